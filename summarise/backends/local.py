@@ -1,0 +1,146 @@
+"""The embedded backend: llama.cpp in-process through llama-cpp-python, loaded once per process and reused.
+
+instructor's JSON_SCHEMA mode sends ``response_format={"type": "json_schema", "json_schema": {...}}``, which
+llama-cpp-python 0.3.36's chat handlers silently ignore; they honour only ``{"type": "json_object", "schema": ...}``.
+``raw_create`` translates at that one boundary, so decoding is grammar-constrained to the schema while instructor
+still validates and re-asks. Generation streams token by token so a run-away answer (a block repeating itself) or
+a call past its deadline is cut off at once instead of running to the token limit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings
+from ..errors import BackendError, ExtractionError, ModelNotAvailable
+from .assets import resolve_model_path
+from .base import InstructorBackend, record_raw_usage
+
+_MODELS: dict[tuple[str, int, int], Any] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+def load_llama(path: Path, *, n_ctx: int, threads: int) -> Any:
+    """A shared ``llama_cpp.Llama`` for this file and settings (loaded on first use)."""
+    key = (str(path), n_ctx, threads)
+    with _LOAD_LOCK:
+        if key not in _MODELS:
+            try:
+                from llama_cpp import Llama
+            except ImportError:
+                raise ModelNotAvailable(
+                    "the embedded backend needs llama-cpp-python", hint="pip install 'summarise[local]'"
+                ) from None
+            try:
+                _MODELS[key] = Llama(
+                    model_path=str(path), n_ctx=n_ctx, n_threads=threads, n_batch=512, verbose=False, seed=7
+                )
+            except (ValueError, RuntimeError, OSError) as exc:
+                raise ModelNotAvailable(f"could not load {path}: {exc}") from exc
+        return _MODELS[key]
+
+
+def translate_response_format(response_format: dict[str, Any] | None) -> dict[str, Any] | None:
+    """OpenAI ``json_schema`` response format → llama-cpp-python's ``json_object`` + ``schema``."""
+    if not response_format or response_format.get("type") != "json_schema":
+        return response_format
+    schema = response_format.get("json_schema", {}).get("schema")
+    return {"type": "json_object", "schema": schema} if schema else {"type": "json_object"}
+
+
+def repeating_tail(text: str, *, min_period: int = 12, max_period: int = 240, repeats: int = 3) -> bool:
+    """True when the text ends with one block (of min..max_period chars) repeated ``repeats`` times."""
+    n = len(text)
+    for period in range(min_period, min(max_period, n // repeats) + 1):
+        block = text[n - period :]
+        if all(text[n - (k + 1) * period : n - k * period] == block for k in range(1, repeats)):
+            return True
+    return False
+
+
+class LocalBackend(InstructorBackend):
+    name = "local"
+
+    def __init__(self, settings: Settings) -> None:
+        model_name, path = resolve_model_path(settings.model, settings.home)
+        super().__init__(model_name)
+        self.path = path
+        self.settings = settings
+        self.threads = settings.threads or os.cpu_count() or 2
+        self._llama: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def llama(self) -> Any:
+        if self._llama is None:
+            self._llama = load_llama(self.path, n_ctx=self.settings.n_ctx, threads=self.threads)
+        return self._llama
+
+    def raw_create(self, **kwargs: Any) -> Any:
+        from openai.types.chat import ChatCompletion
+
+        started = time.perf_counter()
+        deadline = started + self.settings.timeout_s
+        with self._lock:  # one llama context: calls are serialised
+            llama = self.llama
+            stream = llama.create_chat_completion(
+                messages=kwargs["messages"],
+                response_format=translate_response_format(kwargs.get("response_format")),
+                max_tokens=kwargs.get("max_tokens"),
+                temperature=self.settings.temperature,
+                seed=self.settings.seed,
+                stream=True,
+            )
+            parts: list[str] = []
+            finish: str | None = None
+            n_out = 0
+            try:
+                for chunk in stream:
+                    choice = chunk["choices"][0]
+                    piece = choice["delta"].get("content") or ""
+                    if piece:
+                        parts.append(piece)
+                        n_out += 1
+                    finish = choice.get("finish_reason") or finish
+                    if n_out and n_out % 16 == 0 and repeating_tail("".join(parts)[-800:]):
+                        raise ExtractionError(f"run-away answer: the model repeated itself after {n_out} tokens")
+                    if time.perf_counter() > deadline:
+                        raise BackendError(
+                            f"generation passed its {self.settings.timeout_s:.0f}s deadline", backend=self.name
+                        )
+            finally:
+                close = getattr(stream, "close", None)
+                if close:
+                    close()
+            n_total = int(llama.n_tokens)
+        content = "".join(parts)
+        completion = ChatCompletion.model_validate(
+            {
+                "id": f"local-{int(started * 1000)}",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": self.model,
+                "choices": [
+                    {
+                        "index": 0,
+                        "finish_reason": finish or "stop",
+                        "message": {"role": "assistant", "content": content},
+                    }
+                ],
+                "usage": {
+                    "prompt_tokens": max(n_total - n_out, 0),
+                    "completion_tokens": n_out,
+                    "total_tokens": n_total,
+                },
+            }
+        )
+        record_raw_usage(completion, started)
+        return completion
+
+    async def raw_acreate(self, **kwargs: Any) -> Any:
+        return await asyncio.to_thread(self.raw_create, **kwargs)

@@ -1,0 +1,286 @@
+"""``summarise eval``: run a suite, re-score a run, compare two runs, evaluate claims on PolNeAR.
+
+``summarise eval SUITE`` runs a suite (the first word is taken as the ``run`` command's suite when it is not a
+subcommand name), so ``summarise eval seeds``, ``summarise eval score run.json`` and ``summarise eval compare
+a.json b.json`` all work. Reports go to stdout, progress and notes to stderr.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typer.core import TyperGroup
+
+from ..config import Settings
+from ..errors import EvalError, SummariseError
+from .common import BackendOpt, BaseUrlOpt, HomeOpt, ModelOpt, StrategyOpt, settings_from
+
+
+class _DefaultRun(TyperGroup):
+    """A group whose first word, when it names no subcommand, is the ``run`` command's suite."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = ["run", *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=_DefaultRun,
+    help="Score summaries against hand-labelled gold answers; compare runs. `eval SUITE` runs a suite.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    md = "md"
+
+
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Report format on stdout.")]
+HtmlOpt = Annotated[Path | None, typer.Option("--html", help="Also write the HTML review page here.")]
+ResamplesOpt = Annotated[
+    int, typer.Option("--resamples", min=0, help="Bootstrap resamples (0: no intervals).")
+]
+SeedOpt = Annotated[int, typer.Option("--seed", help="Bootstrap seed.")]
+ConcurrencyOpt = Annotated[int | None, typer.Option("--concurrency", "-j", min=1, help="Articles in flight.")]
+OutOpt = Annotated[
+    Path | None, typer.Option("--out", "-o", help="Run file to write (default: under SUMMARISE_HOME/evals/).")
+]
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """One line on stderr and the error's exit code, also when this sub-app runs on its own."""
+    try:
+        yield
+    except SummariseError as exc:
+        Console(stderr=True, highlight=False, soft_wrap=True).print(f"summarise: error: {exc}", markup=False)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _print_report(report: Any, fmt: Format) -> None:
+    from ..evals.report import header, render_json, render_markdown, render_table, sections
+
+    if fmt is Format.json:
+        typer.echo(render_json(report), nl=False)
+    elif fmt is Format.md:
+        typer.echo(render_markdown(sections(report), title=header(report)))
+    else:
+        render_table(sections(report), Console(highlight=False), title=header(report))
+
+
+def _execute(run: Any, settings: Settings) -> Any:
+    from ..evals.run import execute
+
+    console = _stderr()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, disable=not console.is_terminal, transient=True) as progress:
+        task = progress.add_task("summarising", total=len(run.cases))
+
+        def done(case: Any) -> None:
+            status = f"[red]{case.error.type}[/red]" if case.error else "ok"
+            progress.update(task, advance=1, description=f"{case.id}: {status}")
+
+        return execute(run, settings, on_done=done)
+
+
+def _default_out(settings: Settings, name: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return settings.home / "evals" / f"{name}-{stamp}.json"
+
+
+def _finish(run: Any, out: Path, fmt: Format, html: Path | None, resamples: int, seed: int) -> None:
+    from ..evals.report import build_report
+
+    run.save(out)
+    _stderr().print(f"run saved to {out}")
+    report = build_report(run, resamples=resamples, seed=seed)
+    _print_report(report, fmt)
+    if html is not None:
+        _write_html(run, report, html)
+
+
+def _write_html(run: Any, report: Any, path: Path) -> None:
+    """The review page is rendered by ``summarise.render.html`` (see ``evals.review``)."""
+    from ..evals.review import write_review_page
+
+    write_review_page(run, report, path)
+    _stderr().print(f"review page written to {path}")
+
+
+@app.command("run")
+def run_suite(
+    suite: Annotated[
+        str, typer.Argument(help="Suite name (evals/suites/NAME.toml) or path to a suite TOML.")
+    ],
+    out: OutOpt = None,
+    model: ModelOpt = None,
+    backend: BackendOpt = None,
+    base_url: BaseUrlOpt = None,
+    strategy: StrategyOpt = None,
+    concurrency: ConcurrencyOpt = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N cases.")] = None,
+    fmt: FormatOpt = Format.table,
+    html: HtmlOpt = None,
+    resamples: ResamplesOpt = 1000,
+    seed: SeedOpt = 7,
+    home: HomeOpt = None,
+) -> None:
+    """Run the pipeline on every case of a suite, save the run, print the report."""
+    from ..evals.run import SuiteInfo, new_run, suite_cases
+    from ..evals.suite import load_suite
+
+    with _user_errors():
+        loaded = load_suite(suite)
+        for warning in loaded.warnings:
+            _stderr().print(f"warning: {warning}", markup=False)
+        settings = settings_from(
+            model=model,
+            backend=backend,
+            base_url=base_url,
+            strategy=strategy,
+            concurrency=concurrency,
+            home=home,
+        )
+        info = SuiteInfo(name=loaded.name, description=loaded.description, path=str(loaded.path))
+        cases = suite_cases(loaded)[:limit]
+        run = _execute(new_run("suite", info, settings, cases), settings)
+        _finish(run, out or _default_out(settings, loaded.name), fmt, html, resamples, seed)
+
+
+@app.command("score")
+def score(
+    run_file: Annotated[Path, typer.Argument(help="A run file written by `summarise eval`.")],
+    suite: Annotated[
+        str | None,
+        typer.Option("--suite", help="Score against this suite's current gold instead of the stored."),
+    ] = None,
+    fmt: FormatOpt = Format.table,
+    html: HtmlOpt = None,
+    resamples: ResamplesOpt = 1000,
+    seed: SeedOpt = 7,
+) -> None:
+    """Re-score a saved run without calling any model."""
+    from ..evals.report import build_report
+    from ..evals.run import EvalRun, regold
+    from ..evals.suite import load_suite
+
+    with _user_errors():
+        run = EvalRun.load(run_file)
+        if suite is not None:
+            run, warnings = regold(run, load_suite(suite))
+            for warning in warnings:
+                _stderr().print(f"warning: {warning}", markup=False)
+        report = build_report(run, resamples=resamples, seed=seed)
+        _print_report(report, fmt)
+        if html is not None:
+            _write_html(run, report, html)
+
+
+@app.command("compare")
+def compare(
+    base: Annotated[Path, typer.Argument(help="The baseline run file.")],
+    new: Annotated[Path, typer.Argument(help="The candidate run file.")],
+    metric: Annotated[str, typer.Option("--metric", help="Metric the gate watches.")] = "claims.f1",
+    max_drop: Annotated[
+        float, typer.Option("--max-drop", min=0.0, help="Fail (exit 6) when the metric worsens by more.")
+    ] = 0.02,
+    fmt: FormatOpt = Format.table,
+    examples: Annotated[int, typer.Option("--examples", min=0, help="Changed documents to list.")] = 10,
+    resamples: ResamplesOpt = 1000,
+    seed: SeedOpt = 7,
+) -> None:
+    """Per-metric deltas with a paired bootstrap, per-example diffs, and a regression gate."""
+    from ..evals.compare import compare_reports, comparison_header, comparison_sections
+    from ..evals.report import build_report, render_json, render_markdown, render_table
+    from ..evals.run import EvalRun
+
+    with _user_errors():
+        reports = [build_report(EvalRun.load(p), resamples=0) for p in (base, new)]
+        comparison = compare_reports(
+            *reports,
+            base_name=base.name if base.name != new.name else str(base),
+            new_name=new.name if base.name != new.name else str(new),
+            metric=metric,
+            max_drop=max_drop,
+            resamples=resamples,
+            seed=seed,
+        )
+        parts = comparison_sections(comparison, max_examples=examples)
+        title = comparison_header(comparison)
+        if fmt is Format.json:
+            typer.echo(render_json(comparison), nl=False)
+        elif fmt is Format.md:
+            typer.echo(render_markdown(parts, title=title))
+        else:
+            render_table(parts, Console(highlight=False), title=title)
+        err = _stderr()
+        for warning in comparison.warnings:
+            err.print(f"warning: {warning}", markup=False)
+        if comparison.gate is not None:
+            err.print(f"gate: {comparison.gate.note}", markup=False)
+            if not comparison.gate.passed:
+                raise EvalError(f"regression: {comparison.gate.note}")
+
+
+@app.command("polnear")
+def polnear(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="PolNeAR compartment directory (default ../shared/data/polnear-dev)."),
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N articles.")] = None,
+    articles: Annotated[
+        Path | None, typer.Option("--articles", help="File of article ids to evaluate, one a line.")
+    ] = None,
+    out: OutOpt = None,
+    model: ModelOpt = None,
+    backend: BackendOpt = None,
+    base_url: BaseUrlOpt = None,
+    strategy: StrategyOpt = None,
+    concurrency: ConcurrencyOpt = None,
+    fmt: FormatOpt = Format.table,
+    html: HtmlOpt = None,
+    resamples: ResamplesOpt = 1000,
+    seed: SeedOpt = 7,
+    home: HomeOpt = None,
+) -> None:
+    """Run the pipeline on PolNeAR articles and score its claims against the annotated attributions."""
+    from ..evals.polnear import default_corpus, load_corpus, read_ids
+    from ..evals.run import SuiteInfo, new_run
+
+    with _user_errors():
+        root = path or default_corpus()
+        if root is None:
+            raise EvalError(
+                "no PolNeAR corpus given", hint="pass its directory, e.g. ../shared/data/polnear-dev"
+            )
+        ids = read_ids(articles) if articles is not None else None
+        cases = load_corpus(root, articles=ids, limit=limit)
+        settings = settings_from(
+            model=model,
+            backend=backend,
+            base_url=base_url,
+            strategy=strategy,
+            concurrency=concurrency,
+            home=home,
+        )
+        info = SuiteInfo(name=f"polnear:{root.name}", description="PolNeAR attributions", path=str(root))
+        run = _execute(new_run("polnear", info, settings, cases), settings)
+        _finish(run, out or _default_out(settings, f"polnear-{root.name}"), fmt, html, resamples, seed)

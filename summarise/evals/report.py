@@ -1,0 +1,243 @@
+"""Score a run into a Report (metrics with bootstrap intervals, per-document detail) and render it."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+from rich.console import Console
+from rich.table import Table
+
+from . import align, polnear
+from .metrics import CONFIDENCE, RESAMPLES, SEED, MetricDef, bootstrap, point
+from .polnear import PREFIXES, polnear_metrics, score_polnear_case
+from .results import DocScore
+from .run import EvalRun, RunKind
+from .score import FIELDS, GRADED_FIELDS, score_case, suite_metrics
+
+PRIMARY_MODE: dict[RunKind, str] = {"suite": "strict", "polnear": polnear.MODE}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class MetricValue(_Model):
+    value: float | None
+    lo: float | None = None
+    hi: float | None = None
+    higher_is_better: bool = True
+    description: str = ""
+
+
+class Report(_Model):
+    kind: RunKind
+    suite: str
+    created: datetime = Field(description="When the run was made.")
+    settings: dict[str, Any]
+    primary_mode: str
+    n_docs: int
+    n_errors: int
+    errors: dict[str, int] = Field(description="Failed cases by error type.")
+    metrics: dict[str, MetricValue]
+    totals: dict[str, float] = Field(description="Counts summed over documents.")
+    docs: list[DocScore]
+    config: dict[str, Any] = Field(description="Thresholds, weights and bootstrap parameters used.")
+
+
+def metric_defs(kind: RunKind) -> list[MetricDef]:
+    return suite_metrics() if kind == "suite" else polnear_metrics()
+
+
+def score_docs(run: EvalRun) -> list[DocScore]:
+    scorer = score_case if run.kind == "suite" else score_polnear_case
+    return [scorer(case) for case in run.cases]
+
+
+def scoring_config(resamples: int, seed: int, confidence: float) -> dict[str, Any]:
+    return {
+        "bootstrap": {"resamples": resamples, "seed": seed, "confidence": confidence},
+        "suite": {
+            "thresholds": align.THRESHOLDS,
+            "span_weight": align.SPAN_WEIGHT,
+            "text_weight": align.TEXT_WEIGHT,
+            "name_match": align.NAME_MATCH,
+        },
+        "polnear": {"min_overlap": polnear.MIN_OVERLAP, "claimant_match": polnear.CLAIMANT_MATCH},
+    }
+
+
+def build_report(
+    run: EvalRun, *, resamples: int = RESAMPLES, seed: int = SEED, confidence: float = CONFIDENCE
+) -> Report:
+    """Score every case of ``run`` (no model is called) and summarise with bootstrap intervals."""
+    docs = score_docs(run)
+    defs = metric_defs(run.kind)
+    counts = [d.counts for d in docs]
+    values = point(defs, counts)
+    intervals = bootstrap(defs, counts, resamples=resamples, seed=seed, confidence=confidence)
+    metrics = {
+        d.name: MetricValue(
+            value=values[d.name],
+            lo=intervals[d.name][0],
+            hi=intervals[d.name][1],
+            higher_is_better=d.higher_is_better,
+            description=d.description,
+        )
+        for d in defs
+    }
+    for doc in docs:
+        doc.metrics = {k: v for k, v in point(defs, [doc.counts]).items() if v is not None}
+    totals: Counter[str] = Counter()
+    for c in counts:
+        totals.update(c)
+    errors = Counter(d.error.type for d in docs if d.error)
+    keep = ("backend", "model", "base_url", "strategy", "strict", "temperature", "seed")
+    return Report(
+        kind=run.kind,
+        suite=run.suite.name,
+        created=run.created,
+        settings={k: run.settings.get(k) for k in keep},
+        primary_mode=PRIMARY_MODE[run.kind],
+        n_docs=len(docs),
+        n_errors=sum(errors.values()),
+        errors=dict(errors),
+        metrics=metrics,
+        totals={k: round(v, 6) for k, v in sorted(totals.items())},
+        docs=docs,
+        config=scoring_config(resamples, seed, confidence),
+    )
+
+
+# ------------------------------------------------------------------------------------------------- rendering
+
+
+@dataclass
+class Section:
+    """A titled table, rendered as a rich Table or a Markdown table."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+
+
+def fmt(value: float | None, digits: int = 3) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.{digits}f}" if abs(value) < 1000 else f"{value:,.0f}"
+
+
+def cell(metric: MetricValue | None) -> str:
+    if metric is None or metric.value is None:
+        return "–"
+    if metric.lo is None or metric.hi is None:
+        return fmt(metric.value)
+    return f"{fmt(metric.value)} ({fmt(metric.lo, 2)}–{fmt(metric.hi, 2)})"
+
+
+def _doc_status(doc: DocScore) -> str:
+    return f"{doc.error.type}: {doc.error.message}"[:60] if doc.error else "ok"
+
+
+def _item_sections(report: Report) -> list[Section]:
+    m = report.metrics
+    keys = ("precision", "recall", "f1", "lenient.f1", "doc_f1")
+    rows = [[t, *(cell(m.get(f"{t}.{k}")) for k in keys)] for t in align.ITEM_TYPES]
+    columns = ["type", "P", "R", "F1", "F1 lenient", "doc F1"]
+    field_rows = []
+    for t in align.ITEM_TYPES:
+        for name in FIELDS[t]:
+            metric = f"{t}.{name}_{'f1' if name in GRADED_FIELDS else 'acc'}"
+            field_rows.append([metric, cell(m.get(metric)), fmt(report.totals.get(f"{t}.{name}.n"), 0)])
+    return [
+        Section("Items (strict match; 95% CI)", columns, rows),
+        Section("Fields on strict matches", ["field", "score", "pairs"], field_rows),
+    ]
+
+
+def _polnear_sections(report: Report) -> list[Section]:
+    keys = ("precision", "recall", "f1", "claimant_acc", "cue_acc", "content_f1")
+    rows = [
+        [f"{p}: {what}", *(cell(report.metrics.get(f"{p}.{k}")) for k in keys)]
+        for p, what in PREFIXES.items()
+    ]
+    columns = ["scope", "P", "R", "F1", "claimant", "cue", "content"]
+    return [Section("Claims vs PolNeAR (95% CI)", columns, rows)]
+
+
+def _ops_section(report: Report) -> Section:
+    totals = report.totals
+    rows = [[k, cell(v)] for k, v in report.metrics.items() if k.startswith(("ops.", "grounding."))]
+    rows.append(["errors", ", ".join(f"{k}: {v}" for k, v in sorted(report.errors.items())) or "none"])
+    for key in ("ops.prompt_tokens", "ops.completion_tokens", "ops.retries", "ops.latency_s", "ops.wall_s"):
+        rows.append([f"total {key.removeprefix('ops.')}", fmt(totals.get(key, 0.0), 1)])
+    statuses = ("exact", "fuzzy", "unverified", "quotes_verified", "quotes_unverified", "dropped")
+    counts = " ".join(f"{g}={int(totals.get(f'grounding.{g}', 0))}" for g in statuses)
+    rows.append(["grounding counts", counts])
+    return Section("Operations (mean per article; 95% CI)", ["metric", "value"], rows)
+
+
+def sections(report: Report, *, max_docs: int | None = None) -> list[Section]:
+    """The report as tables: items and fields (or PolNeAR scopes), operations, documents."""
+    if report.kind == "suite":
+        out = _item_sections(report)
+        doc_cols = [f"{t}.f1" for t in align.ITEM_TYPES]
+    else:
+        out = _polnear_sections(report)
+        doc_cols = ["claims.precision", "claims.recall", "claims.f1"]
+    out.append(_ops_section(report))
+    docs = report.docs if max_docs is None else report.docs[:max_docs]
+    doc_rows = [
+        [
+            d.id,
+            _doc_status(d),
+            *(fmt(d.metrics.get(k)) for k in doc_cols),
+            fmt(d.counts.get("ops.latency_s"), 1),
+            fmt(d.counts.get("ops.prompt_tokens", 0) + d.counts.get("ops.completion_tokens", 0), 0),
+        ]
+        for d in docs
+    ]
+    out.append(Section("Documents", ["id", "status", *doc_cols, "latency s", "tokens"], doc_rows))
+    return out
+
+
+def header(report: Report) -> str:
+    s = report.settings
+    what = " ".join(f"{k}={s[k]}" for k in ("backend", "model", "strategy") if s.get(k))
+    return f"{report.kind} eval of {report.suite!r}: {report.n_docs} docs, {report.n_errors} errors {what}"
+
+
+def render_table(items: Sequence[Section], console: Console, title: str | None = None) -> None:
+    if title:
+        console.print(title, style="bold")
+    for section in items:
+        table = Table(title=section.title, title_justify="left", show_lines=False)
+        for i, column in enumerate(section.columns):
+            table.add_column(column, justify="left" if i == 0 else "right", overflow="fold")
+        for row in section.rows:
+            table.add_row(*row)
+        console.print(table)
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(items: Sequence[Section], title: str | None = None) -> str:
+    lines = [f"### {title}", ""] if title else []
+    for section in items:
+        lines += [f"**{section.title}**", ""]
+        lines.append("| " + " | ".join(section.columns) + " |")
+        lines.append("|" + "|".join(["---"] + ["---:"] * (len(section.columns) - 1)) + "|")
+        lines += ["| " + " | ".join(_md_escape(c) for c in row) + " |" for row in section.rows]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_json(model: BaseModel) -> str:
+    return json.dumps(model.model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

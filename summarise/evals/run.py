@@ -1,0 +1,182 @@
+"""Eval runs: call the pipeline on every case and keep everything needed to re-score without a model."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import fields
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .. import __version__
+from ..config import Settings
+from ..errors import EvalError, SummariseError
+from ..schema import ArticleSummary
+from .brat import Attribution
+from .results import ErrorRecord
+from .suite import Suite
+
+RUN_FORMAT = "summarise-eval-run/1"
+RunKind = Literal["suite", "polnear"]
+SummariseFn = Callable[..., Awaitable[ArticleSummary]]
+"""``asummarise``-compatible: ``await fn(text, id=, published=, source=, settings=, include_text=)``."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SuiteInfo(_Model):
+    name: str
+    description: str = ""
+    path: str
+
+
+class RunCase(_Model):
+    id: str
+    article: str = Field(description="Path of the article file.")
+    text: str = Field(description="The article text every span indexes.")
+    published: date | None = None
+    source: str | None = None
+    gold: ArticleSummary | None = Field(default=None, description="Suite runs: the gold summary.")
+    attributions: list[Attribution] = Field(default_factory=list, description="PolNeAR: every annotator's.")
+    annotators: list[str] = Field(default_factory=list)
+    prediction: ArticleSummary | None = None
+    error: ErrorRecord | None = None
+    wall_s: float = 0.0
+
+
+class EvalRun(_Model):
+    format: str = RUN_FORMAT
+    kind: RunKind
+    created: datetime
+    summarise_version: str = __version__
+    suite: SuiteInfo
+    settings: dict[str, Any] = Field(description="Settings of the run, without the API key.")
+    cases: list[RunCase]
+    wall_s: float = 0.0
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(self.model_dump(mode="json"), indent=1, sort_keys=True, ensure_ascii=False)
+        path.write_text(text + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> EvalRun:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise EvalError(f"run file not found: {path}") from None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise EvalError(f"{path}: bad run JSON: {exc}") from None
+        if not isinstance(raw, dict) or raw.get("format") != RUN_FORMAT:
+            found = raw.get("format") if isinstance(raw, dict) else None
+            raise EvalError(f"{path}: not an eval run file (format {found!r}, expected {RUN_FORMAT!r})")
+        try:
+            return cls.model_validate(raw)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise EvalError(f"{path}: bad run file: {where}: {first['msg']}") from None
+
+
+def settings_record(settings: Settings) -> dict[str, Any]:
+    """Settings as JSON-able values, without the API key."""
+    out: dict[str, Any] = {}
+    for f in fields(settings):
+        if f.name == "api_key":
+            continue
+        value = getattr(settings, f.name)
+        out[f.name] = str(value) if isinstance(value, Path) else value
+    return out
+
+
+def suite_cases(suite: Suite) -> list[RunCase]:
+    return [
+        RunCase(id=c.id, article=str(c.article), text=c.text, published=c.published, gold=c.gold)
+        for c in suite.cases
+    ]
+
+
+def new_run(kind: RunKind, suite: SuiteInfo, settings: Settings, cases: list[RunCase]) -> EvalRun:
+    return EvalRun(
+        kind=kind, created=datetime.now(UTC), suite=suite, settings=settings_record(settings), cases=cases
+    )
+
+
+def pipeline_fn() -> SummariseFn:
+    from ..pipeline import asummarise
+
+    return asummarise
+
+
+def error_record(exc: Exception) -> ErrorRecord:
+    code = exc.exit_code if isinstance(exc, SummariseError) else None
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return ErrorRecord(type=type(exc).__name__, message=message, exit_code=code)
+
+
+async def execute_async(
+    cases: Sequence[RunCase],
+    settings: Settings,
+    *,
+    fn: SummariseFn | None = None,
+    on_done: Callable[[RunCase], None] | None = None,
+) -> list[RunCase]:
+    """Predictions for every case (``settings.concurrency`` at a time); a failing case records its error."""
+    call = fn or pipeline_fn()
+    gate = asyncio.Semaphore(settings.concurrency)
+
+    async def one(case: RunCase) -> RunCase:
+        async with gate:
+            started = time.perf_counter()
+            update: dict[str, Any]
+            try:
+                prediction = await call(
+                    case.text,
+                    id=case.id,
+                    published=case.published,
+                    source=case.source,
+                    settings=settings,
+                    include_text=False,
+                )
+                update = {"prediction": prediction, "error": None}
+            except Exception as exc:  # a per-article failure must not end a long run; it is recorded
+                update = {"prediction": None, "error": error_record(exc)}
+            update["wall_s"] = round(time.perf_counter() - started, 3)
+            done = case.model_copy(update=update)
+        if on_done is not None:
+            on_done(done)
+        return done
+
+    return list(await asyncio.gather(*(one(c) for c in cases)))
+
+
+def execute(run: EvalRun, settings: Settings, **kwargs: Any) -> EvalRun:
+    """``run`` with its cases predicted, and its total wall time."""
+    started = time.perf_counter()
+    cases = asyncio.run(execute_async(run.cases, settings, **kwargs))
+    return run.model_copy(update={"cases": cases, "wall_s": round(time.perf_counter() - started, 3)})
+
+
+def regold(run: EvalRun, suite: Suite) -> tuple[EvalRun, list[str]]:
+    """``run`` scored against the suite's current gold (by case id), and warnings for cases it lacks."""
+    if run.kind != "suite":
+        raise EvalError(f"only suite runs can take gold from a suite (this is a {run.kind} run)")
+    golds = {c.id: c for c in suite.cases}
+    cases, warnings = [], []
+    for case in run.cases:
+        fresh = golds.get(case.id)
+        if fresh is None:
+            warnings.append(f"case {case.id!r} is not in suite {suite.name!r}; its stored gold is kept")
+            cases.append(case)
+        elif fresh.text != case.text:
+            raise EvalError(f"case {case.id!r}: the suite's article text differs from the run's")
+        else:
+            cases.append(case.model_copy(update={"gold": fresh.gold}))
+    return run.model_copy(update={"cases": cases}), warnings

@@ -1,0 +1,256 @@
+"""Extraction strategies: how an article is put to the model and what comes back (drafts tied to sentences).
+
+- ``windows``: the article's sentences, numbered, in windows of a few sentences; each call also sees the title
+  and opening sentence. Small models answer short lists reliably where one long list runs away or stops early.
+- ``single``: all numbered sentences in one call (split into overlapping chunks past ``Settings.context_chars``);
+  cheap on large remote models.
+
+Both end with a grounding check per window (quotes verbatim in their sentence, speakers named in the article,
+sentence numbers inside the window). Problems are fed back to the model once, within the article's re-ask token
+budget (``Settings.max_retry_tokens``); the better answer is kept and what still fails is flagged downstream.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..backends.base import Backend, Completion, Request, Usage
+from ..config import Settings
+from ..errors import ConfigError, SummariseError
+from ..ground.align import verify_quote
+from ..ground.normalise import normalise
+from ..ground.records import mentioned
+from ..ingest import Document
+from ..prompts import Prompt
+from .drafts import ClaimItem, EventItem, Overview, WindowAnswer
+
+LEAD_CHARS = 320
+OVERVIEW_CHARS = 3000
+
+
+@dataclass(frozen=True)
+class Window:
+    index: int
+    sentences: tuple[int, ...]
+    """1-based sentence numbers (indices into Document.sentences, plus one)."""
+
+
+@dataclass
+class Drafts:
+    """Everything the model said about one article, before grounding."""
+
+    claims: list[tuple[ClaimItem, Window]] = field(default_factory=list)
+    events: list[tuple[EventItem, Window]] = field(default_factory=list)
+    summary: str = ""
+    usage: Usage = field(default_factory=Usage)
+    warnings: list[str] = field(default_factory=list)
+    repairs: int = 0
+
+
+@dataclass(frozen=True)
+class StrategyInfo:
+    name: str
+    description: str
+    max_sentences: int
+    max_chars: int
+    overlap: int
+
+
+STRATEGIES: dict[str, StrategyInfo] = {
+    s.name: s
+    for s in (
+        StrategyInfo("windows", "numbered sentences in windows of up to 5 (default)", 5, 900, 0),
+        StrategyInfo("single", "all numbered sentences in one call; chunked past the context budget", 10_000, 0, 1),
+    )
+}
+
+
+def strategy(name: str) -> StrategyInfo:
+    try:
+        return STRATEGIES[name]
+    except KeyError:
+        raise ConfigError(f"unknown strategy {name!r}; choose from {', '.join(STRATEGIES)}") from None
+
+
+def plan_windows(doc: Document, info: StrategyInfo, context_chars: int) -> list[Window]:
+    """Consecutive sentence windows bounded by count and characters; ``overlap`` sentences repeat across cuts."""
+    max_chars = info.max_chars or context_chars
+    windows: list[Window] = []
+    current: list[int] = []
+    size = 0
+    for number, (start, end) in enumerate(doc.sentences, start=1):
+        length = end - start
+        if current and (len(current) >= info.max_sentences or size + length > max_chars):
+            windows.append(Window(len(windows), tuple(current)))
+            current = current[len(current) - info.overlap :] if info.overlap else []
+            size = sum(doc.sentences[n - 1][1] - doc.sentences[n - 1][0] for n in current)
+        current.append(number)
+        size += length
+    if current:
+        windows.append(Window(len(windows), tuple(current)))
+    return windows
+
+
+def _sentence(doc: Document, number: int) -> str:
+    start, end = doc.sentences[number - 1]
+    return " ".join(doc.text[start:end].split())
+
+
+def _common(doc: Document) -> dict[str, str]:
+    return {
+        "title": doc.title or "(none)",
+        "published": doc.published.isoformat() if doc.published else "(unknown)",
+    }
+
+
+def window_messages(prompt: Prompt, doc: Document, window: Window) -> list[dict[str, str]]:
+    lead = _sentence(doc, 1)[:LEAD_CHARS] if doc.sentences else ""
+    numbered = "\n".join(f"[{n}] {_sentence(doc, n)}" for n in window.sentences)
+    return prompt.messages("extract", **_common(doc), lead=lead, sentences=numbered)
+
+
+def overview_messages(prompt: Prompt, doc: Document) -> list[dict[str, str]]:
+    body = " ".join(doc.text[doc.body[0] : doc.body[1]].split())
+    if len(body) > OVERVIEW_CHARS:
+        body = body[:OVERVIEW_CHARS].rsplit(" ", 1)[0] + " …"
+    return prompt.messages("overview", **_common(doc), body=body)
+
+
+def problems(answer: WindowAnswer, doc: Document, window: Window, text_norm: str) -> list[str]:
+    """Grounding problems in one window's answer, phrased for the model."""
+    found: list[str] = []
+    allowed = set(window.sentences)
+    for i, c in enumerate(answer.claims, start=1):
+        if c.s not in allowed:
+            found.append(f"claim {i}: sentence [{c.s}] is not one of the numbered sentences")
+            continue
+        start, end = doc.sentences[c.s - 1]
+        if c.quote and verify_quote(c.quote, doc.text, within=(start, end)) is None:
+            found.append(
+                f"claim {i}: the quote {json.dumps(c.quote)} is not in sentence [{c.s}]; "
+                "copy the quoted words exactly, or use null"
+            )
+        if c.who and not mentioned(c.who, text_norm):
+            found.append(f'claim {i}: the speaker "{c.who}" is not named in the article; use the name as written')
+    for i, e in enumerate(answer.events, start=1):
+        if e.s not in allowed:
+            found.append(f"event {i}: sentence [{e.s}] is not one of the numbered sentences")
+    return found
+
+
+def repair_messages(messages: list[dict[str, str]], answer: WindowAnswer, found: list[str]) -> list[dict[str, str]]:
+    feedback = "Some items do not match the article:\n- " + "\n- ".join(found)
+    feedback += "\nAnswer again with the full corrected JSON."
+    return [
+        *messages,
+        {"role": "assistant", "content": answer.model_dump_json()},
+        {"role": "user", "content": feedback},
+    ]
+
+
+Call = Callable[[Request[Any]], Awaitable[Completion[Any]]]
+
+
+class Extractor:
+    """Runs one strategy over one document with one backend. Sync and async share the same steps."""
+
+    def __init__(self, doc: Document, backend: Backend, settings: Settings, prompt: Prompt, name: str) -> None:
+        self.doc = doc
+        self.backend = backend
+        self.settings = settings
+        self.prompt = prompt
+        self.info = strategy(name)
+        self.drafts = Drafts()
+        self.text_norm = normalise(doc.text)[0]
+        self.windows = plan_windows(doc, self.info, settings.context_chars)
+        self.repair_budget = settings.max_retry_tokens
+
+    def _request(self, messages: list[dict[str, str]], model: type[Any], max_tokens: int) -> Request[Any]:
+        return Request(messages, model, max_tokens=max_tokens, max_retries=self.settings.max_retries)
+
+    def _answer_budget(self, window: Window) -> int:
+        # Room for the allowed items at their maximum sizes is never needed in practice; bound by what fits.
+        return min(2048, 300 + 160 * len(window.sentences))
+
+    async def _window(self, window: Window, call: Call) -> None:
+        messages = window_messages(self.prompt, self.doc, window)
+        try:
+            done = await call(self._request(messages, WindowAnswer, self._answer_budget(window)))
+        except SummariseError as exc:
+            self.drafts.warnings.append(f"window {window.index + 1}: {exc}")
+            return
+        self.drafts.usage.add(done.usage)
+        answer: WindowAnswer = done.value
+        found = problems(answer, self.doc, window, self.text_norm)
+        spent = done.usage.prompt_tokens + done.usage.completion_tokens
+        if found and self.repair_budget >= spent:
+            self.drafts.repairs += 1
+            try:
+                fixed = await call(
+                    self._request(
+                        repair_messages(messages, answer, found), WindowAnswer, self._answer_budget(window)
+                    )
+                )
+            except SummariseError as exc:
+                self.drafts.warnings.append(f"window {window.index + 1} re-ask: {exc}")
+            else:
+                self.drafts.usage.add(fixed.usage)
+                self.drafts.usage.retries += 1
+                self.repair_budget -= fixed.usage.prompt_tokens + fixed.usage.completion_tokens
+                if len(problems(fixed.value, self.doc, window, self.text_norm)) < len(found):
+                    answer = fixed.value
+        self.drafts.claims += [(c, window) for c in answer.claims]
+        self.drafts.events += [(e, window) for e in answer.events]
+
+    async def _overview(self, call: Call) -> None:
+        try:
+            done = await call(self._request(overview_messages(self.prompt, self.doc), Overview, 400))
+        except SummariseError as exc:
+            self.drafts.warnings.append(f"summary: {exc}")
+            return
+        self.drafts.usage.add(done.usage)
+        self.drafts.summary = done.value.summary.strip()
+
+    async def run(self, call: Call, concurrency: int = 1) -> Drafts:
+        if concurrency <= 1:
+            for window in self.windows:
+                await self._window(window, call)
+            await self._overview(call)
+        else:
+            gate = asyncio.Semaphore(concurrency)
+
+            async def bounded(request: Request[Any]) -> Completion[Any]:
+                async with gate:
+                    return await call(request)
+
+            await asyncio.gather(*(self._window(w, bounded) for w in self.windows), self._overview(bounded))
+            order = {w.index: i for i, w in enumerate(self.windows)}
+            self.drafts.claims.sort(key=lambda cw: (order[cw[1].index], cw[0].s))
+            self.drafts.events.sort(key=lambda ew: (order[ew[1].index], ew[0].s))
+        return self.drafts
+
+
+def extract(doc: Document, backend: Backend, settings: Settings, prompt: Prompt, name: str) -> Drafts:
+    """Run a strategy synchronously (the embedded model: one call at a time, in prompt-cache-friendly order)."""
+
+    async def call(request: Request[Any]) -> Completion[Any]:
+        return backend.complete(request)
+
+    work = Extractor(doc, backend, settings, prompt, name).run(call)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(work)
+    # Called from inside an event loop (a notebook, an async app): run on a worker thread's own loop.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, work).result()
+
+
+async def aextract(doc: Document, backend: Backend, settings: Settings, prompt: Prompt, name: str) -> Drafts:
+    """Run a strategy with up to ``settings.concurrency`` calls in flight (remote endpoints)."""
+    return await Extractor(doc, backend, settings, prompt, name).run(backend.acomplete, settings.concurrency)

@@ -1,0 +1,85 @@
+"""Text normalisation for matching, with a map from every normalised character back to the original.
+
+Rules, applied in order: Unicode NFC; curly, angled and low quotes to ' or "; dashes and minus signs to -;
+"…" to "..."; invisible characters (soft hyphen, zero-width space, word joiner, BOM) dropped; case folding;
+every run of whitespace (CRLF, NBSP, thin and ideographic spaces included) to one space.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_CHAR_MAP = {
+    **dict.fromkeys("“”„‟«»″＂〝〞", '"'),
+    **dict.fromkeys("‘’‚‛‹›′＇`´", "'"),
+    **dict.fromkeys("‐‑‒–—―−⁃﹘﹣－", "-"),
+    "…": "...",
+}
+_DROPPED = frozenset("\u00ad\u200b\u2060\ufeff")
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """The normalised text, and for each of its characters the index of the original character it came from."""
+    norm, starts, _ = normalise_with_ends(text)
+    return norm, list(starts)
+
+
+@lru_cache(maxsize=16)
+def normalise_with_ends(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """Like ``normalise``, plus for each character the original index just past what it came from.
+
+    Normalised ``[i, j)`` covers original ``[starts[i], ends[j - 1])``.
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for chunk, start, end in _nfc_chunks(text):
+        for ch in _fold(chunk):
+            if ch.isspace():
+                if out and out[-1] == " ":
+                    ends[-1] = end
+                    continue
+                ch = " "
+            out.append(ch)
+            starts.append(start)
+            ends.append(end)
+    return "".join(out), tuple(starts), tuple(ends)
+
+
+def _fold(chunk: str) -> str:
+    if chunk in _DROPPED:
+        return ""
+    return "".join(_CHAR_MAP.get(ch, ch) for ch in chunk).casefold()
+
+
+def _nfc_chunks(text: str) -> list[tuple[str, int, int]]:
+    """NFC of ``text`` as (normalised piece, original start, original end), split as finely as NFC allows.
+
+    A piece is a character with the combining marks after it; neighbouring pieces are joined when NFC composes
+    across them (Hangul jamo, some Indic vowel signs), so each piece maps to a contiguous original stretch.
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return [(ch, i, i + 1) for i, ch in enumerate(text)]
+    pieces: list[tuple[int, int]] = []
+    for i, ch in enumerate(text):
+        if pieces and unicodedata.combining(ch):
+            pieces[-1] = (pieces[-1][0], i + 1)
+        else:
+            pieces.append((i, i + 1))
+    chunks: list[tuple[str, int, int]] = []
+    for start, end in pieces:
+        if chunks:
+            prev_start = chunks[-1][1]
+            joined = unicodedata.normalize("NFC", text[prev_start:end])
+            separate = chunks[-1][0] + unicodedata.normalize("NFC", text[start:end])
+            if joined != separate:
+                chunks[-1] = (joined, prev_start, end)
+                continue
+        chunks.append((unicodedata.normalize("NFC", text[start:end]), start, end))
+    return [
+        piece
+        for chunk, start, end in chunks
+        for piece in ([(ch, start + k, start + k + 1) for k, ch in enumerate(chunk)] if chunk == text[start:end]
+                      else [(chunk, start, end)])
+    ]

@@ -1,0 +1,279 @@
+"""From model drafts to grounded output records: spans, verified quotes, resolved times, canonical entities.
+
+Every evidence span is located in ``Document.text`` (the sentence the model named, else a search for its words);
+a direct quote must occur verbatim (after normalisation) in its sentence; a speaker must be named in the article;
+time words must occur in the sentence before they are resolved. What fails is kept and flagged, or dropped with
+``strict``, and always counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeExpr
+from .align import locate, verify_quote
+from .entities import Mention, canonicalise
+from .normalise import normalise
+from .time import find_time_expressions, resolve_time
+
+DIRECT_MAX_OTHER_WORDS = 10
+"""A quoted claim is direct when at most this many words of its sentence lie outside the quote, else mixed."""
+DUPLICATE_SIMILARITY = 85.0
+KEY_ITEMS = 3
+
+
+def mentioned(name: str, text_norm: str) -> bool:
+    """Whether a name occurs in the normalised article text: whole, or every word of it."""
+    norm = normalise(name)[0].strip()
+    if not norm or norm in text_norm:
+        return True
+    words = [w for w in norm.replace(".", " ").split() if len(w) > 1 and w not in {"the", "of", "and"}]
+    return bool(words) and all(w in text_norm for w in words)
+
+
+@dataclass(frozen=True)
+class ClaimDraft:
+    sentence: int
+    """1-based sentence number the model named (may be out of range)."""
+    window: tuple[int, int]
+    """[start, end) of the text the model read, for searching and for unverified spans."""
+    who: str
+    verb: str
+    quote: str | None
+    what: str
+
+
+@dataclass(frozen=True)
+class EventDraft:
+    sentence: int
+    window: tuple[int, int]
+    actor: str
+    action: str
+    targets: Sequence[str]
+    when: str | None
+    where: str | None
+
+
+@dataclass
+class Grounded:
+    entities: list[Entity]
+    events: list[Event]
+    claims: list[Claim]
+    counts: GroundingCounts
+    warnings: list[str] = field(default_factory=list)
+
+
+class Grounder:
+    def __init__(
+        self,
+        text: str,
+        sentences: Sequence[tuple[int, int]],
+        published: object = None,
+        *,
+        fuzzy_threshold: float = 85.0,
+        strict: bool = False,
+    ) -> None:
+        from datetime import date
+
+        self.text = text
+        self.text_norm = normalise(text)[0]
+        self.sentences = list(sentences)
+        self.published = published if isinstance(published, date) else None
+        self.fuzzy_threshold = fuzzy_threshold
+        self.strict = strict
+        self.counts = GroundingCounts()
+        self.warnings: list[str] = []
+
+    # -- spans ---------------------------------------------------------------------------------------------
+    def _sentence(self, number: int, window: tuple[int, int]) -> tuple[int, int] | None:
+        if 1 <= number <= len(self.sentences):
+            start, end = self.sentences[number - 1]
+            if window[0] <= start < window[1] or window == (0, 0):
+                return start, end
+        return None
+
+    def evidence(self, number: int, window: tuple[int, int], *probes: str | None) -> Span:
+        """The sentence the model named; else the sentence holding the best match of ``probes``; else unverified."""
+        bounds = self._sentence(number, window)
+        if bounds is None:
+            for probe in probes:
+                if probe and (hit := locate(probe, self.text, within=window, fuzzy_threshold=self.fuzzy_threshold)):
+                    bounds = self._enclosing_sentence(hit.start, hit.end) or (hit.start, hit.end)
+                    status = hit.status
+                    break
+            else:
+                status = "unverified"
+        else:
+            status = "exact"
+        if bounds is None:
+            start, end = window
+            span = Span(start=start, end=end, text=next((p for p in probes if p), ""), status="unverified")
+        else:
+            span = Span(start=bounds[0], end=bounds[1], text=self.text[bounds[0] : bounds[1]], status=status)
+        setattr(self.counts, span.status, getattr(self.counts, span.status) + 1)
+        return span
+
+    def _enclosing_sentence(self, start: int, end: int) -> tuple[int, int] | None:
+        for s, e in self.sentences:
+            if s <= start < e:
+                return s, max(e, end)
+        return None
+
+    def mentioned(self, name: str) -> bool:
+        return mentioned(name, self.text_norm)
+
+    # -- records -------------------------------------------------------------------------------------------
+    def claims(self, drafts: Sequence[ClaimDraft]) -> list[tuple[Claim, str | None, bool]]:
+        """Claims with their speaker name (for entity resolution) and whether they passed verification."""
+        out: list[tuple[Claim, str | None, bool]] = []
+        for d in drafts:
+            span = self.evidence(d.sentence, d.window, d.quote, d.what)
+            ok = span.status != "unverified"
+            quote = d.quote.strip() if d.quote and d.quote.strip() else None
+            speech = "indirect"
+            if quote:
+                hit = verify_quote(quote, self.text, within=(span.start, span.end)) if ok else None
+                hit = hit or verify_quote(quote, self.text)
+                if hit:
+                    self.counts.quotes_verified += 1
+                    quote = self.text[hit.start : hit.end]
+                    outside = len(self.text[span.start : hit.start].split()) + len(self.text[hit.end : span.end].split())
+                    speech = "direct" if outside <= DIRECT_MAX_OTHER_WORDS else "mixed"
+                else:
+                    self.counts.quotes_unverified += 1
+                    self.warnings.append(f"quote not found in the article: {quote[:60]!r}")
+                    speech = "direct"
+                    ok = False
+            who = d.who.strip() or None
+            if who and not self.mentioned(who):
+                self.warnings.append(f"speaker not named in the article: {who!r}; kept unattributed")
+                who = None
+                ok = False
+            claim = Claim(
+                id="",
+                claimant=None,
+                cue=d.verb.strip() or "said",
+                content=d.what.strip(),
+                quote=quote,
+                speech=speech,  # type: ignore[arg-type]
+                evidence=[span],
+            )
+            out.append((claim, who, ok))
+        return out
+
+    def time(self, when: str | None, span: Span) -> TimeExpr | None:
+        sentence = self.text[span.start : span.end] if span.status != "unverified" else ""
+        if when and when.strip():
+            hit = verify_quote(when.strip(), sentence) if sentence else None
+            if hit is None:
+                self.warnings.append(f"time words not in their sentence, dropped: {when!r}")
+                return None
+            return resolve_time(sentence[hit.start : hit.end], self.published, context=sentence)
+        found = find_time_expressions(sentence) if sentence else []
+        return resolve_time(found[0], self.published, context=sentence) if len(found) == 1 else None
+
+    def events(self, drafts: Sequence[EventDraft]) -> list[tuple[Event, str | None, list[str], bool]]:
+        out: list[tuple[Event, str | None, list[str], bool]] = []
+        for d in drafts:
+            span = self.evidence(d.sentence, d.window, d.action)
+            where = d.where.strip() if d.where and d.where.strip() else None
+            if where and not self.mentioned(where):
+                where = None
+            event = Event(id="", action=d.action.strip(), time=self.time(d.when, span), location=where, evidence=[span])
+            targets = [t.strip() for t in d.targets if t.strip() and self.mentioned(t.strip())]
+            actor = d.actor.strip() or None
+            out.append((event, actor if actor and self.mentioned(actor) else None, targets, span.status != "unverified"))
+        return out
+
+
+def _dedupe(items: list[tuple[str, int, str]]) -> set[int]:
+    """Indices to drop: same sentence start and key, text similar to an earlier item's."""
+    drop: set[int] = set()
+    for i, (key, start, text) in enumerate(items):
+        for j in range(i):
+            if j in drop:
+                continue
+            k2, s2, t2 = items[j]
+            if key == k2 and start == s2 and fuzz.token_set_ratio(text, t2) >= DUPLICATE_SIMILARITY:
+                drop.add(i)
+                break
+    return drop
+
+
+def _salience(position: int, n: int, named: bool, quoted: bool) -> float:
+    return (1.0 - position / max(n, 1)) + (0.3 if named else 0.0) + (0.2 if quoted else 0.0)
+
+
+def ground(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    claim_drafts: Sequence[ClaimDraft],
+    event_drafts: Sequence[EventDraft],
+    *,
+    published: object = None,
+    fuzzy_threshold: float = 85.0,
+    strict: bool = False,
+) -> Grounded:
+    g = Grounder(text, sentences, published, fuzzy_threshold=fuzzy_threshold, strict=strict)
+    claims = g.claims(claim_drafts)
+    events = g.events(event_drafts)
+
+    names: list[Mention] = []
+    for _, who, _ in claims:
+        if who:
+            names.append(Mention(who, "claimant"))
+    for _, actor, targets, _ in events:
+        if actor:
+            names.append(Mention(actor, None))
+        names += [Mention(t, None) for t in targets]
+    table = canonicalise(names, text)
+
+    kept_claims: list[Claim] = []
+    for claim, who, ok in claims:
+        if strict and not ok:
+            g.counts.dropped += 1
+            continue
+        kept_claims.append(claim.model_copy(update={"claimant": table.id_for(who) if who else None}))
+    kept_events: list[Event] = []
+    for event, actor, targets, ok in events:
+        if strict and not ok:
+            g.counts.dropped += 1
+            continue
+        ids = [i for t in targets if (i := table.id_for(t)) is not None]
+        kept_events.append(
+            event.model_copy(update={"actor": table.id_for(actor) if actor else None, "targets": list(dict.fromkeys(ids))})
+        )
+
+    kept_claims = sorted(kept_claims, key=lambda c: c.evidence[0].start)
+    kept_events = sorted(kept_events, key=lambda e: e.evidence[0].start)
+    drop = _dedupe([(c.claimant or "", c.evidence[0].start, c.content) for c in kept_claims])
+    kept_claims = [c for i, c in enumerate(kept_claims) if i not in drop]
+    drop = _dedupe([(e.actor or "", e.evidence[0].start, e.action) for e in kept_events])
+    kept_events = [e for i, e in enumerate(kept_events) if i not in drop]
+
+    kept_events = [e.model_copy(update={"id": f"v{i}"}) for i, e in enumerate(kept_events, start=1)]
+    final_claims: list[Claim] = []
+    for i, c in enumerate(kept_claims, start=1):
+        span = c.evidence[0]
+        linked = [e.id for e in kept_events if e.evidence[0].start < span.end and span.start < e.evidence[0].end]
+        final_claims.append(c.model_copy(update={"id": f"c{i}", "event_ids": linked}))
+
+    _rank(final_claims, len(text), lambda c: (c.claimant is not None, c.quote is not None))
+    _rank(kept_events, len(text), lambda e: (e.actor is not None, False))
+    used = {c.claimant for c in final_claims} | {e.actor for e in kept_events}
+    used |= {t for e in kept_events for t in e.targets}
+    entities = [e for e in table.entities if e.id in used]
+    return Grounded(entities, kept_events, final_claims, g.counts, g.warnings)
+
+
+def _rank(items: list[Claim] | list[Event], n: int, flags: object) -> None:
+    scored = sorted(
+        range(len(items)),
+        key=lambda i: -_salience(items[i].evidence[0].start, n, *flags(items[i])),  # type: ignore[operator]
+    )
+    for rank, i in enumerate(scored, start=1):
+        items[i].rank = rank
+        items[i].key = rank <= KEY_ITEMS

@@ -1,0 +1,172 @@
+"""The library's front door: ``summarise(text)`` and ``await asummarise(text)`` → ``ArticleSummary``.
+
+ingest (clean, sentences, offsets) → extract (prompt + backend, per strategy) → ground (spans, quotes, times,
+entities) → ArticleSummary with provenance. The CLI and the evals call this; it never calls them.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from . import __version__
+from .backends import Backend
+from .backends import registry as backend_registry
+from .config import Settings
+from .errors import ExtractionError, InputError
+from .extract.strategies import Drafts, aextract, extract, strategy
+from .ground.records import ClaimDraft, EventDraft, ground
+from .ingest import Document, load_text
+from .prompts import Prompt, load_prompt
+from .schema import ArticleMeta, ArticleSummary, Provenance, schema_sha256
+
+
+@lru_cache(maxsize=8)
+def backend_for(settings: Settings) -> Backend:
+    """One backend per distinct Settings, so a process loads the embedded model once and reuses clients."""
+    return backend_registry.create(settings)
+
+
+def _settings(settings: Settings | None, overrides: dict[str, Any]) -> Settings:
+    if settings is None:
+        return Settings.from_env(**overrides)
+    return settings.with_(**overrides) if overrides else settings
+
+
+def _document(
+    text: str | Document, id: str | None, published: date | str | None, title: str | None, source: str | None
+) -> Document:
+    if isinstance(text, Document):
+        return text
+    if not isinstance(text, str):
+        raise InputError(f"expected article text as str, got {type(text).__name__}")
+    return load_text(text, id=id, source=source, published=published, title=title)
+
+
+def _strategy_name(settings: Settings) -> str:
+    name = settings.strategy or backend_registry.info(backend_registry.resolve_name(settings)).default_strategy
+    return strategy(name).name
+
+
+def _assemble(
+    doc: Document,
+    drafts: Drafts,
+    settings: Settings,
+    backend: Backend,
+    prompt: Prompt,
+    strategy_name: str,
+    started: float,
+    include_text: bool,
+) -> ArticleSummary:
+    if not drafts.claims and not drafts.events and drafts.warnings and not drafts.summary:
+        raise ExtractionError(f"no answer from the model for any part of the article: {drafts.warnings[0]}")
+
+    def bounds(sentences: tuple[int, ...]) -> tuple[int, int]:
+        return doc.sentences[sentences[0] - 1][0], doc.sentences[sentences[-1] - 1][1]
+
+    claims = [ClaimDraft(c.s, bounds(w.sentences), c.who, c.verb, c.quote, c.what) for c, w in drafts.claims]
+    events = [
+        EventDraft(e.s, bounds(w.sentences), e.actor, e.action, tuple(e.targets), e.when, e.where)
+        for e, w in drafts.events
+    ]
+    grounded = ground(
+        doc.text,
+        doc.sentences,
+        claims,
+        events,
+        published=doc.published,
+        fuzzy_threshold=settings.fuzzy_threshold,
+        strict=settings.strict,
+    )
+    warnings = [*drafts.warnings, *grounded.warnings]
+    summary = drafts.summary
+    if not summary:
+        lead = " ".join(" ".join(doc.text[s:e].split()) for s, e in doc.sentences[:2])
+        summary = lead
+        warnings.append("summary: the model gave none; the article's opening sentences stand in")
+    usage = drafts.usage
+    provenance = Provenance(
+        backend=backend.name,
+        model=backend.model,
+        strategy=strategy_name,
+        prompt_id=prompt.id,
+        prompt_version=prompt.version,
+        prompt_sha256=prompt.sha256,
+        schema_sha256=schema_sha256(),
+        prompt_tokens=usage.prompt_tokens,
+        completion_tokens=usage.completion_tokens,
+        calls=usage.calls,
+        retries=usage.retries,
+        latency_s=round(time.perf_counter() - started, 3),
+        grounding=grounded.counts,
+        warnings=warnings,
+        summarise_version=__version__,
+    )
+    article = ArticleMeta(
+        id=doc.id,
+        title=doc.title,
+        source=doc.source,
+        published=doc.published,
+        text_sha256=doc.text_sha256,
+        text=doc.text if include_text else None,
+    )
+    return ArticleSummary(
+        article=article,
+        summary=summary,
+        entities=grounded.entities,
+        events=grounded.events,
+        claims=grounded.claims,
+        provenance=provenance,
+    )
+
+
+def summarise(
+    text: str | Document,
+    *,
+    id: str | None = None,
+    published: date | str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    settings: Settings | None = None,
+    backend: Backend | None = None,
+    include_text: bool = True,
+    **overrides: Any,
+) -> ArticleSummary:
+    """Summarise one article. ``overrides`` are Settings fields (model=, base_url=, strategy=, …).
+
+    With neither ``settings`` nor ``backend`` given, settings come from the environment (SUMMARISE_MODEL,
+    OPENAI_BASE_URL, OPENAI_API_KEY, …); with nothing configured the embedded local model runs.
+    """
+    started = time.perf_counter()
+    settings = _settings(settings, overrides)
+    doc = _document(text, id, published, title, source)
+    backend = backend or backend_for(settings)
+    prompt = load_prompt()
+    name = _strategy_name(settings)
+    drafts = extract(doc, backend, settings, prompt, name)
+    return _assemble(doc, drafts, settings, backend, prompt, name, started, include_text)
+
+
+async def asummarise(
+    text: str | Document,
+    *,
+    id: str | None = None,
+    published: date | str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    settings: Settings | None = None,
+    backend: Backend | None = None,
+    include_text: bool = True,
+    **overrides: Any,
+) -> ArticleSummary:
+    """Async twin of ``summarise``: model calls for one article run concurrently (``settings.concurrency``)."""
+    started = time.perf_counter()
+    settings = _settings(settings, overrides)
+    doc = _document(text, id, published, title, source)
+    backend = backend or backend_for(settings)
+    prompt = load_prompt()
+    name = _strategy_name(settings)
+    drafts = await aextract(doc, backend, settings, prompt, name)
+    return _assemble(doc, drafts, settings, backend, prompt, name, started, include_text)

@@ -1,0 +1,1 @@
+"""Renderers that turn summaries into documents people read."""

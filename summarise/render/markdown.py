@@ -1,0 +1,97 @@
+"""A readable Markdown rendering of an ArticleSummary: summary, key items first, every claim and event."""
+
+from __future__ import annotations
+
+from ..schema import ArticleSummary, Claim, Event, Span
+
+_MARK = {"exact": "", "fuzzy": " ≈", "unverified": " ⚠ unverified"}
+
+
+def _md(text: str) -> str:
+    """Escape what Markdown would read as markup."""
+    for ch in "\\`*_[]<>|":
+        text = text.replace(ch, "\\" + ch)
+    return " ".join(text.split())
+
+
+def _where(spans: list[Span]) -> str:
+    if not spans:
+        return " ⚠ no evidence"
+    return "".join(f" [{s.start}–{s.end}{_MARK[s.status]}]" for s in spans)
+
+
+def _name(summary: ArticleSummary, entity_id: str | None, fallback: str = "unattributed") -> str:
+    entity = summary.entity(entity_id)
+    return entity.name if entity else fallback
+
+
+def _claim(summary: ArticleSummary, c: Claim) -> str:
+    who = _name(summary, c.claimant)
+    line = f"**{_md(who)}** ({_md(c.cue)}, {c.speech}): {_md(c.content)}"
+    if c.quote:
+        line += f" — “{_md(c.quote)}”"
+    return line + _where(c.evidence)
+
+
+def _event(summary: ArticleSummary, e: Event) -> str:
+    parts = [f"**{_md(_name(summary, e.actor, 'someone'))}** {_md(e.action)}"]
+    if e.targets:
+        parts.append("→ " + ", ".join(_md(_name(summary, t, t)) for t in e.targets))
+    if e.time:
+        parts.append(f"· {_md(e.time.text)}" + (f" ({e.time.value})" if e.time.value else ""))
+    if e.location:
+        parts.append(f"· {_md(e.location)}")
+    return " ".join(parts) + _where(e.evidence)
+
+
+def render_markdown(summary: ArticleSummary) -> str:
+    a = summary.article
+    title = a.title or a.source or a.id
+    out = [f"# {_md(title)}", ""]
+    meta = [f"published {a.published.isoformat()}" if a.published else "publication date unknown"]
+    if a.source:
+        meta.append(f"source `{a.source}`")
+    out += ["_" + "; ".join(meta) + "_", "", _md(summary.summary), ""]
+
+    key_claims = sorted((c for c in summary.claims if c.key), key=lambda c: c.rank or 0)
+    key_events = sorted((e for e in summary.events if e.key), key=lambda e: e.rank or 0)
+    if key_claims or key_events:
+        out += ["## Key points", ""]
+        out += [f"- {_event(summary, e)}" for e in key_events]
+        out += [f"- {_claim(summary, c)}" for c in key_claims]
+        out.append("")
+
+    out += [f"## Claims ({len(summary.claims)})", ""]
+    by_claimant: dict[str | None, list[Claim]] = {}
+    for c in summary.claims:
+        by_claimant.setdefault(c.claimant, []).append(c)
+    for claimant, claims in by_claimant.items():
+        out.append(f"### {_md(_name(summary, claimant))}")
+        for c in claims:
+            quote = f" — “{_md(c.quote)}”" if c.quote else ""
+            out.append(f"- _{_md(c.cue)}_ ({c.speech}): {_md(c.content)}{quote}{_where(c.evidence)}")
+        out.append("")
+
+    out += [f"## Events ({len(summary.events)})", ""]
+    dated = sorted(summary.events, key=lambda e: (e.time is None or e.time.value is None, e.time.value if e.time and e.time.value else "", e.evidence[0].start if e.evidence else 0))
+    out += [f"- {_event(summary, e)}" for e in dated]
+    out.append("")
+
+    out += [f"## Entities ({len(summary.entities)})", ""]
+    for ent in summary.entities:
+        aliases = f" — also {', '.join(_md(x) for x in ent.aliases)}" if ent.aliases else ""
+        out.append(f"- **{_md(ent.name)}** ({ent.type}){aliases}")
+    out.append("")
+
+    p = summary.provenance
+    g = p.grounding
+    out += [
+        "---",
+        f"_{p.backend}/{p.model} · strategy {p.strategy} · prompt {p.prompt_id} v{p.prompt_version} · "
+        f"{p.prompt_tokens}+{p.completion_tokens} tokens in {p.calls} calls ({p.retries} retries) · "
+        f"{p.latency_s:.1f} s · spans: {g.exact} exact, {g.fuzzy} fuzzy, {g.unverified} unverified · "
+        f"quotes: {g.quotes_verified} verified, {g.quotes_unverified} not found_",
+    ]
+    if p.warnings:
+        out += ["", "Warnings:"] + [f"- {_md(w)}" for w in p.warnings]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,151 @@
+"""The output contract: what `summarise` returns, as Pydantic v2 models.
+
+This module is the public contract. It imports nothing else of the package. Field names are stable: add fields
+freely, rename none without bumping ``SCHEMA_VERSION``. Field descriptions are short on purpose: models read them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+SpanStatus = Literal["exact", "fuzzy", "unverified"]
+EntityType = Literal["person", "organization", "location", "group", "other"]
+Speech = Literal["direct", "indirect", "mixed"]
+Granularity = Literal["datetime", "day", "week", "month", "year", "interval", "unknown"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """A stretch of the input text that supports an item."""
+
+    start: int = Field(ge=0, description="Code-point offset of the first character in the input text.")
+    end: int = Field(ge=0, description="Code-point offset one past the last character.")
+    text: str = Field(description="The input text between start and end.")
+    status: SpanStatus = Field(
+        default="unverified",
+        description="exact: found verbatim (or after normalising quotes, dashes, spaces); fuzzy: found "
+        "approximately; unverified: not found in the article.",
+    )
+
+
+class TimeExpr(_Model):
+    """A time expression as written, with its resolved value."""
+
+    text: str = Field(description="The expression as written, e.g. 'late on Tuesday'.")
+    value: str | None = Field(
+        default=None, description="ISO 8601 date, datetime or interval (start/end); null when unresolvable."
+    )
+    granularity: Granularity | None = Field(default=None, description="Precision of value.")
+
+
+class Entity(_Model):
+    id: str = Field(description="Stable id within this summary, e.g. 'e1'.")
+    name: str = Field(description="Canonical name.")
+    type: EntityType = "other"
+    aliases: list[str] = Field(default_factory=list, description="Other names used for it in the article.")
+
+
+class Event(_Model):
+    id: str = Field(description="Stable id within this summary, e.g. 'v1'.")
+    actor: str | None = Field(default=None, description="Entity id of who acted; null when unknown.")
+    action: str = Field(description="Short verb phrase.")
+    targets: list[str] = Field(default_factory=list, description="Entity ids acted on or with.")
+    time: TimeExpr | None = None
+    location: str | None = Field(default=None, description="Where, as written; null when not stated.")
+    evidence: list[Span] = Field(default_factory=list)
+    key: bool = Field(default=False, description="True for the few events a reader needs first.")
+    rank: int | None = Field(default=None, description="1 = most salient.")
+
+
+class Claim(_Model):
+    id: str = Field(description="Stable id within this summary, e.g. 'c1'.")
+    claimant: str | None = Field(default=None, description="Entity id of who said it; null when unattributed.")
+    cue: str = Field(description="Reporting verb as written: said, warned, claimed ...")
+    content: str = Field(description="The claim as one self-contained sentence.")
+    quote: str | None = Field(default=None, description="Verbatim quoted words when quoted directly, else null.")
+    speech: Speech = "indirect"
+    event_ids: list[str] = Field(default_factory=list, description="Events the claim is about.")
+    evidence: list[Span] = Field(default_factory=list)
+    key: bool = Field(default=False, description="True for the few claims a reader needs first.")
+    rank: int | None = Field(default=None, description="1 = most salient.")
+
+
+class ArticleMeta(_Model):
+    id: str
+    title: str | None = None
+    source: str | None = Field(default=None, description="Publisher or path the article came from.")
+    published: date | None = None
+    text_sha256: str = Field(description="SHA-256 of `text` (UTF-8).")
+    text: str | None = Field(
+        default=None,
+        description="The text every Span indexes: the input exactly as given, or for HTML input the text "
+        "extracted from it. Null when the caller asked to omit it.",
+    )
+    language: str | None = None
+
+
+class GroundingCounts(_Model):
+    exact: int = 0
+    fuzzy: int = 0
+    unverified: int = 0
+    quotes_verified: int = 0
+    quotes_unverified: int = 0
+    dropped: int = Field(default=0, description="Items removed by --strict.")
+
+
+class Provenance(_Model):
+    backend: str
+    model: str
+    strategy: str = "windows"
+    prompt_id: str
+    prompt_version: str
+    prompt_sha256: str
+    schema_sha256: str
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    calls: int = 0
+    retries: int = 0
+    latency_s: float = 0.0
+    cached: bool = False
+    grounding: GroundingCounts = Field(default_factory=GroundingCounts)
+    warnings: list[str] = Field(default_factory=list)
+    summarise_version: str = ""
+
+
+class ArticleSummary(_Model):
+    schema_version: str = SCHEMA_VERSION
+    article: ArticleMeta
+    summary: str = Field(description="2-4 neutral sentences.")
+    entities: list[Entity] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    provenance: Provenance
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """The entity with this id, or None."""
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of ArticleSummary, as exported to schemas/article_summary.schema.json."""
+    schema = ArticleSummary.model_json_schema()
+    schema["$id"] = f"https://summarise.dev/schemas/article_summary/{SCHEMA_VERSION}"
+    return schema
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"
+
+
+def schema_sha256() -> str:
+    return hashlib.sha256(json_schema_text().encode()).hexdigest()

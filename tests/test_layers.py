@@ -1,0 +1,86 @@
+"""The package's import direction (docs/ARCHITECTURE.md): data flows one way; nothing points back up."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PKG = Path(__file__).resolve().parent.parent / "summarise"
+
+# For each part of the package: the parts it may import. A part missing from its own list may not import itself
+# beyond its own modules (always allowed).
+ALLOWED: dict[str, set[str]] = {
+    "schema": set(),
+    "errors": set(),
+    "config": {"errors"},
+    "prompts": {"errors"},
+    "ingest": {"schema", "errors"},
+    "ground": {"schema", "errors", "ingest"},
+    "backends": {"config", "errors"},
+    "extract": {"backends", "config", "errors", "ground", "ingest", "prompts", "schema"},
+    "cache": {"config", "errors", "schema", "prompts", "backends", "ingest"},
+    "pipeline": {"backends", "cache", "config", "errors", "extract", "ground", "ingest", "prompts", "schema"},
+    "render": {"schema", "errors"},
+    "batch": {"backends", "cache", "config", "errors", "ingest", "pipeline", "prompts", "render", "schema"},
+    "evals": {
+        "backends", "cache", "config", "errors", "extract", "ground", "ingest", "pipeline", "prompts", "render",
+        "schema",
+    },
+    "cli": {
+        "backends", "batch", "cache", "config", "errors", "evals", "extract", "ground", "ingest", "pipeline",
+        "prompts", "render", "schema",
+    },
+}
+
+
+def _part(module: Path) -> str:
+    rel = module.relative_to(PKG)
+    return rel.parts[0].removesuffix(".py")
+
+
+def _imports(module: Path) -> set[str]:
+    """Parts of summarise that a module imports (absolute or relative)."""
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    depth_of_pkg = len(module.relative_to(PKG).parts) - 1
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names if a.name.startswith("summarise.")]
+            found |= {n.split(".")[1] for n in names}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0 and node.module and node.module.startswith("summarise"):
+                parts = node.module.split(".")
+                found |= {parts[1]} if len(parts) > 1 else {a.name for a in node.names}
+            elif node.level > 0:
+                up = node.level - 1  # levels above the module's own package
+                if up == depth_of_pkg:  # relative to the package root
+                    found |= {node.module.split(".")[0]} if node.module else {a.name for a in node.names}
+    return found
+
+
+def test_every_part_is_known() -> None:
+    parts = {_part(p) for p in PKG.rglob("*.py") if p.name != "__init__.py" or p.parent != PKG}
+    assert parts <= set(ALLOWED), f"add {parts - set(ALLOWED)} to ALLOWED"
+
+
+def test_imports_follow_the_layers() -> None:
+    bad = []
+    for module in sorted(PKG.rglob("*.py")):
+        if module.parent == PKG and module.name == "__init__.py":
+            continue  # the package front re-exports
+        part = _part(module)
+        for used in _imports(module) - {part, "__version__"}:
+            if used not in ALLOWED[part]:
+                bad.append(f"{module.relative_to(PKG.parent)} ({part}) imports {used}")
+    assert not bad, "\n".join(bad)
+
+
+def test_the_checker_sees_violations(tmp_path: Path) -> None:
+    """The import reader must catch relative and absolute imports, or the test above proves nothing."""
+    probe = PKG / "ground" / "_probe_layers.py"
+    probe.write_text("from ..evals import score\nimport summarise.cli\nfrom summarise.batch import x\n")
+    try:
+        assert _imports(probe) == {"evals", "cli", "batch"}
+    finally:
+        probe.unlink()
