@@ -48,6 +48,9 @@ class Settings:
     transient_retries: int = 4
     """Retries of transient endpoint errors (429, 5xx, timeouts, dropped connections)."""
     timeout_s: float = 120.0
+    """HTTP timeout per request to a remote endpoint."""
+    local_timeout_s: float = 600.0
+    """Wall-clock cap on one embedded-model answer (a safety net; token limits bound answers first)."""
     max_retry_tokens: int = 4000
     """Token budget for grounding re-asks (quotes not found, claimants absent) per article."""
     strict: bool = False
@@ -65,7 +68,7 @@ class Settings:
     requests_per_minute: float | None = None
     """Remote endpoints: at most this many HTTP requests a minute (None: no limit). Retries count."""
     tokens_per_minute: float | None = None
-    """Remote endpoints: at most this many tokens (prompt estimate + max_tokens, settled on usage) a minute."""
+    """Remote endpoints: at most this many tokens a minute (prompt estimate + max_tokens, then usage)."""
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with some fields changed; None values are ignored (so CLI flags left unset keep settings)."""

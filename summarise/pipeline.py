@@ -46,7 +46,9 @@ def _document(
 
 
 def _strategy_name(settings: Settings) -> str:
-    name = settings.strategy or backend_registry.info(backend_registry.resolve_name(settings)).default_strategy
+    name = (
+        settings.strategy or backend_registry.info(backend_registry.resolve_name(settings)).default_strategy
+    )
     return strategy(name).name
 
 

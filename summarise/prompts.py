@@ -1,7 +1,7 @@
 """Versioned prompt files (``prompts/<id>.v<version>.toml``), loaded as data with their SHA-256.
 
 A prompt file holds a ``system`` text and worked ``examples`` shared by all its parts, and named parts (e.g.
-``extract``, ``overview``), each a ``user`` template. Templates use ``{name}`` placeholders; values are inserted verbatim.
+``extract``, ``overview``), each a ``user`` template. Templates use ``{name}`` placeholders, filled verbatim.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+
 from .errors import ConfigError
 
 DEFAULT_PROMPT = "news"

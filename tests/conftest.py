@@ -65,7 +65,13 @@ def _no_network() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Each test sees no user configuration: no keys, no endpoint, state in a temp home."""
-    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARISE_MODEL", "SUMMARISE_BACKEND", "SUMMARISE_STRATEGY"):
+    for var in (
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "SUMMARISE_MODEL",
+        "SUMMARISE_BACKEND",
+        "SUMMARISE_STRATEGY",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("SUMMARISE_HOME", str(tmp_path_factory.mktemp("home")))
 

@@ -80,7 +80,10 @@ def test_schema_command_prints_the_exported_schema(capsys: pytest.CaptureFixture
     assert json.loads(out)["title"] == "ArticleSummary"
 
 
-def test_models_command_lists_backends_and_models(capsys: pytest.CaptureFixture[str]) -> None:
+def test_models_command_lists_backends_and_models(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "240")
     code, out, _ = run(capsys, "models")
     assert code == 0
     for word in ("local", "openai", "fake", "qwen2.5-coder-1.5b-instruct", "smollm2-135m-instruct"):

@@ -16,7 +16,11 @@ def test_from_env_reads_the_documented_variables() -> None:
     }
     s = Settings.from_env(env)
     assert (s.model, s.base_url, s.api_key, s.home, s.threads) == (
-        "m.gguf", "http://127.0.0.1:9/v1", "sk-secret", Path("/tmp/h"), 3
+        "m.gguf",
+        "http://127.0.0.1:9/v1",
+        "sk-secret",
+        Path("/tmp/h"),
+        3,
     )
     assert "sk-secret" not in repr(s)
 

@@ -4,14 +4,23 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from summarise.schema import SCHEMA_VERSION, ArticleSummary, Span, json_schema, json_schema_text, schema_sha256
+from summarise.schema import (
+    SCHEMA_VERSION,
+    ArticleSummary,
+    Span,
+    json_schema,
+    json_schema_text,
+    schema_sha256,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_exported_schema_matches_the_models() -> None:
     exported = (ROOT / "schemas" / "article_summary.schema.json").read_text(encoding="utf-8")
-    assert exported == json_schema_text(), "schema drifted: run `summarise schema -o schemas/article_summary.schema.json`"
+    assert exported == json_schema_text(), (
+        "schema drifted: run `summarise schema -o schemas/article_summary.schema.json`"
+    )
 
 
 def test_schema_names_the_public_contract() -> None:
@@ -19,9 +28,24 @@ def test_schema_names_the_public_contract() -> None:
     assert set(schema["required"]) >= {"article", "summary", "provenance"}
     defs = schema["$defs"]
     assert set(defs["Claim"]["properties"]) >= {
-        "id", "claimant", "cue", "content", "quote", "speech", "event_ids", "evidence"
+        "id",
+        "claimant",
+        "cue",
+        "content",
+        "quote",
+        "speech",
+        "event_ids",
+        "evidence",
     }
-    assert set(defs["Event"]["properties"]) >= {"id", "actor", "action", "targets", "time", "location", "evidence"}
+    assert set(defs["Event"]["properties"]) >= {
+        "id",
+        "actor",
+        "action",
+        "targets",
+        "time",
+        "location",
+        "evidence",
+    }
     assert set(defs["Span"]["properties"]) == {"start", "end", "text", "status"}
     assert defs["Span"]["properties"]["status"]["enum"] == ["exact", "fuzzy", "unverified"]
     assert SCHEMA_VERSION in schema["$id"]
@@ -41,8 +65,12 @@ def test_unknown_fields_and_bad_values_are_rejected() -> None:
         "article": {"id": "a", "text_sha256": "0" * 64},
         "summary": "x",
         "provenance": {
-            "backend": "fake", "model": "m", "prompt_id": "p", "prompt_version": "1",
-            "prompt_sha256": "", "schema_sha256": "",
+            "backend": "fake",
+            "model": "m",
+            "prompt_id": "p",
+            "prompt_version": "1",
+            "prompt_sha256": "",
+            "schema_sha256": "",
         },
     }
     summary = ArticleSummary.model_validate(minimal)

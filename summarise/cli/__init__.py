@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer._click.exceptions import NoArgsIsHelpError
 
 from ..errors import InputError, SummariseError
 from .common import HomeOpt, settings_from
@@ -30,7 +31,9 @@ app.add_typer(eval_app, name="eval", help="Score summaries against hand-labelled
 
 @app.command()
 def schema(
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
+    ] = None,
 ) -> None:
     """Print the JSON Schema of the output (ArticleSummary)."""
     from ..schema import json_schema_text
@@ -62,7 +65,9 @@ def models(home: HomeOpt = None) -> None:
         table.add_column(col)
     for spec in MODELS.values():
         st = status(spec, settings.home)
-        where = str(st.path) if st.assembled else (spec.install if not st.installed else "assembled on first use")
+        where = (
+            str(st.path) if st.assembled else (spec.install if not st.installed else "assembled on first use")
+        )
         table.add_row(
             spec.name,
             "yes" if spec.name == DEFAULT_MODEL else "",
@@ -82,7 +87,9 @@ def models(home: HomeOpt = None) -> None:
 @app.command()
 def view(
     result: Annotated[Path, typer.Argument(help="A result JSON written by `summarise run`.")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="HTML file to write (default: RESULT.html).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="HTML file to write (default: RESULT.html).")
+    ] = None,
 ) -> None:
     """Write a self-contained HTML review page: the article with every claim and event lit up on its evidence."""
     from ..render.html import render_summary_html
@@ -111,14 +118,21 @@ def view(
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: run the app, turning errors into one line on stderr and an exit code."""
     err = Console(stderr=True, highlight=False, soft_wrap=True)
+    # instructor logs every failed attempt at ERROR; summarise handles and reports those itself.
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)
     try:
-        app(args=argv, prog_name="summarise", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
-    except click.ClickException as exc:
+        # With standalone_mode=False, typer's bundled click returns a command's typer.Exit code instead of raising.
+        code = app(args=argv, prog_name="summarise", standalone_mode=False)
+        return code if isinstance(code, int) else 0
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except NoArgsIsHelpError as exc:
+        exc.show()
+        return 0
+    except typer.TyperException as exc:  # usage errors: bad flag, missing argument, bad value
         err.print(f"summarise: error: {exc.format_message()}", markup=False)
-        return exc.exit_code
-    except click.exceptions.Abort:
+        return int(getattr(exc, "exit_code", 2))
+    except typer.Abort:
         err.print("summarise: aborted", markup=False)
         return 130
     except SummariseError as exc:
@@ -127,7 +141,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         err.print("summarise: interrupted", markup=False)
         return 130
-    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,26 +2,31 @@
 
 ``summarise eval SUITE`` runs a suite (the first word is taken as the ``run`` command's suite when it is not a
 subcommand name), so ``summarise eval seeds``, ``summarise eval score run.json`` and ``summarise eval compare
-a.json b.json`` all work. Reports go to stdout, progress and notes to stderr.
+a.json b.json`` all work. Reports go to stdout, progress and notes to stderr. Failures are SummariseErrors
+(EvalError for a bad suite, run file or a failed gate), which ``summarise.cli.main`` turns into one line on
+stderr and the error's exit code.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from typer.core import TyperGroup
 
 from ..config import Settings
-from ..errors import EvalError, SummariseError
+from ..errors import EvalError
 from .common import BackendOpt, BaseUrlOpt, HomeOpt, ModelOpt, StrategyOpt, settings_from
+
+if TYPE_CHECKING:
+    from ..evals.report import Report
+    from ..evals.run import EvalRun, RunCase
 
 
 class _DefaultRun(TyperGroup):
@@ -54,27 +59,24 @@ ResamplesOpt = Annotated[
     int, typer.Option("--resamples", min=0, help="Bootstrap resamples (0: no intervals).")
 ]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Bootstrap seed.")]
-ConcurrencyOpt = Annotated[int | None, typer.Option("--concurrency", "-j", min=1, help="Articles in flight.")]
+ConcurrencyOpt = Annotated[
+    int | None,
+    typer.Option("--concurrency", "-c", min=1, help="Remote backends: articles and requests in flight."),
+]
+SuiteGoldOpt = Annotated[
+    str | None,
+    typer.Option("--suite", help="Score against this suite's current gold, not the run's stored gold."),
+]
 OutOpt = Annotated[
     Path | None, typer.Option("--out", "-o", help="Run file to write (default: under SUMMARISE_HOME/evals/).")
 ]
-
-
-@contextmanager
-def _user_errors() -> Iterator[None]:
-    """One line on stderr and the error's exit code, also when this sub-app runs on its own."""
-    try:
-        yield
-    except SummariseError as exc:
-        Console(stderr=True, highlight=False, soft_wrap=True).print(f"summarise: error: {exc}", markup=False)
-        raise typer.Exit(exc.exit_code) from None
 
 
 def _stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-def _print_report(report: Any, fmt: Format) -> None:
+def _print_report(report: Report, fmt: Format) -> None:
     from ..evals.report import header, render_json, render_markdown, render_table, sections
 
     if fmt is Format.json:
@@ -85,7 +87,7 @@ def _print_report(report: Any, fmt: Format) -> None:
         render_table(sections(report), Console(highlight=False), title=header(report))
 
 
-def _execute(run: Any, settings: Settings) -> Any:
+def _execute(run: EvalRun, settings: Settings) -> EvalRun:
     from ..evals.run import execute
 
     console = _stderr()
@@ -93,9 +95,9 @@ def _execute(run: Any, settings: Settings) -> Any:
     with Progress(*columns, console=console, disable=not console.is_terminal, transient=True) as progress:
         task = progress.add_task("summarising", total=len(run.cases))
 
-        def done(case: Any) -> None:
-            status = f"[red]{case.error.type}[/red]" if case.error else "ok"
-            progress.update(task, advance=1, description=f"{case.id}: {status}")
+        def done(case: RunCase) -> None:
+            status = f"[red]{escape(case.error.type)}[/red]" if case.error else "ok"
+            progress.update(task, advance=1, description=f"{escape(case.id)}: {status}")
 
         return execute(run, settings, on_done=done)
 
@@ -105,23 +107,23 @@ def _default_out(settings: Settings, name: str) -> Path:
     return settings.home / "evals" / f"{name}-{stamp}.json"
 
 
-def _finish(run: Any, out: Path, fmt: Format, html: Path | None, resamples: int, seed: int) -> None:
+def _finish(run: EvalRun, out: Path, fmt: Format, html: Path | None, resamples: int, seed: int) -> None:
     from ..evals.report import build_report
 
     run.save(out)
-    _stderr().print(f"run saved to {out}")
+    _stderr().print(f"run saved to {out}", markup=False)
     report = build_report(run, resamples=resamples, seed=seed)
     _print_report(report, fmt)
     if html is not None:
         _write_html(run, report, html)
 
 
-def _write_html(run: Any, report: Any, path: Path) -> None:
+def _write_html(run: EvalRun, report: Report, path: Path) -> None:
     """The review page is rendered by ``summarise.render.html`` (see ``evals.review``)."""
     from ..evals.review import write_review_page
 
     write_review_page(run, report, path)
-    _stderr().print(f"review page written to {path}")
+    _stderr().print(f"review page written to {path}", markup=False)
 
 
 @app.command("run")
@@ -146,31 +148,40 @@ def run_suite(
     from ..evals.run import SuiteInfo, new_run, suite_cases
     from ..evals.suite import load_suite
 
-    with _user_errors():
-        loaded = load_suite(suite)
-        for warning in loaded.warnings:
-            _stderr().print(f"warning: {warning}", markup=False)
-        settings = settings_from(
-            model=model,
-            backend=backend,
-            base_url=base_url,
-            strategy=strategy,
-            concurrency=concurrency,
-            home=home,
-        )
-        info = SuiteInfo(name=loaded.name, description=loaded.description, path=str(loaded.path))
-        cases = suite_cases(loaded)[:limit]
-        run = _execute(new_run("suite", info, settings, cases), settings)
-        _finish(run, out or _default_out(settings, loaded.name), fmt, html, resamples, seed)
+    loaded = load_suite(suite)
+    for warning in loaded.warnings:
+        _stderr().print(f"warning: {warning}", markup=False)
+    settings = settings_from(
+        model=model,
+        backend=backend,
+        base_url=base_url,
+        strategy=strategy,
+        concurrency=concurrency,
+        home=home,
+    )
+    info = SuiteInfo(name=loaded.name, description=loaded.description, path=str(loaded.path))
+    cases = suite_cases(loaded)[:limit]
+    run = _execute(new_run("suite", info, settings, cases), settings)
+    _finish(run, out or _default_out(settings, loaded.name), fmt, html, resamples, seed)
+
+
+def _with_gold(run: EvalRun, suite: str | None) -> EvalRun:
+    """``run``, scored against the suite's current gold when a suite is given."""
+    from ..evals.run import regold
+    from ..evals.suite import load_suite
+
+    if suite is None:
+        return run
+    run, warnings = regold(run, load_suite(suite))
+    for warning in warnings:
+        _stderr().print(f"warning: {warning}", markup=False)
+    return run
 
 
 @app.command("score")
 def score(
     run_file: Annotated[Path, typer.Argument(help="A run file written by `summarise eval`.")],
-    suite: Annotated[
-        str | None,
-        typer.Option("--suite", help="Score against this suite's current gold instead of the stored."),
-    ] = None,
+    suite: SuiteGoldOpt = None,
     fmt: FormatOpt = Format.table,
     html: HtmlOpt = None,
     resamples: ResamplesOpt = 1000,
@@ -178,19 +189,13 @@ def score(
 ) -> None:
     """Re-score a saved run without calling any model."""
     from ..evals.report import build_report
-    from ..evals.run import EvalRun, regold
-    from ..evals.suite import load_suite
+    from ..evals.run import EvalRun
 
-    with _user_errors():
-        run = EvalRun.load(run_file)
-        if suite is not None:
-            run, warnings = regold(run, load_suite(suite))
-            for warning in warnings:
-                _stderr().print(f"warning: {warning}", markup=False)
-        report = build_report(run, resamples=resamples, seed=seed)
-        _print_report(report, fmt)
-        if html is not None:
-            _write_html(run, report, html)
+    run = _with_gold(EvalRun.load(run_file), suite)
+    report = build_report(run, resamples=resamples, seed=seed)
+    _print_report(report, fmt)
+    if html is not None:
+        _write_html(run, report, html)
 
 
 @app.command("compare")
@@ -203,40 +208,41 @@ def compare(
     ] = 0.02,
     fmt: FormatOpt = Format.table,
     examples: Annotated[int, typer.Option("--examples", min=0, help="Changed documents to list.")] = 10,
+    suite: SuiteGoldOpt = None,
     resamples: ResamplesOpt = 1000,
     seed: SeedOpt = 7,
 ) -> None:
     """Per-metric deltas with a paired bootstrap, per-example diffs, and a regression gate."""
-    from ..evals.compare import compare_reports, comparison_header, comparison_sections
+    from ..evals.compare import compare_reports, comparison_header, comparison_sections, gold_differences
     from ..evals.report import build_report, render_json, render_markdown, render_table
     from ..evals.run import EvalRun
 
-    with _user_errors():
-        reports = [build_report(EvalRun.load(p), resamples=0) for p in (base, new)]
-        comparison = compare_reports(
-            *reports,
-            base_name=base.name if base.name != new.name else str(base),
-            new_name=new.name if base.name != new.name else str(new),
-            metric=metric,
-            max_drop=max_drop,
-            resamples=resamples,
-            seed=seed,
-        )
-        parts = comparison_sections(comparison, max_examples=examples)
-        title = comparison_header(comparison)
-        if fmt is Format.json:
-            typer.echo(render_json(comparison), nl=False)
-        elif fmt is Format.md:
-            typer.echo(render_markdown(parts, title=title))
-        else:
-            render_table(parts, Console(highlight=False), title=title)
-        err = _stderr()
-        for warning in comparison.warnings:
-            err.print(f"warning: {warning}", markup=False)
-        if comparison.gate is not None:
-            err.print(f"gate: {comparison.gate.note}", markup=False)
-            if not comparison.gate.passed:
-                raise EvalError(f"regression: {comparison.gate.note}")
+    runs = [_with_gold(EvalRun.load(p), suite) for p in (base, new)]
+    reports = [build_report(r, resamples=0) for r in runs]
+    comparison = compare_reports(
+        *reports,
+        base_name=base.name if base.name != new.name else str(base),
+        new_name=new.name if base.name != new.name else str(new),
+        metric=metric,
+        max_drop=max_drop,
+        resamples=resamples,
+        seed=seed,
+    )
+    parts = comparison_sections(comparison, max_examples=examples)
+    title = comparison_header(comparison)
+    if fmt is Format.json:
+        typer.echo(render_json(comparison), nl=False)
+    elif fmt is Format.md:
+        typer.echo(render_markdown(parts, title=title))
+    else:
+        render_table(parts, Console(highlight=False), title=title)
+    err = _stderr()
+    for warning in [*comparison.warnings, *gold_differences(*runs)]:
+        err.print(f"warning: {warning}", markup=False)
+    if comparison.gate is not None:
+        err.print(f"gate: {comparison.gate.note}", markup=False)
+        if not comparison.gate.passed:
+            raise EvalError(f"regression: {comparison.gate.note}")
 
 
 @app.command("polnear")
@@ -265,22 +271,19 @@ def polnear(
     from ..evals.polnear import default_corpus, load_corpus, read_ids
     from ..evals.run import SuiteInfo, new_run
 
-    with _user_errors():
-        root = path or default_corpus()
-        if root is None:
-            raise EvalError(
-                "no PolNeAR corpus given", hint="pass its directory, e.g. ../shared/data/polnear-dev"
-            )
-        ids = read_ids(articles) if articles is not None else None
-        cases = load_corpus(root, articles=ids, limit=limit)
-        settings = settings_from(
-            model=model,
-            backend=backend,
-            base_url=base_url,
-            strategy=strategy,
-            concurrency=concurrency,
-            home=home,
-        )
-        info = SuiteInfo(name=f"polnear:{root.name}", description="PolNeAR attributions", path=str(root))
-        run = _execute(new_run("polnear", info, settings, cases), settings)
-        _finish(run, out or _default_out(settings, f"polnear-{root.name}"), fmt, html, resamples, seed)
+    root = path or default_corpus()
+    if root is None:
+        raise EvalError("no PolNeAR corpus given", hint="pass its directory, e.g. ../shared/data/polnear-dev")
+    ids = read_ids(articles) if articles is not None else None
+    cases = load_corpus(root, articles=ids, limit=limit)
+    settings = settings_from(
+        model=model,
+        backend=backend,
+        base_url=base_url,
+        strategy=strategy,
+        concurrency=concurrency,
+        home=home,
+    )
+    info = SuiteInfo(name=f"polnear:{root.name}", description="PolNeAR attributions", path=str(root))
+    run = _execute(new_run("polnear", info, settings, cases), settings)
+    _finish(run, out or _default_out(settings, f"polnear-{root.name}"), fmt, html, resamples, seed)

@@ -1,41 +1,77 @@
-"""``summarise run``: summarise articles from files, directories, globs, JSONL or stdin."""
+"""``summarise run``: summarise articles from files, directories, globs, JSONL or stdin.
+
+Every run is recorded in ``<home>/runs.sqlite`` (see ``summarise.batch``): ``--run NAME`` names it,
+``--resume NAME`` carries it on after a crash or a kill, skipping inputs already done and redoing failures.
+JSONL output is written as records finish; JSON and Markdown are written at the end, in input order.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sys
-from dataclasses import replace
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..errors import InputError, SummariseError
-from ..ingest import Document, iter_inputs, parse_date
+from ..batch.store import RunStore, StoredRecord
+from ..errors import ConfigError, SummariseError
+from ..ingest import parse_date
 from ..schema import ArticleSummary
 from .common import BackendOpt, BaseUrlOpt, HomeOpt, ModelOpt, StrategyOpt, settings_from
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     md = "md"
 
 
-def _render(summary: ArticleSummary, fmt: Format) -> str:
-    if fmt is Format.md:
-        from ..render.markdown import render_markdown
+def _render(records: list[StoredRecord], fmt: Format) -> str:
+    """JSON (one object for one input, else an array) or Markdown, from the run's records."""
+    if fmt is Format.json:
+        if len(records) == 1 and records[0].status != "error":
+            return ArticleSummary.model_validate_json(records[0].line).model_dump_json(indent=2) + "\n"
+        return json.dumps([json.loads(r.line) for r in records], indent=2) + "\n"
+    from ..render.markdown import render_markdown
 
-        return render_markdown(summary)
-    if fmt is Format.jsonl:
-        return summary.model_dump_json() + "\n"
-    return summary.model_dump_json(indent=2) + "\n"
+    return "".join(
+        r.line + "\n" if r.status == "error" else render_markdown(ArticleSummary.model_validate_json(r.line))
+        for r in records
+    )
+
+
+def _write(out: Path, text: str) -> None:
+    """Replace ``out`` atomically, so an interrupted write leaves the old file."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, out)
+
+
+def _quiet_library_logs() -> None:
+    """instructor logs each failed attempt at ERROR, endpoint message and all (which may echo a credential);
+    the run reports each failure itself, once, with secrets scrubbed."""
+    log = logging.getLogger("instructor")
+    if not any(isinstance(h, logging.NullHandler) for h in log.handlers):
+        log.addHandler(logging.NullHandler())
+    log.propagate = False
 
 
 def run(
-    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, .jsonl files, or - for stdin.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, directories, globs, .jsonl files, or - for stdin (with --resume: optional)."
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format | None,
+        typer.Option("--format", "-f", help="Output format (default json; a resume keeps its run's)."),
+    ] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
     published: Annotated[
         str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for resolving times.")
@@ -48,12 +84,43 @@ def run(
     max_retry_tokens: Annotated[
         int | None, typer.Option("--max-retry-tokens", help="Token budget for grounding re-asks per article.")
     ] = None,
-    no_text: Annotated[bool, typer.Option("--no-text", help="Leave the article text out of the output.")] = False,
+    no_text: Annotated[
+        bool, typer.Option("--no-text", help="Leave the article text out of the output.")
+    ] = False,
+    run_name: Annotated[
+        str | None, typer.Option("--run", help="Name this run (default: a timestamp), to --resume it later.")
+    ] = None,
+    resume: Annotated[
+        str | None,
+        typer.Option("--resume", help="Carry on the run with this name: skip inputs done, redo failures."),
+    ] = None,
+    concurrency: Annotated[
+        int | None,
+        typer.Option("--concurrency", "-c", min=1, help="Remote backends: articles and requests in flight."),
+    ] = None,
+    rpm: Annotated[
+        float | None, typer.Option("--rpm", help="Remote backends: at most this many requests a minute.")
+    ] = None,
+    tpm: Annotated[
+        float | None, typer.Option("--tpm", help="Remote backends: at most this many tokens a minute.")
+    ] = None,
+    cache: Annotated[
+        bool | None,
+        typer.Option("--cache/--no-cache", help="Reuse and keep summaries in <home>/cache.sqlite."),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no per-article messages.")
+    ] = False,
     home: HomeOpt = None,
 ) -> None:
     """Summarise articles into grounded events, claims and entities."""
-    from ..pipeline import summarise
+    from ..batch.runner import run_batch
 
+    for name, value in (("--rpm", rpm), ("--tpm", tpm)):
+        if value is not None and value <= 0:
+            raise ConfigError(f"{name} must be > 0")
+    if resume and run_name and resume != run_name:
+        raise ConfigError("give --run or --resume, not both")
     settings = settings_from(
         model=model,
         backend=backend,
@@ -61,39 +128,57 @@ def run(
         strategy=strategy,
         strict=strict or None,
         max_retry_tokens=max_retry_tokens,
+        concurrency=concurrency,
+        requests_per_minute=rpm,
+        tokens_per_minute=tpm,
+        cache=cache,
         home=home,
     )
-    date = parse_date(published)
-    docs: list[Document | InputError] = list(iter_inputs(inputs))
-    if not docs:
-        raise InputError("no input articles found", source=" ".join(inputs))
-    results: list[ArticleSummary | dict[str, str]] = []
-    failures = 0
-    for item in docs:
-        try:
-            if isinstance(item, InputError):
-                raise item
-            if date is not None:
-                item = replace(item, published=date)
-            results.append(summarise(item, settings=settings, include_text=not no_text))
-        except SummariseError as exc:
-            if len(docs) == 1:
-                raise
-            failures += 1
-            source = getattr(item, "source", None) or getattr(item, "id", "?")
-            typer.echo(f"summarise: error: {exc}", err=True)
-            results.append({"source": str(source), "error": str(exc), "kind": type(exc).__name__})
-    if fmt is Format.json and len(results) > 1:
-        text = json.dumps(
-            [r.model_dump(mode="json") if isinstance(r, ArticleSummary) else r for r in results], indent=2
-        ) + "\n"
-    else:
-        text = "".join(
-            _render(r, fmt) if isinstance(r, ArticleSummary) else json.dumps(r) + "\n" for r in results
-        )
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        out.write_text(text, encoding="utf-8")
-    if failures:
-        raise typer.Exit(1)
+    if not inputs and not resume:
+        raise ConfigError("give at least one input (a file, directory, glob, .jsonl file or -)")
+    if resume and (fmt is None or (out is None and fmt is Format.jsonl)):
+        stored = RunStore.for_settings(settings).get(resume)
+        if stored is not None:
+            fmt = fmt or Format(stored.format)
+            out = out or (Path(stored.out) if stored.out else None)
+    fmt = fmt or Format.json
+    tty = sys.stderr.isatty()
+    _quiet_library_logs()
+
+    def announce(message: str) -> None:
+        typer.echo(f"summarise: {message}", err=True)
+
+    result = run_batch(
+        inputs or [],
+        settings,
+        run_name=run_name,
+        resume=resume,
+        fmt=fmt.value,
+        out=out if fmt is Format.jsonl else None,
+        include_text=not no_text,
+        published=parse_date(published),
+        progress=tty and not quiet,
+        report_errors=not quiet,
+        announce=None if quiet else announce,
+    )
+    totals = result.totals
+    if result.inputs == 1 and totals.failures:
+        raise totals.failures[0][1]  # one input: its error is the command's error, as before
+    if fmt is not Format.jsonl:
+        text = _render(result.records, fmt)
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            _write(out, text)
+    retry = f"`summarise run --resume {result.run_id}` retries them"
+    if not quiet and result.inputs > 1:
+        note = f"run {result.run_id}: {totals.ok + totals.skipped} ok"
+        for count, what in ((totals.cached, "from cache"), (totals.partial, "partial")):
+            if count:
+                note += f", {count} {what}"
+        if totals.partial and not totals.failed:
+            note += f" ({retry})"
+        announce(note)
+    if totals.failed:
+        # A SummariseError, not typer.Exit: the error line names the run, and the exit status is 1.
+        raise SummariseError(f"{totals.failed} of {result.inputs} inputs failed", hint=retry)

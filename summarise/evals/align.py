@@ -6,7 +6,8 @@ Similarity of a predicted and a gold item, in 0..1:
   overlap is the character Dice coefficient (overlap F1) of the union of each item's evidence spans (0 when
   either has none) and text similarity is rapidfuzz ``token_set_ratio`` of normalised text: for events
   "actor name + action", for claims the content, or the quote when both sides quote and that scores higher;
-- entities (no spans): the best ``token_set_ratio`` over every name/alias pair.
+- entities (no spans): over every name/alias pair, the best mean of ``token_set_ratio`` and plain ``ratio``,
+  so "Putin" still finds "Vladimir Putin" (0.76) but an exact name beats a longer one that contains it.
 
 A pair may match when its similarity reaches the type's threshold (``THRESHOLDS``); among those pairs the
 assignment maximising total similarity is taken (``scipy.optimize.linear_sum_assignment``), so the order of
@@ -23,7 +24,7 @@ from numpy.typing import NDArray
 from scipy.optimize import linear_sum_assignment
 
 from ..schema import ArticleSummary, Claim, Entity, Event, Span
-from .text import Interval, best_similarity, dice, merge, norm, norm_name
+from .text import Interval, best_ratio, best_similarity, dice, merge, norm, norm_name, similarity
 
 ItemType = Literal["entities", "events", "claims"]
 Mode = Literal["strict", "lenient"]
@@ -38,7 +39,7 @@ THRESHOLDS: dict[ItemType, dict[Mode, float]] = {
     "claims": {"strict": 0.6, "lenient": 0.35},
 }
 NAME_MATCH = 0.9
-"""token_set_ratio (0..1) at which two entity names count as the same name in field checks."""
+"""Plain rapidfuzz ratio (0..1) at which two entity names count as one name in field checks."""
 
 
 @dataclass(frozen=True)
@@ -100,11 +101,15 @@ def text_similarity(pred: ItemView, gold: ItemView) -> float:
     return max((best_similarity(pred.texts[k], gold.texts[k]) for k in shared), default=0.0)
 
 
+def name_similarity(pred: ItemView, gold: ItemView) -> float:
+    pairs = [(a, b) for a in pred.texts["name"] if a for b in gold.texts["name"] if b]
+    return max(((similarity(a, b) + best_ratio([a], [b])) / 2 for a, b in pairs), default=0.0)
+
+
 def item_similarity(item_type: ItemType, pred: ItemView, gold: ItemView) -> float:
-    text = text_similarity(pred, gold)
     if item_type == "entities":
-        return text
-    return SPAN_WEIGHT * dice(pred.spans, gold.spans) + TEXT_WEIGHT * text
+        return name_similarity(pred, gold)
+    return SPAN_WEIGHT * dice(pred.spans, gold.spans) + TEXT_WEIGHT * text_similarity(pred, gold)
 
 
 def similarity_matrix(

@@ -9,6 +9,7 @@ from ..errors import EvalError
 from .metrics import CONFIDENCE, RESAMPLES, SEED, paired_bootstrap, point
 from .report import Report, Section, fmt, metric_defs
 from .results import DocScore
+from .run import EvalRun
 
 
 class _Model(BaseModel):
@@ -174,11 +175,11 @@ def gate(delta: MetricDelta, metric: str, max_drop: float) -> Gate:
         where = "both runs" if delta.base is None and delta.new is None else "one run"
         note = f"{metric} is undefined in {where}"
         return Gate(metric=metric, max_drop=max_drop, worsening=None, passed=delta.base is None, note=note)
-    worsening = -delta.delta if delta.higher_is_better else delta.delta
+    worsening = (-delta.delta if delta.higher_is_better else delta.delta) + 0.0  # no negative zero
     passed = worsening <= max_drop + 1e-12
     verdict = "ok" if passed else "FAILED"
-    note = f"{metric} {fmt(delta.base)} -> {fmt(delta.new)}: worsened by {fmt(worsening, 4)} "
-    note += f"(allowed {fmt(max_drop, 4)}) {verdict}"
+    note = f"{metric} {fmt(delta.base)} -> {fmt(delta.new)}, worsening {worsening:+.4f} "
+    note += f"(allowed {max_drop:.4f}): {verdict}"
     return Gate(metric=metric, max_drop=max_drop, worsening=worsening, passed=passed, note=note)
 
 
@@ -227,3 +228,20 @@ def comparison_header(c: Comparison) -> str:
     if c.only_base or c.only_new:
         text += f" ({len(c.only_base)} only in base, {len(c.only_new)} only in new)"
     return text
+
+
+def gold_differences(base: EvalRun, new: EvalRun) -> list[str]:
+    """Warnings for shared cases whose stored gold differs (each run is scored against its own)."""
+    base_cases = {c.id: c for c in base.cases}
+    differ = [
+        c.id
+        for c in new.cases
+        if c.id in base_cases
+        and (c.gold, c.attributions) != (base_cases[c.id].gold, base_cases[c.id].attributions)
+    ]
+    if not differ:
+        return []
+    return [
+        f"gold differs between the runs for {len(differ)} shared case(s) (e.g. {differ[0]!r}); each run is "
+        "scored against its own gold (--suite SUITE scores both against the suite's current gold)"
+    ]

@@ -60,10 +60,11 @@ CLAIMANT_MATCH = 0.8
 MODE = "overlap"
 """The alignment key PolNeAR doc scores use."""
 PREFIXES = {
-    "claims": "model vs union of annotators",
-    "multi": "model vs each annotator's peers (multi-annotated articles)",
-    "ceiling": "each annotator vs the union of the others (human ceiling)",
+    "claims": "model vs all annotators (union)",
+    "multi": "model vs each annotator's peers",
+    "ceiling": "annotator vs peers (human ceiling)",
 }
+"""Metric name prefixes; the last two only count articles that several annotators annotated."""
 
 
 def default_corpus() -> Path | None:
@@ -179,7 +180,7 @@ def claim_candidates(pred: ArticleSummary, text: str) -> list[Candidate]:
         entity = pred.entity(claim.claimant)
         raw_names = [entity.name, *entity.aliases] if entity else []
         names = tuple(n for n in (norm_name(x) for x in raw_names) if n)
-        mentions = tuple(find_mentions(text, raw_names))
+        mentions = tuple(find_mentions(text, [n for n in raw_names if not is_pronoun(n)]))
         evidence = span_intervals(claim.evidence)
         has = claim.claimant is not None
         out.append(Candidate(claim.id, evidence, has, names, mentions, claim.cue, labels[claim.id]))

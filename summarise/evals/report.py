@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from rich.console import Console
@@ -124,24 +124,35 @@ class Section:
     title: str
     columns: list[str]
     rows: list[list[str]]
+    caption: str | None = None
 
 
 def fmt(value: float | None, digits: int = 3) -> str:
+    """A number for a table: thousands grouped, fewer decimals as values grow."""
     if value is None:
         return "–"
-    return f"{value:.{digits}f}" if abs(value) < 1000 else f"{value:,.0f}"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.1f}" if abs(value) >= 10 else f"{value:.{digits}f}"
 
 
-def cell(metric: MetricValue | None) -> str:
+def _bound(value: float) -> str:
+    text = fmt(value, 2)
+    return text[1:] if text.startswith("0.") else text
+
+
+def cell(metric: MetricValue | None, *, inline: bool = False) -> str:
+    """The value, and (on a second line unless ``inline``) the interval without leading zeros."""
     if metric is None or metric.value is None:
         return "–"
     if metric.lo is None or metric.hi is None:
         return fmt(metric.value)
-    return f"{fmt(metric.value)} ({fmt(metric.lo, 2)}–{fmt(metric.hi, 2)})"
+    interval = f"{_bound(metric.lo)}–{_bound(metric.hi)}"
+    return f"{fmt(metric.value)} [{interval}]" if inline else f"{fmt(metric.value)}\n{interval}"
 
 
 def _doc_status(doc: DocScore) -> str:
-    return f"{doc.error.type}: {doc.error.message}"[:60] if doc.error else "ok"
+    return doc.error.type if doc.error else "ok"
 
 
 def _item_sections(report: Report) -> list[Section]:
@@ -153,7 +164,9 @@ def _item_sections(report: Report) -> list[Section]:
     for t in align.ITEM_TYPES:
         for name in FIELDS[t]:
             metric = f"{t}.{name}_{'f1' if name in GRADED_FIELDS else 'acc'}"
-            field_rows.append([metric, cell(m.get(metric)), fmt(report.totals.get(f"{t}.{name}.n"), 0)])
+            field_rows.append(
+                [metric, cell(m.get(metric), inline=True), fmt(report.totals.get(f"{t}.{name}.n"), 0)]
+            )
     return [
         Section("Items (strict match; 95% CI)", columns, rows),
         Section("Fields on strict matches", ["field", "score", "pairs"], field_rows),
@@ -162,17 +175,18 @@ def _item_sections(report: Report) -> list[Section]:
 
 def _polnear_sections(report: Report) -> list[Section]:
     keys = ("precision", "recall", "f1", "claimant_acc", "cue_acc", "content_f1")
-    rows = [
-        [f"{p}: {what}", *(cell(report.metrics.get(f"{p}.{k}")) for k in keys)]
-        for p, what in PREFIXES.items()
-    ]
+    m = report.metrics
+    rows = [[p, *(cell(m.get(f"{p}.{k}")) for k in keys)] for p in PREFIXES]
     columns = ["scope", "P", "R", "F1", "claimant", "cue", "content"]
-    return [Section("Claims vs PolNeAR (95% CI)", columns, rows)]
+    caption = "; ".join(f"{p}: {what}" for p, what in PREFIXES.items())
+    return [Section("Claims vs PolNeAR (95% CI)", columns, rows, caption)]
 
 
 def _ops_section(report: Report) -> Section:
     totals = report.totals
-    rows = [[k, cell(v)] for k, v in report.metrics.items() if k.startswith(("ops.", "grounding."))]
+    rows = [
+        [k, cell(v, inline=True)] for k, v in report.metrics.items() if k.startswith(("ops.", "grounding."))
+    ]
     rows.append(["errors", ", ".join(f"{k}: {v}" for k, v in sorted(report.errors.items())) or "none"])
     for key in ("ops.prompt_tokens", "ops.completion_tokens", "ops.retries", "ops.latency_s", "ops.wall_s"):
         rows.append([f"total {key.removeprefix('ops.')}", fmt(totals.get(key, 0.0), 1)])
@@ -186,23 +200,25 @@ def sections(report: Report, *, max_docs: int | None = None) -> list[Section]:
     """The report as tables: items and fields (or PolNeAR scopes), operations, documents."""
     if report.kind == "suite":
         out = _item_sections(report)
-        doc_cols = [f"{t}.f1" for t in align.ITEM_TYPES]
+        doc_cols = {f"{t}.f1": f"{t} F1" for t in align.ITEM_TYPES}
     else:
         out = _polnear_sections(report)
-        doc_cols = ["claims.precision", "claims.recall", "claims.f1"]
+        doc_cols = {"claims.precision": "P", "claims.recall": "R", "claims.f1": "F1"}
     out.append(_ops_section(report))
     docs = report.docs if max_docs is None else report.docs[:max_docs]
+    status = report.n_errors > 0
     doc_rows = [
         [
             d.id,
-            _doc_status(d),
+            *([_doc_status(d)] if status else []),
             *(fmt(d.metrics.get(k)) for k in doc_cols),
             fmt(d.counts.get("ops.latency_s"), 1),
             fmt(d.counts.get("ops.prompt_tokens", 0) + d.counts.get("ops.completion_tokens", 0), 0),
         ]
         for d in docs
     ]
-    out.append(Section("Documents", ["id", "status", *doc_cols, "latency s", "tokens"], doc_rows))
+    columns = ["id", *(["status"] if status else []), *doc_cols.values(), "secs", "tokens"]
+    out.append(Section("Documents", columns, doc_rows))
     return out
 
 
@@ -216,26 +232,41 @@ def render_table(items: Sequence[Section], console: Console, title: str | None =
     if title:
         console.print(title, style="bold")
     for section in items:
-        table = Table(title=section.title, title_justify="left", show_lines=False)
+        table = Table(
+            title=section.title, title_justify="left", caption=section.caption, caption_justify="left"
+        )
+        first_width = min(26, max(len(r[0]) for r in [section.columns, *section.rows]))
         for i, column in enumerate(section.columns):
-            table.add_column(column, justify="left" if i == 0 else "right", overflow="fold")
+            first = i == 0
+            justify: Literal["left", "right"] = "left" if first else "right"
+            table.add_column(
+                column, justify=justify, overflow="fold", min_width=first_width if first else None
+            )
+        if not section.rows:
+            console.print(f"{section.title}: none")
+            continue
         for row in section.rows:
             table.add_row(*row)
         console.print(table)
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    head, _, interval = text.partition("\n")
+    text = f"{head} [{interval}]" if interval else head
+    return text.replace("|", "\\|")
 
 
 def render_markdown(items: Sequence[Section], title: str | None = None) -> str:
     lines = [f"### {title}", ""] if title else []
     for section in items:
+        if not section.rows:
+            lines += [f"**{section.title}**: none", ""]
+            continue
         lines += [f"**{section.title}**", ""]
         lines.append("| " + " | ".join(section.columns) + " |")
         lines.append("|" + "|".join(["---"] + ["---:"] * (len(section.columns) - 1)) + "|")
         lines += ["| " + " | ".join(_md_escape(c) for c in row) + " |" for row in section.rows]
-        lines.append("")
+        lines += ["", f"_{section.caption}_", ""] if section.caption else [""]
     return "\n".join(lines)
 
 

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .. import __version__
+from ..backends.registry import resolve_name
 from ..config import Settings
 from ..errors import EvalError, SummariseError
 from ..schema import ArticleSummary
@@ -128,9 +129,10 @@ async def execute_async(
     fn: SummariseFn | None = None,
     on_done: Callable[[RunCase], None] | None = None,
 ) -> list[RunCase]:
-    """Predictions for every case (``settings.concurrency`` at a time); a failing case records its error."""
+    """Predictions for every case; a failing case records its error. Remote backends take
+    ``settings.concurrency`` articles at a time, the embedded model one (so latencies stay per article)."""
     call = fn or pipeline_fn()
-    gate = asyncio.Semaphore(settings.concurrency)
+    gate = asyncio.Semaphore(1 if resolve_name(settings) == "local" else settings.concurrency)
 
     async def one(case: RunCase) -> RunCase:
         async with gate:

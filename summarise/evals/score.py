@@ -4,8 +4,9 @@ Counts are additive (``claims.tp``, ``claims.claimant.correct`` …) so suite me
 sums (see ``metrics``). Field checks run on strict matches:
 
 - claimant / actor: same entity when the (lenient) entity alignment paired them, or when a name/alias of one
-  equals one of the other's after normalisation, or their token_set_ratio reaches ``NAME_MATCH``; both null is
-  correct;
+  equals one of the other's after normalisation, or two names' plain rapidfuzz ratio reaches ``NAME_MATCH``
+  (spelling variants; not token_set_ratio, which would equate "Japanese government" with "Japanese government
+  spokesperson Hirokazu Matsuno"); both null is correct;
 - speech: equal; cue: equal stem of the first non-auxiliary word ("said" = "says" = "has said");
 - quote: equal after normalisation, or both null;
 - targets: set F1 of targets paired by the same entity test (both empty = 1);
@@ -26,7 +27,7 @@ from .align import ITEM_TYPES, MODES, NAME_MATCH, THRESHOLDS, ItemType, assign, 
 from .metrics import MetricDef, prf_metrics, ratio, ratio_metric
 from .results import Alignment, DocScore, FieldError, Match
 from .run import RunCase
-from .text import best_similarity, norm, norm_name, same_cue
+from .text import best_ratio, norm, norm_name, same_cue
 
 FIELDS: dict[ItemType, tuple[str, ...]] = {
     "entities": ("type",),
@@ -56,7 +57,7 @@ class _Pair:
         if self.entity_map.get(pred_id) == gold_id:
             return True
         pred_names, gold_names = _names(self.pred, pred_id), _names(self.gold, gold_id)
-        return bool(pred_names & gold_names) or best_similarity(pred_names, gold_names) >= NAME_MATCH
+        return bool(pred_names & gold_names) or best_ratio(pred_names, gold_names) >= NAME_MATCH
 
     def targets_f1(self, pred_ids: list[str], gold_ids: list[str]) -> float:
         if not pred_ids and not gold_ids:

@@ -62,6 +62,12 @@ def best_similarity(left: Iterable[str], right: Iterable[str]) -> float:
     return max((similarity(a, b) for a in left if a for b in rights), default=0.0)
 
 
+def best_ratio(left: Iterable[str], right: Iterable[str]) -> float:
+    """Best plain rapidfuzz ratio (0..1) over pairs: spelling variants, not subsets."""
+    rights = [r for r in right if r]
+    return max((float(fuzz.ratio(a, b)) / 100.0 for a in left if a for b in rights), default=0.0)
+
+
 def stem(word: str) -> str:
     """A crude stem that maps inflections of one verb together: said/says/say, warned/warns, denies/denied."""
     w = _IRREGULAR.get(word, word)

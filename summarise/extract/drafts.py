@@ -6,27 +6,33 @@ on forever; short keys keep the answers cheap in tokens. Descriptions are brief:
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import BaseModel, Field
 
-MAX_CLAIMS_PER_WINDOW = 8
-MAX_EVENTS_PER_WINDOW = 6
+MAX_CLAIMS_PER_WINDOW = 6
+MAX_EVENTS_PER_WINDOW = 4
 
 
 class ClaimItem(BaseModel):
     s: int = Field(ge=1, description="Sentence number.")
-    who: str = Field(max_length=80, description="Speaker, fullest name in the article; '' if unattributed.")
-    verb: str = Field(max_length=40, description="Reporting verb as written.")
-    quote: str | None = Field(default=None, max_length=400, description="Quoted words copied exactly, or null.")
-    what: str = Field(max_length=300, description="The statement as one self-contained sentence.")
+    who: str = Field(max_length=50, description="Speaker, fullest name in the article; '' if unattributed.")
+    verb: str = Field(max_length=30, description="Reporting verb as written.")
+    quote: str | None = Field(
+        default=None, max_length=250, description="Quoted words copied exactly, or null."
+    )
+    what: str = Field(max_length=200, description="The statement as one self-contained sentence.")
 
 
 class EventItem(BaseModel):
     s: int = Field(ge=1, description="Sentence number.")
-    actor: str = Field(max_length=80, description="Who did it.")
-    action: str = Field(max_length=80, description="Short verb phrase.")
-    targets: list[str] = Field(default_factory=list, max_length=3, description="Who or what it involved.")
-    when: str | None = Field(default=None, max_length=60, description="Time words as written, or null.")
-    where: str | None = Field(default=None, max_length=80, description="Place as written, or null.")
+    actor: str = Field(max_length=50, description="Who did it.")
+    action: str = Field(max_length=60, description="Short verb phrase.")
+    targets: list[Annotated[str, Field(max_length=50)]] = Field(
+        default_factory=list, max_length=3, description="Who or what it involved."
+    )
+    when: str | None = Field(default=None, max_length=40, description="Time words as written, or null.")
+    where: str | None = Field(default=None, max_length=50, description="Place as written, or null.")
 
 
 class WindowAnswer(BaseModel):

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import asyncio
 import json
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..backends.base import Backend, Completion, Request, Usage
 from ..config import Settings
-from ..errors import ConfigError, SummariseError
+from ..errors import ConfigError, ExtractionError
 from ..ground.align import verify_quote
 from ..ground.normalise import normalise
 from ..ground.records import mentioned
@@ -65,7 +65,9 @@ STRATEGIES: dict[str, StrategyInfo] = {
     s.name: s
     for s in (
         StrategyInfo("windows", "numbered sentences in windows of up to 5 (default)", 5, 900, 0),
-        StrategyInfo("single", "all numbered sentences in one call; chunked past the context budget", 10_000, 0, 1),
+        StrategyInfo(
+            "single", "all numbered sentences in one call; chunked past the context budget", 10_000, 0, 1
+        ),
     )
 }
 
@@ -136,14 +138,23 @@ def problems(answer: WindowAnswer, doc: Document, window: Window, text_norm: str
                 "copy the quoted words exactly, or use null"
             )
         if c.who and not mentioned(c.who, text_norm):
-            found.append(f'claim {i}: the speaker "{c.who}" is not named in the article; use the name as written')
+            found.append(
+                f'claim {i}: the speaker "{c.who}" is not named in the article; use the name as written'
+            )
     for i, e in enumerate(answer.events, start=1):
         if e.s not in allowed:
             found.append(f"event {i}: sentence [{e.s}] is not one of the numbered sentences")
     return found
 
 
-def repair_messages(messages: list[dict[str, str]], answer: WindowAnswer, found: list[str]) -> list[dict[str, str]]:
+def _worth(answer: WindowAnswer, found: list[str]) -> int:
+    """Items that passed the checks: a re-ask wins only by keeping more good items, not by saying less."""
+    return len(answer.claims) + len(answer.events) - 2 * len(found)
+
+
+def repair_messages(
+    messages: list[dict[str, str]], answer: WindowAnswer, found: list[str]
+) -> list[dict[str, str]]:
     feedback = "Some items do not match the article:\n- " + "\n- ".join(found)
     feedback += "\nAnswer again with the full corrected JSON."
     return [
@@ -159,7 +170,9 @@ Call = Callable[[Request[Any]], Awaitable[Completion[Any]]]
 class Extractor:
     """Runs one strategy over one document with one backend. Sync and async share the same steps."""
 
-    def __init__(self, doc: Document, backend: Backend, settings: Settings, prompt: Prompt, name: str) -> None:
+    def __init__(
+        self, doc: Document, backend: Backend, settings: Settings, prompt: Prompt, name: str
+    ) -> None:
         self.doc = doc
         self.backend = backend
         self.settings = settings
@@ -174,14 +187,14 @@ class Extractor:
         return Request(messages, model, max_tokens=max_tokens, max_retries=self.settings.max_retries)
 
     def _answer_budget(self, window: Window) -> int:
-        # Room for the allowed items at their maximum sizes is never needed in practice; bound by what fits.
-        return min(2048, 300 + 160 * len(window.sentences))
+        """Token limit for one window's answer: about two short items per sentence, never the schema's maximum."""
+        return min(1536, 200 + 100 * len(window.sentences))
 
     async def _window(self, window: Window, call: Call) -> None:
         messages = window_messages(self.prompt, self.doc, window)
         try:
             done = await call(self._request(messages, WindowAnswer, self._answer_budget(window)))
-        except SummariseError as exc:
+        except ExtractionError as exc:  # this window's answer stayed invalid: keep the rest of the article
             self.drafts.warnings.append(f"window {window.index + 1}: {exc}")
             return
         self.drafts.usage.add(done.usage)
@@ -196,13 +209,14 @@ class Extractor:
                         repair_messages(messages, answer, found), WindowAnswer, self._answer_budget(window)
                     )
                 )
-            except SummariseError as exc:
+            except ExtractionError as exc:
                 self.drafts.warnings.append(f"window {window.index + 1} re-ask: {exc}")
             else:
                 self.drafts.usage.add(fixed.usage)
                 self.drafts.usage.retries += 1
                 self.repair_budget -= fixed.usage.prompt_tokens + fixed.usage.completion_tokens
-                if len(problems(fixed.value, self.doc, window, self.text_norm)) < len(found):
+                still = problems(fixed.value, self.doc, window, self.text_norm)
+                if _worth(fixed.value, still) > _worth(answer, found):
                     answer = fixed.value
         self.drafts.claims += [(c, window) for c in answer.claims]
         self.drafts.events += [(e, window) for e in answer.events]
@@ -210,7 +224,7 @@ class Extractor:
     async def _overview(self, call: Call) -> None:
         try:
             done = await call(self._request(overview_messages(self.prompt, self.doc), Overview, 400))
-        except SummariseError as exc:
+        except ExtractionError as exc:
             self.drafts.warnings.append(f"summary: {exc}")
             return
         self.drafts.usage.add(done.usage)

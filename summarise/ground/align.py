@@ -5,22 +5,23 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from rapidfuzz import fuzz
 
 from ..ingest import Document
-from ..schema import Span
-from .normalise import normalise_with_ends
+from ..schema import Span, SpanStatus
+from .normalise import normalise, normalise_with_ends
 
 Range = tuple[int, int]
 
 _QUOTE_MARKS = "\"'“”‘’«»„‚‹›"
 _EDGE_PUNCTUATION = ".,;:!?"
 _NEAR_WINDOW = 500
+_MAX_REACH = 30
 
 
-class MatchKind(str, Enum):
+class MatchKind(StrEnum):
     """How a span was found: the needle verbatim, equal after ``normalise``, or approximately."""
 
     VERBATIM = "verbatim"
@@ -45,7 +46,7 @@ def align(
     fuzzy_threshold: float = 85.0,
     fuzzy: bool = True,
 ) -> Match | None:
-    """Where ``needle`` occurs in ``text``: verbatim, else after normalisation, else (``fuzzy``) approximately.
+    """Where ``needle`` occurs in ``text``: verbatim, else after normalisation, else (if ``fuzzy``) roughly.
 
     Among several occurrences the one inside ``within`` wins, else the one nearest ``near`` (or nearest
     ``within`` when none lies inside it), else the first. Matches never start or end inside a word of a
@@ -58,7 +59,7 @@ def align(
     if verbatim:
         return _match(text, _choose(verbatim, within, near), MatchKind.VERBATIM, 100.0)
     norm_text, starts, ends = normalise_with_ends(text)
-    norm_needle = normalise_with_ends(needle)[0].strip()
+    norm_needle = normalise(needle)[0].strip()
     found = [(starts[i], ends[j - 1]) for i, j in _find_all(norm_text, norm_needle)]
     found = [r for r in found if not _cuts_word(text, *r)]
     if found:
@@ -72,7 +73,8 @@ def align(
         result = fuzz.partial_ratio_alignment(norm_needle, norm_text[lo:hi], score_cutoff=fuzzy_threshold)
         if result is None or result.dest_end <= result.dest_start:
             continue
-        start, end = _snap_to_words(text, starts[lo + result.dest_start], ends[lo + result.dest_end - 1])
+        ns, ne = _refine(norm_text, norm_needle, lo + result.dest_start, lo + result.dest_end)
+        start, end = _snap_to_words(text, starts[ns], ends[ne - 1])
         if start < end:
             return _match(text, (start, end), MatchKind.FUZZY, float(result.score))
     return None
@@ -91,14 +93,17 @@ def locate(
     return match.span if match else None
 
 
-def verify_quote(quote: str, text: str, *, within: Range | None = None, near: int | None = None) -> Span | None:
+def verify_quote(
+    quote: str, text: str, *, within: Range | None = None, near: int | None = None
+) -> Span | None:
     """The span of a direct quote, which must occur verbatim after normalisation (never fuzzily).
 
     Quotation marks around ``quote`` are ignored, and so is punctuation at its edges when the quote is not
     found with it (a model may end a quote with "." where the article has ",").
     """
-    words = quote.strip().strip(_QUOTE_MARKS).strip()
-    for candidate in (words, words.strip(_EDGE_PUNCTUATION + _QUOTE_MARKS + " ")):
+    quote = quote.strip()
+    unquoted = quote.strip(_QUOTE_MARKS).strip()
+    for candidate in dict.fromkeys((quote, unquoted, unquoted.strip(_EDGE_PUNCTUATION + _QUOTE_MARKS + " "))):
         match = align(candidate, text, within=within, near=near, fuzzy=False)
         if match:
             return match.span
@@ -115,7 +120,7 @@ def sentence_span(document: Document, index: int) -> Span:
 
 def _match(text: str, where: Range, kind: MatchKind, score: float) -> Match:
     start, end = where
-    status = "fuzzy" if kind is MatchKind.FUZZY else "exact"
+    status: SpanStatus = "fuzzy" if kind is MatchKind.FUZZY else "exact"
     return Match(Span(start=start, end=end, text=text[start:end], status=status), kind, score)
 
 
@@ -138,7 +143,9 @@ def _choose(ranges: list[Range], within: Range | None, near: int | None) -> Rang
     if near is None:
         return ranges[0]
     anchor = near
-    return min(ranges, key=lambda r: 0 if r[0] <= anchor < r[1] else min(abs(r[0] - anchor), abs(r[1] - anchor)))
+    return min(
+        ranges, key=lambda r: 0 if r[0] <= anchor < r[1] else min(abs(r[0] - anchor), abs(r[1] - anchor))
+    )
 
 
 def _fuzzy_regions(text: str, within: Range | None, near: int | None) -> list[Range]:
@@ -149,6 +156,34 @@ def _fuzzy_regions(text: str, within: Range | None, near: int | None) -> list[Ra
         regions.append((max(0, near - _NEAR_WINDOW), min(len(text), near + _NEAR_WINDOW)))
     regions.append((0, len(text)))
     return regions
+
+
+def _refine(norm: str, needle: str, start: int, end: int) -> Range:
+    """Move the edges of a partial-ratio window (which has the needle's length) to nearby word edges where the
+    whole needle matches best, so insertions in the text ("would “pay") do not cut a word off the match."""
+    reach = min(_MAX_REACH, max(3, len(needle) // 8))
+    firsts = [
+        s for s in range(max(0, start - reach), min(len(norm), start + reach) + 1) if _word_start(norm, s)
+    ]
+    lasts = [e for e in range(max(1, end - reach), min(len(norm), end + reach) + 1) if _word_end(norm, e)]
+    scored = [
+        (fuzz.ratio(needle, norm[s:e]), -abs(s - start) - abs(e - end), s, e)
+        for s in firsts
+        for e in lasts
+        if s < e
+    ]
+    if not scored:
+        return start, end
+    _, _, best_start, best_end = max(scored)
+    return best_start, best_end
+
+
+def _word_start(norm: str, i: int) -> bool:
+    return i < len(norm) and not norm[i].isspace() and (i == 0 or not _joined(norm[i - 1], norm[i]))
+
+
+def _word_end(norm: str, i: int) -> bool:
+    return i > 0 and not norm[i - 1].isspace() and (i == len(norm) or not _joined(norm[i - 1], norm[i]))
 
 
 def _unspaced(ch: str) -> bool:

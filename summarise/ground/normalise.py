@@ -20,17 +20,22 @@ _DROPPED = frozenset("\u00ad\u200b\u2060\ufeff")
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
-    """The normalised text, and for each of its characters the index of the original character it came from."""
-    norm, starts, _ = normalise_with_ends(text)
+    """The normalised text, and for each of its characters the index of the original character behind it."""
+    norm, starts, _ = _normalise(text)
     return norm, list(starts)
 
 
 @lru_cache(maxsize=16)
 def normalise_with_ends(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
-    """Like ``normalise``, plus for each character the original index just past what it came from.
+    """Like ``normalise``, plus for each character the original index just past what it came from; cached,
+    for article texts that are searched many times.
 
     Normalised ``[i, j)`` covers original ``[starts[i], ends[j - 1])``.
     """
+    return _normalise(text)
+
+
+def _normalise(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -80,6 +85,9 @@ def _nfc_chunks(text: str) -> list[tuple[str, int, int]]:
     return [
         piece
         for chunk, start, end in chunks
-        for piece in ([(ch, start + k, start + k + 1) for k, ch in enumerate(chunk)] if chunk == text[start:end]
-                      else [(chunk, start, end)])
+        for piece in (
+            [(ch, start + k, start + k + 1) for k, ch in enumerate(chunk)]
+            if chunk == text[start:end]
+            else [(chunk, start, end)]
+        )
     ]

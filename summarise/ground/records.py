@@ -34,6 +34,84 @@ def mentioned(name: str, text_norm: str) -> bool:
     return bool(words) and all(w in text_norm for w in words)
 
 
+MAX_NAME_WORDS = 7
+
+
+def looks_like_name(name: str) -> bool:
+    """A speaker or actor is a short name or description, not a copied sentence or quote."""
+    return 0 < len(name.split()) <= MAX_NAME_WORDS and not any(ch in name for ch in '"“”«»')
+
+
+_OPEN = {"“": "”", '"': '"', "«": "»", "„": "“"}
+MIN_QUOTE_WORDS = 2
+SPEECH_VERBS = frozenset(
+    [
+        "said",
+        "say",
+        "says",
+        "told",
+        "tell",
+        "tells",
+        "claimed",
+        "claim",
+        "claims",
+        "added",
+        "adds",
+        "stressed",
+        "stressing",
+        "emphasized",
+        "emphasised",
+        "emphasizes",
+        "noted",
+        "notes",
+        "stated",
+        "states",
+        "commented",
+        "refused",
+        "declined",
+        "denied",
+        "denies",
+        "argued",
+        "argues",
+        "insisted",
+        "explained",
+        "replied",
+        "responded",
+        "acknowledged",
+        "admitted",
+        "spoke",
+        "speaks",
+    ]
+)
+"""Verbs of saying: an 'event' led by one is a statement, left to the claims. Warnings stay events."""
+
+
+def quoted_stretches(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) of the words inside quotation marks within text[start:end], trailing , or . dropped."""
+    found: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        close = _OPEN.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        j = text.find(close, i + 1, end)
+        stop = end if j < 0 else j
+        a, b = i + 1, stop
+        while b > a and text[b - 1] in " ,.;:":
+            b -= 1
+        if len(text[a:b].split()) >= MIN_QUOTE_WORDS:
+            found.append((a, b))
+        i = stop + 1
+    return found
+
+
+def is_speech(action: str) -> bool:
+    """An 'event' whose verb is a reporting verb is a statement: it belongs to the claims."""
+    words = action.lower().split()
+    return bool(words) and (words[0] in SPEECH_VERBS or (len(words) > 1 and words[:2] == ["did", "not"]))
+
+
 @dataclass(frozen=True)
 class ClaimDraft:
     sentence: int
@@ -125,6 +203,11 @@ class Grounder:
     def mentioned(self, name: str) -> bool:
         return mentioned(name, self.text_norm)
 
+    def name(self, raw: str) -> str | None:
+        """A usable entity name from the model's text: short, and named in the article."""
+        name = raw.strip()
+        return name if name and looks_like_name(name) and self.mentioned(name) else None
+
     # -- records -------------------------------------------------------------------------------------------
     def claims(self, drafts: Sequence[ClaimDraft]) -> list[tuple[Claim, str | None, bool]]:
         """Claims with their speaker name (for entity resolution) and whether they passed verification."""
@@ -137,17 +220,30 @@ class Grounder:
             if quote:
                 hit = verify_quote(quote, self.text, within=(span.start, span.end)) if ok else None
                 hit = hit or verify_quote(quote, self.text)
+                if hit is None and ok and (hit := self._quoted(span)):
+                    self.warnings.append(f"quote not in the article, replaced by its sentence's: {quote[:60]!r}")
                 if hit:
                     self.counts.quotes_verified += 1
                     quote = self.text[hit.start : hit.end]
-                    outside = len(self.text[span.start : hit.start].split()) + len(self.text[hit.end : span.end].split())
+                    outside = len(self.text[span.start : hit.start].split()) + len(
+                        self.text[hit.end : span.end].split()
+                    )
                     speech = "direct" if outside <= DIRECT_MAX_OTHER_WORDS else "mixed"
                 else:
                     self.counts.quotes_unverified += 1
                     self.warnings.append(f"quote not found in the article: {quote[:60]!r}")
                     speech = "direct"
                     ok = False
+            elif ok and (hit := self._quoted(span)):  # the model left it out; the sentence quotes someone
+                self.counts.quotes_verified += 1
+                quote = self.text[hit.start : hit.end]
+                outside = len(self.text[span.start : hit.start].split()) + len(self.text[hit.end : span.end].split())
+                speech = "direct" if outside <= DIRECT_MAX_OTHER_WORDS else "mixed"
             who = d.who.strip() or None
+            if who and not looks_like_name(who):
+                self.warnings.append(f"speaker is not a name, kept unattributed: {who[:60]!r}")
+                who = None
+                ok = False
             if who and not self.mentioned(who):
                 self.warnings.append(f"speaker not named in the article: {who!r}; kept unattributed")
                 who = None
@@ -164,6 +260,16 @@ class Grounder:
             out.append((claim, who, ok))
         return out
 
+    def _quoted(self, span: Span) -> Span | None:
+        """The longest quoted stretch inside a sentence span (an unclosed quote runs to the span's end)."""
+        best: tuple[int, int] | None = None
+        for start, end in quoted_stretches(self.text, span.start, span.end):
+            if best is None or end - start > best[1] - best[0]:
+                best = (start, end)
+        if best is None:
+            return None
+        return Span(start=best[0], end=best[1], text=self.text[best[0] : best[1]], status="exact")
+
     def time(self, when: str | None, span: Span) -> TimeExpr | None:
         sentence = self.text[span.start : span.end] if span.status != "unverified" else ""
         if when and when.strip():
@@ -177,15 +283,19 @@ class Grounder:
 
     def events(self, drafts: Sequence[EventDraft]) -> list[tuple[Event, str | None, list[str], bool]]:
         out: list[tuple[Event, str | None, list[str], bool]] = []
+        speech = [d for d in drafts if is_speech(d.action)]
+        if speech:
+            self.warnings.append(f"{len(speech)} statement(s) the model listed as events were left to the claims")
         for d in drafts:
+            if is_speech(d.action):
+                continue
             span = self.evidence(d.sentence, d.window, d.action)
             where = d.where.strip() if d.where and d.where.strip() else None
             if where and not self.mentioned(where):
                 where = None
             event = Event(id="", action=d.action.strip(), time=self.time(d.when, span), location=where, evidence=[span])
-            targets = [t.strip() for t in d.targets if t.strip() and self.mentioned(t.strip())]
-            actor = d.actor.strip() or None
-            out.append((event, actor if actor and self.mentioned(actor) else None, targets, span.status != "unverified"))
+            targets = [n for t in d.targets if (n := self.name(t))]
+            out.append((event, self.name(d.actor), targets, span.status != "unverified"))
         return out
 
 
@@ -224,11 +334,11 @@ def ground(
     names: list[Mention] = []
     for _, who, _ in claims:
         if who:
-            names.append(Mention(who, "claimant"))
+            names.append(Mention(who, role="claimant"))
     for _, actor, targets, _ in events:
         if actor:
-            names.append(Mention(actor, None))
-        names += [Mention(t, None) for t in targets]
+            names.append(Mention(actor, role="actor"))
+        names += [Mention(t, role="target") for t in targets]
     table = canonicalise(names, text)
 
     kept_claims: list[Claim] = []
@@ -242,9 +352,11 @@ def ground(
         if strict and not ok:
             g.counts.dropped += 1
             continue
-        ids = [i for t in targets if (i := table.id_for(t)) is not None]
+        ids = [eid for t in targets if (eid := table.id_for(t)) is not None]
         kept_events.append(
-            event.model_copy(update={"actor": table.id_for(actor) if actor else None, "targets": list(dict.fromkeys(ids))})
+            event.model_copy(
+                update={"actor": table.id_for(actor) if actor else None, "targets": list(dict.fromkeys(ids))}
+            )
         )
 
     kept_claims = sorted(kept_claims, key=lambda c: c.evidence[0].start)

@@ -4,7 +4,8 @@ The resolver knows the patterns news copy uses (weekdays, today/yesterday, last/
 "N days ago", explicit dates and day ranges, "since X") and returns a null value for anything else: it never
 invents a date the text does not support. A bare weekday is the most recent one on or before publication
 ("on Monday" in a Wednesday story is two days earlier), or the next one when the sentence speaks of the future
-("will meet on Friday").
+("will meet on Friday"). A month (and day) without a year is the last one on or before publication, unless the
+sentence speaks of the future or the next one is nearer and within three months ("in November" in September).
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 from ..schema import Granularity, TimeExpr
 
+_AHEAD_DAYS = 92
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
     name: number
@@ -41,7 +44,21 @@ _MONTHS = {
 _NUMBERS = {
     word: n
     for n, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split(),
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ],
     )
 } | {"a": 1, "an": 1}
 
@@ -56,7 +73,9 @@ _LEADING = re.compile(
     r"end of|start of|beginning of|middle of)[ -])+"
 )
 _TRAILING = re.compile(r"(?:'s|,| alone| local time)+$")
-_CLOCK = re.compile(r"(?:at )?\d{1,2}(?::\d\d)? ?(?:a\.?m\.?|p\.?m\.?)(?: [a-z]{2,4})?(?: |$)|(?:at )?(?:noon|midnight) ")
+_CLOCK = re.compile(
+    r"(?:at )?\d{1,2}(?::\d\d)? ?(?:a\.?m\.?|p\.?m\.?)(?: [a-z]{2,4})?(?: |$)|(?:at )?(?:noon|midnight) "
+)
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|going to|(?:is|are) (?:due|expected|scheduled|set|slated|to)|plans? to|"
     r"planned|upcoming)\b"
@@ -80,11 +99,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:,? (?P<y>\d{{4}}))?",
         ),
         ("month_day", rf"(?P<mon>{_MONTH_RE})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>\d{{4}}))?"),
-        ("day_month", rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MONTH_RE})\.?(?:,? (?P<y>\d{{4}}))?"),
+        (
+            "day_month",
+            rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MONTH_RE})\.?(?:,? (?P<y>\d{{4}}))?",
+        ),
         ("month", rf"(?P<mon>{_MONTH_RE})\.?(?:,? (?P<y>\d{{4}}))?"),
         ("year", r"(?P<y>1[89]\d\d|20\d\d)"),
     )
 ]
+
+
+Tense = Literal["past", "future", "any"]
+"""What the sentence implies: "past" (after "since"), "future" (will, is due to ...), or "any"."""
 
 
 @dataclass(frozen=True)
@@ -104,7 +130,8 @@ def resolve_time(text: str, published: date | None, *, context: str | None = Non
     cleaned = _clean(written)
     since = cleaned.startswith("since ")
     core = _strip_modifiers(cleaned[len("since ") :] if since else cleaned)
-    resolved = _resolve(core, published, _is_future(written, context))
+    tense: Tense = "past" if since else "future" if _is_future(written, context) else "any"
+    resolved = _resolve(core, published, tense)
     if resolved is None:
         return TimeExpr(text=written, value=None, granularity="unknown")
     if since:
@@ -140,11 +167,11 @@ def _is_future(written: str, context: str | None) -> bool:
     return bool(_FUTURE.search(window))
 
 
-def _resolve(core: str, published: date | None, future: bool) -> _Value | None:
+def _resolve(core: str, published: date | None, tense: Tense) -> _Value | None:
     for name, pattern in _PATTERNS:
         match = pattern.fullmatch(core)
         if match:
-            return _RESOLVERS[name](match, published, future)
+            return _RESOLVERS[name](match, published, tense)
     return None
 
 
@@ -152,23 +179,23 @@ def _day(d: date) -> _Value:
     return _Value(d.isoformat(), "day", d)
 
 
-def _today(_: re.Match[str], published: date | None, __: bool) -> _Value | None:
+def _today(_: re.Match[str], published: date | None, __: Tense) -> _Value | None:
     return _day(published) if published else None
 
 
-def _yesterday(_: re.Match[str], published: date | None, __: bool) -> _Value | None:
+def _yesterday(_: re.Match[str], published: date | None, __: Tense) -> _Value | None:
     return _day(published - timedelta(days=1)) if published else None
 
 
-def _tomorrow(_: re.Match[str], published: date | None, __: bool) -> _Value | None:
+def _tomorrow(_: re.Match[str], published: date | None, __: Tense) -> _Value | None:
     return _day(published + timedelta(days=1)) if published else None
 
 
-def _day_before(_: re.Match[str], published: date | None, __: bool) -> _Value | None:
+def _day_before(_: re.Match[str], published: date | None, __: Tense) -> _Value | None:
     return _day(published - timedelta(days=2)) if published else None
 
 
-def _weekday(match: re.Match[str], published: date | None, future: bool) -> _Value | None:
+def _weekday(match: re.Match[str], published: date | None, tense: Tense) -> _Value | None:
     if published is None:
         return None
     target = _WEEKDAYS.index(match["wd"])
@@ -181,10 +208,10 @@ def _weekday(match: re.Match[str], published: date | None, future: bool) -> _Val
         return _day(published + timedelta(days=ahead or 7))
     if mod == "this":
         return _day(published + timedelta(days=target - published.weekday()))
-    return _day(published + timedelta(days=ahead) if future else published - timedelta(days=back))
+    return _day(published + timedelta(days=ahead) if tense == "future" else published - timedelta(days=back))
 
 
-def _weekend(match: re.Match[str], published: date | None, _: bool) -> _Value | None:
+def _weekend(match: re.Match[str], published: date | None, _: Tense) -> _Value | None:
     """This week's Saturday and Sunday; last weekend's is the one before; next weekend is the coming one."""
     if published is None:
         return None
@@ -198,7 +225,7 @@ def _weekend(match: re.Match[str], published: date | None, _: bool) -> _Value | 
     return _Value(f"{saturday}/{sunday}", "interval", saturday)
 
 
-def _relative(match: re.Match[str], published: date | None, _: bool) -> _Value | None:
+def _relative(match: re.Match[str], published: date | None, _: Tense) -> _Value | None:
     if published is None:
         return None
     step = {"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[match["mod"]]
@@ -210,7 +237,7 @@ def _relative(match: re.Match[str], published: date | None, _: bool) -> _Value |
     return _year(published.year + step)
 
 
-def _ago(match: re.Match[str], published: date | None, _: bool) -> _Value | None:
+def _ago(match: re.Match[str], published: date | None, _: Tense) -> _Value | None:
     if published is None:
         return None
     raw = match["count"]
@@ -225,14 +252,14 @@ def _ago(match: re.Match[str], published: date | None, _: bool) -> _Value | None
     return _year(published.year - count)
 
 
-def _iso(match: re.Match[str], _: date | None, __: bool) -> _Value | None:
+def _iso(match: re.Match[str], _: date | None, __: Tense) -> _Value | None:
     return _safe_day(int(match["y"]), int(match["m"]), int(match["d"]))
 
 
-def _range(match: re.Match[str], published: date | None, future: bool) -> _Value | None:
+def _range(match: re.Match[str], published: date | None, tense: Tense) -> _Value | None:
     month = _MONTHS[match["mon"]]
     first, last = int(match["d1"]), int(match["d2"])
-    year = _year_of(match["y"], month, first, published, future)
+    year = _year_of(match["y"], month, first, published, tense)
     if year is None or first >= last:
         return None
     start, end = _safe_day(year, month, first), _safe_day(year, month, last)
@@ -241,24 +268,23 @@ def _range(match: re.Match[str], published: date | None, future: bool) -> _Value
     return _Value(f"{start.value}/{end.value}", "interval", start.start)
 
 
-def _month_day(match: re.Match[str], published: date | None, future: bool) -> _Value | None:
+def _month_day(match: re.Match[str], published: date | None, tense: Tense) -> _Value | None:
     month, day = _MONTHS[match["mon"]], int(match["d"])
-    year = _year_of(match["y"], month, day, published, future)
+    year = _year_of(match["y"], month, day, published, tense)
     return None if year is None else _safe_day(year, month, day)
 
 
-def _month_only(match: re.Match[str], published: date | None, future: bool) -> _Value | None:
+def _month_only(match: re.Match[str], published: date | None, tense: Tense) -> _Value | None:
     month = _MONTHS[match["mon"]]
     if match["y"]:
         return _month(int(match["y"]), month)
     if published is None:
         return None
-    if future:
-        return _month(published.year + (month < published.month), month)
-    return _month(published.year - (month > published.month), month)
+    year = _year_of(None, month, 1, published.replace(day=1), tense)
+    return None if year is None else _month(year, month)
 
 
-def _year_only(match: re.Match[str], _: date | None, __: bool) -> _Value | None:
+def _year_only(match: re.Match[str], _: date | None, __: Tense) -> _Value | None:
     return _year(int(match["y"]))
 
 
@@ -280,21 +306,25 @@ _RESOLVERS = {
 }
 
 
-def _year_of(written: str | None, month: int, day: int, published: date | None, future: bool) -> int | None:
-    """The year of a month and day: as written, else the latest one not after publication (the earliest not
-    before it for the future); None without a publication date."""
+def _year_of(written: str | None, month: int, day: int, published: date | None, tense: Tense) -> int | None:
+    """The year of a month and day: as written; else the next one on or after publication for the future, or
+    for "any" tense when it is nearer and at most ``_AHEAD_DAYS`` away ("in November" in a September story);
+    else the last one on or before publication. None without a publication date."""
     if written:
         return int(written)
     if published is None:
         return None
     year = published.year
-    try:
-        candidate = date(year, month, min(day, monthrange(year, month)[1]))
-    except ValueError:
+    if day > monthrange(2000, month)[1]:
         return None
-    if future:
-        return year if candidate >= published else year + 1
-    return year if candidate <= published else year - 1
+    this_year = date(year, month, min(day, monthrange(year, month)[1]))
+    past = year if this_year <= published else year - 1
+    ahead = year if this_year >= published else year + 1
+    if tense != "any":
+        return ahead if tense == "future" else past
+    gap_ahead = (date(ahead, month, min(day, monthrange(ahead, month)[1])) - published).days
+    gap_past = (published - date(past, month, min(day, monthrange(past, month)[1]))).days
+    return ahead if gap_ahead < gap_past and gap_ahead <= _AHEAD_DAYS else past
 
 
 def _safe_day(year: int, month: int, day: int) -> _Value | None:
@@ -334,10 +364,11 @@ _SPOT = re.compile(
       | \b\d{{4}}-\d\d-\d\d\b
       | (?-i:(?:{_MONTH_CAP}))\.?,?\s\d{{4}}\b
       | \b(?:last|next|this|past|previous|coming)\s+(?:week(?:end)?|month|year)\b
-      | [“"]?\b(?:{_COUNT_RE}|several|a\ few|few)\s+(?:minute|hour|day|week|month|year)s?(?:\s+and\s+a\s+half)?[”"]?
-        \s+ago\b
+      | [“"]?\b(?:{_COUNT_RE}|several|a\ few|few)\s+(?:minute|hour|day|week|month|year)s?
+        (?:\s+and\s+a\s+half)?[”"]?\s+ago\b
       | \b(?:minutes|hours|days|weeks|months|years|moments)\s+(?:later|earlier)\b
-      | \b(?:(?:last|next|this|coming)\s+)?(?-i:(?:{_WEEKDAY_CAP}))\b(?:\s+(?:morning|afternoon|evening|night))?
+      | \b(?:(?:last|next|this|coming)\s+)?(?-i:(?:{_WEEKDAY_CAP}))\b
+        (?:\s+(?:morning|afternoon|evening|night))?
       | \b(?:the\s+day\s+before\s+yesterday|yesterday|tomorrow|today|tonight|last\s+night
           |this\s+(?:morning|afternoon|evening))\b(?:\s+(?:morning|afternoon|evening|night))?
       | (?(pre)(?-i:(?:{_MONTH_CAP})|(?:1[89]|20)\d\d)\b|(?!))
@@ -347,13 +378,22 @@ _SPOT = re.compile(
 )
 
 
+_LOOSE_PREFIX = re.compile(r"(?i)(?:on|in|during|until|by|from)\s+")
+_RELATIVE_START = re.compile(r"(?i)(?:last|next|this|past|previous|coming)\s")
+
+
 def find_time_expressions(sentence: str) -> list[str]:
     """Time expressions in a sentence, as written, in order (used when the model gave none)."""
     found: list[str] = []
     for match in _SPOT.finditer(sentence):
         expression = match.group(0).strip()
-        if match["pre"] and sentence.startswith(("’s", "'s"), match.end()):
-            expression = sentence[match.end("pre") : match.end()]
+        if sum(c.isupper() for c in expression) > 3 and expression.isupper():
+            continue  # "USA TODAY", a headline in capitals
+        core = sentence[match.end("pre") : match.end()] if match["pre"] else expression
+        possessive = sentence.startswith(("’s", "'s"), match.end())
+        loose = _LOOSE_PREFIX.fullmatch(match["pre"] or "") and _RELATIVE_START.match(core)
+        if match["pre"] and (possessive or loose):
+            expression = core
         if re.fullmatch(r"(?i)(?:on|in|during|until|by|since|late|early|earlier|later)", expression):
             continue
         found.append(expression)

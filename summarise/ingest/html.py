@@ -8,13 +8,20 @@ from html.parser import HTMLParser
 
 import trafilatura
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _STRONG_MARK = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
-_TAG = re.compile(r"</?(?:p|div|article|section|br|span|a|h[1-6]|ul|ol|li|table|main|meta|script)\b[^>]*>", re.I)
-_MIN_TAGS = 2
-_BLOCKS = frozenset(
-    "p div article section main br li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote pre figure figcaption".split()
+_TAG = re.compile(
+    r"</?(?:p|div|article|section|br|span|a|h[1-6]|ul|ol|li|table|main|meta|script)\b[^>]*>", re.I
 )
-_SKIPPED = frozenset("script style noscript template nav header footer aside form button svg head".split())
+_MIN_TAGS = 2
+_BLOCKS = _words(
+    "p div article section main br li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote pre figure figcaption"
+)
+_SKIPPED = _words("script style noscript template nav header footer aside form button svg head")
 
 
 @dataclass(frozen=True)

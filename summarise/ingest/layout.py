@@ -35,7 +35,8 @@ _FURNITURE = re.compile(
     | \d+\ min(?:ute)?s?\ read
     | [\W_]+
     | https?://\S+ | www\.\S+
-    | [\d,.]+\s*[km]?\s*(?:fans|followers|subscribers|likes|shares|views|comments?)\s*(?:like|follow|subscribe)?
+    | [\d,.]+\s*[km]?\s*(?:fans|followers|subscribers|likes|shares|views|comments?)
+      \s*(?:like|follow|subscribe)?
     """
 )
 # Headings after which the rest of a page is not the article (related links, comments, social blocks).
@@ -99,7 +100,7 @@ class Layout:
 
 
 def analyse(text: str, *, title: str | None = None) -> Layout:
-    """Locate title, dateline, body paragraphs and sentences in ``text``; ``title`` is a known title, if any."""
+    """Locate title, dateline, body paragraphs and sentences in ``text``; ``title``: a known title."""
     lines = _lines(text)
     kept = _content_lines(text, lines)
     found_title: str | None = None
@@ -189,7 +190,9 @@ def _is_teaser(line: str, text: str, index: int, lines: list[Range]) -> bool:
     stem = line.rstrip(".… ")
     if len(stem) < _TEASER_MIN_CHARS:
         return False
-    return any(i != index and text[s:e].startswith(stem) and e - s > len(stem) for i, (s, e) in enumerate(lines))
+    return any(
+        i != index and text[s:e].startswith(stem) and e - s > len(stem) for i, (s, e) in enumerate(lines)
+    )
 
 
 def _same_title(line: str, title: str) -> bool:
@@ -213,10 +216,23 @@ def _looks_like_title(text: str, kept: list[Range]) -> bool:
         return False
     if _is_dateline(_DATELINE.match(text, kept[1][0], kept[1][1])):
         return True
-    if line.rstrip(_CLOSING)[-1:] not in _TERMINAL_PUNCT and line[-1:] not in _TERMINAL_PUNCT:
-        return True
     followed_by_blank = len(_LINE_BREAK.findall(text, end, kept[1][0])) >= 2
+    if _open_ended(line):
+        return followed_by_blank or not _continues(text, kept)
     return followed_by_blank and line.rstrip(_CLOSING)[-1:] in ".?!" and _title_cased(words)
+
+
+def _open_ended(line: str) -> bool:
+    return line.rstrip(_CLOSING)[-1:] not in _TERMINAL_PUNCT and line[-1:] not in _TERMINAL_PUNCT
+
+
+def _continues(text: str, kept: list[Range]) -> bool:
+    """Whether the first kept line runs on into the next (a hard-wrapped paragraph, not a headline)."""
+    second = text[kept[1][0] : kept[1][1]]
+    if second[:1].islower():
+        return True
+    adjacent = len(kept) > 2 and len(_LINE_BREAK.findall(text, kept[1][1], kept[2][0])) == 1
+    return adjacent and _open_ended(second)
 
 
 def _title_cased(words: list[str]) -> bool:

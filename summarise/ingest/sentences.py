@@ -4,24 +4,30 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _TERMINALS = ".!?…"
 _CJK_TERMINALS = "。！？"
 _CLOSERS = "\"'”’»›)]}」』）"
 
 # Abbreviations after which a full stop never ends a sentence (titles before a name).
-_TITLES = frozenset(
-    "mr mrs ms mx dr prof gen lt col sgt capt cpt cmdr adm maj gov sen sens rep reps rev hon pres st supt "
-    "det insp amb atty messrs mme mlle msgr fr brig".split()
+_TITLES = _words(
+    "mr mrs ms mx dr prof gen lt col sgt capt cpt cmdr adm maj gov sen sens rep reps rev hon pres st "
+    "supt det insp amb atty messrs mme mlle msgr fr brig"
 )
 # Abbreviations that end a sentence only when a typical sentence opener follows.
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = _words(
     "inc corp co ltd llc plc jr sr vs etc no nos fig jan feb mar apr jun jul aug sep sept oct nov dec "
-    "mon tue tues wed thu thur thurs fri sat sun approx dept univ ave blvd rd mt ft vol ed eds al ca cf est".split()
+    "mon tue tues wed thu thur thurs fri sat sun approx dept univ ave blvd rd mt ft vol ed eds al ca "
+    "cf est"
 )
-_STARTERS = frozenset(
-    "the a an he she it they we i you his her its their our this that these those there but and or so yet "
-    "in on at for as after before when while if however meanwhile also still then now according some many "
-    "most other both all no not one what who why how where".split()
+_STARTERS = _words(
+    "the a an he she it they we i you his her its their our this that these those there but and or so "
+    "yet in on at for as after before when while if however meanwhile also still then now according "
+    "some many most other both all no not one what who why how where"
 )
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([^\W_]+)")

@@ -48,7 +48,8 @@ def iter_jsonl(path: Path) -> Iterator[Document]:
 def iter_inputs(specs: list[str]) -> Iterator[Document | InputError]:
     """Documents from files, directories (recursive), globs, JSONL files and "-" (stdin), in a stable order.
 
-    Failures are yielded, not raised, so one bad input does not stop a batch. A file reached twice is read once.
+    Failures are yielded, not raised, so one bad input does not stop a batch; a file reached twice is read
+    once.
     """
     seen: set[Path] = set()
     for spec in specs:

@@ -73,7 +73,14 @@ def render_markdown(summary: ArticleSummary) -> str:
         out.append("")
 
     out += [f"## Events ({len(summary.events)})", ""]
-    dated = sorted(summary.events, key=lambda e: (e.time is None or e.time.value is None, e.time.value if e.time and e.time.value else "", e.evidence[0].start if e.evidence else 0))
+    dated = sorted(
+        summary.events,
+        key=lambda e: (
+            e.time is None or e.time.value is None,
+            e.time.value if e.time and e.time.value else "",
+            e.evidence[0].start if e.evidence else 0,
+        ),
+    )
     out += [f"- {_event(summary, e)}" for e in dated]
     out.append("")
 

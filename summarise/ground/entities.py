@@ -1,0 +1,638 @@
+"""Canonical entities from the names a model produced for one article, using the article text as evidence.
+
+Merge rules, in order:
+
+1. Equal keys: case, diacritics, hyphens, full stops, a leading "the" and a possessive do not count
+   (Kim Jong-un = Kim Jong Un, Budánov = Budanov, The Washington Post = Washington Post), and known
+   abbreviations of countries and international bodies are expanded (US = U.S. = United States, UN = U.N.).
+2. Titles are stripped: "US National Security Advisor Jake Sullivan" is Jake Sullivan, its title an alias.
+3. Metonymy (``metonymy=True``, the default): a capital in ``COUNTRIES`` is its country (Tokyo = Japan), and
+   a country's government ("the Japanese government") joins the country when the country is itself a
+   claimant or actor (``Mention.role``), making one organization entity. "Russia" as a place and "the Russian
+   government" that said something stay apart. Seats of power such as the Kremlin are not merged.
+4. A short name joins the one fuller person name containing it, among the mentions or in the text
+   (Sullivan = Jake Sullivan); it stays apart when several fit (Clinton with Hillary and Bill Clinton).
+5. A description ("the North Korean leader") joins a name only when the text links them: an appositive such
+   as "North Korean leader Kim Jong-un" or "Kirilo Budánov, the head of ...", or another mention's title.
+   A "<nationality> leader" also matches that nationality's president, prime minister, chancellor or king.
+
+The canonical name is the longest proper-name form without title (a country's table name for countries);
+the other surface forms become aliases. Ids run e1, e2 ... in the order of the mentions given.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..schema import Entity, EntityType
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+
+
+COUNTRIES: tuple[Country, ...] = (
+    Country("Japan", (), ("Japanese",), ("Tokyo",)),
+    Country(
+        "United States",
+        ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America"),
+        ("American", "US", "U.S."),
+        ("Washington",),
+    ),
+    Country("Russia", ("Russian Federation",), ("Russian",), ("Moscow",)),
+    Country(
+        "North Korea", ("DPRK", "Democratic People's Republic of Korea"), ("North Korean",), ("Pyongyang",)
+    ),
+    Country("South Korea", ("ROK", "Republic of Korea"), ("South Korean",), ("Seoul",)),
+    Country("Ukraine", (), ("Ukrainian",), ("Kyiv", "Kiev")),
+    Country("China", ("PRC", "People's Republic of China"), ("Chinese",), ("Beijing",)),
+    Country(
+        "United Kingdom", ("UK", "U.K.", "Britain", "Great Britain"), ("British", "UK", "U.K."), ("London",)
+    ),
+    Country("France", (), ("French",), ("Paris",)),
+    Country("Germany", (), ("German",), ("Berlin",)),
+    Country("Israel", (), ("Israeli",), ("Jerusalem",)),
+    Country("Iran", (), ("Iranian",), ("Tehran",)),
+    Country("India", (), ("Indian",), ("New Delhi",)),
+    Country("Taiwan", (), ("Taiwanese",), ("Taipei",)),
+    Country("Turkey", ("Türkiye",), ("Turkish",), ("Ankara",)),
+    Country("Mexico", (), ("Mexican",), ("Mexico City",)),
+)
+"""Well-known countries with their abbreviations, demonyms and capitals: the data behind the metonymy rule."""
+
+ORGANIZATIONS: dict[str, tuple[str, ...]] = {
+    "United Nations": ("UN", "U.N."),
+    "European Union": ("EU", "E.U."),
+    "NATO": ("North Atlantic Treaty Organization",),
+}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PERSON_ROLES = frozenset(
+    "leader president minister spokesperson spokesman spokeswoman advisor adviser chancellor secretary head "
+    "chief director ambassador governor mayor senator congressman congresswoman representative general "
+    "commander official envoy king queen prince princess premier ceo chairman chairwoman chair judge justice "
+    "lawmaker candidate nominee emperor pope dictator ruler foreign_minister negotiator diplomat "
+    "mr mrs ms dr prof gen sen rep gov lt col sgt capt adm maj".replace("_", " ").split()
+)
+_TITLE_WORDS = _words(
+    "prime deputy vice acting former senior state foreign defense defence interior national security "
+    "affairs homeland trade industry finance economy energy health justice attorney supreme military "
+    "intelligence government press first lady of and the for"
+)
+_ORG_WORDS = _words(
+    "government ministry agency party council committee commission army military navy police court "
+    "parliament congress senate bank company corporation inc corp ltd university times post news "
+    "journal herald tribune union association organization organisation nations kremlin pentagon fund "
+    "institute foundation office department administration authorities cabinet forces service network "
+    "press reuters efe afp ap"
+)
+_PLACE_WORDS = _words("region province city county district island river sea ocean mountain valley")
+_GROUP_WORDS = _words("media people public voters reporters officials residents citizens civilians")
+_GOVERNMENT_WORDS = ("government", "administration", "authorities", "cabinet")
+_LEADER_VARIANTS = ("president", "prime minister", "premier", "chancellor", "king", "queen", "supreme leader")
+_ROLE_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "adviser": "advisor"}
+_PARTICLES = _words("de da del della van von der bin al la le du dos")
+_STOP = _words(
+    "the a an on in at and but however during after before according meanwhile monday tuesday "
+    "wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december he she it they we i his her their"
+)
+_SPEECH = re.compile(
+    r"\s+(?:said|says|told|added|warned|stressed|claimed|noted|spoke|explained|insisted|argued|asked|replied"
+    r"|wrote|tweeted|emphasi[sz]ed|emphasi[sz]es)\b"
+)
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_AGENT_ROLES = frozenset({"claimant", "actor"})
+_TYPE_HINTS: dict[str, EntityType] = {
+    "person": "person",
+    "per": "person",
+    "organization": "organization",
+    "organisation": "organization",
+    "org": "organization",
+    "location": "location",
+    "loc": "location",
+    "gpe": "location",
+    "place": "location",
+    "country": "location",
+    "city": "location",
+    "group": "group",
+    "norp": "group",
+    "other": "other",
+    "misc": "other",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name as the model wrote it, with an optional type and the role it played (claimant, actor ...)."""
+
+    name: str
+    type_hint: str | None = None
+    role: str | None = None
+
+
+@dataclass
+class EntityTable:
+    """Canonical entities for one article, and the id every mentioned name resolves to."""
+
+    entities: list[Entity]
+    _ids: dict[str, str] = field(default_factory=dict, repr=False)
+    _persons: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def id_for(self, name: str) -> str | None:
+        """The id of the entity ``name`` refers to (any surface form or its key), or None."""
+        found = self._ids.get(name.strip())
+        if found is not None:
+            return found
+        item = _parse(name, None, None, 0)
+        if item is None:
+            return None
+        found = self._ids.get(_KEY_PREFIX + item.key)
+        if found is not None:
+            return found
+        matches = {eid for key, eid in self._persons.items() if _contains(key, item.key)}
+        return matches.pop() if len(matches) == 1 else None
+
+
+_KEY_PREFIX = "\x00"
+
+
+@dataclass
+class _Item:
+    surface: str
+    core: str
+    title: str | None
+    description: bool
+    key: str
+    hint: EntityType | None
+    agentive: bool
+    order: int
+    virtual: bool = False
+    via_capital: bool = False
+
+
+def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = True) -> EntityTable:
+    """Merge one article's mentions into canonical entities; ``text`` is the article, used as evidence."""
+    items = [item for i, m in enumerate(mentions) if (item := _parse(m.name, m.type_hint, m.role, i))]
+    real_count = len(items)
+    items.extend(_text_names(text, start=real_count))
+    if metonymy:
+        for item in items:
+            if not item.description and item.key in _CAPITALS:
+                item.key, item.via_capital = _CAPITALS[item.key], True
+    clusters = _UnionFind(len(items))
+    _merge_equal_keys(items, clusters)
+    if metonymy:
+        _merge_governments(items, clusters)
+    _merge_short_names(items, clusters)
+    _link_descriptions(items, clusters, text)
+    return _build_table(items, clusters, text)
+
+
+# Parsing --------------------------------------------------------------------------------------------------
+
+
+def _parse(name: str, type_hint: str | None, role: str | None, order: int) -> _Item | None:
+    surface = " ".join(name.split()).strip(' ,;:"“”')
+    if not surface:
+        return None
+    core, title = _split_title(_strip_article(_strip_possessive(surface)))
+    description = title is None and _is_role_phrase(core)
+    hint = _TYPE_HINTS.get((type_hint or "").strip().lower())
+    key = _description_key(core) if description else _name_key(core)
+    if not key:
+        return None
+    return _Item(surface, core, title, description, key, hint, role in _AGENT_ROLES, order)
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"(?i)^the\s+", "", text)
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"(?:['’]s|s['’])$", lambda m: "s" if m.group(0)[0] == "s" else "", text)
+
+
+def _split_title(core: str) -> tuple[str, str | None]:
+    """(name, title) for "Title Name" or "Name, title"; (core, None) when there is no title."""
+    if "," in core:
+        left, right = (part.strip() for part in core.split(",", 1))
+        if _is_person_name(left) and _has_role(right):
+            return left, _strip_article(right)
+    words = core.split()
+    cut = len(words)
+    while cut > 0 and _name_word(words[cut - 1]):
+        cut -= 1
+    while cut < len(words) and _fold(words[cut]) in _PARTICLES:
+        cut += 1
+    if 0 < cut < len(words) and len(words) - cut <= 4 and _has_role(" ".join(words[:cut])):
+        return " ".join(words[cut:]), " ".join(words[:cut])
+    return core, None
+
+
+def _name_word(word: str) -> bool:
+    folded = _fold(word).strip(".")
+    if folded in _PARTICLES:
+        return True
+    return (
+        word[:1].isupper()
+        and folded not in _PERSON_ROLES
+        and folded not in _TITLE_WORDS
+        and folded not in _ORG_WORDS
+        and not _is_place_word(folded)
+    )
+
+
+def _has_role(text: str) -> bool:
+    return any(_fold(w).strip(".,") in _PERSON_ROLES for w in text.split())
+
+
+def _is_role_phrase(core: str) -> bool:
+    """A person description: ends in a role ("Russian president") or is "head of ..."."""
+    words = [_fold(w).strip(".,") for w in core.split()]
+    return bool(words) and (
+        words[-1] in _PERSON_ROLES or (len(words) > 2 and words[1] == "of" and words[0] in _PERSON_ROLES)
+    )
+
+
+def _is_person_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(_name_word(w) for w in words)
+
+
+def _is_place_word(folded: str) -> bool:
+    return folded in _COUNTRY_TOKENS
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _name_key(core: str) -> str:
+    folded = _fold(core)
+    folded = re.sub(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)", "", folded)
+    folded = folded.replace(".", "")
+    folded = re.sub(r"[-‐‑–—_/]", " ", folded)
+    folded = re.sub(r"[^\w' ]", " ", folded)
+    folded = " ".join(folded.split())
+    folded = re.sub(r"^the ", "", folded)
+    words = folded.split()
+    if len(words) >= 3:
+        folded = " ".join([words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]])
+    return _expand_aliases(folded)
+
+
+def _description_key(core: str) -> str:
+    key = _name_key(core)
+    for country in COUNTRIES:
+        canonical = _plain(country.name)
+        demonym = _plain(country.demonyms[0])
+        key = re.sub(rf"\b{re.escape(canonical)}\b(?! (?:{'|'.join(_GOVERNMENT_WORDS)}))", demonym, key)
+    return " ".join(_ROLE_SYNONYMS.get(w, w) for w in key.split())
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^\w ]", " ", _fold(text).replace(".", "")).split())
+
+
+_ALIASES: dict[str, str] = {
+    _plain(alias): _plain(country.name) for country in COUNTRIES for alias in (*country.aliases, country.name)
+} | {_plain(alias): _plain(name) for name, aliases in ORGANIZATIONS.items() for alias in (*aliases, name)}
+_ALIAS_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(a) for a in sorted(_ALIASES, key=len, reverse=True)) + r")\b"
+)
+_CAPITALS = {_plain(capital): _plain(c.name) for c in COUNTRIES for capital in c.capitals}
+_COUNTRY_KEYS = {_plain(c.name): c for c in COUNTRIES}
+_ORGANIZATION_KEYS = frozenset(_plain(name) for name in ORGANIZATIONS)
+_KNOWN_NAMES = {_plain(c.name): c.name for c in COUNTRIES} | {_plain(name): name for name in ORGANIZATIONS}
+_COUNTRY_TOKENS = frozenset(
+    w
+    for c in COUNTRIES
+    for form in (c.name, *c.aliases, *c.demonyms, *c.capitals)
+    for w in _plain(form).split()
+)
+_GOVERNMENT_RE = re.compile(
+    r"^(?:(?P<a>.+) (?:"
+    + "|".join(_GOVERNMENT_WORDS)
+    + r")|(?:"
+    + "|".join(_GOVERNMENT_WORDS)
+    + r") of (?P<b>.+))$"
+)
+_DEMONYMS = {_plain(d): _plain(c.name) for c in COUNTRIES for d in c.demonyms}
+
+
+def _expand_aliases(key: str) -> str:
+    """Expand a known country or organization at the start of a key ("us media" -> "united states media")."""
+    return _ALIAS_RE.sub(lambda m: _ALIASES[m.group(0)], key, count=1)
+
+
+def _government_of(key: str) -> str | None:
+    """The country key of a government form ("japanese government", "government of japan"), else None."""
+    match = _GOVERNMENT_RE.match(key)
+    if not match:
+        return None
+    owner = match["a"] or match["b"]
+    country = _DEMONYMS.get(owner, owner)
+    return country if country in _COUNTRY_KEYS else None
+
+
+# Text evidence --------------------------------------------------------------------------------------------
+
+
+def _text_names(text: str, *, start: int) -> list[_Item]:
+    """Person-like names (2-4 capitalised words, titles stripped) found in the text, as evidence items."""
+    items: list[_Item] = []
+    seen: set[tuple[str, str | None]] = set()
+    for run in _capitalised_runs(text):
+        words = run.split()
+        while words and _fold(words[0]).strip(".") in _STOP:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        core, title = _split_title(" ".join(words))
+        if not (2 <= len(core.split()) <= 4 and _is_person_name(core)):
+            continue
+        key = _name_key(core)
+        if (key, title) in seen:
+            continue
+        seen.add((key, title))
+        items.append(_Item(core, core, title, False, key, None, False, start + len(items), virtual=True))
+    return items
+
+
+def _capitalised_runs(text: str) -> Iterable[str]:
+    run: list[str] = []
+    last_end = -1
+    for match in _WORD.finditer(text):
+        word = match.group(0).rstrip(".") if not re.fullmatch(r"\w\.", match.group(0)) else match.group(0)
+        gap = text[last_end : match.start()] if last_end >= 0 else ""
+        capital = word[:1].isupper()
+        if run and gap in (" ", "\u00a0") and (capital or word in _PARTICLES):
+            run.append(word)
+        else:
+            if run:
+                yield " ".join(run)
+            run = [word] if capital else []
+        last_end = match.end()
+    if run:
+        yield " ".join(run)
+
+
+def _linked_names(description: str, text: str) -> set[str]:
+    """Names set in apposition to a description key: "<description>[,] Name" or "Name, the <description>"."""
+    words = description.split()
+    heads = [description]
+    if words and words[-1] == "leader":
+        heads += [" ".join([*words[:-1], variant]) for variant in _LEADER_VARIANTS]
+    canon = _canonical_text(text)
+    names: set[str] = set()
+    for head in heads:
+        phrase = r"[\s-]+".join(re.escape(w) for w in head.split())
+        for match in re.finditer(rf"(?i)\b{phrase},?[ \u00a0]+(?P<rest>[^\n,.;:!?()“”\"]{{1,80}})", canon):
+            names.add(_name_prefix(match["rest"].split()))
+        for match in re.finditer(
+            rf"(?i)(?P<lead>[^\n,.;:!?()“”\"]{{1,80}}),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b", canon
+        ):
+            names.add(" ".join(reversed(_name_prefix(list(reversed(match["lead"].split()))).split())))
+    return {name for name in names if len(name.split()) >= 1 and _is_person_name(name)}
+
+
+def _name_prefix(words: list[str]) -> str:
+    """The capitalised words at the start of ``words`` (at most four), possessive dropped."""
+    taken: list[str] = []
+    for word in words[:4]:
+        if not word[:1].isupper():
+            break
+        taken.append(word)
+    return _strip_possessive(" ".join(taken))
+
+
+@lru_cache(maxsize=8)
+def _canonical_text(text: str) -> str:
+    """The text with countries and their abbreviations as demonyms ("North Korea's leader" -> "North Korean
+    leader", "US" -> "American") and role synonyms unified, for matching description keys."""
+    plain = text.replace("’", "'")
+    for country in COUNTRIES:
+        forms = "|".join(
+            re.escape(f) for f in sorted((country.name, *country.aliases), key=len, reverse=True)
+        )
+        plain = re.sub(rf"(?<!\w)(?:{forms})(?:'s)?(?!\w)", country.demonyms[0], plain)
+    for word, synonym in _ROLE_SYNONYMS.items():
+        plain = re.sub(rf"(?i)\b{word}\b", synonym, plain)
+    return plain
+
+
+# Merging --------------------------------------------------------------------------------------------------
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def add(self) -> int:
+        self.parent.append(len(self.parent))
+        return len(self.parent) - 1
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _merge_equal_keys(items: list[_Item], clusters: _UnionFind) -> None:
+    first: dict[tuple[bool, str], int] = {}
+    for i, item in enumerate(items):
+        j = first.setdefault((item.description, item.key), i)
+        clusters.union(i, j)
+
+
+def _merge_governments(items: list[_Item], clusters: _UnionFind) -> None:
+    for country in _COUNTRY_KEYS:
+        governments = [
+            i for i, it in enumerate(items) if not it.description and _government_of(it.key) == country
+        ]
+        plain = [i for i, it in enumerate(items) if not it.description and it.key == country]
+        if governments and any(items[i].agentive for i in plain):
+            for i in plain + governments[1:]:
+                clusters.union(governments[0], i)
+
+
+def _contains(full: str, short: str) -> bool:
+    """Whether the words of ``short`` occur as a run inside the longer name ``full``."""
+    big, small = full.split(), short.split()
+    return len(small) < len(big) and any(
+        big[i : i + len(small)] == small for i in range(len(big) - len(small) + 1)
+    )
+
+
+def _person_like(item: _Item) -> bool:
+    if item.description or item.hint not in (None, "person"):
+        return False
+    words = item.key.split()
+    return (
+        1 <= len(words) <= 4
+        and not any(w in _ORG_WORDS or w in _PLACE_WORDS for w in words)
+        and item.key not in _COUNTRY_KEYS
+        and _government_of(item.key) is None
+    )
+
+
+def _merge_short_names(items: list[_Item], clusters: _UnionFind) -> None:
+    for i, item in enumerate(items):
+        if item.virtual or not _person_like(item):
+            continue
+        roots = {
+            clusters.find(j)
+            for j, other in enumerate(items)
+            if _person_like(other) and len(other.key.split()) >= 2 and _contains(other.key, item.key)
+        }
+        if len(roots) == 1:
+            clusters.union(i, roots.pop())
+
+
+def _link_descriptions(items: list[_Item], clusters: _UnionFind, text: str) -> None:
+    for i, item in enumerate(items):
+        if not item.description or item.virtual:
+            continue
+        roots = {
+            clusters.find(j)
+            for j, other in enumerate(items)
+            if other.title and not other.description and _description_key(other.title) == item.key
+        }
+        for name in _linked_names(item.key, text):
+            roots |= _roots_for_name(name, items, clusters)
+        if len(roots) == 1:
+            clusters.union(i, roots.pop())
+
+
+def _roots_for_name(name: str, items: list[_Item], clusters: _UnionFind) -> set[int]:
+    """Clusters the name belongs to; a new evidence item when the text's name matches no mention."""
+    key = _name_key(name)
+    roots = {clusters.find(j) for j, it in enumerate(items) if not it.description and it.key == key}
+    if not roots:
+        roots = {
+            clusters.find(j)
+            for j, it in enumerate(items)
+            if _person_like(it) and (_contains(it.key, key) or _contains(key, it.key))
+        }
+    if not roots:
+        items.append(_Item(name, name, None, False, key, None, False, len(items), virtual=True))
+        roots = {clusters.add()}
+    return roots
+
+
+# Building -------------------------------------------------------------------------------------------------
+
+
+def _build_table(items: list[_Item], clusters: _UnionFind, text: str) -> EntityTable:
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(clusters.find(i), []).append(i)
+    real_groups = [g for g in groups.values() if any(not items[i].virtual for i in g)]
+    real_groups.sort(key=lambda g: min(items[i].order for i in g if not items[i].virtual))
+    entities: list[Entity] = []
+    ids: dict[str, str] = {}
+    persons: dict[str, str] = {}
+    for number, group in enumerate(real_groups, start=1):
+        members = [items[i] for i in group]
+        eid = f"e{number}"
+        chosen = _canonical_member(members)
+        name = _canonical_name(chosen)
+        kind = _entity_type(members, chosen, name, text)
+        aliases: list[str] = []
+        for member in members:
+            if member.virtual:
+                continue
+            for form in (member.surface,) if member.title is None else (member.title, member.core):
+                if form != name and form not in aliases and not _honorific(form):
+                    aliases.append(form)
+            ids.setdefault(member.surface, eid)
+            if member.title and not _honorific(member.title):
+                ids.setdefault(_KEY_PREFIX + _description_key(_strip_article(member.title)), eid)
+        for member in members:
+            ids.setdefault(_KEY_PREFIX + member.key, eid)
+            if kind == "person" and not member.description:
+                persons.setdefault(member.key, eid)
+        entities.append(Entity(id=eid, name=name, type=kind, aliases=aliases))
+    return EntityTable(entities=entities, _ids=ids, _persons=persons)
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
+def _honorific(form: str) -> bool:
+    return _fold(form).strip(".") in {"mr", "mrs", "ms", "dr", "prof"}
+
+
+def _canonical_member(members: list[_Item]) -> _Item:
+    """The member naming the entity: a government form, a country, else the longest name, else the first."""
+    names = [m for m in members if not m.description]
+    for choice in (
+        [m for m in names if _government_of(m.key)],
+        [m for m in names if m.key in _KNOWN_NAMES and not m.via_capital],
+    ):
+        if choice:
+            return min(choice, key=lambda m: m.order)
+    if not names:
+        return min(members, key=lambda m: m.order)
+    return max(names, key=lambda m: (len(m.core.split()), len(m.core), -m.order))
+
+
+def _canonical_name(member: _Item) -> str:
+    """The member's name without title; a known country or organization by its full name ("U.N." -> "United
+    Nations")."""
+    if not member.via_capital and member.key in _KNOWN_NAMES:
+        return _KNOWN_NAMES[member.key]
+    return member.core
+
+
+def _entity_type(members: list[_Item], chosen: _Item, name: str, text: str) -> EntityType:
+    if chosen.hint:
+        return chosen.hint
+    hints = [m.hint for m in members if m.hint]
+    if hints:
+        return max(hints, key=hints.count)
+    keys = {m.key for m in members if not m.description}
+    words = _name_key(name).split()
+    if any(_government_of(k) for k in keys):
+        return "organization"
+    if keys & set(_COUNTRY_KEYS):
+        return "location"
+    if keys & _ORGANIZATION_KEYS:
+        return "organization"
+    if any(m.description or m.title for m in members):
+        return "person"
+    if any(w in _ORG_WORDS for w in words):
+        return "organization"
+    if any(w in _PLACE_WORDS for w in words):
+        return "location"
+    last = name.split()[-1] if name.split() else ""
+    if words and (words[-1] in _GROUP_WORDS or (last.islower() and last.endswith("s"))):
+        return "group"
+    if words and words[-1].endswith("ns") and words[-1][:-1] in _DEMONYMS:
+        return "group"
+    if 2 <= len(name.split()) <= 4 and all(_name_word(w) and not _has_digit(w) for w in name.split()):
+        return "person"
+    if len(words) == 1 and name[:1].isupper() and re.search(rf"\b{re.escape(name)}{_SPEECH.pattern}", text):
+        return "person"
+    return "other"

@@ -1,0 +1,261 @@
+"""canonicalise(): merging the names a model produced for one article, with the article text as evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from summarise.ground.entities import EntityTable, Mention, canonicalise
+from summarise.schema import Entity
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+WIRE = (SEEDS / "000_ef4bc445b1a14fa2.txt").read_text(encoding="utf-8")
+WEB = (SEEDS / "002_74635596341c1c7a.txt").read_text(encoding="utf-8")
+
+
+def entity(table: EntityTable, name: str) -> Entity:
+    eid = table.id_for(name)
+    assert eid is not None, name
+    found = next(e for e in table.entities if e.id == eid)
+    return found
+
+
+def same(table: EntityTable, *names: str) -> bool:
+    ids = {table.id_for(n) for n in names}
+    return len(ids) == 1 and None not in ids
+
+
+WIRE_MENTIONS = [
+    Mention("The Japanese government", role="claimant"),
+    Mention("Japanese government spokesperson Hirokazu Matsuno", role="claimant"),
+    Mention("Kim Jong-un", role="actor"),
+    Mention("Vladimir Putin", role="target"),
+    Mention("North Korea", role="target"),
+    Mention("Tokyo", role="claimant"),
+    Mention("Japan", role="claimant"),
+    Mention("US", role="claimant"),
+    Mention("Pyongyang", role="target"),
+    Mention("US National Security Advisor Jake Sullivan", role="claimant"),
+    Mention("Washington", role="claimant"),
+    Mention("Russia", role="target"),
+    Mention("Moscow", role="target"),
+    Mention("Kremlin", role="claimant"),
+    Mention("Sullivan", role="claimant"),
+    Mention("Kim", role="actor"),
+    Mention("Putin", role="target"),
+    Mention("New York Times", role="actor"),
+    Mention("The Washington Post", role="actor"),
+    Mention("the North Korean leader", role="actor"),
+    Mention("the United States’ media", role="claimant"),
+    Mention("United Nations Security Council"),
+    Mention("UN"),
+    Mention("UN Security Council"),
+    Mention("Ukrainians", role="target"),
+]
+
+
+def test_wire_story_entities() -> None:
+    table = canonicalise(WIRE_MENTIONS, WIRE)
+    names = [e.name for e in table.entities]
+    assert names[:4] == ["Japanese government", "Hirokazu Matsuno", "Kim Jong-un", "Vladimir Putin"]
+    assert [e.id for e in table.entities] == [f"e{i}" for i in range(1, len(names) + 1)]
+
+    japan = entity(table, "Tokyo")
+    assert (japan.name, japan.type) == ("Japanese government", "organization")
+    assert same(table, "The Japanese government", "Tokyo", "Japan")
+    assert set(japan.aliases) == {"The Japanese government", "Tokyo", "Japan"}
+
+    matsuno = entity(table, "Japanese government spokesperson Hirokazu Matsuno")
+    assert (matsuno.name, matsuno.type, matsuno.aliases) == (
+        "Hirokazu Matsuno",
+        "person",
+        ["Japanese government spokesperson"],
+    )
+
+    kim = entity(table, "Kim")
+    assert (kim.name, kim.type) == ("Kim Jong-un", "person")
+    assert same(table, "Kim", "Kim Jong-un", "the North Korean leader")
+
+    sullivan = entity(table, "Sullivan")
+    assert sullivan.name == "Jake Sullivan"
+    assert "US National Security Advisor" in sullivan.aliases
+    for each in table.entities:
+        assert all(table.id_for(alias) == each.id for alias in [each.name, *each.aliases])
+
+    assert same(table, "US", "Washington") and entity(table, "US").name == "United States"
+    assert same(table, "Russia", "Moscow") and not same(table, "Russia", "Kremlin")
+    assert same(table, "North Korea", "Pyongyang")
+    assert entity(table, "Kremlin").type == "organization"
+    assert entity(table, "The Washington Post").name == "Washington Post"
+    assert not same(table, "The Washington Post", "Washington")
+    assert entity(table, "New York Times").type == "organization"
+    assert same(table, "UN Security Council", "United Nations Security Council")
+    assert entity(table, "UN").name == "United Nations" and not same(table, "UN", "UN Security Council")
+    assert entity(table, "the United States’ media").type == "group"
+    assert entity(table, "Ukrainians").type == "group"
+
+
+WEB_MENTIONS = [
+    Mention("Japan", role="claimant"),
+    Mention("Prime Minister Fumio Kishida", role="actor"),
+    Mention("Kim Jong Un", role="target"),
+    Mention("the Russian president", role="target"),
+    Mention("the Japanese government spokesman", role="claimant"),
+    Mention("Tokyo", role="target"),
+    Mention("Hirokazu Matsuno", role="claimant"),
+    Mention("Russia", role="location"),
+    Mention("the North Korean leader", role="actor"),
+    Mention("the Russian government", role="claimant"),
+    Mention("Kim", role="actor"),
+    Mention("Denis Manturov", role="claimant"),
+    Mention("the Russian leader", role="claimant"),
+    Mention("Putin", role="claimant"),
+    Mention("Kim Jong-un", role="claimant"),
+    Mention("the head of Ukrainian military intelligence", role="claimant"),
+    Mention("Budanov"),
+    Mention("the prime minister"),
+    Mention("Kishida"),
+    Mention("U.N."),
+    Mention("Su-35", type_hint="other"),
+    Mention("Khabarovsk region"),
+]
+
+
+def test_web_page_entities() -> None:
+    table = canonicalise(WEB_MENTIONS, WEB)
+    assert same(table, "Japan", "Tokyo") and entity(table, "Japan").type == "location"
+    assert same(table, "Kishida", "Prime Minister Fumio Kishida", "the prime minister")
+    assert entity(table, "Kishida").name == "Fumio Kishida"
+    assert same(table, "Kim Jong Un", "Kim Jong-un", "Kim")
+    # Text evidence: "Russian President Vladimir Putin"; a leader of a country matches its president.
+    assert same(table, "Putin", "the Russian president", "the Russian leader")
+    assert entity(table, "Putin").name == "Vladimir Putin"
+    # "Kirilo Budánov" occurs in apposition to the description; the unaccented short form joins it.
+    assert same(table, "Budanov", "the head of Ukrainian military intelligence")
+    assert entity(table, "Budanov").name == "Kirilo Budánov"
+    assert entity(table, "U.N.").name == "United Nations"
+    assert entity(table, "Su-35").type == "other"
+    assert entity(table, "Khabarovsk region").type == "location"
+
+
+def test_descriptions_stay_apart_without_evidence() -> None:
+    table = canonicalise(WEB_MENTIONS, WEB)
+    # The page never writes "North Korean leader Kim ..." nor names the spokesman next to his title.
+    assert not same(table, "the North Korean leader", "Kim")
+    assert not same(table, "the Japanese government spokesman", "Hirokazu Matsuno")
+    assert entity(table, "the North Korean leader").type == "person"
+    assert entity(table, "the Japanese government spokesman").type == "person"
+
+
+def test_a_titled_mention_links_a_description() -> None:
+    mentions = [
+        Mention("North Korean leader Kim Jong Un"),
+        Mention("the North Korean leader"),
+        Mention("Kim"),
+    ]
+    table = canonicalise(mentions, WEB)
+    assert same(table, "North Korean leader Kim Jong Un", "the North Korean leader", "Kim")
+    assert entity(table, "Kim").aliases == ["North Korean leader", "the North Korean leader", "Kim"]
+
+
+def test_government_joins_its_country_only_when_the_country_acts() -> None:
+    table = canonicalise(WEB_MENTIONS, WEB)
+    assert not same(table, "Russia", "the Russian government")
+    assert entity(table, "the Russian government").type == "organization"
+    assert entity(table, "Russia").type == "location"
+
+    text = "Russia said on Monday it would respond. The Russian government later denied it. Moscow was calm."
+    acting = canonicalise(
+        [Mention("Russia", role="claimant"), Mention("the Russian government"), Mention("Moscow")], text
+    )
+    assert same(acting, "Russia", "the Russian government", "Moscow")
+    assert entity(acting, "Moscow").name == "Russian government"
+
+
+def test_metonymy_can_be_turned_off() -> None:
+    mentions = [
+        Mention("Japan", role="claimant"),
+        Mention("Tokyo", role="claimant"),
+        Mention("Japanese government"),
+    ]
+    table = canonicalise(mentions, "Japan said so. Tokyo agreed. The Japanese government", metonymy=False)
+    assert len(table.entities) == 3
+    assert entity(table, "Tokyo").name == "Tokyo"
+
+
+def test_case_diacritics_hyphens_and_abbreviations() -> None:
+    text = "Budánov spoke. Kim Jong-un listened. The U.S. and the United States of America."
+    table = canonicalise(
+        [
+            Mention("Budánov"),
+            Mention("BUDANOV"),
+            Mention("Kim Jong-un"),
+            Mention("kim jong un"),
+            Mention("U.S."),
+            Mention("the United States"),
+            Mention("USA"),
+        ],
+        text,
+    )
+    assert len(table.entities) == 3
+    assert same(table, "U.S.", "the United States", "USA", "US", "America")
+    assert table.id_for("Kim Jong Un") == table.id_for("kim jong-un")
+
+
+def test_ambiguous_short_name_stays_apart() -> None:
+    text = "Hillary Clinton spoke after Bill Clinton. Clinton smiled."
+    table = canonicalise([Mention("Hillary Clinton"), Mention("Bill Clinton"), Mention("Clinton")], text)
+    assert len(table.entities) == 3
+    assert table.id_for("Clinton") == "e3"
+
+
+def test_short_name_joins_full_name_found_only_in_text() -> None:
+    table = canonicalise([Mention("Sullivan", role="claimant")], WIRE)
+    (sullivan,) = table.entities
+    assert (sullivan.name, sullivan.type, sullivan.aliases) == ("Jake Sullivan", "person", ["Sullivan"])
+    assert table.id_for("Jake Sullivan") == "e1"
+
+
+def test_middle_initials_do_not_split_a_person() -> None:
+    text = "Donald J. Trump said it. Donald Trump repeated it. Trump left."
+    table = canonicalise([Mention("Donald J. Trump"), Mention("Donald Trump"), Mention("Trump")], text)
+    assert len(table.entities) == 1 and table.entities[0].name == "Donald J. Trump"
+
+
+def test_appositive_after_the_name() -> None:
+    text = "Dmitry Peskov, the Kremlin spokesman, declined to comment. The Kremlin spokesman said later."
+    table = canonicalise([Mention("the Kremlin spokesman"), Mention("Dmitry Peskov")], text)
+    assert same(table, "the Kremlin spokesman", "Dmitry Peskov")
+    assert entity(table, "Peskov").name == "Dmitry Peskov"
+
+
+def test_type_hints_win_and_are_normalised() -> None:
+    text = "Grad launchers were used. Apple sued. The voters stayed home."
+    table = canonicalise(
+        [Mention("Grad", type_hint="ORG"), Mention("Apple", type_hint="organisation"), Mention("voters")],
+        text,
+    )
+    assert [e.type for e in table.entities] == ["organization", "organization", "group"]
+
+
+def test_type_heuristics() -> None:
+    text = "Olena Kovalenko said. Kovalenko added. The Bank of Japan acted. Rome was quiet. Acme spoke."
+    table = canonicalise(
+        [
+            Mention("Olena Kovalenko"),
+            Mention("Bank of Japan"),
+            Mention("Kyiv"),
+            Mention("Acme"),
+            Mention("the regime"),
+        ],
+        text,
+    )
+    assert [e.type for e in table.entities] == ["person", "organization", "location", "person", "other"]
+
+
+def test_id_for_unknown_and_empty_names() -> None:
+    table = canonicalise([Mention(""), Mention("  "), Mention("Kim Jong-un")], WIRE)
+    assert [e.name for e in table.entities] == ["Kim Jong-un"]
+    assert table.id_for("Kim Jong-un") == "e1"
+    assert table.id_for("Jong-un") == "e1"
+    assert table.id_for("Kimberly") is None
+    assert table.id_for("") is None
