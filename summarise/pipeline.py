@@ -68,7 +68,7 @@ def _assemble(
     def bounds(sentences: tuple[int, ...]) -> tuple[int, int]:
         return doc.sentences[sentences[0] - 1][0], doc.sentences[sentences[-1] - 1][1]
 
-    claims = [ClaimDraft(c.s, bounds(w.sentences), c.who, c.verb, c.quote, c.what) for c, w in drafts.claims]
+    claims = [ClaimDraft(c.s, bounds(w.sentences), c.who, c.verb, c.what) for c, w in drafts.claims]
     events = [
         EventDraft(e.s, bounds(w.sentences), e.actor, e.action, tuple(e.targets), e.when, e.where)
         for e, w in drafts.events

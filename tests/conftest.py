@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,6 +77,8 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.Temp
     monkeypatch.setenv("SUMMARISE_HOME", str(tmp_path_factory.mktemp("home")))
 
 
+# The user's state directory, captured before tests isolate SUMMARISE_HOME: model tests reuse its assembled model.
+USER_HOME = Path(os.environ.get("SUMMARISE_HOME") or Path.home() / ".cache" / "summarise").expanduser()
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 

@@ -1,6 +1,7 @@
 """What the model fills: small, bounded answer schemas (distinct from the public output contract).
 
-Bounds (list lengths, string lengths) become grammar limits under constrained decoding, so an answer cannot run
+Quotations are not asked for: code takes them verbatim from the claim's sentence, which is cheaper and always
+exact. Bounds (list lengths, string lengths) become grammar limits under constrained decoding, so an answer cannot run
 on forever; short keys keep the answers cheap in tokens. Descriptions are brief: the model reads them.
 """
 
@@ -18,9 +19,6 @@ class ClaimItem(BaseModel):
     s: int = Field(ge=1, description="Sentence number.")
     who: str = Field(max_length=50, description="Speaker, fullest name in the article; '' if unattributed.")
     verb: str = Field(max_length=30, description="Reporting verb as written.")
-    quote: str | None = Field(
-        default=None, max_length=250, description="Quoted words copied exactly, or null."
-    )
     what: str = Field(max_length=200, description="The statement as one self-contained sentence.")
 
 
@@ -36,8 +34,8 @@ class EventItem(BaseModel):
 
 
 class WindowAnswer(BaseModel):
-    claims: list[ClaimItem] = Field(default_factory=list, max_length=MAX_CLAIMS_PER_WINDOW)
     events: list[EventItem] = Field(default_factory=list, max_length=MAX_EVENTS_PER_WINDOW)
+    claims: list[ClaimItem] = Field(default_factory=list, max_length=MAX_CLAIMS_PER_WINDOW)
 
 
 class Overview(BaseModel):

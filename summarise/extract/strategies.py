@@ -5,15 +5,14 @@
 - ``single``: all numbered sentences in one call (split into overlapping chunks past ``Settings.context_chars``);
   cheap on large remote models.
 
-Both end with a grounding check per window (quotes verbatim in their sentence, speakers named in the article,
-sentence numbers inside the window). Problems are fed back to the model once, within the article's re-ask token
-budget (``Settings.max_retry_tokens``); the better answer is kept and what still fails is flagged downstream.
+Both end with a grounding check per window (speakers named in the article, sentence numbers inside the window).
+Problems are fed back to the model once, within the article's re-ask token budget (``Settings.max_retry_tokens``);
+the better answer is kept and what still fails is flagged downstream.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -22,7 +21,6 @@ from typing import Any
 from ..backends.base import Backend, Completion, Request, Usage
 from ..config import Settings
 from ..errors import ConfigError, ExtractionError
-from ..ground.align import verify_quote
 from ..ground.normalise import normalise
 from ..ground.records import mentioned
 from ..ingest import Document
@@ -65,9 +63,7 @@ STRATEGIES: dict[str, StrategyInfo] = {
     s.name: s
     for s in (
         StrategyInfo("windows", "numbered sentences in windows of up to 5 (default)", 5, 900, 0),
-        StrategyInfo(
-            "single", "all numbered sentences in one call; chunked past the context budget", 10_000, 0, 1
-        ),
+        StrategyInfo("single", "all numbered sentences in one call; chunked past the context budget", 10_000, 0, 1),
     )
 }
 
@@ -131,16 +127,8 @@ def problems(answer: WindowAnswer, doc: Document, window: Window, text_norm: str
         if c.s not in allowed:
             found.append(f"claim {i}: sentence [{c.s}] is not one of the numbered sentences")
             continue
-        start, end = doc.sentences[c.s - 1]
-        if c.quote and verify_quote(c.quote, doc.text, within=(start, end)) is None:
-            found.append(
-                f"claim {i}: the quote {json.dumps(c.quote)} is not in sentence [{c.s}]; "
-                "copy the quoted words exactly, or use null"
-            )
         if c.who and not mentioned(c.who, text_norm):
-            found.append(
-                f'claim {i}: the speaker "{c.who}" is not named in the article; use the name as written'
-            )
+            found.append(f'claim {i}: the speaker "{c.who}" is not named in the article; use the name as written')
     for i, e in enumerate(answer.events, start=1):
         if e.s not in allowed:
             found.append(f"event {i}: sentence [{e.s}] is not one of the numbered sentences")
@@ -152,9 +140,7 @@ def _worth(answer: WindowAnswer, found: list[str]) -> int:
     return len(answer.claims) + len(answer.events) - 2 * len(found)
 
 
-def repair_messages(
-    messages: list[dict[str, str]], answer: WindowAnswer, found: list[str]
-) -> list[dict[str, str]]:
+def repair_messages(messages: list[dict[str, str]], answer: WindowAnswer, found: list[str]) -> list[dict[str, str]]:
     feedback = "Some items do not match the article:\n- " + "\n- ".join(found)
     feedback += "\nAnswer again with the full corrected JSON."
     return [
@@ -170,9 +156,7 @@ Call = Callable[[Request[Any]], Awaitable[Completion[Any]]]
 class Extractor:
     """Runs one strategy over one document with one backend. Sync and async share the same steps."""
 
-    def __init__(
-        self, doc: Document, backend: Backend, settings: Settings, prompt: Prompt, name: str
-    ) -> None:
+    def __init__(self, doc: Document, backend: Backend, settings: Settings, prompt: Prompt, name: str) -> None:
         self.doc = doc
         self.backend = backend
         self.settings = settings
@@ -205,9 +189,7 @@ class Extractor:
             self.drafts.repairs += 1
             try:
                 fixed = await call(
-                    self._request(
-                        repair_messages(messages, answer, found), WindowAnswer, self._answer_budget(window)
-                    )
+                    self._request(repair_messages(messages, answer, found), WindowAnswer, self._answer_budget(window))
                 )
             except ExtractionError as exc:
                 self.drafts.warnings.append(f"window {window.index + 1} re-ask: {exc}")

@@ -1,8 +1,8 @@
 """From model drafts to grounded output records: spans, verified quotes, resolved times, canonical entities.
 
 Every evidence span is located in ``Document.text`` (the sentence the model named, else a search for its words);
-a direct quote must occur verbatim (after normalisation) in its sentence; a speaker must be named in the article;
-time words must occur in the sentence before they are resolved. What fails is kept and flagged, or dropped with
+quotations are taken verbatim from the claim's own sentence; a speaker must be named in the article; time words
+must occur in the sentence before they are resolved. What fails is kept and flagged, or dropped with
 ``strict``, and always counted.
 """
 
@@ -120,7 +120,6 @@ class ClaimDraft:
     """[start, end) of the text the model read, for searching and for unverified spans."""
     who: str
     verb: str
-    quote: str | None
     what: str
 
 
@@ -213,30 +212,12 @@ class Grounder:
         """Claims with their speaker name (for entity resolution) and whether they passed verification."""
         out: list[tuple[Claim, str | None, bool]] = []
         for d in drafts:
-            span = self.evidence(d.sentence, d.window, d.quote, d.what)
+            span = self.evidence(d.sentence, d.window, d.what)
             ok = span.status != "unverified"
-            quote = d.quote.strip() if d.quote and d.quote.strip() else None
-            speech = "indirect"
-            if quote:
-                hit = verify_quote(quote, self.text, within=(span.start, span.end)) if ok else None
-                hit = hit or verify_quote(quote, self.text)
-                if hit is None and ok and (hit := self._quoted(span)):
-                    self.warnings.append(f"quote not in the article, replaced by its sentence's: {quote[:60]!r}")
-                if hit:
-                    self.counts.quotes_verified += 1
-                    quote = self.text[hit.start : hit.end]
-                    outside = len(self.text[span.start : hit.start].split()) + len(
-                        self.text[hit.end : span.end].split()
-                    )
-                    speech = "direct" if outside <= DIRECT_MAX_OTHER_WORDS else "mixed"
-                else:
-                    self.counts.quotes_unverified += 1
-                    self.warnings.append(f"quote not found in the article: {quote[:60]!r}")
-                    speech = "direct"
-                    ok = False
-            elif ok and (hit := self._quoted(span)):  # the model left it out; the sentence quotes someone
+            quote, speech = None, "indirect"
+            if ok and (hit := self._quoted(span)):  # quotations come verbatim from the claim's own sentence
                 self.counts.quotes_verified += 1
-                quote = self.text[hit.start : hit.end]
+                quote = hit.text
                 outside = len(self.text[span.start : hit.start].split()) + len(self.text[hit.end : span.end].split())
                 speech = "direct" if outside <= DIRECT_MAX_OTHER_WORDS else "mixed"
             who = d.who.strip() or None
