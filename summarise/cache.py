@@ -21,6 +21,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,11 @@ from .config import Settings
 from .errors import ConfigError
 from .ingest import Document
 from .prompts import Prompt
-from .schema import ArticleSummary, schema_sha256
+from .schema import ArticleSummary
+from .schema import schema_sha256 as _schema_sha256
+
+schema_sha256 = cache(_schema_sha256)
+"""The output schema's SHA-256, computed once a process (it takes ~20 ms: too slow for every article)."""
 
 CACHE_FILE = "cache.sqlite"
 KEY_VERSION = 1
@@ -69,7 +74,14 @@ def generation_params(settings: Settings) -> dict[str, Any]:
 
 
 def model_identity(backend: Backend) -> str:
-    """The model as configured: stable even where the endpoint names its model only after the first call."""
+    """The model as configured: stable even where the endpoint names its model only after the first call; for a
+    model file (the embedded backend), its path and size, so two files of one name are told apart."""
+    path = getattr(backend, "path", None)
+    if isinstance(path, Path):
+        try:
+            return f"{backend.model}@{path.resolve()}:{path.stat().st_size}"
+        except OSError:
+            pass
     return str(getattr(backend, "cache_model", None) or backend.model)
 
 
@@ -149,9 +161,7 @@ class Cache:
             row = self._con.execute("SELECT summary FROM summaries WHERE key = ?", (key,)).fetchone()
             if row is None:
                 return None
-            self._con.execute(
-                "UPDATE summaries SET hits = hits + 1, used = ? WHERE key = ?", (time.time(), key)
-            )
+            self._con.execute("UPDATE summaries SET hits = hits + 1, used = ? WHERE key = ?", (time.time(), key))
         try:
             summary = ArticleSummary.model_validate_json(row[0])
         except ValueError:  # written by an incompatible version: forget it
@@ -162,13 +172,10 @@ class Cache:
         return summary
 
     def put(self, key: str, summary: ArticleSummary) -> None:
-        data = summary.model_copy(
-            update={"provenance": summary.provenance.model_copy(update={"cached": False})}
-        )
+        data = summary.model_copy(update={"provenance": summary.provenance.model_copy(update={"cached": False})})
         with self._lock:
             self._con.execute(
-                "INSERT OR REPLACE INTO summaries (key, backend, model, summary, created)"
-                " VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO summaries (key, backend, model, summary, created) VALUES (?, ?, ?, ?, ?)",
                 (
                     key,
                     summary.provenance.backend,
@@ -180,17 +187,13 @@ class Cache:
 
     def stats(self) -> CacheStats:
         with self._lock:
-            entries, hits = self._con.execute(
-                "SELECT count(*), coalesce(sum(hits), 0) FROM summaries"
-            ).fetchone()
+            entries, hits = self._con.execute("SELECT count(*), coalesce(sum(hits), 0) FROM summaries").fetchone()
             rows = self._con.execute(
                 "SELECT backend, model, count(*), coalesce(sum(hits), 0) FROM summaries "
                 "GROUP BY backend, model ORDER BY count(*) DESC"
             ).fetchall()
         size = sum(p.stat().st_size for p in self.path.parent.glob(self.path.name + "*") if p.is_file())
-        return CacheStats(
-            self.path, int(entries), int(hits), size, [(b, m, int(n), int(h)) for b, m, n, h in rows]
-        )
+        return CacheStats(self.path, int(entries), int(hits), size, [(b, m, int(n), int(h)) for b, m, n, h in rows])
 
     def clear(self) -> int:
         """Forget every entry; the number forgotten."""

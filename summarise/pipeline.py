@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from . import __version__
+from . import __version__, cache
 from .backends import Backend
 from .backends import registry as backend_registry
 from .config import Settings
@@ -45,7 +45,8 @@ def _document(
     return load_text(text, id=id, source=source, published=published, title=title)
 
 
-def _strategy_name(settings: Settings) -> str:
+def strategy_name(settings: Settings) -> str:
+    """The extraction strategy these settings run: explicit, else the backend's default."""
     name = (
         settings.strategy or backend_registry.info(backend_registry.resolve_name(settings)).default_strategy
     )
@@ -139,16 +140,21 @@ def summarise(
     """Summarise one article. ``overrides`` are Settings fields (model=, base_url=, strategy=, …).
 
     With neither ``settings`` nor ``backend`` given, settings come from the environment (SUMMARISE_MODEL,
-    OPENAI_BASE_URL, OPENAI_API_KEY, …); with nothing configured the embedded local model runs.
+    OPENAI_BASE_URL, OPENAI_API_KEY, …); with nothing configured the embedded local model runs. With
+    ``cache=True`` a summary made before with the same article and settings comes back from the cache.
     """
     started = time.perf_counter()
     settings = _settings(settings, overrides)
     doc = _document(text, id, published, title, source)
     backend = backend or backend_for(settings)
     prompt = load_prompt()
-    name = _strategy_name(settings)
+    name = strategy_name(settings)
+    if (hit := cache.lookup(doc, settings, backend, prompt, name, include_text)) is not None:
+        return hit
     drafts = extract(doc, backend, settings, prompt, name)
-    return _assemble(doc, drafts, settings, backend, prompt, name, started, include_text)
+    result = _assemble(doc, drafts, settings, backend, prompt, name, started, include_text)
+    cache.remember(doc, settings, backend, prompt, name, result)
+    return result
 
 
 async def asummarise(
@@ -169,6 +175,10 @@ async def asummarise(
     doc = _document(text, id, published, title, source)
     backend = backend or backend_for(settings)
     prompt = load_prompt()
-    name = _strategy_name(settings)
+    name = strategy_name(settings)
+    if (hit := cache.lookup(doc, settings, backend, prompt, name, include_text)) is not None:
+        return hit
     drafts = await aextract(doc, backend, settings, prompt, name)
-    return _assemble(doc, drafts, settings, backend, prompt, name, started, include_text)
+    result = _assemble(doc, drafts, settings, backend, prompt, name, started, include_text)
+    cache.remember(doc, settings, backend, prompt, name, result)
+    return result

@@ -109,9 +109,7 @@ class FakeServer:
         """Most chat requests being handled at once."""
         self._httpd = _Server(("127.0.0.1", 0), _Handler)
         self._httpd.fake = self
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._timer = threading.Timer(self.lifetime_s, self.stop)
         self._timer.daemon = True
 
@@ -174,9 +172,7 @@ class FakeServer:
             "object": "chat.completion",
             "created": int(time.time()),
             "model": body.get("model", self.model),
-            "choices": [
-                {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}
-            ],
+            "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
             "usage": {
                 "prompt_tokens": prompt,
                 "completion_tokens": len(content) // 4,
@@ -213,7 +209,10 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         fake = self.server.fake
         fake._record(self.path, {}, dict(self.headers.items()))
-        if self.path.rstrip("/").endswith("/models"):
+        if self.path.rstrip("/").endswith("/_stats"):  # for a server in another process (benchmarks)
+            stats = {"chats": len(fake.chats), "max_in_flight": fake.max_in_flight}
+            self._send(200, json.dumps(stats).encode())
+        elif self.path.rstrip("/").endswith("/models"):
             data = {
                 "object": "list",
                 "data": [{"id": fake.model, "object": "model", "created": 0, "owned_by": "fake"}],
@@ -294,3 +293,19 @@ def last_user(body: dict[str, Any]) -> str:
     """The request's last user message: the part that names the article (the head is shared by all)."""
     users = [m for m in body.get("messages", []) if m.get("role") == "user"]
     return str(users[-1].get("content", "")) if users else ""
+
+
+def serve_forever_in_this_process() -> None:
+    """``python tests/fakeserver.py [latency] [lifetime_s]``: serve plain answers, print the URL, stop by itself
+    (benchmarks run the server in its own process, so its work does not share the client's interpreter)."""
+    import sys
+
+    latency = float(sys.argv[1]) if len(sys.argv) > 1 else 0.0
+    lifetime = float(sys.argv[2]) if len(sys.argv) > 2 else 600.0
+    server = FakeServer(answer=plain_answer, latency=latency, lifetime_s=lifetime).start()
+    print(server.url, flush=True)
+    server._stopped.wait(lifetime + 1)
+
+
+if __name__ == "__main__":
+    serve_forever_in_this_process()

@@ -90,9 +90,7 @@ def test_results_degraded_by_the_endpoint_are_not_cacheable() -> None:
     summary = summarise(TEXT, settings=Settings(backend="fake"), backend=FakeBackend(plain))
 
     def warned(*warnings: str) -> Any:
-        return summary.model_copy(
-            update={"provenance": summary.provenance.model_copy(update={"warnings": warnings})}
-        )
+        return summary.model_copy(update={"provenance": summary.provenance.model_copy(update={"warnings": warnings})})
 
     assert cacheable(summary)
     assert cacheable(warned("window 2: the model's answer stayed invalid after 3 attempt(s): x"))
@@ -130,9 +128,7 @@ def test_warm_run_is_served_from_the_cache_under_the_asking_id(tmp_path: Path) -
     assert hit["article"]["id"] == "b" and hit["article"]["source"] == str(second)
     assert hit["article"]["text"] == TEXT and hit["provenance"]["cached"] is True
     assert hit["summary"] == made["summary"] and hit["claims"] == made["claims"]
-    nothing = run_batch(
-        [str(second)], settings, backend=backend, include_text=False, progress=False, fmt="json"
-    )
+    nothing = run_batch([str(second)], settings, backend=backend, include_text=False, progress=False, fmt="json")
     assert json.loads(nothing.records[0].line)["article"]["text"] is None
     assert len(backend.requests) == calls
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import os
 import signal
@@ -14,17 +15,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakeserver import FakeServer, Reply, last_user, plain_answer
 from pydantic import BaseModel, Field
 
 from summarise.backends import Request
-from summarise.backends.openai_backend import OpenAIBackend, RateLimiter, retry_after_s
-
+from summarise.backends.openai_backend import OpenAIBackend, RateLimiter, prepared, retry_after_s
 from summarise.batch.runner import run_batch
 from summarise.cli import main
 from summarise.config import Settings
 from summarise.errors import BackendError, ConfigError, ExtractionError
-
-from fakeserver import FakeServer, Reply, last_user, plain_answer
 
 EPS = 0.02
 
@@ -42,7 +41,7 @@ def ask(server: FakeServer, **settings: Any) -> Any:
 
 def gaps(server: FakeServer) -> list[float]:
     times = [s.arrived for s in server.chats]
-    return [b - a for a, b in zip(times, times[1:], strict=False)]
+    return [b - a for a, b in itertools.pairwise(times)]
 
 
 # -- the backend, one request at a time ----------------------------------------------------------------------
@@ -113,9 +112,11 @@ def test_answer_that_stays_invalid_is_an_extraction_error() -> None:
 
 
 def test_transient_budget_spent_is_a_transient_backend_error() -> None:
-    with FakeServer([Reply.error(503, retry_after=0.01)] * 10) as server:
-        with pytest.raises(BackendError, match="HTTP 503") as caught:
-            ask(server, transient_retries=2)
+    with (
+        FakeServer([Reply.error(503, retry_after=0.01)] * 10) as server,
+        pytest.raises(BackendError, match="HTTP 503") as caught,
+    ):
+        ask(server, transient_retries=2)
     assert caught.value.transient
     assert len(server.chats) == 3  # no second round of retries from instructor
 
@@ -142,6 +143,29 @@ def test_async_client_survives_successive_event_loops() -> None:
         first = asyncio.run(backend.acomplete(request))
         second = asyncio.run(backend.acomplete(request))  # the first loop and its connections are gone
     assert first.value.model_dump() == second.value.model_dump() and len(server.chats) == 2
+
+
+def test_concurrent_first_calls_ask_the_endpoint_for_its_models_once() -> None:
+    with FakeServer(latency=0.05) as server:
+        backend = OpenAIBackend(Settings(base_url=server.url, timeout_s=2.0, concurrency=3))
+        request = Request([{"role": "user", "content": "go"}], Pick)
+
+        async def many() -> None:
+            await asyncio.gather(*(backend.acomplete(request) for _ in range(8)))
+
+        asyncio.run(many())
+    assert sum(s.path.endswith("/models") for s in server.seen) == 1
+    assert len(server.chats) == 8 and server.max_in_flight <= 3  # the backend's own bound on requests in flight
+
+
+def test_response_models_are_prepared_once_and_sent_unchanged() -> None:
+    wrapper = prepared(Pick)
+    assert prepared(Pick) is wrapper and issubclass(wrapper, Pick) and wrapper.__name__ == "Pick"
+    wrapper.model_json_schema()["title"] = "mutated"  # callers get copies
+    with FakeServer() as server:
+        ask(server)
+    sent = server.chats[0].body["response_format"]["json_schema"]
+    assert sent == {"name": "Pick", "schema": Pick.model_json_schema()}
 
 
 # -- rate limits at the call level -----------------------------------------------------------------------------
@@ -194,9 +218,7 @@ def test_backend_books_every_http_attempt_and_pauses_on_429() -> None:
 
     script = [Reply.error(500, retry_after=0.01), Reply.error(429, retry_after=0.3)]
     with FakeServer(script) as server:
-        settings = Settings(
-            base_url=server.url, timeout_s=1.0, requests_per_minute=6000, tokens_per_minute=10**6
-        )
+        settings = Settings(base_url=server.url, timeout_s=1.0, requests_per_minute=6000, tokens_per_minute=10**6)
         backend = OpenAIBackend(settings)
         backend.limiter = Recording(6000, 10**6)
         backend.complete(Request([{"role": "user", "content": "go"}], Pick, max_tokens=200))
@@ -232,9 +254,7 @@ def test_batch_carries_on_after_an_article_fails_for_good(tmp_path: Path) -> Non
     with FakeServer(script, answer=plain_answer) as server:
         settings = Settings(base_url=server.url, timeout_s=1.0, transient_retries=1, home=tmp_path / "home")
         out = tmp_path / "out.jsonl"
-        result = run_batch(
-            [str(articles(tmp_path, ["Alpha", "Bravo", "Charlie"]))], settings, out=out, progress=False
-        )
+        result = run_batch([str(articles(tmp_path, ["Alpha", "Bravo", "Charlie"]))], settings, out=out, progress=False)
     got = records(out)
     assert set(got) == {"Alpha", "Bravo", "Charlie"}
     assert got["Bravo"]["kind"] == "BackendError" and "HTTP 503" in got["Bravo"]["error"]
@@ -318,9 +338,7 @@ def test_kill_9_mid_run_then_resume_loses_and_duplicates_nothing(tmp_path: Path)
             proc.wait(timeout=30)
         killed_at = len(server.chats)
         with sqlite3.connect(home / "runs.sqlite") as con:
-            stored = {
-                json.loads(line)["article"]["id"] for (line,) in con.execute("SELECT line FROM records")
-            }
+            stored = {json.loads(line)["article"]["id"] for (line,) in con.execute("SELECT line FROM records")}
             status = con.execute("SELECT status FROM runs WHERE id = 'k9'").fetchone()[0]
         assert 4 <= len(stored) < len(names) and status == "running"
         assert main(["run", "--resume", "k9", "--base-url", server.url, "-q", "--home", str(home)]) == 0

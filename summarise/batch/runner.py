@@ -33,11 +33,12 @@ from .. import cache as summary_cache
 from ..backends import registry as backend_registry
 from ..backends.base import Backend, Completion, Request
 from ..backends.openai_backend import redact_url, scrub
+from ..cache import schema_sha256
 from ..config import Settings
 from ..errors import ConfigError, InputError, SummariseError
 from ..ingest import Document
 from ..prompts import Prompt, load_prompt
-from ..schema import ArticleSummary, schema_sha256
+from ..schema import ArticleSummary
 from .store import RunStore, StoredRecord, digest, public_settings
 
 T = TypeVar("T", bound=BaseModel)
@@ -54,9 +55,9 @@ def input_key(item: Input) -> str:
 
 
 def strategy_name(settings: Settings) -> str:
-    from ..pipeline import _strategy_name  # the pipeline's own resolution, so the two never disagree
+    from ..pipeline import strategy_name  # the pipeline's own resolution, so the two never disagree
 
-    return _strategy_name(settings)
+    return strategy_name(settings)
 
 
 def settings_hash(settings: Settings, prompt: Prompt, include_text: bool) -> str:
@@ -350,7 +351,9 @@ class BatchRunner:
 
     async def _run_async(self, items: Sequence[Item]) -> None:
         slots = self.settings.concurrency
-        gated = GatedBackend(self.backend, slots)
+        # at most `slots` model requests in flight across articles: the backend's own bound where it has one
+        # (held only on the wire), else a gate around each call
+        gated = self.backend if getattr(self.backend, "bounds_requests", False) else GatedBackend(self.backend, slots)
         queue = iter(items)
 
         async def worker() -> None:
@@ -372,9 +375,7 @@ class BatchRunner:
         doc = item.input
         if self.published is not None:
             doc = replace(doc, published=self.published)
-        hit = summary_cache.lookup(
-            doc, self.settings, self.backend, self.prompt, self.strategy, self.include_text
-        )
+        hit = summary_cache.lookup(doc, self.settings, self.backend, self.prompt, self.strategy, self.include_text)
         return doc, hit
 
     def _one(self, item: Item, backend: Backend) -> Outcome:
@@ -384,9 +385,7 @@ class BatchRunner:
             doc, hit = self._prepare(item)
             if hit is not None:
                 return self._ok(hit, cached=True)
-            summary = summarise(
-                doc, settings=self.pipe_settings, backend=backend, include_text=self.include_text
-            )
+            summary = summarise(doc, settings=self.pipe_settings, backend=backend, include_text=self.include_text)
             summary_cache.remember(doc, self.settings, self.backend, self.prompt, self.strategy, summary)
             return self._ok(summary)
         except Exception as exc:
@@ -439,9 +438,7 @@ class BatchRunner:
             assert outcome.error is not None
             totals.failures.append((item, outcome.error))
             if self.report_errors:
-                self.progress.print(
-                    f"summarise: error: {describe(item, outcome.error, self.settings.api_key)}"
-                )
+                self.progress.print(f"summarise: error: {describe(item, outcome.error, self.settings.api_key)}")
         else:
             totals.ok += outcome.status == "ok"
             totals.partial += outcome.status == "partial"
@@ -478,8 +475,10 @@ def run_batch(
     report_errors: bool = True,
     backend: Backend | None = None,
     announce: Callable[[str], None] | None = None,
+    on_record: Callable[[Item, Outcome], None] | None = None,
 ) -> BatchResult:
-    """Run (or resume) a batch over ``inputs``; with ``fmt`` jsonl, records go to ``out`` (None: stdout).
+    """Run (or resume) a batch over ``inputs``; with ``fmt`` jsonl, records go to ``out`` (None: stdout) as they
+    finish; for other formats ``out`` is only remembered with the run (the caller writes it).
 
     Raises InputError when no input is found, ConfigError for an unknown run or a run in use elsewhere;
     per-input failures are recorded and counted, never raised.
@@ -512,6 +511,7 @@ def run_batch(
         )
         work = plan(items, store.records(run_id), shash)
         store.forget(run_id, work.stale)
+        store.renumber(run_id, [(r.input_key, r.seq) for r in work.kept])  # the inputs' order may have changed
         if announce is not None and len(items) > 1:
             note = f"run {run_id}: {len(items) - work.duplicates} inputs"
             if work.kept:
@@ -519,10 +519,9 @@ def run_batch(
             if previous is not None and previous.settings_hash != shash:
                 note += " (settings changed: inputs finished under the old settings are redone)"
             announce(note)
-        sink: JsonlSink | NullSink = (
-            JsonlSink(out, [r.line for r in work.kept]) if fmt == "jsonl" else NullSink()
-        )
-        bar = Progress(len(work.kept) + len(work.pending), enabled=progress, done=len(work.kept))
+        sink: JsonlSink | NullSink = JsonlSink(out, [r.line for r in work.kept]) if fmt == "jsonl" else NullSink()
+        total = len(work.kept) + len(work.pending)
+        bar = Progress(total, enabled=progress and total > 1, done=len(work.kept))
         runner = BatchRunner(
             settings,
             store=store,
@@ -534,6 +533,7 @@ def run_batch(
             backend=backend,
             published=published,
             report_errors=report_errors and len(items) > 1,  # one input: its error is the caller's to report
+            on_record=on_record,
         )
         runner.totals.skipped = len(work.kept)
         runner.totals.duplicates = work.duplicates

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..backends.openai_backend import redact_url
 from ..cache import connect
 from ..config import Settings
 from ..errors import ConfigError
@@ -60,15 +59,15 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
 def public_settings(settings: Settings) -> dict[str, Any]:
     """Settings as stored and shown: no API key, no credentials in the endpoint URL."""
+    from ..backends.openai_backend import redact_url
+
     data = {f.name: getattr(settings, f.name) for f in dataclasses.fields(settings) if f.name != "api_key"}
     data["base_url"] = redact_url(settings.base_url)
     return {k: str(v) if isinstance(v, Path) else v for k, v in data.items()}
 
 
 def digest(value: Any) -> str:
-    return hashlib.sha256(
-        json.dumps(value, sort_keys=True, separators=(",", ":"), default=str).encode()
-    ).hexdigest()
+    return hashlib.sha256(json.dumps(value, sort_keys=True, separators=(",", ":"), default=str).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -132,9 +131,7 @@ class RunStore:
         if row is None:
             return None
         rid, status, pid, inputs, out, fmt, settings, shash, created, updated = row
-        return RunInfo(
-            rid, status, pid, json.loads(inputs), out, fmt, json.loads(settings), shash, created, updated
-        )
+        return RunInfo(rid, status, pid, json.loads(inputs), out, fmt, json.loads(settings), shash, created, updated)
 
     def runs(self) -> list[RunInfo]:
         with self._lock:
@@ -206,8 +203,7 @@ class RunStore:
         """A run's records, in input order."""
         with self._lock:
             rows = self._con.execute(
-                "SELECT input_key, seq, status, kind, settings_hash, line FROM records"
-                " WHERE run_id = ? ORDER BY seq",
+                "SELECT input_key, seq, status, kind, settings_hash, line FROM records WHERE run_id = ? ORDER BY seq",
                 (run_id,),
             ).fetchall()
         return [StoredRecord(*row) for row in rows]
@@ -248,15 +244,27 @@ class RunStore:
             try:
                 count = 0
                 for key in keys:
-                    cur = self._con.execute(
-                        "DELETE FROM records WHERE run_id = ? AND input_key = ?", (run_id, key)
-                    )
+                    cur = self._con.execute("DELETE FROM records WHERE run_id = ? AND input_key = ?", (run_id, key))
                     count += cur.rowcount
                 self._con.execute("COMMIT")
             except BaseException:
                 self._con.execute("ROLLBACK")
                 raise
         return count
+
+    def renumber(self, run_id: str, positions: Iterable[tuple[str, int]]) -> None:
+        """Set records' places in the input order (for outputs written in input order)."""
+        with self._lock:
+            self._con.execute("BEGIN IMMEDIATE")
+            try:
+                self._con.executemany(
+                    "UPDATE records SET seq = ? WHERE run_id = ? AND input_key = ?",
+                    [(seq, run_id, key) for key, seq in positions],
+                )
+                self._con.execute("COMMIT")
+            except BaseException:
+                self._con.execute("ROLLBACK")
+                raise
 
     def close(self) -> None:
         with self._lock:

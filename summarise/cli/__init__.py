@@ -14,6 +14,7 @@ from rich.table import Table
 from typer._click.exceptions import NoArgsIsHelpError
 
 from ..errors import InputError, SummariseError
+from .cache import app as cache_app
 from .common import HomeOpt, settings_from
 from .eval import app as eval_app
 from .run import run
@@ -27,6 +28,7 @@ app = typer.Typer(
 )
 app.command(name="run")(run)
 app.add_typer(eval_app, name="eval", help="Score summaries against hand-labelled answers; compare runs.")
+app.add_typer(cache_app, name="cache", help="The summary cache: stats, clear.")
 
 
 @app.command()
@@ -118,8 +120,12 @@ def view(
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: run the app, turning errors into one line on stderr and an exit code."""
     err = Console(stderr=True, highlight=False, soft_wrap=True)
-    # instructor logs every failed attempt at ERROR; summarise handles and reports those itself.
-    logging.getLogger("instructor").setLevel(logging.CRITICAL)
+    # instructor logs each failed attempt at ERROR, endpoint message and all (which may echo a credential);
+    # summarise reports each failure itself, once, with secrets scrubbed.
+    log = logging.getLogger("instructor")
+    if not any(isinstance(h, logging.NullHandler) for h in log.handlers):
+        log.addHandler(logging.NullHandler())
+    log.propagate = False
     try:
         # With standalone_mode=False, typer's bundled click returns a command's typer.Exit code instead of raising.
         code = app(args=argv, prog_name="summarise", standalone_mode=False)

@@ -8,9 +8,7 @@ from rich.table import Table
 
 from .common import HomeOpt, settings_from
 
-app = typer.Typer(
-    help="The summary cache: what it holds, and emptying it.", no_args_is_help=True, add_completion=False
-)
+app = typer.Typer(help="The summary cache: what it holds, and emptying it.", no_args_is_help=True, add_completion=False)
 
 
 def _size(n: int) -> str:

@@ -8,20 +8,21 @@ JSONL output is written as records finish; JSON and Markdown are written at the 
 from __future__ import annotations
 
 import json
-import logging
 import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..batch.store import RunStore, StoredRecord
 from ..errors import ConfigError, SummariseError
 from ..ingest import parse_date
 from ..schema import ArticleSummary
 from .common import BackendOpt, BaseUrlOpt, HomeOpt, ModelOpt, StrategyOpt, settings_from
+
+if TYPE_CHECKING:
+    from ..batch.store import StoredRecord
 
 
 class Format(StrEnum):
@@ -52,21 +53,10 @@ def _write(out: Path, text: str) -> None:
     os.replace(tmp, out)
 
 
-def _quiet_library_logs() -> None:
-    """instructor logs each failed attempt at ERROR, endpoint message and all (which may echo a credential);
-    the run reports each failure itself, once, with secrets scrubbed."""
-    log = logging.getLogger("instructor")
-    if not any(isinstance(h, logging.NullHandler) for h in log.handlers):
-        log.addHandler(logging.NullHandler())
-    log.propagate = False
-
-
 def run(
     inputs: Annotated[
         list[str] | None,
-        typer.Argument(
-            help="Files, directories, globs, .jsonl files, or - for stdin (with --resume: optional)."
-        ),
+        typer.Argument(help="Files, directories, globs, .jsonl files, or - for stdin (with --resume: optional)."),
     ] = None,
     fmt: Annotated[
         Format | None,
@@ -84,9 +74,7 @@ def run(
     max_retry_tokens: Annotated[
         int | None, typer.Option("--max-retry-tokens", help="Token budget for grounding re-asks per article.")
     ] = None,
-    no_text: Annotated[
-        bool, typer.Option("--no-text", help="Leave the article text out of the output.")
-    ] = False,
+    no_text: Annotated[bool, typer.Option("--no-text", help="Leave the article text out of the output.")] = False,
     run_name: Annotated[
         str | None, typer.Option("--run", help="Name this run (default: a timestamp), to --resume it later.")
     ] = None,
@@ -108,13 +96,12 @@ def run(
         bool | None,
         typer.Option("--cache/--no-cache", help="Reuse and keep summaries in <home>/cache.sqlite."),
     ] = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress bar and no per-article messages.")
-    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no per-article messages.")] = False,
     home: HomeOpt = None,
 ) -> None:
     """Summarise articles into grounded events, claims and entities."""
     from ..batch.runner import run_batch
+    from ..batch.store import RunStore
 
     for name, value in (("--rpm", rpm), ("--tpm", tpm)):
         if value is not None and value <= 0:
@@ -136,14 +123,17 @@ def run(
     )
     if not inputs and not resume:
         raise ConfigError("give at least one input (a file, directory, glob, .jsonl file or -)")
-    if resume and (fmt is None or (out is None and fmt is Format.jsonl)):
-        stored = RunStore.for_settings(settings).get(resume)
+    if resume:  # carry on in the run's format, into the run's output, unless told otherwise
+        store = RunStore.for_settings(settings)
+        stored = store.get(resume)
+        store.close()
         if stored is not None:
+            same_format = fmt is None or fmt.value == stored.format
             fmt = fmt or Format(stored.format)
-            out = out or (Path(stored.out) if stored.out else None)
+            if out is None and same_format and stored.out:
+                out = Path(stored.out)
     fmt = fmt or Format.json
     tty = sys.stderr.isatty()
-    _quiet_library_logs()
 
     def announce(message: str) -> None:
         typer.echo(f"summarise: {message}", err=True)
@@ -154,7 +144,7 @@ def run(
         run_name=run_name,
         resume=resume,
         fmt=fmt.value,
-        out=out if fmt is Format.jsonl else None,
+        out=out,
         include_text=not no_text,
         published=parse_date(published),
         progress=tty and not quiet,

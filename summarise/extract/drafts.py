@@ -1,8 +1,10 @@
 """What the model fills: small, bounded answer schemas (distinct from the public output contract).
 
 Quotations are not asked for: code takes them verbatim from the claim's sentence, which is cheaper and always
-exact. Bounds (list lengths, string lengths) become grammar limits under constrained decoding, so an answer cannot run
-on forever; short keys keep the answers cheap in tokens. Descriptions are brief: the model reads them.
+exact. Bounds (list lengths, string lengths) become grammar limits under constrained decoding, so an answer cannot
+run on forever (measured here: string bounds cost no speed; the grammar itself costs about 40% of generation speed,
+13.7 vs 22.9 tokens/s for the 1.5B model on 2 cores). Short keys keep answers cheap. Descriptions are brief: the
+model reads them.
 """
 
 from __future__ import annotations

@@ -224,7 +224,13 @@ class Extractor:
                 async with gate:
                     return await call(request)
 
-            await asyncio.gather(*(self._window(w, bounded) for w in self.windows), self._overview(bounded))
+            try:  # a failure (endpoint down) cancels the article's other calls instead of letting them run on
+                async with asyncio.TaskGroup() as group:
+                    for w in self.windows:
+                        group.create_task(self._window(w, bounded))
+                    group.create_task(self._overview(bounded))
+            except BaseExceptionGroup as failed:
+                raise failed.exceptions[0] from None
             order = {w.index: i for i, w in enumerate(self.windows)}
             self.drafts.claims.sort(key=lambda cw: (order[cw[1].index], cw[0].s))
             self.drafts.events.sort(key=lambda ew: (order[ew[1].index], ew[0].s))
