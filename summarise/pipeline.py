@@ -47,9 +47,7 @@ def _document(
 
 def strategy_name(settings: Settings) -> str:
     """The extraction strategy these settings run: explicit, else the backend's default."""
-    name = (
-        settings.strategy or backend_registry.info(backend_registry.resolve_name(settings)).default_strategy
-    )
+    name = settings.strategy or backend_registry.info(backend_registry.resolve_name(settings)).default_strategy
     return strategy(name).name
 
 
@@ -102,6 +100,7 @@ def _assemble(
         completion_tokens=usage.completion_tokens,
         calls=usage.calls,
         retries=usage.retries,
+        schema_reasks=usage.invalid,
         latency_s=round(time.perf_counter() - started, 3),
         grounding=grounded.counts,
         warnings=warnings,

@@ -70,14 +70,10 @@ class Event(_Model):
 
 class Claim(_Model):
     id: str = Field(description="Stable id within this summary, e.g. 'c1'.")
-    claimant: str | None = Field(
-        default=None, description="Entity id of who said it; null when unattributed."
-    )
+    claimant: str | None = Field(default=None, description="Entity id of who said it; null when unattributed.")
     cue: str = Field(description="Reporting verb as written: said, warned, claimed ...")
     content: str = Field(description="The claim as one self-contained sentence.")
-    quote: str | None = Field(
-        default=None, description="Verbatim quoted words when quoted directly, else null."
-    )
+    quote: str | None = Field(default=None, description="Verbatim quoted words when quoted directly, else null.")
     speech: Speech = "indirect"
     event_ids: list[str] = Field(default_factory=list, description="Events the claim is about.")
     evidence: list[Span] = Field(default_factory=list)
@@ -120,6 +116,7 @@ class Provenance(_Model):
     completion_tokens: int = 0
     calls: int = 0
     retries: int = 0
+    schema_reasks: int = Field(default=0, description="Answers that failed schema validation and were re-asked.")
     latency_s: float = 0.0
     cached: bool = False
     grounding: GroundingCounts = Field(default_factory=GroundingCounts)

@@ -68,7 +68,7 @@ def test_invalid_answer_is_reasked_and_counted() -> None:
     backend = FakeBackend(['{"label": "way too long a label", "score": 0}', {"label": "ok", "score": 3}])
     done = ask(backend)
     assert done.value.model_dump() == Pick(label="ok", score=3).model_dump()  # type: ignore[attr-defined]
-    assert done.usage.calls == 2 and done.usage.retries == 1  # type: ignore[attr-defined]
+    assert done.usage.calls == 2 and done.usage.retries == 1 and done.usage.invalid == 1  # type: ignore[attr-defined]
     # the re-ask shows the model its error
     assert "score" in str(backend.requests[1]["messages"][-1]["content"])
 

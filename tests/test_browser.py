@@ -31,9 +31,7 @@ ARGS = [
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is absent; run .ci/install-browser.sh"
-    ),
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is absent; run .ci/install-browser.sh"),
 ]
 
 
@@ -155,9 +153,7 @@ def test_clicking_an_item_scrolls_to_and_flashes_its_spans(opened: Callable[...,
     assert p.page.evaluate("() => document.querySelector('.article-pane').scrollTop") > 0
     assert "selected" in p.classes(f'.timeline [data-key="{key}"]')[0]
     assert p.classes("#text mark.active") == p.classes(seg)  # nothing else stays active
-    p.page.wait_for_function(
-        f"() => !document.querySelector('{seg}').classList.contains('flash')", timeout=5000
-    )
+    p.page.wait_for_function(f"() => !document.querySelector('{seg}').classList.contains('flash')", timeout=5000)
     p.shot("seed-000-item-clicked")
 
 

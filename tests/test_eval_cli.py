@@ -106,9 +106,7 @@ def suite_file(tmp_path: Path) -> Path:
     suite = tmp_path / "two.toml"
     suite.write_text(
         'name = "two"\n'
-        + "".join(
-            f'[[cases]]\nid = "{c}"\narticle = "{c}.txt"\ngold = "{c}.gold.json"\n' for c in ("a", "b")
-        ),
+        + "".join(f'[[cases]]\nid = "{c}"\narticle = "{c}.txt"\ngold = "{c}.gold.json"\n' for c in ("a", "b")),
         encoding="utf-8",
     )
     return suite
@@ -137,9 +135,7 @@ def test_run_saves_everything_and_score_reproduces_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     out = tmp_path / "run.json"
-    result = cli(
-        str(suite_file), "--out", str(out), "--format", "json", "--backend", "fake", "--model", "tiny"
-    )
+    result = cli(str(suite_file), "--out", str(out), "--format", "json", "--backend", "fake", "--model", "tiny")
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["metrics"]["claims.recall"]["value"] == pytest.approx(2 / 6)
@@ -203,18 +199,14 @@ def test_compare_identical_runs_passes(cli: Cli, tmp_path: Path) -> None:
 def test_compare_fails_on_a_planted_regression(cli: Cli, tmp_path: Path) -> None:
     base = saved_run(tmp_path / "base.json", [[0, 1, 2]] * 4)
     new = saved_run(tmp_path / "new.json", [[0, 1, 2], [0, 1, 2], [0, 2], [0, 1, 2]])
-    result = cli(
-        "compare", str(base), str(new), "--metric", "claims.recall", "--max-drop", "0.02", "-f", "json"
-    )
+    result = cli("compare", str(base), str(new), "--metric", "claims.recall", "--max-drop", "0.02", "-f", "json")
     assert result.exit_code == EvalError.exit_code
     assert "regression" in result.stderr and "claims.recall" in result.stderr
     comparison = json.loads(result.stdout)
     assert comparison["deltas"]["claims.recall"]["delta"] == pytest.approx(-1 / 12)
     assert comparison["gate"]["passed"] is False
     [example] = comparison["examples"]
-    assert example["id"] == "d2" and example["newly_missed"] == [
-        "claims/c1: Bob Roy warned: that rents would rise."
-    ]
+    assert example["id"] == "d2" and example["newly_missed"] == ["claims/c1: Bob Roy warned: that rents would rise."]
     table = cli("compare", str(base), str(new), "--metric", "claims.recall")
     assert table.exit_code == EvalError.exit_code and "d2" in table.stdout
     lenient = cli("compare", str(base), str(new), "--metric", "claims.recall", "--max-drop", "0.1")

@@ -104,9 +104,7 @@ def prediction(case: RunCase) -> ArticleSummary:
         ),
     ]  # fmt: skip
     meta = ArticleMeta(id=case.id, text_sha256=hashlib.sha256(text.encode()).hexdigest())
-    prov = Provenance(
-        backend="t", model="m", prompt_id="p", prompt_version="1", prompt_sha256="", schema_sha256=""
-    )
+    prov = Provenance(backend="t", model="m", prompt_id="p", prompt_version="1", prompt_sha256="", schema_sha256="")
     return ArticleSummary(article=meta, summary="", entities=entities, claims=claims, provenance=prov)
 
 
@@ -135,9 +133,7 @@ def test_gold_summary_for_review_pages() -> None:
     assert gold.claims[1].claimant is None
 
 
-def test_polnear_command(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_polnear_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     seen: dict[str, Any] = {}
 
     async def fake(text: str, **kwargs: Any) -> ArticleSummary:

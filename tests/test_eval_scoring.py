@@ -36,12 +36,8 @@ S5 = "The weather was mild."
 
 def summary(entities: list[Entity], events: list[Event], claims: list[Claim]) -> ArticleSummary:
     meta = ArticleMeta(id="t", text_sha256="0" * 64)
-    prov = Provenance(
-        backend="test", model="m", prompt_id="p", prompt_version="1", prompt_sha256="", schema_sha256=""
-    )
-    return ArticleSummary(
-        article=meta, summary="", entities=entities, events=events, claims=claims, provenance=prov
-    )
+    prov = Provenance(backend="test", model="m", prompt_id="p", prompt_version="1", prompt_sha256="", schema_sha256="")
+    return ArticleSummary(article=meta, summary="", entities=entities, events=events, claims=claims, provenance=prov)
 
 
 def gold() -> ArticleSummary:
@@ -87,10 +83,7 @@ def predicted(**changes: Any) -> ArticleSummary:
     g = gold()
     ids = {"e1": "x7", "e2": "x8", "e3": "x9"}
     entities = [e.model_copy(update={"id": ids[e.id]}) for e in g.entities]
-    events = [
-        v.model_copy(update={"id": "p" + v.id, "actor": ids.get(v.actor or ""), "targets": []})
-        for v in g.events
-    ]
+    events = [v.model_copy(update={"id": "p" + v.id, "actor": ids.get(v.actor or ""), "targets": []}) for v in g.events]
     claims = [c.model_copy(update={"id": "p" + c.id, "claimant": ids[c.claimant or ""]}) for c in g.claims]
     parts = {"entities": entities, "events": events, "claims": claims}
     for key, fn in changes.items():
@@ -145,9 +138,7 @@ def test_one_false_positive() -> None:
 
 def test_near_duplicate_prediction_matches_once() -> None:
     def duplicate(xs: list[Claim]) -> list[Claim]:
-        twin = xs[0].model_copy(
-            update={"id": "dup", "content": "The bridge will close in May, the mayor said."}
-        )
+        twin = xs[0].model_copy(update={"id": "dup", "content": "The bridge will close in May, the mayor said."})
         return [twin, *xs]
 
     score = score_document("t", gold(), predicted(claims=duplicate))
@@ -175,9 +166,7 @@ def test_claimant_compares_names_not_ids() -> None:
     """Other entity ids and another spelling of the name still give the right claimant."""
 
     def rename(xs: list[Entity]) -> list[Entity]:
-        return [
-            e.model_copy(update={"name": "Mayor Ana Lopez", "aliases": []}) if e.id == "x7" else e for e in xs
-        ]
+        return [e.model_copy(update={"name": "Mayor Ana Lopez", "aliases": []}) if e.id == "x7" else e for e in xs]
 
     assert metrics(predicted(entities=rename))["claims.claimant_acc"] == 1.0
 
@@ -197,10 +186,7 @@ def test_field_normalisation() -> None:
 
 def test_event_fields() -> None:
     def tweak(xs: list[Event]) -> list[Event]:
-        return [
-            v.model_copy(update={"time": None, "location": "in the city hall"}) if v.id == "pv2" else v
-            for v in xs
-        ]
+        return [v.model_copy(update={"time": None, "location": "in the city hall"}) if v.id == "pv2" else v for v in xs]
 
     score = score_document("t", gold(), predicted(events=tweak))
     assert {(e.gold_id, e.field) for e in score.field_errors} == {("v2", "time"), ("v2", "location")}
@@ -234,18 +220,14 @@ def test_text_helpers() -> None:
 
 
 def test_a_name_contained_in_another_entitys_alias_is_not_that_entity() -> None:
-    text = (
-        "Spokesman Hirokazu Matsuno said Tokyo was watching. The Japanese government said it would protest."
-    )
+    text = "Spokesman Hirokazu Matsuno said Tokyo was watching. The Japanese government said it would protest."
     first, second = text.split(". ")
 
     def ev(sentence: str) -> list[Span]:
         start = text.index(sentence)
         return [Span(start=start, end=start + len(sentence), text=sentence)]
 
-    matsuno = Entity(
-        id="g1", name="Hirokazu Matsuno", aliases=["Japanese government spokesperson Hirokazu Matsuno"]
-    )
+    matsuno = Entity(id="g1", name="Hirokazu Matsuno", aliases=["Japanese government spokesperson Hirokazu Matsuno"])
     gold_doc = summary(
         [matsuno, Entity(id="g2", name="Japanese government")],
         [],

@@ -64,10 +64,7 @@ def test_bare_name_resolves_under_evals_suites(tmp_path: Path, monkeypatch: pyte
     folder.mkdir(parents=True)
     write_suite(folder)
     monkeypatch.chdir(tmp_path)
-    assert (
-        load_suite("mini").path == Path("evals/suites/mini.toml").resolve()
-        or load_suite("mini").name == "mini"
-    )
+    assert load_suite("mini").path == Path("evals/suites/mini.toml").resolve() or load_suite("mini").name == "mini"
     with pytest.raises(EvalError, match="suite not found: nope"):
         load_suite("nope")
 

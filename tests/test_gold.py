@@ -224,10 +224,7 @@ def check_entities(s: ArticleSummary, text: str, case_id: str) -> list[str]:
         text = text[:a] + "\0" * (b - a) + text[b:]
     low = text.lower()
     out = [
-        f"{e.id}: alias {alias!r} not in article"
-        for e in s.entities
-        for alias in e.aliases
-        if alias.lower() not in low
+        f"{e.id}: alias {alias!r} not in article" for e in s.entities for alias in e.aliases if alias.lower() not in low
     ]
     return out + [f"{e.id}: name repeated among aliases" for e in s.entities if e.name in e.aliases]
 
@@ -238,9 +235,7 @@ def check_salience(s: ArticleSummary) -> list[str]:
         key: list[Event | Claim] = [x for x in items if x.key]
         if not 1 <= len(key) <= 5:
             out.append(f"{len(key)} key {kind}s, expected 1-5")
-        out += [
-            f"{x.id}: rank without key or key without rank" for x in items if x.key != (x.rank is not None)
-        ]
+        out += [f"{x.id}: rank without key or key without rank" for x in items if x.key != (x.rank is not None)]
         ranks = sorted(x.rank for x in key if x.rank is not None)
         if ranks != list(range(1, len(ranks) + 1)):
             out.append(f"{kind} ranks {ranks} are not 1..n")
@@ -298,8 +293,7 @@ def test_salience(case: Case) -> None:
 def test_time_resolutions_by_hand() -> None:
     """Spot-check the hand resolutions named in the guide against the publication dates."""
     resolved = {
-        c.id: {(v.time.text, v.time.value, v.time.granularity) for v in c.summary().events if v.time}
-        for c in CASES
+        c.id: {(v.time.text, v.time.value, v.time.granularity) for v in c.summary().events if v.time} for c in CASES
     }
     assert ("Late on Tuesday", "2023-09-05", "day") in resolved["000"]
     assert ("last week", "2023-08-28/2023-09-03", "week") in resolved["000"]
@@ -336,9 +330,7 @@ def _bad_quote(raw: dict[str, Any]) -> None:
 
 
 def _quote_elsewhere(raw: dict[str, Any]) -> None:
-    other = next(
-        c for c in raw["claims"][1:] if c["evidence"][0]["text"] != raw["claims"][0]["evidence"][0]["text"]
-    )
+    other = next(c for c in raw["claims"][1:] if c["evidence"][0]["text"] != raw["claims"][0]["evidence"][0]["text"])
     raw["claims"][0]["evidence"] = other["evidence"]
 
 
@@ -401,9 +393,7 @@ def test_boilerplate_check_catches_a_span_in_the_furniture() -> None:
     at = text.index("Stay Connected")
 
     def into_furniture(raw: dict[str, Any]) -> None:
-        raw["events"][0]["evidence"] = [
-            {"start": at, "end": at + 14, "text": "Stay Connected", "status": "exact"}
-        ]
+        raw["events"][0]["evidence"] = [{"start": at, "end": at + 14, "text": "Stay Connected", "status": "exact"}]
 
     spoiled = _mutated(case, into_furniture)
     assert check_spans(spoiled, text) == []  # the span itself is faithful ...

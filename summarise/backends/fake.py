@@ -22,9 +22,7 @@ Answer = dict[str, Any] | str | BaseModel | Exception
 Script = Sequence[Answer] | Callable[[list[dict[str, str]], type[BaseModel] | None], Answer]
 
 
-def sample_from_schema(
-    schema: dict[str, Any], *, fill: str = "fake", root: dict[str, Any] | None = None
-) -> Any:
+def sample_from_schema(schema: dict[str, Any], *, fill: str = "fake", root: dict[str, Any] | None = None) -> Any:
     """A small value that validates against ``schema`` (object, array, string, number, enum, anyOf, $ref)."""
     root = root or schema
     if "$ref" in schema:
@@ -69,9 +67,7 @@ class FakeBackend(InstructorBackend):
         if self.script is not None:
             index = len(self.requests) - 1
             if index >= len(self.script):
-                raise IndexError(
-                    f"fake backend script has {len(self.script)} answers; call {index + 1} asked"
-                )
+                raise IndexError(f"fake backend script has {len(self.script)} answers; call {index + 1} asked")
             return self.script[index]
         schema = response_model.model_json_schema() if response_model else {"type": "object"}
         answer: dict[str, Any] = sample_from_schema(schema, fill=self.fill)

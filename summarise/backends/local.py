@@ -108,9 +108,7 @@ class LocalBackend(InstructorBackend):
                         n_out += 1
                     finish = choice.get("finish_reason") or finish
                     if n_out and n_out % 16 == 0 and repeating_tail("".join(parts)[-800:]):
-                        raise ExtractionError(
-                            f"run-away answer: the model repeated itself after {n_out} tokens"
-                        )
+                        raise ExtractionError(f"run-away answer: the model repeated itself after {n_out} tokens")
                     if time.perf_counter() > deadline:
                         raise ExtractionError(
                             f"the answer was still growing after {self.settings.local_timeout_s:.0f}s ({n_out} tokens)"

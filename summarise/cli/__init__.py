@@ -33,9 +33,7 @@ app.add_typer(cache_app, name="cache", help="The summary cache: stats, clear.")
 
 @app.command()
 def schema(
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
-    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
 ) -> None:
     """Print the JSON Schema of the output (ArticleSummary)."""
     from ..schema import json_schema_text
@@ -67,9 +65,7 @@ def models(home: HomeOpt = None) -> None:
         table.add_column(col)
     for spec in MODELS.values():
         st = status(spec, settings.home)
-        where = (
-            str(st.path) if st.assembled else (spec.install if not st.installed else "assembled on first use")
-        )
+        where = str(st.path) if st.assembled else (spec.install if not st.installed else "assembled on first use")
         table.add_row(
             spec.name,
             "yes" if spec.name == DEFAULT_MODEL else "",
@@ -89,9 +85,7 @@ def models(home: HomeOpt = None) -> None:
 @app.command()
 def view(
     result: Annotated[Path, typer.Argument(help="A result JSON written by `summarise run`.")],
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="HTML file to write (default: RESULT.html).")
-    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="HTML file to write (default: RESULT.html).")] = None,
 ) -> None:
     """Write a self-contained HTML review page: the article with every claim and event lit up on its evidence."""
     from ..render.html import render_summary_html

@@ -11,9 +11,7 @@ from ..config import Settings
 
 ModelOpt = Annotated[
     str | None,
-    typer.Option(
-        "--model", "-m", help="Model: a remote model name, a .gguf path, or a known local model name."
-    ),
+    typer.Option("--model", "-m", help="Model: a remote model name, a .gguf path, or a known local model name."),
 ]
 BackendOpt = Annotated[
     str | None,
@@ -22,12 +20,8 @@ BackendOpt = Annotated[
 BaseUrlOpt = Annotated[
     str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")
 ]
-StrategyOpt = Annotated[
-    str | None, typer.Option("--strategy", "-s", help="Extraction strategy: windows or single.")
-]
-HomeOpt = Annotated[
-    Path | None, typer.Option("--home", help="State directory (cache, runs, model); SUMMARISE_HOME.")
-]
+StrategyOpt = Annotated[str | None, typer.Option("--strategy", "-s", help="Extraction strategy: windows or single.")]
+HomeOpt = Annotated[Path | None, typer.Option("--home", help="State directory (cache, runs, model); SUMMARISE_HOME.")]
 
 
 def settings_from(**options: Any) -> Settings:

@@ -55,9 +55,7 @@ class Format(StrEnum):
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Report format on stdout.")]
 HtmlOpt = Annotated[Path | None, typer.Option("--html", help="Also write the HTML review page here.")]
-ResamplesOpt = Annotated[
-    int, typer.Option("--resamples", min=0, help="Bootstrap resamples (0: no intervals).")
-]
+ResamplesOpt = Annotated[int, typer.Option("--resamples", min=0, help="Bootstrap resamples (0: no intervals).")]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Bootstrap seed.")]
 ConcurrencyOpt = Annotated[
     int | None,
@@ -128,9 +126,7 @@ def _write_html(run: EvalRun, report: Report, path: Path) -> None:
 
 @app.command("run")
 def run_suite(
-    suite: Annotated[
-        str, typer.Argument(help="Suite name (evals/suites/NAME.toml) or path to a suite TOML.")
-    ],
+    suite: Annotated[str, typer.Argument(help="Suite name (evals/suites/NAME.toml) or path to a suite TOML.")],
     out: OutOpt = None,
     model: ModelOpt = None,
     backend: BackendOpt = None,

@@ -112,9 +112,7 @@ def item_similarity(item_type: ItemType, pred: ItemView, gold: ItemView) -> floa
     return SPAN_WEIGHT * dice(pred.spans, gold.spans) + TEXT_WEIGHT * text_similarity(pred, gold)
 
 
-def similarity_matrix(
-    item_type: ItemType, preds: list[ItemView], golds: list[ItemView]
-) -> NDArray[np.float64]:
+def similarity_matrix(item_type: ItemType, preds: list[ItemView], golds: list[ItemView]) -> NDArray[np.float64]:
     matrix = np.zeros((len(preds), len(golds)))
     for i, p in enumerate(preds):
         for j, g in enumerate(golds):

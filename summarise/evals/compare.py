@@ -83,10 +83,7 @@ def _false_positives(doc: DocScore, mode: str) -> set[str]:
 
 
 def _field_errors(doc: DocScore) -> dict[str, str]:
-    return {
-        f"{e.item_type}/{e.gold_id} {e.field}": f"gold {e.gold!r}, predicted {e.pred!r}"
-        for e in doc.field_errors
-    }
+    return {f"{e.item_type}/{e.gold_id} {e.field}": f"gold {e.gold!r}, predicted {e.pred!r}" for e in doc.field_errors}
 
 
 def diff_doc(base: DocScore, new: DocScore, mode: str) -> ExampleDiff:
@@ -187,9 +184,7 @@ def _signed(x: float | None) -> str:
     return "–" if x is None else f"{x:+.3f}"
 
 
-def comparison_sections(
-    c: Comparison, *, max_examples: int = 10, changed_only: bool = False
-) -> list[Section]:
+def comparison_sections(c: Comparison, *, max_examples: int = 10, changed_only: bool = False) -> list[Section]:
     rows = []
     for name, d in c.deltas.items():
         if d.base is None and d.new is None:
@@ -198,11 +193,7 @@ def comparison_sections(
             continue
         ci = "–" if d.lo is None or d.hi is None else f"{_signed(d.lo)} … {_signed(d.hi)}"
         rows.append([name, fmt(d.base), fmt(d.new), _signed(d.delta), ci, fmt(d.p_worse, 2)])
-    out = [
-        Section(
-            "Metrics on shared documents", ["metric", c.base, c.new, "Δ", "95% CI of Δ", "P(worse)"], rows
-        )
-    ]
+    out = [Section("Metrics on shared documents", ["metric", c.base, c.new, "Δ", "95% CI of Δ", "P(worse)"], rows)]
     example_rows: list[list[str]] = []
     for e in c.examples[:max_examples]:
         for what, items in (
@@ -236,8 +227,7 @@ def gold_differences(base: EvalRun, new: EvalRun) -> list[str]:
     differ = [
         c.id
         for c in new.cases
-        if c.id in base_cases
-        and (c.gold, c.attributions) != (base_cases[c.id].gold, base_cases[c.id].attributions)
+        if c.id in base_cases and (c.gold, c.attributions) != (base_cases[c.id].gold, base_cases[c.id].attributions)
     ]
     if not differ:
         return []

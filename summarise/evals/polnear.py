@@ -95,9 +95,7 @@ def read_ids(path: Path) -> list[str]:
     return [i.removesuffix(".txt") for i in ids if i]
 
 
-def load_corpus(
-    root: Path, *, articles: Sequence[str] | None = None, limit: int | None = None
-) -> list[RunCase]:
+def load_corpus(root: Path, *, articles: Sequence[str] | None = None, limit: int | None = None) -> list[RunCase]:
     """Cases of a PolNeAR compartment directory (``text/``, ``attributions/``, optional ``metadata.tsv``)."""
     text_dir, ann_dir = root / "text", root / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():

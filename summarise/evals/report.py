@@ -164,9 +164,7 @@ def _item_sections(report: Report) -> list[Section]:
     for t in align.ITEM_TYPES:
         for name in FIELDS[t]:
             metric = f"{t}.{name}_{'f1' if name in GRADED_FIELDS else 'acc'}"
-            field_rows.append(
-                [metric, cell(m.get(metric), inline=True), fmt(report.totals.get(f"{t}.{name}.n"), 0)]
-            )
+            field_rows.append([metric, cell(m.get(metric), inline=True), fmt(report.totals.get(f"{t}.{name}.n"), 0)])
     return [
         Section("Items (strict match; 95% CI)", columns, rows),
         Section("Fields on strict matches", ["field", "score", "pairs"], field_rows),
@@ -184,9 +182,7 @@ def _polnear_sections(report: Report) -> list[Section]:
 
 def _ops_section(report: Report) -> Section:
     totals = report.totals
-    rows = [
-        [k, cell(v, inline=True)] for k, v in report.metrics.items() if k.startswith(("ops.", "grounding."))
-    ]
+    rows = [[k, cell(v, inline=True)] for k, v in report.metrics.items() if k.startswith(("ops.", "grounding."))]
     rows.append(["errors", ", ".join(f"{k}: {v}" for k, v in sorted(report.errors.items())) or "none"])
     for key in ("ops.prompt_tokens", "ops.completion_tokens", "ops.retries", "ops.latency_s", "ops.wall_s"):
         rows.append([f"total {key.removeprefix('ops.')}", fmt(totals.get(key, 0.0), 1)])
@@ -232,16 +228,12 @@ def render_table(items: Sequence[Section], console: Console, title: str | None =
     if title:
         console.print(title, style="bold")
     for section in items:
-        table = Table(
-            title=section.title, title_justify="left", caption=section.caption, caption_justify="left"
-        )
+        table = Table(title=section.title, title_justify="left", caption=section.caption, caption_justify="left")
         first_width = min(26, max(len(r[0]) for r in [section.columns, *section.rows]))
         for i, column in enumerate(section.columns):
             first = i == 0
             justify: Literal["left", "right"] = "left" if first else "right"
-            table.add_column(
-                column, justify=justify, overflow="fold", min_width=first_width if first else None
-            )
+            table.add_column(column, justify=justify, overflow="fold", min_width=first_width if first else None)
         if not section.rows:
             console.print(f"{section.title}: none")
             continue

@@ -37,9 +37,7 @@ def doc_views(run: EvalRun, report: Report) -> list[EvalDocView]:
             alignment = alignments.get(item_type)
             if alignment is None:
                 continue
-            view.matches += [
-                (m.gold, m.pred, m.sim, wrong.get((m.gold, m.pred), [])) for m in alignment.matches
-            ]
+            view.matches += [(m.gold, m.pred, m.sim, wrong.get((m.gold, m.pred), [])) for m in alignment.matches]
             view.missed += alignment.missed
             view.false_positives += alignment.false_positives
         views.append(view)

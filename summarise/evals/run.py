@@ -99,15 +99,12 @@ def settings_record(settings: Settings) -> dict[str, Any]:
 
 def suite_cases(suite: Suite) -> list[RunCase]:
     return [
-        RunCase(id=c.id, article=str(c.article), text=c.text, published=c.published, gold=c.gold)
-        for c in suite.cases
+        RunCase(id=c.id, article=str(c.article), text=c.text, published=c.published, gold=c.gold) for c in suite.cases
     ]
 
 
 def new_run(kind: RunKind, suite: SuiteInfo, settings: Settings, cases: list[RunCase]) -> EvalRun:
-    return EvalRun(
-        kind=kind, created=datetime.now(UTC), suite=suite, settings=settings_record(settings), cases=cases
-    )
+    return EvalRun(kind=kind, created=datetime.now(UTC), suite=suite, settings=settings_record(settings), cases=cases)
 
 
 def pipeline_fn() -> SummariseFn:

@@ -22,7 +22,7 @@ from ..backends.base import Backend, Completion, Request, Usage
 from ..config import Settings
 from ..errors import ConfigError, ExtractionError
 from ..ground.normalise import normalise
-from ..ground.records import mentioned
+from ..ground.records import cue_in, mentioned
 from ..ingest import Document
 from ..prompts import Prompt
 from .drafts import ClaimItem, EventItem, Overview, WindowAnswer
@@ -129,6 +129,12 @@ def problems(answer: WindowAnswer, doc: Document, window: Window, text_norm: str
             continue
         if c.who and not mentioned(c.who, text_norm):
             found.append(f'claim {i}: the speaker "{c.who}" is not named in the article; use the name as written')
+        start, end = doc.sentences[c.s - 1]
+        if not cue_in(c.verb, doc.text[start:end]):
+            found.append(
+                f'claim {i}: sentence [{c.s}] does not contain "{c.verb}"; report only statements the article '
+                "attributes, with the reporting verb as written"
+            )
     for i, e in enumerate(answer.events, start=1):
         if e.s not in allowed:
             found.append(f"event {i}: sentence [{e.s}] is not one of the numbered sentences")

@@ -93,9 +93,7 @@ def locate(
     return match.span if match else None
 
 
-def verify_quote(
-    quote: str, text: str, *, within: Range | None = None, near: int | None = None
-) -> Span | None:
+def verify_quote(quote: str, text: str, *, within: Range | None = None, near: int | None = None) -> Span | None:
     """The span of a direct quote, which must occur verbatim after normalisation (never fuzzily).
 
     Quotation marks around ``quote`` are ignored, and so is punctuation at its edges when the quote is not
@@ -143,9 +141,7 @@ def _choose(ranges: list[Range], within: Range | None, near: int | None) -> Rang
     if near is None:
         return ranges[0]
     anchor = near
-    return min(
-        ranges, key=lambda r: 0 if r[0] <= anchor < r[1] else min(abs(r[0] - anchor), abs(r[1] - anchor))
-    )
+    return min(ranges, key=lambda r: 0 if r[0] <= anchor < r[1] else min(abs(r[0] - anchor), abs(r[1] - anchor)))
 
 
 def _fuzzy_regions(text: str, within: Range | None, near: int | None) -> list[Range]:
@@ -162,15 +158,10 @@ def _refine(norm: str, needle: str, start: int, end: int) -> Range:
     """Move the edges of a partial-ratio window (which has the needle's length) to nearby word edges where the
     whole needle matches best, so insertions in the text ("would “pay") do not cut a word off the match."""
     reach = min(_MAX_REACH, max(3, len(needle) // 8))
-    firsts = [
-        s for s in range(max(0, start - reach), min(len(norm), start + reach) + 1) if _word_start(norm, s)
-    ]
+    firsts = [s for s in range(max(0, start - reach), min(len(norm), start + reach) + 1) if _word_start(norm, s)]
     lasts = [e for e in range(max(1, end - reach), min(len(norm), end + reach) + 1) if _word_end(norm, e)]
     scored = [
-        (fuzz.ratio(needle, norm[s:e]), -abs(s - start) - abs(e - end), s, e)
-        for s in firsts
-        for e in lasts
-        if s < e
+        (fuzz.ratio(needle, norm[s:e]), -abs(s - start) - abs(e - end), s, e) for s in firsts for e in lasts if s < e
     ]
     if not scored:
         return start, end

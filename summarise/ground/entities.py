@@ -48,15 +48,11 @@ COUNTRIES: tuple[Country, ...] = (
         ("Washington",),
     ),
     Country("Russia", ("Russian Federation",), ("Russian",), ("Moscow",)),
-    Country(
-        "North Korea", ("DPRK", "Democratic People's Republic of Korea"), ("North Korean",), ("Pyongyang",)
-    ),
+    Country("North Korea", ("DPRK", "Democratic People's Republic of Korea"), ("North Korean",), ("Pyongyang",)),
     Country("South Korea", ("ROK", "Republic of Korea"), ("South Korean",), ("Seoul",)),
     Country("Ukraine", (), ("Ukrainian",), ("Kyiv", "Kiev")),
     Country("China", ("PRC", "People's Republic of China"), ("Chinese",), ("Beijing",)),
-    Country(
-        "United Kingdom", ("UK", "U.K.", "Britain", "Great Britain"), ("British", "UK", "U.K."), ("London",)
-    ),
+    Country("United Kingdom", ("UK", "U.K.", "Britain", "Great Britain"), ("British", "UK", "U.K."), ("London",)),
     Country("France", (), ("French",), ("Paris",)),
     Country("Germany", (), ("German",), ("Berlin",)),
     Country("Israel", (), ("Israeli",), ("Jerusalem",)),
@@ -311,25 +307,16 @@ def _plain(text: str) -> str:
 _ALIASES: dict[str, str] = {
     _plain(alias): _plain(country.name) for country in COUNTRIES for alias in (*country.aliases, country.name)
 } | {_plain(alias): _plain(name) for name, aliases in ORGANIZATIONS.items() for alias in (*aliases, name)}
-_ALIAS_RE = re.compile(
-    r"^(?:" + "|".join(re.escape(a) for a in sorted(_ALIASES, key=len, reverse=True)) + r")\b"
-)
+_ALIAS_RE = re.compile(r"^(?:" + "|".join(re.escape(a) for a in sorted(_ALIASES, key=len, reverse=True)) + r")\b")
 _CAPITALS = {_plain(capital): _plain(c.name) for c in COUNTRIES for capital in c.capitals}
 _COUNTRY_KEYS = {_plain(c.name): c for c in COUNTRIES}
 _ORGANIZATION_KEYS = frozenset(_plain(name) for name in ORGANIZATIONS)
 _KNOWN_NAMES = {_plain(c.name): c.name for c in COUNTRIES} | {_plain(name): name for name in ORGANIZATIONS}
 _COUNTRY_TOKENS = frozenset(
-    w
-    for c in COUNTRIES
-    for form in (c.name, *c.aliases, *c.demonyms, *c.capitals)
-    for w in _plain(form).split()
+    w for c in COUNTRIES for form in (c.name, *c.aliases, *c.demonyms, *c.capitals) for w in _plain(form).split()
 )
 _GOVERNMENT_RE = re.compile(
-    r"^(?:(?P<a>.+) (?:"
-    + "|".join(_GOVERNMENT_WORDS)
-    + r")|(?:"
-    + "|".join(_GOVERNMENT_WORDS)
-    + r") of (?P<b>.+))$"
+    r"^(?:(?P<a>.+) (?:" + "|".join(_GOVERNMENT_WORDS) + r")|(?:" + "|".join(_GOVERNMENT_WORDS) + r") of (?P<b>.+))$"
 )
 _DEMONYMS = {_plain(d): _plain(c.name) for c in COUNTRIES for d in c.demonyms}
 
@@ -426,9 +413,7 @@ def _canonical_text(text: str) -> str:
     leader", "US" -> "American") and role synonyms unified, for matching description keys."""
     plain = text.replace("’", "'")
     for country in COUNTRIES:
-        forms = "|".join(
-            re.escape(f) for f in sorted((country.name, *country.aliases), key=len, reverse=True)
-        )
+        forms = "|".join(re.escape(f) for f in sorted((country.name, *country.aliases), key=len, reverse=True))
         plain = re.sub(rf"(?<!\w)(?:{forms})(?:'s)?(?!\w)", country.demonyms[0], plain)
     for word, synonym in _ROLE_SYNONYMS.items():
         plain = re.sub(rf"(?i)\b{word}\b", synonym, plain)
@@ -467,9 +452,7 @@ def _merge_equal_keys(items: list[_Item], clusters: _UnionFind) -> None:
 
 def _merge_governments(items: list[_Item], clusters: _UnionFind) -> None:
     for country in _COUNTRY_KEYS:
-        governments = [
-            i for i, it in enumerate(items) if not it.description and _government_of(it.key) == country
-        ]
+        governments = [i for i, it in enumerate(items) if not it.description and _government_of(it.key) == country]
         plain = [i for i, it in enumerate(items) if not it.description and it.key == country]
         if governments and any(items[i].agentive for i in plain):
             for i in plain + governments[1:]:
@@ -479,9 +462,7 @@ def _merge_governments(items: list[_Item], clusters: _UnionFind) -> None:
 def _contains(full: str, short: str) -> bool:
     """Whether the words of ``short`` occur as a run inside the longer name ``full``."""
     big, small = full.split(), short.split()
-    return len(small) < len(big) and any(
-        big[i : i + len(small)] == small for i in range(len(big) - len(small) + 1)
-    )
+    return len(small) < len(big) and any(big[i : i + len(small)] == small for i in range(len(big) - len(small) + 1))
 
 
 def _person_like(item: _Item) -> bool:

@@ -8,6 +8,7 @@ must occur in the sentence before they are resolved. What fails is kept and flag
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -110,6 +111,18 @@ def is_speech(action: str) -> bool:
     """An 'event' whose verb is a reporting verb is a statement: it belongs to the claims."""
     words = action.lower().split()
     return bool(words) and (words[0] in SPEECH_VERBS or (len(words) > 1 and words[:2] == ["did", "not"]))
+
+
+def cue_in(cue: str, sentence: str) -> bool:
+    """Whether a reporting cue occurs in its sentence: its first word, as a word, after normalisation.
+
+    "said" must be in "X said ..."; a claim pinned on a sentence where nobody says anything (an instruction
+    injected into the article, say) has no support for its attribution.
+    """
+    words = normalise(cue)[0].split()
+    if not words:
+        return False
+    return re.search(rf"(?<!\w){re.escape(words[0])}(?!\w)", normalise(sentence)[0]) is not None
 
 
 @dataclass(frozen=True)
@@ -227,6 +240,10 @@ class Grounder:
                 ok = False
             if who and not self.mentioned(who):
                 self.warnings.append(f"speaker not named in the article: {who!r}; kept unattributed")
+                who = None
+                ok = False
+            if ok and not cue_in(d.verb, span.text):
+                self.warnings.append(f"no {d.verb.strip()!r} in the claim's sentence: attribution unsupported")
                 who = None
                 ok = False
             claim = Claim(

@@ -40,9 +40,7 @@ def _decode(data: bytes, source: str) -> str:
             try:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"invalid {encoding} after its byte-order mark: {exc.reason}", source=source
-                ) from None
+                raise InputError(f"invalid {encoding} after its byte-order mark: {exc.reason}", source=source) from None
     if b"\x00" in data:
         raise InputError("looks like a binary file, not text (NUL bytes)", source=source)
     try:

@@ -58,9 +58,7 @@ def parse_date(value: str | date | None, *, source: str | None = None) -> date |
     try:
         return datetime.fromisoformat(raw.replace("Z", "+00:00")).date()
     except ValueError:
-        raise InputError(
-            f"bad date {value!r}: expected an ISO date such as 2023-09-06", source=source
-        ) from None
+        raise InputError(f"bad date {value!r}: expected an ISO date such as 2023-09-06", source=source) from None
 
 
 def load_text(

@@ -14,13 +14,9 @@ def _words(text: str) -> frozenset[str]:
 
 
 _STRONG_MARK = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
-_TAG = re.compile(
-    r"</?(?:p|div|article|section|br|span|a|h[1-6]|ul|ol|li|table|main|meta|script)\b[^>]*>", re.I
-)
+_TAG = re.compile(r"</?(?:p|div|article|section|br|span|a|h[1-6]|ul|ol|li|table|main|meta|script)\b[^>]*>", re.I)
 _MIN_TAGS = 2
-_BLOCKS = _words(
-    "p div article section main br li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote pre figure figcaption"
-)
+_BLOCKS = _words("p div article section main br li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote pre figure figcaption")
 _SKIPPED = _words("script style noscript template nav header footer aside form button svg head")
 
 

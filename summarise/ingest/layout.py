@@ -190,9 +190,7 @@ def _is_teaser(line: str, text: str, index: int, lines: list[Range]) -> bool:
     stem = line.rstrip(".… ")
     if len(stem) < _TEASER_MIN_CHARS:
         return False
-    return any(
-        i != index and text[s:e].startswith(stem) and e - s > len(stem) for i, (s, e) in enumerate(lines)
-    )
+    return any(i != index and text[s:e].startswith(stem) and e - s > len(stem) for i, (s, e) in enumerate(lines))
 
 
 def _same_title(line: str, title: str) -> bool:

@@ -307,9 +307,7 @@ def render_summary_html(summary: ArticleSummary, *, title: str | None = None, te
     ] + [(_salience(c, i), claim_card(c)) for i, c in enumerate(summary.claims) if c.key]
     key_items.sort(key=lambda pair: pair[0][1:])
     key_html = (
-        f'<h2>Key points</h2><ul class="items">{"".join(card for _, card in key_items)}</ul>'
-        if key_items
-        else ""
+        f'<h2>Key points</h2><ul class="items">{"".join(card for _, card in key_items)}</ul>' if key_items else ""
     )
 
     # Timeline: dated events by resolved value, then undated ones in article order.
@@ -331,9 +329,7 @@ def render_summary_html(summary: ArticleSummary, *, title: str | None = None, te
         name = entity.name if entity else (f"{g} (unknown entity)" if g else "unattributed")
         kind = f'<span class="small muted">{_e(entity.type)}</span>' if entity else ""
         cards = "".join(claim_card(c) for _, c in sorted(groups[g], key=lambda p: p[0]))
-        claim_groups.append(
-            f'<div class="group"><h3>{_e(name)} {kind}</h3><ul class="items">{cards}</ul></div>'
-        )
+        claim_groups.append(f'<div class="group"><h3>{_e(name)} {kind}</h3><ul class="items">{cards}</ul></div>')
     claims_html = f"<h2>Claims · {len(summary.claims)}</h2>{''.join(claim_groups)}"
 
     entity_cards = []
@@ -346,9 +342,7 @@ def render_summary_html(summary: ArticleSummary, *, title: str | None = None, te
             f"<span>{n} item{'' if n == 1 else 's'}</span></div>"
             f'<div class="body"><b>{_e(e.name)}</b></div>{aliases}</li>'
         )
-    entities_html = (
-        f'<h2>Entities · {len(summary.entities)}</h2><ul class="items">{"".join(entity_cards)}</ul>'
-    )
+    entities_html = f'<h2>Entities · {len(summary.entities)}</h2><ul class="items">{"".join(entity_cards)}</ul>'
 
     meta = " · ".join(
         _e(x) for x in (article.source, article.published and article.published.isoformat(), article.id) if x
@@ -376,8 +370,7 @@ def _provenance(summary: ArticleSummary) -> str:
         ("Prompt", f"{p.prompt_id} v{p.prompt_version} · sha256 {p.prompt_sha256[:12]}"),
         (
             "Tokens",
-            f"{p.prompt_tokens} prompt + {p.completion_tokens} completion · {p.calls} calls, "
-            f"{p.retries} retries",
+            f"{p.prompt_tokens} prompt + {p.completion_tokens} completion · {p.calls} calls, {p.retries} retries",
         ),
         ("Latency", f"{p.latency_s:.2f} s" + (" (cached)" if p.cached else "")),
         (
@@ -387,8 +380,7 @@ def _provenance(summary: ArticleSummary) -> str:
         ),
         (
             "Versions",
-            f"summarise {p.summarise_version or '?'} · schema {summary.schema_version} "
-            f"({p.schema_sha256[:12]})",
+            f"summarise {p.summarise_version or '?'} · schema {summary.schema_version} ({p.schema_sha256[:12]})",
         ),
         ("Text", f"sha256 {summary.article.text_sha256[:16]}"),
     ]
@@ -446,9 +438,7 @@ def _fields(item: Item, summary: ArticleSummary) -> list[tuple[str, str]]:
     ]
 
 
-def _item_cell(
-    item_id: str | None, index: dict[str, Item], summary: ArticleSummary | None, wrong: list[str]
-) -> str:
+def _item_cell(item_id: str | None, index: dict[str, Item], summary: ArticleSummary | None, wrong: list[str]) -> str:
     if item_id is None:
         return '<td class="muted">—</td>'
     item = index.get(item_id)
