@@ -113,16 +113,28 @@ def is_speech(action: str) -> bool:
     return bool(words) and (words[0] in SPEECH_VERBS or (len(words) > 1 and words[:2] == ["did", "not"]))
 
 
-def cue_in(cue: str, sentence: str) -> bool:
-    """Whether a reporting cue occurs in its sentence: its first word, as a word, after normalisation.
+_IRREGULAR = {"said": "say", "told": "tell", "spoke": "speak", "wrote": "write", "thought": "think"}
 
-    "said" must be in "X said ..."; a claim pinned on a sentence where nobody says anything (an instruction
-    injected into the article, say) has no support for its attribution.
+
+def _stem(word: str) -> str:
+    word = _IRREGULAR.get(word, word)
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def cue_in(cue: str, sentence: str) -> bool:
+    """Whether a reporting cue occurs in its sentence: its first word, in any inflection, after normalisation.
+
+    "said" must be in "X said ..." (or "says"); a claim pinned on a sentence where nobody says anything (an
+    instruction injected into the article, say) has no support for its attribution.
     """
-    words = normalise(cue)[0].split()
+    words = re.findall(r"\w+", normalise(cue)[0])
     if not words:
         return False
-    return re.search(rf"(?<!\w){re.escape(words[0])}(?!\w)", normalise(sentence)[0]) is not None
+    stem = _stem(words[0])
+    return any(_stem(w) == stem for w in re.findall(r"\w+", normalise(sentence)[0]))
 
 
 @dataclass(frozen=True)
