@@ -7,6 +7,7 @@ entities) → ArticleSummary with provenance. The CLI and the evals call this; i
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -124,6 +125,48 @@ def _assemble(
     )
 
 
+@dataclass(frozen=True)
+class _Job:
+    """One article's run: what ``summarise`` and ``asummarise`` share around the model calls."""
+
+    doc: Document
+    settings: Settings
+    backend: Backend
+    prompt: Prompt
+    strategy: str
+    include_text: bool
+    started: float
+
+    @classmethod
+    def start(
+        cls,
+        text: str | Document,
+        id: str | None,
+        published: date | str | None,
+        title: str | None,
+        source: str | None,
+        settings: Settings | None,
+        backend: Backend | None,
+        include_text: bool,
+        overrides: dict[str, Any],
+    ) -> _Job:
+        started = time.perf_counter()
+        settings = _settings(settings, overrides)
+        doc = _document(text, id, published, title, source)
+        backend = backend or backend_for(settings)
+        return cls(doc, settings, backend, load_prompt(), strategy_name(settings), include_text, started)
+
+    def cached(self) -> ArticleSummary | None:
+        return cache.lookup(self.doc, self.settings, self.backend, self.prompt, self.strategy, self.include_text)
+
+    def finish(self, drafts: Drafts) -> ArticleSummary:
+        result = _assemble(
+            self.doc, drafts, self.settings, self.backend, self.prompt, self.strategy, self.started, self.include_text
+        )
+        cache.remember(self.doc, self.settings, self.backend, self.prompt, self.strategy, result)
+        return result
+
+
 def summarise(
     text: str | Document,
     *,
@@ -142,18 +185,10 @@ def summarise(
     OPENAI_BASE_URL, OPENAI_API_KEY, …); with nothing configured the embedded local model runs. With
     ``cache=True`` a summary made before with the same article and settings comes back from the cache.
     """
-    started = time.perf_counter()
-    settings = _settings(settings, overrides)
-    doc = _document(text, id, published, title, source)
-    backend = backend or backend_for(settings)
-    prompt = load_prompt()
-    name = strategy_name(settings)
-    if (hit := cache.lookup(doc, settings, backend, prompt, name, include_text)) is not None:
+    job = _Job.start(text, id, published, title, source, settings, backend, include_text, overrides)
+    if (hit := job.cached()) is not None:
         return hit
-    drafts = extract(doc, backend, settings, prompt, name)
-    result = _assemble(doc, drafts, settings, backend, prompt, name, started, include_text)
-    cache.remember(doc, settings, backend, prompt, name, result)
-    return result
+    return job.finish(extract(job.doc, job.backend, job.settings, job.prompt, job.strategy))
 
 
 async def asummarise(
@@ -169,15 +204,7 @@ async def asummarise(
     **overrides: Any,
 ) -> ArticleSummary:
     """Async twin of ``summarise``: model calls for one article run concurrently (``settings.concurrency``)."""
-    started = time.perf_counter()
-    settings = _settings(settings, overrides)
-    doc = _document(text, id, published, title, source)
-    backend = backend or backend_for(settings)
-    prompt = load_prompt()
-    name = strategy_name(settings)
-    if (hit := cache.lookup(doc, settings, backend, prompt, name, include_text)) is not None:
+    job = _Job.start(text, id, published, title, source, settings, backend, include_text, overrides)
+    if (hit := job.cached()) is not None:
         return hit
-    drafts = await aextract(doc, backend, settings, prompt, name)
-    result = _assemble(doc, drafts, settings, backend, prompt, name, started, include_text)
-    cache.remember(doc, settings, backend, prompt, name, result)
-    return result
+    return job.finish(await aextract(job.doc, job.backend, job.settings, job.prompt, job.strategy))

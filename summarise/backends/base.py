@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
@@ -134,35 +135,33 @@ class InstructorBackend:
             "context": request.context,
         }
 
-    def complete(self, request: Request[T]) -> Completion[T]:
-        if self._sync is None:
-            self._sync = instructor.patch(create=self.raw_create, mode=self.mode)
+    @contextmanager
+    def _accounting(self) -> Iterator[Usage]:
+        """Collect the usage of every raw call made for one request; map failures to SummariseErrors."""
         usage = Usage()
         token = _current_usage.set(usage)
         try:
-            value = self._sync(**self._kwargs(request))
+            yield usage
         except Exception as exc:
             raise self._map_error(exc, usage) from exc
         finally:
             _current_usage.reset(token)
-        usage.invalid += max(usage.calls - 1, 0)
+        usage.invalid += max(usage.calls - 1, 0)  # each extra raw answer was a re-ask after an invalid one
         usage.retries += max(usage.calls - 1, 0)
+
+    def complete(self, request: Request[T]) -> Completion[T]:
+        if self._sync is None:
+            self._sync = instructor.patch(create=self.raw_create, mode=self.mode)
+        with self._accounting() as usage:
+            value = self._sync(**self._kwargs(request))
         return Completion(value=value, usage=usage)
 
     async def acomplete(self, request: Request[T]) -> Completion[T]:
         if self._async is None:
             create: Callable[..., Awaitable[Any]] = self.raw_acreate
             self._async = instructor.patch(create=create, mode=self.mode)
-        usage = Usage()
-        token = _current_usage.set(usage)
-        try:
+        with self._accounting() as usage:
             value = await self._async(**self._kwargs(request))
-        except Exception as exc:
-            raise self._map_error(exc, usage) from exc
-        finally:
-            _current_usage.reset(token)
-        usage.invalid += max(usage.calls - 1, 0)
-        usage.retries += max(usage.calls - 1, 0)
         return Completion(value=value, usage=usage)
 
     def _map_error(self, exc: Exception, usage: Usage) -> SummariseError:

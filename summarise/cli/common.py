@@ -21,6 +21,10 @@ BaseUrlOpt = Annotated[
     str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")
 ]
 StrategyOpt = Annotated[str | None, typer.Option("--strategy", "-s", help="Extraction strategy: windows or single.")]
+EvalCacheOpt = Annotated[
+    bool,
+    typer.Option("--cache/--no-cache", help="Reuse summaries made before with the same article and settings."),
+]
 HomeOpt = Annotated[Path | None, typer.Option("--home", help="State directory (cache, runs, model); SUMMARISE_HOME.")]
 
 

@@ -22,7 +22,7 @@ from typer.core import TyperGroup
 
 from ..config import Settings
 from ..errors import EvalError
-from .common import BackendOpt, BaseUrlOpt, HomeOpt, ModelOpt, StrategyOpt, settings_from
+from .common import BackendOpt, BaseUrlOpt, EvalCacheOpt, HomeOpt, ModelOpt, StrategyOpt, settings_from
 
 if TYPE_CHECKING:
     from ..evals.report import Report
@@ -139,6 +139,7 @@ def run_suite(
     resamples: ResamplesOpt = 1000,
     seed: SeedOpt = 7,
     home: HomeOpt = None,
+    cache: EvalCacheOpt = True,
 ) -> None:
     """Run the pipeline on every case of a suite, save the run, print the report."""
     from ..evals.run import SuiteInfo, new_run, suite_cases
@@ -154,6 +155,7 @@ def run_suite(
         strategy=strategy,
         concurrency=concurrency,
         home=home,
+        cache=cache,
     )
     info = SuiteInfo(name=loaded.name, description=loaded.description, path=str(loaded.path))
     cases = suite_cases(loaded)[:limit]
@@ -262,6 +264,7 @@ def polnear(
     resamples: ResamplesOpt = 1000,
     seed: SeedOpt = 7,
     home: HomeOpt = None,
+    cache: EvalCacheOpt = True,
 ) -> None:
     """Run the pipeline on PolNeAR articles and score its claims against the annotated attributions."""
     from ..evals.polnear import default_corpus, load_corpus, read_ids
@@ -279,6 +282,7 @@ def polnear(
         strategy=strategy,
         concurrency=concurrency,
         home=home,
+        cache=cache,
     )
     info = SuiteInfo(name=f"polnear:{root.name}", description="PolNeAR attributions", path=str(root))
     run = _execute(new_run("polnear", info, settings, cases), settings)
