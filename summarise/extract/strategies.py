@@ -22,7 +22,7 @@ from ..backends.base import Backend, Completion, Request, Usage
 from ..config import Settings
 from ..errors import ConfigError, ExtractionError
 from ..ground.normalise import normalise
-from ..ground.records import cue_in, mentioned
+from ..ground.records import find_cue, mentioned
 from ..ingest import Document
 from ..prompts import Prompt
 from .drafts import ClaimItem, EventItem, Overview, WindowAnswer
@@ -130,10 +130,10 @@ def problems(answer: WindowAnswer, doc: Document, window: Window, text_norm: str
         if c.who and not mentioned(c.who, text_norm):
             found.append(f'claim {i}: the speaker "{c.who}" is not named in the article; use the name as written')
         start, end = doc.sentences[c.s - 1]
-        if not cue_in(c.verb, doc.text[start:end]):
+        if find_cue(c.verb, doc.text[start:end]) is None:
             found.append(
-                f'claim {i}: sentence [{c.s}] does not contain "{c.verb}"; report only statements the article '
-                "attributes, with the reporting verb as written"
+                f"claim {i}: nobody is reported as saying anything in sentence [{c.s}]; report only statements "
+                "the article attributes to someone"
             )
     for i, e in enumerate(answer.events, start=1):
         if e.s not in allowed:

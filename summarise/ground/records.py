@@ -87,7 +87,7 @@ SPEECH_VERBS = frozenset(
 """Verbs of saying: an 'event' led by one is a statement, left to the claims. Warnings stay events."""
 
 
-def quoted_stretches(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def quoted_stretches(text: str, start: int, end: int, min_words: int = MIN_QUOTE_WORDS) -> list[tuple[int, int]]:
     """[start, end) of the words inside quotation marks within text[start:end], trailing , or . dropped."""
     found: list[tuple[int, int]] = []
     i = start
@@ -101,7 +101,7 @@ def quoted_stretches(text: str, start: int, end: int) -> list[tuple[int, int]]:
         a, b = i + 1, stop
         while b > a and text[b - 1] in " ,.;:":
             b -= 1
-        if len(text[a:b].split()) >= MIN_QUOTE_WORDS:
+        if len(text[a:b].split()) >= min_words:
             found.append((a, b))
         i = stop + 1
     return found
@@ -124,17 +124,75 @@ def _stem(word: str) -> str:
     return word
 
 
-def cue_in(cue: str, sentence: str) -> bool:
-    """Whether a reporting cue occurs in its sentence: its first word, in any inflection, after normalisation.
+REPORTING_WORDS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "warned",
+        "warns",
+        "claimed",
+        "added",
+        "adds",
+        "stated",
+        "stressed",
+        "stressing",
+        "emphasized",
+        "emphasised",
+        "emphasizes",
+        "noted",
+        "notes",
+        "announced",
+        "denied",
+        "denies",
+        "refused",
+        "declined",
+        "argued",
+        "argues",
+        "insisted",
+        "explained",
+        "replied",
+        "responded",
+        "acknowledged",
+        "admitted",
+        "believes",
+        "believed",
+        "expressed",
+        "reported",
+        "wrote",
+        "writes",
+        "tweeted",
+        "urged",
+        "asked",
+        "according",
+    ]
+)
+"""Words, as written, that carry an attribution ("according" as in "according to")."""
 
-    "said" must be in "X said ..." (or "says"); a claim pinned on a sentence where nobody says anything (an
-    instruction injected into the article, say) has no support for its attribution.
-    """
+
+def find_cue(cue: str, sentence: str) -> str | None:
+    """The reporting cue as written in its sentence, outside its quotations: the model's verb in any inflection,
+    else the sentence's first reporting word, else None (nobody is reported as saying anything there: the
+    attribution is unsupported, as for an instruction injected into the article)."""
+    quoted = quoted_stretches(sentence, 0, len(sentence), min_words=1)
+    spots = [
+        (m.start(), m.end(), m.group())
+        for m in re.finditer(r"\w+", sentence)
+        if not any(a <= m.start() < b for a, b in quoted)
+    ]
     words = re.findall(r"\w+", normalise(cue)[0])
-    if not words:
-        return False
-    stem = _stem(words[0])
-    return any(_stem(w) == stem for w in re.findall(r"\w+", normalise(sentence)[0]))
+    if words:
+        first = _stem(words[0])
+        for start, end, word in spots:
+            if _stem(word.casefold()) == first:
+                rest = sentence[end:].split()
+                return " ".join([sentence[start:end], *rest[: len(words) - 1]]).rstrip(',.;:”"')
+    for _, end, word in spots:
+        if word.casefold() in REPORTING_WORDS:
+            tail = " to" if word.casefold() == "according" and sentence[end:].lstrip().startswith("to") else ""
+            return word + tail
+    return None
 
 
 @dataclass(frozen=True)
@@ -254,14 +312,17 @@ class Grounder:
                 self.warnings.append(f"speaker not named in the article: {who!r}; kept unattributed")
                 who = None
                 ok = False
-            if ok and not cue_in(d.verb, span.text):
-                self.warnings.append(f"no {d.verb.strip()!r} in the claim's sentence: attribution unsupported")
+            cue = find_cue(d.verb, span.text) if ok else d.verb.strip()
+            if cue is None:
+                self.warnings.append(
+                    f"no reporting verb in the claim's sentence: attribution unsupported ({d.what[:40]!r})"
+                )
                 who = None
                 ok = False
             claim = Claim(
                 id="",
                 claimant=None,
-                cue=d.verb.strip() or "said",
+                cue=cue or d.verb.strip() or "said",
                 content=d.what.strip(),
                 quote=quote,
                 speech=speech,  # type: ignore[arg-type]
