@@ -88,3 +88,22 @@ def test_models_command_lists_backends_and_models(
     assert code == 0
     for word in ("local", "openai", "fake", "qwen2.5-coder-1.5b-instruct", "smollm2-135m-instruct"):
         assert word in out
+
+
+def test_run_writes_the_review_page_with_html(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    code, out, err = run(capsys, "run", SEED, "--backend", "fake", "--html", str(page))
+    assert code == 0, err
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "Kremlin on Tuesday refused to comment" in html
+    ArticleSummary.model_validate_json(out)  # the JSON still goes to stdout
+
+
+def test_view_turns_a_result_into_a_page(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    result = tmp_path / "r.json"
+    code, out, _ = run(capsys, "run", SEED, "--backend", "fake", "-o", str(result))
+    assert code == 0
+    code, _, err = run(capsys, "view", str(result))
+    assert code == 0 and (tmp_path / "r.html").is_file(), err
+    code, _, err = run(capsys, "view", str(tmp_path / "missing.json"))
+    assert code == 2 and "file not found" in err

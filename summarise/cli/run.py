@@ -45,6 +45,18 @@ def _render(records: list[StoredRecord], fmt: Format) -> str:
     )
 
 
+def _write_pages(records: list[StoredRecord], html: Path, *, include_text: bool) -> None:
+    """Review pages for the run's summaries: one file for one article, else one page per article in a folder."""
+    from ..render.html import render_summary_html
+
+    summaries = [ArticleSummary.model_validate_json(r.line) for r in records if r.status != "error"]
+    if not include_text:
+        raise ConfigError("--html needs the article text in the results; drop --no-text")
+    for summary in summaries:
+        page = html if len(records) == 1 else html / f"{summary.article.id}.html"
+        _write(page, render_summary_html(summary))
+
+
 def _write(out: Path, text: str) -> None:
     """Replace ``out`` atomically, so an interrupted write leaves the old file."""
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -95,6 +107,10 @@ def run(
     cache: Annotated[
         bool | None,
         typer.Option("--cache/--no-cache", help="Reuse and keep summaries in <home>/cache.sqlite."),
+    ] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write the review page: this file for one article, else a folder of pages."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no per-article messages.")] = False,
     home: HomeOpt = None,
@@ -160,6 +176,8 @@ def run(
             sys.stdout.write(text)
         else:
             _write(out, text)
+    if html is not None:
+        _write_pages(result.records, html, include_text=not no_text)
     retry = f"`summarise run --resume {result.run_id}` retries them"
     if not quiet and result.inputs > 1:
         note = f"run {result.run_id}: {totals.ok + totals.skipped} ok"
