@@ -101,7 +101,7 @@ def test_run_writes_the_review_page_with_html(capsys: pytest.CaptureFixture[str]
 
 def test_view_turns_a_result_into_a_page(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     result = tmp_path / "r.json"
-    code, out, _ = run(capsys, "run", SEED, "--backend", "fake", "-o", str(result))
+    code, _, _ = run(capsys, "run", SEED, "--backend", "fake", "-o", str(result))
     assert code == 0
     code, _, err = run(capsys, "view", str(result))
     assert code == 0 and (tmp_path / "r.html").is_file(), err
