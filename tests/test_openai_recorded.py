@@ -3,7 +3,7 @@
 Replayed from tests/cassettes/ (no server needed). To re-record after a prompt or schema change:
 
     .venv/bin/python -m llama_cpp.server --model ~/.cache/summarise/models/qwen2.5-coder-1.5b-instruct.gguf \
-        --host 127.0.0.1 --port 8765 --n_ctx 4096 &
+        --model_alias qwen2.5-coder-1.5b-instruct --host 127.0.0.1 --port 8765 --n_ctx 4096 &
     .venv/bin/python -m pytest tests/test_openai_recorded.py --record-mode=rewrite
 """
 
