@@ -9,8 +9,10 @@ must occur in the sentence before they are resolved. What fails is kept and flag
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -231,17 +233,15 @@ class Grounder:
         self,
         text: str,
         sentences: Sequence[tuple[int, int]],
-        published: object = None,
+        published: date | None = None,
         *,
         fuzzy_threshold: float = 85.0,
         strict: bool = False,
     ) -> None:
-        from datetime import date
-
         self.text = text
         self.text_norm = normalise(text)[0]
         self.sentences = list(sentences)
-        self.published = published if isinstance(published, date) else None
+        self.published = published
         self.fuzzy_threshold = fuzzy_threshold
         self.strict = strict
         self.counts = GroundingCounts()
@@ -394,7 +394,7 @@ def ground(
     claim_drafts: Sequence[ClaimDraft],
     event_drafts: Sequence[EventDraft],
     *,
-    published: object = None,
+    published: date | None = None,
     fuzzy_threshold: float = 85.0,
     strict: bool = False,
 ) -> Grounded:
@@ -452,11 +452,9 @@ def ground(
     return Grounded(entities, kept_events, final_claims, g.counts, g.warnings)
 
 
-def _rank(items: list[Claim] | list[Event], n: int, flags: object) -> None:
-    scored = sorted(
-        range(len(items)),
-        key=lambda i: -_salience(items[i].evidence[0].start, n, *flags(items[i])),  # type: ignore[operator]
-    )
+def _rank(items: Sequence[Claim | Event], n: int, flags: Callable[[Any], tuple[bool, bool]]) -> None:
+    """Salience: rank 1 = earliest in the article, named and quoted first; the top few are `key`."""
+    scored = sorted(range(len(items)), key=lambda i: -_salience(items[i].evidence[0].start, n, *flags(items[i])))
     for rank, i in enumerate(scored, start=1):
         items[i].rank = rank
         items[i].key = rank <= KEY_ITEMS
