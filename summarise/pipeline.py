@@ -52,6 +52,11 @@ def strategy_name(settings: Settings) -> str:
     return strategy(name).name
 
 
+def prompt_for(settings: Settings) -> Prompt:
+    """The prompt file the settings' strategy uses."""
+    return load_prompt(strategy(strategy_name(settings)).prompt)
+
+
 def _assemble(
     doc: Document,
     drafts: Drafts,
@@ -154,7 +159,7 @@ class _Job:
         settings = _settings(settings, overrides)
         doc = _document(text, id, published, title, source)
         backend = backend or backend_for(settings)
-        return cls(doc, settings, backend, load_prompt(), strategy_name(settings), include_text, started)
+        return cls(doc, settings, backend, prompt_for(settings), strategy_name(settings), include_text, started)
 
     def cached(self) -> ArticleSummary | None:
         return cache.lookup(self.doc, self.settings, self.backend, self.prompt, self.strategy, self.include_text)

@@ -37,7 +37,7 @@ from ..cache import schema_sha256
 from ..config import Settings
 from ..errors import ConfigError, InputError, SummariseError
 from ..ingest import Document
-from ..prompts import Prompt, load_prompt
+from ..prompts import Prompt
 from ..schema import ArticleSummary
 from .store import RunStore, StoredRecord, digest, public_settings
 
@@ -58,6 +58,12 @@ def strategy_name(settings: Settings) -> str:
     from ..pipeline import strategy_name  # the pipeline's own resolution, so the two never disagree
 
     return strategy_name(settings)
+
+
+def prompt_for(settings: Settings) -> Prompt:
+    from ..pipeline import prompt_for
+
+    return prompt_for(settings)
 
 
 def settings_hash(settings: Settings, prompt: Prompt, include_text: bool) -> str:
@@ -331,7 +337,7 @@ class BatchRunner:
         self.published = published
         self.report_errors = report_errors
         self.on_record = on_record
-        self.prompt = load_prompt()
+        self.prompt = prompt_for(settings)
         self.strategy = strategy_name(settings)
         self.totals = Totals()
 
@@ -497,7 +503,7 @@ def run_batch(
         if not items:
             raise InputError("no input articles found", source=" ".join(inputs))
         backend = backend or backend_for(replace(settings, cache=False))
-        prompt = load_prompt()
+        prompt = prompt_for(settings)
         shash = settings_hash(settings, prompt, include_text)
         run_id = resume or run_name or new_run_id()
         store.start(

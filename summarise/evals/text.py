@@ -30,7 +30,7 @@ _AUXILIARIES = {
 }  # fmt: skip
 PRONOUNS = {
     "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they",
-    "them", "their", "this", "that", "these", "those", "who", "one", "someone", "somebody",
+    "them", "their", "this", "that", "these", "those", "who", "whom", "which", "one", "someone", "somebody",
 }  # fmt: skip
 
 

@@ -15,6 +15,8 @@ from pydantic import BaseModel, Field
 
 MAX_CLAIMS_PER_WINDOW = 6
 MAX_EVENTS_PER_WINDOW = 4
+MAX_EVENTS_PER_CALL = 6
+"""Events-only answers (the ``hybrid`` strategy) read longer windows."""
 
 
 class ClaimItem(BaseModel):
@@ -38,6 +40,10 @@ class EventItem(BaseModel):
 class WindowAnswer(BaseModel):
     events: list[EventItem] = Field(default_factory=list, max_length=MAX_EVENTS_PER_WINDOW)
     claims: list[ClaimItem] = Field(default_factory=list, max_length=MAX_CLAIMS_PER_WINDOW)
+
+
+class EventsAnswer(BaseModel):
+    events: list[EventItem] = Field(default_factory=list, max_length=MAX_EVENTS_PER_CALL)
 
 
 class Overview(BaseModel):

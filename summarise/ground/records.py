@@ -297,11 +297,17 @@ class Grounder:
         for d in drafts:
             span = self.evidence(d.sentence, d.window, d.what)
             ok = span.status != "unverified"
+            sentence = span
+            what = d.what.strip()
+            at = self.text.rfind(what, min(d.window[0], span.start), span.end) if ok and what else -1
+            if at >= 0 and at + len(what) > span.start:  # the statement itself (a quotation may open earlier)
+                span = Span(start=at, end=at + len(what), text=what, status="exact")
             quote, speech = None, "indirect"
-            if ok and (hit := self._quoted(span)):  # quotations come verbatim from the claim's own sentence
+            if ok and (hit := self._quoted(sentence, span)):  # quotations come verbatim from the claim's sentence
                 self.counts.quotes_verified += 1
                 quote = hit.text
-                outside = len(self.text[span.start : hit.start].split()) + len(self.text[hit.end : span.end].split())
+                outside = len(self.text[sentence.start : hit.start].split())
+                outside += len(self.text[hit.end : sentence.end].split())
                 speech = "direct" if outside <= DIRECT_MAX_OTHER_WORDS else "mixed"
             who = d.who.strip() or None
             if who and not looks_like_name(who):
@@ -312,7 +318,7 @@ class Grounder:
                 self.warnings.append(f"speaker not named in the article: {who!r}; kept unattributed")
                 who = None
                 ok = False
-            cue = find_cue(d.verb, span.text) if ok else d.verb.strip()
+            cue = find_cue(d.verb, sentence.text) if ok else d.verb.strip()
             if cue is None:
                 self.warnings.append(
                     f"no reporting verb in the claim's sentence: attribution unsupported ({d.what[:40]!r})"
@@ -331,10 +337,13 @@ class Grounder:
             out.append((claim, who, ok))
         return out
 
-    def _quoted(self, span: Span) -> Span | None:
-        """The longest quoted stretch inside a sentence span (an unclosed quote runs to the span's end)."""
+    def _quoted(self, sentence: Span, content: Span) -> Span | None:
+        """The longest quoted stretch in the sentence that overlaps the claim's content (an unclosed quote runs to
+        the sentence's end)."""
         best: tuple[int, int] | None = None
-        for start, end in quoted_stretches(self.text, span.start, span.end):
+        for start, end in quoted_stretches(self.text, sentence.start, sentence.end):
+            if not (start < content.end and content.start < end):
+                continue
             if best is None or end - start > best[1] - best[0]:
                 best = (start, end)
         if best is None:

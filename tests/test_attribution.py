@@ -1,0 +1,148 @@
+"""Attributions found in code from the dependency parse (the `hybrid` strategy's claims), on hand-made text."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarise.config import Settings
+from summarise.errors import ModelNotAvailable
+from summarise.extract import nlp
+from summarise.extract.attribution import Attribution, find_attributions
+from summarise.ingest import load_text
+from summarise.pipeline import summarise
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    return [(a.source, a.cue, a.content) for a in find_attributions(load_text(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # subject before the verb, content after "that"
+        (
+            "Mayor Jane Roux said that construction would start next spring.",
+            [("Mayor Jane Roux", "said", "construction would start next spring")],
+        ),
+        # quotation first, speaker after the verb
+        (
+            "“This is a disgusting day,” said Rep. G.K. Butterfield, head of the caucus.",
+            [("Rep. G.K. Butterfield", "said", "This is a disgusting day")],
+        ),
+        # a parenthetical cue: the content is the rest of the sentence
+        (
+            "The museum, Mr. Obama said, would make visitors face uncomfortable truths.",
+            [("Mr. Obama", "said", "The museum, Mr. Obama said, would make visitors face uncomfortable truths")],
+        ),
+        # according to, with the named person in apposition
+        (
+            "According to the head of military intelligence, Kirilo Budanov, Pyongyang supplied artillery shells.",
+            [
+                (
+                    "the head of military intelligence, Kirilo Budanov",
+                    "according to",
+                    "Pyongyang supplied artillery shells",
+                )
+            ],
+        ),
+        # a description followed by the name: the name is the source
+        (
+            "Minyon Moore, a senior adviser to the campaign, called the remarks a true wake-up call.",
+            [("Minyon Moore", "called", "the remarks a true wake-up call")],
+        ),
+        # a verb whose object is the position held
+        (
+            "On Wednesday the governor called for an end to automatic budget cuts.",
+            [("the governor", "called", "for an end to automatic budget cuts")],
+        ),
+        # passive without an agent: nobody is named
+        (
+            "The army is said to have spent ten million shells on the war.",
+            [("", "said", "to have spent ten million shells on the war")],
+        ),
+    ],
+)
+def test_source_cue_and_content_are_cut_from_the_sentence(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_reporting_verbs_inside_a_quotation_are_not_attributions() -> None:
+    text = "“We will continue to call on North Korea to keep its promises,” Jake Sullivan told reporters."
+    assert found(text) == [
+        ("Jake Sullivan", "told", "We will continue to call on North Korea to keep its promises"),
+    ]
+
+
+def test_a_quotation_opened_sentences_before_is_taken_whole() -> None:
+    text = '"Are we where we need to be? Probably not," Ms. Moore said.'
+    assert found(text) == [("Ms. Moore", "said", "Are we where we need to be? Probably not")]
+
+
+def test_pronoun_sources_resolve_to_the_last_named_speaker() -> None:
+    text = (
+        "Government spokesperson Hirokazu Matsuno said Tokyo was monitoring the situation closely. "
+        "Vladimir Putin was not at the meeting. "
+        "He added that Japan would continue to work with the United States."
+    )
+    got = find_attributions(load_text(text))
+    assert [(a.source, a.pronoun) for a in got] == [
+        ("Government spokesperson Hirokazu Matsuno", None),
+        ("Government spokesperson Hirokazu Matsuno", "He"),  # not Putin, merely mentioned in between
+    ]
+
+
+def test_an_unresolvable_pronoun_leaves_the_claim_unattributed() -> None:
+    got = find_attributions(load_text("She said the budget would be balanced by next year."))
+    assert [(a.source, a.source_span, a.pronoun) for a in got] == [("", None, "She")]
+
+
+def test_transcript_lines_and_signed_quotations() -> None:
+    text = (
+        "WALLACE: Governor, I want to ask you about the debate.\n"
+        "“He cannot answer a question without scaring people.” ― Esther Tapia\n"
+    )
+    assert found(text) == [
+        ("WALLACE", ":", "Governor, I want to ask you about the debate."),
+        ("Esther Tapia", "―", "He cannot answer a question without scaring people."),
+    ]
+
+
+def test_no_attribution_without_anyone_saying_anything() -> None:
+    assert found("The bridge reopened on Monday after two years of repairs. Traffic was light.") == []
+
+
+def test_offsets_point_at_the_text_as_given() -> None:
+    text = "Intro line.\r\n\r\nCafé owner Zoë Brûlé said the rent had doubled since 2019 🙂."
+    doc = load_text(text)
+    (a,) = find_attributions(doc)
+    assert isinstance(a, Attribution)
+    assert a.source_span is not None and doc.text[slice(*a.source_span)] == "Café owner Zoë Brûlé"
+    assert doc.text[slice(*a.content_span)] == a.content == "the rent had doubled since 2019 🙂"
+
+
+def test_hybrid_claims_carry_the_statement_as_evidence() -> None:
+    text = (
+        "Japanese government spokesperson Hirokazu Matsuno said Tokyo was monitoring the situation. "
+        "He added that Japan was analyzing North Korean movements, including military ones."
+    )
+    result = summarise(text, settings=Settings(backend="fake", strategy="hybrid", cache=False))
+    assert [c.content for c in result.claims] == [
+        "Tokyo was monitoring the situation",
+        "Japan was analyzing North Korean movements, including military ones",
+    ]
+    for claim in result.claims:
+        (span,) = claim.evidence
+        assert span.status == "exact" and text[span.start : span.end] == claim.content
+    names = {result.entity(c.claimant).name for c in result.claims if c.claimant}
+    assert len(names) == 1 and "Matsuno" in names.pop()  # one speaker, the pronoun resolved
+    assert result.provenance.strategy == "hybrid" and result.provenance.prompt_id == "events"
+
+
+def test_parser_data_that_does_not_match_its_digest_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    nlp.parser.cache_clear()
+    monkeypatch.setattr(nlp, "DIGEST", "0" * 64)
+    try:
+        with pytest.raises(ModelNotAvailable, match="does not match its pinned SHA-256"):
+            nlp.parser()
+    finally:
+        nlp.parser.cache_clear()
