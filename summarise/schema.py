@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 SpanStatus = Literal["exact", "fuzzy", "unverified"]
 EntityType = Literal["person", "organization", "location", "group", "other"]
@@ -77,6 +77,9 @@ class Claim(_Model):
     speech: Speech = "indirect"
     event_ids: list[str] = Field(default_factory=list, description="Events the claim is about.")
     evidence: list[Span] = Field(default_factory=list)
+    statement: Span | None = Field(
+        default=None, description="Where the claim's content stands in the article, when it is verbatim there."
+    )
     key: bool = Field(default=False, description="True for the few claims a reader needs first.")
     rank: int | None = Field(default=None, description="1 = most salient.")
 

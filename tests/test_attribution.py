@@ -120,7 +120,7 @@ def test_offsets_point_at_the_text_as_given() -> None:
     assert doc.text[slice(*a.content_span)] == a.content == "the rent had doubled since 2019 🙂"
 
 
-def test_hybrid_claims_carry_the_statement_as_evidence() -> None:
+def test_hybrid_claims_locate_their_statement_inside_their_sentence() -> None:
     text = (
         "Japanese government spokesperson Hirokazu Matsuno said Tokyo was monitoring the situation. "
         "He added that Japan was analyzing North Korean movements, including military ones."
@@ -131,8 +131,11 @@ def test_hybrid_claims_carry_the_statement_as_evidence() -> None:
         "Japan was analyzing North Korean movements, including military ones",
     ]
     for claim in result.claims:
-        (span,) = claim.evidence
-        assert span.status == "exact" and text[span.start : span.end] == claim.content
+        (sentence,) = claim.evidence
+        statement = claim.statement
+        assert sentence.status == "exact" and statement is not None and statement.status == "exact"
+        assert text[statement.start : statement.end] == claim.content
+        assert sentence.start <= statement.start < statement.end <= sentence.end
     names = {result.entity(c.claimant).name for c in result.claims if c.claimant}
     assert len(names) == 1 and "Matsuno" in names.pop()  # one speaker, the pronoun resolved
     assert result.provenance.strategy == "hybrid" and result.provenance.prompt_id == "events"

@@ -8,13 +8,15 @@ union of the others, a human ceiling reported beside the model scored against th
 
 Claims only are scored:
 
-- precision: share of predicted claims whose evidence overlaps some gold content (character Dice >=
+A predicted claim is located by its ``statement`` span (where its content stands verbatim), else its evidence.
+
+- precision: share of predicted claims whose location overlaps some gold content (character Dice >=
   ``MIN_OVERLAP``); recall: share of gold attributions whose content some prediction overlaps so; their F1;
 - on one-to-one pairs (maximum total Dice among overlapping pairs): claimant accuracy (a name/alias of the
   predicted claimant matches the Source text, exactly or by token_set_ratio >= ``CLAIMANT_MATCH``, or a
   mention of one in the article overlaps the Source span; a pronoun Source cannot be checked and is left out,
   counted as ``unscorable``; an attribution without source wants no claimant), cue accuracy (same stem, see
-  ``text.cue_key``), and content F1 (token overlap of predicted evidence and gold content, mean over pairs).
+  ``text.cue_key``), and content F1 (token overlap of predicted location and gold content, mean over pairs).
 """
 
 from __future__ import annotations
@@ -179,7 +181,7 @@ def claim_candidates(pred: ArticleSummary, text: str) -> list[Candidate]:
         raw_names = [entity.name, *entity.aliases] if entity else []
         names = tuple(n for n in (norm_name(x) for x in raw_names) if n)
         mentions = tuple(find_mentions(text, [n for n in raw_names if not is_pronoun(n)]))
-        evidence = span_intervals(claim.evidence)
+        evidence = span_intervals([claim.statement] if claim.statement else claim.evidence)
         has = claim.claimant is not None
         out.append(Candidate(claim.id, evidence, has, names, mentions, claim.cue, labels[claim.id]))
     return out

@@ -35,14 +35,14 @@ CUE_LEMMAS = _words(
     accuse suggest explain predict confirm vow promise urge declare acknowledge admit complain contend maintain
     reply respond allege estimate assert concede reveal testify tweet think caution charge recall agree disclose
     indicate assure boast lament observe remark reiterate pledge threaten order demand ask conclude find show
-    express
+    express worry fear hope feel expect doubt wonder understand know
     """
 )
 OBJECT_CUES = _words(
     """deny confirm announce reveal disclose acknowledge admit allege express call cite want plan support attack
-    describe criticize criticise decline refuse discuss question condemn mention propose urge blast charge point
+    describe criticize criticise decline refuse question condemn mention propose urge blast charge point
     offer praise slam accuse defend reject dismiss oppose endorse demand blame tout highlight promise vow pledge
-    threaten recommend unveil proclaim predict dispute challenge"""
+    threaten recommend unveil proclaim predict dispute challenge respond comment reply"""
 )
 """Cues whose object can be what is said or held ("denied the report", "called for a vote", "wants to leave")."""
 CUES = CUE_LEMMAS | OBJECT_CUES

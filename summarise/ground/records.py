@@ -297,17 +297,17 @@ class Grounder:
         for d in drafts:
             span = self.evidence(d.sentence, d.window, d.what)
             ok = span.status != "unverified"
-            sentence = span
+            statement = span
             what = d.what.strip()
             at = self.text.rfind(what, min(d.window[0], span.start), span.end) if ok and what else -1
-            if at >= 0 and at + len(what) > span.start:  # the statement itself (a quotation may open earlier)
-                span = Span(start=at, end=at + len(what), text=what, status="exact")
+            found = at >= 0 and at + len(what) > span.start  # verbatim (a quotation may open sentences before)
+            if found:
+                statement = Span(start=at, end=at + len(what), text=what, status="exact")
             quote, speech = None, "indirect"
-            if ok and (hit := self._quoted(sentence, span)):  # quotations come verbatim from the claim's sentence
+            if ok and (hit := self._quoted(span, statement)):  # quotations come verbatim from the sentence
                 self.counts.quotes_verified += 1
                 quote = hit.text
-                outside = len(self.text[sentence.start : hit.start].split())
-                outside += len(self.text[hit.end : sentence.end].split())
+                outside = len(self.text[span.start : hit.start].split()) + len(self.text[hit.end : span.end].split())
                 speech = "direct" if outside <= DIRECT_MAX_OTHER_WORDS else "mixed"
             who = d.who.strip() or None
             if who and not looks_like_name(who):
@@ -318,7 +318,7 @@ class Grounder:
                 self.warnings.append(f"speaker not named in the article: {who!r}; kept unattributed")
                 who = None
                 ok = False
-            cue = find_cue(d.verb, sentence.text) if ok else d.verb.strip()
+            cue = find_cue(d.verb, span.text) if ok else d.verb.strip()
             if cue is None:
                 self.warnings.append(
                     f"no reporting verb in the claim's sentence: attribution unsupported ({d.what[:40]!r})"
@@ -333,6 +333,7 @@ class Grounder:
                 quote=quote,
                 speech=speech,  # type: ignore[arg-type]
                 evidence=[span],
+                statement=statement if found else None,
             )
             out.append((claim, who, ok))
         return out
