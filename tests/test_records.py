@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarise.ground.records import find_cue, is_speech, looks_like_name, quoted_stretches
+from summarise.ground.records import ClaimDraft, find_cue, ground, is_speech, looks_like_name, quoted_stretches
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,21 @@ def test_speaker_names_are_short_names_not_sentences(name: str, ok: bool) -> Non
 )
 def test_statements_listed_as_events_are_recognised(action: str, speech: bool) -> None:
     assert is_speech(action) is speech
+
+
+def test_a_claim_locates_its_statement_only_when_it_is_verbatim() -> None:
+    text = "Roux said the tram would open in May, and Ito warned that “costs will rise sharply next year.”"
+    whole = (0, len(text))
+    drafts = [
+        ClaimDraft(1, whole, "Roux", "said", "the tram would open in May"),  # cut from the text
+        ClaimDraft(1, whole, "Ito", "warned", "Costs will go up a lot."),  # a paraphrase: no statement span
+        ClaimDraft(1, whole, "Ito", "warned", "costs will rise sharply next year"),
+    ]
+    got = ground(text, [whole], drafts, []).claims
+    by_content = {c.content: c for c in got}
+    verbatim = by_content["the tram would open in May"]
+    assert verbatim.statement is not None and text[verbatim.statement.start : verbatim.statement.end] == verbatim.content
+    assert verbatim.evidence[0].text == text and verbatim.quote is None  # the quotation belongs to the other claim
+    assert by_content["Costs will go up a lot."].statement is None
+    quoted = by_content["costs will rise sharply next year"]
+    assert quoted.quote == "costs will rise sharply next year" and quoted.speech == "mixed"
