@@ -73,7 +73,8 @@ def test_a_claim_locates_its_statement_only_when_it_is_verbatim() -> None:
     got = ground(text, [whole], drafts, []).claims
     by_content = {c.content: c for c in got}
     verbatim = by_content["the tram would open in May"]
-    assert verbatim.statement is not None and text[verbatim.statement.start : verbatim.statement.end] == verbatim.content
+    at = verbatim.statement
+    assert at is not None and text[at.start : at.end] == verbatim.content
     assert verbatim.evidence[0].text == text and verbatim.quote is None  # the quotation belongs to the other claim
     assert by_content["Costs will go up a lot."].statement is None
     quoted = by_content["costs will rise sharply next year"]
