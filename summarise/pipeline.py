@@ -46,15 +46,18 @@ def _document(
     return load_text(text, id=id, source=source, published=published, title=title)
 
 
-def strategy_name(settings: Settings) -> str:
-    """The extraction strategy these settings run: explicit, else the backend's default."""
-    name = settings.strategy or backend_registry.info(backend_registry.resolve_name(settings)).default_strategy
+def strategy_name(settings: Settings, backend: Backend | None = None) -> str:
+    """The extraction strategy these settings run: explicit, else the default of the backend given (or of the one
+    the settings name)."""
+    known = {b.name for b in backend_registry.backends()}
+    owner = backend.name if backend is not None and backend.name in known else backend_registry.resolve_name(settings)
+    name = settings.strategy or backend_registry.info(owner).default_strategy
     return strategy(name).name
 
 
-def prompt_for(settings: Settings) -> Prompt:
-    """The prompt file the settings' strategy uses."""
-    return load_prompt(strategy(strategy_name(settings)).prompt)
+def prompt_for(settings: Settings, backend: Backend | None = None) -> Prompt:
+    """The prompt file the strategy uses."""
+    return load_prompt(strategy(strategy_name(settings, backend)).prompt)
 
 
 def _assemble(
@@ -159,7 +162,8 @@ class _Job:
         settings = _settings(settings, overrides)
         doc = _document(text, id, published, title, source)
         backend = backend or backend_for(settings)
-        return cls(doc, settings, backend, prompt_for(settings), strategy_name(settings), include_text, started)
+        name = strategy_name(settings, backend)
+        return cls(doc, settings, backend, load_prompt(strategy(name).prompt), name, include_text, started)
 
     def cached(self) -> ArticleSummary | None:
         return cache.lookup(self.doc, self.settings, self.backend, self.prompt, self.strategy, self.include_text)

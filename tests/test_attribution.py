@@ -149,3 +149,13 @@ def test_parser_data_that_does_not_match_its_digest_is_refused(monkeypatch: pyte
             nlp.parser()
     finally:
         nlp.parser.cache_clear()
+
+
+def test_each_backend_has_its_default_strategy() -> None:
+    from summarise.backends.fake import FakeBackend
+    from summarise.pipeline import strategy_name
+
+    assert strategy_name(Settings()) == "hybrid"  # the embedded model: claims from the parse
+    assert strategy_name(Settings(base_url="http://127.0.0.1:1/v1")) == "windows"
+    assert strategy_name(Settings(), FakeBackend()) == "windows"  # a backend given decides, not the settings
+    assert strategy_name(Settings(strategy="single"), FakeBackend()) == "single"

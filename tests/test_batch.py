@@ -182,7 +182,7 @@ def test_embedded_path_runs_one_article_at_a_time_in_input_order(tmp_path: Path)
     backend.name = "local"  # what the runner keys the embedded path on
     names = [f"Art{i}" for i in range(5)]
     write(tmp_path / "feed", names)
-    settings = Settings(backend="fake", home=tmp_path / "home", concurrency=8)
+    settings = Settings(backend="fake", home=tmp_path / "home", concurrency=8, strategy="windows")  # as scripted
     result = run_batch([str(tmp_path / "feed")], settings, backend=backend, fmt="json", progress=False)
     assert result.totals.ok == 5
     assert [n for i, n in enumerate(seen) if i == 0 or seen[i - 1] != n] == names  # contiguous, in order
@@ -263,7 +263,7 @@ def test_interrupted_run_is_marked_and_resumes(tmp_path: Path) -> None:
             raise KeyboardInterrupt
         return plain(messages, model)
 
-    settings = Settings(backend="fake", home=tmp_path / "home")
+    settings = Settings(backend="fake", home=tmp_path / "home", strategy="windows")  # as scripted
     backend = FakeBackend(script)
     backend.name = "local"
     with pytest.raises(KeyboardInterrupt):

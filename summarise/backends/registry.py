@@ -73,7 +73,12 @@ def _fake(settings: Settings) -> Backend:
     return FakeBackend(model=settings.model or "fake")
 
 
-register("local", _local, description="llama.cpp in-process (embedded GGUF model; the default)")
+register(
+    "local",
+    _local,
+    description="llama.cpp in-process (embedded GGUF model; the default)",
+    default_strategy="hybrid",
+)
 register(
     "openai",
     _openai,

@@ -54,26 +54,26 @@ def input_key(item: Input) -> str:
     return digest(["input-error", item.source, item.message])
 
 
-def strategy_name(settings: Settings) -> str:
+def strategy_name(settings: Settings, backend: Backend | None = None) -> str:
     from ..pipeline import strategy_name  # the pipeline's own resolution, so the two never disagree
 
-    return strategy_name(settings)
+    return strategy_name(settings, backend)
 
 
-def prompt_for(settings: Settings) -> Prompt:
+def prompt_for(settings: Settings, backend: Backend | None = None) -> Prompt:
     from ..pipeline import prompt_for
 
-    return prompt_for(settings)
+    return prompt_for(settings, backend)
 
 
-def settings_hash(settings: Settings, prompt: Prompt, include_text: bool) -> str:
+def settings_hash(settings: Settings, prompt: Prompt, include_text: bool, backend: Backend | None = None) -> str:
     """Hash of everything that changes a record: what a resumed run must match to skip finished inputs."""
     return digest(
         {
             "backend": backend_registry.resolve_name(settings),
             "model": settings.model,
             "base_url": redact_url(settings.base_url),
-            "strategy": strategy_name(settings),
+            "strategy": strategy_name(settings, backend),
             "params": summary_cache.generation_params(settings),
             "prompt": prompt.sha256,
             "schema": schema_sha256(),
@@ -337,8 +337,8 @@ class BatchRunner:
         self.published = published
         self.report_errors = report_errors
         self.on_record = on_record
-        self.prompt = prompt_for(settings)
-        self.strategy = strategy_name(settings)
+        self.prompt = prompt_for(settings, self.backend)
+        self.strategy = strategy_name(settings, self.backend)
         self.totals = Totals()
 
     @property
@@ -503,8 +503,8 @@ def run_batch(
         if not items:
             raise InputError("no input articles found", source=" ".join(inputs))
         backend = backend or backend_for(replace(settings, cache=False))
-        prompt = prompt_for(settings)
-        shash = settings_hash(settings, prompt, include_text)
+        prompt = prompt_for(settings, backend)
+        shash = settings_hash(settings, prompt, include_text, backend)
         run_id = resume or run_name or new_run_id()
         store.start(
             run_id,

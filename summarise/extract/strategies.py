@@ -28,7 +28,7 @@ from ..ground.normalise import normalise
 from ..ground.records import find_cue, mentioned
 from ..ingest import Document
 from ..prompts import Prompt
-from .attribution import find_attributions
+from .attribution import Attribution, find_attributions
 from .drafts import ClaimItem, EventItem, EventsAnswer, Overview, WindowAnswer
 
 LEAD_CHARS = 320
@@ -123,10 +123,37 @@ def _common(doc: Document) -> dict[str, str]:
     }
 
 
-def window_messages(prompt: Prompt, doc: Document, window: Window, part: str = "extract") -> list[dict[str, str]]:
+def window_messages(
+    prompt: Prompt, doc: Document, window: Window, part: str = "extract", shown: dict[int, str] | None = None
+) -> list[dict[str, str]]:
+    """The part's messages for one window; ``shown`` replaces some sentences' text (by number)."""
     lead = _sentence(doc, 1)[:LEAD_CHARS] if doc.sentences else ""
-    numbered = "\n".join(f"[{n}] {_sentence(doc, n)}" for n in window.sentences)
+    shown = shown or {}
+    numbered = "\n".join(f"[{n}] {shown.get(n) or _sentence(doc, n)}" for n in window.sentences)
     return prompt.messages(part, **_common(doc), lead=lead, sentences=numbered)
+
+
+def statements_only(doc: Document, attributions: list[Attribution]) -> dict[int, str]:
+    """Sentences that report statements, shown as what was said: a small model then lists the events reported
+    rather than the acts of saying (the claims already hold those)."""
+    pieces: dict[int, list[tuple[int, int]]] = {}
+    for a in attributions:
+        start, end = doc.sentences[a.sentence - 1]
+        lo, hi = max(start, a.content_span[0]), min(end, a.content_span[1])
+        if lo < hi:
+            pieces.setdefault(a.sentence, []).append((lo, hi))
+    shown = {}
+    for number, spans in pieces.items():
+        merged: list[tuple[int, int]] = []
+        for lo, hi in sorted(spans):
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+            else:
+                merged.append((lo, hi))
+        text = " … ".join(" ".join(doc.text[lo:hi].split()) for lo, hi in merged)
+        if len(text.split()) >= 3:
+            shown[number] = text
+    return shown
 
 
 def lead_summary(doc: Document, sentences: int = 2) -> str:
@@ -134,11 +161,11 @@ def lead_summary(doc: Document, sentences: int = 2) -> str:
     return " ".join(_sentence(doc, n) for n in range(1, min(sentences, len(doc.sentences)) + 1))
 
 
-def parsed_claims(doc: Document, windows: list[Window]) -> list[tuple[ClaimItem, Window]]:
+def parsed_claims(attributions: list[Attribution], windows: list[Window]) -> list[tuple[ClaimItem, Window]]:
     """Attributions from the parse as claim drafts, each with the window holding its sentence."""
     where = {n: w for w in windows for n in w.sentences}
     out = []
-    for a in find_attributions(doc):
+    for a in attributions:
         # Cut from the text, not generated: the answer schema's bounds (grammar limits) do not apply.
         item = ClaimItem.model_construct(s=a.sentence, who=a.source, verb=a.cue, what=a.content)
         out.append((item, where[a.sentence]))
@@ -212,6 +239,7 @@ class Extractor:
         self.text_norm = normalise(doc.text)[0]
         self.windows = plan_windows(doc, self.info, settings.context_chars)
         self.repair_budget = settings.max_retry_tokens
+        self.shown: dict[int, str] = {}
 
     def _request(self, messages: list[dict[str, str]], model: type[Any], max_tokens: int) -> Request[Any]:
         return Request(messages, model, max_tokens=max_tokens, max_retries=self.settings.max_retries)
@@ -224,7 +252,7 @@ class Extractor:
 
     async def _window(self, window: Window, call: Call) -> None:
         part, schema = ("events", EventsAnswer) if self.info.parse_claims else ("extract", WindowAnswer)
-        messages = window_messages(self.prompt, self.doc, window, part)
+        messages = window_messages(self.prompt, self.doc, window, part, self.shown)
         try:
             done = await call(self._request(messages, schema, self._answer_budget(window)))
         except ExtractionError as exc:  # this window's answer stayed invalid: keep the rest of the article
@@ -270,7 +298,9 @@ class Extractor:
 
     async def run(self, call: Call, concurrency: int = 1) -> Drafts:
         if self.info.parse_claims:
-            self.drafts.claims = parsed_claims(self.doc, self.windows)
+            attributions = find_attributions(self.doc)
+            self.drafts.claims = parsed_claims(attributions, self.windows)
+            self.shown = statements_only(self.doc, attributions)
         if concurrency <= 1:
             for window in self.windows:
                 await self._window(window, call)
