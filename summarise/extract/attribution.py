@@ -183,11 +183,13 @@ def _according(tok: Any, sent: Any) -> tuple[tuple[int, int], tuple[int, int]] |
     if pobj is None:
         return None
     phrase_start, phrase_end = tok.idx, pobj.right_edge.idx + len(pobj.right_edge.text)
-    if named := _APPOSED_NAME.match(sent.text, phrase_end):  # "according to the head of X, Jane Doe, …"
+    source = _source_bounds(pobj)
+    if named := _APPOSED_NAME.match(sent.text, phrase_end):  # "according to the head of X, Jane Doe, …": Jane Doe
         phrase_end = named.end(1)
+        source = named.start(1), len(named.group(1).rstrip()) + named.start(1)
     before, after = (sent[0].idx, phrase_start), (phrase_end, len(sent.text))
     content = before if before[1] - before[0] >= after[1] - after[0] else after
-    return (pobj.left_edge.idx, phrase_end), content
+    return source, content
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
