@@ -42,9 +42,21 @@ class WindowAnswer(BaseModel):
     claims: list[ClaimItem] = Field(default_factory=list, max_length=MAX_CLAIMS_PER_WINDOW)
 
 
-class Event(EventItem):
-    # Events-only answers (hybrid): a shorter action, and the example leaves empty fields out (fewer tokens).
+class Event(BaseModel):
+    """An event in an events-only answer (hybrid): no time words (code finds them in the sentence), a shorter
+    action, and empty fields left out by the worked example: fewer tokens per event."""
+
+    s: int = Field(ge=1, description="Sentence number.")
+    actor: str = Field(max_length=50, description="Who did it.")
     action: str = Field(max_length=40, description="Short verb phrase.")
+    targets: list[Annotated[str, Field(max_length=50)]] = Field(
+        default_factory=list, max_length=3, description="Who or what it involved."
+    )
+    where: str | None = Field(default=None, max_length=50, description="Place as written.")
+
+    @property
+    def when(self) -> str | None:
+        return None
 
 
 class EventsAnswer(BaseModel):

@@ -5,10 +5,11 @@
 - ``single``: all numbered sentences in one call (split into overlapping chunks past ``Settings.context_chars``);
   cheap on large remote models.
 - ``hybrid``: attributed statements come from the dependency parse (``attribution``), cut from the text as
-  written; the model lists only events, in windows of up to 8 sentences; the summary is the article's lead. Far
-  fewer generated tokens, so far faster on the embedded model.
+  written; the model lists only events, in windows of up to 8 sentences, with a sentence that reports a
+  statement shown as the statement alone (so it lists the events reported, not the acts of saying); the summary
+  is the article's lead. Far fewer generated tokens: the embedded model's default (evals/STRATEGIES.md).
 
-Both end with a grounding check per window (speakers named in the article, sentence numbers inside the window).
+All end with a grounding check per window (speakers named in the article, sentence numbers inside the window).
 Problems are fed back to the model once, within the article's re-ask token budget (``Settings.max_retry_tokens``);
 the better answer is kept and what still fails is flagged downstream.
 """
@@ -29,7 +30,7 @@ from ..ground.records import find_cue, mentioned
 from ..ingest import Document
 from ..prompts import Prompt
 from .attribution import Attribution, find_attributions
-from .drafts import ClaimItem, EventItem, EventsAnswer, Overview, WindowAnswer
+from .drafts import ClaimItem, Event, EventItem, EventsAnswer, Overview, WindowAnswer
 
 LEAD_CHARS = 320
 OVERVIEW_CHARS = 3000
@@ -47,7 +48,7 @@ class Drafts:
     """Everything the model said about one article, before grounding."""
 
     claims: list[tuple[ClaimItem, Window]] = field(default_factory=list)
-    events: list[tuple[EventItem, Window]] = field(default_factory=list)
+    events: list[tuple[EventItem | Event, Window]] = field(default_factory=list)
     summary: str = ""
     usage: Usage = field(default_factory=Usage)
     warnings: list[str] = field(default_factory=list)
@@ -199,7 +200,8 @@ def problems(answer: Answer, doc: Document, window: Window, text_norm: str) -> l
                 f"claim {i}: nobody is reported as saying anything in sentence [{c.s}]; report only statements "
                 "the article attributes to someone"
             )
-    for i, e in enumerate(answer.events, start=1):
+    events: list[EventItem | Event] = list(answer.events)
+    for i, e in enumerate(events, start=1):
         if e.s not in allowed:
             found.append(f"event {i}: sentence [{e.s}] is not one of the numbered sentences")
         elif e.actor and not mentioned(e.actor, text_norm):  # e.g. copied from the worked example
@@ -250,6 +252,13 @@ class Extractor:
             return min(1024, 150 + 60 * len(window.sentences))
         return min(1536, 200 + 100 * len(window.sentences))
 
+    def _worth_asking(self, answer: Answer, found: list[str]) -> bool:
+        """Whether to re-ask: any problem, except that events-only answers (hybrid, where a call is the whole
+        cost) are re-asked only when most of their events fail; a lone stray event is flagged downstream."""
+        if not found or not self.info.parse_claims:
+            return bool(found)
+        return 2 * len(found) >= len(answer.events)
+
     async def _window(self, window: Window, call: Call) -> None:
         part, schema = ("events", EventsAnswer) if self.info.parse_claims else ("extract", WindowAnswer)
         messages = window_messages(self.prompt, self.doc, window, part, self.shown)
@@ -262,7 +271,7 @@ class Extractor:
         answer: Answer = done.value
         found = problems(answer, self.doc, window, self.text_norm)
         spent = done.usage.prompt_tokens + done.usage.completion_tokens
-        if found and self.repair_budget >= spent:
+        if self._worth_asking(answer, found) and self.repair_budget >= spent:
             self.drafts.repairs += 1
             try:
                 fixed = await call(
