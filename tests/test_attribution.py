@@ -155,3 +155,34 @@ def test_each_backend_has_its_default_strategy() -> None:
     assert strategy_name(Settings(base_url="http://127.0.0.1:1/v1")) == "windows"
     assert strategy_name(Settings(), FakeBackend()) == "windows"  # a backend given decides, not the settings
     assert strategy_name(Settings(strategy="single"), FakeBackend()) == "single"
+
+
+@pytest.mark.parametrize(
+    ("first", "calls"),
+    [
+        # the worked example echoed: every event's actor is foreign to the article, so the window is asked again
+        ([{"s": 1, "actor": "Dock workers", "action": "ended a five-day strike"}], 2),
+        # one stray event among good ones: flagged downstream, not worth a second call
+        (
+            [
+                {"s": 1, "actor": "Jane Roux", "action": "opened the bridge"},
+                {"s": 2, "actor": "city council", "action": "approved the budget"},
+                {"s": 2, "actor": "Dock workers", "action": "ended a strike"},
+            ],
+            1,
+        ),
+    ],
+)
+def test_hybrid_asks_again_only_when_most_events_fail(first: list[dict[str, object]], calls: int) -> None:
+    from summarise.backends.fake import FakeBackend
+
+    seen: list[object] = []
+
+    def script(messages: list[dict[str, str]], model: object) -> dict[str, object]:
+        seen.append(model)
+        return {"events": first if len(seen) == 1 else [{"s": 1, "actor": "Jane Roux", "action": "opened"}]}
+
+    text = "Mayor Jane Roux opened the bridge on Monday. The city council approved the budget for the repairs."
+    result = summarise(text, backend=FakeBackend(script), settings=Settings(strategy="hybrid", cache=False))
+    assert len(seen) == calls == result.provenance.calls
+    assert all(e.actor is None or result.entity(e.actor).name != "Dock workers" for e in result.events)
