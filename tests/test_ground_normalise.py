@@ -100,3 +100,15 @@ def test_map_is_monotonic_and_in_range() -> None:
     assert len(norm) == len(starts) == len(ends)
     assert all(0 <= s < e <= len(text) for s, e in zip(starts, ends, strict=True))
     assert starts == tuple(sorted(starts))
+
+
+def test_the_fast_path_agrees_with_the_general_one() -> None:
+    import random
+
+    from summarise.ground.normalise import _normalise, _normalise_general
+
+    pieces = [*"ab CDé\t\n\r\u00a0“”‘’—–-…x\u3000 Zß\u200bİ", "e\u0301", "\r\n", "  "]
+    rng = random.Random(3)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert _normalise(text) == _normalise_general(text), repr(text)

@@ -25,7 +25,7 @@ from typing import Any
 from ..backends.base import Backend, Completion, Request, Usage
 from ..config import Settings
 from ..errors import ConfigError, ExtractionError
-from ..ground.normalise import normalise
+from ..ground.normalise import normalise_with_ends
 from ..ground.records import find_cue, mentioned
 from ..ingest import Document
 from ..prompts import Prompt
@@ -238,7 +238,7 @@ class Extractor:
         self.prompt = prompt
         self.info = strategy(name)
         self.drafts = Drafts()
-        self.text_norm = normalise(doc.text)[0]
+        self.text_norm = normalise_with_ends(doc.text)[0]  # cached: grounding reuses it
         self.windows = plan_windows(doc, self.info, settings.context_chars)
         self.repair_budget = settings.max_retry_tokens
         self.shown: dict[int, str] = {}

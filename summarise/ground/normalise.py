@@ -7,6 +7,7 @@ every run of whitespace (CRLF, NBSP, thin and ideographic spaces included) to on
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -25,7 +26,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return norm, list(starts)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def normalise_with_ends(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     """Like ``normalise``, plus for each character the original index just past what it came from; cached,
     for article texts that are searched many times.
@@ -35,7 +36,35 @@ def normalise_with_ends(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...
     return _normalise(text)
 
 
+_ONE_TO_ONE = str.maketrans({k: v for k, v in _CHAR_MAP.items() if len(v) == 1})
+_NOT_ONE_TO_ONE = re.compile("[" + "".join(k for k, v in _CHAR_MAP.items() if len(v) != 1) + "".join(_DROPPED) + "]")
+_SPACES = re.compile(r"\s+")
+
+
 def _normalise(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """Most article text maps character for character (NFC already, nothing expands or vanishes): then only
+    runs of whitespace change the offsets, and C-level string methods do the rest. Otherwise, the general path."""
+    if not unicodedata.is_normalized("NFC", text) or _NOT_ONE_TO_ONE.search(text):
+        return _normalise_general(text)
+    folded = text.translate(_ONE_TO_ONE).casefold()
+    if len(folded) != len(text):  # casefold expanded a letter (ß -> ss)
+        return _normalise_general(text)
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for run in _SPACES.finditer(folded):
+        out += [folded[pos : run.start()], " "]
+        starts += [*range(pos, run.start()), run.start()]
+        ends += [*range(pos + 1, run.start() + 1), run.end()]
+        pos = run.end()
+    out.append(folded[pos:])
+    starts += range(pos, len(folded))
+    ends += range(pos + 1, len(folded) + 1)
+    return "".join(out), tuple(starts), tuple(ends)
+
+
+def _normalise_general(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeExpr
 from .align import locate, verify_quote
 from .entities import Mention, canonicalise
-from .normalise import normalise
+from .normalise import normalise, normalise_with_ends
 from .time import find_time_expressions, resolve_time
 
 DIRECT_MAX_OTHER_WORDS = 10
@@ -239,7 +239,7 @@ class Grounder:
         strict: bool = False,
     ) -> None:
         self.text = text
-        self.text_norm = normalise(text)[0]
+        self.text_norm = normalise_with_ends(text)[0]  # cached: the aligner normalises the article too
         self.sentences = list(sentences)
         self.published = published
         self.fuzzy_threshold = fuzzy_threshold
