@@ -186,3 +186,17 @@ def test_hybrid_asks_again_only_when_most_events_fail(first: list[dict[str, obje
     result = summarise(text, backend=FakeBackend(script), settings=Settings(strategy="hybrid", cache=False))
     assert len(seen) == calls == result.provenance.calls
     assert all(e.actor is None or result.entity(e.actor).name != "Dock workers" for e in result.events)
+
+
+def test_a_cue_inside_a_statement_is_part_of_it_not_a_second_claim() -> None:
+    text = (
+        "The Kremlin refused to comment on the possible meeting between the two leaders. "
+        "Sullivan said that Washington had information about Kim expecting the talks to continue."
+    )
+    assert [(s, c) for s, c, _ in found(text)] == [("The Kremlin", "refused"), ("Sullivan", "said")]
+
+
+def test_a_country_called_us_is_not_a_pronoun() -> None:
+    assert found("Late on Tuesday, the US had warned North Korea that the regime would pay a price.") == [
+        ("the US", "warned", "the regime would pay a price"),
+    ]

@@ -38,6 +38,8 @@ CUE_LEMMAS = _words(
     express worry fear hope feel expect doubt wonder understand know
     """
 )
+MENTAL_CUES = _words("worry fear hope feel expect doubt wonder understand know think believe")
+"""Cues of holding, not saying: they need a subject of their own."""
 OBJECT_CUES = _words(
     """deny confirm announce reveal disclose acknowledge admit allege express call cite want plan support attack
     describe criticize criticise decline refuse question condemn mention propose urge blast charge point
@@ -51,7 +53,7 @@ EVIDENCE_CUES = _words("show find indicate suggest estimate conclude")
 """Cues that also take things as subjects ("the data show"): kept only with a clause as content."""
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CONTENT_DEPS = ("ccomp", "parataxis", "xcomp")
-HEAD_DEPS = ("conj", "advcl", "xcomp", "acl")
+HEAD_DEPS = ("conj", "advcl", "xcomp")
 """A cue in one of these relations without a subject of its own takes its head's ("…, adding that")."""
 RELATIVE = _words("which that who whom")
 PRONOUNS = _words("he she they it we i you him her them us this these those")
@@ -109,8 +111,8 @@ def _source_token(cue: Any) -> Any | None:
             return subj
         if tok is cue and tok.dep_ == "acl" and tok.head.i == tok.i - 1 and tok.head.pos_ == "PROPN":
             return tok.head  # "Trump called Clinton a liar", misparsed as a reduced relative clause
-        if tok.dep_ not in HEAD_DEPS or tok.head is tok:
-            return None
+        if tok.dep_ not in HEAD_DEPS or tok.head is tok or (tok is cue and cue.lemma_ in MENTAL_CUES):
+            return None  # "…, adding that" speaks for its head's subject; "expecting" or "fearing" does not
         tok = tok.head
     return None
 
@@ -243,9 +245,9 @@ def sentence_attributions(
         if content is None:
             continue
         subject = _source_token(tok)
-        if tok.lemma_ in EVIDENCE_CUES and subject is None:
-            continue
-        if subject is not None and subject.lower_ in SPEAKER_PRONOUNS:
+        if subject is None and (tok.lemma_ in EVIDENCE_CUES or tok.dep_ == "acl"):
+            continue  # "the data show" wants its subject; "information about Kim expecting …" is nobody's claim
+        if subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
             continue  # "I think", "we want": words inside someone's speech, not its attribution
         source = _source_bounds(subject) if subject is not None else None
         is_pronoun = subject is not None and subject.pos_ == "PRON" and subject.lower_ in PRONOUNS
@@ -308,6 +310,17 @@ def line_attributions(doc: Document) -> list[Attribution]:
     return found
 
 
+def _drop_nested(found: list[Attribution]) -> list[Attribution]:
+    """Drop a cue inside another attribution's content that names no one new ("refused to comment", "said that
+    Washington had information about Kim expecting …"): part of that statement, not a second one."""
+
+    def inside(b: Attribution, a: Attribution) -> bool:
+        lo, hi = a.content_span
+        return b is not a and lo <= b.cue_start < hi and lo <= b.content_span[0] and b.content_span[1] <= hi
+
+    return [b for b in found if not any(inside(b, a) and b.source in ("", a.source) for a in found)]
+
+
 def find_attributions(doc: Document) -> list[Attribution]:
     """Every attribution in the article's sentences, in order, pronoun sources resolved."""
     nlp = parser()
@@ -320,6 +333,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
         for ent in parsed.ents:
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                 names.append((start + ent.start_char, ent.text, ent.label_ == "PERSON", False))
+    found = _drop_nested(found)
     taken = {a.content_span for a in found}
     found += [a for a in line_attributions(doc) if a.content_span not in taken]
     found.sort(key=lambda a: a.cue_start)
