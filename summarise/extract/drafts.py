@@ -26,13 +26,18 @@ class ClaimItem(BaseModel):
     what: str = Field(max_length=200, description="The statement as one self-contained sentence.")
 
 
+Sentence = Annotated[int, Field(ge=1, description="Sentence number.")]
+Actor = Annotated[str, Field(max_length=50, description="Who did it.")]
+Targets = Annotated[
+    list[Annotated[str, Field(max_length=50)]], Field(max_length=3, description="Who or what it involved.")
+]
+
+
 class EventItem(BaseModel):
-    s: int = Field(ge=1, description="Sentence number.")
-    actor: str = Field(max_length=50, description="Who did it.")
+    s: Sentence
+    actor: Actor
     action: str = Field(max_length=60, description="Short verb phrase.")
-    targets: list[Annotated[str, Field(max_length=50)]] = Field(
-        default_factory=list, max_length=3, description="Who or what it involved."
-    )
+    targets: Targets = Field(default_factory=list)
     when: str | None = Field(default=None, max_length=40, description="Time words as written, or null.")
     where: str | None = Field(default=None, max_length=50, description="Place as written, or null.")
 
@@ -42,16 +47,13 @@ class WindowAnswer(BaseModel):
     claims: list[ClaimItem] = Field(default_factory=list, max_length=MAX_CLAIMS_PER_WINDOW)
 
 
+# An event in an events-only answer (hybrid): no time words (code finds them in the event's sentence), a shorter
+# action, and the worked example leaves empty fields out: fewer tokens per event.
 class Event(BaseModel):
-    """An event in an events-only answer (hybrid): no time words (code finds them in the sentence), a shorter
-    action, and empty fields left out by the worked example: fewer tokens per event."""
-
-    s: int = Field(ge=1, description="Sentence number.")
-    actor: str = Field(max_length=50, description="Who did it.")
+    s: Sentence
+    actor: Actor
     action: str = Field(max_length=40, description="Short verb phrase.")
-    targets: list[Annotated[str, Field(max_length=50)]] = Field(
-        default_factory=list, max_length=3, description="Who or what it involved."
-    )
+    targets: Targets = Field(default_factory=list)
     where: str | None = Field(default=None, max_length=50, description="Place as written.")
 
     @property
