@@ -20,7 +20,15 @@ BackendOpt = Annotated[
 BaseUrlOpt = Annotated[
     str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")
 ]
-StrategyOpt = Annotated[str | None, typer.Option("--strategy", "-s", help="Extraction strategy: windows or single.")]
+StrategyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--strategy",
+        "-s",
+        help="Extraction strategy: hybrid (claims from the parse; embedded default), windows (endpoint default), "
+        "single.",
+    ),
+]
 EvalCacheOpt = Annotated[
     bool,
     typer.Option("--cache/--no-cache", help="Reuse summaries made before with the same article and settings."),

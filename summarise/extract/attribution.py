@@ -3,14 +3,19 @@
 A small model asked to list every statement stops early or paraphrases; the parse finds them all, at no token
 cost, and cuts every part from the article as written:
 
-- the cue: a reporting verb (said, told, warned, denied, believes …) outside quotation marks, or "according to";
+- the cue: a reporting, position or belief verb (said, warned, denied, called for, believes …) outside quotation
+  marks, "according to", a transcript's "NAME:" or a quotation signed "― Name" at the end of its line;
 - the source: the verb's subject (walking up "…, adding that" to the clause that has one; a relative "which said"
-  points at its noun; the agent of a passive "was told by"); none for "it is said";
-- the content: the verb's clausal complement, else the quotation in the sentence, else the rest of the sentence
-  around "according to", else the object of a verb that takes one ("denied the report").
+  points at its noun; the agent of a passive "was told by"; a name in apposition to a description); none for
+  "it is said";
+- the content: the verb's clausal complement (with the whole quotation it sits in, even one opened sentences
+  before), else the quotation in the sentence, else the rest of the sentence around "according to" or a
+  parenthetical "…, Mr. Obama said, …", else the object of a verb that takes one ("denied the report").
 
-Pronoun sources are resolved to the nearest earlier named source in the article (he/she to a person's name);
-what cannot be resolved stays unattributed.
+A cue inside another attribution's content that names no one new is part of that statement, not a second one.
+Pronoun sources are resolved to the nearest earlier speaker, else the nearest earlier name of the right kind
+(he/she to a person); what cannot be resolved stays unattributed. First-person "I think" is inside someone's
+speech and is skipped.
 """
 
 from __future__ import annotations
