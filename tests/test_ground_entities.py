@@ -259,3 +259,18 @@ def test_id_for_unknown_and_empty_names() -> None:
     assert table.id_for("Jong-un") == "e1"
     assert table.id_for("Kimberly") is None
     assert table.id_for("") is None
+
+
+def test_a_surname_joins_its_full_name_even_beside_a_pair_of_names() -> None:
+    text = (
+        "Kim met Russian President Vladimir Putin on Wednesday. The Russian leader added that ties were strong. "
+        "Putin said he saw prospects for cooperation."
+    )
+    mentions = [
+        Mention("the Russian leader", role="claimant"),
+        Mention("Putin", role="claimant"),
+        Mention("Putin and Kim", role="target"),  # a pair named by a model: not a longer name of Putin
+    ]
+    table = canonicalise(mentions, text)
+    assert table.id_for("the Russian leader") == table.id_for("Putin")
+    assert table.entities[0].name == "Vladimir Putin" and "Putin" in table.entities[0].aliases

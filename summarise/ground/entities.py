@@ -471,6 +471,7 @@ def _person_like(item: _Item) -> bool:
     words = item.key.split()
     return (
         1 <= len(words) <= 4
+        and "and" not in words  # "Putin and Kim" is two people, not a longer name of either
         and not any(w in _ORG_WORDS or w in _PLACE_WORDS for w in words)
         and item.key not in _COUNTRY_KEYS
         and _government_of(item.key) is None
