@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from typer._click.exceptions import NoArgsIsHelpError
 
-from ..errors import InputError, SummariseError
+from ..errors import InputError, ModelNotAvailable, SummariseError
 from .cache import app as cache_app
 from .common import HomeOpt, settings_from
 from .eval import app as eval_app
@@ -80,6 +80,15 @@ def models(home: HomeOpt = None) -> None:
         console.print(f"llama-cpp-python {llama_cpp.__version__} installed")
     except ImportError:
         console.print("llama-cpp-python not installed: pip install 'summarise[local]'")
+    from ..extract import nlp
+
+    try:
+        folder = nlp.data_folder()
+    except ModelNotAvailable as exc:
+        console.print(f"English parser (hybrid strategy): {exc}")
+    else:
+        state = "verified" if nlp.data_digest(folder) == nlp.DIGEST else "DOES NOT MATCH its pinned digest"
+        console.print(f"English parser (hybrid strategy): {folder} ({state})")
 
 
 @app.command()
