@@ -200,3 +200,16 @@ def test_a_country_called_us_is_not_a_pronoun() -> None:
     assert found("Late on Tuesday, the US had warned North Korea that the regime would pay a price.") == [
         ("the US", "warned", "the regime would pay a price"),
     ]
+
+
+def test_an_over_long_sentence_is_not_parsed_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarise.backends.fake import FakeBackend
+    from summarise.extract import attribution
+
+    monkeypatch.setattr(attribution, "MAX_PARSE_CHARS", 60)
+    text = "Roux said the bridge would open in May. Officials said " + "the list went on, " * 10 + "and on."
+    result = summarise(
+        text, backend=FakeBackend(lambda m, model: {"events": []}), settings=Settings(strategy="hybrid", cache=False)
+    )
+    assert [c.content for c in result.claims] == ["the bridge would open in May"]
+    assert any("sentence 2 is too long to parse for claims" in w for w in result.provenance.warnings)

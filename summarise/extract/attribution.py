@@ -65,6 +65,8 @@ PRONOUNS = _words("he she they it we i you him her them us this these those")
 PERSON_PRONOUNS = _words("he she him her")
 SPEAKER_PRONOUNS = _words("i we you me us")
 MIN_CONTENT_WORDS = 3
+MAX_PARSE_CHARS = 10_000
+"""A longer 'sentence' is not prose (a table, a list run together): it is not parsed for attributions."""
 _APPOSED_NAME = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s?){1,4}?)(?=,)")
 
 
@@ -326,10 +328,16 @@ def _drop_nested(found: list[Attribution]) -> list[Attribution]:
     return [b for b in found if not any(inside(b, a) and b.source in ("", a.source) for a in found)]
 
 
+def unparsed(doc: Document) -> list[int]:
+    """Numbers of the sentences too long to parse (see ``MAX_PARSE_CHARS``)."""
+    return [n for n, (s, e) in enumerate(doc.sentences, start=1) if e - s > MAX_PARSE_CHARS]
+
+
 def find_attributions(doc: Document) -> list[Attribution]:
     """Every attribution in the article's sentences, in order, pronoun sources resolved."""
     nlp = parser()
-    texts = [doc.text[s:e].replace("\xa0", " ") for s, e in doc.sentences]  # same offsets; the parser splits on it
+    # Same offsets with NBSP as a space (the parser would glue words on it); over-long "sentences" left out.
+    texts = [doc.text[s:e].replace("\xa0", " ") if e - s <= MAX_PARSE_CHARS else "" for s, e in doc.sentences]
     found: list[Attribution] = []
     names: list[Name] = []
     for number, ((start, _), parsed) in enumerate(zip(doc.sentences, nlp.pipe(texts), strict=True), start=1):

@@ -29,7 +29,7 @@ from ..ground.normalise import normalise_with_ends
 from ..ground.records import find_cue, mentioned
 from ..ingest import Document
 from ..prompts import Prompt
-from .attribution import Attribution, find_attributions
+from .attribution import Attribution, find_attributions, unparsed
 from .drafts import ClaimItem, Event, EventItem, EventsAnswer, Overview, WindowAnswer
 
 LEAD_CHARS = 320
@@ -310,6 +310,11 @@ class Extractor:
             attributions = find_attributions(self.doc)
             self.drafts.claims = parsed_claims(attributions, self.windows)
             self.shown = statements_only(self.doc, attributions)
+            for n in unparsed(self.doc):
+                start, end = self.doc.sentences[n - 1]
+                self.drafts.warnings.append(
+                    f"sentence {n} is too long to parse for claims ({end - start:,} characters)"
+                )
         if concurrency <= 1:
             for window in self.windows:
                 await self._window(window, call)
