@@ -17,7 +17,7 @@ from .backends import Backend
 from .backends import registry as backend_registry
 from .config import Settings
 from .errors import ExtractionError, InputError
-from .extract.strategies import Drafts, aextract, extract, strategy
+from .extract.strategies import Drafts, aextract, extract, lead_summary, strategy
 from .ground.records import ClaimDraft, EventDraft, ground
 from .ingest import Document, load_text
 from .prompts import Prompt, load_prompt
@@ -93,8 +93,7 @@ def _assemble(
     warnings = [*drafts.warnings, *grounded.warnings]
     summary = drafts.summary
     if not summary:
-        lead = " ".join(" ".join(doc.text[s:e].split()) for s, e in doc.sentences[:2])
-        summary = lead
+        summary = lead_summary(doc)
         warnings.append("summary: the model gave none; the article's opening sentences stand in")
     usage = drafts.usage
     provenance = Provenance(

@@ -22,19 +22,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from ..ground.records import quoted_stretches
+from ..ground.records import quoted_stretches, word_set
 from ..ingest import Document
 from .nlp import parser
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-CUE_LEMMAS = _words(
+CUE_LEMMAS = word_set(
     """
     say tell warn add claim deny report announce insist argue believe note write state stress emphasize emphasise
     accuse suggest explain predict confirm vow promise urge declare acknowledge admit complain contend maintain
@@ -43,9 +38,9 @@ CUE_LEMMAS = _words(
     express worry fear hope feel expect doubt wonder understand know
     """
 )
-MENTAL_CUES = _words("worry fear hope feel expect doubt wonder understand know think believe")
+MENTAL_CUES = word_set("worry fear hope feel expect doubt wonder understand know think believe")
 """Cues of holding, not saying: they need a subject of their own."""
-OBJECT_CUES = _words(
+OBJECT_CUES = word_set(
     """deny confirm announce reveal disclose acknowledge admit allege express call cite want plan support attack
     describe criticize criticise decline refuse question condemn mention propose urge blast charge point
     offer praise slam accuse defend reject dismiss oppose endorse demand blame tout highlight promise vow pledge
@@ -54,16 +49,16 @@ OBJECT_CUES = _words(
 """Cues whose object can be what is said or held ("denied the report", "called for a vote", "wants to leave")."""
 CUES = CUE_LEMMAS | OBJECT_CUES
 OBJECT_DEPS = ("dobj", "prep", "dative", "oprd", "xcomp", "attr", "acomp", "prt")
-EVIDENCE_CUES = _words("show find indicate suggest estimate conclude")
+EVIDENCE_CUES = word_set("show find indicate suggest estimate conclude")
 """Cues that also take things as subjects ("the data show"): kept only with a clause as content."""
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CONTENT_DEPS = ("ccomp", "parataxis", "xcomp")
 HEAD_DEPS = ("conj", "advcl", "xcomp")
 """A cue in one of these relations without a subject of its own takes its head's ("…, adding that")."""
-RELATIVE = _words("which that who whom")
-PRONOUNS = _words("he she they it we i you him her them us this these those")
-PERSON_PRONOUNS = _words("he she him her")
-SPEAKER_PRONOUNS = _words("i we you me us")
+RELATIVE = word_set("which that who whom")
+PRONOUNS = word_set("he she they it we i you him her them us this these those")
+PERSON_PRONOUNS = word_set("he she him her")
+SPEAKER_PRONOUNS = word_set("i we you me us")
 MIN_CONTENT_WORDS = 3
 MAX_PARSE_CHARS = 10_000
 """A longer 'sentence' is not prose (a table, a list run together): it is not parsed for attributions."""
@@ -278,10 +273,9 @@ def resolve_pronouns(found: Sequence[Attribution], names: Sequence[Name]) -> lis
         speakers = [n for n in before if n[3]]
         before = speakers or before  # "He added": the last speaker before anyone merely mentioned
         if before:
-            name = max(before, key=lambda n: n[0])[1]
-            out.append(Attribution(**{**a.__dict__, "source": name, "source_span": a.source_span}))
+            out.append(replace(a, source=max(before, key=lambda n: n[0])[1]))
         else:
-            out.append(Attribution(**{**a.__dict__, "source": "", "source_span": None}))
+            out.append(replace(a, source="", source_span=None))
     return out
 
 
@@ -337,7 +331,8 @@ def find_attributions(doc: Document) -> list[Attribution]:
     """Every attribution in the article's sentences, in order, pronoun sources resolved."""
     nlp = parser()
     # Same offsets with NBSP as a space (the parser would glue words on it); over-long "sentences" left out.
-    texts = [doc.text[s:e].replace("\xa0", " ") if e - s <= MAX_PARSE_CHARS else "" for s, e in doc.sentences]
+    skip = set(unparsed(doc))
+    texts = ["" if n in skip else doc.text[s:e].replace("\xa0", " ") for n, (s, e) in enumerate(doc.sentences, start=1)]
     found: list[Attribution] = []
     names: list[Name] = []
     for number, ((start, _), parsed) in enumerate(zip(doc.sentences, nlp.pipe(texts), strict=True), start=1):
