@@ -18,6 +18,7 @@ from .backends import registry as backend_registry
 from .config import Settings
 from .errors import ExtractionError, InputError
 from .extract.strategies import Drafts, aextract, extract, lead_summary, strategy
+from .extract.events import EventCandidate
 from .ground.records import ClaimDraft, EventDraft, ground
 from .ingest import Document, load_text
 from .prompts import Prompt, load_prompt
@@ -78,7 +79,16 @@ def _assemble(
 
     claims = [ClaimDraft(c.s, bounds(w.sentences), c.who, c.verb, c.what) for c, w in drafts.claims]
     events = [
-        EventDraft(e.s, bounds(w.sentences), e.actor, e.action, tuple(e.targets), e.when, e.where)
+        EventDraft(
+            e.s,
+            bounds(w.sentences),
+            e.actor,
+            e.action,
+            tuple(e.targets),
+            e.when,
+            e.where,
+            e.sense if isinstance(e, EventCandidate) else "",
+        )
         for e, w in drafts.events
     ]
     grounded = ground(

@@ -327,28 +327,57 @@ def unparsed(doc: Document) -> list[int]:
     return [n for n, (s, e) in enumerate(doc.sentences, start=1) if e - s > MAX_PARSE_CHARS]
 
 
-def find_attributions(doc: Document) -> list[Attribution]:
-    """Every attribution in the article's sentences, in order, pronoun sources resolved."""
+@dataclass(frozen=True)
+class ParsedArticle:
+    """An article's sentences parsed once, for attributions and events alike."""
+
+    sentences: list[tuple[int, int, Any, int]]
+    """(1-based number, start offset, spaCy Doc of the sentence, start of its paragraph)."""
+    names: list[Name]
+    """Names the parser recognised (people, organisations, places, groups), by offset."""
+    groups: frozenset[str] = frozenset()
+    """Those of the names that name a nationality or group ("Japanese", "Democrats")."""
+
+
+def parse_article(doc: Document) -> ParsedArticle:
     nlp = parser()
     # Same offsets with NBSP as a space (the parser would glue words on it); over-long "sentences" left out.
     skip = set(unparsed(doc))
     texts = ["" if n in skip else doc.text[s:e].replace("\xa0", " ") for n, (s, e) in enumerate(doc.sentences, start=1)]
-    found: list[Attribution] = []
+    sentences: list[tuple[int, int, Any, int]] = []
     names: list[Name] = []
+    groups: set[str] = set()
     for number, ((start, _), parsed) in enumerate(zip(doc.sentences, nlp.pipe(texts), strict=True), start=1):
         paragraph = next((p for p, q in doc.paragraphs if p <= start < q), start)
-        found += sentence_attributions(number, doc.text, start, parsed, paragraph)
+        sentences.append((number, start, parsed, paragraph))
         for ent in parsed.ents:
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                 names.append((start + ent.start_char, ent.text, ent.label_ == "PERSON", False))
-    found = _drop_nested(found)
-    taken = {a.content_span for a in found}
-    found += [a for a in line_attributions(doc) if a.content_span not in taken]
-    found.sort(key=lambda a: a.cue_start)
+            if ent.label_ == "NORP":
+                groups.add(ent.text)
+    return ParsedArticle(sentences, names, frozenset(groups))
+
+
+def speaker_names(found: Sequence[Attribution], names: Sequence[Name]) -> list[Name]:
+    """The named sources of attributions, as names met where they speak (pronouns resolve to them first)."""
     places = {n[1] for n in names if not n[2]}
+    speakers: list[Name] = []
     for a in found:
         if a.pronoun is None and a.source:
             last = a.source.split()[-1]
             person = any(n[2] and n[1] in a.source for n in names) or (last[:1].isupper() and a.source not in places)
-            names.append((a.cue_start, a.source, person, True))
-    return resolve_pronouns(found, names)
+            speakers.append((a.cue_start, a.source, person, True))
+    return speakers
+
+
+def find_attributions(doc: Document, article: ParsedArticle | None = None) -> list[Attribution]:
+    """Every attribution in the article's sentences, in order, pronoun sources resolved."""
+    article = article or parse_article(doc)
+    found: list[Attribution] = []
+    for number, start, parsed, paragraph in article.sentences:
+        found += sentence_attributions(number, doc.text, start, parsed, paragraph)
+    found = _drop_nested(found)
+    taken = {a.content_span for a in found}
+    found += [a for a in line_attributions(doc) if a.content_span not in taken]
+    found.sort(key=lambda a: a.cue_start)
+    return resolve_pronouns(found, [*article.names, *speaker_names(found, article.names)])

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, Field
+from functools import lru_cache
+
+from pydantic import BaseModel, Field, create_model
 
 MAX_CLAIMS_PER_WINDOW = 6
 MAX_EVENTS_PER_WINDOW = 4
@@ -67,3 +69,22 @@ class EventsAnswer(BaseModel):
 
 class Overview(BaseModel):
     summary: str = Field(max_length=700, description="2-4 neutral sentences.")
+
+
+MAX_CANDIDATES_PER_CALL = 16
+"""Event candidates the model reviews in one answer (the ``hybrid`` strategy)."""
+
+
+class Review(BaseModel):
+    events: list[bool] = Field(description="For each candidate in order: is it an event?")
+
+
+@lru_cache(maxsize=MAX_CANDIDATES_PER_CALL)
+def review_model(n: int) -> type[Review]:
+    """The review answer for ``n`` candidates: exactly one verdict each (a grammar bound under constrained
+    decoding, so a small model cannot stop early or run on)."""
+    return create_model(
+        f"Review{n}",
+        __base__=Review,
+        events=(list[bool], Field(min_length=n, max_length=n, description="For each candidate in order: is it an event?")),
+    )

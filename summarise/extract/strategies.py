@@ -29,8 +29,18 @@ from ..ground.normalise import normalise_with_ends
 from ..ground.records import find_cue, mentioned
 from ..ingest import Document
 from ..prompts import Prompt
-from .attribution import Attribution, find_attributions, unparsed
-from .drafts import ClaimItem, Event, EventItem, EventsAnswer, Overview, WindowAnswer
+from .attribution import Attribution, find_attributions, parse_article, speaker_names, unparsed
+from .events import EventCandidate, find_events
+from .drafts import (
+    MAX_CANDIDATES_PER_CALL,
+    ClaimItem,
+    Event,
+    EventItem,
+    EventsAnswer,
+    Overview,
+    review_model,
+    WindowAnswer,
+)
 
 LEAD_CHARS = 320
 OVERVIEW_CHARS = 3000
@@ -43,12 +53,16 @@ class Window:
     """1-based sentence numbers (indices into Document.sentences, plus one)."""
 
 
+EventDraftItem = EventItem | Event | EventCandidate
+"""An event as the model wrote it, or as the parse found it."""
+
+
 @dataclass
 class Drafts:
     """Everything the model said about one article, before grounding."""
 
     claims: list[tuple[ClaimItem, Window]] = field(default_factory=list)
-    events: list[tuple[EventItem | Event, Window]] = field(default_factory=list)
+    events: list[tuple[EventDraftItem, Window]] = field(default_factory=list)
     summary: str = ""
     usage: Usage = field(default_factory=Usage)
     warnings: list[str] = field(default_factory=list)
@@ -66,6 +80,10 @@ class StrategyInfo:
     """The prompt file (id) the strategy's calls use."""
     parse_claims: bool = False
     """Claims come from the dependency parse; the model is asked for events only and writes no summary."""
+    parse_events: bool = False
+    """Events come from the dependency parse too."""
+    review_events: bool = False
+    """The model reviews the parse's event candidates, keeping the real events (else no model call)."""
 
 
 STRATEGIES: dict[str, StrategyInfo] = {
@@ -81,6 +99,27 @@ STRATEGIES: dict[str, StrategyInfo] = {
             0,
             prompt="events",
             parse_claims=True,
+        ),
+        StrategyInfo(
+            "parse",
+            "claims and events from the dependency parse alone: no model call",
+            8,
+            1400,
+            0,
+            prompt="events",
+            parse_claims=True,
+            parse_events=True,
+        ),
+        StrategyInfo(
+            "review",
+            "claims and event candidates from the dependency parse; the model keeps the real events",
+            8,
+            1400,
+            0,
+            prompt="review",
+            parse_claims=True,
+            parse_events=True,
+            review_events=True,
         ),
     )
 }
@@ -157,6 +196,16 @@ def statements_only(doc: Document, attributions: list[Attribution]) -> dict[int,
     return shown
 
 
+def review_messages(
+    prompt: Prompt, doc: Document, window: Window, candidates: list[EventCandidate]
+) -> list[dict[str, str]]:
+    numbered = "\n".join(f"[{n}] {_sentence(doc, n)}" for n in window.sentences)
+    listed = "\n".join(
+        f"{i}. [{e.sentence}] {e.actor or '(nobody named)'} | {e.action}" for i, e in enumerate(candidates, start=1)
+    )
+    return prompt.messages("review", **_common(doc), sentences=numbered, candidates=listed)
+
+
 def lead_summary(doc: Document, sentences: int = 2) -> str:
     """The article's opening sentences: news puts who, what, when and where first."""
     return " ".join(_sentence(doc, n) for n in range(1, min(sentences, len(doc.sentences)) + 1))
@@ -171,6 +220,12 @@ def parsed_claims(attributions: list[Attribution], windows: list[Window]) -> lis
         item = ClaimItem.model_construct(s=a.sentence, who=a.source, verb=a.cue, what=a.content)
         out.append((item, where[a.sentence]))
     return out
+
+
+def parsed_events(found: list[EventCandidate], windows: list[Window]) -> list[tuple[EventDraftItem, Window]]:
+    """Event candidates from the parse, each with the window holding its sentence."""
+    where = {n: w for w in windows for n in w.sentences}
+    return [(e, where[e.sentence]) for e in found]
 
 
 def overview_messages(prompt: Prompt, doc: Document) -> list[dict[str, str]]:
@@ -242,6 +297,7 @@ class Extractor:
         self.windows = plan_windows(doc, self.info, settings.context_chars)
         self.repair_budget = settings.max_retry_tokens
         self.shown: dict[int, str] = {}
+        self.candidates: list[EventCandidate] = []
 
     def _request(self, messages: list[dict[str, str]], model: type[Any], max_tokens: int) -> Request[Any]:
         return Request(messages, model, max_tokens=max_tokens, max_retries=self.settings.max_retries)
@@ -259,7 +315,26 @@ class Extractor:
             return bool(found)
         return 2 * len(found) >= len(answer.events)
 
+    async def _review(self, window: Window, call: Call) -> None:
+        """The model keeps the real events among the window's candidates (no candidates: no call)."""
+        mine = [e for e in self.candidates if e.sentence in window.sentences]
+        for at in range(0, len(mine), MAX_CANDIDATES_PER_CALL):
+            batch = mine[at : at + MAX_CANDIDATES_PER_CALL]
+            messages = review_messages(self.prompt, self.doc, window, batch)
+            budget = 8 + 3 * len(batch)
+            try:
+                done = await call(self._request(messages, review_model(len(batch)), budget))
+            except ExtractionError as exc:  # keep the parse's candidates unreviewed rather than lose them
+                self.drafts.warnings.append(f"window {window.index + 1}: {exc}; event candidates kept unreviewed")
+                self.drafts.events += [(e, window) for e in batch]
+                continue
+            self.drafts.usage.add(done.usage)
+            self.drafts.events += [(e, window) for e, keep in zip(batch, done.value.events, strict=False) if keep]
+
     async def _window(self, window: Window, call: Call) -> None:
+        if self.info.review_events:
+            await self._review(window, call)
+            return
         part, schema = ("events", EventsAnswer) if self.info.parse_claims else ("extract", WindowAnswer)
         messages = window_messages(self.prompt, self.doc, window, part, self.shown)
         try:
@@ -307,15 +382,23 @@ class Extractor:
 
     async def run(self, call: Call, concurrency: int = 1) -> Drafts:
         if self.info.parse_claims:
-            attributions = find_attributions(self.doc)
+            article = parse_article(self.doc)
+            attributions = find_attributions(self.doc, article)
             self.drafts.claims = parsed_claims(attributions, self.windows)
+            if self.info.parse_events:
+                speakers = speaker_names(attributions, article.names)
+                self.candidates = find_events(self.doc, article, speakers)
+                if not self.info.review_events:
+                    self.drafts.events = parsed_events(self.candidates, self.windows)
             self.shown = statements_only(self.doc, attributions)
             for n in unparsed(self.doc):
                 start, end = self.doc.sentences[n - 1]
                 self.drafts.warnings.append(
                     f"sentence {n} is too long to parse for claims ({end - start:,} characters)"
                 )
-        if concurrency <= 1:
+        if self.info.parse_events and not self.info.review_events:
+            await self._summary(call)
+        elif concurrency <= 1:
             for window in self.windows:
                 await self._window(window, call)
             await self._summary(call)

@@ -149,6 +149,9 @@ class EventDraft:
     targets: Sequence[str]
     when: str | None
     where: str | None
+    sense: str = ""
+    """'verb|object' lemmas from the parse (``extract.events``): mentions of one event by one actor with the same
+    sense (and first target) are merged into one event with several evidence spans."""
 
 
 @dataclass
@@ -294,8 +297,8 @@ class Grounder:
         found = find_time_expressions(sentence) if sentence else []
         return resolve_time(found[0], self.published, context=sentence) if len(found) == 1 else None
 
-    def events(self, drafts: Sequence[EventDraft]) -> list[tuple[Event, str | None, list[str], bool]]:
-        out: list[tuple[Event, str | None, list[str], bool]] = []
+    def events(self, drafts: Sequence[EventDraft]) -> list[tuple[Event, str | None, list[str], bool, str]]:
+        out: list[tuple[Event, str | None, list[str], bool, str]] = []
         speech = [d for d in drafts if is_speech(d.action)]
         if speech:
             self.warnings.append(f"{len(speech)} statement(s) the model listed as events were left to the claims")
@@ -308,8 +311,17 @@ class Grounder:
                 where = None
             event = Event(id="", action=d.action.strip(), time=self.time(d.when, span), location=where, evidence=[span])
             targets = [n for t in d.targets if (n := self.name(t))]
-            out.append((event, self.name(d.actor), targets, span.status != "unverified"))
+            out.append((event, self.name(d.actor), targets, span.status != "unverified", d.sense))
         return out
+
+
+def _merge(first: Event, other: Event, targets: list[str]) -> None:
+    """Another mention of ``first``: its evidence (and a time, place or target ``first`` lacks) joins it."""
+    spans = {(s.start, s.end): s for s in [*first.evidence, *other.evidence]}
+    first.evidence = [spans[k] for k in sorted(spans)]
+    first.targets = list(dict.fromkeys([*first.targets, *targets]))
+    first.time = first.time or other.time
+    first.location = first.location or other.location
 
 
 def _dedupe(items: list[tuple[str, int, str]]) -> set[int]:
@@ -348,7 +360,7 @@ def ground(
     for _, who, _ in claims:
         if who:
             names.append(Mention(who, role="claimant"))
-    for _, actor, targets, _ in events:
+    for _, actor, targets, _, _ in events:
         if actor:
             names.append(Mention(actor, role="actor"))
         names += [Mention(t, role="target") for t in targets]
@@ -361,16 +373,22 @@ def ground(
             continue
         kept_claims.append(claim.model_copy(update={"claimant": table.id_for(who) if who else None}))
     kept_events: list[Event] = []
-    for event, actor, targets, ok in events:
+    mentions: dict[tuple[str, str, str], Event] = {}
+    for event, actor, targets, ok, sense in events:
         if strict and not ok:
             g.counts.dropped += 1
             continue
-        ids = [eid for t in targets if (eid := table.id_for(t)) is not None]
-        kept_events.append(
-            event.model_copy(
-                update={"actor": table.id_for(actor) if actor else None, "targets": list(dict.fromkeys(ids))}
-            )
-        )
+        ids = list(dict.fromkeys(eid for t in targets if (eid := table.id_for(t)) is not None))
+        actor_id = table.id_for(actor) if actor else None
+        verb, _, obj = sense.partition("|")
+        key = (actor_id or "", verb, ids[0] if ids else obj)
+        if actor_id and verb and (first := mentions.get(key)) is not None:
+            _merge(first, event, ids)
+            continue
+        kept = event.model_copy(update={"actor": actor_id, "targets": ids})
+        if actor_id and verb:
+            mentions[key] = kept
+        kept_events.append(kept)
 
     kept_claims = sorted(kept_claims, key=lambda c: c.evidence[0].start)
     kept_events = sorted(kept_events, key=lambda e: e.evidence[0].start)

@@ -1,0 +1,304 @@
+"""Event candidates from the dependency parse: who did what to whom, cut from the sentence as written.
+
+Each content verb with someone doing it proposes an event:
+
+- the actor: the verb's subject (a relative "who"/"which" points at its noun; a verb without a subject of its
+  own, as in "plans to visit", "visited … and attended", takes its head's; the agent of a passive, "a lunch
+  hosted by the president"); each conjunct of "A and B published" is its own actor; a pronoun is resolved to the
+  nearest earlier name of the right kind; a passive without an agent has no actor ("an agreement was reached");
+- the action: the verb with its auxiliaries, negation, particle and the start of its object or complement
+  ("could travel to Russia", "began supplying weapons"), at most ``MAX_ACTION_WORDS`` words;
+- the targets: names in its object, dative or "with"/"to"/"between" phrases; the place: a place name after
+  "in"/"at"/"to".
+
+Nouns that name events ("a meeting between Kim and Putin", "a visit by") propose one too. Acts of saying are
+claims, not events, except warnings and threats. States ("be", "have", "seem") and verbs inside a quotation
+propose nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..ground.records import quoted_stretches, word_set
+from ..ingest import Document
+from .attribution import CUES, PERSON_PRONOUNS, RELATIVE, SPEAKER_PRONOUNS, Name, ParsedArticle
+
+ACT_CUES = word_set("warn threaten")
+"""Cues that are also events: a warning is something that happened."""
+STATES = word_set(
+    """be have seem appear remain become include involve mean need allow let make get keep continue come go
+    happen exist consist contain depend lie stand sit use try want wish like love hate see look hear do"""
+)
+NOUN_VERBS = {"meeting": "meet", "talks": "talk", "trip": "travel", "negotiations": "negotiate", "invasion": "invade"}
+EVENT_NOUNS = word_set(
+    """meeting summit talks visit trip attack strike deal agreement treaty negotiations election vote invasion
+    ceasefire conference interview"""
+)
+"""Nouns that name events; with a named party ("a meeting between Kim and Putin") they propose one."""
+LIGHT_VERBS = word_set("hold have make conduct take give stage")
+"""'held a meeting with' means 'met': the sense of a light verb is its event noun's."""
+TARGET_PREPS = word_set("with to between against on for")
+PLACE_PREPS = word_set("in at to into from near")
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+MAX_ACTION_WORDS = 6
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    sentence: int
+    """1-based number into Document.sentences."""
+    verb_start: int
+    actor: str
+    """As written (a pronoun resolved to the earlier name), or '' when nobody is named."""
+    action: str
+    targets: tuple[str, ...]
+    where: str | None
+    sense: str
+    """What was done, for merging mentions of one event: 'verb|object' as lemmas ("meet|putin"; "held a meeting
+    with" is "meet"), the verb of "began supplying" being "supply"."""
+    pronoun: str | None = None
+
+    @property
+    def s(self) -> int:
+        return self.sentence
+
+    @property
+    def when(self) -> str | None:
+        return None
+
+
+def _text(tokens: Sequence[Any]) -> str:
+    return " ".join(t.text for t in tokens)
+
+
+def _phrase(tok: Any, ents: dict[int, Any]) -> str:
+    """The noun with its left modifiers and the rest of its name, as written ("The North Korean leader",
+    "Kim Jong-un", "New York Times")."""
+    left, right = tok.left_edge, tok
+    while left.i < tok.i and left.pos_ in ("PUNCT", "CCONJ"):
+        left = left.nbor()
+    for child in tok.rights:
+        if child.dep_ not in ("compound", "flat") or child.pos_ != "PROPN":
+            break
+        right = child
+    ent = ents.get(tok.i)
+    if ent is not None:
+        left = min(left, ent[0], key=lambda t: t.i)
+        right = max(right, ent[-1], key=lambda t: t.i)
+    return str(tok.doc.text[left.idx : right.idx + len(right.text)]).strip(" ,‘’“”\"'")
+
+
+def _compact(tok: Any, budget: int) -> list[Any]:
+    """A noun phrase's head words: left modifiers, the noun, then its first prepositional phrase, within budget."""
+    words = [t for t in tok.subtree if t.i < tok.i and t.pos_ != "PUNCT" and t.dep_ not in ("poss", "case")]
+    words = [t for t in words if all(a.dep_ not in ("relcl", "acl", "appos") for a in t.ancestors if a.i < tok.i)]
+    words.append(tok)
+    prep = next((c for c in tok.rights if c.dep_ == "prep"), None)
+    if prep is not None and len(words) + 2 <= budget:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            words += [prep, *_compact(pobj, budget - len(words) - 1)]
+    return words[:budget]
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+def _actors(subject: Any) -> list[Any]:
+    """Each doer: "A and B" are two; "US dailies New York Times and The Washington Post" are the named two."""
+    if subject.pos_ == "NOUN":
+        named = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return _conjuncts(named)
+    return _conjuncts(subject)
+
+
+def _subject(verb: Any) -> tuple[Any | None, bool]:
+    """(the subject token, whether it is the agent of a passive). Walks up xcomp/conj/advcl/relcl heads."""
+    tok = verb
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, True
+        if subj is not None:
+            if subj.dep_ == "nsubjpass":
+                return None, False
+            if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
+                return tok.head, False
+            return subj, False
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head, False
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or tok.head is tok:
+            return None, False
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX", "ADJ"):
+            return None, False
+    return None, False
+
+
+def _names_in(tok: Any, ents: dict[int, Any]) -> list[str]:
+    found: list[str] = []
+    for t in tok.subtree:
+        ent = ents.get(t.i)
+        if ent is None or (ent.label_ == "NORP" and ent.root.pos_ == "ADJ"):  # "the Russian president"
+            continue
+        if ent.label_ in NAME_LABELS and ent.text not in found:
+            found.append(ent.text)
+    return found
+
+
+def _action(verb: Any, passive_subject: Any | None, ents: dict[int, Any]) -> str:
+    """The verb's auxiliaries, negation and particle, then the start of its object or complement."""
+    before = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg") and c.i >= verb.i - 3]
+    words = [*before, verb, *[c for c in verb.rights if c.dep_ == "prt"]]
+    budget = MAX_ACTION_WORDS - len(words)
+    comp = next((c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "dative", "attr", "oprd", "acomp")), None)
+    comp = comp or next((c for c in verb.rights if c.dep_ == "prep"), None)
+    if comp is not None and comp.dep_ == "xcomp":
+        words += [c for c in comp.lefts if c.dep_ == "aux"] + [comp]
+        inner = next((c for c in comp.rights if c.dep_ in ("dobj", "prep")), None)
+        comp, budget = inner, MAX_ACTION_WORDS - len(words)
+    if comp is not None and comp.dep_ == "prep":
+        pobj = next((c for c in comp.children if c.dep_ == "pobj"), None)
+        words += [comp, *(_compact(pobj, budget - 1) if pobj is not None else [])]
+    elif comp is not None:
+        words += _compact(comp, budget)
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and comp is None:  # "a lunch hosted by": hosted a lunch
+        words += [c for c in verb.head.lefts if c.dep_ == "det"] + [verb.head]
+    words = sorted(set(words), key=lambda t: t.i) if verb.dep_ != "acl" else words
+    while len(words) > 1 and words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"):
+        words.pop()
+    if verb.dep_ == "acl":
+        text = _text(words)
+    else:  # as written, from the first word to the last
+        first, last = words[0], words[-1]
+        text = " ".join(verb.doc.text[first.idx : last.idx + len(last.text)].split()[: MAX_ACTION_WORDS + 2])
+    if passive_subject is not None:
+        text = f"{_phrase(passive_subject, ents)} {text}"
+    return text
+
+
+def _noun_sense(noun: Any) -> str:
+    lemma = str(noun.lemma_).lower()
+    return NOUN_VERBS.get(lemma, lemma)
+
+
+def _sense(verb: Any) -> str:
+    """'verb|object' lemmas: the xcomp's verb for "began supplying", the event noun's for "held a meeting"."""
+    inner = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    head = inner if inner is not None else verb
+    lemma = str(head.lemma_).lower()
+    obj = next((c for c in head.rights if c.dep_ in ("dobj", "attr")), None)
+    if obj is None:
+        prep = next((c for c in head.rights if c.dep_ == "prep"), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is not None and lemma in LIGHT_VERBS and str(obj.lemma_).lower() in EVENT_NOUNS:
+        return f"{_noun_sense(obj)}|"
+    return f"{lemma}|{str(obj.lemma_).lower() if obj is not None else ''}"
+
+
+def _targets_and_place(verb: Any, ents: dict[int, Any], actor: str) -> tuple[list[str], str | None]:
+    targets: list[str] = []
+    where: str | None = None
+    for c in verb.rights:
+        if c.dep_ in ("dobj", "dative", "xcomp"):
+            targets += _names_in(c, ents)
+        elif c.dep_ == "prep":
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            ent = ents.get(pobj.i)
+            if c.lower_ in PLACE_PREPS and ent is not None and ent.label_ in PLACE_LABELS and where is None:
+                where = ent.text
+            if c.lower_ in TARGET_PREPS:
+                targets += _names_in(pobj, ents)
+    out = [t for t in dict.fromkeys(targets) if t != actor and t not in actor][:3]
+    return out, where
+
+
+def sentence_events(number: int, start: int, parsed: Any, quotes: Sequence[tuple[int, int]]) -> list[EventCandidate]:
+    """Event candidates in one parsed sentence (offsets in ``parsed`` are relative to ``start``)."""
+    ents = {t.i: e for e in parsed.ents for t in e}
+    found: list[EventCandidate] = []
+    swallowed: set[int] = set()
+    for verb in parsed:
+        if verb.pos_ != "VERB" or verb.i in swallowed:
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in STATES or (lemma in CUES and lemma not in ACT_CUES):
+            continue
+        if any(a <= start + verb.idx < b for a, b in quotes):
+            continue
+        for c in verb.rights:  # "began supplying weapons": one event, not two
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                swallowed.add(c.i)
+        sense = _sense(verb)
+        subject, is_agent = _subject(verb)
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
+            continue
+        if subject is None and passive is None:
+            continue
+        action = _action(verb, passive if subject is None else None, ents)
+        actors = _actors(subject) if subject is not None else [None]
+        for actor_tok in actors:
+            actor = _phrase(actor_tok, ents) if actor_tok is not None else ""
+            pronoun = actor if actor_tok is not None and actor_tok.pos_ == "PRON" else None
+            targets, where = _targets_and_place(verb, ents, actor)
+            found.append(
+                EventCandidate(number, start + verb.idx, actor, action, tuple(targets), where, sense, pronoun)
+            )
+    for noun in parsed:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS:
+            continue
+        if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and noun.head.lemma_ not in CUES:
+            continue  # "held a meeting", "the meeting took place": the verb's event already
+        preps = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("between", "with", "by")]
+        parties = [
+            p for c in preps for pobj in c.children if pobj.dep_ == "pobj" for p in _conjuncts(pobj)
+        ]
+        names = [_phrase(p, ents) for p in parties if p.pos_ == "PROPN" or p.i in ents]
+        if not names:
+            continue
+        actor, targets = names[0], tuple(names[1:3])
+        mods = [c for c in noun.lefts if c.dep_ == "amod"]
+        found.append(
+            EventCandidate(number, start + noun.idx, actor, _text([*mods, noun]), targets, None, f"{_noun_sense(noun)}|")
+        )
+    return found
+
+
+def resolve(found: Sequence[EventCandidate], names: Sequence[tuple[int, str, bool, bool]]) -> list[EventCandidate]:
+    """Pronoun actors to the nearest earlier name of the right kind (he/she: a person); else unattributed."""
+    from dataclasses import replace
+
+    out: list[EventCandidate] = []
+    for e in found:
+        if e.pronoun is None:
+            out.append(e)
+            continue
+        person = e.pronoun.lower() in PERSON_PRONOUNS
+        before = [n for n in names if n[0] < e.verb_start and (n[2] or not person)]
+        if before:
+            out.append(replace(e, actor=max(before, key=lambda n: n[0])[1]))
+    return out
+
+
+def find_events(doc: Document, article: ParsedArticle, speakers: Sequence[Name] = ()) -> list[EventCandidate]:
+    """Every event candidate in the article's sentences, in order, pronoun actors resolved to the names and
+    ``speakers`` (see ``attribution.speaker_names``) met before them."""
+    found: list[EventCandidate] = []
+    for number, start, parsed, paragraph in article.sentences:
+        quotes = quoted_stretches(doc.text, paragraph, start + len(parsed.text), min_words=1)
+        found += sentence_events(number, start, parsed, quotes)
+    found.sort(key=lambda e: e.verb_start)
+    names = [n for n in article.names if n[1] not in article.groups]
+    return resolve(found, [*names, *speakers])
