@@ -17,8 +17,8 @@ from .backends import Backend
 from .backends import registry as backend_registry
 from .config import Settings
 from .errors import ExtractionError, InputError
-from .extract.strategies import Drafts, aextract, extract, lead_summary, strategy
 from .extract.events import EventCandidate
+from .extract.strategies import Drafts, aextract, extract, lead_summary, strategy
 from .ground.records import ClaimDraft, EventDraft, ground
 from .ingest import Document, load_text
 from .prompts import Prompt, load_prompt

@@ -274,3 +274,10 @@ def test_a_surname_joins_its_full_name_even_beside_a_pair_of_names() -> None:
     table = canonicalise(mentions, text)
     assert table.id_for("the Russian leader") == table.id_for("Putin")
     assert table.entities[0].name == "Vladimir Putin" and "Putin" in table.entities[0].aliases
+
+
+def test_a_full_stop_ends_a_name_found_in_the_text() -> None:
+    text = "Kim held a meeting with Putin. Kim left on Friday. Rep. G.K. Butterfield spoke."
+    table = canonicalise([Mention("Putin"), Mention("Kim"), Mention("Butterfield")], text)
+    assert entity(table, "Putin").name == "Putin"  # not "Putin Kim" across the sentence break
+    assert entity(table, "Butterfield").name == "G.K. Butterfield"  # initials keep the run going

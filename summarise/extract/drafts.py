@@ -11,14 +11,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from functools import lru_cache
-
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, Field
 
 MAX_CLAIMS_PER_WINDOW = 6
 MAX_EVENTS_PER_WINDOW = 4
-MAX_EVENTS_PER_CALL = 5
-"""Events-only answers (the ``hybrid`` strategy) read longer windows."""
 
 
 class ClaimItem(BaseModel):
@@ -49,42 +45,5 @@ class WindowAnswer(BaseModel):
     claims: list[ClaimItem] = Field(default_factory=list, max_length=MAX_CLAIMS_PER_WINDOW)
 
 
-# An event in an events-only answer (hybrid): no time words (code finds them in the event's sentence), a shorter
-# action, and the worked example leaves empty fields out: fewer tokens per event.
-class Event(BaseModel):
-    s: Sentence
-    actor: Actor
-    action: str = Field(max_length=40, description="Short verb phrase.")
-    targets: Targets = Field(default_factory=list)
-    where: str | None = Field(default=None, max_length=50, description="Place as written.")
-
-    @property
-    def when(self) -> str | None:
-        return None
-
-
-class EventsAnswer(BaseModel):
-    events: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS_PER_CALL)
-
-
 class Overview(BaseModel):
     summary: str = Field(max_length=700, description="2-4 neutral sentences.")
-
-
-MAX_CANDIDATES_PER_CALL = 16
-"""Event candidates the model reviews in one answer (the ``hybrid`` strategy)."""
-
-
-class Review(BaseModel):
-    events: list[bool] = Field(description="For each candidate in order: is it an event?")
-
-
-@lru_cache(maxsize=MAX_CANDIDATES_PER_CALL)
-def review_model(n: int) -> type[Review]:
-    """The review answer for ``n`` candidates: exactly one verdict each (a grammar bound under constrained
-    decoding, so a small model cannot stop early or run on)."""
-    return create_model(
-        f"Review{n}",
-        __base__=Review,
-        events=(list[bool], Field(min_length=n, max_length=n, description="For each candidate in order: is it an event?")),
-    )

@@ -19,7 +19,7 @@ propose nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..ground.records import quoted_stretches, word_set
@@ -38,13 +38,17 @@ EVENT_NOUNS = word_set(
     ceasefire conference interview"""
 )
 """Nouns that name events; with a named party ("a meeting between Kim and Putin") they propose one."""
+RECIPROCAL = word_set("meet discuss negotiate talk agree clash fight trade cooperate")
+"""Done together: "A and B discussed" is one event, A's with B."""
 LIGHT_VERBS = word_set("hold have make conduct take give stage")
 """'held a meeting with' means 'met': the sense of a light verb is its event noun's."""
 TARGET_PREPS = word_set("with to between against on for")
 PLACE_PREPS = word_set("in at to into from near")
+PLACE_ONLY_PREPS = word_set("in at into from near")
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_ACTION_WORDS = 6
+THING_PRONOUNS = word_set("it its")
 
 
 @dataclass(frozen=True)
@@ -118,8 +122,8 @@ def _actors(subject: Any) -> list[Any]:
     return _conjuncts(subject)
 
 
-def _subject(verb: Any) -> tuple[Any | None, bool]:
-    """(the subject token, whether it is the agent of a passive). Walks up xcomp/conj/advcl/relcl heads."""
+def _subject(verb: Any) -> Any | None:
+    """The doer: the subject, or a passive's agent; walks up xcomp/conj/advcl/ccomp heads without one."""
     tok = verb
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -127,32 +131,39 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
-                return pobj, True
+                return pobj
         if subj is not None:
             if subj.dep_ == "nsubjpass":
-                return None, False
+                return None
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
-                return tok.head, False
-            return subj, False
+                return tok.head
+            return subj
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
-            return tok.head, False
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or tok.head is tok:
-            return None, False
+            return tok.head
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or tok.head is tok:
+            return None
         tok = tok.head
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
-            return None, False
-    return None, False
+            return None
+    return None
 
 
-def _names_in(tok: Any, ents: dict[int, Any]) -> list[str]:
+def _names_in(tok: Any, ents: dict[int, Any]) -> tuple[list[str], str | None]:
+    """Names in a phrase (not nationality adjectives, as in "the Russian president"), and a place name in it
+    after "in"/"at"/… (a place, not a target)."""
     found: list[str] = []
+    place: str | None = None
     for t in tok.subtree:
         ent = ents.get(t.i)
-        if ent is None or (ent.label_ == "NORP" and ent.root.pos_ == "ADJ"):  # "the Russian president"
+        if ent is None or (ent.label_ == "NORP" and ent.root.pos_ == "ADJ"):
+            continue
+        if t.head.dep_ == "prep" and t.head.lower_ in PLACE_ONLY_PREPS and t.head.i > tok.i:
+            if ent.label_ in PLACE_LABELS and place is None:
+                place = ent.text
             continue
         if ent.label_ in NAME_LABELS and ent.text not in found:
             found.append(ent.text)
-    return found
+    return found, place
 
 
 def _action(verb: Any, passive_subject: Any | None, ents: dict[int, Any]) -> str:
@@ -210,7 +221,9 @@ def _targets_and_place(verb: Any, ents: dict[int, Any], actor: str) -> tuple[lis
     where: str | None = None
     for c in verb.rights:
         if c.dep_ in ("dobj", "dative", "xcomp"):
-            targets += _names_in(c, ents)
+            names, place = _names_in(c, ents)
+            targets += names
+            where = where or place
         elif c.dep_ == "prep":
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is None:
@@ -219,13 +232,12 @@ def _targets_and_place(verb: Any, ents: dict[int, Any], actor: str) -> tuple[lis
             if c.lower_ in PLACE_PREPS and ent is not None and ent.label_ in PLACE_LABELS and where is None:
                 where = ent.text
             if c.lower_ in TARGET_PREPS:
-                targets += _names_in(pobj, ents)
+                targets += _names_in(pobj, ents)[0]
     out = [t for t in dict.fromkeys(targets) if t != actor and t not in actor][:3]
     return out, where
 
 
-def sentence_events(number: int, start: int, parsed: Any, quotes: Sequence[tuple[int, int]]) -> list[EventCandidate]:
-    """Event candidates in one parsed sentence (offsets in ``parsed`` are relative to ``start``)."""
+def _verb_events(number: int, start: int, parsed: Any, quotes: Sequence[tuple[int, int]]) -> list[EventCandidate]:
     ents = {t.i: e for e in parsed.ents for t in e}
     found: list[EventCandidate] = []
     swallowed: set[int] = set()
@@ -237,58 +249,72 @@ def sentence_events(number: int, start: int, parsed: Any, quotes: Sequence[tuple
             continue
         if any(a <= start + verb.idx < b for a, b in quotes):
             continue
-        for c in verb.rights:  # "began supplying weapons": one event, not two
-            if c.dep_ == "xcomp" and c.pos_ == "VERB":
-                swallowed.add(c.i)
-        sense = _sense(verb)
-        subject, is_agent = _subject(verb)
+        inner = [c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        swallowed.update(c.i for c in inner)  # "began supplying weapons": one event, not two
+        subject = _subject(verb)
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
-            continue
         if subject is None and passive is None:
             continue
+        if subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
+            continue
+        sense = _sense(verb)
         action = _action(verb, passive if subject is None else None, ents)
         actors = _actors(subject) if subject is not None else [None]
+        if sense.split("|")[0] in RECIPROCAL and len(actors) > 1:  # "Russia and North Korea discussed": one event
+            actors = actors[:1]
         for actor_tok in actors:
             actor = _phrase(actor_tok, ents) if actor_tok is not None else ""
             pronoun = actor if actor_tok is not None and actor_tok.pos_ == "PRON" else None
             targets, where = _targets_and_place(verb, ents, actor)
+            if actor_tok is not None and actor_tok.conjuncts and sense.split("|")[0] in RECIPROCAL:
+                targets = [_phrase(c, ents) for c in actor_tok.conjuncts if c.i > actor_tok.i] + targets
             found.append(
-                EventCandidate(number, start + verb.idx, actor, action, tuple(targets), where, sense, pronoun)
+                EventCandidate(number, start + verb.idx, actor, action, tuple(targets[:3]), where, sense, pronoun)
             )
+    return found
+
+
+def _noun_events(number: int, start: int, parsed: Any) -> list[EventCandidate]:
+    """ "a meeting between Kim and Putin": the first party does it with the others."""
+    ents = {t.i: e for e in parsed.ents for t in e}
+    found: list[EventCandidate] = []
     for noun in parsed:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS:
             continue
         if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and noun.head.lemma_ not in CUES:
             continue  # "held a meeting", "the meeting took place": the verb's event already
         preps = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("between", "with", "by")]
-        parties = [
-            p for c in preps for pobj in c.children if pobj.dep_ == "pobj" for p in _conjuncts(pobj)
-        ]
+        parties = [p for c in preps for pobj in c.children if pobj.dep_ == "pobj" for p in _conjuncts(pobj)]
         names = [_phrase(p, ents) for p in parties if p.pos_ == "PROPN" or p.i in ents]
         if not names:
             continue
-        actor, targets = names[0], tuple(names[1:3])
-        mods = [c for c in noun.lefts if c.dep_ == "amod"]
-        found.append(
-            EventCandidate(number, start + noun.idx, actor, _text([*mods, noun]), targets, None, f"{_noun_sense(noun)}|")
-        )
+        action = _text([*(c for c in noun.lefts if c.dep_ == "amod"), noun])
+        sense = f"{_noun_sense(noun)}|"
+        found.append(EventCandidate(number, start + noun.idx, names[0], action, tuple(names[1:3]), None, sense))
     return found
 
 
-def resolve(found: Sequence[EventCandidate], names: Sequence[tuple[int, str, bool, bool]]) -> list[EventCandidate]:
-    """Pronoun actors to the nearest earlier name of the right kind (he/she: a person); else unattributed."""
-    from dataclasses import replace
+def sentence_events(number: int, start: int, parsed: Any, quotes: Sequence[tuple[int, int]]) -> list[EventCandidate]:
+    """Event candidates in one parsed sentence (offsets in ``parsed`` are relative to ``start``)."""
+    return _verb_events(number, start, parsed, quotes) + _noun_events(number, start, parsed)
 
+
+def resolve(found: Sequence[EventCandidate], names: Sequence[Name]) -> list[EventCandidate]:
+    """Pronoun actors to the nearest earlier name of the right kind (he/she: a person; it: not a person);
+    unresolved ones are dropped."""
     out: list[EventCandidate] = []
     for e in found:
         if e.pronoun is None:
             out.append(e)
             continue
-        person = e.pronoun.lower() in PERSON_PRONOUNS
-        before = [n for n in names if n[0] < e.verb_start and (n[2] or not person)]
-        if before:
-            out.append(replace(e, actor=max(before, key=lambda n: n[0])[1]))
+        pronoun = e.pronoun.lower()
+        fits = [n for n in names if n[0] < e.verb_start]
+        if pronoun in PERSON_PRONOUNS:
+            fits = [n for n in fits if n[2]]
+        elif pronoun in THING_PRONOUNS:
+            fits = [n for n in fits if not n[2]]
+        if fits:
+            out.append(replace(e, actor=max(fits, key=lambda n: n[0])[1]))
     return out
 
 

@@ -4,14 +4,15 @@
   and opening sentence. Small models answer short lists reliably where one long list runs away or stops early.
 - ``single``: all numbered sentences in one call (split into overlapping chunks past ``Settings.context_chars``);
   cheap on large remote models.
-- ``hybrid``: attributed statements come from the dependency parse (``attribution``), cut from the text as
-  written; the model lists only events, in windows of up to 8 sentences, with a sentence that reports a
-  statement shown as the statement alone (so it lists the events reported, not the acts of saying); the summary
-  is the article's lead. Far fewer generated tokens: the embedded model's default (evals/STRATEGIES.md).
+- ``hybrid``: attributed statements (``attribution``) and events (``events``) come from the dependency parse, cut
+  from the text as written; the model writes the summary, one call per article. The embedded model's default:
+  on the seeds the parse found events better than the 1.5B model listed them, and a model asked to review the
+  parse's candidates kept the first ones or all of them (evals/STRATEGIES.md).
+- ``parse``: the same claims and events, no model call at all; the summary is the article's lead.
 
-All end with a grounding check per window (speakers named in the article, sentence numbers inside the window).
-Problems are fed back to the model once, within the article's re-ask token budget (``Settings.max_retry_tokens``);
-the better answer is kept and what still fails is flagged downstream.
+The model's answers per window end with a grounding check (speakers named in the article, sentence numbers inside
+the window). Problems are fed back to the model once, within the article's re-ask token budget
+(``Settings.max_retry_tokens``); the better answer is kept and what still fails is flagged downstream.
 """
 
 from __future__ import annotations
@@ -30,17 +31,8 @@ from ..ground.records import find_cue, mentioned
 from ..ingest import Document
 from ..prompts import Prompt
 from .attribution import Attribution, find_attributions, parse_article, speaker_names, unparsed
+from .drafts import ClaimItem, EventItem, Overview, WindowAnswer
 from .events import EventCandidate, find_events
-from .drafts import (
-    MAX_CANDIDATES_PER_CALL,
-    ClaimItem,
-    Event,
-    EventItem,
-    EventsAnswer,
-    Overview,
-    review_model,
-    WindowAnswer,
-)
 
 LEAD_CHARS = 320
 OVERVIEW_CHARS = 3000
@@ -53,7 +45,7 @@ class Window:
     """1-based sentence numbers (indices into Document.sentences, plus one)."""
 
 
-EventDraftItem = EventItem | Event | EventCandidate
+EventDraftItem = EventItem | EventCandidate
 """An event as the model wrote it, or as the parse found it."""
 
 
@@ -78,12 +70,10 @@ class StrategyInfo:
     overlap: int
     prompt: str = "news"
     """The prompt file (id) the strategy's calls use."""
-    parse_claims: bool = False
-    """Claims come from the dependency parse; the model is asked for events only and writes no summary."""
-    parse_events: bool = False
-    """Events come from the dependency parse too."""
-    review_events: bool = False
-    """The model reviews the parse's event candidates, keeping the real events (else no model call)."""
+    from_parse: bool = False
+    """Claims and events come from the dependency parse: no model call per window."""
+    model_summary: bool = True
+    """The model writes the summary; else the article's lead stands for it."""
 
 
 STRATEGIES: dict[str, StrategyInfo] = {
@@ -93,33 +83,22 @@ STRATEGIES: dict[str, StrategyInfo] = {
         StrategyInfo("single", "all numbered sentences in one call; chunked past the context budget", 10_000, 0, 1),
         StrategyInfo(
             "hybrid",
-            "claims from the dependency parse, events from the model in windows of up to 8 sentences",
+            "claims and events from the dependency parse; the model writes the summary",
             8,
             1400,
             0,
-            prompt="events",
-            parse_claims=True,
+            prompt="summary",
+            from_parse=True,
         ),
         StrategyInfo(
             "parse",
-            "claims and events from the dependency parse alone: no model call",
+            "claims and events from the dependency parse; no model call (the lead as summary)",
             8,
             1400,
             0,
-            prompt="events",
-            parse_claims=True,
-            parse_events=True,
-        ),
-        StrategyInfo(
-            "review",
-            "claims and event candidates from the dependency parse; the model keeps the real events",
-            8,
-            1400,
-            0,
-            prompt="review",
-            parse_claims=True,
-            parse_events=True,
-            review_events=True,
+            prompt="summary",
+            from_parse=True,
+            model_summary=False,
         ),
     )
 }
@@ -163,47 +142,11 @@ def _common(doc: Document) -> dict[str, str]:
     }
 
 
-def window_messages(
-    prompt: Prompt, doc: Document, window: Window, part: str = "extract", shown: dict[int, str] | None = None
-) -> list[dict[str, str]]:
-    """The part's messages for one window; ``shown`` replaces some sentences' text (by number)."""
+def window_messages(prompt: Prompt, doc: Document, window: Window) -> list[dict[str, str]]:
+    """The extraction messages for one window."""
     lead = _sentence(doc, 1)[:LEAD_CHARS] if doc.sentences else ""
-    shown = shown or {}
-    numbered = "\n".join(f"[{n}] {shown.get(n) or _sentence(doc, n)}" for n in window.sentences)
-    return prompt.messages(part, **_common(doc), lead=lead, sentences=numbered)
-
-
-def statements_only(doc: Document, attributions: list[Attribution]) -> dict[int, str]:
-    """Sentences that report statements, shown as what was said: a small model then lists the events reported
-    rather than the acts of saying (the claims already hold those)."""
-    pieces: dict[int, list[tuple[int, int]]] = {}
-    for a in attributions:
-        start, end = doc.sentences[a.sentence - 1]
-        lo, hi = max(start, a.content_span[0]), min(end, a.content_span[1])
-        if lo < hi:
-            pieces.setdefault(a.sentence, []).append((lo, hi))
-    shown = {}
-    for number, spans in pieces.items():
-        merged: list[tuple[int, int]] = []
-        for lo, hi in sorted(spans):
-            if merged and lo <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
-            else:
-                merged.append((lo, hi))
-        text = " … ".join(" ".join(doc.text[lo:hi].split()) for lo, hi in merged)
-        if len(text.split()) >= 3:
-            shown[number] = text
-    return shown
-
-
-def review_messages(
-    prompt: Prompt, doc: Document, window: Window, candidates: list[EventCandidate]
-) -> list[dict[str, str]]:
     numbered = "\n".join(f"[{n}] {_sentence(doc, n)}" for n in window.sentences)
-    listed = "\n".join(
-        f"{i}. [{e.sentence}] {e.actor or '(nobody named)'} | {e.action}" for i, e in enumerate(candidates, start=1)
-    )
-    return prompt.messages("review", **_common(doc), sentences=numbered, candidates=listed)
+    return prompt.messages("extract", **_common(doc), lead=lead, sentences=numbered)
 
 
 def lead_summary(doc: Document, sentences: int = 2) -> str:
@@ -228,6 +171,15 @@ def parsed_events(found: list[EventCandidate], windows: list[Window]) -> list[tu
     return [(e, where[e.sentence]) for e in found]
 
 
+def whole_sentences(summary: str) -> str:
+    """The summary without a last sentence cut off by the answer's length bound."""
+    text = summary.strip()
+    if not text or text[-1] in ".!?\"'”’)":
+        return text
+    cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+    return text[: cut + 1] if cut > 0 else text
+
+
 def overview_messages(prompt: Prompt, doc: Document) -> list[dict[str, str]]:
     body = " ".join(doc.text[doc.body[0] : doc.body[1]].split())
     if len(body) > OVERVIEW_CHARS:
@@ -235,15 +187,11 @@ def overview_messages(prompt: Prompt, doc: Document) -> list[dict[str, str]]:
     return prompt.messages("overview", **_common(doc), body=body)
 
 
-Answer = WindowAnswer | EventsAnswer
-
-
-def problems(answer: Answer, doc: Document, window: Window, text_norm: str) -> list[str]:
+def problems(answer: WindowAnswer, doc: Document, window: Window, text_norm: str) -> list[str]:
     """Grounding problems in one window's answer, phrased for the model."""
     found: list[str] = []
     allowed = set(window.sentences)
-    claims = answer.claims if isinstance(answer, WindowAnswer) else []
-    for i, c in enumerate(claims, start=1):
+    for i, c in enumerate(answer.claims, start=1):
         if c.s not in allowed:
             found.append(f"claim {i}: sentence [{c.s}] is not one of the numbered sentences")
             continue
@@ -255,8 +203,7 @@ def problems(answer: Answer, doc: Document, window: Window, text_norm: str) -> l
                 f"claim {i}: nobody is reported as saying anything in sentence [{c.s}]; report only statements "
                 "the article attributes to someone"
             )
-    events: list[EventItem | Event] = list(answer.events)
-    for i, e in enumerate(events, start=1):
+    for i, e in enumerate(answer.events, start=1):
         if e.s not in allowed:
             found.append(f"event {i}: sentence [{e.s}] is not one of the numbered sentences")
         elif e.actor and not mentioned(e.actor, text_norm):  # e.g. copied from the worked example
@@ -264,13 +211,12 @@ def problems(answer: Answer, doc: Document, window: Window, text_norm: str) -> l
     return found
 
 
-def _worth(answer: Answer, found: list[str]) -> int:
+def _worth(answer: WindowAnswer, found: list[str]) -> int:
     """Items that passed the checks: a re-ask wins only by keeping more good items, not by saying less."""
-    claims = answer.claims if isinstance(answer, WindowAnswer) else []
-    return len(claims) + len(answer.events) - 2 * len(found)
+    return len(answer.claims) + len(answer.events) - 2 * len(found)
 
 
-def repair_messages(messages: list[dict[str, str]], answer: Answer, found: list[str]) -> list[dict[str, str]]:
+def repair_messages(messages: list[dict[str, str]], answer: WindowAnswer, found: list[str]) -> list[dict[str, str]]:
     feedback = "Some items do not match the article:\n- " + "\n- ".join(found)
     feedback += "\nAnswer again with the full corrected JSON."
     return [
@@ -296,61 +242,30 @@ class Extractor:
         self.text_norm = normalise_with_ends(doc.text)[0]  # cached: grounding reuses it
         self.windows = plan_windows(doc, self.info, settings.context_chars)
         self.repair_budget = settings.max_retry_tokens
-        self.shown: dict[int, str] = {}
-        self.candidates: list[EventCandidate] = []
 
     def _request(self, messages: list[dict[str, str]], model: type[Any], max_tokens: int) -> Request[Any]:
         return Request(messages, model, max_tokens=max_tokens, max_retries=self.settings.max_retries)
 
     def _answer_budget(self, window: Window) -> int:
         """Token limit for one window's answer: about two short items per sentence, never the schema's maximum."""
-        if self.info.parse_claims:
-            return min(1024, 150 + 60 * len(window.sentences))
         return min(1536, 200 + 100 * len(window.sentences))
 
-    def _worth_asking(self, answer: Answer, found: list[str]) -> bool:
-        """Whether to re-ask: any problem, except that events-only answers (hybrid, where a call is the whole
-        cost) are re-asked only when most of their events fail; a lone stray event is flagged downstream."""
-        if not found or not self.info.parse_claims:
-            return bool(found)
-        return 2 * len(found) >= len(answer.events)
-
-    async def _review(self, window: Window, call: Call) -> None:
-        """The model keeps the real events among the window's candidates (no candidates: no call)."""
-        mine = [e for e in self.candidates if e.sentence in window.sentences]
-        for at in range(0, len(mine), MAX_CANDIDATES_PER_CALL):
-            batch = mine[at : at + MAX_CANDIDATES_PER_CALL]
-            messages = review_messages(self.prompt, self.doc, window, batch)
-            budget = 8 + 3 * len(batch)
-            try:
-                done = await call(self._request(messages, review_model(len(batch)), budget))
-            except ExtractionError as exc:  # keep the parse's candidates unreviewed rather than lose them
-                self.drafts.warnings.append(f"window {window.index + 1}: {exc}; event candidates kept unreviewed")
-                self.drafts.events += [(e, window) for e in batch]
-                continue
-            self.drafts.usage.add(done.usage)
-            self.drafts.events += [(e, window) for e, keep in zip(batch, done.value.events, strict=False) if keep]
-
     async def _window(self, window: Window, call: Call) -> None:
-        if self.info.review_events:
-            await self._review(window, call)
-            return
-        part, schema = ("events", EventsAnswer) if self.info.parse_claims else ("extract", WindowAnswer)
-        messages = window_messages(self.prompt, self.doc, window, part, self.shown)
+        messages = window_messages(self.prompt, self.doc, window)
         try:
-            done = await call(self._request(messages, schema, self._answer_budget(window)))
+            done = await call(self._request(messages, WindowAnswer, self._answer_budget(window)))
         except ExtractionError as exc:  # this window's answer stayed invalid: keep the rest of the article
             self.drafts.warnings.append(f"window {window.index + 1}: {exc}")
             return
         self.drafts.usage.add(done.usage)
-        answer: Answer = done.value
+        answer: WindowAnswer = done.value
         found = problems(answer, self.doc, window, self.text_norm)
         spent = done.usage.prompt_tokens + done.usage.completion_tokens
-        if self._worth_asking(answer, found) and self.repair_budget >= spent:
+        if found and self.repair_budget >= spent:
             self.drafts.repairs += 1
             try:
                 fixed = await call(
-                    self._request(repair_messages(messages, answer, found), schema, self._answer_budget(window))
+                    self._request(repair_messages(messages, answer, found), WindowAnswer, self._answer_budget(window))
                 )
             except ExtractionError as exc:
                 self.drafts.warnings.append(f"window {window.index + 1} re-ask: {exc}")
@@ -361,8 +276,7 @@ class Extractor:
                 still = problems(fixed.value, self.doc, window, self.text_norm)
                 if _worth(fixed.value, still) > _worth(answer, found):
                     answer = fixed.value
-        if isinstance(answer, WindowAnswer):
-            self.drafts.claims += [(c, window) for c in answer.claims]
+        self.drafts.claims += [(c, window) for c in answer.claims]
         self.drafts.events += [(e, window) for e in answer.events]
 
     async def _overview(self, call: Call) -> None:
@@ -372,31 +286,28 @@ class Extractor:
             self.drafts.warnings.append(f"summary: {exc}")
             return
         self.drafts.usage.add(done.usage)
-        self.drafts.summary = done.value.summary.strip()
+        self.drafts.summary = whole_sentences(done.value.summary)
 
     async def _summary(self, call: Call) -> None:
-        if self.info.parse_claims:
-            self.drafts.summary = lead_summary(self.doc)
-        else:
+        if self.info.model_summary:
             await self._overview(call)
+        else:
+            self.drafts.summary = lead_summary(self.doc)
+
+    def _parse(self) -> None:
+        """Claims and events from the dependency parse (``from_parse`` strategies)."""
+        article = parse_article(self.doc)
+        attributions = find_attributions(self.doc, article)
+        self.drafts.claims = parsed_claims(attributions, self.windows)
+        speakers = speaker_names(attributions, article.names)
+        self.drafts.events = parsed_events(find_events(self.doc, article, speakers), self.windows)
+        for n in unparsed(self.doc):
+            start, end = self.doc.sentences[n - 1]
+            self.drafts.warnings.append(f"sentence {n} is too long to parse ({end - start:,} characters)")
 
     async def run(self, call: Call, concurrency: int = 1) -> Drafts:
-        if self.info.parse_claims:
-            article = parse_article(self.doc)
-            attributions = find_attributions(self.doc, article)
-            self.drafts.claims = parsed_claims(attributions, self.windows)
-            if self.info.parse_events:
-                speakers = speaker_names(attributions, article.names)
-                self.candidates = find_events(self.doc, article, speakers)
-                if not self.info.review_events:
-                    self.drafts.events = parsed_events(self.candidates, self.windows)
-            self.shown = statements_only(self.doc, attributions)
-            for n in unparsed(self.doc):
-                start, end = self.doc.sentences[n - 1]
-                self.drafts.warnings.append(
-                    f"sentence {n} is too long to parse for claims ({end - start:,} characters)"
-                )
-        if self.info.parse_events and not self.info.review_events:
+        if self.info.from_parse:
+            self._parse()
             await self._summary(call)
         elif concurrency <= 1:
             for window in self.windows:

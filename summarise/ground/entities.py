@@ -361,18 +361,23 @@ def _text_names(text: str, *, start: int) -> list[_Item]:
 
 
 def _capitalised_runs(text: str) -> Iterable[str]:
+    """Runs of capitalised words; a full stop after a word of three letters or more ends the sentence and the run
+    ("… with Putin. Kim said": two runs), one after an initial or a short abbreviation does not ("G.K.", "Mr.")."""
     run: list[str] = []
     last_end = -1
+    stopped = False
     for match in _WORD.finditer(text):
-        word = match.group(0).rstrip(".") if not re.fullmatch(r"\w\.", match.group(0)) else match.group(0)
+        raw = match.group(0)
+        word = raw if re.fullmatch(r"(?:\w\.)+", raw) else raw.rstrip(".")  # "G.K." and "U.S." keep their dots
         gap = text[last_end : match.start()] if last_end >= 0 else ""
         capital = word[:1].isupper()
-        if run and gap in (" ", "\u00a0") and (capital or word in _PARTICLES):
+        if run and not stopped and gap in (" ", "\u00a0") and (capital or word in _PARTICLES):
             run.append(word)
         else:
             if run:
                 yield " ".join(run)
             run = [word] if capital else []
+        stopped = raw.endswith(".") and len(word) >= 3 and not word.endswith(".")
         last_end = match.end()
     if run:
         yield " ".join(run)

@@ -1,0 +1,114 @@
+"""Events found in code from the dependency parse (the `hybrid` and `parse` strategies), on hand-made text."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarise.backends.fake import FakeBackend
+from summarise.config import Settings
+from summarise.extract.attribution import find_attributions, parse_article, speaker_names
+from summarise.extract.events import find_events
+from summarise.ingest import load_text
+from summarise.pipeline import summarise
+
+
+def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
+    doc = load_text(text)
+    article = parse_article(doc)
+    speakers = speaker_names(find_attributions(doc, article), article.names)
+    return [(e.actor, e.action, e.targets, e.where) for e in find_events(doc, article, speakers)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # subject, verb, object; the place after "in" is where, not a target
+        (
+            "Mayor Jane Roux opened the new bridge in Lyon on Monday.",
+            [("Mayor Jane Roux", "opened the new bridge in Lyon", (), "Lyon")],
+        ),
+        # each of two publishers is an actor of its own
+        (
+            "The Times and The Post published reports on Monday.",
+            [("The Times", "published reports", (), None), ("The Post", "published reports", (), None)],
+        ),
+        # but a thing done together is one event, the first party's with the others
+        (
+            "Russia and North Korea discussed a weapons sale.",
+            [("Russia", "discussed a weapons sale", ("North Korea",), None)],
+        ),
+        # the agent of a passive participle; the praising is a statement, left to the claims
+        (
+            "Kim praised the army during a lunch hosted by the Russian president.",
+            [("the Russian president", "hosted a lunch", (), None)],
+        ),
+        # a verb without a subject of its own takes its head's ("willing to meet")
+        (
+            "Prime Minister Fumio Kishida is willing to meet Kim Jong Un without preconditions.",
+            [("Prime Minister Fumio Kishida", "to meet Kim Jong Un", ("Kim Jong Un",), None)],
+        ),
+        # saying is not an event, what was said about may be; a warning is both
+        (
+            "Jane Roux said the city council approved the budget. The US warned North Korea on Wednesday.",
+            [
+                ("the city council", "approved the budget", (), None),
+                ("The US", "warned North Korea", ("North Korea",), None),
+            ],
+        ),
+        # a pronoun is the earlier person
+        (
+            "Jane Roux arrived in Paris. She met the mayor of Lyon.",
+            [("Jane Roux", "arrived in Paris", (), "Paris"), ("Jane Roux", "met the mayor of Lyon", ("Lyon",), None)],
+        ),
+        # a noun that names an event, with its parties
+        (
+            "Officials fear a meeting between Kim and Putin.",
+            [("Kim", "meeting", ("Putin",), None)],
+        ),
+        # words inside a quotation, states and feelings propose nothing
+        ("“We will fight them everywhere,” the general said.", []),
+        ("The council seems divided and remains cautious.", []),
+    ],
+)
+def test_events_from_the_parse(text: str, expected: list[tuple[str, str, tuple[str, ...], str | None]]) -> None:
+    assert found(text) == expected
+
+
+def test_mentions_of_one_event_merge_into_one_with_every_sentence_as_evidence() -> None:
+    text = (
+        "Officials fear a meeting between Kim and Putin. Kim will meet Putin in Vladivostok. "
+        "Kim held a meeting with Putin on Friday. Kim also visited a factory."
+    )
+    result = summarise(text, published="2023-09-13", settings=Settings(backend="fake", strategy="parse", cache=False))
+    assert [e.action for e in result.events] == ["meeting", "visited a factory"]
+    meeting = result.events[0]
+    assert [text[s.start : s.end] for s in meeting.evidence] == [
+        "Officials fear a meeting between Kim and Putin.",
+        "Kim will meet Putin in Vladivostok.",
+        "Kim held a meeting with Putin on Friday.",
+    ]
+    assert all(s.status == "exact" for s in meeting.evidence)
+    assert (
+        meeting.location == "Vladivostok" and meeting.time is not None and meeting.time.value == "2023-09-08"
+    )  # the Friday before
+    assert {result.entity(t).name for t in meeting.targets if result.entity(t)} == {"Putin"}
+
+
+def test_parse_makes_no_model_call_and_hybrid_one_for_the_summary() -> None:
+    text = "Mayor Jane Roux opened the new bridge on Monday. She said it would carry 20,000 cars a day."
+    calls: list[object] = []
+
+    def script(messages: list[dict[str, str]], model: object) -> dict[str, object]:
+        calls.append(model)
+        return {"summary": "Mayor Jane Roux opened a bridge on Monday. She said it would carry 20,000"}
+
+    parsed = summarise(text, backend=FakeBackend(script), settings=Settings(strategy="parse", cache=False))
+    assert calls == [] and parsed.provenance.calls == 0
+    assert parsed.summary == text  # the lead (two sentences) stands in
+    hybrid = summarise(text, backend=FakeBackend(script), settings=Settings(strategy="hybrid", cache=False))
+    assert len(calls) == 1 == hybrid.provenance.calls
+    assert hybrid.summary == "Mayor Jane Roux opened a bridge on Monday."  # the sentence cut by the bound dropped
+    assert [(e.action, hybrid.entity(e.actor).name) for e in hybrid.events if e.actor] == [
+        ("opened the new bridge", "Jane Roux")  # the title is not part of the name
+    ]
+    assert [c.content for c in hybrid.claims] == ["it would carry 20,000 cars a day"]
