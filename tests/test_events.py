@@ -65,6 +65,14 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
             "Officials fear a meeting between Kim and Putin.",
             [("Kim", "meeting", ("Putin",), None)],
         ),
+        # a place after "to" is where, not a target; a purpose is an event of its own
+        (
+            "Jane Roux went to Paris on Monday to sign the treaty.",
+            [("Jane Roux", "went to Paris", (), "Paris"), ("Jane Roux", "to sign the treaty", (), None)],
+        ),
+        # a norm, an infinitive with nothing after it: nothing done
+        ("No country should help Russia.", []),
+        ("Japan will work to ensure.", [("Japan", "will work to ensure", (), None)]),
         # words inside a quotation, states and feelings propose nothing
         ("“We will fight them everywhere,” the general said.", []),
         ("The council seems divided and remains cautious.", []),

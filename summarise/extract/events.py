@@ -29,7 +29,7 @@ from .attribution import CUES, PERSON_PRONOUNS, RELATIVE, SPEAKER_PRONOUNS, Name
 ACT_CUES = word_set("warn threaten")
 """Cues that are also events: a warning is something that happened."""
 STATES = word_set(
-    """be have seem appear remain become include involve mean need allow let make get keep continue come go
+    """be have seem appear remain become include involve mean need allow let make get keep continue
     happen exist consist contain depend lie stand sit use try want wish like love hate see look hear do"""
 )
 NOUN_VERBS = {"meeting": "meet", "talks": "talk", "trip": "travel", "negotiations": "negotiate", "invasion": "invade"}
@@ -49,6 +49,7 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_ACTION_WORDS = 6
 THING_PRONOUNS = word_set("it its")
+NOBODY = word_set("no nobody none nothing neither")
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,7 @@ def _targets_and_place(verb: Any, ents: dict[int, Any], actor: str) -> tuple[lis
             ent = ents.get(pobj.i)
             if c.lower_ in PLACE_PREPS and ent is not None and ent.label_ in PLACE_LABELS and where is None:
                 where = ent.text
+                continue
             if c.lower_ in TARGET_PREPS:
                 targets += _names_in(pobj, ents)[0]
     out = [t for t in dict.fromkeys(targets) if t != actor and t not in actor][:3]
@@ -257,8 +259,13 @@ def _verb_events(number: int, start: int, parsed: Any, quotes: Sequence[tuple[in
             continue
         if subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
             continue
+        if subject is not None and any(c.lower_ in NOBODY for c in [subject, *subject.children]):
+            continue  # "no country should help": a norm, not something done
         sense = _sense(verb)
         action = _action(verb, passive if subject is None else None, ents)
+        auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"} and action.split()[-1] == verb.text:
+            continue  # "to ensure", "leading": an infinitive or gerund with nothing after it says nothing
         actors = _actors(subject) if subject is not None else [None]
         if sense.split("|")[0] in RECIPROCAL and len(actors) > 1:  # "Russia and North Korea discussed": one event
             actors = actors[:1]
