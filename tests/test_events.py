@@ -120,3 +120,10 @@ def test_parse_makes_no_model_call_and_hybrid_one_for_the_summary() -> None:
         ("opened the new bridge", "Jane Roux")  # the title is not part of the name
     ]
     assert [c.content for c in hybrid.claims] == ["it would carry 20,000 cars a day"]
+
+
+def test_an_event_takes_the_time_words_of_its_own_verb_not_the_sentence_s() -> None:
+    text = "Japan said on Friday that Kishida is willing to meet Kim. Kim met Putin on Wednesday, Japan said Friday."
+    result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
+    times = {e.action: e.time.value if e.time else None for e in result.events}
+    assert times == {"to meet Kim": None, "met Putin": "2023-09-13"}

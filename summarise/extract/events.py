@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..ground.records import quoted_stretches, word_set
+from ..ground.time import find_time_expressions
 from ..ingest import Document
 from .attribution import CUES, PERSON_PRONOUNS, RELATIVE, SPEAKER_PRONOUNS, Name, ParsedArticle
 
@@ -65,15 +66,13 @@ class EventCandidate:
     sense: str
     """What was done, for merging mentions of one event: 'verb|object' as lemmas ("meet|putin"; "held a meeting
     with" is "meet"), the verb of "began supplying" being "supply"."""
+    when: str | None = None
+    """Time words attached to the verb, as written; '' when the sentence's time words belong to other verbs."""
     pronoun: str | None = None
 
     @property
     def s(self) -> int:
         return self.sentence
-
-    @property
-    def when(self) -> str | None:
-        return None
 
 
 def _text(tokens: Sequence[Any]) -> str:
@@ -239,8 +238,35 @@ def _targets_and_place(verb: Any, ents: dict[int, Any], actor: str) -> tuple[lis
     return out, where
 
 
+CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj")
+"""A verb's dependents that are events of their own: their time words are not the verb's."""
+
+
+def _when(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
+    """The time expression (offset in the sentence, words) among the verb's own words; '' if the sentence has
+    some but none is the verb's; None if it has none."""
+    if not times:
+        return None
+    own = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ in CLAUSES for t in c.subtree}
+    for at, words in times:
+        token = next((t for t in verb.doc if t.idx <= at < t.idx + len(t.text)), None)
+        if token is not None and token.i in own:
+            return words
+    return ""
+
+
+def _times(text: str) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for words in find_time_expressions(text):
+        at = text.find(words, found[-1][0] + 1 if found else 0)
+        if at >= 0:
+            found.append((at, words))
+    return found
+
+
 def _verb_events(number: int, start: int, parsed: Any, quotes: Sequence[tuple[int, int]]) -> list[EventCandidate]:
     ents = {t.i: e for e in parsed.ents for t in e}
+    times = _times(parsed.text)
     found: list[EventCandidate] = []
     swallowed: set[int] = set()
     for verb in parsed:
@@ -276,7 +302,17 @@ def _verb_events(number: int, start: int, parsed: Any, quotes: Sequence[tuple[in
             if actor_tok is not None and actor_tok.conjuncts and sense.split("|")[0] in RECIPROCAL:
                 targets = [_phrase(c, ents) for c in actor_tok.conjuncts if c.i > actor_tok.i] + targets
             found.append(
-                EventCandidate(number, start + verb.idx, actor, action, tuple(targets[:3]), where, sense, pronoun)
+                EventCandidate(
+                    number,
+                    start + verb.idx,
+                    actor,
+                    action,
+                    tuple(targets[:3]),
+                    where,
+                    sense,
+                    _when(verb, times),
+                    pronoun,
+                )
             )
     return found
 

@@ -287,8 +287,11 @@ class Grounder:
         return Span(start=best[0], end=best[1], text=self.text[best[0] : best[1]], status="exact")
 
     def time(self, when: str | None, span: Span) -> TimeExpr | None:
+        """``when`` as written in the sentence, resolved; None: the sentence's only time words; '': none."""
         sentence = self.text[span.start : span.end] if span.status != "unverified" else ""
-        if when and when.strip():
+        if when is not None and not when.strip():
+            return None
+        if when:
             hit = verify_quote(when.strip(), sentence) if sentence else None
             if hit is None:
                 self.warnings.append(f"time words not in their sentence, dropped: {when!r}")
