@@ -4,8 +4,9 @@
 
 Ideal = (model requests / concurrency) x latency: every slot busy all the time and no overhead of our own. The
 server (its own process) answers minimal valid JSON, so there are no grounding re-asks and requests per article
-are fixed: 3 with `windows` (two sentence windows and the overview), 1 with `--strategy hybrid` (one window of
-events; the ideal is then the issue's 200 / 32 x 0.2 s). One untimed article first warms imports.
+are fixed: 3 with `windows` (two sentence windows and the overview), 1 with `--strategy hybrid` (the summary;
+claims and events come from the dependency parse, on the event loop; the ideal is then the issue's
+200 / 32 x 0.2 s). One untimed article first warms imports.
 """
 
 from __future__ import annotations

@@ -25,8 +25,8 @@ StrategyOpt = Annotated[
     typer.Option(
         "--strategy",
         "-s",
-        help="Extraction strategy: hybrid (claims from the parse; embedded default), windows (endpoint default), "
-        "single.",
+        help="Extraction strategy: hybrid (claims and events from the parse, summary from the model; embedded "
+        "default), parse (no model call), windows (endpoint default), single.",
     ),
 ]
 EvalCacheOpt = Annotated[
