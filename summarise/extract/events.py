@@ -30,7 +30,7 @@ from .attribution import CUES, PERSON_PRONOUNS, RELATIVE, SPEAKER_PRONOUNS, Name
 ACT_CUES = word_set("warn threaten")
 """Cues that are also events: a warning is something that happened."""
 STATES = word_set(
-    """be have seem appear remain become include involve mean need allow let make get keep continue
+    """be have seem appear remain become include involve mean need allow let make get keep continue come
     happen exist consist contain depend lie stand sit use try want wish like love hate see look hear do"""
 )
 NOUN_VERBS = {"meeting": "meet", "talks": "talk", "trip": "travel", "negotiations": "negotiate", "invasion": "invade"}
@@ -49,7 +49,11 @@ PLACE_ONLY_PREPS = word_set("in at into from near")
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_ACTION_WORDS = 6
+CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj")
+"""Dependents that are events of their own: their time words and parties are not the head's."""
 THING_PRONOUNS = word_set("it its")
+NO_QUOTES = str.maketrans("", "", '“”"‘')
+"""An action is words, not a span: quotation marks (often half of a pair) are left out."""
 NOBODY = word_set("no nobody none nothing neither")
 
 
@@ -97,16 +101,18 @@ def _phrase(tok: Any, ents: dict[int, Any]) -> str:
 
 
 def _compact(tok: Any, budget: int) -> list[Any]:
-    """A noun phrase's head words: left modifiers, the noun, then its first prepositional phrase, within budget."""
-    words = [t for t in tok.subtree if t.i < tok.i and t.pos_ != "PUNCT" and t.dep_ not in ("poss", "case")]
-    words = [t for t in words if all(a.dep_ not in ("relcl", "acl", "appos") for a in t.ancestors if a.i < tok.i)]
-    words.append(tok)
+    """A noun phrase's head words within budget: the noun, then its nearest left modifiers, then its first
+    prepositional phrase ("the sale of advanced weapons"; short of room, "the sale of weapons")."""
+    if budget < 1:
+        return []
+    mods = [t for t in tok.subtree if t.i < tok.i and t.pos_ != "PUNCT" and t.dep_ not in ("poss", "case")]
+    mods = [t for t in mods if all(a.dep_ not in ("relcl", "acl", "appos") for a in t.ancestors if a.i < tok.i)]
+    words = [tok, *sorted(mods, key=lambda t: -t.i)[: budget - 1]]
     prep = next((c for c in tok.rights if c.dep_ == "prep"), None)
-    if prep is not None and len(words) + 2 <= budget:
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if pobj is not None:
-            words += [prep, *_compact(pobj, budget - len(words) - 1)]
-    return words[:budget]
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is not None and len(words) + 2 <= budget:
+        words += [prep, *_compact(pobj, budget - len(words) - 1)]
+    return sorted(words, key=lambda t: t.i)
 
 
 def _conjuncts(tok: Any) -> list[Any]:
@@ -153,7 +159,10 @@ def _names_in(tok: Any, ents: dict[int, Any]) -> tuple[list[str], str | None]:
     after "in"/"at"/… (a place, not a target)."""
     found: list[str] = []
     place: str | None = None
+    clauses = {t.i for d in tok.subtree if d.dep_ in CLAUSES and d is not tok for t in d.subtree}
     for t in tok.subtree:
+        if t.i in clauses:  # "the sale of weapons, which could allow Moscow to …": not the sale's party
+            continue
         ent = ents.get(t.i)
         if ent is None or (ent.label_ == "NORP" and ent.root.pos_ == "ADJ"):
             continue
@@ -194,7 +203,7 @@ def _action(verb: Any, passive_subject: Any | None, ents: dict[int, Any]) -> str
         text = " ".join(verb.doc.text[first.idx : last.idx + len(last.text)].split()[: MAX_ACTION_WORDS + 2])
     if passive_subject is not None:
         text = f"{_phrase(passive_subject, ents)} {text}"
-    return text
+    return " ".join(text.translate(NO_QUOTES).split())
 
 
 def _noun_sense(noun: Any) -> str:
@@ -238,10 +247,6 @@ def _targets_and_place(verb: Any, ents: dict[int, Any], actor: str) -> tuple[lis
     return out, where
 
 
-CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj")
-"""A verb's dependents that are events of their own: their time words are not the verb's."""
-
-
 def _when(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
     """The time expression (offset in the sentence, words) among the verb's own words; '' if the sentence has
     some but none is the verb's; None if it has none."""
@@ -264,9 +269,10 @@ def _times(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _verb_events(number: int, start: int, parsed: Any, quotes: Sequence[tuple[int, int]]) -> list[EventCandidate]:
+def _verb_events(
+    number: int, start: int, parsed: Any, quotes: Sequence[tuple[int, int]], times: Sequence[tuple[int, str]]
+) -> list[EventCandidate]:
     ents = {t.i: e for e in parsed.ents for t in e}
-    times = _times(parsed.text)
     found: list[EventCandidate] = []
     swallowed: set[int] = set()
     for verb in parsed:
@@ -317,7 +323,7 @@ def _verb_events(number: int, start: int, parsed: Any, quotes: Sequence[tuple[in
     return found
 
 
-def _noun_events(number: int, start: int, parsed: Any) -> list[EventCandidate]:
+def _noun_events(number: int, start: int, parsed: Any, times: Sequence[tuple[int, str]]) -> list[EventCandidate]:
     """ "a meeting between Kim and Putin": the first party does it with the others."""
     ents = {t.i: e for e in parsed.ents for t in e}
     found: list[EventCandidate] = []
@@ -333,13 +339,15 @@ def _noun_events(number: int, start: int, parsed: Any) -> list[EventCandidate]:
             continue
         action = _text([*(c for c in noun.lefts if c.dep_ == "amod"), noun])
         sense = f"{_noun_sense(noun)}|"
-        found.append(EventCandidate(number, start + noun.idx, names[0], action, tuple(names[1:3]), None, sense))
+        when = _when(noun, times)
+        found.append(EventCandidate(number, start + noun.idx, names[0], action, tuple(names[1:3]), None, sense, when))
     return found
 
 
 def sentence_events(number: int, start: int, parsed: Any, quotes: Sequence[tuple[int, int]]) -> list[EventCandidate]:
     """Event candidates in one parsed sentence (offsets in ``parsed`` are relative to ``start``)."""
-    return _verb_events(number, start, parsed, quotes) + _noun_events(number, start, parsed)
+    times = _times(parsed.text)
+    return _verb_events(number, start, parsed, quotes, times) + _noun_events(number, start, parsed, times)
 
 
 def resolve(found: Sequence[EventCandidate], names: Sequence[Name]) -> list[EventCandidate]:
