@@ -49,6 +49,7 @@ PLACE_ONLY_PREPS = word_set("in at into from near")
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_ACTION_WORDS = 6
+MAX_HEADING_WORDS = 14
 CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj")
 """Dependents that are events of their own: their time words and parties are not the head's."""
 THING_PRONOUNS = word_set("it its")
@@ -287,8 +288,8 @@ def _verb_events(
         swallowed.update(c.i for c in inner)  # "began supplying weapons": one event, not two
         subject = _subject(verb)
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if subject is None and passive is None:
-            continue
+        if subject is None and (passive is None or passive.pos_ == "PRON"):
+            continue  # nobody does it, or "which is dedicated": nothing to tell
         if subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
             continue
         if subject is not None and any(c.lower_ in NOBODY for c in [subject, *subject.children]):
@@ -344,8 +345,18 @@ def _noun_events(number: int, start: int, parsed: Any, times: Sequence[tuple[int
     return found
 
 
+def heading(text: str) -> bool:
+    """A heading or headline, not a sentence: short, capitalised, no closing punctuation. It restates the story."""
+    words = text.split()
+    if not words or len(words) > MAX_HEADING_WORDS or text.rstrip()[-1] in ".!?:;\"'”’)":
+        return False
+    return sum(w[0].isupper() for w in words) * 2 >= len(words) or len(words) <= 8
+
+
 def sentence_events(number: int, start: int, parsed: Any, quotes: Sequence[tuple[int, int]]) -> list[EventCandidate]:
     """Event candidates in one parsed sentence (offsets in ``parsed`` are relative to ``start``)."""
+    if heading(parsed.text):
+        return []
     times = _times(parsed.text)
     return _verb_events(number, start, parsed, quotes, times) + _noun_events(number, start, parsed, times)
 

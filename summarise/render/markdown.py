@@ -34,7 +34,8 @@ def _claim(summary: ArticleSummary, c: Claim) -> str:
 
 
 def _event(summary: ArticleSummary, e: Event) -> str:
-    parts = [f"**{_md(_name(summary, e.actor, 'someone'))}** {_md(e.action)}"]
+    actor = summary.entity(e.actor)  # none: a passive ("an agreement was reached") reads on its own
+    parts = [f"**{_md(actor.name)}** {_md(e.action)}" if actor else _md(e.action)]
     if e.targets:
         parts.append("→ " + ", ".join(_md(_name(summary, t, t)) for t in e.targets))
     if e.time:
