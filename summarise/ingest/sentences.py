@@ -29,6 +29,7 @@ _STARTERS = _words(
     "yet in on at for as after before when while if however meanwhile also still then now according "
     "some many most other both all no not one what who why how where"
 )
+_TERMINAL = re.compile(f"[{re.escape(_TERMINALS + _CJK_TERMINALS)}]")
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([^\W_]+)")
 
@@ -42,7 +43,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     spans: list[tuple[int, int]] = []
     begin = start
     i = start
-    while i < end:
+    while (found := _TERMINAL.search(text, i, end)) is not None:  # only a terminal can end a sentence
+        i = found.start()
         stop = _boundary(text, i, end)
         if stop is None:
             i += 1

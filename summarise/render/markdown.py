@@ -96,7 +96,8 @@ def render_markdown(summary: ArticleSummary) -> str:
     out += [
         "---",
         f"_{p.backend}/{p.model} · strategy {p.strategy} · prompt {p.prompt_id} v{p.prompt_version} · "
-        f"{p.prompt_tokens}+{p.completion_tokens} tokens in {p.calls} calls ({p.retries} retries) · "
+        f"{p.prompt_tokens}+{p.completion_tokens} tokens in {p.calls} call{'' if p.calls == 1 else 's'} "
+        f"({p.retries} retries) · "
         f"{p.latency_s:.1f} s · spans: {g.exact} exact, {g.fuzzy} fuzzy, {g.unverified} unverified · "
         f"quotes: {g.quotes_verified} verified, {g.quotes_unverified} not found_",
     ]
