@@ -88,7 +88,7 @@ def test_models_command_lists_backends_and_models(
     assert code == 0
     for word in ("local", "openai", "fake", "qwen2.5-coder-1.5b-instruct", "smollm2-135m-instruct"):
         assert word in out
-    assert "English parser (hybrid strategy):" in out and "(verified)" in out
+    assert "English parser (hybrid and parse strategies):" in out and "(verified)" in out
 
 
 def test_run_writes_the_review_page_with_html(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -85,10 +85,10 @@ def models(home: HomeOpt = None) -> None:
     try:
         folder = nlp.data_folder()
     except ModelNotAvailable as exc:
-        console.print(f"English parser (hybrid strategy): {exc}")
+        console.print(f"English parser (hybrid and parse strategies): {exc}")
     else:
         state = "verified" if nlp.data_digest(folder) == nlp.DIGEST else "DOES NOT MATCH its pinned digest"
-        console.print(f"English parser (hybrid strategy): {folder} ({state})")
+        console.print(f"English parser (hybrid and parse strategies): {folder} ({state})")
 
 
 @app.command()

@@ -56,6 +56,8 @@ THING_PRONOUNS = word_set("it its")
 NO_QUOTES = str.maketrans("", "", '“”"‘')
 """An action is words, not a span: quotation marks (often half of a pair) are left out."""
 NOBODY = word_set("no nobody none nothing neither")
+Ents = dict[int, Any]
+"""Token index -> the named entity (spaCy Span) it belongs to."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def _text(tokens: Sequence[Any]) -> str:
     return " ".join(t.text for t in tokens)
 
 
-def _phrase(tok: Any, ents: dict[int, Any]) -> str:
+def _phrase(tok: Any, ents: Ents) -> str:
     """The noun with its left modifiers and the rest of its name, as written ("The North Korean leader",
     "Kim Jong-un", "New York Times")."""
     left, right = tok.left_edge, tok
@@ -130,7 +132,8 @@ def _actors(subject: Any) -> list[Any]:
 
 
 def _subject(verb: Any) -> Any | None:
-    """The doer: the subject, or a passive's agent; walks up xcomp/conj/advcl/ccomp heads without one."""
+    """The doer: the subject, or a passive's agent; a verb without one takes its head's ("plans to visit",
+    "is willing to meet", "visited … and attended")."""
     tok = verb
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -155,7 +158,7 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
-def _names_in(tok: Any, ents: dict[int, Any]) -> tuple[list[str], str | None]:
+def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
     """Names in a phrase (not nationality adjectives, as in "the Russian president"), and a place name in it
     after "in"/"at"/… (a place, not a target)."""
     found: list[str] = []
@@ -176,7 +179,7 @@ def _names_in(tok: Any, ents: dict[int, Any]) -> tuple[list[str], str | None]:
     return found, place
 
 
-def _action(verb: Any, passive_subject: Any | None, ents: dict[int, Any]) -> str:
+def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
     """The verb's auxiliaries, negation and particle, then the start of its object or complement."""
     before = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg") and c.i >= verb.i - 3]
     words = [*before, verb, *[c for c in verb.rights if c.dep_ == "prt"]]
@@ -226,7 +229,7 @@ def _sense(verb: Any) -> str:
     return f"{lemma}|{str(obj.lemma_).lower() if obj is not None else ''}"
 
 
-def _targets_and_place(verb: Any, ents: dict[int, Any], actor: str) -> tuple[list[str], str | None]:
+def _targets_and_place(verb: Any, ents: Ents, actor: str) -> tuple[list[str], str | None]:
     targets: list[str] = []
     where: str | None = None
     for c in verb.rights:
@@ -271,9 +274,13 @@ def _times(text: str) -> list[tuple[int, str]]:
 
 
 def _verb_events(
-    number: int, start: int, parsed: Any, quotes: Sequence[tuple[int, int]], times: Sequence[tuple[int, str]]
+    number: int,
+    start: int,
+    parsed: Any,
+    ents: Ents,
+    quotes: Sequence[tuple[int, int]],
+    times: Sequence[tuple[int, str]],
 ) -> list[EventCandidate]:
-    ents = {t.i: e for e in parsed.ents for t in e}
     found: list[EventCandidate] = []
     swallowed: set[int] = set()
     for verb in parsed:
@@ -324,9 +331,10 @@ def _verb_events(
     return found
 
 
-def _noun_events(number: int, start: int, parsed: Any, times: Sequence[tuple[int, str]]) -> list[EventCandidate]:
+def _noun_events(
+    number: int, start: int, parsed: Any, ents: Ents, times: Sequence[tuple[int, str]]
+) -> list[EventCandidate]:
     """ "a meeting between Kim and Putin": the first party does it with the others."""
-    ents = {t.i: e for e in parsed.ents for t in e}
     found: list[EventCandidate] = []
     for noun in parsed:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS:
@@ -357,8 +365,10 @@ def sentence_events(number: int, start: int, parsed: Any, quotes: Sequence[tuple
     """Event candidates in one parsed sentence (offsets in ``parsed`` are relative to ``start``)."""
     if heading(parsed.text):
         return []
+    ents: Ents = {t.i: e for e in parsed.ents for t in e}
     times = _times(parsed.text)
-    return _verb_events(number, start, parsed, quotes, times) + _noun_events(number, start, parsed, times)
+    verbs = _verb_events(number, start, parsed, ents, quotes, times)
+    return verbs + _noun_events(number, start, parsed, ents, times)
 
 
 def resolve(found: Sequence[EventCandidate], names: Sequence[Name]) -> list[EventCandidate]:
