@@ -51,7 +51,7 @@ EventDraftItem = EventItem | EventCandidate
 
 @dataclass
 class Drafts:
-    """Everything the model said about one article, before grounding."""
+    """Everything extracted from one article, by the model or the parse, before grounding."""
 
     claims: list[tuple[ClaimItem, Window]] = field(default_factory=list)
     events: list[tuple[EventDraftItem, Window]] = field(default_factory=list)
