@@ -79,16 +79,10 @@ def _assemble(
 
     claims = [ClaimDraft(c.s, bounds(w.sentences), c.who, c.verb, c.what) for c, w in drafts.claims]
     events = [
-        EventDraft(
-            e.s,
-            bounds(w.sentences),
-            e.actor,
-            e.action,
-            tuple(e.targets),
-            e.when,
-            e.where,
-            e.sense if isinstance(e, EventCandidate) else "",
-        )
+        # The parse knows when a sentence's time words are not the event's (''); a model's '' means it gave none.
+        EventDraft(e.s, bounds(w.sentences), e.actor, e.action, tuple(e.targets), e.when, e.where, e.sense)
+        if isinstance(e, EventCandidate)
+        else EventDraft(e.s, bounds(w.sentences), e.actor, e.action, tuple(e.targets), e.when or None, e.where)
         for e, w in drafts.events
     ]
     grounded = ground(
