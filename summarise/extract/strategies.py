@@ -23,11 +23,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..backends.base import Backend, Completion, Request, Usage
 from ..config import Settings
 from ..errors import ConfigError, ExtractionError
 from ..ground.normalise import normalise_with_ends
 from ..ground.records import find_cue, mentioned
+from ..ground.summary import Statement, summary_problems
 from ..ingest import Document
 from ..prompts import Prompt
 from .attribution import Attribution, find_attributions, parse_article, speaker_names, unparsed
@@ -36,6 +39,7 @@ from .events import EventCandidate, find_events
 
 LEAD_CHARS = 320
 OVERVIEW_CHARS = 3000
+OVERVIEW_TOKENS = 400
 
 
 @dataclass(frozen=True)
@@ -216,8 +220,8 @@ def _worth(answer: WindowAnswer, found: list[str]) -> int:
     return len(answer.claims) + len(answer.events) - 2 * len(found)
 
 
-def repair_messages(messages: list[dict[str, str]], answer: WindowAnswer, found: list[str]) -> list[dict[str, str]]:
-    feedback = "Some items do not match the article:\n- " + "\n- ".join(found)
+def repair_messages(messages: list[dict[str, str]], answer: BaseModel, found: list[str]) -> list[dict[str, str]]:
+    feedback = "Some of your answer does not match the article:\n- " + "\n- ".join(found)
     feedback += "\nAnswer again with the full corrected JSON."
     return [
         *messages,
@@ -260,33 +264,53 @@ class Extractor:
         self.drafts.usage.add(done.usage)
         answer: WindowAnswer = done.value
         found = problems(answer, self.doc, window, self.text_norm)
-        spent = done.usage.prompt_tokens + done.usage.completion_tokens
-        if found and self.repair_budget >= spent:
-            self.drafts.repairs += 1
-            try:
-                fixed = await call(
-                    self._request(repair_messages(messages, answer, found), WindowAnswer, self._answer_budget(window))
-                )
-            except ExtractionError as exc:
-                self.drafts.warnings.append(f"window {window.index + 1} re-ask: {exc}")
-            else:
-                self.drafts.usage.add(fixed.usage)
-                self.drafts.usage.retries += 1
-                self.repair_budget -= fixed.usage.prompt_tokens + fixed.usage.completion_tokens
+        if found:
+            request = self._request(repair_messages(messages, answer, found), WindowAnswer, self._answer_budget(window))
+            fixed = await self._reask(call, request, done.usage, f"window {window.index + 1}")
+            if fixed is not None:
                 still = problems(fixed.value, self.doc, window, self.text_norm)
                 if _worth(fixed.value, still) > _worth(answer, found):
                     answer = fixed.value
         self.drafts.claims += [(c, window) for c in answer.claims]
         self.drafts.events += [(e, window) for e in answer.events]
 
-    async def _overview(self, call: Call) -> None:
+    async def _reask(self, call: Call, request: Request[Any], first: Usage, label: str) -> Completion[Any] | None:
+        """Feed problems back once, within the article's re-ask token budget; None when not asked or it failed."""
+        if self.repair_budget < first.prompt_tokens + first.completion_tokens:
+            return None
+        self.drafts.repairs += 1
         try:
-            done = await call(self._request(overview_messages(self.prompt, self.doc), Overview, 400))
+            fixed = await call(request)
+        except ExtractionError as exc:
+            self.drafts.warnings.append(f"{label} re-ask: {exc}")
+            return None
+        self.drafts.usage.add(fixed.usage)
+        self.drafts.usage.retries += 1
+        self.repair_budget -= fixed.usage.prompt_tokens + fixed.usage.completion_tokens
+        return fixed
+
+    async def _overview(self, call: Call) -> None:
+        messages = overview_messages(self.prompt, self.doc)
+        try:
+            done = await call(self._request(messages, Overview, OVERVIEW_TOKENS))
         except ExtractionError as exc:
             self.drafts.warnings.append(f"summary: {exc}")
             return
         self.drafts.usage.add(done.usage)
-        self.drafts.summary = whole_sentences(done.value.summary)
+        summary = whole_sentences(done.value.summary)
+        # Claims are known before the summary only when the parse found them (the model's come in parallel).
+        said = [Statement(c.who, c.verb, c.what) for c, _ in self.drafts.claims] if self.info.from_parse else []
+        found = summary_problems(summary, said)
+        if found:
+            request = self._request(repair_messages(messages, done.value, found), Overview, OVERVIEW_TOKENS)
+            fixed = await self._reask(call, request, done.usage, "summary")
+            if fixed is not None:
+                better = whole_sentences(fixed.value.summary)
+                still = summary_problems(better, said)
+                if better and len(still) < len(found):
+                    summary, found = better, still
+        self.drafts.warnings += [f"in the summary, {p}" for p in found]  # not "summary: …", a part that failed
+        self.drafts.summary = summary
 
     async def _summary(self, call: Call) -> None:
         if self.info.model_summary:
