@@ -55,3 +55,32 @@ def test_a_summary_still_wrong_after_the_second_ask_is_kept_and_flagged() -> Non
     assert len(asked) == 2 and result.summary == wrong
     (warning,) = result.provenance.warnings
     assert warning.startswith("in the summary, sentence 1 gives what Jane Roux said as fact")
+
+
+def test_the_eval_counts_summary_sentences_that_give_a_gold_statement_as_fact() -> None:
+    from summarise.evals.metrics import point
+    from summarise.evals.run import RunCase
+    from summarise.evals.score import suite_metrics, summary_counts
+    from summarise.schema import ArticleMeta, Claim, Entity, Provenance, Span
+
+    span = Span(start=49, end=len(ARTICLE), text=ARTICLE[49:], status="exact")
+    meta = ArticleMeta(id="t", text_sha256="0" * 64)
+    prov = Provenance(backend="t", model="m", prompt_id="p", prompt_version="1", prompt_sha256="", schema_sha256="")
+    gold = ArticleSummary(
+        article=meta,
+        summary="",
+        entities=[Entity(id="e1", name="Jane Roux", type="person")],
+        claims=[Claim(id="c1", claimant="e1", cue="said", content=SAID.content, evidence=[span])],
+        provenance=prov,
+    )
+
+    def case(text: str) -> RunCase:
+        prediction = gold.model_copy(update={"summary": text, "claims": []})
+        return RunCase(id="t", article="t.txt", text=ARTICLE, gold=gold, prediction=prediction)
+
+    as_fact = case("Jane Roux opened a bridge. The new bridge will carry twenty thousand cars a day from May.")
+    assert summary_counts(as_fact) == {"summary.sentences": 2.0, "summary.as_fact": 1.0}
+    said = case("Jane Roux said the new bridge would carry twenty thousand cars a day from May.")
+    assert summary_counts(said) == {"summary.sentences": 1.0, "summary.as_fact": 0.0}
+    rate = point(suite_metrics(), [summary_counts(as_fact), summary_counts(said)])["summary.as_fact_rate"]
+    assert rate == 1 / 3

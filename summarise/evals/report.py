@@ -182,7 +182,9 @@ def _polnear_sections(report: Report) -> list[Section]:
 
 def _ops_section(report: Report) -> Section:
     totals = report.totals
-    rows = [[k, cell(v, inline=True)] for k, v in report.metrics.items() if k.startswith(("ops.", "grounding."))]
+    rows = [
+        [k, cell(v, inline=True)] for k, v in report.metrics.items() if k.startswith(("ops.", "grounding.", "summary."))
+    ]
     rows.append(["errors", ", ".join(f"{k}: {v}" for k, v in sorted(report.errors.items())) or "none"])
     for key in ("ops.prompt_tokens", "ops.completion_tokens", "ops.retries", "ops.latency_s", "ops.wall_s"):
         rows.append([f"total {key.removeprefix('ops.')}", fmt(totals.get(key, 0.0), 1)])

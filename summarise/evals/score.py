@@ -22,6 +22,8 @@ from collections.abc import Callable
 import numpy as np
 
 from ..errors import EvalError
+from ..ground.summary import Statement, summary_problems
+from ..ingest.sentences import split_sentences
 from ..schema import ArticleSummary, Claim, Entity, Event
 from .align import ITEM_TYPES, MODES, NAME_MATCH, THRESHOLDS, ItemType, assign, similarity_matrix, views
 from .metrics import MetricDef, prf_metrics, ratio, ratio_metric
@@ -197,7 +199,25 @@ def ops_counts(case: RunCase) -> dict[str, float]:
             }
         )
         counts.update({f"grounding.{k}": float(v) for k, v in prov.grounding.model_dump().items()})
+        counts.update(summary_counts(case))
     return counts
+
+
+def gold_statements(case: RunCase) -> list[Statement]:
+    """What the labellers say was said: the gold claims (suites) or the annotated attributions (PolNeAR)."""
+    if case.gold is not None:
+        gold = case.gold
+        return [Statement(_entity_name(gold, c.claimant) or "", c.cue, c.content) for c in gold.claims]
+    return [Statement(a.source_text, a.cue_text, a.content_text) for a in case.attributions]
+
+
+def summary_counts(case: RunCase) -> dict[str, float]:
+    """The summary's sentences, and those that give a statement the labellers attributed as fact."""
+    summary = case.prediction.summary if case.prediction is not None else ""
+    if not summary.strip():
+        return {}
+    as_fact = summary_problems(summary, gold_statements(case))
+    return {"summary.sentences": float(len(split_sentences(summary))), "summary.as_fact": float(len(as_fact))}
 
 
 def score_case(case: RunCase) -> DocScore:
@@ -230,6 +250,13 @@ OPS_METRICS: list[MetricDef] = [
     _share("grounding.exact_share", "grounding.exact", _SPANS, "exact spans / spans"),
     _share("grounding.unverified_share", "grounding.unverified", _SPANS, "unverified / spans", higher=False),
     _share("grounding.quotes_verified_share", "grounding.quotes_verified", _QUOTES, "verified / quotes"),
+    ratio_metric(
+        "summary.as_fact_rate",
+        "summary.as_fact",
+        "summary.sentences",
+        "summary sentences giving a gold attributed statement as fact / summary sentences",
+        higher=False,
+    ),
 ]
 
 
