@@ -166,7 +166,7 @@ class _Job:
         doc = _document(text, id, published, title, source)
         backend = backend or backend_for(settings)
         name = strategy_name(settings, backend)
-        return cls(doc, settings, backend, load_prompt(strategy(name).prompt), name, include_text, started)
+        return cls(doc, settings, backend, prompt_for(settings, backend), name, include_text, started)
 
     def cached(self) -> ArticleSummary | None:
         return cache.lookup(self.doc, self.settings, self.backend, self.prompt, self.strategy, self.include_text)

@@ -24,18 +24,13 @@ class ClaimItem(BaseModel):
     what: str = Field(max_length=200, description="The statement as one self-contained sentence.")
 
 
-Sentence = Annotated[int, Field(ge=1, description="Sentence number.")]
-Actor = Annotated[str, Field(max_length=50, description="Who did it.")]
-Targets = Annotated[
-    list[Annotated[str, Field(max_length=50)]], Field(max_length=3, description="Who or what it involved.")
-]
-
-
 class EventItem(BaseModel):
-    s: Sentence
-    actor: Actor
+    s: int = Field(ge=1, description="Sentence number.")
+    actor: str = Field(max_length=50, description="Who did it.")
     action: str = Field(max_length=60, description="Short verb phrase.")
-    targets: Targets = Field(default_factory=list)
+    targets: list[Annotated[str, Field(max_length=50)]] = Field(
+        default_factory=list, max_length=3, description="Who or what it involved."
+    )
     when: str | None = Field(default=None, max_length=40, description="Time words as written, or null.")
     where: str | None = Field(default=None, max_length=50, description="Place as written, or null.")
 

@@ -307,13 +307,14 @@ def _verb_events(
         if verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"} and action.split()[-1] == verb.text:
             continue  # "to ensure", "leading": an infinitive or gerund with nothing after it says nothing
         actors = _actors(subject) if subject is not None else [None]
-        if sense.split("|")[0] in RECIPROCAL and len(actors) > 1:  # "Russia and North Korea discussed": one event
+        together = sense.split("|")[0] in RECIPROCAL
+        if together and len(actors) > 1:  # "Russia and North Korea discussed": one event
             actors = actors[:1]
         for actor_tok in actors:
             actor = _phrase(actor_tok, ents) if actor_tok is not None else ""
             pronoun = actor if actor_tok is not None and actor_tok.pos_ == "PRON" else None
             targets, where = _targets_and_place(verb, ents, actor)
-            if actor_tok is not None and actor_tok.conjuncts and sense.split("|")[0] in RECIPROCAL:
+            if actor_tok is not None and actor_tok.conjuncts and together:
                 targets = [_phrase(c, ents) for c in actor_tok.conjuncts if c.i > actor_tok.i] + targets
             found.append(
                 EventCandidate(

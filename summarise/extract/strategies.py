@@ -33,7 +33,7 @@ from ..ground.records import find_cue, mentioned
 from ..ground.summary import Statement, summary_problems
 from ..ingest import Document
 from ..prompts import Prompt
-from .attribution import Attribution, find_attributions, parse_article, speaker_names, unparsed
+from .attribution import find_attributions, parse_article, speaker_names, unparsed
 from .drafts import ClaimItem, EventItem, Overview, WindowAnswer
 from .events import EventCandidate, find_events
 
@@ -156,23 +156,6 @@ def window_messages(prompt: Prompt, doc: Document, window: Window) -> list[dict[
 def lead_summary(doc: Document, sentences: int = 2) -> str:
     """The article's opening sentences: news puts who, what, when and where first."""
     return " ".join(_sentence(doc, n) for n in range(1, min(sentences, len(doc.sentences)) + 1))
-
-
-def parsed_claims(attributions: list[Attribution], windows: list[Window]) -> list[tuple[ClaimItem, Window]]:
-    """Attributions from the parse as claim drafts, each with the window holding its sentence."""
-    where = {n: w for w in windows for n in w.sentences}
-    out = []
-    for a in attributions:
-        # Cut from the text, not generated: the answer schema's bounds (grammar limits) do not apply.
-        item = ClaimItem.model_construct(s=a.sentence, who=a.source, verb=a.cue, what=a.content)
-        out.append((item, where[a.sentence]))
-    return out
-
-
-def parsed_events(found: list[EventCandidate], windows: list[Window]) -> list[tuple[EventDraftItem, Window]]:
-    """Event candidates from the parse, each with the window holding its sentence."""
-    where = {n: w for w in windows for n in w.sentences}
-    return [(e, where[e.sentence]) for e in found]
 
 
 def whole_sentences(summary: str) -> str:
@@ -322,9 +305,14 @@ class Extractor:
         """Claims and events from the dependency parse (``from_parse`` strategies)."""
         article = parse_article(self.doc)
         attributions = find_attributions(self.doc, article)
-        self.drafts.claims = parsed_claims(attributions, self.windows)
-        speakers = speaker_names(attributions, article.names)
-        self.drafts.events = parsed_events(find_events(self.doc, article, speakers), self.windows)
+        events = find_events(self.doc, article, speaker_names(attributions, article.names))
+        where = {n: w for w in self.windows for n in w.sentences}  # the window holding each sentence
+        # Cut from the text, not generated: the answer schema's bounds (grammar limits) do not apply.
+        self.drafts.claims = [
+            (ClaimItem.model_construct(s=a.sentence, who=a.source, verb=a.cue, what=a.content), where[a.sentence])
+            for a in attributions
+        ]
+        self.drafts.events = [(e, where[e.sentence]) for e in events]
         for n in unparsed(self.doc):
             start, end = self.doc.sentences[n - 1]
             self.drafts.warnings.append(f"sentence {n} is too long to parse ({end - start:,} characters)")
