@@ -12,12 +12,13 @@ PKG = Path(__file__).resolve().parent.parent / "summarise"
 ALLOWED: dict[str, set[str]] = {
     "schema": set(),
     "errors": set(),
+    "lexicon": set(),
     "config": {"errors"},
     "prompts": {"errors"},
-    "ingest": {"schema", "errors"},
-    "ground": {"schema", "errors", "ingest"},
+    "ingest": {"schema", "errors", "lexicon"},
     "backends": {"config", "errors"},
-    "extract": {"backends", "config", "errors", "ground", "ingest", "prompts", "schema"},
+    "ground": {"schema", "errors", "ingest", "lexicon"},
+    "extract": {"backends", "config", "errors", "ground", "ingest", "lexicon", "prompts", "schema"},
     "cache": {"config", "errors", "schema", "prompts", "backends", "ingest"},
     "pipeline": {"backends", "cache", "config", "errors", "extract", "ground", "ingest", "prompts", "schema"},
     "render": {"schema", "errors"},
@@ -105,3 +106,16 @@ def test_the_checker_sees_violations(tmp_path: Path) -> None:
         assert _imports(probe) == {"evals", "cli", "batch"}
     finally:
         probe.unlink()
+
+
+def test_the_layers_have_no_cycle() -> None:
+    """ALLOWED itself must be a ladder: no part may reach itself through the parts it may import."""
+    for start in ALLOWED:
+        seen: set[str] = set()
+        todo = list(ALLOWED[start] - {start})
+        while todo:
+            part = todo.pop()
+            assert part != start, f"{start} can reach itself through {sorted(seen)}"
+            if part not in seen:
+                seen.add(part)
+                todo += ALLOWED.get(part, set())

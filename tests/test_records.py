@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarise.ground.records import ClaimDraft, find_cue, ground, is_speech, looks_like_name, quoted_stretches
+from summarise.ground.records import ClaimDraft, find_cue, ground, looks_like_name
+from summarise.lexicon import is_speech, quoted_stretches
 
 
 @pytest.mark.parametrize(

@@ -25,40 +25,26 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..ground.records import quoted_stretches, word_set
 from ..ingest import Document
+from ..lexicon import (
+    CUES,
+    EVIDENCE_CUES,
+    MENTAL_CUES,
+    OBJECT_CUES,
+    PERSON_PRONOUNS,
+    PRONOUNS,
+    RELATIVE,
+    SPEAKER_PRONOUNS,
+    THING_PRONOUNS,
+    quoted_stretches,
+)
 from .nlp import parser
 
-CUE_LEMMAS = word_set(
-    """
-    say tell warn add claim deny report announce insist argue believe note write state stress emphasize emphasise
-    accuse suggest explain predict confirm vow promise urge declare acknowledge admit complain contend maintain
-    reply respond allege estimate assert concede reveal testify tweet think caution charge recall agree disclose
-    indicate assure boast lament observe remark reiterate pledge threaten order demand ask conclude find show
-    express worry fear hope feel expect doubt wonder understand know
-    """
-)
-MENTAL_CUES = word_set("worry fear hope feel expect doubt wonder understand know think believe")
-"""Cues of holding, not saying: they need a subject of their own."""
-OBJECT_CUES = word_set(
-    """deny confirm announce reveal disclose acknowledge admit allege express call cite want plan support attack
-    describe criticize criticise decline refuse question condemn mention propose urge blast charge point
-    offer praise slam accuse defend reject dismiss oppose endorse demand blame tout highlight promise vow pledge
-    threaten recommend unveil proclaim predict dispute challenge respond comment reply"""
-)
-"""Cues whose object can be what is said or held ("denied the report", "called for a vote", "wants to leave")."""
-CUES = CUE_LEMMAS | OBJECT_CUES
 OBJECT_DEPS = ("dobj", "prep", "dative", "oprd", "xcomp", "attr", "acomp", "prt")
-EVIDENCE_CUES = word_set("show find indicate suggest estimate conclude")
-"""Cues that also take things as subjects ("the data show"): kept only with a clause as content."""
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CONTENT_DEPS = ("ccomp", "parataxis", "xcomp")
 HEAD_DEPS = ("conj", "advcl", "xcomp")
 """A cue in one of these relations without a subject of its own takes its head's ("…, adding that")."""
-RELATIVE = word_set("which that who whom")
-PRONOUNS = word_set("he she they it we i you him her them us this these those")
-PERSON_PRONOUNS = word_set("he she him her")
-SPEAKER_PRONOUNS = word_set("i we you me us")
 MIN_CONTENT_WORDS = 3
 MAX_PARSE_CHARS = 10_000
 """A longer 'sentence' is not prose (a table, a list run together): it is not parsed for attributions."""
@@ -101,6 +87,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _source_token(cue: Any) -> Any | None:
+    """Who speaks through a cue: its subject, walking up a cue without one ("…, adding that") to its head's.
+
+    Not ``events._subject`` (who does a deed), on purpose: saying and doing part where the parse is ambiguous.
+    Here a passive speaks for its agent only at the cue itself ("was told by X"; "it is said" has nobody), a
+    mental cue never borrows its head's subject ("…, expecting"), and a cue misparsed as a reduced relative
+    after a name ("Trump called Clinton a liar") takes the name; an actor instead takes an agent at any level,
+    walks up through ccomp/acomp heads too, and stops at a head that is not verbal.
+    """
     tok = cue
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
@@ -261,19 +255,35 @@ Name = tuple[int, str, bool, bool]
 """(offset, name, is a person, is a speaker) of a name met in the article."""
 
 
+def antecedent(pronoun: str, at: int, names: Sequence[Name], *, speaker: bool) -> str | None:
+    """The name a pronoun at offset ``at`` stands for: the nearest earlier name of the right kind (he/she: a
+    person), or None. The one resolver for sources and actors; what they ask differs, on purpose:
+
+    - a source (``speaker=True``) is the nearest earlier *speaker* when there is one ("He added": the last one
+      who spoke, not someone merely mentioned since), and "it" may be any name ("it said": the paper, or a
+      person the parse did not type);
+    - an actor (``speaker=False``) is the nearest earlier name of its kind, and "it" is not a person ("it
+      launched": the country, not its leader just named).
+    """
+    pronoun = pronoun.lower()
+    fits = [n for n in names if n[0] < at]
+    if pronoun in PERSON_PRONOUNS:
+        fits = [n for n in fits if n[2]]
+    elif pronoun in THING_PRONOUNS and not speaker:
+        fits = [n for n in fits if not n[2]]
+    if speaker:
+        fits = [n for n in fits if n[3]] or fits
+    return max(fits, key=lambda n: n[0])[1] if fits else None
+
+
 def resolve_pronouns(found: Sequence[Attribution], names: Sequence[Name]) -> list[Attribution]:
-    """Replace a pronoun source by the nearest earlier speaker, else the nearest earlier name of the right kind."""
+    """Replace a pronoun source by its antecedent; one that has none leaves the statement unattributed."""
     out: list[Attribution] = []
     for a in found:
         if a.pronoun is None:
             out.append(a)
-            continue
-        person = a.pronoun.lower() in PERSON_PRONOUNS
-        before = [n for n in names if n[0] < a.cue_start and (n[2] or not person)]
-        speakers = [n for n in before if n[3]]
-        before = speakers or before  # "He added": the last speaker before anyone merely mentioned
-        if before:
-            out.append(replace(a, source=max(before, key=lambda n: n[0])[1]))
+        elif (name := antecedent(a.pronoun, a.cue_start, names, speaker=True)) is not None:
+            out.append(replace(a, source=name))
         else:
             out.append(replace(a, source="", source_span=None))
     return out

@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..lexicon import SAID_AFTER_NAME
+from ..lexicon import word_set as _words
 from ..schema import Entity, EntityType
 
 
@@ -71,10 +73,6 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 _PERSON_ROLES = frozenset(
     "leader president minister spokesperson spokesman spokeswoman advisor adviser chancellor secretary head "
     "chief director ambassador governor mayor senator congressman congresswoman representative general "
@@ -105,10 +103,7 @@ _STOP = _words(
     "wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december he she it they we i his her their"
 )
-_SPEECH = re.compile(
-    r"\s+(?:said|says|told|added|warned|stressed|claimed|noted|spoke|explained|insisted|argued|asked|replied"
-    r"|wrote|tweeted|emphasi[sz]ed|emphasi[sz]es)\b"
-)
+_SPEECH = re.compile(r"\s+(?:" + "|".join(sorted(SAID_AFTER_NAME)) + r")\b")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _AGENT_ROLES = frozenset({"claimant", "actor"})
 _TYPE_HINTS: dict[str, EntityType] = {

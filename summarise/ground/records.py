@@ -16,6 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from ..lexicon import REPORTING_WORDS, is_speech, quoted_stretches, verb_stem
 from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeExpr
 from .align import locate, verify_quote
 from .entities import Mention, canonicalise
@@ -45,66 +46,6 @@ def looks_like_name(name: str) -> bool:
     return 0 < len(name.split()) <= MAX_NAME_WORDS and not any(ch in name for ch in '"“”«»')
 
 
-_OPEN = {"“": "”", '"': '"', "«": "»", "„": "“"}
-MIN_QUOTE_WORDS = 2
-
-
-def word_set(text: str) -> frozenset[str]:
-    """The whitespace-separated words of ``text``, as a set: long word lists written as prose."""
-    return frozenset(text.split())
-
-
-_SAYING = word_set(
-    """said says told tells claimed added adds stated stressed stressing emphasized emphasised emphasizes noted
-    notes denied denies refused declined argued argues insisted explained replied responded acknowledged admitted"""
-)
-SPEECH_VERBS = _SAYING | word_set("say tell claim claims states commented spoke speaks")
-"""Verbs of saying: an 'event' led by one is a statement, left to the claims. Warnings stay events."""
-
-
-def quoted_stretches(text: str, start: int, end: int, min_words: int = MIN_QUOTE_WORDS) -> list[tuple[int, int]]:
-    """[start, end) of the words inside quotation marks within text[start:end], trailing , or . dropped."""
-    found: list[tuple[int, int]] = []
-    i = start
-    while i < end:
-        close = _OPEN.get(text[i])
-        if close is None:
-            i += 1
-            continue
-        j = text.find(close, i + 1, end)
-        stop = end if j < 0 else j
-        a, b = i + 1, stop
-        while b > a and text[b - 1] in " ,.;:":
-            b -= 1
-        if len(text[a:b].split()) >= min_words:
-            found.append((a, b))
-        i = stop + 1
-    return found
-
-
-def is_speech(action: str) -> bool:
-    """An 'event' whose verb is a reporting verb is a statement: it belongs to the claims."""
-    words = action.lower().split()
-    return bool(words) and (words[0] in SPEECH_VERBS or (len(words) > 1 and words[:2] == ["did", "not"]))
-
-
-_IRREGULAR = {"said": "say", "told": "tell", "spoke": "speak", "wrote": "write", "thought": "think"}
-
-
-def _stem(word: str) -> str:
-    word = _IRREGULAR.get(word, word)
-    for suffix in ("ing", "ed", "es", "s", "d"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-REPORTING_WORDS = _SAYING | word_set(
-    "warned warns announced believes believed expressed reported wrote writes tweeted urged asked according"
-)
-"""Words, as written, that carry an attribution ("according" as in "according to")."""
-
-
 def find_cue(cue: str, sentence: str) -> str | None:
     """The reporting cue as written in its sentence, outside its quotations: the model's verb in any inflection,
     else the sentence's first reporting word, else None (nobody is reported as saying anything there: the
@@ -117,9 +58,9 @@ def find_cue(cue: str, sentence: str) -> str | None:
     ]
     words = re.findall(r"\w+", normalise(cue)[0])
     if words:
-        first = _stem(words[0])
+        first = verb_stem(words[0])
         for start, end, word in spots:
-            if _stem(word.casefold()) == first:
+            if verb_stem(word.casefold()) == first:
                 rest = sentence[end:].split()
                 return " ".join([sentence[start:end], *rest[: len(words) - 1]]).rstrip(',.;:”"')
     for _, end, word in spots:
