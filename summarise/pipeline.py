@@ -1,7 +1,8 @@
 """The library's front door: ``summarise(text)`` and ``await asummarise(text)`` → ``ArticleSummary``.
 
-ingest (clean, sentences, offsets) → extract (prompt + backend, per strategy) → ground (spans, quotes, times,
-entities) → ArticleSummary with provenance. The CLI and the evals call this; it never calls them.
+ingest (clean, sentences, offsets) → extract (prompt + backend, per strategy: ``ExtractedClaim`` and
+``ExtractedEvent`` records) → ground (spans, quotes, times, entities) → ArticleSummary with provenance. The CLI
+and the evals call this; it never calls them.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from .backends import Backend
 from .backends import registry as backend_registry
 from .config import Settings
 from .errors import ExtractionError, InputError
-from .extract.events import EventCandidate
-from .extract.strategies import Drafts, aextract, extract, lead_summary, strategy
-from .ground.records import ClaimDraft, EventDraft, ground
+from .extract.strategies import Extraction, aextract, extract, lead_summary, strategy
+from .ground.checks import ArticleChecks
+from .ground.records import ground
 from .ingest import Document, load_text
 from .prompts import Prompt, load_prompt
 from .schema import ArticleMeta, ArticleSummary, Provenance, schema_sha256
@@ -63,7 +64,7 @@ def prompt_for(settings: Settings, backend: Backend | None = None) -> Prompt:
 
 def _assemble(
     doc: Document,
-    drafts: Drafts,
+    found: Extraction,
     settings: Settings,
     backend: Backend,
     prompt: Prompt,
@@ -71,35 +72,23 @@ def _assemble(
     started: float,
     include_text: bool,
 ) -> ArticleSummary:
-    if not drafts.claims and not drafts.events and drafts.warnings and not drafts.summary:
-        raise ExtractionError(f"no answer from the model for any part of the article: {drafts.warnings[0]}")
-
-    def bounds(sentences: tuple[int, ...]) -> tuple[int, int]:
-        return doc.sentences[sentences[0] - 1][0], doc.sentences[sentences[-1] - 1][1]
-
-    claims = [ClaimDraft(c.s, bounds(w.sentences), c.who, c.verb, c.what) for c, w in drafts.claims]
-    events = [
-        # The parse knows when a sentence's time words are not the event's (''); a model's '' means it gave none.
-        EventDraft(e.s, bounds(w.sentences), e.actor, e.action, tuple(e.targets), e.when, e.where, e.sense)
-        if isinstance(e, EventCandidate)
-        else EventDraft(e.s, bounds(w.sentences), e.actor, e.action, tuple(e.targets), e.when or None, e.where)
-        for e, w in drafts.events
-    ]
+    if not found.claims and not found.events and found.warnings and not found.summary:
+        raise ExtractionError(f"no answer from the model for any part of the article: {found.warnings[0]}")
     grounded = ground(
         doc.text,
         doc.sentences,
-        claims,
-        events,
+        found.claims,
+        found.events,
         published=doc.published,
         fuzzy_threshold=settings.fuzzy_threshold,
         strict=settings.strict,
     )
-    warnings = [*drafts.warnings, *grounded.warnings]
-    summary = drafts.summary
+    warnings = [*found.warnings, *grounded.warnings]
+    summary = found.summary
     if not summary:
         summary = lead_summary(doc)
         warnings.append("summary: the model gave none; the article's opening sentences stand in")
-    usage = drafts.usage
+    usage = found.usage
     provenance = Provenance(
         backend=backend.name,
         model=backend.model,
@@ -171,9 +160,12 @@ class _Job:
     def cached(self) -> ArticleSummary | None:
         return cache.lookup(self.doc, self.settings, self.backend, self.prompt, self.strategy, self.include_text)
 
-    def finish(self, drafts: Drafts) -> ArticleSummary:
+    def checks(self) -> ArticleChecks:
+        return ArticleChecks(self.doc.text)
+
+    def finish(self, found: Extraction) -> ArticleSummary:
         result = _assemble(
-            self.doc, drafts, self.settings, self.backend, self.prompt, self.strategy, self.started, self.include_text
+            self.doc, found, self.settings, self.backend, self.prompt, self.strategy, self.started, self.include_text
         )
         cache.remember(self.doc, self.settings, self.backend, self.prompt, self.strategy, result)
         return result
@@ -200,7 +192,7 @@ def summarise(
     job = _Job.start(text, id, published, title, source, settings, backend, include_text, overrides)
     if (hit := job.cached()) is not None:
         return hit
-    return job.finish(extract(job.doc, job.backend, job.settings, job.prompt, job.strategy))
+    return job.finish(extract(job.doc, job.backend, job.settings, job.prompt, job.strategy, job.checks()))
 
 
 async def asummarise(
@@ -219,4 +211,4 @@ async def asummarise(
     job = _Job.start(text, id, published, title, source, settings, backend, include_text, overrides)
     if (hit := job.cached()) is not None:
         return hit
-    return job.finish(await aextract(job.doc, job.backend, job.settings, job.prompt, job.strategy))
+    return job.finish(await aextract(job.doc, job.backend, job.settings, job.prompt, job.strategy, job.checks()))

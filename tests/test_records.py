@@ -1,10 +1,12 @@
-"""Unit checks of the grounding rules applied to model drafts."""
+"""Unit checks of the grounding rules applied to extracted items."""
 
 from __future__ import annotations
 
 import pytest
 
-from summarise.ground.records import ClaimDraft, find_cue, ground, looks_like_name
+from summarise.extract.items import ExtractedClaim
+from summarise.ground.checks import find_cue, looks_like_name
+from summarise.ground.records import ground
 from summarise.lexicon import is_speech, quoted_stretches
 
 
@@ -66,12 +68,12 @@ def test_statements_listed_as_events_are_recognised(action: str, speech: bool) -
 def test_a_claim_locates_its_statement_only_when_it_is_verbatim() -> None:
     text = "Roux said the tram would open in May, and Ito warned that “costs will rise sharply next year.”"
     whole = (0, len(text))
-    drafts = [
-        ClaimDraft(1, whole, "Roux", "said", "the tram would open in May"),  # cut from the text
-        ClaimDraft(1, whole, "Ito", "warned", "Costs will go up a lot."),  # a paraphrase: no statement span
-        ClaimDraft(1, whole, "Ito", "warned", "costs will rise sharply next year"),
+    claims = [
+        ExtractedClaim("parse", 1, whole, "Roux", "said", "the tram would open in May"),  # cut from the text
+        ExtractedClaim("model", 1, whole, "Ito", "warned", "Costs will go up a lot."),  # a paraphrase: no statement
+        ExtractedClaim("model", 1, whole, "Ito", "warned", "costs will rise sharply next year"),
     ]
-    got = ground(text, [whole], drafts, []).claims
+    got = ground(text, [whole], claims, []).claims
     by_content = {c.content: c for c in got}
     verbatim = by_content["the tram would open in May"]
     at = verbatim.statement

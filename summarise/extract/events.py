@@ -81,10 +81,6 @@ class EventCandidate:
     """Time words attached to the verb, as written; '' when the sentence's time words belong to other verbs."""
     pronoun: str | None = None
 
-    @property
-    def s(self) -> int:
-        return self.sentence
-
 
 def _text(tokens: Sequence[Any]) -> str:
     return " ".join(t.text for t in tokens)

@@ -1,14 +1,13 @@
-"""From model drafts to grounded output records: spans, verified quotes, resolved times, canonical entities.
+"""Each extracted item to its grounded record: evidence spans, verified quotes, resolved times, names checked.
 
-Every evidence span is located in ``Document.text`` (the sentence the model named, else a search for its words);
+Every evidence span is located in ``Document.text`` (the sentence the item names, else a search for its words);
 quotations are taken verbatim from the claim's own sentence; a speaker must be named in the article; time words
-must occur in the sentence before they are resolved. What fails is kept and flagged, or dropped with
-``strict``, and always counted.
+must occur in the sentence before they are resolved. What fails is kept and flagged (``verified``), or dropped
+with ``strict``, and always counted.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,11 +15,13 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..lexicon import REPORTING_WORDS, is_speech, quoted_stretches, verb_stem
+from ..extract.items import ExtractedClaim, ExtractedEvent
+from ..lexicon import is_speech, quoted_stretches
 from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeExpr
 from .align import locate, verify_quote
+from .checks import find_cue, looks_like_name, mentioned
 from .entities import Mention, canonicalise
-from .normalise import normalise, normalise_with_ends
+from .normalise import normalise_with_ends
 from .time import find_time_expressions, resolve_time
 
 DIRECT_MAX_OTHER_WORDS = 10
@@ -29,70 +30,28 @@ DUPLICATE_SIMILARITY = 85.0
 KEY_ITEMS = 3
 
 
-def mentioned(name: str, text_norm: str) -> bool:
-    """Whether a name occurs in the normalised article text: whole, or every word of it."""
-    norm = normalise(name)[0].strip()
-    if not norm or norm in text_norm:
-        return True
-    words = [w for w in norm.replace(".", " ").split() if len(w) > 1 and w not in {"the", "of", "and"}]
-    return bool(words) and all(w in text_norm for w in words)
+@dataclass(frozen=True)
+class GroundedClaim:
+    """A claim tied to the article, before entities have ids: its speaker still a name."""
 
-
-MAX_NAME_WORDS = 7
-
-
-def looks_like_name(name: str) -> bool:
-    """A speaker or actor is a short name or description, not a copied sentence or quote."""
-    return 0 < len(name.split()) <= MAX_NAME_WORDS and not any(ch in name for ch in '"“”«»')
-
-
-def find_cue(cue: str, sentence: str) -> str | None:
-    """The reporting cue as written in its sentence, outside its quotations: the model's verb in any inflection,
-    else the sentence's first reporting word, else None (nobody is reported as saying anything there: the
-    attribution is unsupported, as for an instruction injected into the article)."""
-    quoted = quoted_stretches(sentence, 0, len(sentence), min_words=1)
-    spots = [
-        (m.start(), m.end(), m.group())
-        for m in re.finditer(r"\w+", sentence)
-        if not any(a <= m.start() < b for a, b in quoted)
-    ]
-    words = re.findall(r"\w+", normalise(cue)[0])
-    if words:
-        first = verb_stem(words[0])
-        for start, end, word in spots:
-            if verb_stem(word.casefold()) == first:
-                rest = sentence[end:].split()
-                return " ".join([sentence[start:end], *rest[: len(words) - 1]]).rstrip(',.;:”"')
-    for _, end, word in spots:
-        if word.casefold() in REPORTING_WORDS:
-            tail = " to" if word.casefold() == "according" and sentence[end:].lstrip().startswith("to") else ""
-            return word + tail
-    return None
+    claim: Claim
+    speaker: str | None
+    """The speaker's name as written, when it is one the article names."""
+    verified: bool
+    """Its sentence was found, and its speaker and cue are supported there."""
 
 
 @dataclass(frozen=True)
-class ClaimDraft:
-    sentence: int
-    """1-based sentence number the model named (may be out of range)."""
-    window: tuple[int, int]
-    """[start, end) of the text the model read, for searching and for unverified spans."""
-    who: str
-    verb: str
-    what: str
+class GroundedEvent:
+    """An event tied to the article, before entities have ids: its parties still names."""
 
-
-@dataclass(frozen=True)
-class EventDraft:
-    sentence: int
-    window: tuple[int, int]
-    actor: str
-    action: str
-    targets: Sequence[str]
-    when: str | None
-    where: str | None
-    sense: str = ""
-    """'verb|object' lemmas from the parse (``extract.events``): mentions of one event by one actor with the same
-    sense (and first target) are merged into one event with several evidence spans."""
+    event: Event
+    actor: str | None
+    targets: list[str]
+    verified: bool
+    """Its sentence was found."""
+    sense: str
+    """As in ``ExtractedEvent.sense``: for merging mentions of one event."""
 
 
 @dataclass
@@ -112,31 +71,30 @@ class Grounder:
         published: date | None = None,
         *,
         fuzzy_threshold: float = 85.0,
-        strict: bool = False,
     ) -> None:
         self.text = text
         self.text_norm = normalise_with_ends(text)[0]  # cached: the aligner normalises the article too
         self.sentences = list(sentences)
         self.published = published
         self.fuzzy_threshold = fuzzy_threshold
-        self.strict = strict
         self.counts = GroundingCounts()
         self.warnings: list[str] = []
 
     # -- spans ---------------------------------------------------------------------------------------------
-    def _sentence(self, number: int, window: tuple[int, int]) -> tuple[int, int] | None:
+    def _sentence(self, number: int, within: tuple[int, int]) -> tuple[int, int] | None:
         if 1 <= number <= len(self.sentences):
             start, end = self.sentences[number - 1]
-            if window[0] <= start < window[1] or window == (0, 0):
+            if within[0] <= start < within[1] or within == (0, 0):
                 return start, end
         return None
 
-    def evidence(self, number: int, window: tuple[int, int], *probes: str | None) -> Span:
-        """The sentence the model named; else the sentence holding the best match of ``probes``; else unverified."""
-        bounds = self._sentence(number, window)
+    def evidence(self, number: int, within: tuple[int, int], *probes: str | None) -> Span:
+        """The sentence the item names, if inside ``within`` (the item's ``bounds``); else the sentence holding the
+        best match of ``probes`` there; else all of ``within``, unverified."""
+        bounds = self._sentence(number, within)
         if bounds is None:
             for probe in probes:
-                if probe and (hit := locate(probe, self.text, within=window, fuzzy_threshold=self.fuzzy_threshold)):
+                if probe and (hit := locate(probe, self.text, within=within, fuzzy_threshold=self.fuzzy_threshold)):
                     bounds = self._enclosing_sentence(hit.start, hit.end) or (hit.start, hit.end)
                     status = hit.status
                     break
@@ -145,7 +103,7 @@ class Grounder:
         else:
             status = "exact"
         if bounds is None:
-            start, end = window
+            start, end = within
             span = Span(start=start, end=end, text=next((p for p in probes if p), ""), status="unverified")
         else:
             span = Span(start=bounds[0], end=bounds[1], text=self.text[bounds[0] : bounds[1]], status=status)
@@ -167,15 +125,15 @@ class Grounder:
         return name if name and looks_like_name(name) and self.mentioned(name) else None
 
     # -- records -------------------------------------------------------------------------------------------
-    def claims(self, drafts: Sequence[ClaimDraft]) -> list[tuple[Claim, str | None, bool]]:
-        """Claims with their speaker name (for entity resolution) and whether they passed verification."""
-        out: list[tuple[Claim, str | None, bool]] = []
-        for d in drafts:
-            span = self.evidence(d.sentence, d.window, d.what)
+    def claims(self, items: Sequence[ExtractedClaim]) -> list[GroundedClaim]:
+        """Each claim with its speaker's name (for the entity table) and whether it passed verification."""
+        out: list[GroundedClaim] = []
+        for d in items:
+            span = self.evidence(d.sentence, d.bounds, d.what)
             ok = span.status != "unverified"
             statement = span
             what = d.what.strip()
-            at = self.text.rfind(what, min(d.window[0], span.start), span.end) if ok and what else -1
+            at = self.text.rfind(what, min(d.bounds[0], span.start), span.end) if ok and what else -1
             found = at >= 0 and at + len(what) > span.start  # verbatim (a quotation may open sentences before)
             if found:
                 statement = Span(start=at, end=at + len(what), text=what, status="exact")
@@ -211,7 +169,7 @@ class Grounder:
                 evidence=[span],
                 statement=statement if found else None,
             )
-            out.append((claim, who, ok))
+            out.append(GroundedClaim(claim, who, ok))
         return out
 
     def _quoted(self, sentence: Span, content: Span) -> Span | None:
@@ -241,21 +199,22 @@ class Grounder:
         found = find_time_expressions(sentence) if sentence else []
         return resolve_time(found[0], self.published, context=sentence) if len(found) == 1 else None
 
-    def events(self, drafts: Sequence[EventDraft]) -> list[tuple[Event, str | None, list[str], bool, str]]:
-        out: list[tuple[Event, str | None, list[str], bool, str]] = []
-        speech = [d for d in drafts if is_speech(d.action)]
+    def events(self, items: Sequence[ExtractedEvent]) -> list[GroundedEvent]:
+        """Each event with its parties' names (for the entity table); statements listed as events are left out."""
+        out: list[GroundedEvent] = []
+        speech = [d for d in items if is_speech(d.action)]
         if speech:
             self.warnings.append(f"{len(speech)} statement(s) the model listed as events were left to the claims")
-        for d in drafts:
+        for d in items:
             if is_speech(d.action):
                 continue
-            span = self.evidence(d.sentence, d.window, d.action)
+            span = self.evidence(d.sentence, d.bounds, d.action)
             where = d.where.strip() if d.where and d.where.strip() else None
             if where and not self.mentioned(where):
                 where = None
             event = Event(id="", action=d.action.strip(), time=self.time(d.when, span), location=where, evidence=[span])
             targets = [n for t in d.targets if (n := self.name(t))]
-            out.append((event, self.name(d.actor), targets, span.status != "unverified", d.sense))
+            out.append(GroundedEvent(event, self.name(d.actor), targets, span.status != "unverified", d.sense))
         return out
 
 
@@ -291,47 +250,47 @@ def _salience(position: int, n: int, named: bool, marked: bool) -> float:
 def ground(
     text: str,
     sentences: Sequence[tuple[int, int]],
-    claim_drafts: Sequence[ClaimDraft],
-    event_drafts: Sequence[EventDraft],
+    claim_items: Sequence[ExtractedClaim],
+    event_items: Sequence[ExtractedEvent],
     *,
     published: date | None = None,
     fuzzy_threshold: float = 85.0,
     strict: bool = False,
 ) -> Grounded:
-    g = Grounder(text, sentences, published, fuzzy_threshold=fuzzy_threshold, strict=strict)
-    claims = g.claims(claim_drafts)
-    events = g.events(event_drafts)
+    g = Grounder(text, sentences, published, fuzzy_threshold=fuzzy_threshold)
+    claims = g.claims(claim_items)
+    events = g.events(event_items)
 
     names: list[Mention] = []
-    for _, who, _ in claims:
-        if who:
-            names.append(Mention(who, role="claimant"))
-    for _, actor, targets, _, _ in events:
-        if actor:
-            names.append(Mention(actor, role="actor"))
-        names += [Mention(t, role="target") for t in targets]
+    for gc in claims:
+        if gc.speaker:
+            names.append(Mention(gc.speaker, role="claimant"))
+    for ge in events:
+        if ge.actor:
+            names.append(Mention(ge.actor, role="actor"))
+        names += [Mention(t, role="target") for t in ge.targets]
     table = canonicalise(names, text)
 
     kept_claims: list[Claim] = []
-    for claim, who, ok in claims:
-        if strict and not ok:
+    for gc in claims:
+        if strict and not gc.verified:
             g.counts.dropped += 1
             continue
-        kept_claims.append(claim.model_copy(update={"claimant": table.id_for(who) if who else None}))
+        kept_claims.append(gc.claim.model_copy(update={"claimant": table.id_for(gc.speaker) if gc.speaker else None}))
     kept_events: list[Event] = []
     mentions: dict[tuple[str, str, str], Event] = {}
-    for event, actor, targets, ok, sense in events:
-        if strict and not ok:
+    for ge in events:
+        if strict and not ge.verified:
             g.counts.dropped += 1
             continue
-        ids = list(dict.fromkeys(eid for t in targets if (eid := table.id_for(t)) is not None))
-        actor_id = table.id_for(actor) if actor else None
-        verb, _, obj = sense.partition("|")
+        ids = list(dict.fromkeys(eid for t in ge.targets if (eid := table.id_for(t)) is not None))
+        actor_id = table.id_for(ge.actor) if ge.actor else None
+        verb, _, obj = ge.sense.partition("|")
         key = (actor_id or "", verb, ids[0] if ids else obj)
         if actor_id and verb and (first := mentions.get(key)) is not None:
-            _merge(first, event, ids)
+            _merge(first, ge.event, ids)
             continue
-        kept = event.model_copy(update={"actor": actor_id, "targets": ids})
+        kept = ge.event.model_copy(update={"actor": actor_id, "targets": ids})
         if actor_id and verb:
             mentions[key] = kept
         kept_events.append(kept)
