@@ -19,8 +19,8 @@ from .backends import registry as backend_registry
 from .config import Settings
 from .errors import ExtractionError, InputError
 from .extract.strategies import Extraction, aextract, extract, lead_summary, strategy
+from .ground.assemble import ground
 from .ground.checks import ArticleChecks
-from .ground.records import ground
 from .ingest import Document, load_text
 from .prompts import Prompt, load_prompt
 from .schema import ArticleMeta, ArticleSummary, Provenance, schema_sha256

@@ -3,31 +3,25 @@
 Every evidence span is located in ``Document.text`` (the sentence the item names, else a search for its words);
 quotations are taken verbatim from the claim's own sentence; a speaker must be named in the article; time words
 must occur in the sentence before they are resolved. What fails is kept and flagged (``verified``), or dropped
-with ``strict``, and always counted.
+later with ``strict``, and always counted. ``assemble`` makes the article's records from these.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
-
-from rapidfuzz import fuzz
 
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..lexicon import is_speech, quoted_stretches
-from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeExpr
+from ..schema import Claim, Event, GroundingCounts, Span, TimeExpr
 from .align import locate, verify_quote
 from .checks import find_cue, looks_like_name, mentioned
-from .entities import Mention, canonicalise
 from .normalise import normalise_with_ends
 from .time import find_time_expressions, resolve_time
 
 DIRECT_MAX_OTHER_WORDS = 10
 """A quoted claim is direct when at most this many words of its sentence lie outside the quote, else mixed."""
-DUPLICATE_SIMILARITY = 85.0
-KEY_ITEMS = 3
 
 
 @dataclass(frozen=True)
@@ -52,15 +46,6 @@ class GroundedEvent:
     """Its sentence was found."""
     sense: str
     """As in ``ExtractedEvent.sense``: for merging mentions of one event."""
-
-
-@dataclass
-class Grounded:
-    entities: list[Entity]
-    events: list[Event]
-    claims: list[Claim]
-    counts: GroundingCounts
-    warnings: list[str] = field(default_factory=list)
 
 
 class Grounder:
@@ -216,110 +201,3 @@ class Grounder:
             targets = [n for t in d.targets if (n := self.name(t))]
             out.append(GroundedEvent(event, self.name(d.actor), targets, span.status != "unverified", d.sense))
         return out
-
-
-def _merge(first: Event, other: Event, targets: list[str]) -> None:
-    """Another mention of ``first``: its evidence (and a time, place or target ``first`` lacks) joins it."""
-    spans = {(s.start, s.end): s for s in [*first.evidence, *other.evidence]}
-    first.evidence = [spans[k] for k in sorted(spans)]
-    first.targets = list(dict.fromkeys([*first.targets, *targets]))
-    first.time = first.time or other.time
-    first.location = first.location or other.location
-
-
-def _dedupe(items: list[tuple[str, int, str]]) -> set[int]:
-    """Indices to drop: same sentence start and key, text similar to an earlier item's."""
-    drop: set[int] = set()
-    for i, (key, start, text) in enumerate(items):
-        for j in range(i):
-            if j in drop:
-                continue
-            k2, s2, t2 = items[j]
-            if key == k2 and start == s2 and fuzz.token_set_ratio(text, t2) >= DUPLICATE_SIMILARITY:
-                drop.add(i)
-                break
-    return drop
-
-
-def _salience(position: int, n: int, named: bool, marked: bool) -> float:
-    """Earlier is more salient, as news is written; a named claimant or actor, and a claim quoted or an event told
-    more than once, more so."""
-    return (1.0 - position / max(n, 1)) + (0.3 if named else 0.0) + (0.2 if marked else 0.0)
-
-
-def ground(
-    text: str,
-    sentences: Sequence[tuple[int, int]],
-    claim_items: Sequence[ExtractedClaim],
-    event_items: Sequence[ExtractedEvent],
-    *,
-    published: date | None = None,
-    fuzzy_threshold: float = 85.0,
-    strict: bool = False,
-) -> Grounded:
-    g = Grounder(text, sentences, published, fuzzy_threshold=fuzzy_threshold)
-    claims = g.claims(claim_items)
-    events = g.events(event_items)
-
-    names: list[Mention] = []
-    for gc in claims:
-        if gc.speaker:
-            names.append(Mention(gc.speaker, role="claimant"))
-    for ge in events:
-        if ge.actor:
-            names.append(Mention(ge.actor, role="actor"))
-        names += [Mention(t, role="target") for t in ge.targets]
-    table = canonicalise(names, text)
-
-    kept_claims: list[Claim] = []
-    for gc in claims:
-        if strict and not gc.verified:
-            g.counts.dropped += 1
-            continue
-        kept_claims.append(gc.claim.model_copy(update={"claimant": table.id_for(gc.speaker) if gc.speaker else None}))
-    kept_events: list[Event] = []
-    mentions: dict[tuple[str, str, str], Event] = {}
-    for ge in events:
-        if strict and not ge.verified:
-            g.counts.dropped += 1
-            continue
-        ids = list(dict.fromkeys(eid for t in ge.targets if (eid := table.id_for(t)) is not None))
-        actor_id = table.id_for(ge.actor) if ge.actor else None
-        verb, _, obj = ge.sense.partition("|")
-        key = (actor_id or "", verb, ids[0] if ids else obj)
-        if actor_id and verb and (first := mentions.get(key)) is not None:
-            _merge(first, ge.event, ids)
-            continue
-        kept = ge.event.model_copy(update={"actor": actor_id, "targets": ids})
-        if actor_id and verb:
-            mentions[key] = kept
-        kept_events.append(kept)
-
-    kept_claims = sorted(kept_claims, key=lambda c: c.evidence[0].start)
-    kept_events = sorted(kept_events, key=lambda e: e.evidence[0].start)
-    drop = _dedupe([(c.claimant or "", c.evidence[0].start, c.content) for c in kept_claims])
-    kept_claims = [c for i, c in enumerate(kept_claims) if i not in drop]
-    drop = _dedupe([(e.actor or "", e.evidence[0].start, e.action) for e in kept_events])
-    kept_events = [e for i, e in enumerate(kept_events) if i not in drop]
-
-    kept_events = [e.model_copy(update={"id": f"v{i}"}) for i, e in enumerate(kept_events, start=1)]
-    final_claims: list[Claim] = []
-    for i, c in enumerate(kept_claims, start=1):
-        span = c.evidence[0]
-        linked = [e.id for e in kept_events if e.evidence[0].start < span.end and span.start < e.evidence[0].end]
-        final_claims.append(c.model_copy(update={"id": f"c{i}", "event_ids": linked}))
-
-    _rank(final_claims, len(text), lambda c: (c.claimant is not None, c.quote is not None))
-    _rank(kept_events, len(text), lambda e: (e.actor is not None, len(e.evidence) > 1))
-    used = {c.claimant for c in final_claims} | {e.actor for e in kept_events}
-    used |= {t for e in kept_events for t in e.targets}
-    entities = [e for e in table.entities if e.id in used]
-    return Grounded(entities, kept_events, final_claims, g.counts, g.warnings)
-
-
-def _rank(items: Sequence[Claim | Event], n: int, flags: Callable[[Any], tuple[bool, bool]]) -> None:
-    """Salience: rank 1 = earliest in the article, named and quoted first; the top few are `key`."""
-    scored = sorted(range(len(items)), key=lambda i: -_salience(items[i].evidence[0].start, n, *flags(items[i])))
-    for rank, i in enumerate(scored, start=1):
-        items[i].rank = rank
-        items[i].key = rank <= KEY_ITEMS
