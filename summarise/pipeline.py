@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import __version__, cache
-from .backends import Backend
+from .backends import Backend, Usage
 from .backends import registry as backend_registry
 from .config import Settings
 from .errors import ExtractionError, InputError
@@ -23,7 +23,7 @@ from .ground.assemble import ground
 from .ground.checks import ArticleChecks
 from .ingest import Document, load_text
 from .prompts import Prompt, load_prompt
-from .schema import ArticleMeta, ArticleSummary, Provenance, schema_sha256
+from .schema import ArticleMeta, ArticleSummary, GroundingCounts, Provenance, schema_sha256
 
 
 @lru_cache(maxsize=8)
@@ -60,69 +60,6 @@ def strategy_name(settings: Settings, backend: Backend | None = None) -> str:
 def prompt_for(settings: Settings, backend: Backend | None = None) -> Prompt:
     """The prompt file the strategy uses."""
     return load_prompt(strategy(strategy_name(settings, backend)).prompt)
-
-
-def _assemble(
-    doc: Document,
-    found: Extraction,
-    settings: Settings,
-    backend: Backend,
-    prompt: Prompt,
-    strategy_name: str,
-    started: float,
-    include_text: bool,
-) -> ArticleSummary:
-    if not found.claims and not found.events and found.warnings and not found.summary:
-        raise ExtractionError(f"no answer from the model for any part of the article: {found.warnings[0]}")
-    grounded = ground(
-        doc.text,
-        doc.sentences,
-        found.claims,
-        found.events,
-        published=doc.published,
-        fuzzy_threshold=settings.fuzzy_threshold,
-        strict=settings.strict,
-    )
-    warnings = [*found.warnings, *grounded.warnings]
-    summary = found.summary
-    if not summary:
-        summary = lead_summary(doc)
-        warnings.append("summary: the model gave none; the article's opening sentences stand in")
-    usage = found.usage
-    provenance = Provenance(
-        backend=backend.name,
-        model=backend.model,
-        strategy=strategy_name,
-        prompt_id=prompt.id,
-        prompt_version=prompt.version,
-        prompt_sha256=prompt.sha256,
-        schema_sha256=schema_sha256(),
-        prompt_tokens=usage.prompt_tokens,
-        completion_tokens=usage.completion_tokens,
-        calls=usage.calls,
-        retries=usage.retries,
-        schema_reasks=usage.invalid,
-        latency_s=round(time.perf_counter() - started, 3),
-        grounding=grounded.counts,
-        warnings=warnings,
-        summarise_version=__version__,
-    )
-    article = ArticleMeta(
-        id=doc.id,
-        title=doc.title,
-        source=doc.source,
-        published=doc.published,
-        text_sha256=doc.text_sha256,
-        text=doc.text if include_text else None,
-    )
-    return ArticleSummary(
-        article=article,
-        summary=summary,
-        entities=grounded.entities,
-        events=grounded.events,
-        claims=grounded.claims,
-        provenance=provenance,
-    )
 
 
 @dataclass(frozen=True)
@@ -163,10 +100,68 @@ class _Job:
     def checks(self) -> ArticleChecks:
         return ArticleChecks(self.doc.text)
 
-    def finish(self, found: Extraction) -> ArticleSummary:
-        result = _assemble(
-            self.doc, found, self.settings, self.backend, self.prompt, self.strategy, self.started, self.include_text
+    def assemble(self, found: Extraction) -> ArticleSummary:
+        """Ground what was extracted and put the article's summary together."""
+        if not found.claims and not found.events and found.warnings and not found.summary:
+            raise ExtractionError(f"no answer from the model for any part of the article: {found.warnings[0]}")
+        doc = self.doc
+        grounded = ground(
+            doc.text,
+            doc.sentences,
+            found.claims,
+            found.events,
+            published=doc.published,
+            fuzzy_threshold=self.settings.fuzzy_threshold,
+            strict=self.settings.strict,
         )
+        warnings = [*found.warnings, *grounded.warnings]
+        summary = found.summary
+        if not summary:
+            summary = lead_summary(doc)
+            warnings.append("summary: the model gave none; the article's opening sentences stand in")
+        return ArticleSummary(
+            article=self.article(),
+            summary=summary,
+            entities=grounded.entities,
+            events=grounded.events,
+            claims=grounded.claims,
+            provenance=self.provenance(found.usage, grounded.counts, warnings),
+        )
+
+    def article(self) -> ArticleMeta:
+        doc = self.doc
+        return ArticleMeta(
+            id=doc.id,
+            title=doc.title,
+            source=doc.source,
+            published=doc.published,
+            text_sha256=doc.text_sha256,
+            text=doc.text if self.include_text else None,
+        )
+
+    def provenance(self, usage: Usage, counts: GroundingCounts, warnings: list[str]) -> Provenance:
+        """How the summary was made; its latency counts until now."""
+        return Provenance(
+            backend=self.backend.name,
+            model=self.backend.model,
+            strategy=self.strategy,
+            prompt_id=self.prompt.id,
+            prompt_version=self.prompt.version,
+            prompt_sha256=self.prompt.sha256,
+            schema_sha256=schema_sha256(),
+            prompt_tokens=usage.prompt_tokens,
+            completion_tokens=usage.completion_tokens,
+            calls=usage.calls,
+            retries=usage.retries,
+            schema_reasks=usage.invalid,
+            latency_s=round(time.perf_counter() - self.started, 3),
+            grounding=counts,
+            warnings=warnings,
+            summarise_version=__version__,
+        )
+
+    def finish(self, found: Extraction) -> ArticleSummary:
+        result = self.assemble(found)
         cache.remember(self.doc, self.settings, self.backend, self.prompt, self.strategy, result)
         return result
 

@@ -14,7 +14,7 @@ from datetime import date
 
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..lexicon import is_speech, quoted_stretches
-from ..schema import Claim, Event, GroundingCounts, Span, TimeExpr
+from ..schema import Claim, Event, GroundingCounts, Span, Speech, TimeExpr
 from .align import locate, verify_quote
 from .checks import find_cue, looks_like_name, mentioned
 from .normalise import normalise_with_ends
@@ -112,50 +112,63 @@ class Grounder:
     # -- records -------------------------------------------------------------------------------------------
     def claims(self, items: Sequence[ExtractedClaim]) -> list[GroundedClaim]:
         """Each claim with its speaker's name (for the entity table) and whether it passed verification."""
-        out: list[GroundedClaim] = []
-        for d in items:
-            span = self.evidence(d.sentence, d.bounds, d.what)
-            ok = span.status != "unverified"
-            statement = span
-            what = d.what.strip()
-            at = self.text.rfind(what, min(d.bounds[0], span.start), span.end) if ok and what else -1
-            found = at >= 0 and at + len(what) > span.start  # verbatim (a quotation may open sentences before)
-            if found:
-                statement = Span(start=at, end=at + len(what), text=what, status="exact")
-            quote, speech = None, "indirect"
-            if ok and (hit := self._quoted(span, statement)):  # quotations come verbatim from the sentence
-                self.counts.quotes_verified += 1
-                quote = hit.text
-                outside = len(self.text[span.start : hit.start].split()) + len(self.text[hit.end : span.end].split())
-                speech = "direct" if outside <= DIRECT_MAX_OTHER_WORDS else "mixed"
-            who = d.who.strip() or None
-            if who and not looks_like_name(who):
-                self.warnings.append(f"speaker is not a name, kept unattributed: {who[:60]!r}")
-                who = None
-                ok = False
-            if who and not self.mentioned(who):
-                self.warnings.append(f"speaker not named in the article: {who!r}; kept unattributed")
-                who = None
-                ok = False
-            cue = find_cue(d.verb, span.text) if ok else d.verb.strip()
-            if cue is None:
-                self.warnings.append(
-                    f"no reporting verb in the claim's sentence: attribution unsupported ({d.what[:40]!r})"
-                )
-                who = None
-                ok = False
-            claim = Claim(
-                id="",
-                claimant=None,
-                cue=cue or d.verb.strip() or "said",
-                content=d.what.strip(),
-                quote=quote,
-                speech=speech,  # type: ignore[arg-type]
-                evidence=[span],
-                statement=statement if found else None,
+        return [self.claim(item) for item in items]
+
+    def claim(self, item: ExtractedClaim) -> GroundedClaim:
+        span = self.evidence(item.sentence, item.bounds, item.what)
+        ok = span.status != "unverified"
+        statement = self._statement(item, span) if ok else None
+        quote = self._quoted(span, statement if statement is not None else span) if ok else None
+        if quote is not None:
+            self.counts.quotes_verified += 1
+        who = self._speaker(item.who)
+        if who is None and item.who.strip():
+            ok = False
+        cue = find_cue(item.verb, span.text) if ok else item.verb.strip()
+        if cue is None:
+            self.warnings.append(
+                f"no reporting verb in the claim's sentence: attribution unsupported ({item.what[:40]!r})"
             )
-            out.append(GroundedClaim(claim, who, ok))
-        return out
+            who = None
+            ok = False
+        claim = Claim(
+            id="",
+            claimant=None,
+            cue=cue or item.verb.strip() or "said",
+            content=item.what.strip(),
+            quote=quote.text if quote is not None else None,
+            speech=self._speech(span, quote),
+            evidence=[span],
+            statement=statement,
+        )
+        return GroundedClaim(claim, who, ok)
+
+    def _statement(self, item: ExtractedClaim, sentence: Span) -> Span | None:
+        """What was said, where the article has it verbatim (a quotation may open sentences before its cue)."""
+        what = item.what.strip()
+        at = self.text.rfind(what, min(item.bounds[0], sentence.start), sentence.end) if what else -1
+        if at >= 0 and at + len(what) > sentence.start:
+            return Span(start=at, end=at + len(what), text=what, status="exact")
+        return None
+
+    def _speaker(self, raw: str) -> str | None:
+        """The speaker's name when the article names one; else None, with a warning when one was given."""
+        who = raw.strip() or None
+        if who and not looks_like_name(who):
+            self.warnings.append(f"speaker is not a name, kept unattributed: {who[:60]!r}")
+            return None
+        if who and not self.mentioned(who):
+            self.warnings.append(f"speaker not named in the article: {who!r}; kept unattributed")
+            return None
+        return who
+
+    def _speech(self, sentence: Span, quote: Span | None) -> Speech:
+        """Direct when few words of the sentence lie outside the quotation, mixed when more do, else indirect."""
+        if quote is None:
+            return "indirect"
+        before, after = self.text[sentence.start : quote.start], self.text[quote.end : sentence.end]
+        outside = len(before.split()) + len(after.split())
+        return "direct" if outside <= DIRECT_MAX_OTHER_WORDS else "mixed"
 
     def _quoted(self, sentence: Span, content: Span) -> Span | None:
         """The longest quoted stretch in the sentence that overlaps the claim's content (an unclosed quote runs to
