@@ -93,7 +93,10 @@ def _source_token(cue: Any) -> Any | None:
     Here a passive speaks for its agent only at the cue itself ("was told by X"; "it is said" has nobody), a
     mental cue never borrows its head's subject ("…, expecting"), and a cue misparsed as a reduced relative
     after a name ("Trump called Clinton a liar") takes the name; an actor instead takes an agent at any level,
-    walks up through ccomp/acomp heads too, and stops at a head that is not verbal.
+    walks up through ccomp/acomp heads too, and stops at a head that is not verbal. Measured (parse strategy):
+    finding sources with the actor finder changes the claims of 16 of the 84 PolNeAR dev articles and lowers seed
+    000's claims F1 from 0.952 to 0.909; finding actors with this one changes the events of 63 articles (2,674
+    events become 2,547) and lowers seed 002's events F1 from 0.692 to 0.640.
     """
     tok = cue
     for _ in range(4):
@@ -264,6 +267,10 @@ def antecedent(pronoun: str, at: int, names: Sequence[Name], *, speaker: bool) -
       person the parse did not type);
     - an actor (``speaker=False``) is the nearest earlier name of its kind, and "it" is not a person ("it
       launched": the country, not its leader just named).
+
+    Measured (parse strategy, all 84 PolNeAR dev articles): resolving actors as sources changes the events of 63
+    articles; resolving sources as actors changes the claims of 26 (claims F1 0.738 -> 0.739, within noise and
+    not tried on held-out data), so the two questions stay two until that is checked.
     """
     pronoun = pronoun.lower()
     fits = [n for n in names if n[0] < at]
