@@ -27,6 +27,7 @@ from typing import Any
 
 from ..ground.records import quoted_stretches, word_set
 from ..ingest import Document
+from ..ingest.index import HolderLookup, LastBefore
 from .nlp import parser
 
 CUE_LEMMAS = word_set(
@@ -264,19 +265,27 @@ Name = tuple[int, str, bool, bool]
 def resolve_pronouns(found: Sequence[Attribution], names: Sequence[Name]) -> list[Attribution]:
     """Replace a pronoun source by the nearest earlier speaker, else the nearest earlier name of the right kind."""
     out: list[Attribution] = []
+    last = {  # (a person, a speaker) -> the names of that kind, by offset (indexed: linear)
+        (person, speaker): LastBefore([n for n in names if (n[2] or not person) and (n[3] or not speaker)], _at)
+        for person in (True, False)
+        for speaker in (True, False)
+    }
     for a in found:
         if a.pronoun is None:
             out.append(a)
             continue
         person = a.pronoun.lower() in PERSON_PRONOUNS
-        before = [n for n in names if n[0] < a.cue_start and (n[2] or not person)]
-        speakers = [n for n in before if n[3]]
-        before = speakers or before  # "He added": the last speaker before anyone merely mentioned
-        if before:
-            out.append(replace(a, source=max(before, key=lambda n: n[0])[1]))
+        # "He added": the last speaker before anyone merely mentioned
+        name = last[person, True].get(a.cue_start) or last[person, False].get(a.cue_start)
+        if name:
+            out.append(replace(a, source=name[1]))
         else:
             out.append(replace(a, source="", source_span=None))
     return out
+
+
+def _at(name: Name) -> int:
+    return name[0]
 
 
 _COLON = re.compile(r"^[ \t\"“]*(?P<src>(?:[A-Z][\w.'’-]*[ \t]?){1,4}):[ \t]+(?P<content>\S[^\n]*?)\s*$", re.M)
@@ -294,7 +303,7 @@ def line_attributions(doc: Document) -> list[Attribution]:
     for pattern in (_COLON, _DASH):
         for m in pattern.finditer(body, doc.body[0]):
             cue_at = m.end("src") if pattern is _COLON else m.start("cue")
-            number = next((n for n, (a, b) in enumerate(doc.sentences, start=1) if a <= cue_at < b), None)
+            number = doc.sentence_number(cue_at)
             if number is None or len(m.group("content").split()) < MIN_CONTENT_WORDS:
                 continue
             found.append(
@@ -315,11 +324,21 @@ def _drop_nested(found: list[Attribution]) -> list[Attribution]:
     """Drop a cue inside another attribution's content that names no one new ("refused to comment", "said that
     Washington had information about Kim expecting …"): part of that statement, not a second one."""
 
-    def inside(b: Attribution, a: Attribution) -> bool:
-        lo, hi = a.content_span
-        return b is not a and lo <= b.cue_start < hi and lo <= b.content_span[0] and b.content_span[1] <= hi
+    # Another attribution a holds b when a's content starts at or before b's cue and content and ends after both;
+    # a source-less b may sit in anyone's content, a named one only in its own source's (indexed: linear).
+    groups: dict[str | None, list[int]] = {None: list(range(len(found)))}
+    for i, a in enumerate(found):
+        groups.setdefault(a.source, []).append(i)
+    lookups = {
+        key: (HolderLookup([found[i].content_span for i in group]), {i: k for k, i in enumerate(group)})
+        for key, group in groups.items()
+    }
 
-    return [b for b in found if not any(inside(b, a) and b.source in ("", a.source) for a in found)]
+    def nested(i: int, b: Attribution) -> bool:
+        holders, position = lookups[b.source or None]
+        return holders.held(min(b.cue_start, b.content_span[0]), max(b.cue_start + 1, b.content_span[1]), position[i])
+
+    return [b for i, b in enumerate(found) if not nested(i, b)]
 
 
 def unparsed(doc: Document) -> list[int]:
@@ -348,7 +367,8 @@ def parse_article(doc: Document) -> ParsedArticle:
     names: list[Name] = []
     groups: set[str] = set()
     for number, ((start, _), parsed) in enumerate(zip(doc.sentences, nlp.pipe(texts), strict=True), start=1):
-        paragraph = next((p for p, q in doc.paragraphs if p <= start < q), start)
+        paragraph = doc.paragraph_start(start)
+        paragraph = start if paragraph is None else paragraph
         sentences.append((number, start, parsed, paragraph))
         for ent in parsed.ents:
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):

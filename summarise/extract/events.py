@@ -25,6 +25,7 @@ from typing import Any
 from ..ground.records import quoted_stretches, word_set
 from ..ground.time import find_time_expressions
 from ..ingest import Document
+from ..ingest.index import LastBefore
 from .attribution import CUES, PERSON_PRONOUNS, RELATIVE, SPEAKER_PRONOUNS, Name, ParsedArticle
 
 ACT_CUES = word_set("warn threaten")
@@ -376,19 +377,24 @@ def resolve(found: Sequence[EventCandidate], names: Sequence[Name]) -> list[Even
     """Pronoun actors to the nearest earlier name of the right kind (he/she: a person; it: not a person);
     unresolved ones are dropped."""
     out: list[EventCandidate] = []
+    last = {  # indexed by offset: linear in the article's length
+        "person": LastBefore([n for n in names if n[2]], _at),
+        "thing": LastBefore([n for n in names if not n[2]], _at),
+        "any": LastBefore(names, _at),
+    }
     for e in found:
         if e.pronoun is None:
             out.append(e)
             continue
         pronoun = e.pronoun.lower()
-        fits = [n for n in names if n[0] < e.verb_start]
-        if pronoun in PERSON_PRONOUNS:
-            fits = [n for n in fits if n[2]]
-        elif pronoun in THING_PRONOUNS:
-            fits = [n for n in fits if not n[2]]
-        if fits:
-            out.append(replace(e, actor=max(fits, key=lambda n: n[0])[1]))
+        kind = "person" if pronoun in PERSON_PRONOUNS else "thing" if pronoun in THING_PRONOUNS else "any"
+        if (name := last[kind].get(e.verb_start)) is not None:
+            out.append(replace(e, actor=name[1]))
     return out
+
+
+def _at(name: Name) -> int:
+    return name[0]
 
 
 def find_events(doc: Document, article: ParsedArticle, speakers: Sequence[Name] = ()) -> list[EventCandidate]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from ..ingest.index import OverlapLookup
 from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeExpr
 from .align import locate, verify_quote
 from .entities import Mention, canonicalise
@@ -330,14 +331,12 @@ def _merge(first: Event, other: Event, targets: list[str]) -> None:
 def _dedupe(items: list[tuple[str, int, str]]) -> set[int]:
     """Indices to drop: same sentence start and key, text similar to an earlier item's."""
     drop: set[int] = set()
+    earlier: dict[tuple[str, int], list[int]] = {}  # only items of one key and start are compared: linear
     for i, (key, start, text) in enumerate(items):
-        for j in range(i):
-            if j in drop:
-                continue
-            k2, s2, t2 = items[j]
-            if key == k2 and start == s2 and fuzz.token_set_ratio(text, t2) >= DUPLICATE_SIMILARITY:
-                drop.add(i)
-                break
+        same = earlier.setdefault((key, start), [])
+        if any(j not in drop and fuzz.token_set_ratio(text, items[j][2]) >= DUPLICATE_SIMILARITY for j in same):
+            drop.add(i)
+        same.append(i)
     return drop
 
 
@@ -404,9 +403,10 @@ def ground(
 
     kept_events = [e.model_copy(update={"id": f"v{i}"}) for i, e in enumerate(kept_events, start=1)]
     final_claims: list[Claim] = []
+    events_at = OverlapLookup([(e.evidence[0].start, e.evidence[0].end) for e in kept_events])  # sorted by start
     for i, c in enumerate(kept_claims, start=1):
         span = c.evidence[0]
-        linked = [e.id for e in kept_events if e.evidence[0].start < span.end and span.start < e.evidence[0].end]
+        linked = [kept_events[k].id for k in events_at.find((span.start, span.end))]
         final_claims.append(c.model_copy(update={"id": f"c{i}", "event_ids": linked}))
 
     _rank(final_claims, len(text), lambda c: (c.claimant is not None, c.quote is not None))
