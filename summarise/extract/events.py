@@ -32,7 +32,7 @@ from ..lexicon import (
     quoted_stretches,
     word_set,
 )
-from .attribution import Name, ParsedArticle, antecedent
+from .attribution import Antecedents, Name, ParsedArticle
 
 STATES = word_set(
     """be have seem appear remain become include involve mean need allow let make get keep continue come
@@ -374,13 +374,14 @@ def sentence_events(number: int, start: int, parsed: Any, quotes: Sequence[tuple
 
 
 def resolve(found: Sequence[EventCandidate], names: Sequence[Name]) -> list[EventCandidate]:
-    """Pronoun actors to their antecedent (``attribution.antecedent``); one that has none is dropped (an event
+    """Pronoun actors to their antecedent (``attribution.Antecedents``); one that has none is dropped (an event
     by nobody known tells nothing)."""
+    antecedents = Antecedents(names)
     out: list[EventCandidate] = []
     for e in found:
         if e.pronoun is None:
             out.append(e)
-        elif (name := antecedent(e.pronoun, e.verb_start, names, speaker=False)) is not None:
+        elif (name := antecedents.find(e.pronoun, e.verb_start, speaker=False)) is not None:
             out.append(replace(e, actor=name))
     return out
 

@@ -15,6 +15,7 @@ from typing import NamedTuple, TypeVar
 from rapidfuzz import fuzz
 
 from ..extract.items import ExtractedClaim, ExtractedEvent
+from ..ingest.index import OverlapLookup
 from ..schema import Claim, Entity, Event, GroundingCounts
 from .entities import EntityTable, Mention, canonicalise
 from .records import GroundedClaim, GroundedEvent, Grounder
@@ -133,18 +134,13 @@ class _Told(NamedTuple):
 def _repeats(items: Sequence[_Told]) -> set[int]:
     """Indices to drop: same sentence start and who, words similar to an earlier item's."""
     drop: set[int] = set()
+    earlier: dict[tuple[str, int], list[int]] = {}  # only items of one who and start are compared: linear
     for i, item in enumerate(items):
-        for j in range(i):
-            if j in drop:
-                continue
-            other = items[j]
-            if (
-                item.who == other.who
-                and item.start == other.start
-                and fuzz.token_set_ratio(item.words, other.words) >= DUPLICATE_SIMILARITY
-            ):
-                drop.add(i)
-                break
+        same = earlier.setdefault((item.who, item.start), [])
+        scores = (fuzz.token_set_ratio(item.words, items[j].words) for j in same if j not in drop)
+        if any(score >= DUPLICATE_SIMILARITY for score in scores):
+            drop.add(i)
+        same.append(i)
     return drop
 
 
@@ -171,8 +167,9 @@ def numbered(events: Sequence[Event]) -> list[Event]:
 def linked(claims: Sequence[Claim], events: Sequence[Event]) -> list[Claim]:
     """Claims with their ids, c1, c2, … in article order, each linked to the events told in its sentence."""
     out: list[Claim] = []
+    told = OverlapLookup([(e.evidence[0].start, e.evidence[0].end) for e in events])  # events are in article order
     for i, c in enumerate(claims, start=1):
         span = c.evidence[0]
-        links = [e.id for e in events if e.evidence[0].start < span.end and span.start < e.evidence[0].end]
+        links = [events[k].id for k in told.find((span.start, span.end))]
         out.append(c.model_copy(update={"id": f"c{i}", "event_ids": links}))
     return out
