@@ -27,7 +27,7 @@ from typing import Any
 
 from _common import ROOT, table, write_feed
 
-from summarise.backends.local import translate_response_format
+from summarise.backends.base import translate_response_format
 from summarise.batch.runner import run_batch
 from summarise.config import Settings
 from summarise.pipeline import backend_for

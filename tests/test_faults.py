@@ -19,7 +19,8 @@ from fakeserver import FakeServer, Reply, last_user, plain_answer
 from pydantic import BaseModel, Field
 
 from summarise.backends import Request
-from summarise.backends.openai_backend import OpenAIBackend, RateLimiter, prepared, retry_after_s
+from summarise.backends.openai_backend import OpenAIBackend, RateLimiter, prepared
+from summarise.backends.retry import retry_after_s
 from summarise.batch.runner import run_batch
 from summarise.cli import main
 from summarise.config import Settings

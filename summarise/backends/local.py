@@ -19,7 +19,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import ExtractionError, ModelNotAvailable
 from .assets import resolve_model_path
-from .base import InstructorBackend, record_raw_usage
+from .base import InstructorBackend, record_raw_usage, translate_response_format
 
 _MODELS: dict[tuple[str, int, int], Any] = {}
 _LOAD_LOCK = threading.Lock()
@@ -43,14 +43,6 @@ def load_llama(path: Path, *, n_ctx: int, threads: int) -> Any:
             except (ValueError, RuntimeError, OSError) as exc:
                 raise ModelNotAvailable(f"could not load {path}: {exc}") from exc
         return _MODELS[key]
-
-
-def translate_response_format(response_format: dict[str, Any] | None) -> dict[str, Any] | None:
-    """OpenAI ``json_schema`` response format → llama-cpp-python's ``json_object`` + ``schema``."""
-    if not response_format or response_format.get("type") != "json_schema":
-        return response_format
-    schema = response_format.get("json_schema", {}).get("schema")
-    return {"type": "json_object", "schema": schema} if schema else {"type": "json_object"}
 
 
 def repeating_tail(text: str, *, min_period: int = 12, max_period: int = 240, repeats: int = 3) -> bool:

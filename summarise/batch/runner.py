@@ -32,12 +32,12 @@ from pydantic import BaseModel
 from .. import cache as summary_cache
 from ..backends import registry as backend_registry
 from ..backends.base import Backend, Completion, Request
-from ..backends.openai_backend import redact_url, scrub
 from ..cache import schema_sha256
 from ..config import Settings
 from ..errors import ConfigError, InputError, SummariseError
 from ..ingest import Document
 from ..prompts import Prompt
+from ..redact import redact_url, scrub
 from ..schema import ArticleSummary
 from .store import RunStore, StoredRecord, digest, public_settings
 

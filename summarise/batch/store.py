@@ -59,7 +59,7 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
 def public_settings(settings: Settings) -> dict[str, Any]:
     """Settings as stored and shown: no API key, no credentials in the endpoint URL."""
-    from ..backends.openai_backend import redact_url
+    from ..redact import redact_url
 
     data = {f.name: getattr(settings, f.name) for f in dataclasses.fields(settings) if f.name != "api_key"}
     data["base_url"] = redact_url(settings.base_url)
