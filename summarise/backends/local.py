@@ -10,7 +10,6 @@ a call past its deadline is cut off at once instead of running to the token limi
 from __future__ import annotations
 
 import asyncio
-import os
 import threading
 import time
 from pathlib import Path
@@ -20,6 +19,7 @@ from ..config import Settings
 from ..errors import ExtractionError, ModelNotAvailable
 from .assets import resolve_model_path
 from .base import InstructorBackend, record_raw_usage, translate_response_format
+from .sharing import free_threads, generation_lock
 
 _MODELS: dict[tuple[str, int, int], Any] = {}
 _LOAD_LOCK = threading.Lock()
@@ -63,7 +63,7 @@ class LocalBackend(InstructorBackend):
         super().__init__(model_name)
         self.path = path
         self.settings = settings
-        self.threads = settings.threads or os.cpu_count() or 2
+        self.threads = settings.threads or free_threads()
         self._llama: Any = None
         self._lock = threading.Lock()
 
@@ -76,9 +76,11 @@ class LocalBackend(InstructorBackend):
     def raw_create(self, **kwargs: Any) -> Any:
         from openai.types.chat import ChatCompletion
 
-        started = time.perf_counter()
-        deadline = started + self.settings.local_timeout_s
-        with self._lock:  # one llama context: calls are serialised
+        # One llama context: calls are serialised; and one generation at a time on the machine (other processes
+        # sharing the home wait their turn, instead of fighting over the cores).
+        with self._lock, generation_lock(self.settings.home):
+            started = time.perf_counter()  # the cap counts from our turn, not from the wait for it
+            deadline = started + self.settings.local_timeout_s
             llama = self.llama
             stream = llama.create_chat_completion(
                 messages=kwargs["messages"],
