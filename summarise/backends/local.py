@@ -76,6 +76,8 @@ class LocalBackend(InstructorBackend):
     def raw_create(self, **kwargs: Any) -> Any:
         from openai.types.chat import ChatCompletion
 
+        cancelled: threading.Event | None = kwargs.pop("_cancelled", None)
+
         # One llama context: calls are serialised; and one generation at a time on the machine (other processes
         # sharing the home wait their turn, instead of fighting over the cores).
         with self._lock, generation_lock(self.settings.home):
@@ -95,6 +97,8 @@ class LocalBackend(InstructorBackend):
             n_out = 0
             try:
                 for chunk in stream:
+                    if cancelled is not None and cancelled.is_set():
+                        raise ExtractionError("cancelled: the caller stopped waiting for this answer")
                     choice = chunk["choices"][0]
                     piece = choice["delta"].get("content") or ""
                     if piece:
@@ -137,4 +141,11 @@ class LocalBackend(InstructorBackend):
         return completion
 
     async def raw_acreate(self, **kwargs: Any) -> Any:
-        return await asyncio.to_thread(self.raw_create, **kwargs)
+        # The generation runs in a thread, which a cancelled task (Ctrl-C in a batch) cannot stop: it is told to,
+        # and stops at its next token instead of holding the model (and the machine's lock) to the end.
+        cancelled = threading.Event()
+        try:
+            return await asyncio.to_thread(self.raw_create, _cancelled=cancelled, **kwargs)
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
