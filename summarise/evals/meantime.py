@@ -6,10 +6,11 @@ four body sentences (2-5); every figure here counts gold and predicted items in 
 ``functionInDocument="CREATION_TIME"``) as its published date.
 
 Events. A predicted event is located by its trigger: the ``trigger`` Span when events carry one, else (today's
-schema) the first word of its ``action`` that can be a trigger (no auxiliary, modal, negation, determiner,
-number or -ly adverb) found, same crude stem, in its evidence sentence(s) (``trigger_of``; the report counts
-which way each was located). A predicted event matches a gold EVENT_MENTION when its trigger overlaps one of the
-mention's tokens; one-to-one pairs for the field scores.
+schema) a word of its ``action`` that can be a trigger (no auxiliary, modal, negation, determiner, number or -ly
+adverb) found, same crude stem, in its evidence sentence(s): the first such that the project's English parser
+tags a verb, else a noun, else the first found (``trigger_of``; the report counts which way each was located;
+without the parser, the first found). A predicted event matches a gold EVENT_MENTION when its trigger overlaps
+one of the mention's tokens; one-to-one pairs for the field scores.
 
 - precision: predicted in-scope events whose trigger overlaps some gold event mention; recall: gold event
   mentions some trigger overlaps; also recall over gold mentions with an Arg0 or Arg1 participant (the issue's
@@ -50,7 +51,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import EvalError
+from ..errors import EvalError, ModelNotAvailable
+from ..extract.nlp import parser
 from ..schema import ArticleMeta, ArticleSummary, Entity, Event, Provenance, Span
 from .align import assign, views
 from .cat import CatDoc, Mention, read_cat
@@ -71,6 +73,8 @@ ANCHORS = frozenset({"IS_INCLUDED", "INCLUDES", "SIMULTANEOUS", "DURING", "IDENT
 NAME_TYPES = frozenset({"NAM", "PRE.NAM"})
 ZONES = ("headline", "dateline", "body")
 POS_KINDS = ("verb", "noun", "other")
+HOWS = ("field", "verb", "noun", "word", "none")
+"""How a predicted event's trigger was located (``Located.how``)."""
 _NOT_TRIGGER = frozenset({
     "has", "have", "had", "having", "is", "was", "were", "are", "am", "be", "been", "being", "will", "would",
     "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "not", "never", "no", "to",
@@ -221,7 +225,8 @@ class Located:
     event: Event
     trigger: Interval | None
     how: str
-    """'field' (the event's trigger Span), 'action' (an action word in the evidence) or 'none'."""
+    """'field' (the event's trigger Span); an action word in the evidence the parser tags 'verb' or 'noun', or
+    else the first found ('word'); 'none' when no action word occurs there."""
     words: tuple[Interval, ...] = ()
     """Every occurrence in the evidence of every trigger-capable action word (the trigger Span when given):
     the lenient "action words" variant of the match."""
@@ -239,9 +244,20 @@ def _trigger_word(word: str) -> bool:
     return word not in _NOT_TRIGGER and not adverb and not word.isdigit()
 
 
-def trigger_of(event: Event, text: str) -> Located:
-    """The event's trigger: its ``trigger`` Span when it has one, else the first action word that can be a
-    trigger (``_trigger_word``) whose stem occurs in its evidence, taken at its first occurrence there."""
+def word_classes(text: str) -> dict[int, str] | None:
+    """Universal part of speech of each word of ``text`` by start offset, from the project's English parser;
+    None when the parser is not installed (triggers then fall back to the action's first word)."""
+    try:
+        nlp = parser()
+    except ModelNotAvailable:
+        return None
+    return {token.idx: token.pos_ for token in nlp(text)}
+
+
+def trigger_of(event: Event, text: str, classes: dict[int, str] | None = None) -> Located:
+    """The event's trigger: its ``trigger`` Span when it has one, else an occurrence in its evidence of a
+    trigger-capable action word (``_trigger_word``, same stem): with ``classes`` (see ``word_classes``) the first
+    that is a verb, else a noun, else the first found ("the iPod was released" -> "released", not "iPod")."""
     span = getattr(event, "trigger", None)
     if isinstance(span, Span):
         return Located(event, (span.start, span.end), "field", ((span.start, span.end),))
@@ -251,12 +267,14 @@ def trigger_of(event: Event, text: str) -> Located:
         for ev in event.evidence
         for m in _WORD.finditer(text[ev.start : ev.end])
     ]
-    found = tuple((start, end) for start, end, key in tokens if key in words)
-    for word in words:
-        for start, end, key in tokens:
-            if key == word:
-                return Located(event, (start, end), "action", found)
-    return Located(event, None, "none")
+    found = [(start, end) for word in words for start, end, key in tokens if key == word]
+    if not found:
+        return Located(event, None, "none")
+    for wanted in ("VERB", "NOUN"):
+        first = next((iv for iv in found if classes and classes.get(iv[0]) == wanted), None)
+        if first is not None:
+            return Located(event, first, wanted.lower(), tuple(found))
+    return Located(event, found[0], "word", tuple(found))
 
 
 def pred_status(event: Event) -> str:
@@ -429,7 +447,9 @@ def score_meantime_case(case: RunCase) -> DocScore:
         raise EvalError(f"case {case.id!r} has no MEANTIME gold")
     gold = gold_view(doc)
     pred = case.prediction
-    located = [trigger_of(e, case.text) for e in pred.events] if pred else []
+    bare = pred is not None and any(not isinstance(getattr(e, "trigger", None), Span) for e in pred.events)
+    classes = word_classes(case.text) if bare else None
+    located = [trigger_of(e, case.text, classes) for e in pred.events] if pred else []
     located = [loc for loc in located if loc.start < gold.scope_end]
     counts, pairs = _event_counts(gold, located, case.text)
     errors: list[FieldError] = []

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import align, meantime, polnear
-from .meantime import POS_KINDS, STATUSES, ZONES, meantime_metrics, score_meantime_case
+from .meantime import HOWS, POS_KINDS, STATUSES, ZONES, meantime_metrics, score_meantime_case
 from .metrics import CONFIDENCE, RESAMPLES, SEED, MetricDef, bootstrap, point
 from .polnear import PREFIXES, polnear_metrics, score_polnear_case
 from .results import DocScore
@@ -187,21 +187,32 @@ def count(value: float | None) -> str:
     return "–" if value is None else f"{value:,.0f}"
 
 
-def _meantime_sections(report: Report) -> list[Section]:
+def _meantime_events(report: Report) -> list[Section]:
     m, totals = report.metrics, report.totals
     scope = f"sentences 0-{meantime.SCOPE_LAST_SENTENCE}: headline, date line, first four body sentences"
     keys = ("precision", "recall", "f1", "recall_args", "actor_acc", "target_acc", "time_acc")
     columns = ["scope", "P", "R", "F1", "R args", "actor", "target", "time"]
-    rows = [["events", *(cell(m.get(f"events.{k}")) for k in keys)]]
     words = ("precision", "recall", "f1", "recall_args")
-    rows.append(["action words", *(cell(m.get(f"events.words.{k}")) for k in words), "–", "–", "–"])
-    anchored = [["time (anchored gold only)", cell(m.get("events.time_acc_anchored"), inline=True), "–",
-                 count(totals.get("events.time.n"))]]  # fmt: skip
+    rows = [
+        ["events", *(cell(m.get(f"events.{k}")) for k in keys)],
+        ["action words", *(cell(m.get(f"events.words.{k}")) for k in words), "–", "–", "–"],
+    ]
     given = [
         [name, *(cell(m.get(f"events.{name}_{k}"), inline=True) for k in ("acc_given", "given_rate")),
          count(totals.get(f"events.{name}.n"))]
         for name in ("actor", "target", "time")
     ]  # fmt: skip
+    given.append(["time (anchored gold only)", cell(m.get("events.time_acc_anchored"), inline=True), "–",
+                  count(totals.get("events.time.n"))])  # fmt: skip
+    located = " ".join(f"{h}={int(totals.get(f'events.located.{h}', 0))}" for h in HOWS)
+    return [
+        Section(f"Events vs MEANTIME ({scope}; 95% CI)", columns, rows, f"predicted triggers located: {located}"),
+        Section("Event fields where the prediction gives one", ["field", "accuracy", "given", "pairs"], given),
+    ]
+
+
+def _meantime_statuses(report: Report) -> list[Section]:
+    m, totals = report.metrics, report.totals
     statuses = [s for s in STATUSES if totals.get(f"events.gold.status.{s}")]
     confusion = [
         [g, count(totals.get(f"events.gold.status.{g}")), cell(m.get(f"events.recall.status.{g}"), inline=True),
@@ -218,8 +229,16 @@ def _meantime_sections(report: Report) -> list[Section]:
          cell(m.get(f"events.recall.{k}" if k != "args" else "events.recall_args"), inline=True)]
         for k in kinds
     ]  # fmt: skip
-    located = " ".join(f"{h}={int(totals.get(f'events.located.{h}', 0))}" for h in ("field", "action", "none"))
-    coref = [
+    title = "Factuality: gold status (rows) x predicted status on matched pairs"
+    return [
+        Section(title, ["gold", "n", "recall", *STATUSES, "agreement"], confusion),
+        Section("Recall by kind of gold event", ["kind", "gold", "found", "recall"], recall),
+    ]
+
+
+def _meantime_coref(report: Report) -> Section:
+    m, totals = report.metrics, report.totals
+    rows = [
         [measure, cell(m.get(f"coref.{name}"), inline=True), count(totals.get(f"coref.{of}"))]
         for measure, name, of in (
             ("named chains found", "found_rate", "chains"),
@@ -228,19 +247,11 @@ def _meantime_sections(report: Report) -> list[Section]:
             ("entities joining two referents", "joining_rate", "pred_entities"),
         )
     ]
-    return [
-        Section(f"Events vs MEANTIME ({scope}; 95% CI)", columns, rows, f"predicted triggers located: {located}"),
-        Section(
-            "Event fields where the prediction gives one", ["field", "accuracy", "given", "pairs"], given + anchored
-        ),
-        Section(
-            "Factuality: gold status (rows) x predicted status on matched pairs",
-            ["gold", "n", "recall", *STATUSES, "agreement"],
-            confusion,
-        ),
-        Section("Recall by kind of gold event", ["kind", "gold", "found", "recall"], recall),
-        Section("Entity coreference (named gold chains, 2+ non-pronoun mentions)", ["measure", "value", "of"], coref),
-    ]
+    return Section("Entity coreference (named gold chains, 2+ non-pronoun mentions)", ["measure", "value", "of"], rows)
+
+
+def _meantime_sections(report: Report) -> list[Section]:
+    return [*_meantime_events(report), *_meantime_statuses(report), _meantime_coref(report)]
 
 
 def _ops_section(report: Report) -> Section:
