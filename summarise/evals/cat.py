@@ -1,11 +1,11 @@
 """CAT XML (the NewsReader annotation format MEANTIME ships in) read into a gold document.
 
 A CAT file has no raw text, only tokens with sentence numbers; the text is rebuilt from them (light
-detokenisation: no space before closing punctuation or after opening brackets and currency signs; the headline
-and the date line each end a paragraph, body sentences follow one another in one paragraph) and every token keeps
-its character interval in that text, so every mention becomes an exact span. Markables keep the attributes the
-scorer needs (event factuality, entity syntactic type, TIMEX3 value and function); relations keep
-HAS_PARTICIPANT roles, REFERS_TO coreference (mention -> instance) and TLINKs.
+detokenisation: no space before closing punctuation or after opening brackets and currency signs, Penn Treebank
+quotes `` and '' written as "; the headline and the date line each end a paragraph, body sentences follow one
+another in one paragraph) and every token keeps its character interval in that text, so every mention becomes an
+exact span. Markables keep the attributes the scorer needs (event factuality, entity syntactic type, TIMEX3 value
+and function); relations keep HAS_PARTICIPANT roles, REFERS_TO coreference (mention -> instance) and TLINKs.
 """
 
 from __future__ import annotations
@@ -18,8 +18,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import EvalError
 
-_NO_SPACE_BEFORE = frozenset({",", ".", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "'", "n't", "'re", "'ll", "'d"})
-_NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "US$", "#", "£", "€"})
+_NO_SPACE_BEFORE = frozenset(
+    {",", ".", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "'", "n't", "'re", "'ll", "'d", "'ve", "''"}
+)
+_NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "US$", "#", "£", "€", "``"})
+_SHOWN = {"``": '"', "''": '"'}
+"""Penn Treebank quote tokens, written as the plain quotes the pipeline's quote finder knows."""
 PARAGRAPH_SENTENCES = 2
 """Sentences 0 (headline) and 1 (date line) stand on lines of their own."""
 
@@ -112,10 +116,11 @@ def rebuild_text(raw: list[tuple[str, int]]) -> tuple[str, list[tuple[int, int]]
             quote_open = False
         if token == '"':
             quote_open = not quote_open
-        parts.append(sep + token)
+        shown = _SHOWN.get(token, token)
+        parts.append(sep + shown)
         pos += len(sep)
-        spans.append((pos, pos + len(token)))
-        pos += len(token)
+        spans.append((pos, pos + len(shown)))
+        pos += len(shown)
         prev, prev_sentence = token, sentence
     return "".join(parts), spans
 
