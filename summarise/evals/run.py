@@ -19,11 +19,12 @@ from ..ingest import Document, load_text
 from ..many import Finished, SummariseFn, summarise_many
 from ..schema import ArticleSummary
 from .brat import Attribution
+from .cat import CatDoc
 from .results import ErrorRecord
 from .suite import Suite
 
 RUN_FORMAT = "summarise-eval-run/1"
-RunKind = Literal["suite", "polnear"]
+RunKind = Literal["suite", "polnear", "meantime"]
 
 
 class _Model(BaseModel):
@@ -45,6 +46,7 @@ class RunCase(_Model):
     gold: ArticleSummary | None = Field(default=None, description="Suite runs: the gold summary.")
     attributions: list[Attribution] = Field(default_factory=list, description="PolNeAR: every annotator's.")
     annotators: list[str] = Field(default_factory=list)
+    meantime: CatDoc | None = Field(default=None, description="MEANTIME: the CAT gold document.")
     prediction: ArticleSummary | None = None
     error: ErrorRecord | None = None
     wall_s: float = 0.0
