@@ -132,6 +132,7 @@ def _assemble(
         entities=grounded.entities,
         events=grounded.events,
         claims=grounded.claims,
+        times=grounded.times,
         provenance=provenance,
     )
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..ground.records import quoted_stretches, word_set
-from ..ground.time import find_time_expressions
+from ..ground.timex import time_phrases
 from ..ingest import Document
 from .attribution import CUES, PERSON_PRONOUNS, RELATIVE, SPEAKER_PRONOUNS, Name, ParsedArticle
 
@@ -265,12 +265,8 @@ def _when(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
 
 
 def _times(text: str) -> list[tuple[int, str]]:
-    found: list[tuple[int, str]] = []
-    for words in find_time_expressions(text):
-        at = text.find(words, found[-1][0] + 1 if found else 0)
-        if at >= 0:
-            found.append((at, words))
-    return found
+    """The sentence's time words (offset, words): the time tagger's expressions, so events and ``times`` agree."""
+    return time_phrases(text)
 
 
 def _verb_events(

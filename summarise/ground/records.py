@@ -12,15 +12,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeExpr
+from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeExpr, TimeMention
 from .align import locate, verify_quote
 from .entities import Mention, canonicalise
 from .normalise import normalise, normalise_with_ends
-from .time import find_time_expressions, resolve_time
+from .timex import event_time, tag_times
 
 DIRECT_MAX_OTHER_WORDS = 10
 """A quoted claim is direct when at most this many words of its sentence lie outside the quote, else mixed."""
@@ -161,6 +162,7 @@ class Grounded:
     claims: list[Claim]
     counts: GroundingCounts
     warnings: list[str] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
 
 
 class Grounder:
@@ -287,18 +289,26 @@ class Grounder:
         return Span(start=best[0], end=best[1], text=self.text[best[0] : best[1]], status="exact")
 
     def time(self, when: str | None, span: Span) -> TimeExpr | None:
-        """``when`` as written in the sentence, resolved; None: the sentence's only time words; '': none."""
+        """``when`` as written in the sentence, valued by the article's time tagger (``times``, so the two never
+        disagree); None: the sentence's only tagged time; '': none."""
         sentence = self.text[span.start : span.end] if span.status != "unverified" else ""
         if when is not None and not when.strip():
             return None
+        inside = [m for m in self.times if span.start <= m.start and m.end <= span.end] if sentence else []
         if when:
             hit = verify_quote(when.strip(), sentence) if sentence else None
             if hit is None:
                 self.warnings.append(f"time words not in their sentence, dropped: {when!r}")
                 return None
-            return resolve_time(sentence[hit.start : hit.end], self.published, context=sentence)
-        found = find_time_expressions(sentence) if sentence else []
-        return resolve_time(found[0], self.published, context=sentence) if len(found) == 1 else None
+            start, end = span.start + hit.start, span.start + hit.end
+            mention = next((m for m in inside if m.start < end and start < m.end), None)
+            return event_time(sentence[hit.start : hit.end], mention, self.published)
+        return event_time(inside[0].text, inside[0], self.published) if len(inside) == 1 else None
+
+    @cached_property
+    def times(self) -> list[TimeMention]:
+        """Every time expression in the article (the tagger's, the output's ``times``)."""
+        return tag_times(self.text, self.published)
 
     def events(self, drafts: Sequence[EventDraft]) -> list[tuple[Event, str | None, list[str], bool, str]]:
         out: list[tuple[Event, str | None, list[str], bool, str]] = []
@@ -414,7 +424,7 @@ def ground(
     used = {c.claimant for c in final_claims} | {e.actor for e in kept_events}
     used |= {t for e in kept_events for t in e.targets}
     entities = [e for e in table.entities if e.id in used]
-    return Grounded(entities, kept_events, final_claims, g.counts, g.warnings)
+    return Grounded(entities, kept_events, final_claims, g.counts, g.warnings, g.times)
 
 
 def _rank(items: Sequence[Claim | Event], n: int, flags: Callable[[Any], tuple[bool, bool]]) -> None:
