@@ -64,7 +64,7 @@ _VAGUE = ("a few", "several", "few", "some", "many", "a couple of", "a number of
 _WORD_NUM = (
     rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_SMALL[1:10])}))?|{'|'.join(sorted(_SMALL, key=len, reverse=True))})"
 )
-_NUM = rf"(?:\d+(?:\.\d+)?|{_WORD_NUM}|a|an|{'|'.join(_VAGUE)})"
+_NUM = rf"(?:\d+(?:\s1/2|\.\d+)?|{_WORD_NUM}|a|an|{'|'.join(_VAGUE)})"
 _UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?)"
 _MONTH = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
 _MONTH_DOT = rf"(?-i:(?:{_MONTH}))(?:\.(?=\s))?"
@@ -95,9 +95,10 @@ _BEFORE_MONTH = {
 }  # fmt: skip
 _SENTENCE_END = re.compile(r"[a-z0-9]{2,}[.!?][\"'”’]*\s+(?=[A-Z\"“`'])|\n")
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|'ll|going to|(?:is|are|was|were) (?:due|expected|scheduled|set|slated|to)|plans? to|"
-    r"planned|planning|upcoming|effective|as (?:soon|early) as)\b"
+    r"\b(?:will|shall|won't|'ll|would|going to|(?:is|are|was|were) (?:due|expected|set|slated|to)|plans? to|"
+    r"planned|planning|scheduled|upcoming|effective|as (?:soon|early) as)\b"
 )
+_PAST = re.compile(r"\b(?:said|says|told|was|were|had|did|ago|last|\w{3,}ed)\b")
 
 
 @dataclass
@@ -112,12 +113,24 @@ class _State:
     spans: list[TimeMention] = field(default_factory=list)
 
     def future(self, start: int, end: int) -> bool:
-        """Whether the sentence, up to the expression, speaks of the future (will, is due to, plans to …)."""
+        return self.tense(start, end) == "future"
+
+    def tense(self, start: int, end: int) -> str:
+        """The expression's clause's tense: the nearest tense cue before it in its sentence, a future one (will,
+        would, is due to, plans to …) or a past one (said, was, -ed); "any" without one. A possessive
+        ("Wednesday's ruling") dates a noun, not the clause: "any" there."""
+        if self.text.startswith(("'s", "’s"), end):
+            return "any"
         window = self.text[max(0, start - 100) : start]
         ends = list(_SENTENCE_END.finditer(window))
         if ends:
             window = window[ends[-1].end() :]
-        return bool(_FUTURE.search(window.casefold().replace("’", "'")))
+        window = window.casefold().replace("’", "'")
+        future = [m.end() for m in _FUTURE.finditer(window)]
+        past = [m.end() for m in _PAST.finditer(window)]
+        if future and (not past or future[-1] >= past[-1]):
+            return "future"
+        return "past" if past else "any"
 
     @property
     def year(self) -> int | None:
@@ -134,6 +147,8 @@ Rule = tuple[re.Pattern[str], Callable[[re.Match[str], _State], Resolved]]
 def _number(raw: str) -> float | None:
     """A count as written; None for vague ones ("several")."""
     word = raw.casefold().replace("-", " ")
+    if word.endswith(" 1/2"):
+        return float(word[:-4]) + 0.5
     if word in ("a", "an"):
         return 1
     if word in _VAGUE:
@@ -168,6 +183,9 @@ def _duration(count: float | None, unit: str) -> str:
             count, code = count * 10, "Y"
         elif unit == "century":
             count, code = count * 100, "Y"
+        if not float(count).is_integer() and unit in ("year", "hour"):  # TimeML: P2Y6M, PT5H30M
+            minor = round((count % 1) * (12 if unit == "year" else 60))
+            return f"{'PT' if unit == 'hour' else 'P'}{int(count)}{code}{minor}M"
         amount = str(int(count)) if float(count).is_integer() else str(count)
     return f"PT{amount}{code}" if unit in _TIME_UNITS else f"P{amount}{code}"
 
@@ -254,6 +272,8 @@ def _full_date(m: re.Match[str], state: _State) -> Resolved:
     else:
         month = _month_number(m["mon"] or m["mon2"])
         day = int(m["d"] or m["d2"])
+        if not 1 <= day <= monthrange(2000, month)[1]:
+            return None
         written = m["y"] or m["y2"]
         found = int(written) if written else _year_of(state, month, day, m.start(), m.end())
         if found is None:
@@ -337,6 +357,15 @@ def _year(m: re.Match[str], state: _State) -> Resolved:
     return "DATE", m["y"]
 
 
+def _spelled_year(m: re.Match[str], _: _State) -> Resolved:
+    """ "nineteen ninety-six" → 1996, "the year two thousand" → 2000, "two thousand and one" → 2001."""
+    if m["century"]:
+        rest = _number(m["rest"])
+        return None if rest is None or not 10 <= rest <= 99 else ("DATE", f"19{int(rest):02d}")
+    rest = _number(m["after"]) if m["after"] else 0
+    return None if rest is None or rest > 99 else ("DATE", f"{2000 + int(rest):04d}")
+
+
 def _weekday(m: re.Match[str], state: _State) -> Resolved:
     if _weekday_is_name(state.text, m.start(), m.end()):
         return None
@@ -344,6 +373,11 @@ def _weekday(m: re.Match[str], state: _State) -> Resolved:
         part = m["part"]
         suffix = f"T{_PART_CODE[part.casefold()]}" if part else ""
         return "SET", f"XXXX-WXX-{_WEEKDAYS.index(m['wd'].casefold()) + 1}{suffix}"
+    if m["mon"]:  # "Friday, Oct. 23": the date written
+        month, day = _month_number(m["mon"]), int(m["d"])
+        year = int(m["y"]) if m["y"] else _year_of(state, month, min(day, 28), m.start(), m.end())
+        written = _safe_date(year, month, day) if year else None
+        return _day_value(state, written) if written else ("DATE", f"XXXX-{month:02d}-{day:02d}")
     d = _weekday_date(state, m["wd"], (m["mod"] or "").casefold() or None, m.start(), m.end())
     if d is None:
         return "DATE", f"XXXX-WXX-{_WEEKDAYS.index(m['wd'].casefold()) + 1}"
@@ -513,6 +547,10 @@ def _next_day(m: re.Match[str], state: _State) -> Resolved:
     word = " ".join(m.group(0).casefold().split())
     if base is None:
         return "DATE", "XXXX-XX-XX"
+    if word.endswith("year"):
+        return "DATE", f"{base.year:04d}"
+    if "that" in word or "same" in word:
+        return _day_value(state, base)
     sign = -1 if ("before" in word or "previous" in word) else 1
     if "week" in word:
         return "DATE", _week(base + timedelta(weeks=sign))
@@ -555,20 +593,28 @@ def _set(m: re.Match[str], _: _State) -> Resolved:
 
 
 def _clock_time(m: re.Match[str], state: _State) -> Resolved:
-    base = state.published
+    """ "3 p.m.", "10 p.m. Wednesday", "5 p.m. EST Nov. 9": the day written with it, else the day the article last
+    named (its reference time), else publication."""
+    base: date | None = state.last_day or state.published
+    if m["wd"]:
+        base = _weekday_date(state, m["wd"], None, m.start(), m.end())
+    elif m["mon"]:
+        month, day = _month_number(m["mon"]), int(m["d"])
+        if not 1 <= day <= monthrange(2000, month)[1]:
+            return None
+        year = _year_of(state, month, day, m.start(), m.end())
+        base = _safe_date(year, month, day) if year else None
     if base is None:
         return "TIME", f"XXXX-XX-XXT{_clock(m['clock'])}"
+    state.last_day = base
     return "TIME", f"{base.isoformat()}T{_clock(m['clock'])}"
 
 
-def _part_of_day(m: re.Match[str], state: _State) -> Resolved:
-    part = m["part"].casefold().replace("mid ", "").replace("mid-", "")
-    if part == "midday":
-        return "TIME", f"{state.published.isoformat()}T12:00" if state.published else "XXXX-XX-XXT12:00"
-    base = state.published
-    if base is None:
-        return "TIME", f"XXXX-XX-XXT{_PART_CODE.get(part, 'XX')}"
-    return "TIME", f"{base.isoformat()}T{_PART_CODE.get(part, 'XX')}"
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _holiday(m: re.Match[str], state: _State) -> Resolved:
@@ -576,6 +622,8 @@ def _holiday(m: re.Match[str], state: _State) -> Resolved:
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
              "new year's eve": (12, 31), "independence day": (7, 4), "valentine's day": (2, 14),
              "halloween": (10, 31)}  # fmt: skip
+    if name.startswith(("thanksgiving", "election day")):
+        return _floating_holiday(state, name, m)
     if name not in fixed:
         return None
     month, day = fixed[name]
@@ -583,6 +631,28 @@ def _holiday(m: re.Match[str], state: _State) -> Resolved:
     if year is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     return _day_value(state, date(year, month, day))
+
+
+def _floating_holiday(state: _State, name: str, m: re.Match[str]) -> Resolved:
+    """Thanksgiving (fourth Thursday of November), Election Day (the Tuesday after the first Monday of November)."""
+
+    def day_in(year: int) -> date:
+        first = date(year, 11, 1)
+        if name.startswith("thanksgiving"):
+            return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
+
+    if m["y"]:
+        return _day_value(state, day_in(int(m["y"])))
+    if state.published is None:
+        return "DATE", "XXXX-11-XX"
+    year = state.published.year
+    candidate = day_in(year)
+    if candidate > state.published and not state.future(m.start(), m.end()):
+        candidate = day_in(year - 1)
+    elif candidate < state.published and state.future(m.start(), m.end()):
+        candidate = day_in(year + 1)
+    return _day_value(state, candidate)
 
 
 _CLOCK = (
@@ -627,9 +697,18 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
+            rf"""(?<![\w-])(?:the\syear\s)?(?:(?P<century>nineteen)[\s-](?P<rest>{_WORD_NUM})|
+            two\sthousand(?:\s(?:and\s)?(?P<after>{_WORD_NUM}))?(?=\W*(?:$|[.,;]|\s(?:and|or|to|when|the|in)\b)))
+            (?![\w-])"""
+        ),
+        _spelled_year,
+    ),
+    (
+        _rx(
             rf"""{_B}(?:(?P<every>every|each)\s|(?P<mod>last|next|this|coming|past)\s)?
             (?P<wd>(?-i:{_WEEKDAY}))(?(every)s?)
-            (?:\s(?P<part>{_PART})s?|,?\s(?:at\s)?(?P<clock>{_CLOCK}))?{_E}"""
+            (?:\s(?P<part>{_PART})s?|,?\s(?:at\s)?(?P<clock>{_CLOCK})|,?\s(?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?!\d)
+            (?:,?\s(?P<y>(?:19|20)\d\d))?)?{_E}"""
         ),
         _weekday,
     ),
@@ -692,7 +771,7 @@ _RULES: list[Rule] = [
     (
         _rx(
             rf"""{_B}(?:the\s(?:next|following|previous)\s(?:day|week)|the\sday\s(?:before|after)|
-            the\ssame\sday|that\sday){_E}"""
+            (?:(?:earlier|later)\s)?(?:the\ssame|that)\s(?:day|year)){_E}"""
         ),
         _next_day,
     ),
@@ -715,7 +794,13 @@ _RULES: list[Rule] = [
         ),
         _set,
     ),
-    (_rx(rf"{_B}(?:around\s|about\s|at\s)?(?P<clock>{_CLOCK}){_E}"), _clock_time),
+    (
+        _rx(
+            rf"""{_B}(?:around\s|about\s|at\s)?(?P<clock>{_CLOCK})(?:,?\s(?:on\s)?(?:(?P<wd>(?-i:{_WEEKDAY}))|
+            (?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?!\d)))?{_E}"""
+        ),
+        _clock_time,
+    ),
     (
         _rx(
             rf"""{_B}(?P<part>(?:mid[\s-]?)?(?:morning|afternoon)|midday|overnight|(?:later\s|earlier\s)?
@@ -726,6 +811,7 @@ _RULES: list[Rule] = [
     (
         _rx(
             r"(?<![\w-])(?P<name>Christmas(?:\s(?:Day|Eve))?|New\sYear['’]s\s(?:Day|Eve)|Independence\sDay|"
+            r"Thanksgiving(?:\sDay)?|Election\sDay|"
             r"Valentine['’]s\sDay|Halloween)(?:,?\s(?P<y>(?:19|20)\d\d))?(?![\w-])"
         ),
         _holiday,
@@ -788,6 +874,9 @@ def _choose(candidates: list[_Candidate], state: _State) -> list[tuple[_Candidat
     return chosen
 
 
+_ADJECTIVAL = re.compile(rf"(?i)(?:a|an)\s(?=\S+-{_UNIT}$)")
+
+
 def tag_times(text: str, published: date | None) -> list[TimeMention]:
     """Every time expression in ``text``, in order, with TimeML type and value resolved against ``published``."""
     state = _State(published=published, text=text)
@@ -796,6 +885,9 @@ def tag_times(text: str, published: date | None) -> list[TimeMention]:
         start, end = cand.start, cand.end
         while end > start and text[end - 1] in " .,;:" and not text[start:end].endswith(("a.m.", "p.m.")):
             end -= 1
+        adjectival = _ADJECTIVAL.match(text, start, end)
+        if adjectival:  # "a five-year low": the length is "five-year", the article belongs to "low"
+            start = adjectival.end()
         out.append(TimeMention(start=start, end=end, text=text[start:end], type=kind, value=value))
     return out
 

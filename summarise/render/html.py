@@ -349,6 +349,7 @@ def render_summary_html(summary: ArticleSummary, *, title: str | None = None, te
     )
     legend = _legend([("k-ev", "event"), ("k-cl", "claim"), ("k-both", "event + claim"), *_SPAN_LEGEND])
     warn = "".join(f'<p class="warn">{_e(w)}</p>' for w in warnings)
+    times_html = _times_html(summary)
     body = (
         f'<header class="top"><div><h1>{_e(page_title)}</h1><div class="meta">{meta}</div></div>'
         f"{legend}</header>\n"
@@ -357,9 +358,21 @@ def render_summary_html(summary: ArticleSummary, *, title: str | None = None, te
         f'<div class="text" id="text">{text_html}</div>\n{_provenance(summary)}</section>\n'
         '<aside class="panel scroller" aria-label="items">'
         '<div class="selection" id="selection">Click an item to find its evidence; click highlighted text to '
-        f"see its items.</div>{key_html}{events_html}{claims_html}{entities_html}</aside>\n</main>"
+        f"see its items.</div>{key_html}{events_html}{claims_html}{entities_html}{times_html}</aside>\n</main>"
     )
     return _page(page_title, "summary-page", body, {"items": data})
+
+
+def _times_html(summary: ArticleSummary) -> str:
+    """The time tagger's expressions: as written, TimeML type, resolved value and offsets (a separate panel)."""
+    if not summary.times:
+        return ""
+    rows = "".join(
+        f'<li class="item tm"><div class="line1">{_chip(t.type)}<code>{_e(t.value)}</code>'
+        f'<span class="small muted">{t.start}–{t.end}</span></div><div class="body">{_e(t.text)}</div></li>'
+        for t in summary.times
+    )
+    return f'<h2>Times · {len(summary.times)}</h2><ul class="items">{rows}</ul>'
 
 
 def _provenance(summary: ArticleSummary) -> str:
