@@ -168,7 +168,9 @@ def article_text(gold: dict[str, Any], gold_path: Path, article: Path | None) ->
     raise LabelError([f"article.source not found: {source!r}"])
 
 
-def label(gold_path: Path, article: Path | None = None, check: bool = False) -> tuple[dict[str, Any], list[str]]:
+def label(
+    gold_path: Path, article: Path | None = None, check: bool = False
+) -> tuple[dict[str, Any], list[str]]:
     """Load, complete and check a gold file. Raises LabelError; returns (gold, warnings)."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     text = article_text(gold, gold_path, article)
