@@ -29,6 +29,7 @@ from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..schema import TimeExpr, TimeMention, TimeType
 from .time import _MONTHS, _WEEKDAYS
@@ -138,7 +139,8 @@ class _State:
 
 
 Resolved = tuple[TimeType, str] | None
-Rule = tuple[re.Pattern[str], Callable[[re.Match[str], _State], Resolved]]
+Rule = tuple[re.Pattern[str], Callable[[re.Match[str], _State], Resolved], str]
+"""A pattern, its resolver, and the words (or a digit) every match of it holds: it runs only near them."""
 
 
 # --- helpers ---------------------------------------------------------------------------------------------------
@@ -675,15 +677,17 @@ _RULES: list[Rule] = [
             )(?:,?\s(?:at\s)?(?P<clock>{_CLOCK}))?{_E}"""
         ),
         _full_date,
+        r"\d",
     ),
-    (_rx(rf"{_B}(?P<mon>{_MONTH_DOT}),?\s(?:of\s)?(?P<y>(?:19|20)\d\d){_E}"), _month_year),
-    (_rx(rf"{_B}(?P<mon>{_MONTH_DOT})\s(?P<rel>this|last|next)\syear{_E}"), _month_relative_year),
+    (_rx(rf"{_B}(?P<mon>{_MONTH_DOT}),?\s(?:of\s)?(?P<y>(?:19|20)\d\d){_E}"), _month_year, r"\d"),
+    (_rx(rf"{_B}(?P<mon>{_MONTH_DOT})\s(?P<rel>this|last|next)\syear{_E}"), _month_relative_year, r"year"),
     (
         _rx(
             rf"{_B}(?:(?P<mod>early|late|mid|last|next|this|(?:earlier|later)\sthis|the\s(?:end|beginning|middle)\s"
             rf"of)[\s-])?(?P<mon>{_MONTH_DOT}){_E}(?!\s\d)"
         ),
         _month_alone,
+        r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
     ),
     (
         _rx(
@@ -694,6 +698,7 @@ _RULES: list[Rule] = [
             )(?!-year)"""
         ),
         _year,
+        r"\d|['’]\d",
     ),
     (
         _rx(
@@ -702,6 +707,7 @@ _RULES: list[Rule] = [
             (?![\w-])"""
         ),
         _spelled_year,
+        r"nineteen|thousand",
     ),
     (
         _rx(
@@ -711,6 +717,7 @@ _RULES: list[Rule] = [
             (?:,?\s(?P<y>(?:19|20)\d\d))?)?{_E}"""
         ),
         _weekday,
+        r"(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun)",
     ),
     (
         _rx(
@@ -718,6 +725,7 @@ _RULES: list[Rule] = [
             rf"this\s(?:morning|afternoon|evening))(?:\s(?P<part>{_PART}))?(?![\w-])"
         ),
         _deictic_day,
+        r"today|tonight|tomorrow|yesterday|night|morning|afternoon|evening",
     ),
     (
         _rx(
@@ -726,6 +734,7 @@ _RULES: list[Rule] = [
             lately|the\spast(?=[.,;])|(?:the\s(?:near\s|distant\s)?)future|the\scoming\syears|the\syears\sahead)(?![\w-])"""
         ),
         _reference,
+        r"now|current|present|days|recent|lately|past|future|years",
     ),
     (
         _rx(
@@ -734,6 +743,7 @@ _RULES: list[Rule] = [
             (?P<unit>week(?:end)?|month|year|quarter|{_SEASON}){_E}(?!\s(?:old|ago|earlier))"""
         ),
         _relative_period,
+        r"week|month|year|quarter|spring|summer|fall|autumn|winter",
     ),
     (
         _rx(
@@ -741,6 +751,7 @@ _RULES: list[Rule] = [
             {_B}(?P<unit2>year|month)\s(?:to|-)\s?date{_E}"""
         ),
         lambda m, s: ("DATE", f"{s.year:04d}" if s.year else "XXXX"),
+        r"year|month|week",
     ),
     (
         _rx(
@@ -749,12 +760,14 @@ _RULES: list[Rule] = [
             (?:fiscal[\s-])?quarter(?!s)(?:\sof\s(?:fiscal\s)?(?P<y>(?:19|20)\d\d))?{_E}"""
         ),
         _quarter,
+        r"quarter",
     ),
     (
         _rx(
             rf"{_B}(?:the\s)?(?P<nth>first|second)\shalf(?:\sof\s(?P<y>(?:19|20)\d\d))?{_E}(?!\s(?:of\s)?(?:the|a|an|its|their|his|her)\b)"
         ),
         _half,
+        r"half",
     ),
     (
         _rx(
@@ -763,10 +776,12 @@ _RULES: list[Rule] = [
             {_E}(?!\s(?:the|a|an|his|her|its|their|this|that)\b)"""
         ),
         _ago,
+        r"ago|earlier|later|now|hence|before|after",
     ),
     (
         _rx(rf"{_B}(?:(?:the|a)\s)?(?:year[\s-](?:earlier|ago)|prior[\s-]year)(?:\s(?:quarter|period))?{_E}"),
         _year_ago_adj,
+        r"year",
     ),
     (
         _rx(
@@ -774,6 +789,7 @@ _RULES: list[Rule] = [
             (?:(?:earlier|later)\s)?(?:the\ssame|that)\s(?:day|year)){_E}"""
         ),
         _next_day,
+        r"day|week|year",
     ),
     (
         _rx(
@@ -785,6 +801,7 @@ _RULES: list[Rule] = [
             (?P<half>\sand\sa\shalf)?{_E}(?![\s-]old)"""
         ),
         _duration_rule,
+        r"year|month|week|day|hour|minute|decade|centur",
     ),
     (
         _rx(
@@ -793,6 +810,7 @@ _RULES: list[Rule] = [
             (?-i:{_MONTH})))(?![\w-])"""
         ),
         _set,
+        r"daily|weekly|monthly|annually|yearly|hourly|nightly|every|each",
     ),
     (
         _rx(
@@ -800,6 +818,7 @@ _RULES: list[Rule] = [
             (?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?!\d)))?{_E}"""
         ),
         _clock_time,
+        r"\d|noon|midnight",
     ),
     (
         _rx(
@@ -807,6 +826,7 @@ _RULES: list[Rule] = [
             (?:this|the)\s(?:morning|afternoon|evening))(?!\w)"""
         ),
         lambda m, s: _part_of_day_extent(m, s),
+        r"morning|afternoon|midday|overnight|evening",
     ),
     (
         _rx(
@@ -815,6 +835,7 @@ _RULES: list[Rule] = [
             r"Valentine['’]s\sDay|Halloween)(?:,?\s(?P<y>(?:19|20)\d\d))?(?![\w-])"
         ),
         _holiday,
+        r"christmas|year|independence|valentine|halloween|thanksgiving|election",
     ),
 ]
 
@@ -850,12 +871,71 @@ class _Candidate:
     match: re.Match[str]
 
 
+_MARGIN = 40
+"""Characters a match reaches beyond the time words in it ("the past few", "just about", "later this")."""
+
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d")
+
+
+def _trigger_table() -> dict[str, tuple[int, ...]]:
+    """Each rule's time words (lower case; exact case where the rule wants capitals) → the rules they call for."""
+    table: dict[str, list[int]] = {}
+    for index, (_, _, words) in enumerate(_RULES):
+        exact = words.startswith("(?-i:")
+        for alt in words.removeprefix("(?-i:").removesuffix(")").split("|"):
+            key = "0" if alt in (r"\d", r"['’]\d") else (alt if exact else alt.casefold())
+            table.setdefault(key, []).append(index)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+_TRIGGERS = _trigger_table()
+_LENGTHS = sorted({len(k) for k in _TRIGGERS})
+
+
+@lru_cache(maxsize=8192)
+def _rules_for(token: str) -> tuple[int, ...]:
+    """The rules a word calls for: those whose time words begin it ("year" begins "years"); a digit, the digit
+    rules."""
+    if token.isdigit():
+        return _TRIGGERS["0"]
+    folded = token.casefold()
+    out: set[int] = set()
+    for n in _LENGTHS:
+        if n > len(token):
+            break
+        out.update(_TRIGGERS.get(folded[:n], ()))
+        out.update(_TRIGGERS.get(token[:n], ()) if token[0].isupper() else ())
+    return tuple(sorted(out))
+
+
+def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
+    """Per rule, the stretches of the text around its time words, merged where they meet."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for match in _TOKEN.finditer(text):
+        rules = _rules_for(match.group(0))
+        if not rules:
+            continue
+        start, end = max(0, match.start() - _MARGIN), min(len(text), match.end() + _MARGIN)
+        for rule in rules:
+            spans = out.setdefault(rule, [])
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+    return out
+
+
 def _candidates(text: str) -> list[_Candidate]:
+    """Every rule's matches; a rule runs only near its time words (most of an article is far from any, and
+    running twenty patterns over all of it would cost most of the tagger's time)."""
     found = []
-    for index, (pattern, _) in enumerate(_RULES):
-        for match in pattern.finditer(text):
-            if match.end() > match.start():
-                found.append(_Candidate(match.start(), match.end(), index, match))
+    for index, spans in _windows(text).items():
+        pattern = _RULES[index][0]
+        for start, end in spans:
+            for match in pattern.finditer(text, start, end):
+                if match.end() > match.start():
+                    found.append(_Candidate(match.start(), match.end(), index, match))
     return found
 
 
