@@ -60,12 +60,14 @@ _SMALL = [
 ]
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_VAGUE = ("a few", "several", "few", "some", "many", "a couple of", "a number of")
+_VAGUE = ("a few", "several", "few", "some", "many", "a number of")
+_COUPLE = "a couple of"
 
 _WORD_NUM = (
     rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_SMALL[1:10])}))?|{'|'.join(sorted(_SMALL, key=len, reverse=True))})"
 )
-_NUM = rf"(?:\d+(?:\s1/2|\.\d+)?|{_WORD_NUM}|a|an|{'|'.join(_VAGUE)})"
+_SPACED_VAGUE = "|".join(v.replace(" ", r"\s") for v in (_COUPLE, *_VAGUE))  # the patterns are verbose
+_NUM = rf"(?:\d+(?:\s1/2|\.\d+)?|{_WORD_NUM}|{_SPACED_VAGUE}|a|an)"
 _UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?)"
 _MONTH = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
 _MONTH_DOT = rf"(?-i:(?:{_MONTH}))(?:\.(?=\s))?"
@@ -153,6 +155,8 @@ def _number(raw: str) -> float | None:
         return float(word[:-4]) + 0.5
     if word in ("a", "an"):
         return 1
+    if word == _COUPLE:
+        return 2
     if word in _VAGUE:
         return None
     try:
