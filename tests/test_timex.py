@@ -4,6 +4,7 @@ must not tag; and events' times taken from the same tagger."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -157,3 +158,24 @@ def test_rules_run_near_their_words_and_find_what_a_full_scan_finds() -> None:
     )
     full = {(m.start(), m.end(), i) for i, (p, _, _) in enumerate(_RULES) for m in p.finditer(text) if m.group()}
     assert {(c.start, c.end, c.rule) for c in _candidates(text)} == full
+
+
+def test_pipeline_times_events_and_renderers_agree(tmp_path: Path) -> None:
+    """One parse-strategy run: `times` is the tagger's, the event's value is the tagger's value for its words,
+    and Markdown and the review page show the times."""
+    from summarise.config import Settings
+    from summarise.pipeline import summarise
+    from summarise.render.html import render_summary_html
+    from summarise.render.markdown import render_markdown
+
+    text = "The United States warned North Korea late on Tuesday. Prices have risen since September 12."
+    settings = Settings(backend="fake", strategy="parse", home=tmp_path, cache=False)
+    result = summarise(text, published=WED, settings=settings)
+    assert [(t.text, t.value) for t in result.times] == [("Tuesday", "2023-09-05"), ("September 12", "2023-09-12")]
+    assert result.times == tag_times(text, WED)
+    warned = next(e for e in result.events if "warned" in e.action)
+    assert warned.time is not None and (warned.time.text, warned.time.value) == ("late on Tuesday", "2023-09-05")
+    markdown = render_markdown(result)
+    assert "## Times (2)" in markdown and "Tuesday · DATE `2023-09-05`" in markdown
+    page = render_summary_html(result)
+    assert "Times · 2" in page and "2023-09-12" in page
