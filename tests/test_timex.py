@@ -95,6 +95,16 @@ def test_anchored_on_the_last_named_time() -> None:
     assert ("The next day", "DATE", "1998-08-04") in found
 
 
+def test_a_wire_dateline_is_the_reference_date() -> None:
+    """A story dated in its dateline the day before publication: its "today" and "Friday" are the dateline's."""
+    text = "NATO grows\n\nWASHINGTON, March 12 (Xinhua) --\n\nPoland joined NATO today, officials said Friday."
+    found = tags(text, date(1999, 3, 13))
+    assert ("March 12", "DATE", "1999-03-12") in found
+    assert ("today", "DATE", "1999-03-12") in found and ("Friday", "DATE", "1999-03-12") in found
+    # a dateline far from publication is not the story's date: publication stays the reference
+    assert ("today", "DATE", "1999-03-13") in tags(text.replace("March 12", "March 1"), date(1999, 3, 13))
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

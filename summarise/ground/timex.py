@@ -961,9 +961,27 @@ def _choose(candidates: list[_Candidate], state: _State) -> list[tuple[_Candidat
 _ADJECTIVAL = re.compile(rf"(?i)(?:a|an)\s(?=\S+-{_UNIT}$)")
 
 
+_DATELINE = re.compile(
+    rf"(?m)^[A-Z][A-Z .'-]+,(?:\s[A-Z][\w.]*,?)*\s(?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?:,\s(?P<y>\d{{4}}))?\s\("
+)
+
+
+def _dateline(text: str, published: date | None) -> date | None:
+    """The date of a wire dateline at the article's head ("WASHINGTON, March 12 (Xinhua) --"), when it is the week
+    before publication: the story's own date, which its "today" and "Friday" are relative to."""
+    match = _DATELINE.search(text, 0, 400)
+    if match is None or published is None:
+        return None
+    month, day = _month_number(match["mon"]), int(match["d"])
+    year = int(match["y"]) if match["y"] else published.year - (month > published.month)
+    written = _safe_date(year, month, day)
+    return written if written and timedelta(0) < published - written <= timedelta(days=7) else None
+
+
 def tag_times(text: str, published: date | None) -> list[TimeMention]:
-    """Every time expression in ``text``, in order, with TimeML type and value resolved against ``published``."""
-    state = _State(published=published, text=text)
+    """Every time expression in ``text``, in order, with TimeML type and value resolved against ``published``
+    (or against the article's own dateline, when it dates the story in the week before publication)."""
+    state = _State(published=_dateline(text, published) or published, text=text)
     out = []
     for cand, kind, value in _choose(_candidates(text), state):
         start, end = cand.start, cand.end
