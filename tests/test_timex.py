@@ -47,6 +47,7 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("The ratification began in February this year.", WED, ("February this year", "DATE", "2023-02")),
         # weeks, months, quarters, seasons, years relative to publication
         ("Russia discussed the sale last week.", WED, ("last week", "DATE", "2023-W35")),
+        ("Prices fell in the last week.", date(2013, 3, 22), ("the last week", "DATE", "2013-W11")),
         ("Kim could travel to Russia this month.", WED, ("this month", "DATE", "2023-09")),
         ("Profit doubled last year.", WED, ("last year", "DATE", "2022")),
         ("It happened earlier this year.", WED, ("earlier this year", "DATE", "2023")),

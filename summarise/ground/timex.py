@@ -743,7 +743,7 @@ _RULES: list[Rule] = [
     (
         _rx(
             rf"""{_B}(?:(?:earlier|later|early|late|mid)[\s-](?=(?:this|last|next)\s))?
-            (?:(?P<mod>last|this|next|past|previous|coming|current)\s|the\s(?=weekend))
+            (?:(?:the\s(?=(?:last|past|previous)\s))?(?P<mod>last|this|next|past|previous|coming|current)\s|the\s(?=weekend))
             (?P<unit>week(?:end)?|month|year|quarter|{_SEASON}){_E}(?!\s(?:old|ago|earlier))"""
         ),
         _relative_period,
