@@ -274,7 +274,7 @@ def _full_date(m: re.Match[str], state: _State) -> Resolved:
         year, month, day = int(m["iy"]), int(m["im"]), int(m["id"])
     elif m["slash"]:
         year, month, day = int(m["sy"]), int(m["sm"]), int(m["sd"])
-        year += 1900 if year < 100 else 0
+        year += (2000 if year < 50 else 1900) if year < 100 else 0  # "9/17/16" is 2016
     else:
         month = _month_number(m["mon"] or m["mon2"])
         day = int(m["d"] or m["d2"])
@@ -438,10 +438,13 @@ def _reference(m: re.Match[str], _: _State) -> Resolved:
 
 
 def _weekend_of(state: _State, mod: str, start: int) -> date:
-    """A day in the weekend meant: "this/the weekend" is the last one begun by publication (the next one when
-    the sentence speaks of the future); "last weekend" the one before that unless publication falls on one."""
+    """A day in the weekend meant: "this weekend" is the one of this week, as "this week" is; "the weekend" the
+    last one begun by publication (the next one when the sentence speaks of the future); "last weekend" the one
+    before that unless publication falls on one."""
     assert state.published is not None
     published = state.published
+    if mod == "this":
+        return published + timedelta(days=5 - published.weekday())
     saturday = published - timedelta(days=(published.weekday() - 5) % 7)
     if mod in ("next", "coming") or ((not mod and state.future(start, start)) and published.weekday() < 5):
         return saturday + timedelta(days=7)
@@ -652,13 +655,8 @@ def _floating_holiday(state: _State, name: str, m: re.Match[str]) -> Resolved:
         return _day_value(state, day_in(int(m["y"])))
     if state.published is None:
         return "DATE", "XXXX-11-XX"
-    year = state.published.year
-    candidate = day_in(year)
-    if candidate > state.published and not state.future(m.start(), m.end()):
-        candidate = day_in(year - 1)
-    elif candidate < state.published and state.future(m.start(), m.end()):
-        candidate = day_in(year + 1)
-    return _day_value(state, candidate)
+    year = _year_of(state, 11, day_in(state.published.year).day, m.start(), m.end())
+    return _day_value(state, day_in(year or state.published.year))
 
 
 _CLOCK = (
@@ -676,7 +674,8 @@ _RULES: list[Rule] = [
             rf"""{_B}(?:
               (?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))
             | (?P<slash>(?P<sm>\d{{1,2}})/(?P<sd>\d{{1,2}})/(?P<sy>(?:19|20)?\d\d))
-            | (?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s(?P<y>(?:19|20)\d\d)\b)?
+            | (?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:\s?[-–]\s?\d{{1,2}}(?![\d:]))?
+              (?:,?\s(?P<y>(?:19|20)\d\d)\b)?
             | (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<mon2>{_MONTH_DOT})(?:,?\s(?P<y2>(?:19|20)\d\d)\b)?
             )(?:,?\s(?:at\s)?(?P<clock>{_CLOCK}))?{_E}"""
         ),
@@ -845,6 +844,9 @@ _RULES: list[Rule] = [
 
 
 def _part_of_day_extent(m: re.Match[str], state: _State) -> Resolved:
+    before = state.text[max(0, m.start() - 3) : m.start()]
+    if m["part"][0].isupper() and before.strip() and not re.search(r"[.!?\"“”:]\s*$", before):
+        return None  # "the Dallas Morning News": a name
     words = m["part"].casefold().split()
     part = words[-1]
     if part in ("morning", "afternoon", "evening", "overnight", "midday"):
@@ -1002,14 +1004,19 @@ _PHRASE_PREFIX = re.compile(
 
 
 def time_phrases(sentence: str) -> list[tuple[int, str]]:
-    """The tagger's expressions in a sentence as an event's time words (offset in the sentence, words): with the
-    preposition or "since"/"late on" before them, which says how the event relates to the time."""
+    """The tagger's dates and times in a sentence as an event's time words (offset in the sentence, words): with
+    the preposition or "since"/"late on" before them, which says how the event relates to the time."""
     out = []
     for mention in tag_times(sentence, None):
+        if mention.type not in ("DATE", "TIME") or mention.value.endswith("_REF"):
+            continue  # a length, a recurrence or "now" does not date an event
         prefix = _PHRASE_PREFIX.search(sentence[max(0, mention.start - 20) : mention.start])
         start = mention.start - (len(prefix.group(0)) if prefix else 0)
         out.append((start, sentence[start : mention.end]))
     return out
+
+
+_RANGE_END = re.compile(r"\d\s?[-–]\s?(\d{1,2})(?:,?\s\d{4})?$")
 
 
 def event_time(written: str, mention: TimeMention | None, published: date | None) -> TimeExpr:
@@ -1025,6 +1032,11 @@ def event_time(written: str, mention: TimeMention | None, published: date | None
         if start is None or published is None or start > published:
             return unknown
         return TimeExpr(text=written, value=f"{start}/{published}", granularity="interval")
+    last_day = _RANGE_END.search(mention.text)
+    if start is not None and last_day and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        end = _safe_date(start.year, start.month, int(last_day[1]))
+        if end is not None and end > start:  # "September 16-19": the days it names
+            return TimeExpr(text=written, value=f"{start}/{end}", granularity="interval")
     if re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", value):
         return TimeExpr(text=written, value=value, granularity="datetime")
     if re.fullmatch(r"\d{4}-\d\d-\d\d(?:T[A-Z]{2})?", value):
