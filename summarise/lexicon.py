@@ -68,6 +68,8 @@ CUES = CUE_LEMMAS | OBJECT_CUES
 """Every cue lemma: a verb among them proposes a claim, not an event (except ``ACT_CUES``)."""
 EVIDENCE_CUES = word_set("show find indicate suggest estimate conclude")
 """Cues that also take things as subjects ("the data show"): kept only with a clause as content."""
+REPORTED_PAST = ("said", "says", "told")
+"""Reporting forms that place a nearby time in the past ("said Friday": the Friday before publication)."""
 ACT_CUES = word_set("warn threaten")
 """Cues that are also events: a warning is something that happened."""
 

@@ -125,6 +125,7 @@ class _Job:
             entities=grounded.entities,
             events=grounded.events,
             claims=grounded.claims,
+            times=grounded.times,
             provenance=self.provenance(found.usage, grounded.counts, warnings),
         )
 

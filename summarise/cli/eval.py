@@ -336,3 +336,59 @@ def meantime(
     info = SuiteInfo(name=f"meantime:{root.name}", description="MEANTIME events (CAT)", path=str(root))
     run = _execute(new_run("meantime", info, settings, cases), settings)
     _finish(run, out or _default_out(settings, f"meantime-{root.name}"), fmt, html, resamples, seed)
+
+
+@app.command("tempeval")
+def tempeval(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Folder of TimeML .tml documents (default ../shared/data/tempeval3-dev)."),
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N documents.")] = None,
+    pipeline: Annotated[
+        bool, typer.Option("--pipeline", help="Run the whole pipeline and score its `times` (else the tagger alone).")
+    ] = False,
+    worst: Annotated[int, typer.Option("--worst", min=0, help="Worst-missed expressions to list.")] = 15,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the report as JSON here.")] = None,
+    model: ModelOpt = None,
+    backend: BackendOpt = None,
+    base_url: BaseUrlOpt = None,
+    strategy: StrategyOpt = None,
+    fmt: FormatOpt = Format.table,
+    home: HomeOpt = None,
+    cache: EvalCacheOpt = False,
+) -> None:
+    """Score the time tagger on TempEval-3 (Task A): extraction strict/relaxed, value F1, type accuracy."""
+    import time
+
+    from ..evals.tempeval import (
+        Tagger,
+        default_corpus,
+        load_corpus,
+        pipeline_tagger,
+        render_json,
+        render_markdown,
+        tagger_alone,
+    )
+    from ..evals.tempeval import run as run_tagger
+    from ..evals.tempeval import score as score_times
+
+    root = path or default_corpus()
+    if root is None:
+        raise EvalError("no TempEval-3 folder given", hint="pass its directory, e.g. ../shared/data/tempeval3-dev")
+    docs = load_corpus(root, limit=limit)
+    tagger: Tagger = tagger_alone
+    engine = "tagger"
+    if pipeline:
+        settings = settings_from(model=model, backend=backend, base_url=base_url, strategy=strategy, home=home,
+                                 cache=cache)  # fmt: skip
+        tagger = pipeline_tagger(settings)
+        engine = f"pipeline {settings.backend or 'default'}/{settings.strategy or 'default'}"
+    started = time.perf_counter()
+    predictions = run_tagger(docs, tagger)
+    report = score_times(docs, predictions, corpus=root.name, engine=engine, worst=worst)
+    report.seconds = round(time.perf_counter() - started, 3)
+    if out is not None:
+        out.write_text(render_json(report), encoding="utf-8")
+        _stderr().print(f"report written to {out}", markup=False)
+    typer.echo(render_json(report) if fmt is Format.json else render_markdown(report), nl=False)

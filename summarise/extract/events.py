@@ -28,10 +28,10 @@ from ..lexicon import (
     CUES,
     RELATIVE,
     SPEAKER_PRONOUNS,
-    find_time_expressions,
     quoted_stretches,
     word_set,
 )
+from ..timex import time_phrases
 from .attribution import Antecedents, Name, ParsedArticle
 
 STATES = word_set(
@@ -266,12 +266,8 @@ def _when(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
 
 
 def _times(text: str) -> list[tuple[int, str]]:
-    found: list[tuple[int, str]] = []
-    for words in find_time_expressions(text):
-        at = text.find(words, found[-1][0] + 1 if found else 0)
-        if at >= 0:
-            found.append((at, words))
-    return found
+    """The sentence's time words (offset, words): the time tagger's expressions, so events and ``times`` agree."""
+    return time_phrases(text)
 
 
 def _verb_events(

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import OverlapLookup
-from ..schema import Claim, Entity, Event, GroundingCounts
+from ..schema import Claim, Entity, Event, GroundingCounts, TimeMention
 from .entities import EntityTable, Mention, canonicalise
 from .records import GroundedClaim, GroundedEvent, Grounder
 from .salience import rank_claims, rank_events
@@ -33,6 +33,7 @@ class Grounded:
     claims: list[Claim]
     counts: GroundingCounts
     warnings: list[str] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
 
 
 def ground(
@@ -56,7 +57,8 @@ def ground(
     final_claims = linked(kept_claims, kept_events)
     rank_claims(final_claims, len(text))
     rank_events(kept_events, len(text))
-    return Grounded(used_entities(table, final_claims, kept_events), kept_events, final_claims, g.counts, g.warnings)
+    entities = used_entities(table, final_claims, kept_events)
+    return Grounded(entities, kept_events, final_claims, g.counts, g.warnings, g.times)
 
 
 # -- entities -------------------------------------------------------------------------------------------------

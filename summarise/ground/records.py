@@ -11,14 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..lexicon import is_speech, quoted_stretches
-from ..schema import Claim, Event, GroundingCounts, Span, Speech, TimeExpr
+from ..schema import Claim, Event, GroundingCounts, Span, Speech, TimeExpr, TimeMention
+from ..timex import event_time, tag_times
 from .align import locate, verify_quote
 from .checks import find_cue, looks_like_name, mentioned
 from .normalise import normalise_with_ends
-from .time import find_time_expressions, resolve_time
 
 DIRECT_MAX_OTHER_WORDS = 10
 """A quoted claim is direct when at most this many words of its sentence lie outside the quote, else mixed."""
@@ -184,18 +185,26 @@ class Grounder:
         return Span(start=best[0], end=best[1], text=self.text[best[0] : best[1]], status="exact")
 
     def time(self, when: str | None, span: Span) -> TimeExpr | None:
-        """``when`` as written in the sentence, resolved; None: the sentence's only time words; '': none."""
+        """``when`` as written in the sentence, valued by the article's time tagger (``times``, so the two never
+        disagree); None: the sentence's only tagged time; '': none."""
         sentence = self.text[span.start : span.end] if span.status != "unverified" else ""
         if when is not None and not when.strip():
             return None
+        inside = [m for m in self.times if span.start <= m.start and m.end <= span.end] if sentence else []
         if when:
             hit = verify_quote(when.strip(), sentence) if sentence else None
             if hit is None:
                 self.warnings.append(f"time words not in their sentence, dropped: {when!r}")
                 return None
-            return resolve_time(sentence[hit.start : hit.end], self.published, context=sentence)
-        found = find_time_expressions(sentence) if sentence else []
-        return resolve_time(found[0], self.published, context=sentence) if len(found) == 1 else None
+            start, end = span.start + hit.start, span.start + hit.end
+            mention = next((m for m in inside if m.start < end and start < m.end), None)
+            return event_time(sentence[hit.start : hit.end], mention, self.published)
+        return event_time(inside[0].text, inside[0], self.published) if len(inside) == 1 else None
+
+    @cached_property
+    def times(self) -> list[TimeMention]:
+        """Every time expression in the article (the tagger's, the output's ``times``)."""
+        return tag_times(self.text, self.published)
 
     def events(self, items: Sequence[ExtractedEvent]) -> list[GroundedEvent]:
         """Each event with its parties' names (for the entity table); statements listed as events are left out."""

@@ -211,7 +211,7 @@ def render_summary_html(summary: ArticleSummary, *, title: str | None = None, te
     )
     legend = _legend([("k-ev", "event"), ("k-cl", "claim"), ("k-both", "event + claim"), *_SPAN_LEGEND])
     warn = "".join(f'<p class="warn">{_e(w)}</p>' for w in warnings)
-    panel = _key_points(page) + _timeline(page) + _claims_by_claimant(page) + _entities(page)
+    panel = _key_points(page) + _timeline(page) + _claims_by_claimant(page) + _entities(page) + _times(summary)
     body = (
         f'<header class="top"><div><h1>{_e(page_title)}</h1><div class="meta">{meta}</div></div>'
         f"{legend}</header>\n"
@@ -223,6 +223,18 @@ def render_summary_html(summary: ArticleSummary, *, title: str | None = None, te
         f"see its items.</div>{panel}</aside>\n</main>"
     )
     return _page(page_title, "summary-page", body, {"items": _item_data(page, segs)})
+
+
+def _times(summary: ArticleSummary) -> str:
+    """The time tagger's expressions: as written, TimeML type, resolved value and offsets (a separate panel)."""
+    if not summary.times:
+        return ""
+    rows = "".join(
+        f'<li class="item tm"><div class="line1">{_chip(t.type)}<code>{_e(t.value)}</code>'
+        f'<span class="small muted">{t.start}–{t.end}</span></div><div class="body">{_e(t.text)}</div></li>'
+        for t in summary.times
+    )
+    return f'<h2>Times · {len(summary.times)}</h2><ul class="items">{rows}</ul>'
 
 
 def _body_text(summary: ArticleSummary, text: str | None) -> tuple[str, list[str]]:
