@@ -7,7 +7,14 @@ import random
 import pytest
 
 from summarise.ingest import load_text
-from summarise.ingest.index import HolderLookup, LastBefore, OverlapLookup, RangeLookup, overlapping
+from summarise.ingest.index import (
+    HolderLookup,
+    LastBefore,
+    OverlapLookup,
+    RangeLookup,
+    SubstringSet,
+    overlapping,
+)
 
 
 def _scan_index(ranges: list[tuple[int, int]], offset: int) -> int | None:
@@ -98,3 +105,29 @@ def test_holder_lookup_matches_the_scan_on_random_cases() -> None:
                 for exclude in [None, *range(len(spans))]:
                     expected = any(j != exclude and s <= lo and hi <= e for j, (s, e) in enumerate(spans))
                     assert holders.held(lo, hi, exclude) == expected
+
+
+@pytest.mark.parametrize(
+    ("needles", "haystack"),
+    [
+        (["Kim", "Vladimir Putin"], "President Vladimir Putin"),
+        (["Kim", "Vladimir Putin"], "Putin"),
+        (["K", "Jo"], "Kim"),  # a one-character needle
+        (["im"], "Kim"),  # inside a word: a substring, not a word
+        ([], "Kim"),
+        ([""], ""),  # the empty string is in every string
+        (["Kim"], ""),
+        (["é", "Zoë"], "Zoë Kravitz"),
+    ],
+)
+def test_substring_set_is_any_needle_in_the_haystack(needles: list[str], haystack: str) -> None:
+    assert SubstringSet(needles).any_in(haystack) is any(n in haystack for n in needles)
+
+
+def test_substring_set_matches_any_on_random_cases() -> None:
+    rng = random.Random(11)
+    letters = "abcAB "
+    for _ in range(300):
+        needles = ["".join(rng.choices(letters, k=rng.randint(0, 4))) for _ in range(rng.randint(0, 5))]
+        haystack = "".join(rng.choices(letters, k=rng.randint(0, 12)))
+        assert SubstringSet(needles).any_in(haystack) is any(n in haystack for n in needles)

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..ground.records import quoted_stretches, word_set
 from ..ingest import Document
-from ..ingest.index import HolderLookup, LastBefore
+from ..ingest.index import HolderLookup, LastBefore, SubstringSet
 from .nlp import parser
 
 CUE_LEMMAS = word_set(
@@ -381,11 +381,12 @@ def parse_article(doc: Document) -> ParsedArticle:
 def speaker_names(found: Sequence[Attribution], names: Sequence[Name]) -> list[Name]:
     """The named sources of attributions, as names met where they speak (pronouns resolve to them first)."""
     places = {n[1] for n in names if not n[2]}
+    persons = SubstringSet([n[1] for n in names if n[2]])  # a person's name inside the source: looked up
     speakers: list[Name] = []
     for a in found:
         if a.pronoun is None and a.source:
             last = a.source.split()[-1]
-            person = any(n[2] and n[1] in a.source for n in names) or (last[:1].isupper() and a.source not in places)
+            person = persons.any_in(a.source) or (last[:1].isupper() and a.source not in places)
             speakers.append((a.cue_start, a.source, person, True))
     return speakers
 

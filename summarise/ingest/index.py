@@ -105,3 +105,24 @@ class HolderLookup:
             return False
         top, owner, second = self.best[k]
         return (second if owner == exclude else top) >= hi
+
+
+class SubstringSet:
+    """Whether any of many strings occurs in a string: ``any(n in haystack for n in needles)``, by looking up the
+    haystack's stretches that start like a needle (first two characters) and have a needle's length."""
+
+    def __init__(self, needles: Sequence[str]) -> None:
+        self.needles = frozenset(needles)
+        self.lengths: dict[str, set[int]] = {}  # a needle's opening (two characters, or its one) -> lengths
+        for needle in self.needles:
+            self.lengths.setdefault(needle[:2], set()).add(len(needle))
+
+    def any_in(self, haystack: str) -> bool:
+        if "" in self.needles:
+            return True
+        for i in range(len(haystack)):
+            for opening in (haystack[i : i + 2], haystack[i]):
+                for length in self.lengths.get(opening, ()):
+                    if haystack[i : i + length] in self.needles:
+                        return True
+        return False
