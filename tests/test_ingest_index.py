@@ -11,6 +11,7 @@ from summarise.ingest.index import (
     HolderLookup,
     LastBefore,
     OverlapLookup,
+    QuotationResume,
     RangeLookup,
     SubstringSet,
     overlapping,
@@ -131,3 +132,54 @@ def test_substring_set_matches_any_on_random_cases() -> None:
         needles = ["".join(rng.choices(letters, k=rng.randint(0, 4))) for _ in range(rng.randint(0, 5))]
         haystack = "".join(rng.choices(letters, k=rng.randint(0, 12)))
         assert SubstringSet(needles).any_in(haystack) is any(n in haystack for n in needles)
+
+
+def _sentences_of(text: str) -> list[tuple[int, int]]:
+    """Sentences as the tests here cut them: up to and including each "|" (which stands for a full stop)."""
+    spans, begin = [], 0
+    for i, ch in enumerate(text):
+        if ch == "|":
+            spans.append((begin, i + 1))
+            begin = i + 1
+    return spans + ([(begin, len(text))] if begin < len(text) else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "we will go| and stay" today| Then| "No| way," she said| Fine|',
+        '"An unclosed quotation| runs on| and on|',
+        "No quotes at all| here| either|",
+        '“Curly| quotes” and «angled| ones»| "" empty| " spaced " |',
+        '"x|" "y"|"z|',
+    ],
+)
+def test_quotation_resume_finds_what_the_scan_from_the_paragraph_finds(text: str) -> None:
+    from summarise.ground.records import quoted_stretches
+
+    sentences = _sentences_of(text)
+    resume = QuotationResume(
+        text, lambda a, b: quoted_stretches(text, a, b, min_words=0), [(0, e) for _, e in sentences]
+    )
+    for start, end in sentences:
+        begin = resume.start(0, start)
+        assert begin <= start
+        for words in (0, 1, 2):
+            whole = [q for q in quoted_stretches(text, 0, end, min_words=words) if q[1] > start]
+            assert [q for q in quoted_stretches(text, begin, end, min_words=words) if q[1] > start] == whole
+
+
+def test_quotation_resume_on_random_paragraphs() -> None:
+    from summarise.ground.records import quoted_stretches
+
+    rng = random.Random(13)
+    for _ in range(300):
+        text = "".join(rng.choices('ab ,.|"“”«»', k=rng.randint(0, 40)))
+        sentences = _sentences_of(text)
+        resume = QuotationResume(
+            text, lambda a, b, t=text: quoted_stretches(t, a, b, min_words=0), [(0, e) for _, e in sentences]
+        )
+        for start, end in sentences:
+            whole = [q for q in quoted_stretches(text, 0, end, min_words=1) if q[1] > start]
+            begin = resume.start(0, start)
+            assert [q for q in quoted_stretches(text, begin, end, min_words=1) if q[1] > start] == whole

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..ground.records import quoted_stretches, word_set
 from ..ingest import Document
-from ..ingest.index import HolderLookup, LastBefore, SubstringSet
+from ..ingest.index import HolderLookup, LastBefore, QuotationResume, SubstringSet
 from .nlp import parser
 
 CUE_LEMMAS = word_set(
@@ -395,8 +395,13 @@ def find_attributions(doc: Document, article: ParsedArticle | None = None) -> li
     """Every attribution in the article's sentences, in order, pronoun sources resolved."""
     article = article or parse_article(doc)
     found: list[Attribution] = []
+    resume = QuotationResume(  # a long paragraph is scanned for quotation marks once, not once per sentence
+        doc.text,
+        lambda a, b: quoted_stretches(doc.text, a, b, min_words=0),
+        [(paragraph, start + len(parsed.text)) for _, start, parsed, paragraph in article.sentences],
+    )
     for number, start, parsed, paragraph in article.sentences:
-        found += sentence_attributions(number, doc.text, start, parsed, paragraph)
+        found += sentence_attributions(number, doc.text, start, parsed, resume.start(paragraph, start))
     found = _drop_nested(found)
     taken = {a.content_span for a in found}
     found += [a for a in line_attributions(doc) if a.content_span not in taken]
