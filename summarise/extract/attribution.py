@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..ingest import Document
-from ..ingest.index import HolderLookup, LastBefore
+from ..ingest.index import HolderLookup, LastBefore, QuotationResume, SubstringSet
 from ..lexicon import (
     CUES,
     EVIDENCE_CUES,
@@ -411,11 +411,12 @@ def parse_article(doc: Document) -> ParsedArticle:
 def speaker_names(found: Sequence[Attribution], names: Sequence[Name]) -> list[Name]:
     """The named sources of attributions, as names met where they speak (pronouns resolve to them first)."""
     places = {n[1] for n in names if not n[2]}
+    persons = SubstringSet([n[1] for n in names if n[2]])  # a person's name inside the source: looked up
     speakers: list[Name] = []
     for a in found:
         if a.pronoun is None and a.source:
             last = a.source.split()[-1]
-            person = any(n[2] and n[1] in a.source for n in names) or (last[:1].isupper() and a.source not in places)
+            person = persons.any_in(a.source) or (last[:1].isupper() and a.source not in places)
             speakers.append((a.cue_start, a.source, person, True))
     return speakers
 
@@ -424,8 +425,13 @@ def find_attributions(doc: Document, article: ParsedArticle | None = None) -> li
     """Every attribution in the article's sentences, in order, pronoun sources resolved."""
     article = article or parse_article(doc)
     found: list[Attribution] = []
+    resume = QuotationResume(  # a long paragraph is scanned for quotation marks once, not once per sentence
+        doc.text,
+        lambda a, b: quoted_stretches(doc.text, a, b, min_words=0),
+        [(paragraph, start + len(parsed.text)) for _, start, parsed, paragraph in article.sentences],
+    )
     for number, start, parsed, paragraph in article.sentences:
-        found += sentence_attributions(number, doc.text, start, parsed, paragraph)
+        found += sentence_attributions(number, doc.text, start, parsed, resume.start(paragraph, start))
     found = _drop_nested(found)
     taken = {a.content_span for a in found}
     found += [a for a in line_attributions(doc) if a.content_span not in taken]

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..ingest import Document
+from ..ingest.index import QuotationResume
 from ..lexicon import (
     ACT_CUES,
     CUES,
@@ -386,8 +387,14 @@ def find_events(doc: Document, article: ParsedArticle, speakers: Sequence[Name] 
     """Every event candidate in the article's sentences, in order, pronoun actors resolved to the names and
     ``speakers`` (see ``attribution.speaker_names``) met before them."""
     found: list[EventCandidate] = []
+    resume = QuotationResume(  # a long paragraph is scanned for quotation marks once, not once per sentence
+        doc.text,
+        lambda a, b: quoted_stretches(doc.text, a, b, min_words=0),
+        [(paragraph, start + len(parsed.text)) for _, start, parsed, paragraph in article.sentences],
+    )
     for number, start, parsed, paragraph in article.sentences:
-        quotes = quoted_stretches(doc.text, paragraph, start + len(parsed.text), min_words=1)
+        # Quotations ending before the sentence are left out: they hold none of its verbs.
+        quotes = quoted_stretches(doc.text, resume.start(paragraph, start), start + len(parsed.text), min_words=1)
         found += sentence_events(number, start, parsed, quotes)
     found.sort(key=lambda e: e.verb_start)
     names = [n for n in article.names if n[1] not in article.groups]

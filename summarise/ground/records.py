@@ -65,6 +65,7 @@ class Grounder:
         self.fuzzy_threshold = fuzzy_threshold
         self.counts = GroundingCounts()
         self.warnings: list[str] = []
+        self._mentioned: dict[str, bool] = {}  # names recur: each is looked for in the article once
 
     # -- spans ---------------------------------------------------------------------------------------------
     def _sentence(self, number: int, within: tuple[int, int]) -> tuple[int, int] | None:
@@ -103,7 +104,9 @@ class Grounder:
         return None
 
     def mentioned(self, name: str) -> bool:
-        return mentioned(name, self.text_norm)
+        if name not in self._mentioned:
+            self._mentioned[name] = mentioned(name, self.text_norm)
+        return self._mentioned[name]
 
     def name(self, raw: str) -> str | None:
         """A usable entity name from the model's text: short, and named in the article."""

@@ -105,3 +105,70 @@ class HolderLookup:
             return False
         top, owner, second = self.best[k]
         return (second if owner == exclude else top) >= hi
+
+
+class SubstringSet:
+    """Whether any of many strings occurs in a string: ``any(n in haystack for n in needles)``, by looking up the
+    haystack's stretches that start like a needle (first two characters) and have a needle's length."""
+
+    def __init__(self, needles: Sequence[str]) -> None:
+        self.needles = frozenset(needles)
+        self.lengths: dict[str, set[int]] = {}  # a needle's opening (two characters, or its one) -> lengths
+        for needle in self.needles:
+            self.lengths.setdefault(needle[:2], set()).add(len(needle))
+
+    def any_in(self, haystack: str) -> bool:
+        if "" in self.needles:
+            return True
+        for i in range(len(haystack)):
+            for opening in (haystack[i : i + 2], haystack[i]):
+                for length in self.lengths.get(opening, ()):
+                    if haystack[i : i + length] in self.needles:
+                        return True
+        return False
+
+
+class QuotationResume:
+    """Where a sentence's scan for quotation marks may begin instead of its paragraph's start.
+
+    A scan ``stretches(paragraph, sentence_end)`` (``quoted_stretches``: from each opening mark to its closing
+    one, skipping what is between) made for every sentence of a paragraph reads the paragraph again each time:
+    quadratic in a paragraph of hundreds of sentences. The scan keeps no state but where it is, so it may begin
+    at any place it passes: the sentence's start when that lies outside every quotation of the paragraph, else
+    the opening mark of the quotation around it. From there it finds the same quotations, the ones that end
+    inside or after the sentence included. ``stretches(start, end)`` must list every quotation it meets (no
+    minimum of words) as (just after the opening mark, end of the words inside it).
+    """
+
+    def __init__(self, text: str, stretches: Callable[[int, int], Sequence[Range]], sentences: Sequence[Range]) -> None:
+        """``sentences``: (paragraph start, sentence end) of each sentence to be scanned."""
+        self.text = text
+        self.stretches = stretches
+        self.ends: dict[int, int] = {}
+        for paragraph, end in sentences:
+            self.ends[paragraph] = max(end, self.ends.get(paragraph, end))
+        self.walks: dict[int, tuple[list[int], list[int]]] = {}
+
+    def _walk(self, paragraph: int) -> tuple[list[int], list[int]]:
+        """Opening marks of the paragraph's quotations, and for each a place at or after its closing mark: past
+        the words inside and the punctuation after them (any closing mark is not a letter or digit)."""
+        if paragraph not in self.walks:
+            end = self.ends[paragraph]
+            openers: list[int] = []
+            reach: list[int] = []
+            for inside, words_end in self.stretches(paragraph, end):
+                at = words_end
+                while at < end and not self.text[at].isalnum():
+                    at += 1
+                openers.append(inside - 1)
+                reach.append(at)
+            self.walks[paragraph] = (openers, reach)
+        return self.walks[paragraph]
+
+    def start(self, paragraph: int, sentence: int) -> int:
+        """Where the scan for the sentence starting at ``sentence`` may begin (at most ``sentence``)."""
+        if paragraph >= sentence or paragraph not in self.ends:
+            return min(paragraph, sentence)
+        openers, reach = self._walk(paragraph)
+        k = bisect_left(openers, sentence) - 1  # the last quotation opened before the sentence
+        return openers[k] if k >= 0 and sentence <= reach[k] else sentence
