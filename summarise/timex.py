@@ -69,7 +69,8 @@ _WORD_NUM = (
     rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_SMALL[1:10])}))?|{'|'.join(sorted(_SMALL, key=len, reverse=True))})"
 )
 _SPACED_VAGUE = "|".join(v.replace(" ", r"\s") for v in (_COUPLE, *_VAGUE))  # the patterns are verbose
-_NUM = rf"(?:\d+(?:\s1/2|\.\d+)?|{_WORD_NUM}|{_SPACED_VAGUE}|a|an)"
+_NUM = rf"""(?:(?:(?:\d+|{_WORD_NUM}|a)\s(?:hundred|thousand)(?:\s(?:and\s)?{_WORD_NUM})?)|\d+(?:\s1/2|\.\d+)?|
+    {_WORD_NUM}|{_SPACED_VAGUE}|couple\sof|a|an)"""
 _UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?)"
 _MONTH = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
 _MONTH_DOT = rf"(?-i:(?:{_MONTH}))(?:\.(?=\s))?"
@@ -103,7 +104,12 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|would|going to|(?:is|are|was|were) (?:due|expected|set|slated|to)|plans? to|"
     r"planned|planning|scheduled|upcoming|effective|as (?:soon|early) as)\b"
 )
-_PAST = re.compile(r"\b(?:" + "|".join(REPORTED_PAST) + r"|was|were|had|did|ago|last|\w{3,}ed)\b")
+_PAST = re.compile(
+    r"\b(?:" + "|".join(REPORTED_PAST) + r"|was|were|had|did|ago|last|"
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\w{2,}[^e\W]ed)\b"
+)
+"""Past cues: a reporting verb, a past auxiliary, or a past form in -ed, but not a participle after "be" ("will be
+named" is future) and not a word in -eed ("succeed", "need", "proceed"), which is no past form."""
 
 
 @dataclass
@@ -115,6 +121,7 @@ class _State:
     last_day: date | None = None
     last_quarter: tuple[int, int] | None = None
     last_month: tuple[int, int] | None = None
+    last_year: int | None = None
     spans: list[TimeMention] = field(default_factory=list)
 
     def future(self, start: int, end: int) -> bool:
@@ -157,8 +164,14 @@ def _number(raw: str) -> float | None:
         return float(word[:-4]) + 0.5
     if word in ("a", "an"):
         return 1
-    if word == _COUPLE:
+    if word in (_COUPLE, "couple of"):
         return 2
+    scaled = re.fullmatch(r"(.+?) (hundred|thousand)(?: (?:and )?(.+))?", word)
+    if scaled:  # "a hundred", "two thousand", "three hundred and fifty"
+        head, rest = _number(scaled[1]), _number(scaled[3]) if scaled[3] else 0
+        if head is None or rest is None:
+            return None
+        return head * (100 if scaled[2] == "hundred" else 1000) + rest
     if word in _VAGUE:
         return None
     try:
@@ -242,19 +255,19 @@ def _year_of(state: _State, month: int, day: int, start: int, end: int) -> int |
 
 
 def _day_value(state: _State, d: date, part: str | None = None) -> Resolved:
-    state.last_day = d
+    state.last_day, state.last_year = d, d.year
     if part:
         return "TIME", f"{d.isoformat()}T{_PART_CODE[part.casefold()]}"
     return "DATE", d.isoformat()
 
 
 def _month_value(state: _State, year: int, month: int) -> Resolved:
-    state.last_month = (year, month)
+    state.last_month, state.last_year = (year, month), year
     return "DATE", f"{year:04d}-{month:02d}"
 
 
 def _quarter_value(state: _State, year: int, quarter: int) -> Resolved:
-    state.last_quarter = (year, quarter)
+    state.last_quarter, state.last_year = (year, quarter), year
     return "DATE", f"{year:04d}-Q{quarter}"
 
 
@@ -362,6 +375,7 @@ def _year(m: re.Match[str], state: _State) -> Resolved:
     if m["short"]:
         century = "19" if int(m["short"]) > 30 else "20"
         return "DATE", f"{century}{m['short'][0]}X"
+    state.last_year = int(m["y"])
     return "DATE", m["y"]
 
 
@@ -485,10 +499,38 @@ def _relative_period(m: re.Match[str], state: _State) -> Resolved:
     return "DATE", f"{published.year + step:04d}"
 
 
+_SEASON_AFTER = {"in", "during", "since", "until", "till", "by", "through", "throughout", "over", "before", "after",
+                 "early", "late", "mid", "the", "this"}  # fmt: skip
+
+
+def _season(m: re.Match[str], state: _State) -> Resolved:
+    """ "in the summer", "the early summer", "summer of 1994": the season of the year written, else the last one
+    begun by publication (the next one when the sentence speaks of the future). Only after a temporal preposition
+    or "the", and not "the fall of Rome" or "the fall in prices": a season is a date only where it dates."""
+    code = _SEASON_CODE[m["season"].casefold()]
+    if m["y"]:
+        return "DATE", f"{m['y']}-{code}"
+    if _preceding_word(state.text, m.start("season")) not in _SEASON_AFTER or state.text.startswith(
+        (" of", " in"), m.end()
+    ):
+        return None
+    published = state.published
+    if published is None:
+        return "DATE", f"XXXX-{code}"
+    begun = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code] <= published.month
+    year = published.year - (not begun)
+    if state.future(m.start(), m.end()) and begun:
+        year += 1
+    return "DATE", f"{year:04d}-{code}"
+
+
 def _quarter(m: re.Match[str], state: _State) -> Resolved:
     """ "the third quarter", "third-quarter", "the fourth quarter of 1988", "the latest quarter", "the quarter"."""
     which = (m["nth"] or "").casefold()
-    year = int(m["y"]) if m["y"] else None
+    written = m["y"] or m["y0"]
+    year = int(written) if written else None
+    if year is None and m["rel"] and state.published is not None:  # "last year's fourth quarter"
+        year = state.published.year + {"this": 0, "last": -1, "next": 1}[m["rel"].casefold()]
     if which:
         quarter = _ORDINALS[which]
         if year is None:
@@ -496,6 +538,8 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
                 return "DATE", f"XXXX-Q{quarter}"
             year = state.published.year
         return _quarter_value(state, year, quarter)
+    if year is not None:  # "last year's quarter": the quarter last named, in that year
+        return "DATE", f"{year:04d}-Q{state.last_quarter[1]}" if state.last_quarter else f"{year:04d}-QX"
     if state.published is None:
         return "DATE", "XXXX-QX"
     current = (state.published.month - 1) // 3 + 1
@@ -553,13 +597,16 @@ def _year_ago_adj(m: re.Match[str], state: _State) -> Resolved:
 
 
 def _next_day(m: re.Match[str], state: _State) -> Resolved:
-    """ "the next day", "the day before", "the following week": from the last day named, else publication."""
+    """ "the next day", "the day before", "the following week": from the last day named, else publication;
+    "that year", "the following year": from the last year named (a day, month, quarter or year), else publication."""
     base = state.last_day or state.published
     word = " ".join(m.group(0).casefold().split())
     if base is None:
         return "DATE", "XXXX-XX-XX"
     if word.endswith("year"):
-        return "DATE", f"{base.year:04d}"
+        year = state.last_year or base.year
+        year += 1 if "following" in word else -1 if "previous" in word else 0
+        return "DATE", f"{year:04d}"
     if "that" in word or "same" in word:
         return _day_value(state, base)
     sign = -1 if ("before" in word or "previous" in word) else 1
@@ -751,6 +798,11 @@ _RULES: list[Rule] = [
         r"week|month|year|quarter|spring|summer|fall|autumn|winter",
     ),
     (
+        _rx(rf"{_B}(?:the\s)?(?:(?:early|late|mid)[\s-])?(?P<season>{_SEASON})(?:\sof\s(?P<y>(?:19|20)\d\d))?{_E}"),
+        _season,
+        r"spring|summer|fall|autumn|winter",
+    ),
+    (
         _rx(
             rf"""{_B}(?:early|late|mid)[\s-](?P<unit>year|month|week){_E}(?=\s(?:of|in))|
             {_B}(?P<unit2>year|month)\s(?:to|-)\s?date{_E}"""
@@ -760,8 +812,9 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            rf"""{_B}(?:(?:the|this\syear['’]s|last\syear['’]s|its|their)\s)?(?:(?P<mod>latest|current|recent|
-            same|previous|past|last|fiscal)[\s-])?(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?
+            rf"""{_B}(?:(?:the|(?P<rel>this|last|next)\syear['’]s|its|their)\s)?(?:(?P<y0>(?:19|20)\d\d)\s)?
+            (?:(?P<mod>latest|current|recent|same|previous|past|last|fiscal)[\s-])?
+            (?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?
             (?:fiscal[\s-])?quarter(?!s)(?:\sof\s(?:fiscal\s)?(?P<y>(?:19|20)\d\d))?{_E}"""
         ),
         _quarter,
@@ -790,7 +843,8 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            rf"""{_B}(?:the\s(?:next|following|previous)\s(?:day|week)|the\sday\s(?:before|after)|
+            rf"""{_B}(?:the\s(?:next|following|previous)\s(?:day|week)|the\s(?:following|previous)\syear|
+            the\sday\s(?:before|after)|
             (?:(?:earlier|later)\s)?(?:the\ssame|that)\s(?:day|year)){_E}"""
         ),
         _next_day,
@@ -801,7 +855,7 @@ _RULES: list[Rule] = [
             rf"""{_B}(?P<det>(?:the|a|an)\s)?(?:(?:past|last|next|previous|first|coming|final|latest|initial|
             following|remaining)\s)?(?:(?:few|several|more\sthan|nearly|almost|about|some|over|at\sleast|
             up\sto|only|just)\s)?
-            (?:(?P<n>{_NUM})[\s-](?:and[\s-]a[\s-]half[\s-])?)?
+            (?:(?P<n>{_NUM})[\s-](?:and[\s-]a[\s-]half[\s-])?(?:(?:more|additional|further)\s)?)?
             (?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))
             (?P<half>\sand\sa\shalf)?{_E}(?![\s-]old)"""
         ),
