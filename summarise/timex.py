@@ -102,14 +102,16 @@ _BEFORE_MONTH = {
 _SENTENCE_END = re.compile(r"[a-z0-9]{2,}[.!?][\"'”’]*\s+(?=[A-Z\"“`'])|\n")
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|would|going to|(?:is|are|was|were) (?:due|expected|set|slated|to)|plans? to|"
+    r"(?:set|expected|slated) to|"
     r"planned|planning|scheduled|upcoming|effective|as (?:soon|early) as)\b"
 )
 _PAST = re.compile(
-    r"\b(?:" + "|".join(REPORTED_PAST) + r"|was|were|had|did|ago|last|"
-    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\w{2,}[^e\W]ed)\b"
+    r"\b(?:(?i:" + "|".join(REPORTED_PAST) + r"|was|were|had|did|ago|last)|"
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?!united\b)[a-z]{2,}[^e\W]ed)\b"
 )
 """Past cues: a reporting verb, a past auxiliary, or a past form in -ed, but not a participle after "be" ("will be
-named" is future) and not a word in -eed ("succeed", "need", "proceed"), which is no past form."""
+named" is future), not a word in -eed ("succeed", "need", "proceed"), which is no past form, and not a name
+("United", "Ted"): the -ed form is matched in lower case only."""
 
 
 @dataclass
@@ -137,8 +139,8 @@ class _State:
         ends = list(_SENTENCE_END.finditer(window))
         if ends:
             window = window[ends[-1].end() :]
-        window = window.casefold().replace("’", "'")
-        future = [m.end() for m in _FUTURE.finditer(window)]
+        window = window.replace("’", "'")
+        future = [m.end() for m in _FUTURE.finditer(window.casefold())]
         past = [m.end() for m in _PAST.finditer(window)]
         if future and (not past or future[-1] >= past[-1]):
             return "future"
@@ -619,6 +621,11 @@ def _duration_rule(m: re.Match[str], state: _State) -> Resolved:
     unit = _unit(m["unit"])
     if not m["n"] and not m["unit"].casefold().endswith(("s", "ies")) and not m["det"]:
         return None  # "day" in "Thanksgiving Day", "year" as a noun: not a length of time
+    written = " ".join(m.group(0).casefold().split())
+    if written == "the year" and state.published and not re.match(r"\s+(?:end|to\b)", state.text[m.end() :]):
+        # "for the year", "earlier in the year": the year the report is in, a date; "the year ended June 30" is a
+        # twelve-month period, a length
+        return "DATE", f"{state.published.year:04d}"
     count = _number(m["n"]) if m["n"] else (None if m["unit"].casefold().endswith("s") else 1)
     if m["half"]:
         count = (count or 0) + 0.5 if count is not None else None
