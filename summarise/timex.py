@@ -381,13 +381,25 @@ def _year(m: re.Match[str], state: _State) -> Resolved:
     return "DATE", m["y"]
 
 
-def _spelled_year(m: re.Match[str], _: _State) -> Resolved:
-    """ "nineteen ninety-six" → 1996, "the year two thousand" → 2000, "two thousand and one" → 2001."""
+def _spelled_year(m: re.Match[str], state: _State) -> Resolved:
+    """ "nineteen ninety-six" → 1996, "the year two thousand" → 2000, "two thousand and one" → 2001; with a month
+    or season before it ("January nineteen ninety-seven", "the winter of nineteen ninety-four"), that period."""
     if m["century"]:
         rest = _number(m["rest"])
-        return None if rest is None or not 10 <= rest <= 99 else ("DATE", f"19{int(rest):02d}")
-    rest = _number(m["after"]) if m["after"] else 0
-    return None if rest is None or rest > 99 else ("DATE", f"{2000 + int(rest):04d}")
+        if rest is None or not 10 <= rest <= 99:
+            return None
+        year = 1900 + int(rest)
+    else:
+        rest = _number(m["after"]) if m["after"] else 0
+        if rest is None or rest > 99:
+            return None
+        year = 2000 + int(rest)
+    if m["mon"]:
+        return _month_value(state, year, _month_number(m["mon"]))
+    if m["season"]:
+        return "DATE", f"{year:04d}-{_SEASON_CODE[m['season'].casefold()]}"
+    state.last_year = year
+    return "DATE", f"{year:04d}"
 
 
 def _weekday(m: re.Match[str], state: _State) -> Resolved:
@@ -761,8 +773,10 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            rf"""(?<![\w-])(?:the\syear\s)?(?:(?P<century>nineteen)[\s-](?P<rest>{_WORD_NUM})|
-            two\sthousand(?:\s(?:and\s)?(?P<after>{_WORD_NUM}))?(?=\W*(?:$|[.,;]|\s(?:and|or|to|when|the|in)\b)))
+            rf"""(?<![\w-])(?:(?P<mon>(?-i:{_MONTH}))\s|the\s(?P<season>{_SEASON})\sof\s)?
+            (?:the\syear\s(?=two\sthousand))?(?P<year>the\syear\s)?
+            (?:(?P<century>nineteen)[\s-](?P<rest>{_WORD_NUM})|two\sthousand(?:\s(?:and\s)?(?P<after>{_WORD_NUM}))?
+            (?(year)|(?=\W*(?:$|[.,;]|\s(?:and|or|to|when|the|in)\b))))
             (?![\w-])"""
         ),
         _spelled_year,
@@ -812,7 +826,8 @@ _RULES: list[Rule] = [
     (
         _rx(
             rf"""{_B}(?:early|late|mid)[\s-](?P<unit>year|month|week){_E}(?=\s(?:of|in))|
-            {_B}(?P<unit2>year|month)\s(?:to|-)\s?date{_E}"""
+            {_B}(?P<unit2>year|month)\s(?:to|-)\s?date{_E}|
+            {_B}the\s(?:full|calendar|current)\s(?:fiscal\s)?year{_E}(?!\s+(?:end|to\b))"""
         ),
         lambda m, s: ("DATE", f"{s.year:04d}" if s.year else "XXXX"),
         r"year|month|week",
@@ -829,7 +844,7 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            rf"{_B}(?:the\s)?(?P<nth>first|second)\shalf(?:\sof\s(?P<y>(?:19|20)\d\d))?{_E}(?!\s(?:of\s)?(?:the|a|an|its|their|his|her)\b)"
+            rf"{_B}(?:the\s)?(?P<nth>first|second|(?<=the\s)last)\shalf(?:\sof\s(?P<y>(?:19|20)\d\d))?{_E}(?!\s(?:of\s)?(?:the|a|an|its|their|his|her)\b)"
         ),
         _half,
         r"half",
@@ -837,7 +852,7 @@ _RULES: list[Rule] = [
     (
         _rx(
             rf"""{_B}(?:just\s|only\s|about\s|some\s|nearly\s|almost\s|more\sthan\s|less\sthan\s)?
-            (?P<n>{_NUM})[\s-](?P<unit>{_UNIT})\s(?:and\sa\shalf\s)?(?P<dir>ago|earlier|later|from\snow|hence|(?:before|after)(?=\s*(?:[.,;:!?"”]|$)))
+            (?P<n>{_NUM})[\s-](?P<unit>{_UNIT})\s(?:and\sa\shalf\s|or\sso\s)?(?P<dir>ago|earlier|later|from\snow|hence|(?:before|after)(?=\s*(?:[.,;:!?"”]|$)))
             {_E}(?!\s(?:the|a|an|his|her|its|their|this|that)\b)"""
         ),
         _ago,
