@@ -505,8 +505,8 @@ def _relative_period(m: re.Match[str], state: _State) -> Resolved:
         code = _SEASON_CODE[unit]
         year = published.year + step
         season_start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
-        if mod == "last" and season_start > published.month:
-            year = published.year - 1
+        if step < 0:  # "last summer", "this past spring": the last one over by publication
+            year = published.year - (season_start + 2 >= published.month)
         elif mod == "next" and season_start > published.month:
             year = published.year
         return "DATE", f"{year:04d}-{code}"
@@ -812,7 +812,7 @@ _RULES: list[Rule] = [
     (
         _rx(
             rf"""{_B}(?:(?:earlier|later|early|late|mid)[\s-](?=(?:this|last|next)\s))?
-            (?:(?:the\s(?=(?:last|past|previous)\s))?(?P<mod>last|this|next|past|previous|coming|current)\s|the\s(?=weekend))
+            (?:(?:the\s(?=(?:last|past|previous)\s)|this\s(?=past\s))?(?P<mod>last|this|next|past|previous|coming|current)\s|the\s(?=weekend))
             (?P<unit>week(?:end)?|month|year|quarter|{_SEASON}){_E}(?!\s(?:old|ago|earlier))"""
         ),
         _relative_period,
