@@ -191,14 +191,97 @@ def test_pipeline_times_events_and_renderers_agree(tmp_path: Path) -> None:
     from summarise.render.html import render_summary_html
     from summarise.render.markdown import render_markdown
 
-    text = "The United States warned North Korea late on Tuesday. Prices have risen since September 12."
+    text = "The United States warned North Korea late on Tuesday. Prices have risen since September 2."
     settings = Settings(backend="fake", strategy="parse", home=tmp_path, cache=False)
     result = summarise(text, published=WED, settings=settings)
-    assert [(t.text, t.value) for t in result.times] == [("Tuesday", "2023-09-05"), ("September 12", "2023-09-12")]
+    assert [(t.text, t.value) for t in result.times] == [("Tuesday", "2023-09-05"), ("September 2", "2023-09-02")]
     assert result.times == tag_times(text, WED)
     warned = next(e for e in result.events if "warned" in e.action)
     assert warned.time is not None and (warned.time.text, warned.time.value) == ("late on Tuesday", "2023-09-05")
     markdown = render_markdown(result)
     assert "## Times (2)" in markdown and "Tuesday · DATE `2023-09-05`" in markdown
     page = render_summary_html(result)
-    assert "Times · 2" in page and "2023-09-12" in page
+    assert "Times · 2" in page and "2023-09-02" in page
+
+
+def _event_time(words: str, published: date | None, sentence: str | None = None) -> tuple[str | None, str]:
+    """An event's time for its words, as the pipeline gives it: the tagger's mention inside the words."""
+    sentence = sentence or words
+    at = sentence.index(words)
+    mention = next((m for m in tag_times(sentence, published) if at <= m.start and m.end <= at + len(words)), None)
+    expr = event_time(words, mention, published)
+    return expr.value, expr.granularity
+
+
+@pytest.mark.parametrize(
+    ("words", "published", "value", "granularity"),
+    [
+        ("on Wednesday", WED, "2023-09-06", "day"),
+        ("late on Tuesday", WED, "2023-09-05", "day"),
+        ("Late on Tuesday", WED, "2023-09-05", "day"),
+        ("on Wednesday", FRI, "2023-09-13", "day"),
+        ("Tuesday night", WED, "2023-09-05", "day"),
+        ("last Wednesday", WED, "2023-08-30", "day"),
+        ("next Monday", WED, "2023-09-11", "day"),
+        ("at 10 a.m. on Tuesday", WED, "2023-09-05T10:00", "datetime"),
+        ("tonight", FRI, "2023-09-15", "day"),
+        ("yesterday morning", WED, "2023-09-05", "day"),
+        ("the day before yesterday", FRI, "2023-09-13", "day"),
+        ("tomorrow", WED, "2023-09-07", "day"),
+        ("3 days ago", FRI, "2023-09-12", "day"),
+        ("last week", WED, "2023-08-28/2023-09-03", "week"),
+        ("earlier this week", FRI, "2023-09-11/2023-09-17", "week"),
+        ("last weekend", WED, "2023-09-02/2023-09-03", "interval"),
+        ("last month", date(2023, 1, 10), "2022-12", "month"),
+        ("earlier this year", WED, "2023", "year"),
+        ("in 2022 alone", FRI, "2022", "year"),
+        ("since September 12", FRI, "2023-09-12/2023-09-15", "interval"),
+        ("since September 20", FRI, "2022-09-20/2023-09-15", "interval"),  # "since": a time already begun
+        ("since last week", FRI, "2023-09-04/2023-09-15", "interval"),
+        ("since 2022", FRI, "2022-01-01/2023-09-15", "interval"),
+        ("Sept. 12, 2023", FRI, "2023-09-12", "day"),
+        ("12 September 2023", None, "2023-09-12", "day"),
+        ("on 12th of September", FRI, "2023-09-12", "day"),
+        ("December 28", date(2024, 1, 3), "2023-12-28", "day"),
+        ("2023-09-12", None, "2023-09-12", "day"),
+        ("mid-September", FRI, "2023-09", "month"),
+        ("in November", FRI, "2023-11", "month"),  # nearer ahead, within three months
+        ("in August", FRI, "2023-08", "month"),
+        ("September 2022", None, "2022-09", "month"),
+    ],
+)
+def test_events_times_from_their_words(words: str, published: date | None, value: str, granularity: str) -> None:
+    assert _event_time(words, published) == (value, granularity)
+
+
+@pytest.mark.parametrize(
+    ("words", "published"),
+    [
+        ("hours later", WED),
+        ("two days after the summit", FRI),
+        ("recently", FRI),
+        ("in the past", FRI),
+        ("February 30", FRI),
+        ("soon", FRI),
+        ("since next week", FRI),  # "since" a time still to come: no interval
+        # relative expressions need a publication date
+        ("on Wednesday", None),
+        ("today", None),
+        ("last week", None),
+        ("since September 12", None),
+    ],
+)
+def test_events_times_never_invent_a_date(words: str, published: date | None) -> None:
+    assert _event_time(words, published) == (None, "unknown")
+
+
+def test_a_future_clause_points_weekdays_and_months_forward() -> None:
+    assert _event_time("on Friday", WED, "Putin will meet Kim on Friday.") == ("2023-09-08", "day")
+    assert _event_time("Friday", WED, "The summit is due to open Friday.") == ("2023-09-08", "day")
+    assert _event_time("on Friday", WED, "Putin met Kim on Friday.") == ("2023-09-01", "day")
+    assert _event_time("in January", FRI, "The vote will take place in January.") == ("2024-01", "month")
+    # a future word after an expression does not move it
+    assert _event_time("on Tuesday", WED, "Putin said on Tuesday that Kim will visit on Friday.") == (
+        "2023-09-05",
+        "day",
+    )
