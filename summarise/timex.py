@@ -408,7 +408,7 @@ def _spelled_year(m: re.Match[str], state: _State) -> Resolved:
 def _weekday(m: re.Match[str], state: _State) -> Resolved:
     if _weekday_is_name(state.text, m.start(), m.end()):
         return None
-    if m["every"]:
+    if m["every"] or m["plural"] or m["parts"]:  # "every Friday", "on Tuesdays", "Tuesday nights": a recurrence
         part = m["part"]
         suffix = f"T{_PART_CODE[part.casefold()]}" if part else ""
         return "SET", f"XXXX-WXX-{_WEEKDAYS.index(m['wd'].casefold()) + 1}{suffix}"
@@ -641,6 +641,9 @@ def _duration_rule(m: re.Match[str], state: _State) -> Resolved:
         # "for the year", "earlier in the year": the year the report is in, a date; "the year ended June 30" is a
         # twelve-month period, a length
         return "DATE", f"{state.published.year:04d}"
+    in_view = state.last_day or state.published
+    if written == "the day" and in_view is not None:
+        return "DATE", in_view.isoformat()  # "later in the day": the day last named, a date
     count = _number(m["n"]) if m["n"] else (None if m["unit"].casefold().endswith("s") else 1)
     if m["half"]:
         count = (count or 0) + 0.5 if count is not None else None
@@ -788,8 +791,8 @@ _RULES: list[Rule] = [
     (
         _rx(
             rf"""{_B}(?:(?P<every>every|each)\s|(?P<mod>last|next|this|coming|past)\s)?
-            (?P<wd>(?-i:{_WEEKDAY}))(?(every)s?)
-            (?:\s(?P<part>{_PART})s?|,?\s(?:at\s)?(?P<clock>{_CLOCK})|,?\s(?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?!\d)
+            (?P<wd>(?-i:{_WEEKDAY}))(?P<plural>s)?
+            (?:\s(?P<part>{_PART})(?P<parts>s)?|,?\s(?:at\s)?(?P<clock>{_CLOCK})|,?\s(?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?!\d)
             (?:,?\s(?P<y>(?:19|20)\d\d))?)?{_E}"""
         ),
         _weekday,
