@@ -85,6 +85,31 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("The poll ran September 16-19.", date(2016, 9, 30), ("September 16-19", "DATE", "2016-09-16")),
         ("The form is dated 9/17/16.", date(2016, 9, 30), ("9/17/16", "DATE", "2016-09-17")),
         ("They rally this weekend.", date(2016, 9, 19), ("this weekend", "DATE", "2016-W38-WE")),
+        ("Flights leave on Tuesday nights.", WED, ("Tuesday nights", "SET", "XXXX-WXX-2TNI")),
+        # lengths with vague, large or extra counts
+        ("The base is leased for at least 20 more years.", WED, ("at least 20 more years", "DURATION", "P20Y")),
+        ("It has stood for almost a hundred years.", WED, ("almost a hundred years", "DURATION", "P100Y")),
+        ("Over the next couple of years, sales will grow.", WED, ("the next couple of years", "DURATION", "P2Y")),
+        # "the year": the report's year, unless a twelve-month period ending on a date
+        ("For the year, volume was flat.", THU, ("the year", "DATE", "1989")),
+        ("Revenue for the year ended March 31 rose.", THU, ("the year", "DURATION", "P1Y")),
+        ("Sales for the full year will fall.", THU, ("the full year", "DATE", "1989")),
+        ("He arrived later in the day.", WED, ("the day", "DATE", "2023-09-06")),
+        # seasons, quarters and halves with their year
+        ("Herbicide use rose in the summer.", THU, ("the summer", "DATE", "1989-SU")),
+        ("The plant closed this past spring.", THU, ("this past spring", "DATE", "1989-SP")),
+        ("Net rose in the 1988 second quarter.", THU, ("the 1988 second quarter", "DATE", "1988-Q2")),
+        ("Earnings will fall in the last half of 1989.", THU, ("the last half of 1989", "DATE", "1989-H2")),
+        # spelled years, with a month or season
+        ("Unemployment will halve by the year two thousand says Kohl.", WED, ("the year two thousand", "DATE", "2000")),
+        ("January nineteen ninety-seven. Atlanta again.", WED, ("January nineteen ninety-seven", "DATE", "1997-01")),
+        # future clauses: "will be named" is no past form, nor is "succeed"
+        (
+            "Collins will be named commander for a mission in December.",
+            date(1998, 3, 4),
+            ("December", "DATE", "1998-12"),
+        ),
+        ("Mr. Schwarz will succeed Mr. Davison Feb. 1.", THU, ("Feb. 1", "DATE", "1990-02-01")),
     ],
 )
 def test_each_kind_of_expression(sentence: str, published: date, expected: tuple[str, str, str]) -> None:
@@ -98,6 +123,10 @@ def test_anchored_on_the_last_named_time() -> None:
     assert ("a year earlier", "DATE", "1988-Q3") in found
     found = tags("Talks opened on Aug. 3, 1998. The next day, they collapsed.", WED)
     assert ("The next day", "DATE", "1998-08-04") in found
+    found = tags("He fled in June 1998 and returned later that year. The following year he left.", WED)
+    assert ("later that year", "DATE", "1998") in found and ("The following year", "DATE", "1999") in found
+    found = tags("Net fell in the third quarter. Last year's quarter was better.", THU)
+    assert ("Last year's quarter", "DATE", "1988-Q3") in found
 
 
 def test_a_wire_dateline_is_the_reference_date() -> None:
@@ -122,11 +151,12 @@ def test_a_wire_dateline_is_the_reference_date() -> None:
         "Shares rose 2,000 points to 1999.50.",  # numbers, not years
         "The Security Council met.",
         "The Dallas Morning News said so.",  # a part of day inside a name
+        "After the fall of the Berlin Wall, prices fell; the fall in prices went on.",  # "fall" not a season
     ],
 )
 def test_not_times(sentence: str) -> None:
     found = tags(sentence)
-    names = ("may", "march", "friday", "40-year", "1999", "2,000", "morning")
+    names = ("may", "march", "friday", "40-year", "1999", "2,000", "morning", "the fall")
     assert not [t for t in found if t[0].casefold() in names], found
 
 
