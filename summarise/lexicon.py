@@ -9,8 +9,6 @@ words) stays beside its rule. The scorer keeps its own normalisation and stemmer
 
 from __future__ import annotations
 
-import re
-
 
 def word_set(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text``, as a set: long word lists written as prose."""
@@ -151,56 +149,3 @@ MONTHS = {
     )
     for name in names
 }
-NUMBER_WORDS = {
-    word: n
-    for n, word in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-    )
-} | {"a": 1, "an": 1}
-_COUNT = r"\d+|" + "|".join(NUMBER_WORDS)
-_MONTH_CAP = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True) if m != "may") + "|May"
-_WEEKDAY_CAP = "|".join(w.capitalize() for w in WEEKDAYS)
-_SPOT = re.compile(
-    rf"""(?x)
-    (?P<pre>\b(?:since|late|early|earlier|later)\s+(?:(?:on|in)\s+)?|\b(?:on|in|during|until|by|from)\s+)?
-    (?:
-        (?-i:(?:{_MONTH_CAP}))\.?\s\d{{1,2}}\s?[-–]\s?\d{{1,2}}(?:,?\s\d{{4}})?
-      | (?-i:(?:{_MONTH_CAP}))\.?\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s\d{{4}})?\b
-      | \d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?(?-i:(?:{_MONTH_CAP}))\.?(?:,?\s\d{{4}})?
-      | \b\d{{4}}-\d\d-\d\d\b
-      | (?-i:(?:{_MONTH_CAP}))\.?,?\s\d{{4}}\b
-      | \b(?:last|next|this|past|previous|coming)\s+(?:week(?:end)?|month|year)\b
-      | [“"]?\b(?:{_COUNT}|several|a\ few|few)\s+(?:minute|hour|day|week|month|year)s?
-        (?:\s+and\s+a\s+half)?[”"]?\s+ago\b
-      | \b(?:minutes|hours|days|weeks|months|years|moments)\s+(?:later|earlier)\b
-      | \b(?:(?:last|next|this|coming)\s+)?(?-i:(?:{_WEEKDAY_CAP}))\b
-        (?:\s+(?:morning|afternoon|evening|night))?
-      | \b(?:the\s+day\s+before\s+yesterday|yesterday|tomorrow|today|tonight|last\s+night
-          |this\s+(?:morning|afternoon|evening))\b(?:\s+(?:morning|afternoon|evening|night))?
-      | (?(pre)(?-i:(?:{_MONTH_CAP})|(?:1[89]|20)\d\d)\b|(?!))
-    )
-    """,
-    re.IGNORECASE,
-)
-
-
-_LOOSE_PREFIX = re.compile(r"(?i)(?:on|in|during|until|by|from)\s+")
-_RELATIVE_START = re.compile(r"(?i)(?:last|next|this|past|previous|coming)\s")
-
-
-def find_time_expressions(sentence: str) -> list[str]:
-    """Time expressions in a sentence, as written, in order (used when the model gave none)."""
-    found: list[str] = []
-    for match in _SPOT.finditer(sentence):
-        expression = match.group(0).strip()
-        if sum(c.isupper() for c in expression) > 3 and expression.isupper():
-            continue  # "USA TODAY", a headline in capitals
-        core = sentence[match.end("pre") : match.end()] if match["pre"] else expression
-        possessive = sentence.startswith(("’s", "'s"), match.end())
-        loose = _LOOSE_PREFIX.fullmatch(match["pre"] or "") and _RELATIVE_START.match(core)
-        if match["pre"] and (possessive or loose):
-            expression = core
-        if re.fullmatch(r"(?i)(?:on|in|during|until|by|since|late|early|earlier|later)", expression):
-            continue
-        found.append(expression)
-    return found

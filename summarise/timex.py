@@ -69,7 +69,8 @@ _WORD_NUM = (
     rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_SMALL[1:10])}))?|{'|'.join(sorted(_SMALL, key=len, reverse=True))})"
 )
 _SPACED_VAGUE = "|".join(v.replace(" ", r"\s") for v in (_COUPLE, *_VAGUE))  # the patterns are verbose
-_NUM = rf"(?:\d+(?:\s1/2|\.\d+)?|{_WORD_NUM}|{_SPACED_VAGUE}|a|an)"
+_NUM = rf"""(?:(?:(?:\d+|{_WORD_NUM}|a)\s(?:hundred|thousand)(?:\s(?:and\s)?{_WORD_NUM})?)|\d+(?:\s1/2|\.\d+)?|
+    {_WORD_NUM}|{_SPACED_VAGUE}|couple\sof|a|an)"""
 _UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?)"
 _MONTH = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
 _MONTH_DOT = rf"(?-i:(?:{_MONTH}))(?:\.(?=\s))?"
@@ -101,9 +102,16 @@ _BEFORE_MONTH = {
 _SENTENCE_END = re.compile(r"[a-z0-9]{2,}[.!?][\"'”’]*\s+(?=[A-Z\"“`'])|\n")
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|would|going to|(?:is|are|was|were) (?:due|expected|set|slated|to)|plans? to|"
+    r"(?:set|expected|slated) to|"
     r"planned|planning|scheduled|upcoming|effective|as (?:soon|early) as)\b"
 )
-_PAST = re.compile(r"\b(?:" + "|".join(REPORTED_PAST) + r"|was|were|had|did|ago|last|\w{3,}ed)\b")
+_PAST = re.compile(
+    r"\b(?:(?i:" + "|".join(REPORTED_PAST) + r"|was|were|had|did|ago|last)|"
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?!united\b)[a-z]{2,}[^e\W]ed)\b"
+)
+"""Past cues: a reporting verb, a past auxiliary, or a past form in -ed, but not a participle after "be" ("will be
+named" is future), not a word in -eed ("succeed", "need", "proceed"), which is no past form, and not a name
+("United", "Ted"): the -ed form is matched in lower case only."""
 
 
 @dataclass
@@ -115,6 +123,7 @@ class _State:
     last_day: date | None = None
     last_quarter: tuple[int, int] | None = None
     last_month: tuple[int, int] | None = None
+    last_year: int | None = None
     spans: list[TimeMention] = field(default_factory=list)
 
     def future(self, start: int, end: int) -> bool:
@@ -130,8 +139,8 @@ class _State:
         ends = list(_SENTENCE_END.finditer(window))
         if ends:
             window = window[ends[-1].end() :]
-        window = window.casefold().replace("’", "'")
-        future = [m.end() for m in _FUTURE.finditer(window)]
+        window = window.replace("’", "'")
+        future = [m.end() for m in _FUTURE.finditer(window.casefold())]
         past = [m.end() for m in _PAST.finditer(window)]
         if future and (not past or future[-1] >= past[-1]):
             return "future"
@@ -157,8 +166,14 @@ def _number(raw: str) -> float | None:
         return float(word[:-4]) + 0.5
     if word in ("a", "an"):
         return 1
-    if word == _COUPLE:
+    if word in (_COUPLE, "couple of"):
         return 2
+    scaled = re.fullmatch(r"(.+?) (hundred|thousand)(?: (?:and )?(.+))?", word)
+    if scaled:  # "a hundred", "two thousand", "three hundred and fifty"
+        head, rest = _number(scaled[1]), _number(scaled[3]) if scaled[3] else 0
+        if head is None or rest is None:
+            return None
+        return head * (100 if scaled[2] == "hundred" else 1000) + rest
     if word in _VAGUE:
         return None
     try:
@@ -225,8 +240,9 @@ def _weekday_date(state: _State, name: str, mod: str | None, start: int, end: in
 
 
 def _year_of(state: _State, month: int, day: int, start: int, end: int) -> int | None:
-    """The year of a month (and day) written without one: the last on or before publication, or the next one when
-    the sentence speaks of the future or it is nearer and within about three months."""
+    """The year of a month (and day) written without one: the last on or before publication (always after
+    "since"), or the next one when the sentence speaks of the future or it is nearer and within about three
+    months."""
     published = state.published
     if published is None:
         return None
@@ -234,6 +250,8 @@ def _year_of(state: _State, month: int, day: int, start: int, end: int) -> int |
     this = date(published.year, month, day)
     past = published.year if this <= published else published.year - 1
     ahead = published.year if this >= published else published.year + 1
+    if _preceding_word(state.text, start) == "since":
+        return past  # "since September 20": a time already begun
     if state.future(start, end):
         return ahead
     gap_ahead = (date(ahead, month, min(day, monthrange(ahead, month)[1])) - published).days
@@ -242,19 +260,19 @@ def _year_of(state: _State, month: int, day: int, start: int, end: int) -> int |
 
 
 def _day_value(state: _State, d: date, part: str | None = None) -> Resolved:
-    state.last_day = d
+    state.last_day, state.last_year = d, d.year
     if part:
         return "TIME", f"{d.isoformat()}T{_PART_CODE[part.casefold()]}"
     return "DATE", d.isoformat()
 
 
 def _month_value(state: _State, year: int, month: int) -> Resolved:
-    state.last_month = (year, month)
+    state.last_month, state.last_year = (year, month), year
     return "DATE", f"{year:04d}-{month:02d}"
 
 
 def _quarter_value(state: _State, year: int, quarter: int) -> Resolved:
-    state.last_quarter = (year, quarter)
+    state.last_quarter, state.last_year = (year, quarter), year
     return "DATE", f"{year:04d}-Q{quarter}"
 
 
@@ -362,22 +380,35 @@ def _year(m: re.Match[str], state: _State) -> Resolved:
     if m["short"]:
         century = "19" if int(m["short"]) > 30 else "20"
         return "DATE", f"{century}{m['short'][0]}X"
+    state.last_year = int(m["y"])
     return "DATE", m["y"]
 
 
-def _spelled_year(m: re.Match[str], _: _State) -> Resolved:
-    """ "nineteen ninety-six" → 1996, "the year two thousand" → 2000, "two thousand and one" → 2001."""
+def _spelled_year(m: re.Match[str], state: _State) -> Resolved:
+    """ "nineteen ninety-six" → 1996, "the year two thousand" → 2000, "two thousand and one" → 2001; with a month
+    or season before it ("January nineteen ninety-seven", "the winter of nineteen ninety-four"), that period."""
     if m["century"]:
         rest = _number(m["rest"])
-        return None if rest is None or not 10 <= rest <= 99 else ("DATE", f"19{int(rest):02d}")
-    rest = _number(m["after"]) if m["after"] else 0
-    return None if rest is None or rest > 99 else ("DATE", f"{2000 + int(rest):04d}")
+        if rest is None or not 10 <= rest <= 99:
+            return None
+        year = 1900 + int(rest)
+    else:
+        rest = _number(m["after"]) if m["after"] else 0
+        if rest is None or rest > 99:
+            return None
+        year = 2000 + int(rest)
+    if m["mon"]:
+        return _month_value(state, year, _month_number(m["mon"]))
+    if m["season"]:
+        return "DATE", f"{year:04d}-{_SEASON_CODE[m['season'].casefold()]}"
+    state.last_year = year
+    return "DATE", f"{year:04d}"
 
 
 def _weekday(m: re.Match[str], state: _State) -> Resolved:
     if _weekday_is_name(state.text, m.start(), m.end()):
         return None
-    if m["every"]:
+    if m["every"] or m["plural"] or m["parts"]:  # "every Friday", "on Tuesdays", "Tuesday nights": a recurrence
         part = m["part"]
         suffix = f"T{_PART_CODE[part.casefold()]}" if part else ""
         return "SET", f"XXXX-WXX-{_WEEKDAYS.index(m['wd'].casefold()) + 1}{suffix}"
@@ -477,18 +508,46 @@ def _relative_period(m: re.Match[str], state: _State) -> Resolved:
         code = _SEASON_CODE[unit]
         year = published.year + step
         season_start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
-        if mod == "last" and season_start > published.month:
-            year = published.year - 1
+        if step < 0:  # "last summer", "this past spring": the last one over by publication
+            year = published.year - (season_start + 2 >= published.month)
         elif mod == "next" and season_start > published.month:
             year = published.year
         return "DATE", f"{year:04d}-{code}"
     return "DATE", f"{published.year + step:04d}"
 
 
+_SEASON_AFTER = {"in", "during", "since", "until", "till", "by", "through", "throughout", "over", "before", "after",
+                 "early", "late", "mid", "the", "this"}  # fmt: skip
+
+
+def _season(m: re.Match[str], state: _State) -> Resolved:
+    """ "in the summer", "the early summer", "summer of 1994": the season of the year written, else the last one
+    begun by publication (the next one when the sentence speaks of the future). Only after a temporal preposition
+    or "the", and not "the fall of Rome" or "the fall in prices": a season is a date only where it dates."""
+    code = _SEASON_CODE[m["season"].casefold()]
+    if m["y"]:
+        return "DATE", f"{m['y']}-{code}"
+    if _preceding_word(state.text, m.start("season")) not in _SEASON_AFTER or state.text.startswith(
+        (" of", " in"), m.end()
+    ):
+        return None
+    published = state.published
+    if published is None:
+        return "DATE", f"XXXX-{code}"
+    begun = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code] <= published.month
+    year = published.year - (not begun)
+    if state.future(m.start(), m.end()) and begun:
+        year += 1
+    return "DATE", f"{year:04d}-{code}"
+
+
 def _quarter(m: re.Match[str], state: _State) -> Resolved:
     """ "the third quarter", "third-quarter", "the fourth quarter of 1988", "the latest quarter", "the quarter"."""
     which = (m["nth"] or "").casefold()
-    year = int(m["y"]) if m["y"] else None
+    written = m["y"] or m["y0"]
+    year = int(written) if written else None
+    if year is None and m["rel"] and state.published is not None:  # "last year's fourth quarter"
+        year = state.published.year + {"this": 0, "last": -1, "next": 1}[m["rel"].casefold()]
     if which:
         quarter = _ORDINALS[which]
         if year is None:
@@ -496,6 +555,8 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
                 return "DATE", f"XXXX-Q{quarter}"
             year = state.published.year
         return _quarter_value(state, year, quarter)
+    if year is not None:  # "last year's quarter": the quarter last named, in that year
+        return "DATE", f"{year:04d}-Q{state.last_quarter[1]}" if state.last_quarter else f"{year:04d}-QX"
     if state.published is None:
         return "DATE", "XXXX-QX"
     current = (state.published.month - 1) // 3 + 1
@@ -553,13 +614,16 @@ def _year_ago_adj(m: re.Match[str], state: _State) -> Resolved:
 
 
 def _next_day(m: re.Match[str], state: _State) -> Resolved:
-    """ "the next day", "the day before", "the following week": from the last day named, else publication."""
+    """ "the next day", "the day before", "the following week": from the last day named, else publication;
+    "that year", "the following year": from the last year named (a day, month, quarter or year), else publication."""
     base = state.last_day or state.published
     word = " ".join(m.group(0).casefold().split())
     if base is None:
         return "DATE", "XXXX-XX-XX"
     if word.endswith("year"):
-        return "DATE", f"{base.year:04d}"
+        year = state.last_year or base.year
+        year += 1 if "following" in word else -1 if "previous" in word else 0
+        return "DATE", f"{year:04d}"
     if "that" in word or "same" in word:
         return _day_value(state, base)
     sign = -1 if ("before" in word or "previous" in word) else 1
@@ -572,6 +636,14 @@ def _duration_rule(m: re.Match[str], state: _State) -> Resolved:
     unit = _unit(m["unit"])
     if not m["n"] and not m["unit"].casefold().endswith(("s", "ies")) and not m["det"]:
         return None  # "day" in "Thanksgiving Day", "year" as a noun: not a length of time
+    written = " ".join(m.group(0).casefold().split())
+    if written == "the year" and state.published and not re.match(r"\s+(?:end|to\b)", state.text[m.end() :]):
+        # "for the year", "earlier in the year": the year the report is in, a date; "the year ended June 30" is a
+        # twelve-month period, a length
+        return "DATE", f"{state.published.year:04d}"
+    in_view = state.last_day or state.published
+    if written == "the day" and in_view is not None:
+        return "DATE", in_view.isoformat()  # "later in the day": the day last named, a date
     count = _number(m["n"]) if m["n"] else (None if m["unit"].casefold().endswith("s") else 1)
     if m["half"]:
         count = (count or 0) + 0.5 if count is not None else None
@@ -707,8 +779,10 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            rf"""(?<![\w-])(?:the\syear\s)?(?:(?P<century>nineteen)[\s-](?P<rest>{_WORD_NUM})|
-            two\sthousand(?:\s(?:and\s)?(?P<after>{_WORD_NUM}))?(?=\W*(?:$|[.,;]|\s(?:and|or|to|when|the|in)\b)))
+            rf"""(?<![\w-])(?:(?P<mon>(?-i:{_MONTH}))\s|the\s(?P<season>{_SEASON})\sof\s)?
+            (?:the\syear\s(?=two\sthousand))?(?P<year>the\syear\s)?
+            (?:(?P<century>nineteen)[\s-](?P<rest>{_WORD_NUM})|two\sthousand(?:\s(?:and\s)?(?P<after>{_WORD_NUM}))?
+            (?(year)|(?=\W*(?:$|[.,;]|\s(?:and|or|to|when|the|in)\b))))
             (?![\w-])"""
         ),
         _spelled_year,
@@ -717,8 +791,8 @@ _RULES: list[Rule] = [
     (
         _rx(
             rf"""{_B}(?:(?P<every>every|each)\s|(?P<mod>last|next|this|coming|past)\s)?
-            (?P<wd>(?-i:{_WEEKDAY}))(?(every)s?)
-            (?:\s(?P<part>{_PART})s?|,?\s(?:at\s)?(?P<clock>{_CLOCK})|,?\s(?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?!\d)
+            (?P<wd>(?-i:{_WEEKDAY}))(?P<plural>s)?
+            (?:\s(?P<part>{_PART})(?P<parts>s)?|,?\s(?:at\s)?(?P<clock>{_CLOCK})|,?\s(?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?!\d)
             (?:,?\s(?P<y>(?:19|20)\d\d))?)?{_E}"""
         ),
         _weekday,
@@ -744,24 +818,31 @@ _RULES: list[Rule] = [
     (
         _rx(
             rf"""{_B}(?:(?:earlier|later|early|late|mid)[\s-](?=(?:this|last|next)\s))?
-            (?:(?:the\s(?=(?:last|past|previous)\s))?(?P<mod>last|this|next|past|previous|coming|current)\s|the\s(?=weekend))
+            (?:(?:the\s(?=(?:last|past|previous)\s)|this\s(?=past\s))?(?P<mod>last|this|next|past|previous|coming|current)\s|the\s(?=weekend))
             (?P<unit>week(?:end)?|month|year|quarter|{_SEASON}){_E}(?!\s(?:old|ago|earlier))"""
         ),
         _relative_period,
         r"week|month|year|quarter|spring|summer|fall|autumn|winter",
     ),
     (
+        _rx(rf"{_B}(?:the\s)?(?:(?:early|late|mid)[\s-])?(?P<season>{_SEASON})(?:\sof\s(?P<y>(?:19|20)\d\d))?{_E}"),
+        _season,
+        r"spring|summer|fall|autumn|winter",
+    ),
+    (
         _rx(
             rf"""{_B}(?:early|late|mid)[\s-](?P<unit>year|month|week){_E}(?=\s(?:of|in))|
-            {_B}(?P<unit2>year|month)\s(?:to|-)\s?date{_E}"""
+            {_B}(?P<unit2>year|month)\s(?:to|-)\s?date{_E}|
+            {_B}the\s(?:full|calendar|current)\s(?:fiscal\s)?year{_E}(?!\s+(?:end|to\b))"""
         ),
         lambda m, s: ("DATE", f"{s.year:04d}" if s.year else "XXXX"),
         r"year|month|week",
     ),
     (
         _rx(
-            rf"""{_B}(?:(?:the|this\syear['’]s|last\syear['’]s|its|their)\s)?(?:(?P<mod>latest|current|recent|
-            same|previous|past|last|fiscal)[\s-])?(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?
+            rf"""{_B}(?:(?:the|(?P<rel>this|last|next)\syear['’]s|its|their)\s)?(?:(?P<y0>(?:19|20)\d\d)\s)?
+            (?:(?P<mod>latest|current|recent|same|previous|past|last|fiscal)[\s-])?
+            (?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?
             (?:fiscal[\s-])?quarter(?!s)(?:\sof\s(?:fiscal\s)?(?P<y>(?:19|20)\d\d))?{_E}"""
         ),
         _quarter,
@@ -769,7 +850,7 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            rf"{_B}(?:the\s)?(?P<nth>first|second)\shalf(?:\sof\s(?P<y>(?:19|20)\d\d))?{_E}(?!\s(?:of\s)?(?:the|a|an|its|their|his|her)\b)"
+            rf"{_B}(?:the\s)?(?P<nth>first|second|(?<=the\s)last)\shalf(?:\sof\s(?P<y>(?:19|20)\d\d))?{_E}(?!\s(?:of\s)?(?:the|a|an|its|their|his|her)\b)"
         ),
         _half,
         r"half",
@@ -777,7 +858,7 @@ _RULES: list[Rule] = [
     (
         _rx(
             rf"""{_B}(?:just\s|only\s|about\s|some\s|nearly\s|almost\s|more\sthan\s|less\sthan\s)?
-            (?P<n>{_NUM})[\s-](?P<unit>{_UNIT})\s(?:and\sa\shalf\s)?(?P<dir>ago|earlier|later|from\snow|hence|(?:before|after)(?=\s*(?:[.,;:!?"”]|$)))
+            (?P<n>{_NUM})[\s-](?P<unit>{_UNIT})\s(?:and\sa\shalf\s|or\sso\s)?(?P<dir>ago|earlier|later|from\snow|hence|(?:before|after)(?=\s*(?:[.,;:!?"”]|$)))
             {_E}(?!\s(?:the|a|an|his|her|its|their|this|that)\b)"""
         ),
         _ago,
@@ -790,7 +871,8 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            rf"""{_B}(?:the\s(?:next|following|previous)\s(?:day|week)|the\sday\s(?:before|after)|
+            rf"""{_B}(?:the\s(?:next|following|previous)\s(?:day|week)|the\s(?:following|previous)\syear|
+            the\sday\s(?:before|after)|
             (?:(?:earlier|later)\s)?(?:the\ssame|that)\s(?:day|year)){_E}"""
         ),
         _next_day,
@@ -801,7 +883,7 @@ _RULES: list[Rule] = [
             rf"""{_B}(?P<det>(?:the|a|an)\s)?(?:(?:past|last|next|previous|first|coming|final|latest|initial|
             following|remaining)\s)?(?:(?:few|several|more\sthan|nearly|almost|about|some|over|at\sleast|
             up\sto|only|just)\s)?
-            (?:(?P<n>{_NUM})[\s-](?:and[\s-]a[\s-]half[\s-])?)?
+            (?:(?P<n>{_NUM})[\s-](?:and[\s-]a[\s-]half[\s-])?(?:(?:more|additional|further)\s)?)?
             (?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))
             (?P<half>\sand\sa\shalf)?{_E}(?![\s-]old)"""
         ),

@@ -13,7 +13,6 @@ from summarise.lexicon import (
     REPORTING_WORDS,
     SAYING_WORDS,
     SPEECH_VERBS,
-    find_time_expressions,
     quoted_stretches,
     verb_stem,
 )
@@ -39,13 +38,6 @@ def test_quoted_stretches_need_two_words_unless_told() -> None:
     text = "Japan was “analyzing” moves and would “pay a price, ” he said."
     assert [text[a:b] for a, b in quoted_stretches(text, 0, len(text))] == ["pay a price"]
     assert [text[a:b] for a, b in quoted_stretches(text, 0, len(text), min_words=1)] == ["analyzing", "pay a price"]
-
-
-def test_time_words_are_found_as_written() -> None:
-    assert find_time_expressions("Kim could travel to Russia this month, officials said on Monday.") == [
-        "this month",
-        "on Monday",
-    ]
 
 
 def _word_lists(tree: ast.AST) -> list[tuple[int, set[str]]]:

@@ -85,6 +85,31 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("The poll ran September 16-19.", date(2016, 9, 30), ("September 16-19", "DATE", "2016-09-16")),
         ("The form is dated 9/17/16.", date(2016, 9, 30), ("9/17/16", "DATE", "2016-09-17")),
         ("They rally this weekend.", date(2016, 9, 19), ("this weekend", "DATE", "2016-W38-WE")),
+        ("Flights leave on Tuesday nights.", WED, ("Tuesday nights", "SET", "XXXX-WXX-2TNI")),
+        # lengths with vague, large or extra counts
+        ("The base is leased for at least 20 more years.", WED, ("at least 20 more years", "DURATION", "P20Y")),
+        ("It has stood for almost a hundred years.", WED, ("almost a hundred years", "DURATION", "P100Y")),
+        ("Over the next couple of years, sales will grow.", WED, ("the next couple of years", "DURATION", "P2Y")),
+        # "the year": the report's year, unless a twelve-month period ending on a date
+        ("For the year, volume was flat.", THU, ("the year", "DATE", "1989")),
+        ("Revenue for the year ended March 31 rose.", THU, ("the year", "DURATION", "P1Y")),
+        ("Sales for the full year will fall.", THU, ("the full year", "DATE", "1989")),
+        ("He arrived later in the day.", WED, ("the day", "DATE", "2023-09-06")),
+        # seasons, quarters and halves with their year
+        ("Herbicide use rose in the summer.", THU, ("the summer", "DATE", "1989-SU")),
+        ("The plant closed this past spring.", THU, ("this past spring", "DATE", "1989-SP")),
+        ("Net rose in the 1988 second quarter.", THU, ("the 1988 second quarter", "DATE", "1988-Q2")),
+        ("Earnings will fall in the last half of 1989.", THU, ("the last half of 1989", "DATE", "1989-H2")),
+        # spelled years, with a month or season
+        ("Unemployment will halve by the year two thousand says Kohl.", WED, ("the year two thousand", "DATE", "2000")),
+        ("January nineteen ninety-seven. Atlanta again.", WED, ("January nineteen ninety-seven", "DATE", "1997-01")),
+        # future clauses: "will be named" is no past form, nor is "succeed"
+        (
+            "Collins will be named commander for a mission in December.",
+            date(1998, 3, 4),
+            ("December", "DATE", "1998-12"),
+        ),
+        ("Mr. Schwarz will succeed Mr. Davison Feb. 1.", THU, ("Feb. 1", "DATE", "1990-02-01")),
     ],
 )
 def test_each_kind_of_expression(sentence: str, published: date, expected: tuple[str, str, str]) -> None:
@@ -98,6 +123,10 @@ def test_anchored_on_the_last_named_time() -> None:
     assert ("a year earlier", "DATE", "1988-Q3") in found
     found = tags("Talks opened on Aug. 3, 1998. The next day, they collapsed.", WED)
     assert ("The next day", "DATE", "1998-08-04") in found
+    found = tags("He fled in June 1998 and returned later that year. The following year he left.", WED)
+    assert ("later that year", "DATE", "1998") in found and ("The following year", "DATE", "1999") in found
+    found = tags("Net fell in the third quarter. Last year's quarter was better.", THU)
+    assert ("Last year's quarter", "DATE", "1988-Q3") in found
 
 
 def test_a_wire_dateline_is_the_reference_date() -> None:
@@ -122,11 +151,12 @@ def test_a_wire_dateline_is_the_reference_date() -> None:
         "Shares rose 2,000 points to 1999.50.",  # numbers, not years
         "The Security Council met.",
         "The Dallas Morning News said so.",  # a part of day inside a name
+        "After the fall of the Berlin Wall, prices fell; the fall in prices went on.",  # "fall" not a season
     ],
 )
 def test_not_times(sentence: str) -> None:
     found = tags(sentence)
-    names = ("may", "march", "friday", "40-year", "1999", "2,000", "morning")
+    names = ("may", "march", "friday", "40-year", "1999", "2,000", "morning", "the fall")
     assert not [t for t in found if t[0].casefold() in names], found
 
 
@@ -191,14 +221,97 @@ def test_pipeline_times_events_and_renderers_agree(tmp_path: Path) -> None:
     from summarise.render.html import render_summary_html
     from summarise.render.markdown import render_markdown
 
-    text = "The United States warned North Korea late on Tuesday. Prices have risen since September 12."
+    text = "The United States warned North Korea late on Tuesday. Prices have risen since September 2."
     settings = Settings(backend="fake", strategy="parse", home=tmp_path, cache=False)
     result = summarise(text, published=WED, settings=settings)
-    assert [(t.text, t.value) for t in result.times] == [("Tuesday", "2023-09-05"), ("September 12", "2023-09-12")]
+    assert [(t.text, t.value) for t in result.times] == [("Tuesday", "2023-09-05"), ("September 2", "2023-09-02")]
     assert result.times == tag_times(text, WED)
     warned = next(e for e in result.events if "warned" in e.action)
     assert warned.time is not None and (warned.time.text, warned.time.value) == ("late on Tuesday", "2023-09-05")
     markdown = render_markdown(result)
     assert "## Times (2)" in markdown and "Tuesday · DATE `2023-09-05`" in markdown
     page = render_summary_html(result)
-    assert "Times · 2" in page and "2023-09-12" in page
+    assert "Times · 2" in page and "2023-09-02" in page
+
+
+def _event_time(words: str, published: date | None, sentence: str | None = None) -> tuple[str | None, str]:
+    """An event's time for its words, as the pipeline gives it: the tagger's mention inside the words."""
+    sentence = sentence or words
+    at = sentence.index(words)
+    mention = next((m for m in tag_times(sentence, published) if at <= m.start and m.end <= at + len(words)), None)
+    expr = event_time(words, mention, published)
+    return expr.value, expr.granularity
+
+
+@pytest.mark.parametrize(
+    ("words", "published", "value", "granularity"),
+    [
+        ("on Wednesday", WED, "2023-09-06", "day"),
+        ("late on Tuesday", WED, "2023-09-05", "day"),
+        ("Late on Tuesday", WED, "2023-09-05", "day"),
+        ("on Wednesday", FRI, "2023-09-13", "day"),
+        ("Tuesday night", WED, "2023-09-05", "day"),
+        ("last Wednesday", WED, "2023-08-30", "day"),
+        ("next Monday", WED, "2023-09-11", "day"),
+        ("at 10 a.m. on Tuesday", WED, "2023-09-05T10:00", "datetime"),
+        ("tonight", FRI, "2023-09-15", "day"),
+        ("yesterday morning", WED, "2023-09-05", "day"),
+        ("the day before yesterday", FRI, "2023-09-13", "day"),
+        ("tomorrow", WED, "2023-09-07", "day"),
+        ("3 days ago", FRI, "2023-09-12", "day"),
+        ("last week", WED, "2023-08-28/2023-09-03", "week"),
+        ("earlier this week", FRI, "2023-09-11/2023-09-17", "week"),
+        ("last weekend", WED, "2023-09-02/2023-09-03", "interval"),
+        ("last month", date(2023, 1, 10), "2022-12", "month"),
+        ("earlier this year", WED, "2023", "year"),
+        ("in 2022 alone", FRI, "2022", "year"),
+        ("since September 12", FRI, "2023-09-12/2023-09-15", "interval"),
+        ("since September 20", FRI, "2022-09-20/2023-09-15", "interval"),  # "since": a time already begun
+        ("since last week", FRI, "2023-09-04/2023-09-15", "interval"),
+        ("since 2022", FRI, "2022-01-01/2023-09-15", "interval"),
+        ("Sept. 12, 2023", FRI, "2023-09-12", "day"),
+        ("12 September 2023", None, "2023-09-12", "day"),
+        ("on 12th of September", FRI, "2023-09-12", "day"),
+        ("December 28", date(2024, 1, 3), "2023-12-28", "day"),
+        ("2023-09-12", None, "2023-09-12", "day"),
+        ("mid-September", FRI, "2023-09", "month"),
+        ("in November", FRI, "2023-11", "month"),  # nearer ahead, within three months
+        ("in August", FRI, "2023-08", "month"),
+        ("September 2022", None, "2022-09", "month"),
+    ],
+)
+def test_events_times_from_their_words(words: str, published: date | None, value: str, granularity: str) -> None:
+    assert _event_time(words, published) == (value, granularity)
+
+
+@pytest.mark.parametrize(
+    ("words", "published"),
+    [
+        ("hours later", WED),
+        ("two days after the summit", FRI),
+        ("recently", FRI),
+        ("in the past", FRI),
+        ("February 30", FRI),
+        ("soon", FRI),
+        ("since next week", FRI),  # "since" a time still to come: no interval
+        # relative expressions need a publication date
+        ("on Wednesday", None),
+        ("today", None),
+        ("last week", None),
+        ("since September 12", None),
+    ],
+)
+def test_events_times_never_invent_a_date(words: str, published: date | None) -> None:
+    assert _event_time(words, published) == (None, "unknown")
+
+
+def test_a_future_clause_points_weekdays_and_months_forward() -> None:
+    assert _event_time("on Friday", WED, "Putin will meet Kim on Friday.") == ("2023-09-08", "day")
+    assert _event_time("Friday", WED, "The summit is due to open Friday.") == ("2023-09-08", "day")
+    assert _event_time("on Friday", WED, "Putin met Kim on Friday.") == ("2023-09-01", "day")
+    assert _event_time("in January", FRI, "The vote will take place in January.") == ("2024-01", "month")
+    # a future word after an expression does not move it
+    assert _event_time("on Tuesday", WED, "Putin said on Tuesday that Kim will visit on Friday.") == (
+        "2023-09-05",
+        "day",
+    )

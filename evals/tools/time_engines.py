@@ -1,13 +1,11 @@
 """Compare time-tagging engines on TempEval-3 (Task A), scored as `summarise eval tempeval` scores the tagger.
 
     python evals/tools/time_engines.py ../shared/data/tempeval3-dev                  # every engine installed
-    python evals/tools/time_engines.py ../shared/data/tempeval3-dev --engine tagger --engine resolver
+    python evals/tools/time_engines.py ../shared/data/tempeval3-dev --engine tagger --engine dateparser
 
 Engines:
 
 - ``tagger``: the project's time tagger (summarise/timex.py), what the pipeline's ``times`` hold;
-- ``resolver``: the resolver the project had before the tagger (ground/time.py): its spotter per sentence,
-  its values rewritten in TimeML's forms (a week as 1998-W32; "since X" as X);
 - ``recognizers``: Microsoft Recognizers-Text date-time (``pip install recognizers-text-date-time "emoji<1"``;
   its 2019 release needs the old emoji API), the ``timex`` of its resolution, an ambiguous one read as the
   past (news), its ranges as the TimeML period they cover;
@@ -16,7 +14,9 @@ Engines:
 
 Each prints its line: documents, extraction P/R/F1 strict and relaxed, value F1, type accuracy and seconds
 per 1,000 words (tagging only, after a warm-up document). The machine may be shared: compare within one run.
-ctparse is not listed: it parses a string known to be a time expression and has no search over running text.
+The resolver the project had before the tagger (ground/time.py, removed once the tagger replaced it) was measured
+by this tool at commit 194c177; its row in evals/TIME.md is from then. ctparse is not listed: it parses a string
+known to be a time expression and has no search over running text.
 """
 
 from __future__ import annotations
@@ -32,42 +32,6 @@ from pathlib import Path
 from summarise.evals.tempeval import TempEvalReport, TimeDoc, Timex, load_corpus, score, tagger_alone
 
 Engine = Callable[[TimeDoc], list[Timex]]
-
-
-def _resolver() -> Engine:
-    from summarise.ground.time import find_time_expressions, resolve_time
-    from summarise.ingest import load_text
-    from summarise.schema import TimeExpr
-
-    def tag(doc: TimeDoc) -> list[Timex]:
-        out = []
-        for start, end in load_text(doc.text, published=doc.published).sentences:
-            sentence = doc.text[start:end]
-            at = 0
-            for words in find_time_expressions(sentence):
-                found = sentence.find(words, at)
-                if found < 0:
-                    continue
-                at = found + len(words)
-                try:
-                    expr = resolve_time(words, doc.published, context=sentence)
-                except ValueError:  # its _year_of fails on a day 0 ("Aug. 0"): counted as unresolved
-                    expr = TimeExpr(text=words)
-                out.append(Timex(start + found, start + at, words, "DATE", _timeml(expr.value, expr.granularity)))
-        return out
-
-    return tag
-
-
-def _timeml(value: str | None, granularity: str | None) -> str:
-    """The resolver's ISO value in TimeML's form."""
-    if value is None:
-        return "XXXX"
-    first = value.split("/")[0]
-    if granularity == "week":
-        year, week, _ = date.fromisoformat(first).isocalendar()
-        return f"{year}-W{week:02d}"
-    return first
 
 
 def _recognizers() -> Engine:
@@ -153,7 +117,6 @@ def _timexy() -> Engine:
 
 ENGINES: dict[str, Callable[[], Engine]] = {
     "tagger": lambda: tagger_alone,
-    "resolver": _resolver,
     "recognizers": _recognizers,
     "dateparser": _dateparser,
     "timexy": _timexy,
