@@ -22,6 +22,8 @@ ALLOWED: dict[str, set[str]] = {
     "pipeline": {"backends", "cache", "config", "errors", "extract", "ground", "ingest", "prompts", "schema"},
     "render": {"schema", "errors"},
     "batch": {"backends", "cache", "config", "errors", "ingest", "pipeline", "prompts", "render", "schema"},
+    # Batches on a Ray cluster: the local batch's keys, records and run store, actors that call the pipeline.
+    "engines": {"backends", "batch", "cache", "config", "errors", "ingest", "pipeline", "prompts", "schema"},
     "evals": {
         "backends",
         "cache",
@@ -40,6 +42,7 @@ ALLOWED: dict[str, set[str]] = {
         "backends",
         "batch",
         "cache",
+        "engines",
         "config",
         "errors",
         "evals",

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -22,6 +23,9 @@ from ..schema import ArticleSummary
 from .common import BackendOpt, BaseUrlOpt, HomeOpt, ModelOpt, StrategyOpt, settings_from
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..batch.runner import BatchResult
     from ..batch.store import StoredRecord
 
 
@@ -29,6 +33,12 @@ class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     md = "md"
+    parquet = "parquet"
+
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
 
 
 def _render(records: list[StoredRecord], fmt: Format) -> str:
@@ -113,6 +123,18 @@ def run(
         typer.Option("--html", help="Also write the review page: this file for one article, else a folder of pages."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no per-article messages.")] = False,
+    engine: Annotated[
+        Engine,
+        typer.Option("--engine", help="local: this process; ray: a Ray cluster (pip install 'summarise[ray]')."),
+    ] = Engine.local,
+    ray_address: Annotated[
+        str | None,
+        typer.Option("--ray-address", help="--engine ray: the cluster to join (RAY_ADDRESS; default: start one)."),
+    ] = None,
+    ray_actors: Annotated[
+        int | None,
+        typer.Option("--ray-actors", min=1, help="--engine ray: actors in the pool (default: from the CPUs)."),
+    ] = None,
     home: HomeOpt = None,
 ) -> None:
     """Summarise articles into grounded events, claims and entities."""
@@ -136,6 +158,7 @@ def run(
         tokens_per_minute=tpm,
         cache=cache,
         home=home,
+        ray_address=ray_address,
     )
     if not inputs and not resume:
         raise ConfigError("give at least one input (a file, directory, glob, .jsonl file or -)")
@@ -154,7 +177,16 @@ def run(
     def announce(message: str) -> None:
         typer.echo(f"summarise: {message}", err=True)
 
-    result = run_batch(
+    batch: Callable[..., BatchResult]
+    if engine is Engine.ray:
+        from ..engines.ray_run import run_on_ray
+
+        batch = partial(run_on_ray, actors=ray_actors)
+    elif fmt is Format.parquet:
+        raise ConfigError("--format parquet needs --engine ray")
+    else:
+        batch = run_batch
+    result = batch(
         inputs or [],
         settings,
         run_name=run_name,
@@ -170,7 +202,7 @@ def run(
     totals = result.totals
     if result.inputs == 1 and totals.failures:
         raise totals.failures[0][1]  # one input: its error is the command's error, as before
-    if fmt is not Format.jsonl:
+    if fmt not in (Format.jsonl, Format.parquet):
         text = _render(result.records, fmt)
         if out is None:
             sys.stdout.write(text)
