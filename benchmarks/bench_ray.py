@@ -71,7 +71,8 @@ def main() -> None:
                              f"{wall / ideal:.2f}", f"{args.articles / wall:.1f}"])  # fmt: skip
                 for actors in args.actors:
                     began = time.perf_counter()
-                    run_on_ray([str(small)], settings(f"fixed-{strategy}-{actors}"), progress=False, actors=actors)
+                    fixed_settings = settings(f"fixed-{strategy}-{actors}")
+                    run_on_ray([str(small)], fixed_settings, fmt="json", progress=False, actors=actors)
                     fixed = time.perf_counter() - began - 2 / args.concurrency * args.latency * calls / args.articles
                     began, cpu = time.perf_counter(), time.process_time()
                     result = run_on_ray(

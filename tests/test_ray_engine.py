@@ -86,6 +86,20 @@ def dying_backend(settings: Settings) -> Backend:
     return FakeBackend(answer, model="plain")
 
 
+def poison_backend(settings: Settings) -> Backend:
+    """Kills its actor every time it sees article Art03, counting the deaths in a file."""
+    deaths = settings.home / "deaths"
+
+    def answer(messages: list[dict[str, str]], model: type[BaseModel] | None) -> Any:
+        if "Art03" in last_user({"messages": messages}):
+            with deaths.open("a") as out:
+                out.write("x")
+            os._exit(1)
+        return plain(messages, model)
+
+    return FakeBackend(answer, model="plain")
+
+
 # -- helpers --------------------------------------------------------------------------------------------------
 
 
@@ -186,6 +200,24 @@ def test_an_actor_killed_mid_run_loses_nothing(tmp_path: Path) -> None:
     sources = sorted(Path(source_of(r)).name for r in records(tmp_path / "out.jsonl"))
     assert sources == sorted(Path(p).name for p in inputs)  # every input once
     assert result.totals.ok == 12 and result.totals.failed == 0
+
+
+def test_an_article_that_kills_every_actor_fails_the_run_and_keeps_the_rest(tmp_path: Path) -> None:
+    from summarise.engines.ray_data import RETRIES
+    from summarise.errors import SummariseError
+
+    inputs = [str(p) for p in write_articles(tmp_path / "docs", 8)]
+    settings = Settings(backend="fake", strategy="hybrid", home=tmp_path / "home")
+    (tmp_path / "home").mkdir()
+    with pytest.raises(SummariseError, match="the Ray job failed"):
+        run_on_ray(
+            inputs, settings, out=tmp_path / "out.jsonl", progress=False, backend_factory=poison_backend,
+            actors=1, batch_size=1,
+        )  # fmt: skip
+    assert len((tmp_path / "home" / "deaths").read_text()) == RETRIES + 1  # tried, retried, then given up
+    kept = records(tmp_path / "out.jsonl")
+    assert "art03.txt" not in {Path(source_of(r)).name for r in kept}
+    assert len({source_of(r) for r in kept}) == len(kept)  # what finished is recorded once
 
 
 def test_a_rerun_with_the_same_output_skips_finished_work(tmp_path: Path) -> None:

@@ -54,6 +54,9 @@ PARQUET_SUFFIX = ".parquet"
 FREE_CPUS = 1.0
 """CPUs the actors leave unreserved for Ray Data's own tasks (reading, splitting into blocks; a task asks for up to
 a whole CPU): a pool that reserves every CPU deadlocks, the tasks that feed it never get one."""
+RETRIES = 3
+"""Times a batch is retried on a restarted actor after its actor died (Ray's default is forever: an article that
+kills every process that reads it would stall the run instead of failing it)."""
 READ_CPUS = 0.25
 """What a read task asks for (Ray's default is a whole CPU, more than a small cluster's pool leaves free);
 reading is I/O and a little JSON."""
@@ -94,8 +97,11 @@ def find_inputs(specs: Sequence[str]) -> Inputs:
     for spec in specs:
         if spec == STDIN:
             raise ConfigError("--engine ray reads files (the actors must see them), not standard input")
-        if spec.rstrip("/").lower().endswith(PARQUET_SUFFIX):
-            found.parquet.append(spec)
+        if spec.rstrip("/").lower().endswith(PARQUET_SUFFIX):  # a file, or a directory of files
+            if Path(spec).exists():
+                found.parquet.append(spec)
+            else:
+                found.errors.append(InputError("no such file or directory", source=spec))
             continue
         paths = _expand(spec)
         if isinstance(paths, InputError):
@@ -383,4 +389,5 @@ def summarise_dataset(
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=pool.actors),
         num_cpus=pool.cpus_per_actor,
+        max_task_retries=RETRIES,
     )

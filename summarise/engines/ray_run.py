@@ -43,6 +43,7 @@ from .ray_data import SKIPPED, BackendFactory, Inputs, Result, find_inputs, read
 
 if TYPE_CHECKING:
     import pyarrow as pa
+    import ray.data
 
 FORMATS = ("jsonl", "parquet", "json", "md")
 
@@ -85,13 +86,26 @@ def ray_session(address: str | None) -> Iterator[None]:
         ray.shutdown()
 
 
+def batches(rows: ray.data.Dataset) -> Iterator[pa.Table]:
+    """The output as it streams back; a failure of the job itself (a batch whose actor kept dying) as our error."""
+    import ray.exceptions
+
+    try:
+        for batch in rows.iter_batches(batch_format="pyarrow", batch_size=None):
+            yield cast("pa.Table", batch)
+    except ray.exceptions.RayError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise SummariseError(
+            f"the Ray job failed: {first}", hint="the records made so far are kept; the same command carries on"
+        ) from None
+
+
 def quiet_ray_data() -> None:
     """Our progress bar, not Ray Data's (theirs redraws per operator and would fight ours on stderr)."""
     import ray.data
 
-    context = ray.data.DataContext.get_current()
-    context.enable_progress_bars = False
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    logging.getLogger("ray.data").setLevel(logging.ERROR)  # before: turning the bars off logs a warning
+    ray.data.DataContext.get_current().enable_progress_bars = False
 
 
 @dataclass
@@ -191,6 +205,7 @@ class Job:
     progress: bool
     report_errors: bool
     actors: int | None
+    batch_size: int | None
     backend_factory: BackendFactory | None
     announce: Callable[[str], None] | None
 
@@ -208,6 +223,7 @@ def run_on_ray(
     progress: bool = True,
     report_errors: bool = True,
     actors: int | None = None,
+    batch_size: int | None = None,
     backend_factory: BackendFactory | None = None,
     announce: Callable[[str], None] | None = None,
 ) -> BatchResult:
@@ -245,8 +261,9 @@ def run_on_ray(
             resume=carry_on,
         )
         job = Job(
-            settings, fmt, out, include_text, published, progress, report_errors, actors, backend_factory, announce
-        )
+            settings, fmt, out, include_text, published, progress, report_errors, actors, batch_size,
+            backend_factory, announce,
+        )  # fmt: skip
         return _run(job, found, total, store, run_id, shash)
     finally:
         store.close()
@@ -276,11 +293,12 @@ def _run(job: Job, found: Inputs, total: int, store: RunStore, run_id: str, shas
                 published=job.published,
                 skip=done,
                 actors=job.actors,
+                batch_size=job.batch_size,
                 backend_factory=job.backend_factory,
                 shash=shash,
             )
-            for batch in rows.iter_batches(batch_format="pyarrow", batch_size=None):
-                for row in cast("pa.Table", batch).to_pylist():
+            for batch in batches(rows):
+                for row in batch.to_pylist():
                     recorder.take(Result(**row))
         status = "failed" if recorder.totals.failed else "done"
     finally:
