@@ -291,3 +291,15 @@ def test_library_reads_parquet_and_returns_a_dataset(tmp_path: Path) -> None:
         read_articles([str(tmp_path / "in.parquet")]), settings, actors=1, skip=[by_id["p1"]["input_key"]]
     ).take_all()
     assert sorted(r["status"] for r in skipped) == ["error", "ok", "skipped"]
+
+
+@pytest.mark.parametrize("cpus", [1.0, 2.0, 3.0, 16.0, 64.0])
+@pytest.mark.parametrize("backend", ["fake", "local"])
+def test_the_pool_never_reserves_the_cpu_its_read_tasks_need(cpus: float, backend: str) -> None:
+    from summarise.engines.ray_data import FREE_CPUS, pool_for
+
+    pool = pool_for(Settings(backend=backend), cpus)
+    assert pool.actors >= 1
+    assert pool.actors * pool.cpus_per_actor <= max(0.0, cpus - FREE_CPUS) + 1e-9
+    if backend == "local":  # each embedded actor runs 2 llama.cpp threads: one actor per 2 CPUs
+        assert pool.actors == max(1, int(cpus // 2))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -343,7 +344,7 @@ def pool_for(settings: Settings, cluster_cpus: float, actors: int | None = None)
     # Endpoint actors get enough articles per call to keep their `concurrency` requests in flight; the embedded
     # model takes a few at a time, so a dead actor loses little and the progress bar moves.
     batch = 4 if local else max(4, settings.concurrency)
-    return Pool(count, round(cpus, 3), batch)
+    return Pool(count, math.floor(cpus * 1000) / 1000, batch)  # down: rounding up could take the spare CPU
 
 
 def summarise_dataset(
