@@ -24,7 +24,7 @@ from pathlib import Path
 
 from _common import ROOT, fake_server, table, write_feed
 
-from summarise.batch.runner import run_batch
+from summarise.batch.runner import RunOptions, run_batch
 from summarise.config import Settings
 from summarise.engines.ray_run import quiet_ray_data, run_on_ray
 
@@ -59,10 +59,12 @@ def main() -> None:
                         base_url=server.url, home=base / name, concurrency=args.concurrency, strategy=strategy
                     )
 
-                run_batch([str(small)], settings(f"warm-{strategy}"), progress=False, fmt="json")
+                run_batch([str(small)], settings(f"warm-{strategy}"), RunOptions(progress=False, fmt="json"))
                 calls = server.stats()["chats"]
                 began, cpu = time.perf_counter(), time.process_time()
-                run_batch([str(feed)], settings(f"local-{strategy}"), out=base / "local.jsonl", progress=False)
+                run_batch(
+                    [str(feed)], settings(f"local-{strategy}"), RunOptions(out=base / "local.jsonl", progress=False)
+                )
                 wall, cpu = time.perf_counter() - began, time.process_time() - cpu
                 costs.append([strategy, "local batch process", f"{1000 * cpu / args.articles:.1f}"])
                 calls = server.stats()["chats"] - calls
@@ -72,13 +74,11 @@ def main() -> None:
                 for actors in args.actors:
                     began = time.perf_counter()
                     fixed_settings = settings(f"fixed-{strategy}-{actors}")
-                    run_on_ray([str(small)], fixed_settings, fmt="json", progress=False, actors=actors)
+                    run_on_ray([str(small)], fixed_settings, RunOptions(fmt="json", progress=False), actors=actors)
                     fixed = time.perf_counter() - began - 2 / args.concurrency * args.latency * calls / args.articles
                     began, cpu = time.perf_counter(), time.process_time()
-                    result = run_on_ray(
-                        [str(feed)], settings(f"ray-{strategy}-{actors}"), out=base / "ray.jsonl", progress=False,
-                        actors=actors,
-                    )  # fmt: skip
+                    options = RunOptions(out=base / "ray.jsonl", progress=False)
+                    result = run_on_ray([str(feed)], settings(f"ray-{strategy}-{actors}"), options, actors=actors)
                     wall, cpu = time.perf_counter() - began, time.process_time() - cpu
                     assert result.totals.ok == args.articles, result.totals
                     ideal = calls / (args.concurrency * actors) * args.latency

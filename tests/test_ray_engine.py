@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from summarise.backends.base import Backend
 from summarise.backends.fake import FakeBackend
-from summarise.batch.runner import run_batch
+from summarise.batch.runner import RunOptions, run_batch
 from summarise.cli import main
 from summarise.config import Settings
 from summarise.schema import ArticleSummary
@@ -151,8 +151,8 @@ def comparable(record: dict[str, Any]) -> Any:
 def test_good_and_bad_inputs_give_the_local_batchs_records(tmp_path: Path) -> None:
     inputs = bad_inputs(tmp_path)
     settings = Settings(backend="fake", home=tmp_path / "home")
-    local = run_batch(inputs, settings, out=tmp_path / "local.jsonl", progress=False)
-    result = run_on_ray(inputs, settings, out=tmp_path / "ray.jsonl", progress=False)
+    local = run_batch(inputs, settings, RunOptions(out=tmp_path / "local.jsonl", progress=False))
+    result = run_on_ray(inputs, settings, RunOptions(out=tmp_path / "ray.jsonl", progress=False))
 
     assert result.inputs == local.inputs == 10
     assert (result.totals.ok, result.totals.failed) == (local.totals.ok, local.totals.failed) == (5, 5)
@@ -179,8 +179,8 @@ def test_endpoint_faults_are_recorded_like_the_local_batch(tmp_path: Path) -> No
 
     with FakeServer(script=script, answer=plain_answer) as server:
         settings = Settings(base_url=server.url, transient_retries=0, strategy="hybrid", home=tmp_path / "home")
-        local = run_batch(inputs, settings, out=tmp_path / "local.jsonl", progress=False)
-        result = run_on_ray(inputs, settings, out=tmp_path / "ray.jsonl", progress=False)
+        local = run_batch(inputs, settings, RunOptions(out=tmp_path / "local.jsonl", progress=False))
+        result = run_on_ray(inputs, settings, RunOptions(out=tmp_path / "ray.jsonl", progress=False))
 
     statuses = {Path(source_of(json.loads(r.line))).name: r.status for r in result.records}
     assert statuses == {Path(source_of(json.loads(r.line))).name: r.status for r in local.records}
@@ -191,9 +191,8 @@ def test_endpoint_faults_are_recorded_like_the_local_batch(tmp_path: Path) -> No
 def test_an_actor_killed_mid_run_loses_nothing(tmp_path: Path) -> None:
     inputs = [str(p) for p in write_articles(tmp_path / "docs", 12)]
     settings = Settings(backend="fake", strategy="hybrid", home=tmp_path / "home")
-    result = run_on_ray(
-        inputs, settings, out=tmp_path / "out.jsonl", progress=False, backend_factory=dying_backend, actors=2
-    )
+    options = RunOptions(out=tmp_path / "out.jsonl", progress=False)
+    result = run_on_ray(inputs, settings, options, backend_factory=dying_backend, actors=2)
 
     killed = int((tmp_path / "home" / "killed").read_text())
     assert killed != os.getpid()  # an actor's process died, not this one
@@ -210,10 +209,8 @@ def test_an_article_that_kills_every_actor_fails_the_run_and_keeps_the_rest(tmp_
     settings = Settings(backend="fake", strategy="hybrid", home=tmp_path / "home")
     (tmp_path / "home").mkdir()
     with pytest.raises(SummariseError, match="the Ray job failed"):
-        run_on_ray(
-            inputs, settings, out=tmp_path / "out.jsonl", progress=False, backend_factory=poison_backend,
-            actors=1, batch_size=1,
-        )  # fmt: skip
+        options = RunOptions(out=tmp_path / "out.jsonl", progress=False)
+        run_on_ray(inputs, settings, options, backend_factory=poison_backend, actors=1, batch_size=1)
     assert len((tmp_path / "home" / "deaths").read_text()) == RETRIES + 1  # tried, retried, then given up
     kept = records(tmp_path / "out.jsonl")
     assert "art03.txt" not in {Path(source_of(r)).name for r in kept}
@@ -231,13 +228,13 @@ def test_a_rerun_with_the_same_output_skips_finished_work(tmp_path: Path) -> Non
     out = tmp_path / "out.jsonl"
     with FakeServer(script=script, answer=plain_answer) as server:
         settings = Settings(base_url=server.url, transient_retries=0, strategy="hybrid", home=tmp_path / "home")
-        first = run_on_ray([str(docs)], settings, out=out, progress=False)
+        first = run_on_ray([str(docs)], settings, RunOptions(out=out, progress=False))
         assert first.totals.ok == 5 and len(records(out)) == 6
         failing["on"] = False
         (docs / "art05.txt").unlink()  # gone from the run: its record leaves the output
         write_articles(docs, 1, start=6)  # new: done this time
         before = len(server.chats)
-        second = run_on_ray([str(docs)], settings, out=out, progress=False)
+        second = run_on_ray([str(docs)], settings, RunOptions(out=out, progress=False))
         asked = [last_user(s.body) for s in server.chats[before:]]
 
     assert second.run_id == first.run_id

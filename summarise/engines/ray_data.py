@@ -20,8 +20,6 @@ flight per actor. Ray restarts an actor that dies and retries its batch, so a cr
 
 from __future__ import annotations
 
-import asyncio
-import json
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -29,17 +27,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import cache as summary_cache
 from ..backends import registry as backend_registry
 from ..backends.base import Backend
-from ..backends.openai_backend import scrub
-from ..batch.runner import GatedBackend, input_key, prompt_for, settings_hash
+from ..batch.runner import Input, Item, Outcome, input_key, outcome, settings_hash
 from ..config import Settings
 from ..errors import ConfigError, InputError
 from ..ingest import Document, load_text
 from ..ingest.decode import decode_bytes
-from ..ingest.sources import JSONL_SUFFIX, STDIN, _expand, _jsonl_document, load_path
-from ..schema import ArticleSummary
+from ..ingest.sources import JSONL_SUFFIX, STDIN, expand, jsonl_document, load_path
+from ..many import Finished, summarise_many
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -58,6 +54,8 @@ a whole CPU): a pool that reserves every CPU deadlocks, the tasks that feed it n
 RETRIES = 3
 """Times a batch is retried on a restarted actor after its actor died (Ray's default is forever: an article that
 kills every process that reads it would stall the run instead of failing it)."""
+LOCAL_THREADS = 2
+"""llama.cpp threads (and CPUs reserved) per embedded-model actor unless ``SUMMARISE_THREADS`` says otherwise."""
 READ_CPUS = 0.25
 """What a read task asks for (Ray's default is a whole CPU, more than a small cluster's pool leaves free);
 reading is I/O and a little JSON."""
@@ -104,7 +102,7 @@ def find_inputs(specs: Sequence[str]) -> Inputs:
             else:
                 found.errors.append(InputError("no such file or directory", source=spec))
             continue
-        paths = _expand(spec)
+        paths = expand(spec)
         if isinstance(paths, InputError):
             found.errors.append(paths)
             continue
@@ -196,7 +194,7 @@ def to_input(row: dict[str, Any]) -> Document | InputError:
             return load_path(Path(row["path"]))
         if row["line"] is not None:
             try:
-                return _jsonl_document(row["line"], source)
+                return jsonl_document(row["line"], source)
             except InputError as exc:
                 raise InputError(f"line {row['number']}: {exc.message}", hint=exc.hint) from None
         text = row["text"]
@@ -226,7 +224,9 @@ class Result:
 
 class Summariser:
     """A callable class for ``map_batches``: one backend per actor, built once; a batch of input rows in, one
-    Result row per input out."""
+    Result row per input out. The batch runs through ``many.summarise_many``, as the local batch's inputs do (the
+    embedded model one article at a time, other backends ``settings.concurrency`` at once), and each record is
+    the local batch's own (``batch.runner.outcome``)."""
 
     def __init__(
         self,
@@ -238,79 +238,49 @@ class Summariser:
         skip: frozenset[str] = frozenset(),
         backend_factory: BackendFactory | None = None,
     ) -> None:
-        # The summary cache is a SQLite file under this machine's home: not something a cluster shares.
-        self.settings = replace(settings, cache=False)
+        self.settings = actor_settings(settings)
         self.backend = (backend_factory or backend_registry.create)(self.settings)
         self.shash = shash
         self.include_text = include_text
         self.published = published
         self.skip = skip
-        bounded = self.backend.name == "local" or getattr(self.backend, "bounds_requests", False)
-        self.gated = self.backend if bounded else GatedBackend(self.backend, settings.concurrency)
-        self._articles: asyncio.Semaphore | None = None
 
     async def __call__(self, batch: pa.Table) -> pa.Table:
-        rows = batch.to_pylist()
-        if self.backend.name == "local":  # one at a time, in order: llama.cpp reuses the prompt's prefix
-            results = [self._one(row) for row in rows]
-        else:
-            results = list(await asyncio.gather(*(self._aone(row) for row in rows)))
+        items = [self._item(seq, row) for seq, row in enumerate(batch.to_pylist())]
+        results: list[Result] = [self._skipped(item) for item in items if item.key in self.skip]
+        todo = [item for item in items if item.key not in self.skip]
+
+        def done(finished: Finished) -> None:
+            item = todo[finished.index]
+            results.append(self._result(item, outcome(item, finished, self.settings.api_key)))
+
+        inputs = [self._document(item) for item in todo]
+        await summarise_many(inputs, self.settings, on_done=done, backend=self.backend, include_text=self.include_text)
         return _results_table(results)
 
-    def _one(self, row: dict[str, Any]) -> Result:
-        from ..pipeline import summarise
+    @staticmethod
+    def _item(seq: int, row: dict[str, Any]) -> Item:
+        found = to_input(row)
+        return Item(seq, input_key(found), found)
 
-        item = to_input(row)
-        key = input_key(item)
-        if key in self.skip:
-            return self._skipped(key, item)
-        try:
-            doc = self._document(item)
-            summary = summarise(doc, settings=self.settings, backend=self.backend, include_text=self.include_text)
-            return self._ok(key, summary)
-        except Exception as exc:
-            return self._failed(key, item, exc)
+    def _document(self, item: Item) -> Input:
+        if isinstance(item.input, InputError) or self.published is None:
+            return item.input
+        return replace(item.input, published=self.published)
 
-    async def _aone(self, row: dict[str, Any]) -> Result:
-        from ..pipeline import asummarise
+    def _result(self, item: Item, made: Outcome) -> Result:
+        kind = None if made.error is None else type(made.error).__name__
+        return Result(item.key, self.shash, made.status, kind, item.id, item.source, made.line)
 
-        item = to_input(row)
-        key = input_key(item)
-        if key in self.skip:
-            return self._skipped(key, item)
-        if self._articles is None:  # made on the actor's event loop
-            self._articles = asyncio.Semaphore(self.settings.concurrency)
-        async with self._articles:
-            try:
-                doc = self._document(item)
-                summary = await asummarise(
-                    doc, settings=self.settings, backend=self.gated, include_text=self.include_text
-                )
-                return self._ok(key, summary)
-            except Exception as exc:
-                return self._failed(key, item, exc)
+    def _skipped(self, item: Item) -> Result:
+        return Result(item.key, self.shash, SKIPPED, None, item.id, item.source, "")
 
-    def _document(self, item: Document | InputError) -> Document:
-        if isinstance(item, InputError):
-            raise item
-        return item if self.published is None else replace(item, published=self.published)
 
-    def _ok(self, key: str, summary: ArticleSummary) -> Result:
-        status = "ok" if summary_cache.cacheable(summary) else "partial"
-        line = scrub(summary.model_dump_json(), [self.settings.api_key])
-        return Result(key, self.shash, status, None, summary.article.id, summary.article.source, line)
-
-    def _failed(self, key: str, item: Document | InputError, exc: Exception) -> Result:
-        """The local batch's error record: ``{"id", "source", "error", "kind"}``, no secret in it."""
-        article_id = item.id if isinstance(item, Document) else None
-        message = scrub(str(exc) or type(exc).__name__, [self.settings.api_key])
-        kind = type(exc).__name__
-        record = {"id": article_id, "source": item.source, "error": message, "kind": kind}
-        return Result(key, self.shash, "error", kind, article_id, item.source, json.dumps(record, ensure_ascii=False))
-
-    def _skipped(self, key: str, item: Document | InputError) -> Result:
-        article_id = item.id if isinstance(item, Document) else None
-        return Result(key, self.shash, SKIPPED, None, article_id, item.source, "")
+def actor_settings(settings: Settings) -> Settings:
+    """An actor's settings: no summary cache (a SQLite file under one machine's home, not something a cluster
+    shares), and the embedded model's threads fixed to what the pool reserved for the actor (``pool_for``), not
+    guessed from the machine's load as a lone process does."""
+    return replace(settings, cache=False, threads=settings.threads or LOCAL_THREADS)
 
 
 def _results_table(results: Iterable[Result]) -> pa.Table:
@@ -338,13 +308,23 @@ def pool_for(settings: Settings, cluster_cpus: float, actors: int | None = None)
     an endpoint actor mostly waits (one per CPU); together they leave ``FREE_CPUS`` unreserved (an actor's
     reservation is only Ray's bookkeeping: it uses what it needs)."""
     local = backend_registry.resolve_name(settings) == "local"
-    per_actor = float(settings.threads or 2) if local else 1.0
+    per_actor = float(settings.threads or LOCAL_THREADS) if local else 1.0
     count = actors or max(1, int(cluster_cpus // per_actor))
     cpus = min(per_actor, max(0.0, cluster_cpus - FREE_CPUS) / count)
     # Endpoint actors get enough articles per call to keep their `concurrency` requests in flight; the embedded
     # model takes a few at a time, so a dead actor loses little and the progress bar moves.
     batch = 4 if local else max(4, settings.concurrency)
     return Pool(count, math.floor(cpus * 1000) / 1000, batch)  # down: rounding up could take the spare CPU
+
+
+def settings_key(settings: Settings, include_text: bool, backend_factory: BackendFactory | None = None) -> str:
+    """The local batch's settings hash (``batch.runner.settings_hash``), from a backend built as the actors build
+    theirs. Building one loads no model (the embedded backend loads its weights at the first call)."""
+    backend = (backend_factory or backend_registry.create)(actor_settings(settings))
+    try:
+        return settings_hash(settings, backend, include_text)
+    finally:
+        backend.close()
 
 
 def summarise_dataset(
@@ -372,7 +352,7 @@ def summarise_dataset(
     resources: dict[str, float] = ray.cluster_resources()  # type: ignore[no-untyped-call]
     pool = pool_for(settings, float(resources.get("CPU", 1.0)), actors)
     if shash is None:
-        shash = settings_hash(settings, prompt_for(settings), include_text)
+        shash = settings_key(settings, include_text, backend_factory)
     constructor = {
         "shash": shash,
         "include_text": include_text,

@@ -20,26 +20,26 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from .. import errors
-from ..batch.runner import (
-    BatchResult,
-    Item,
-    JsonlSink,
-    NullSink,
-    Progress,
-    Totals,
-    new_run_id,
-    prompt_for,
-    settings_hash,
-)
-from ..batch.store import RunStore, StoredRecord, digest, public_settings
+from ..batch.runner import BatchResult, Hooks, Item, RunOptions, Totals, new_run_id
+from ..batch.sinks import JsonlSink, NullSink, Progress, Sink
+from ..batch.store import RunStore, StoredRecord
+from ..cache import digest
 from ..config import Settings
 from ..errors import ConfigError, InputError, SummariseError
-from .ray_data import SKIPPED, BackendFactory, Inputs, Result, find_inputs, read_articles, summarise_dataset
+from .ray_data import (
+    SKIPPED,
+    BackendFactory,
+    Inputs,
+    Result,
+    find_inputs,
+    read_articles,
+    settings_key,
+    summarise_dataset,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -52,9 +52,7 @@ def require_ray() -> None:
     try:
         import ray.data  # noqa: F401
     except ImportError:
-        raise ConfigError(
-            "--engine ray needs Ray Data", hint="pip install 'summarise[ray]'"
-        ) from None
+        raise ConfigError("--engine ray needs Ray Data", hint="pip install 'summarise[ray]'") from None
 
 
 def run_id_for(out: Path | None) -> str:
@@ -114,7 +112,7 @@ class Recorder:
 
     store: RunStore
     run_id: str
-    sink: JsonlSink | NullSink
+    sink: Sink
     progress: Progress
     report_errors: bool
     next_seq: int
@@ -195,15 +193,10 @@ def write_parquet(records: Sequence[StoredRecord], out: Path) -> None:
 
 @dataclass(frozen=True)
 class Job:
-    """What a run was asked to do, beyond its inputs."""
+    """What a run was asked to do, beyond its inputs: the local batch's options, and the pool's."""
 
     settings: Settings
-    fmt: str
-    out: Path | None
-    include_text: bool
-    published: date | None
-    progress: bool
-    report_errors: bool
+    options: RunOptions
     actors: int | None
     batch_size: int | None
     backend_factory: BackendFactory | None
@@ -213,57 +206,50 @@ class Job:
 def run_on_ray(
     inputs: Sequence[str],
     settings: Settings,
+    options: RunOptions | None = None,
     *,
-    run_name: str | None = None,
-    resume: str | None = None,
-    fmt: str = "jsonl",
-    out: Path | None = None,
-    include_text: bool = True,
-    published: date | None = None,
-    progress: bool = True,
-    report_errors: bool = True,
     actors: int | None = None,
     batch_size: int | None = None,
     backend_factory: BackendFactory | None = None,
-    announce: Callable[[str], None] | None = None,
+    hooks: Hooks | None = None,
 ) -> BatchResult:
-    """Run (or carry on) a batch over ``inputs`` on Ray; the same result as ``batch.runner.run_batch``.
+    """Run (or carry on) a batch over ``inputs`` on Ray; the same result as ``batch.runner.run_batch``, with the
+    same options (``options.fmt`` may also be ``parquet``). Of the hooks, ``announce`` is called; ``on_record``
+    is not (the driver has each record's line, not the article it came from).
 
     Raises ConfigError for a bad format or cluster, InputError when no input is found; per-input failures are
     recorded and counted, never raised.
     """
     require_ray()
-    if fmt not in FORMATS:
-        raise ConfigError(f"--engine ray writes {', '.join(FORMATS)}, not {fmt}")
-    if fmt == "parquet" and out is None:
+    options = options or RunOptions()
+    if options.fmt not in FORMATS:
+        raise ConfigError(f"--engine ray writes {', '.join(FORMATS)}, not {options.fmt}")
+    if options.fmt == "parquet" and options.out is None:
         raise ConfigError("Parquet output needs a file: -o out.parquet")
     store = RunStore.for_settings(settings)
     try:
-        previous = store.get(resume) if resume else None
-        if resume and previous is None:
-            raise ConfigError(f"no run named {resume!r} in {store.path}")
+        previous = store.get(options.resume) if options.resume else None
+        if options.resume and previous is None:
+            raise ConfigError(f"no run named {options.resume!r} in {store.path}")
         if previous is not None and not inputs:
             inputs = previous.inputs
         found = find_inputs(list(inputs))
         total = found.count()
         if not total:
             raise InputError("no input articles found", source=" ".join(inputs))
-        run_id = resume or run_name or run_id_for(out)
-        carry_on = resume is not None or (run_name is None and store.get(run_id) is not None)
-        shash = settings_hash(settings, prompt_for(settings), include_text)
+        run_id = options.resume or options.run_name or run_id_for(options.out)
+        carry_on = options.resume is not None or (options.run_name is None and store.get(run_id) is not None)
+        shash = settings_key(settings, options.include_text, backend_factory)
         store.start(
             run_id,
             inputs=list(inputs),
-            out=None if out is None else str(out.resolve()),
-            fmt=fmt,
-            settings=public_settings(settings),
+            out=None if options.out is None else str(options.out.resolve()),
+            fmt=options.fmt,
+            settings=settings.public(),
             settings_hash=shash,
             resume=carry_on,
         )
-        job = Job(
-            settings, fmt, out, include_text, published, progress, report_errors, actors, batch_size,
-            backend_factory, announce,
-        )  # fmt: skip
+        job = Job(settings, options, actors, batch_size, backend_factory, (hooks or Hooks()).announce)
         return _run(job, found, total, store, run_id, shash)
     finally:
         store.close()
@@ -277,10 +263,11 @@ def _run(job: Job, found: Inputs, total: int, store: RunStore, run_id: str, shas
     if job.announce is not None:
         note = f"run {run_id} on Ray: {total} inputs"
         job.announce(note + (f", {len(kept)} already done" if kept else ""))
-    sink: JsonlSink | NullSink = JsonlSink(job.out, [r.line for r in kept]) if job.fmt == "jsonl" else NullSink()
-    bar = Progress(total, enabled=job.progress and total > 1, done=len(kept))
+    options = job.options
+    sink: Sink = JsonlSink(options.out, [r.line for r in kept]) if options.fmt == "jsonl" else NullSink()
+    bar = Progress(total, enabled=options.progress and total > 1, done=len(kept))
     recorder = Recorder(
-        store, run_id, sink, bar, job.report_errors, max((r.seq for r in kept), default=-1) + 1, Totals(), set()
+        store, run_id, sink, bar, options.report_errors, max((r.seq for r in kept), default=-1) + 1, Totals(), set()
     )
     status = "interrupted"
     try:
@@ -289,8 +276,8 @@ def _run(job: Job, found: Inputs, total: int, store: RunStore, run_id: str, shas
             rows = summarise_dataset(
                 read_articles(found),
                 job.settings,
-                include_text=job.include_text,
-                published=job.published,
+                include_text=options.include_text,
+                published=options.published,
                 skip=done,
                 actors=job.actors,
                 batch_size=job.batch_size,
@@ -308,10 +295,10 @@ def _run(job: Job, found: Inputs, total: int, store: RunStore, run_id: str, shas
     gone = [r.input_key for r in kept if r.input_key not in recorder.seen]
     if gone:  # inputs no longer in the run: their records leave the store and the output
         store.forget(run_id, gone)
-        if job.fmt == "jsonl" and job.out is not None:
-            JsonlSink(job.out, [r.line for r in store.records(run_id)]).close()
+        if options.fmt == "jsonl" and options.out is not None:
+            JsonlSink(options.out, [r.line for r in store.records(run_id)]).close()
     recorder.totals.skipped = len(kept) - len(gone)
     records = store.records(run_id)
-    if job.fmt == "parquet" and job.out is not None:
-        write_parquet(records, job.out)
+    if options.fmt == "parquet" and options.out is not None:
+        write_parquet(records, options.out)
     return BatchResult(run_id, recorder.totals, records, len(recorder.seen))

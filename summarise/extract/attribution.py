@@ -21,44 +21,31 @@ speech and is skipped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..ground.records import quoted_stretches, word_set
 from ..ingest import Document
+from ..ingest.index import HolderLookup, LastBefore
+from ..lexicon import (
+    CUES,
+    EVIDENCE_CUES,
+    MENTAL_CUES,
+    OBJECT_CUES,
+    PERSON_PRONOUNS,
+    PRONOUNS,
+    RELATIVE,
+    SPEAKER_PRONOUNS,
+    THING_PRONOUNS,
+    quoted_stretches,
+)
 from .nlp import parser
 
-CUE_LEMMAS = word_set(
-    """
-    say tell warn add claim deny report announce insist argue believe note write state stress emphasize emphasise
-    accuse suggest explain predict confirm vow promise urge declare acknowledge admit complain contend maintain
-    reply respond allege estimate assert concede reveal testify tweet think caution charge recall agree disclose
-    indicate assure boast lament observe remark reiterate pledge threaten order demand ask conclude find show
-    express worry fear hope feel expect doubt wonder understand know
-    """
-)
-MENTAL_CUES = word_set("worry fear hope feel expect doubt wonder understand know think believe")
-"""Cues of holding, not saying: they need a subject of their own."""
-OBJECT_CUES = word_set(
-    """deny confirm announce reveal disclose acknowledge admit allege express call cite want plan support attack
-    describe criticize criticise decline refuse question condemn mention propose urge blast charge point
-    offer praise slam accuse defend reject dismiss oppose endorse demand blame tout highlight promise vow pledge
-    threaten recommend unveil proclaim predict dispute challenge respond comment reply"""
-)
-"""Cues whose object can be what is said or held ("denied the report", "called for a vote", "wants to leave")."""
-CUES = CUE_LEMMAS | OBJECT_CUES
 OBJECT_DEPS = ("dobj", "prep", "dative", "oprd", "xcomp", "attr", "acomp", "prt")
-EVIDENCE_CUES = word_set("show find indicate suggest estimate conclude")
-"""Cues that also take things as subjects ("the data show"): kept only with a clause as content."""
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CONTENT_DEPS = ("ccomp", "parataxis", "xcomp")
 HEAD_DEPS = ("conj", "advcl", "xcomp")
 """A cue in one of these relations without a subject of its own takes its head's ("…, adding that")."""
-RELATIVE = word_set("which that who whom")
-PRONOUNS = word_set("he she they it we i you him her them us this these those")
-PERSON_PRONOUNS = word_set("he she him her")
-SPEAKER_PRONOUNS = word_set("i we you me us")
 MIN_CONTENT_WORDS = 3
 MAX_PARSE_CHARS = 10_000
 """A longer 'sentence' is not prose (a table, a list run together): it is not parsed for attributions."""
@@ -101,6 +88,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _source_token(cue: Any) -> Any | None:
+    """Who speaks through a cue: its subject, walking up a cue without one ("…, adding that") to its head's.
+
+    Not ``events._subject`` (who does a deed), on purpose: saying and doing part where the parse is ambiguous.
+    Here a passive speaks for its agent only at the cue itself ("was told by X"; "it is said" has nobody), a
+    mental cue never borrows its head's subject ("…, expecting"), and a cue misparsed as a reduced relative
+    after a name ("Trump called Clinton a liar") takes the name; an actor instead takes an agent at any level,
+    walks up through ccomp/acomp heads too, and stops at a head that is not verbal. Measured (parse strategy):
+    finding sources with the actor finder changes the claims of 16 of the 84 PolNeAR dev articles and lowers seed
+    000's claims F1 from 0.952 to 0.909; finding actors with this one changes the events of 63 articles (2,674
+    events become 2,547) and lowers seed 002's events F1 from 0.692 to 0.640.
+    """
     tok = cue
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
@@ -261,22 +259,63 @@ Name = tuple[int, str, bool, bool]
 """(offset, name, is a person, is a speaker) of a name met in the article."""
 
 
+class Antecedents:
+    """The name a pronoun at an offset stands for: the nearest earlier name of the right kind (he/she: a
+    person), or None. The one resolver for sources and actors; what they ask differs, on purpose:
+
+    - a source (``speaker=True``) is the nearest earlier *speaker* when there is one ("He added": the last one
+      who spoke, not someone merely mentioned since), and "it" may be any name ("it said": the paper, or a
+      person the parse did not type);
+    - an actor (``speaker=False``) is the nearest earlier name of its kind, and "it" is not a person ("it
+      launched": the country, not its leader just named).
+
+    Measured (parse strategy, all 84 PolNeAR dev articles): resolving actors as sources changes the events of 63
+    articles; resolving sources as actors changes the claims of 26 (claims F1 0.738 -> 0.739, within noise and
+    not tried on held-out data), so the two questions stay two until that is checked.
+
+    The names are indexed by offset once per article, so each look-up is a bisection: linear in the article.
+    """
+
+    def __init__(self, names: Sequence[Name]) -> None:
+        kinds: dict[str, Callable[[Name], bool]] = {
+            "person": lambda n: n[2],
+            "thing": lambda n: not n[2],
+            "any": lambda n: True,
+        }
+        self._last = {
+            (kind, speaker): LastBefore([n for n in names if fits(n) and (n[3] or not speaker)], _at)
+            for kind, fits in kinds.items()
+            for speaker in (True, False)
+        }
+
+    def find(self, pronoun: str, at: int, *, speaker: bool) -> str | None:
+        pronoun = pronoun.lower()
+        if pronoun in PERSON_PRONOUNS:
+            kind = "person"
+        elif pronoun in THING_PRONOUNS and not speaker:
+            kind = "thing"
+        else:
+            kind = "any"
+        name = (self._last[kind, True].get(at) if speaker else None) or self._last[kind, False].get(at)
+        return name[1] if name is not None else None
+
+
 def resolve_pronouns(found: Sequence[Attribution], names: Sequence[Name]) -> list[Attribution]:
-    """Replace a pronoun source by the nearest earlier speaker, else the nearest earlier name of the right kind."""
+    """Replace a pronoun source by its antecedent; one that has none leaves the statement unattributed."""
+    antecedents = Antecedents(names)
     out: list[Attribution] = []
     for a in found:
         if a.pronoun is None:
             out.append(a)
-            continue
-        person = a.pronoun.lower() in PERSON_PRONOUNS
-        before = [n for n in names if n[0] < a.cue_start and (n[2] or not person)]
-        speakers = [n for n in before if n[3]]
-        before = speakers or before  # "He added": the last speaker before anyone merely mentioned
-        if before:
-            out.append(replace(a, source=max(before, key=lambda n: n[0])[1]))
+        elif (name := antecedents.find(a.pronoun, a.cue_start, speaker=True)) is not None:
+            out.append(replace(a, source=name))
         else:
             out.append(replace(a, source="", source_span=None))
     return out
+
+
+def _at(name: Name) -> int:
+    return name[0]
 
 
 _COLON = re.compile(r"^[ \t\"“]*(?P<src>(?:[A-Z][\w.'’-]*[ \t]?){1,4}):[ \t]+(?P<content>\S[^\n]*?)\s*$", re.M)
@@ -294,7 +333,7 @@ def line_attributions(doc: Document) -> list[Attribution]:
     for pattern in (_COLON, _DASH):
         for m in pattern.finditer(body, doc.body[0]):
             cue_at = m.end("src") if pattern is _COLON else m.start("cue")
-            number = next((n for n, (a, b) in enumerate(doc.sentences, start=1) if a <= cue_at < b), None)
+            number = doc.sentence_number(cue_at)
             if number is None or len(m.group("content").split()) < MIN_CONTENT_WORDS:
                 continue
             found.append(
@@ -315,11 +354,21 @@ def _drop_nested(found: list[Attribution]) -> list[Attribution]:
     """Drop a cue inside another attribution's content that names no one new ("refused to comment", "said that
     Washington had information about Kim expecting …"): part of that statement, not a second one."""
 
-    def inside(b: Attribution, a: Attribution) -> bool:
-        lo, hi = a.content_span
-        return b is not a and lo <= b.cue_start < hi and lo <= b.content_span[0] and b.content_span[1] <= hi
+    # Another attribution a holds b when a's content starts at or before b's cue and content and ends after both;
+    # a source-less b may sit in anyone's content, a named one only in its own source's (indexed: linear).
+    groups: dict[str | None, list[int]] = {None: list(range(len(found)))}
+    for i, a in enumerate(found):
+        groups.setdefault(a.source, []).append(i)
+    lookups = {
+        key: (HolderLookup([found[i].content_span for i in group]), {i: k for k, i in enumerate(group)})
+        for key, group in groups.items()
+    }
 
-    return [b for b in found if not any(inside(b, a) and b.source in ("", a.source) for a in found)]
+    def nested(i: int, b: Attribution) -> bool:
+        holders, position = lookups[b.source or None]
+        return holders.held(min(b.cue_start, b.content_span[0]), max(b.cue_start + 1, b.content_span[1]), position[i])
+
+    return [b for i, b in enumerate(found) if not nested(i, b)]
 
 
 def unparsed(doc: Document) -> list[int]:
@@ -348,7 +397,8 @@ def parse_article(doc: Document) -> ParsedArticle:
     names: list[Name] = []
     groups: set[str] = set()
     for number, ((start, _), parsed) in enumerate(zip(doc.sentences, nlp.pipe(texts), strict=True), start=1):
-        paragraph = next((p for p, q in doc.paragraphs if p <= start < q), start)
+        paragraph = doc.paragraph_start(start)
+        paragraph = start if paragraph is None else paragraph
         sentences.append((number, start, parsed, paragraph))
         for ent in parsed.ents:
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):

@@ -1,4 +1,5 @@
-"""Ground: tie what the model wrote to the article: spans, verified quotes, resolved times and entities."""
+"""Ground: tie what was extracted (by the parse or a model) to the article: spans, verified quotes, resolved times and
+entities."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Time expressions: resolve them against the publication date, and spot them in sentences.
+"""Time expressions: resolve them against the publication date (``summarise.lexicon`` spots them in sentences).
 
 The resolver knows the patterns news copy uses (weekdays, today/yesterday, last/this/next week, month, year,
 "N days ago", explicit dates and day ranges, "since X") and returns a null value for anything else: it never
@@ -16,52 +16,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from ..lexicon import MONTHS as _MONTHS
+from ..lexicon import NUMBER_WORDS as _NUMBERS
+from ..lexicon import WEEKDAYS as _WEEKDAYS
+from ..lexicon import find_time_expressions as find_time_expressions
 from ..schema import Granularity, TimeExpr
 
 _AHEAD_DAYS = 92
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_NUMBERS = {
-    word: n
-    for n, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ],
-    )
-} | {"a": 1, "an": 1}
-
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = "|".join(_WEEKDAYS)
 _PART_OF_DAY = r"(?: (?:morning|afternoon|evening|night))?"
@@ -350,51 +311,3 @@ def _year(year: int) -> _Value:
 def _add_months(year: int, month: int, step: int) -> tuple[int, int]:
     index = year * 12 + month - 1 + step
     return index // 12, index % 12 + 1
-
-
-_MONTH_CAP = "|".join(m.capitalize() for m in sorted(_MONTHS, key=len, reverse=True) if m != "may") + "|May"
-_WEEKDAY_CAP = "|".join(w.capitalize() for w in _WEEKDAYS)
-_SPOT = re.compile(
-    rf"""(?x)
-    (?P<pre>\b(?:since|late|early|earlier|later)\s+(?:(?:on|in)\s+)?|\b(?:on|in|during|until|by|from)\s+)?
-    (?:
-        (?-i:(?:{_MONTH_CAP}))\.?\s\d{{1,2}}\s?[-–]\s?\d{{1,2}}(?:,?\s\d{{4}})?
-      | (?-i:(?:{_MONTH_CAP}))\.?\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s\d{{4}})?\b
-      | \d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?(?-i:(?:{_MONTH_CAP}))\.?(?:,?\s\d{{4}})?
-      | \b\d{{4}}-\d\d-\d\d\b
-      | (?-i:(?:{_MONTH_CAP}))\.?,?\s\d{{4}}\b
-      | \b(?:last|next|this|past|previous|coming)\s+(?:week(?:end)?|month|year)\b
-      | [“"]?\b(?:{_COUNT_RE}|several|a\ few|few)\s+(?:minute|hour|day|week|month|year)s?
-        (?:\s+and\s+a\s+half)?[”"]?\s+ago\b
-      | \b(?:minutes|hours|days|weeks|months|years|moments)\s+(?:later|earlier)\b
-      | \b(?:(?:last|next|this|coming)\s+)?(?-i:(?:{_WEEKDAY_CAP}))\b
-        (?:\s+(?:morning|afternoon|evening|night))?
-      | \b(?:the\s+day\s+before\s+yesterday|yesterday|tomorrow|today|tonight|last\s+night
-          |this\s+(?:morning|afternoon|evening))\b(?:\s+(?:morning|afternoon|evening|night))?
-      | (?(pre)(?-i:(?:{_MONTH_CAP})|(?:1[89]|20)\d\d)\b|(?!))
-    )
-    """,
-    re.IGNORECASE,
-)
-
-
-_LOOSE_PREFIX = re.compile(r"(?i)(?:on|in|during|until|by|from)\s+")
-_RELATIVE_START = re.compile(r"(?i)(?:last|next|this|past|previous|coming)\s")
-
-
-def find_time_expressions(sentence: str) -> list[str]:
-    """Time expressions in a sentence, as written, in order (used when the model gave none)."""
-    found: list[str] = []
-    for match in _SPOT.finditer(sentence):
-        expression = match.group(0).strip()
-        if sum(c.isupper() for c in expression) > 3 and expression.isupper():
-            continue  # "USA TODAY", a headline in capitals
-        core = sentence[match.end("pre") : match.end()] if match["pre"] else expression
-        possessive = sentence.startswith(("’s", "'s"), match.end())
-        loose = _LOOSE_PREFIX.fullmatch(match["pre"] or "") and _RELATIVE_START.match(core)
-        if match["pre"] and (possessive or loose):
-            expression = core
-        if re.fullmatch(r"(?i)(?:on|in|during|until|by|since|late|early|earlier|later)", expression):
-            continue
-        found.append(expression)
-    return found

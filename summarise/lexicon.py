@@ -1,0 +1,206 @@
+"""The English the pipeline reads by: words of saying and their classes, pronouns, time words, quotations.
+
+A leaf: it imports nothing of ours, so ingest, extract, ground and evals can all use it. It holds the word lists
+that more than one rule reads (the one place that defines the saying verbs) and the text helpers built on them.
+A list that is one rule's own parameter (the event parse's "states" and event nouns, the entity table's role
+words) stays beside its rule. The scorer keeps its own normalisation and stemmer on purpose
+(``summarise.evals.text`` says why).
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``, as a set: long word lists written as prose."""
+    return frozenset(text.split())
+
+
+# -- saying, as written (inflected forms) ---------------------------------------------------------------------
+_SAID = word_set(
+    """said says told tells claimed added adds stated stressed stressing emphasized emphasised emphasizes noted
+    notes denied denies refused declined argued argues insisted explained replied responded acknowledged admitted"""
+)
+SPEECH_VERBS = _SAID | word_set("say tell claim claims states commented spoke speaks")
+"""Verbs of saying: an 'event' led by one is a statement, left to the claims. Warnings stay events."""
+REPORTING_WORDS = _SAID | word_set(
+    "warned warns announced believes believed expressed reported wrote writes tweeted urged asked according"
+)
+"""Words, as written, that carry an attribution ("according" as in "according to")."""
+SAYING_WORDS = (
+    REPORTING_WORDS
+    | SPEECH_VERBS
+    | word_set(
+        """according says saying told tells warning warns claim claims stated states reported reports announced
+        statement calling called calls criticized criticised criticizing accused accusing blamed praised condemned
+        denounced slammed described vowed promised pledged insisted argued urging asking"""
+    )
+)
+"""Any word of saying: a summary sentence with one of them reports a statement rather than stating it as fact."""
+SAID_AFTER_NAME = word_set(
+    """said says told added warned stressed claimed noted spoke explained insisted argued asked replied wrote
+    tweeted emphasized emphasised emphasizes emphasises"""
+)
+"""Saying verbs that, right after a one-word capitalised name ("Ito said"), show the name is a person's."""
+
+# -- saying, as lemmas (the dependency parse's cues) ------------------------------------------------------------
+CUE_LEMMAS = word_set(
+    """
+    say tell warn add claim deny report announce insist argue believe note write state stress emphasize emphasise
+    accuse suggest explain predict confirm vow promise urge declare acknowledge admit complain contend maintain
+    reply respond allege estimate assert concede reveal testify tweet think caution charge recall agree disclose
+    indicate assure boast lament observe remark reiterate pledge threaten order demand ask conclude find show
+    express worry fear hope feel expect doubt wonder understand know
+    """
+)
+"""Verbs that report what someone said or holds."""
+MENTAL_CUES = word_set("worry fear hope feel expect doubt wonder understand know think believe")
+"""Cues of holding, not saying: they need a subject of their own."""
+OBJECT_CUES = word_set(
+    """deny confirm announce reveal disclose acknowledge admit allege express call cite want plan support attack
+    describe criticize criticise decline refuse question condemn mention propose urge blast charge point
+    offer praise slam accuse defend reject dismiss oppose endorse demand blame tout highlight promise vow pledge
+    threaten recommend unveil proclaim predict dispute challenge respond comment reply"""
+)
+"""Cues whose object can be what is said or held ("denied the report", "called for a vote", "wants to leave")."""
+CUES = CUE_LEMMAS | OBJECT_CUES
+"""Every cue lemma: a verb among them proposes a claim, not an event (except ``ACT_CUES``)."""
+EVIDENCE_CUES = word_set("show find indicate suggest estimate conclude")
+"""Cues that also take things as subjects ("the data show"): kept only with a clause as content."""
+REPORTED_PAST = ("said", "says", "told")
+"""Reporting forms that place a nearby time in the past ("said Friday": the Friday before publication)."""
+ACT_CUES = word_set("warn threaten")
+"""Cues that are also events: a warning is something that happened."""
+
+_IRREGULAR = {"said": "say", "told": "tell", "spoke": "speak", "wrote": "write", "thought": "think"}
+
+
+def verb_stem(word: str) -> str:
+    """A lower-case verb without its inflection, so a cue matches in any form ("warns", "warned": "warn")."""
+    word = _IRREGULAR.get(word, word)
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def is_speech(action: str) -> bool:
+    """An 'event' whose verb is a reporting verb is a statement: it belongs to the claims."""
+    words = action.lower().split()
+    return bool(words) and (words[0] in SPEECH_VERBS or (len(words) > 1 and words[:2] == ["did", "not"]))
+
+
+# -- pronouns -------------------------------------------------------------------------------------------------
+PRONOUNS = word_set("he she they it we i you him her them us this these those")
+"""Pronouns a subject may be: a source or actor written so is resolved to an earlier name."""
+PERSON_PRONOUNS = word_set("he she him her")
+"""Pronouns that stand for a person."""
+THING_PRONOUNS = word_set("it its")
+"""Pronouns that stand for something other than a person."""
+SPEAKER_PRONOUNS = word_set("i we you me us")
+"""First and second person: words inside someone's speech ("I think"), not its attribution."""
+RELATIVE = word_set("which that who whom")
+"""Relative pronouns: "which said" points at the noun the clause hangs on."""
+
+# -- quotations -----------------------------------------------------------------------------------------------
+_OPEN = {"“": "”", '"': '"', "«": "»", "„": "“"}
+MIN_QUOTE_WORDS = 2
+
+
+def quoted_stretches(text: str, start: int, end: int, min_words: int = MIN_QUOTE_WORDS) -> list[tuple[int, int]]:
+    """[start, end) of the words inside quotation marks within text[start:end], trailing , or . dropped."""
+    found: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        close = _OPEN.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        j = text.find(close, i + 1, end)
+        stop = end if j < 0 else j
+        a, b = i + 1, stop
+        while b > a and text[b - 1] in " ,.;:":
+            b -= 1
+        if len(text[a:b].split()) >= min_words:
+            found.append((a, b))
+        i = stop + 1
+    return found
+
+
+# -- time words ---------------------------------------------------------------------------------------------
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+NUMBER_WORDS = {
+    word: n
+    for n, word in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
+} | {"a": 1, "an": 1}
+_COUNT = r"\d+|" + "|".join(NUMBER_WORDS)
+_MONTH_CAP = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True) if m != "may") + "|May"
+_WEEKDAY_CAP = "|".join(w.capitalize() for w in WEEKDAYS)
+_SPOT = re.compile(
+    rf"""(?x)
+    (?P<pre>\b(?:since|late|early|earlier|later)\s+(?:(?:on|in)\s+)?|\b(?:on|in|during|until|by|from)\s+)?
+    (?:
+        (?-i:(?:{_MONTH_CAP}))\.?\s\d{{1,2}}\s?[-–]\s?\d{{1,2}}(?:,?\s\d{{4}})?
+      | (?-i:(?:{_MONTH_CAP}))\.?\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s\d{{4}})?\b
+      | \d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?(?-i:(?:{_MONTH_CAP}))\.?(?:,?\s\d{{4}})?
+      | \b\d{{4}}-\d\d-\d\d\b
+      | (?-i:(?:{_MONTH_CAP}))\.?,?\s\d{{4}}\b
+      | \b(?:last|next|this|past|previous|coming)\s+(?:week(?:end)?|month|year)\b
+      | [“"]?\b(?:{_COUNT}|several|a\ few|few)\s+(?:minute|hour|day|week|month|year)s?
+        (?:\s+and\s+a\s+half)?[”"]?\s+ago\b
+      | \b(?:minutes|hours|days|weeks|months|years|moments)\s+(?:later|earlier)\b
+      | \b(?:(?:last|next|this|coming)\s+)?(?-i:(?:{_WEEKDAY_CAP}))\b
+        (?:\s+(?:morning|afternoon|evening|night))?
+      | \b(?:the\s+day\s+before\s+yesterday|yesterday|tomorrow|today|tonight|last\s+night
+          |this\s+(?:morning|afternoon|evening))\b(?:\s+(?:morning|afternoon|evening|night))?
+      | (?(pre)(?-i:(?:{_MONTH_CAP})|(?:1[89]|20)\d\d)\b|(?!))
+    )
+    """,
+    re.IGNORECASE,
+)
+
+
+_LOOSE_PREFIX = re.compile(r"(?i)(?:on|in|during|until|by|from)\s+")
+_RELATIVE_START = re.compile(r"(?i)(?:last|next|this|past|previous|coming)\s")
+
+
+def find_time_expressions(sentence: str) -> list[str]:
+    """Time expressions in a sentence, as written, in order (used when the model gave none)."""
+    found: list[str] = []
+    for match in _SPOT.finditer(sentence):
+        expression = match.group(0).strip()
+        if sum(c.isupper() for c in expression) > 3 and expression.isupper():
+            continue  # "USA TODAY", a headline in capitals
+        core = sentence[match.end("pre") : match.end()] if match["pre"] else expression
+        possessive = sentence.startswith(("’s", "'s"), match.end())
+        loose = _LOOSE_PREFIX.fullmatch(match["pre"] or "") and _RELATIVE_START.match(core)
+        if match["pre"] and (possessive or loose):
+            expression = core
+        if re.fullmatch(r"(?i)(?:on|in|during|until|by|since|late|early|earlier|later)", expression):
+            continue
+        found.append(expression)
+    return found
