@@ -255,7 +255,10 @@ class Summariser:
             results.append(self._result(item, outcome(item, finished, self.settings.api_key)))
 
         inputs = [self._document(item) for item in todo]
-        await summarise_many(inputs, self.settings, on_done=done, backend=self.backend, include_text=self.include_text)
+        # No process pool of its own: the actors are the cluster's worker processes, one per CPU (``pool_for``).
+        await summarise_many(
+            inputs, self.settings, on_done=done, backend=self.backend, include_text=self.include_text, cpu_workers=False
+        )
         return _results_table(results)
 
     @staticmethod
