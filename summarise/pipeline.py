@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
@@ -18,7 +19,7 @@ from . import __version__, cache
 from .backends import Backend, Usage
 from .backends import registry as backend_registry
 from .config import Settings
-from .errors import ExtractionError, InputError
+from .errors import ExtractionError, InputError, SummariseError
 from .extract.strategies import Extraction, aextract, extract, lead_summary, load_parser, strategy
 from .ground.assemble import Grounded, ground
 from .ground.checks import ArticleChecks
@@ -62,11 +63,18 @@ def strategy_name(settings: Settings, backend: Backend | None = None) -> str:
 def cpu_warm(settings: Settings, backend: Backend | None = None) -> Callable[[], None]:
     """What a worker process of a batch's CPU pool does first: load the parser when the strategy parses (importing
     this module, which unpickling the function does, loads the rest)."""
-    return load_parser if strategy(strategy_name(settings, backend)).from_parse else _imported
+    return _load_parser if strategy(strategy_name(settings, backend)).from_parse else _imported
 
 
 def _imported() -> None:
     """Nothing more: the pipeline's modules are imported by the time a worker calls this."""
+
+
+def _load_parser() -> None:
+    """Load the parser; if it cannot be, the articles' own parses say why, each in its record (a failing
+    initializer would break the whole pool instead)."""
+    with suppress(SummariseError):
+        load_parser()
 
 
 def prompt_for(settings: Settings, backend: Backend | None = None) -> Prompt:

@@ -19,6 +19,7 @@ import asyncio
 import atexit
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -52,6 +53,8 @@ _MEETING: Any = None
 def _init(warm: Callable[[], None] | None, meeting: Any) -> None:
     global _MEETING
     _MEETING = meeting
+    # Ctrl-C is the batch's to handle (it records where it stopped); a worker would only print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if warm is not None:
         warm()
 
