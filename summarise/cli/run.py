@@ -129,7 +129,10 @@ class Where:
 
     engine: Annotated[
         Engine,
-        typer.Option("--engine", help="local: this process; ray: a Ray cluster (pip install 'summarise[ray]')."),
+        typer.Option(
+            "--engine",
+            help="local: this process; ray: a Ray cluster (needs the ray extra, pip install summarise\\[ray]).",
+        ),
     ] = Engine.local
     ray_address: Annotated[
         str | None,
