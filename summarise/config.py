@@ -23,6 +23,7 @@ ENV_VARS = {
     "OPENAI_API_KEY": "api_key",
     "SUMMARISE_HOME": "home",
     "SUMMARISE_THREADS": "threads",
+    "RAY_ADDRESS": "ray_address",
 }
 
 
@@ -70,6 +71,9 @@ class Settings:
     """Remote endpoints: at most this many HTTP requests a minute (None: no limit). Retries count."""
     tokens_per_minute: float | None = None
     """Remote endpoints: at most this many tokens a minute (prompt estimate + max_tokens, then usage)."""
+    ray_address: str | None = None
+    """``--engine ray``: the Ray cluster to join (``ray://host:10001``, ``host:6379``, ``auto``); None starts a local
+    one."""
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with some fields changed; None values are ignored (so CLI flags left unset keep settings)."""

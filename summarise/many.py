@@ -5,6 +5,8 @@ run articles alike: the embedded model one article at a time, in input order (ll
 of the prompt's fixed head from call to call); other backends ``settings.concurrency`` articles at once, with at
 most as many model requests in flight across them (the backend's own bound where it has one, else a gate around
 each call). Each finished article is handed to ``on_done`` as soon as it is done, in the order they finish.
+With a remote backend, the articles' CPU steps (the parse, grounding) run in a pool of worker processes
+(``workers``), so one article's parse does not hold up the others' requests.
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ from pydantic import BaseModel
 
 from .backends import registry as backend_registry
 from .backends.base import Backend, Completion, Request
+from .backends.sharing import usable_cores
 from .cache import model_identity
 from .config import Settings
 from .ingest import Document
 from .schema import ArticleSummary
+from .workers import CpuPool, cpu_pool, using
 
 T = TypeVar("T", bound=BaseModel)
 Input = Document | Exception
@@ -101,6 +105,18 @@ def _gated(backend: Backend | None, slots: int) -> Backend | None:
     return GatedBackend(backend, slots)
 
 
+def cpu_pool_for(settings: Settings, backend: Backend | None, slots: int) -> CpuPool | None:
+    """A remote backend with several articles in flight: their parse and grounding run in a process pool, one
+    worker per usable core, so the event loop stays free for the requests (``workers``); else none."""
+    from .pipeline import cpu_warm
+
+    name = backend.name if backend is not None else backend_registry.resolve_name(settings)
+    known = {b.name for b in backend_registry.backends()}
+    if slots <= 1 or name not in known or not backend_registry.info(name).remote:
+        return None
+    return cpu_pool(usable_cores(), cpu_warm(settings, backend))
+
+
 def _asummarise() -> SummariseFn:
     from .pipeline import asummarise
 
@@ -115,10 +131,12 @@ async def summarise_many(
     backend: Backend | None = None,
     include_text: bool = True,
     summarise_fn: SummariseFn | None = None,
+    cpu_workers: bool = True,
 ) -> None:
     """Summarise every input with ``asummarise`` (or ``summarise_fn``), ``lanes`` at a time; a failing input is
     reported to ``on_done`` with its error, never raised. With no ``backend``, the pipeline picks its own from
-    ``settings`` for each article (one per distinct settings, reused)."""
+    ``settings`` for each article (one per distinct settings, reused). ``cpu_workers=False``: no process pool for
+    the CPU steps (a caller that is itself one of many worker processes, such as a Ray actor)."""
     fn = summarise_fn or _asummarise()
     slots = lanes(settings, backend)
     gated = _gated(backend, slots)
@@ -139,7 +157,8 @@ async def summarise_many(
             on_done(await one(index, item))
 
     try:
-        await asyncio.gather(*(worker() for _ in range(min(slots, len(inputs)))))
+        with using(cpu_pool_for(settings, backend, slots) if cpu_workers else None):
+            await asyncio.gather(*(worker() for _ in range(min(slots, len(inputs)))))
     finally:
         aclose: Any = getattr(backend, "aclose", None)
         if aclose is not None:

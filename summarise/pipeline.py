@@ -8,22 +8,25 @@ and the evals call this; it never calls them.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from . import __version__, cache
 from .backends import Backend, Usage
 from .backends import registry as backend_registry
 from .config import Settings
-from .errors import ExtractionError, InputError
-from .extract.strategies import Extraction, aextract, extract, lead_summary, strategy
-from .ground.assemble import ground
+from .errors import ExtractionError, InputError, SummariseError
+from .extract.strategies import Extraction, aextract, extract, lead_summary, load_parser, strategy
+from .ground.assemble import Grounded, ground
 from .ground.checks import ArticleChecks
 from .ingest import Document, load_text
 from .prompts import Prompt, load_prompt
 from .schema import ArticleMeta, ArticleSummary, GroundingCounts, Provenance, schema_sha256
+from .workers import run_cpu
 
 
 @lru_cache(maxsize=8)
@@ -55,6 +58,23 @@ def strategy_name(settings: Settings, backend: Backend | None = None) -> str:
     owner = backend.name if backend is not None and backend.name in known else backend_registry.resolve_name(settings)
     name = settings.strategy or backend_registry.info(owner).default_strategy
     return strategy(name).name
+
+
+def cpu_warm(settings: Settings, backend: Backend | None = None) -> Callable[[], None]:
+    """What a worker process of a batch's CPU pool does first: load the parser when the strategy parses (importing
+    this module, which unpickling the function does, loads the rest)."""
+    return _load_parser if strategy(strategy_name(settings, backend)).from_parse else _imported
+
+
+def _imported() -> None:
+    """Nothing more: the pipeline's modules are imported by the time a worker calls this."""
+
+
+def _load_parser() -> None:
+    """Load the parser; if it cannot be, the articles' own parses say why, each in its record (a failing
+    initializer would break the whole pool instead)."""
+    with suppress(SummariseError):
+        load_parser()
 
 
 def prompt_for(settings: Settings, backend: Backend | None = None) -> Prompt:
@@ -100,12 +120,13 @@ class _Job:
     def checks(self) -> ArticleChecks:
         return ArticleChecks(self.doc.text)
 
-    def assemble(self, found: Extraction) -> ArticleSummary:
-        """Ground what was extracted and put the article's summary together."""
+    def grounding(self, found: Extraction) -> partial[Grounded]:
+        """The grounding of what was extracted, as a step to run here or in a worker process (``workers``)."""
         if not found.claims and not found.events and found.warnings and not found.summary:
             raise ExtractionError(f"no answer from the model for any part of the article: {found.warnings[0]}")
         doc = self.doc
-        grounded = ground(
+        return partial(
+            ground,
             doc.text,
             doc.sentences,
             found.claims,
@@ -114,6 +135,10 @@ class _Job:
             fuzzy_threshold=self.settings.fuzzy_threshold,
             strict=self.settings.strict,
         )
+
+    def assemble(self, found: Extraction, grounded: Grounded) -> ArticleSummary:
+        """Put the article's summary together from what was extracted and how it grounded."""
+        doc = self.doc
         warnings = [*found.warnings, *grounded.warnings]
         summary = found.summary
         if not summary:
@@ -161,8 +186,8 @@ class _Job:
             summarise_version=__version__,
         )
 
-    def finish(self, found: Extraction) -> ArticleSummary:
-        result = self.assemble(found)
+    def finish(self, found: Extraction, grounded: Grounded) -> ArticleSummary:
+        result = self.assemble(found, grounded)
         cache.remember(self.doc, self.settings, self.backend, self.prompt, self.strategy, result)
         return result
 
@@ -188,7 +213,8 @@ def summarise(
     job = _Job.start(text, id, published, title, source, settings, backend, include_text, overrides)
     if (hit := job.cached()) is not None:
         return hit
-    return job.finish(extract(job.doc, job.backend, job.settings, job.prompt, job.strategy, job.checks()))
+    found = extract(job.doc, job.backend, job.settings, job.prompt, job.strategy, job.checks())
+    return job.finish(found, job.grounding(found)())
 
 
 async def asummarise(
@@ -207,4 +233,6 @@ async def asummarise(
     job = _Job.start(text, id, published, title, source, settings, backend, include_text, overrides)
     if (hit := job.cached()) is not None:
         return hit
-    return job.finish(await aextract(job.doc, job.backend, job.settings, job.prompt, job.strategy, job.checks()))
+    found = await aextract(job.doc, job.backend, job.settings, job.prompt, job.strategy, job.checks())
+    # Grounding is CPU work: in a worker process when a batch made a pool for it (``workers``), else here.
+    return job.finish(found, await run_cpu(job.grounding(found)))

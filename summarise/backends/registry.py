@@ -22,13 +22,18 @@ class BackendInfo:
     description: str
     factory: Factory
     default_strategy: str
+    remote: bool = False
+    """Answers come over the network: a batch keeps many articles in flight and moves their CPU work off its
+    event loop (``workers``)."""
 
 
 _REGISTRY: dict[str, BackendInfo] = {}
 
 
-def register(name: str, factory: Factory, *, description: str, default_strategy: str = "windows") -> None:
-    _REGISTRY[name] = BackendInfo(name, description, factory, default_strategy)
+def register(
+    name: str, factory: Factory, *, description: str, default_strategy: str = "windows", remote: bool = False
+) -> None:
+    _REGISTRY[name] = BackendInfo(name, description, factory, default_strategy, remote)
 
 
 def backends() -> list[BackendInfo]:
@@ -84,5 +89,6 @@ register(
     _openai,
     description="any OpenAI-compatible endpoint: OpenAI, vLLM, Ollama, llama.cpp server",
     default_strategy="windows",
+    remote=True,
 )
 register("fake", _fake, description="deterministic answers generated from the schema, for tests")

@@ -4,6 +4,7 @@ One article (and no ``--run``/``--resume``) is summarised straight through the p
 batch run, recorded in ``<home>/runs.sqlite`` (see ``summarise.batch``): ``--run NAME`` names it,
 ``--resume NAME`` carries it on after a crash or a kill, skipping inputs already done and redoing failures.
 JSONL output is written as records finish; JSON and Markdown are written at the end, in input order.
+``--engine ray`` runs any batch on a Ray cluster instead (``summarise.engines``; Parquet output too).
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     md = "md"
+    parquet = "parquet"
+
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
 
 
 @dataclass(frozen=True)
@@ -116,6 +123,27 @@ class Naming:
     ] = None
 
 
+@dataclass(frozen=True)
+class Where:
+    """Where a batch runs: in this process, or on a pool of actors on a Ray cluster."""
+
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="local: this process; ray: a Ray cluster (needs the ray extra, pip install summarise\\[ray]).",
+        ),
+    ] = Engine.local
+    ray_address: Annotated[
+        str | None,
+        typer.Option("--ray-address", help="--engine ray: the cluster to join (RAY_ADDRESS; default: start one)."),
+    ] = None
+    ray_actors: Annotated[
+        int | None,
+        typer.Option("--ray-actors", min=1, help="--engine ray: actors in the pool (default: from the CPUs)."),
+    ] = None
+
+
 class Record(Protocol):
     """A finished input as written: a stored record, or one article's outcome."""
 
@@ -162,7 +190,7 @@ def _write(out: Path, text: str) -> None:
 
 def _emit(records: Sequence[Record], fmt: Format, output: Output) -> None:
     """The records in their format (JSONL: the caller wrote them as they finished), then the review pages."""
-    if fmt is not Format.jsonl:
+    if fmt not in (Format.jsonl, Format.parquet):
         text = _render(records, fmt)
         if output.out is None:
             sys.stdout.write(text)
@@ -220,8 +248,15 @@ def _one_article(item: Input, settings: Settings, output: Output, asking: Asking
     _emit([record], fmt, replace(output, fmt=fmt))
 
 
-def _batch(given: RunInputs | list[str], settings: Settings, output: Output, asking: Asking, naming: Naming) -> None:
-    """Many inputs (or a named run): a batch run, recorded in the run store."""
+def _batch(
+    given: RunInputs | list[str],
+    settings: Settings,
+    output: Output,
+    asking: Asking,
+    naming: Naming,
+    where: Where | None = None,
+) -> None:
+    """Many inputs (or a named run, or any run on Ray): a batch run, recorded in the run store."""
     from ..batch.runner import Hooks, RunOptions, run_batch
 
     fmt = output.fmt or Format.json
@@ -235,7 +270,14 @@ def _batch(given: RunInputs | list[str], settings: Settings, output: Output, ask
         progress=sys.stderr.isatty() and not output.quiet,
         report_errors=not output.quiet,
     )
-    result = run_batch(given, settings, options, hooks=Hooks(announce=None if output.quiet else _announce))
+    hooks = Hooks(announce=None if output.quiet else _announce)
+    if where is not None and where.engine is Engine.ray:
+        from ..engines.ray_run import run_on_ray
+
+        arguments = given.arguments if not isinstance(given, list) else given
+        result = run_on_ray(arguments, settings, options, actors=where.ray_actors, hooks=hooks)
+    else:
+        result = run_batch(given, settings, options, hooks=hooks)
     if result.inputs == 1 and result.totals.failures:
         raise result.totals.failures[0][1]  # one input: its error is the command's error, as before
     _emit(result.records, fmt, replace(output, fmt=fmt))
@@ -269,18 +311,22 @@ def run(
     output: Output,
     asking: Asking,
     naming: Naming,
+    where: Where,
 ) -> None:
     """Summarise articles into grounded events, claims and entities."""
     from ..batch.runner import read_inputs
 
     if naming.resume and naming.run_name and naming.resume != naming.run_name:
         raise ConfigError("give --run or --resume, not both")
-    settings = asking.settings()
+    settings = asking.settings().with_(ray_address=where.ray_address)
     if not inputs and not naming.resume:
         raise ConfigError("give at least one input (a file, directory, glob, .jsonl file or -)")
     if naming.resume:
         output = _resumed_output(settings, naming.resume, output)
-        return _batch(inputs or [], settings, output, asking, naming)
+    if output.fmt is Format.parquet and where.engine is not Engine.ray:
+        raise ConfigError("--format parquet needs --engine ray")
+    if naming.resume or where.engine is Engine.ray:  # Ray's actors read the inputs, not this process
+        return _batch(inputs or [], settings, output, asking, naming, where)
     given = read_inputs(inputs or [])
     if len(given.items) == 1 and naming.run_name is None:
         return _one_article(given.items[0], settings, output, asking)

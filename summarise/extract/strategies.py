@@ -32,10 +32,12 @@ from ..config import Settings
 from ..errors import ConfigError, ExtractionError
 from ..ingest import Document
 from ..prompts import Prompt
+from ..workers import run_cpu
 from .answers import Overview, WindowAnswer
 from .attribution import find_attributions, parse_article, speaker_names, unparsed
 from .events import find_events
 from .items import ExtractedClaim, ExtractedEvent
+from .nlp import parser
 
 LEAD_CHARS = 320
 OVERVIEW_CHARS = 3000
@@ -233,6 +235,35 @@ def repair_messages(messages: list[dict[str, str]], answer: BaseModel, found: li
     ]
 
 
+def parse_items(doc: Document, windows: Sequence[Window]) -> Extraction:
+    """Claims and events from the dependency parse (``from_parse`` strategies), with a warning for each sentence
+    too long to parse. A pure function of its arguments, so a worker process may run it."""
+    article = parse_article(doc)
+    attributions = find_attributions(doc, article)
+    events = find_events(doc, article, speaker_names(attributions, article.names))
+    # The window holding each sentence: the stretch grounding searches, as for a model's answer.
+    where = {n: w.bounds for w in windows for n in w.sentences}
+    found = Extraction()
+    found.claims = [
+        ExtractedClaim("parse", a.sentence, where[a.sentence], a.source, a.cue, a.content) for a in attributions
+    ]
+    found.events = [
+        ExtractedEvent(
+            "parse", e.sentence, where[e.sentence], e.actor, e.action, e.targets, e.when, e.where, sense=e.sense
+        )
+        for e in events
+    ]
+    for n in unparsed(doc):
+        start, end = doc.sentences[n - 1]
+        found.warnings.append(f"sentence {n} is too long to parse ({end - start:,} characters)")
+    return found
+
+
+def load_parser() -> None:
+    """Load the parser now: a worker process's initializer, so its first article does not wait for the load."""
+    parser()
+
+
 Call = Callable[[Request[Any]], Awaitable[Completion[Any]]]
 
 
@@ -329,33 +360,16 @@ class Extractor:
         else:
             self.found.summary = lead_summary(self.doc)
 
-    def _parse(self) -> None:
-        """Claims and events from the dependency parse (``from_parse`` strategies)."""
-        article = parse_article(self.doc)
-        attributions = find_attributions(self.doc, article)
-        events = find_events(self.doc, article, speaker_names(attributions, article.names))
-        # The window holding each sentence: the stretch grounding searches, as for a model's answer.
-        where = {n: w.bounds for w in self.windows for n in w.sentences}
-        self.found.claims = [
-            ExtractedClaim("parse", a.sentence, where[a.sentence], a.source, a.cue, a.content) for a in attributions
-        ]
-        self.found.events = [
-            ExtractedEvent(
-                "parse", e.sentence, where[e.sentence], e.actor, e.action, e.targets, e.when, e.where, sense=e.sense
-            )
-            for e in events
-        ]
-        for n in unparsed(self.doc):
-            start, end = self.doc.sentences[n - 1]
-            self.found.warnings.append(f"sentence {n} is too long to parse ({end - start:,} characters)")
-
     def _add(self, answer: Extraction) -> None:
         self.found.claims += answer.claims
         self.found.events += answer.events
 
     async def run(self, call: Call, concurrency: int = 1) -> Extraction:
         if self.info.from_parse:
-            self._parse()
+            # A CPU step (~40-50 ms an article): in a worker process when the batch has a pool (``workers``).
+            parsed = await run_cpu(parse_items, self.doc, self.windows)
+            self.found.claims, self.found.events = parsed.claims, parsed.events
+            self.found.warnings += parsed.warnings
             await self._summary(call)
         elif concurrency <= 1:
             for window in self.windows:

@@ -56,7 +56,7 @@ def iter_inputs(specs: list[str]) -> Iterator[Document | InputError]:
         if spec == STDIN:
             yield _from_stdin()
             continue
-        paths = _expand(spec)
+        paths = expand(spec)
         if isinstance(paths, InputError):
             yield paths
             continue
@@ -74,7 +74,9 @@ def iter_inputs(specs: list[str]) -> Iterator[Document | InputError]:
                     yield exc
 
 
-def _expand(spec: str) -> list[Path] | InputError:
+def expand(spec: str) -> list[Path] | InputError:
+    """The files a file, directory (recursive, supported and not hidden) or glob names, sorted; an InputError when
+    it names none."""
     path = Path(spec).expanduser()
     if path.is_dir():
         found = sorted(p for p in path.rglob("*") if _wanted(p, path))
@@ -119,12 +121,14 @@ def _jsonl_items(path: Path) -> Iterator[Document | InputError]:
     for number, line in enumerate(content.splitlines(), start=1):
         if line.strip():
             try:
-                yield _jsonl_document(line, source)
+                yield jsonl_document(line, source)
             except InputError as exc:
                 yield InputError(f"line {number}: {exc.message}", source=source, hint=exc.hint)
 
 
-def _jsonl_document(line: str, source: str) -> Document:
+def jsonl_document(line: str, source: str) -> Document:
+    """The Document one JSONL line holds (``text``, optional ``id``/``title``/``source``/``published``); InputError
+    (without a line number: the caller knows it) for a line that is not one."""
     try:
         record: Any = json.loads(line)
     except json.JSONDecodeError as exc:
