@@ -41,7 +41,7 @@ STAGES: list[tuple[str, str, str]] = [
     ("parse", "summarise.extract.attribution", "parse_article"),
     ("attributions", "summarise.extract.attribution", "find_attributions"),
     ("events", "summarise.extract.events", "find_events"),
-    ("grounding", "summarise.ground.records", "ground"),
+    ("grounding", "summarise.ground.assemble", "ground"),
     ("entities", "summarise.ground.entities", "canonicalise"),
 ]
 """(stage, module defining it, function). Grounding's time includes the entities' and is shown without it."""
