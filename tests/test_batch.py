@@ -212,9 +212,13 @@ def test_plan_skips_what_is_done_under_the_same_settings() -> None:
     keys = [input_key(d) for d in docs]
     stored = [record(keys[0]), record(keys[1], "error"), record(keys[2], shash="other"), record("gone")]
     work = plan([*docs, bad, docs[0]], stored, "h")
-    assert [r.input_key for r in work.kept] == [keys[0]]
-    assert [i.key for i in work.pending] == [keys[1], keys[2], keys[3], input_key(bad)]
+    # finished under other settings: kept unless the resume asks for it to be made again
+    assert [r.input_key for r in work.kept] == [keys[0], keys[2]] and (work.outdated, work.redone) == (1, 0)
+    assert [i.key for i in work.pending] == [keys[1], keys[3], input_key(bad)]
     assert work.stale == ["gone"] and work.duplicates == 1
+    redo = plan([*docs, bad, docs[0]], stored, "h", redo=True)
+    assert [r.input_key for r in redo.kept] == [keys[0]] and (redo.outdated, redo.redone) == (1, 1)
+    assert [i.key for i in redo.pending] == [keys[1], keys[2], keys[3], input_key(bad)]
 
 
 def test_input_key_follows_content_not_place() -> None:
@@ -253,7 +257,10 @@ def test_resume_under_other_settings_redoes_finished_inputs(tmp_path: Path) -> N
     calls = len(backend.requests)
     same = run_batch([], settings, RunOptions(resume="s", progress=False), backend=backend)
     assert len(backend.requests) == calls and same.totals.skipped == 2
-    other = run_batch([], settings.with_(strict=True), RunOptions(resume="s", progress=False), backend=backend)
+    kept = run_batch([], settings.with_(strict=True), RunOptions(resume="s", progress=False), backend=backend)
+    assert len(backend.requests) == calls and kept.totals.skipped == 2  # no --redo: finished work stands
+    redo = RunOptions(resume="s", progress=False, redo=True)
+    other = run_batch([], settings.with_(strict=True), redo, backend=backend)
     assert len(backend.requests) == 2 * calls and other.totals.ok == 2 and other.totals.skipped == 0
 
 
