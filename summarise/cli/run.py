@@ -214,6 +214,16 @@ def _announce(message: str) -> None:
     typer.echo(f"summarise: {message}", err=True)
 
 
+def _warn_language(summary: ArticleSummary | None) -> None:
+    """An article not in English is said on stderr too, not only in its provenance: its output is near empty."""
+    if summary is None:
+        return
+    for warning in summary.provenance.warnings:
+        if warning.startswith("language: "):
+            where = summary.article.source or summary.article.id
+            typer.echo(f"summarise: warning: {where}: {warning.removeprefix('language: ')}", err=True)
+
+
 @dataclass(frozen=True)
 class Resuming:
     """What a resume carries on with: the run's settings and options, merged with those given explicitly."""
@@ -278,6 +288,7 @@ def _one_article(item: Input, settings: Settings, output: Output, asking: Asking
     except Exception as exc:
         done = Finished(0, None, exc, 0.0)
     record = outcome(Item(0, "", item), done, settings.api_key)
+    _warn_language(record.summary)
     if fmt is Format.jsonl:
         if output.out is None:
             sys.stdout.write(record.line + "\n")
@@ -304,7 +315,10 @@ def _batch(given: RunInputs | list[str], settings: Settings, output: Output, ask
         report_errors=not output.quiet,
         redo=naming.redo,
     )
-    result = run_batch(given, settings, options, hooks=Hooks(announce=None if output.quiet else _announce))
+    hooks = Hooks(
+        announce=None if output.quiet else _announce, on_record=lambda _item, done: _warn_language(done.summary)
+    )
+    result = run_batch(given, settings, options, hooks=hooks)
     if result.inputs == 1 and result.totals.failures:
         raise result.totals.failures[0][1]  # one input: its error is the command's error, as before
     _emit(result.records, fmt, replace(output, fmt=fmt))
