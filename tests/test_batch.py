@@ -99,6 +99,17 @@ def test_bad_inputs_each_get_a_record_and_the_batch_carries_on(
     assert err.count("empty.txt") == 1 and "3 of 6 inputs failed" in err
 
 
+def test_a_bad_jsonl_line_keeps_its_id_in_its_error_record(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    rows = [{"id": "ok-1", "text": SENTENCES.format(name="Art1")}, {"id": "bad-2", "text": 7}, {"id": 3, "text": None}]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows) + "not json\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["run", str(feed), "--backend", "fake-plain", "-f", "jsonl", "-o", str(out), "-q"]) == 1
+    errors = [r for r in lines(out) if "error" in r]
+    assert sorted(str(r["id"]) for r in errors) == ["3", "None", "bad-2"]
+    assert all(r["kind"] == "InputError" and '"text" must be a string' in r["error"] for r in errors if r["id"])
+
+
 @pytest.mark.xfail(reason="charset detection reads short French cp1252 text as cp1250 (à -> ŕ); ingest's call")
 def test_cp1252_letters_outside_cp1250_survive(tmp_path: Path) -> None:
     path = tmp_path / "fr.txt"

@@ -79,7 +79,7 @@ class Item:
 
     @property
     def id(self) -> str | None:
-        return self.input.id if isinstance(self.input, Document) else None
+        return self.input.id
 
 
 @dataclass
