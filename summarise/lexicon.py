@@ -220,6 +220,10 @@ _ORDERS = (
     r"\b(?:output|print|write|return)\b[^.!?\n]{0,40}?\b(?:as|for|in) (?:the|your) (?:summary|answer|output"
     r"|response)\b",
     r"\b(?:summari[sz]e|describe) (?:this|the) (?:article|text) as\b",
+    # Words to the summariser about its own output: "the one acceptable summary of this page is …"
+    r"\b(?:summary|summaries|tl;?dr)\b[^.!?\n]{0,30}?\b(?:of|for) (?:this|the) (?:page|article|text|document|post)\b",
+    r"\b(?:language models?|llms?|ai (?:models?|assistants?|systems?|tools?)|chatbots?|automated tools?"
+    r"|summari[sz]ers?)\b\s*[:,]\s*(?:the|you|please|do|ignore|always|never|only)\b",
     # French, German, Spanish, Italian, Portuguese, Dutch: "ignore the previous instructions", "forget everything"
     _LEAD_IN + r"(?:ignore[zr]?|oublie[zr]?|ignoriere[n]?|vergiss|vergessen sie|ignora|ignorar|ignorate|olvida"
     r"|dimentica|negeer|vergeet)\b[^.!?\n]{0,40}?\b(?:instructions?|consignes|anweisungen|instruktionen"
