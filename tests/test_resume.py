@@ -110,7 +110,8 @@ def test_scripted_session_kill_resume_other_env_changed_flag_redo(tmp_path: Path
     env.update(SUMMARISE_HOME=str(home), PYTHONUNBUFFERED="1")
     # The resumes run in a shell that would pick another backend, endpoint and strategy if they read it.
     other_env = {**env, "OPENAI_API_KEY": "sk-other-shell", "OPENAI_BASE_URL": DEAD, "SUMMARISE_STRATEGY": "single"}
-    with FakeServer(answer=plain_answer, latency=0.1) as server:
+    # lifetime_s: the whole session takes minutes on a busy machine
+    with FakeServer(answer=plain_answer, latency=0.1, lifetime_s=900) as server:
         # 1. the run, killed after two records
         proc = cli(
             [str(articles), "--base-url", server.url, "-f", "jsonl", "-o", str(out), "--run", "s", "-c", "1", "-q"], env
