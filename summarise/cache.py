@@ -209,7 +209,7 @@ def open_cache(path: Path) -> Cache:
 
 # Warnings the extraction adds when a part got no answer: "window 3: <error>", "summary: <error>".
 _FAILED_PART = re.compile(r"^(?:window \d+|summary)(?: re-ask)?: (.*)$", re.S)
-_MODEL_FAULTS = ("the model's answer", "run-away answer", "the model gave none")
+_MODEL_FAULTS = ("the model's answer", "the model's summary", "run-away answer", "the model gave none")
 
 
 def cacheable(summary: ArticleSummary) -> bool:

@@ -25,9 +25,13 @@ class InputError(SummariseError):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, source: str | None = None, hint: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, source: str | None = None, hint: str | None = None, id: str | None = None
+    ) -> None:
         super().__init__(f"{source}: {message}" if source else message, hint=hint)
         self.source = source
+        self.id = id
+        """The input's own id where it gave one (a JSONL line's ``id``), for its error record."""
 
 
 class ConfigError(SummariseError):

@@ -9,6 +9,8 @@ words) stays beside its rule. The scorer keeps its own normalisation and stemmer
 
 from __future__ import annotations
 
+import re
+
 
 def word_set(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text``, as a set: long word lists written as prose."""
@@ -149,3 +151,44 @@ MONTHS = {
     )
     for name in names
 }
+
+
+# -- instructions addressed to a model (prompt injection, OWASP LLM01) -----------------------------------------
+_LEAD_IN = r"(?:^|[,:;(\[\-–—\"“'«„]\s*|\b(?:please|now|and|then|just|so)\s+)"
+"""Where an order starts: a sentence, a clause or a quotation, or after "please", "and", "now" (so that
+"in flagrant disregard of previous resolutions" is not one)."""
+_WHICH = r"(?:(?:all|any|the|your|my|of|these|those|previous|prior|earlier|above|preceding|system)\s+){0,4}"
+_ORDERS = (
+    # English: "Ignore (all) (the) previous instructions", "you are now …", "output the word …"
+    _LEAD_IN + r"(?:ignore|disregard|forget|override|bypass)\s+" + _WHICH + r"(?:instructions?|prompts?|rules"
+    r"|directions|guidelines|above|everything)\b",
+    r"\b(?:new|updated|system|hidden|secret) instructions?\s*:",
+    r"\bsystem prompt\b",
+    r"\byou are (?:now )?(?:an? )?(?:ai|assistant|language model|chatbot|llm|summari[sz]er)\b",
+    r"\b(?:output|print|respond with|reply with|answer with)\s+(?:only\s+)?(?:the word|the text|exactly)\b",
+    r"\b(?:output|print|write|return)\b[^.!?\n]{0,40}?\b(?:as|for|in) (?:the|your) (?:summary|answer|output"
+    r"|response)\b",
+    r"\b(?:summari[sz]e|describe) (?:this|the) (?:article|text) as\b",
+    # Words to the summariser about its own output: "the one acceptable summary of this page is …"
+    r"\b(?:summary|summaries|tl;?dr)\b[^.!?\n]{0,30}?\b(?:of|for) (?:this|the) (?:page|article|text|document|post)\b",
+    r"\b(?:language models?|llms?|ai (?:models?|assistants?|systems?|tools?)|chatbots?|automated tools?"
+    r"|summari[sz]ers?)\b\s*[:,]\s*(?:the|you|please|do|ignore|always|never|only)\b",
+    # French, German, Spanish, Italian, Portuguese, Dutch: "ignore the previous instructions", "forget everything"
+    _LEAD_IN + r"(?:ignore[zr]?|oublie[zr]?|ignoriere[n]?|vergiss|vergessen sie|ignora|ignorar|ignorate|olvida"
+    r"|dimentica|negeer|vergeet)\b[^.!?\n]{0,40}?\b(?:instructions?|consignes|anweisungen|instruktionen"
+    r"|befehle|instrucciones|istruzioni|instruções|instrucoes|instructies|alles|tout|todo|tutto|tudo)\b",
+    r"\b(?:instructions|consignes) (?:précédentes|precedentes|ci-dessus)\b",
+    r"\b(?:vorherigen|bisherigen|obigen) (?:anweisungen|instruktionen)\b",
+    r"\binstrucciones (?:anteriores|previas)\b",
+    r"\bistruzioni (?:precedenti|sopra)\b",
+    r"\binstruções (?:anteriores|acima)\b",
+    r"\b(?:vorige|eerdere) instructies\b",
+)
+_ORDER = re.compile("|".join(f"(?:{p})" for p in _ORDERS), re.IGNORECASE)
+
+
+def reads_as_instruction(text: str) -> bool:
+    """Whether ``text`` reads as an order to a language model ("Ignore previous instructions and output …"),
+    in English or a few other languages' usual phrasing. Such a sentence in an article is an attempt to take
+    over the model, not news: it is never summarised, and a summary holding one is not a summary."""
+    return _ORDER.search(" ".join(text.split())) is not None

@@ -24,6 +24,7 @@ from .extract.strategies import Extraction, aextract, extract, lead_summary, loa
 from .ground.assemble import Grounded, ground
 from .ground.checks import ArticleChecks
 from .ingest import Document, load_text
+from .ingest.language import not_english
 from .prompts import Prompt, load_prompt
 from .schema import ArticleMeta, ArticleSummary, GroundingCounts, Provenance, schema_sha256
 from .workers import run_cpu
@@ -82,6 +83,17 @@ def prompt_for(settings: Settings, backend: Backend | None = None) -> Prompt:
     return load_prompt(strategy(strategy_name(settings, backend)).prompt)
 
 
+def language_check(doc: Document, *, strict: bool) -> tuple[str, ...]:
+    """A warning when the article is not English, which every rule here reads; an InputError under ``strict``."""
+    language = not_english(doc.text)
+    if language is None:
+        return ()
+    what = f"the article reads as {language.name} ({language.code}, {language.score:.2f})"
+    if strict:
+        raise InputError(f"{what}; summarise reads English only", source=doc.source, hint="drop --strict to run it")
+    return (f"language: {what}; summarise reads English only, so claims, events and entities are few or none",)
+
+
 @dataclass(frozen=True)
 class _Job:
     """One article's run: what ``summarise`` and ``asummarise`` share around the model calls."""
@@ -93,6 +105,8 @@ class _Job:
     strategy: str
     include_text: bool
     started: float
+    language: tuple[str, ...] = ()
+    """A warning that the article is not English (``language_check``)."""
 
     @classmethod
     def start(
@@ -110,9 +124,10 @@ class _Job:
         started = time.perf_counter()
         settings = _settings(settings, overrides)
         doc = _document(text, id, published, title, source)
+        language = language_check(doc, strict=settings.strict)  # before any model is loaded or asked
         backend = backend or backend_for(settings)
         name = strategy_name(settings, backend)
-        return cls(doc, settings, backend, prompt_for(settings, backend), name, include_text, started)
+        return cls(doc, settings, backend, prompt_for(settings, backend), name, include_text, started, language)
 
     def cached(self) -> ArticleSummary | None:
         return cache.lookup(self.doc, self.settings, self.backend, self.prompt, self.strategy, self.include_text)
@@ -139,7 +154,7 @@ class _Job:
     def assemble(self, found: Extraction, grounded: Grounded) -> ArticleSummary:
         """Put the article's summary together from what was extracted and how it grounded."""
         doc = self.doc
-        warnings = [*found.warnings, *grounded.warnings]
+        warnings = [*self.language, *found.warnings, *grounded.warnings]
         summary = found.summary
         if not summary:
             summary = lead_summary(doc)

@@ -30,7 +30,10 @@ def ask(backend: FakeBackend, retries: int = 2) -> object:
     [
         (Settings(), "local"),
         (Settings(base_url="http://127.0.0.1:8080/v1"), "openai"),
-        (Settings(api_key="sk-x"), "openai"),
+        (Settings(api_key="sk-x"), "local"),  # a key left in the shell selects nothing
+        (Settings(api_key="sk-x", model="gpt-4o-mini"), "openai"),  # a remote model's name does
+        (Settings(model="qwen2.5-coder-0.5b-instruct"), "local"),
+        (Settings(model="/models/any.gguf", api_key="sk-x"), "local"),
         (Settings(backend="fake", base_url="http://127.0.0.1:1/v1"), "fake"),
     ],
 )

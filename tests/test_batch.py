@@ -99,6 +99,17 @@ def test_bad_inputs_each_get_a_record_and_the_batch_carries_on(
     assert err.count("empty.txt") == 1 and "3 of 6 inputs failed" in err
 
 
+def test_a_bad_jsonl_line_keeps_its_id_in_its_error_record(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    rows = [{"id": "ok-1", "text": SENTENCES.format(name="Art1")}, {"id": "bad-2", "text": 7}, {"id": 3, "text": None}]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows) + "not json\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["run", str(feed), "--backend", "fake-plain", "-f", "jsonl", "-o", str(out), "-q"]) == 1
+    errors = [r for r in lines(out) if "error" in r]
+    assert sorted(str(r["id"]) for r in errors) == ["3", "None", "bad-2"]
+    assert all(r["kind"] == "InputError" and '"text" must be a string' in r["error"] for r in errors if r["id"])
+
+
 @pytest.mark.xfail(reason="charset detection reads short French cp1252 text as cp1250 (à -> ŕ); ingest's call")
 def test_cp1252_letters_outside_cp1250_survive(tmp_path: Path) -> None:
     path = tmp_path / "fr.txt"
@@ -152,7 +163,7 @@ def test_single_input_json_is_one_object_and_md_is_markdown(tmp_path: Path, caps
     assert isinstance(data, dict) and data["article"]["source"] == str(path)
     assert main(["run", str(path), "--backend", "fake-plain", "--format", "md"]) == 0
     md = capsys.readouterr().out
-    assert "A short neutral summary of the article." in md and not md.lstrip().startswith("{")
+    assert "Art1 Corp said on Monday it would open a plant in Leeds." in md and not md.lstrip().startswith("{")
 
 
 def test_several_inputs_as_json_are_an_array_in_input_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -212,9 +223,13 @@ def test_plan_skips_what_is_done_under_the_same_settings() -> None:
     keys = [input_key(d) for d in docs]
     stored = [record(keys[0]), record(keys[1], "error"), record(keys[2], shash="other"), record("gone")]
     work = plan([*docs, bad, docs[0]], stored, "h")
-    assert [r.input_key for r in work.kept] == [keys[0]]
-    assert [i.key for i in work.pending] == [keys[1], keys[2], keys[3], input_key(bad)]
+    # finished under other settings: kept unless the resume asks for it to be made again
+    assert [r.input_key for r in work.kept] == [keys[0], keys[2]] and (work.outdated, work.redone) == (1, 0)
+    assert [i.key for i in work.pending] == [keys[1], keys[3], input_key(bad)]
     assert work.stale == ["gone"] and work.duplicates == 1
+    redo = plan([*docs, bad, docs[0]], stored, "h", redo=True)
+    assert [r.input_key for r in redo.kept] == [keys[0]] and (redo.outdated, redo.redone) == (1, 1)
+    assert [i.key for i in redo.pending] == [keys[1], keys[2], keys[3], input_key(bad)]
 
 
 def test_input_key_follows_content_not_place() -> None:
@@ -253,7 +268,10 @@ def test_resume_under_other_settings_redoes_finished_inputs(tmp_path: Path) -> N
     calls = len(backend.requests)
     same = run_batch([], settings, RunOptions(resume="s", progress=False), backend=backend)
     assert len(backend.requests) == calls and same.totals.skipped == 2
-    other = run_batch([], settings.with_(strict=True), RunOptions(resume="s", progress=False), backend=backend)
+    kept = run_batch([], settings.with_(strict=True), RunOptions(resume="s", progress=False), backend=backend)
+    assert len(backend.requests) == calls and kept.totals.skipped == 2  # no --redo: finished work stands
+    redo = RunOptions(resume="s", progress=False, redo=True)
+    other = run_batch([], settings.with_(strict=True), redo, backend=backend)
     assert len(backend.requests) == 2 * calls and other.totals.ok == 2 and other.totals.skipped == 0
 
 

@@ -123,6 +123,8 @@ def test_results_degraded_by_the_endpoint_are_not_cacheable() -> None:
     assert cacheable(summary)
     assert cacheable(warned("window 2: the model's answer stayed invalid after 3 attempt(s): x"))
     assert cacheable(warned("summary: the model gave none; the article's opening sentences stand in"))
+    # the model's summary failed the restatement check and the lead stands in: the model's own answer, final
+    assert cacheable(warned("summary: the model's summary did not restate the article (too short); the lead stands in"))
     assert not cacheable(warned("window 1: openai: HTTP 503: overloaded"))
     assert not cacheable(warned("summary: local: generation passed its 120s deadline"))
 

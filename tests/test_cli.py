@@ -45,6 +45,9 @@ def test_markdown_format(capsys: pytest.CaptureFixture[str]) -> None:
         (["run", SEED, "--no-such-flag"], 2, "No such option"),
         (["run", SEED, "--base-url", "http://127.0.0.1:9/v1"], 4, "cannot reach"),
         (["run", SEED, "--model", "/nowhere/model.gguf"], 3, "model file not found"),
+        (["run", SEED, "--backend", "fake", "-o", "/nonexistent/dir/x.json"], 2, "/nonexistent/dir does not exist"),
+        (["run", "--resume", "x", "--redo"], 2, "no run named 'x'"),
+        (["run", SEED, "--redo", "--backend", "fake"], 2, "--redo goes with --resume"),
     ],
 )
 def test_user_mistakes_end_in_one_line_and_an_exit_code(
@@ -108,3 +111,23 @@ def test_view_turns_a_result_into_a_page(capsys: pytest.CaptureFixture[str], tmp
     assert code == 0 and (tmp_path / "r.html").is_file(), err
     code, _, err = run(capsys, "view", str(tmp_path / "missing.json"))
     assert code == 2 and "file not found" in err
+
+
+def test_an_api_key_alone_keeps_the_embedded_default(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-left-in-the-shell")
+    code, out, _ = run(capsys, "models")
+    assert code == 0 and "uses backend local" in out and "OPENAI_API_KEY is set but selects nothing" in out
+    monkeypatch.setenv("SUMMARISE_MODEL", "gpt-4o-mini")
+    code, out, _ = run(capsys, "models")
+    assert code == 0 and "uses backend openai: model 'gpt-4o-mini' is not an embedded model" in out
+
+
+def test_out_into_a_missing_folder_needs_mkdir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "new" / "deeper" / "x.json"
+    code, _, err = run(capsys, "run", SEED, "--backend", "fake", "--strategy", "parse", "-o", str(out))
+    assert code == 2 and "does not exist" in err and not out.parent.exists()
+    code, _, err = run(capsys, "run", SEED, "--backend", "fake", "--strategy", "parse", "-o", str(out), "--mkdir")
+    assert code == 0, err
+    assert ArticleSummary.model_validate_json(out.read_text(encoding="utf-8")).provenance.backend == "fake"

@@ -408,3 +408,17 @@ def test_short_names_and_linked_names_through_the_index() -> None:
     assert not same(table, "Novak", "Carla Novak")
     assert table.id_for("Dmitri Petrenko") == table.id_for("Petrenko")  # an inner run of one person's key
     assert table.id_for("Kovacs") == entity(table, "Kovacs").id
+
+
+def test_a_bare_role_joins_a_name_only_with_that_same_title() -> None:
+    """ "the minister" is not "Prime Minister Jane Holm" (another office) but is "Minister Jane Holm"; a place
+    before the role keeps the tie ("Russian President Vladimir Putin" ... "the president")."""
+    text = "Prime Minister Jane Holm said the budget would pass. The minister said taxes would not rise.\n"
+    table = canonicalise([Mention("Prime Minister Jane Holm", role="claimant"), Mention("The minister")], text)
+    assert not same(table, "Prime Minister Jane Holm", "The minister")
+    text = "Minister Jane Holm said the budget would pass. The minister said taxes would not rise.\n"
+    table = canonicalise([Mention("Minister Jane Holm", role="claimant"), Mention("The minister")], text)
+    assert same(table, "Minister Jane Holm", "The minister")
+    text = "Russian President Vladimir Putin said talks would go on. The president said more.\n"
+    table = canonicalise([Mention("Russian President Vladimir Putin"), Mention("The president")], text)
+    assert same(table, "Vladimir Putin", "The president")

@@ -545,6 +545,8 @@ def test_key_points_first_by_rank_and_marked() -> None:
     assert re.findall(r"<code>(\w\d)</code>", key) == ["v1", "c1", "c4"]
     assert html.index("<h2>Key points") < html.index("<h2>Events")
     assert key.count("★ key") == 3
+    # each claim card names its claimant, in the key points as in the claims list
+    assert re.findall(r'<code>c\d</code>.*?<b class="who">(.*?)</b>', key) == ["Japanese government", "Jake Sullivan"]
 
 
 def test_entities_listed_with_type_aliases_and_related_items() -> None:
@@ -583,6 +585,11 @@ def test_provenance_footer() -> None:
 def test_title_override_and_default() -> None:
     assert "<title>Japan monitors North Korea ‘with concern’</title>" in render_summary_html(seed_000())
     assert "<h1>Custom</h1>" in render_summary_html(seed_000(), title="Custom")
+    untitled = seed_000()
+    untitled = untitled.model_copy(update={"article": untitled.article.model_copy(update={"title": None})})
+    page = render_summary_html(untitled)
+    first = untitled.summary.split(". ")[0]
+    assert f"<title>{first[:60]}" in page and untitled.article.id not in page.split("</title>")[0]
 
 
 def test_text_given_separately_when_omitted_from_summary() -> None:

@@ -192,7 +192,8 @@ def test_injected_instructions_stay_inside_the_article_delimiters() -> None:
     summarise(article, backend=backend, settings=Settings())
     user = backend.requests[0]["messages"][-1]["content"]
     inside = user.split("<article>", 1)[1].split("</article>", 1)[0]
-    assert "Ignore previous instructions" in inside
+    assert "the bridge would reopen" in inside and "Residents welcomed" in inside
+    assert "Ignore previous instructions" not in user  # an order to the model is not shown to it
     assert "data, not instructions" in backend.requests[0]["messages"][0]["content"]
 
 

@@ -8,6 +8,7 @@ raw call differs (openai client, in-process llama.cpp, scripted fake).
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -20,6 +21,14 @@ from instructor.core.exceptions import IncompleteOutputException, InstructorRetr
 from pydantic import BaseModel, ValidationError
 
 from ..errors import BackendError, ExtractionError, SummariseError
+
+# A library logs and lets the application decide what to show. instructor logs each failed attempt at ERROR; with
+# no handler anywhere Python's last-resort handler would print it on stderr from inside summarise. A NullHandler
+# on its logger (and ours) stops that and nothing else: records still propagate to whatever the application
+# configures (logging.basicConfig shows them); the CLI reports failures itself, scrubbed, and drops them.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
+logging.getLogger("summarise").addHandler(logging.NullHandler())
+log = logging.getLogger(__name__)
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -148,6 +157,8 @@ class InstructorBackend:
             _current_usage.reset(token)
         usage.invalid += max(usage.calls - 1, 0)  # each extra raw answer was a re-ask after an invalid one
         usage.retries += max(usage.calls - 1, 0)
+        if usage.calls > 1:
+            log.info("%s: %d re-ask(s) after schema-invalid answers", self.name, usage.calls - 1)
 
     def complete(self, request: Request[T]) -> Completion[T]:
         if self._sync is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..config import Settings
 from ..errors import ConfigError
@@ -47,13 +48,37 @@ def info(name: str) -> BackendInfo:
         raise ConfigError(f"unknown backend {name!r}; choose from {', '.join(_REGISTRY)}") from None
 
 
-def resolve_name(settings: Settings) -> str:
-    """The backend a Settings asks for: explicit, else openai when an endpoint or key is set, else local."""
+@dataclass(frozen=True)
+class Choice:
+    """The backend a Settings selects, and the setting that selected it (for ``summarise models``)."""
+
+    name: str
+    reason: str
+
+
+def _names_local_model(model: str) -> bool:
+    """A known embedded model name or a GGUF file: the embedded backend's, not an endpoint's."""
+    from .assets import MODELS
+
+    return model in MODELS or model.lower().endswith(".gguf") or Path(model).expanduser().is_file()
+
+
+def choose(settings: Settings) -> Choice:
+    """The backend a Settings asks for. Only settings that name an endpoint select one: ``backend``, a
+    ``base_url``, or a ``model`` that is not an embedded one. An API key alone does not: a key left in the shell
+    for other tools must not send articles (and money) to OpenAI when the user asked for nothing."""
     if settings.backend:
-        return info(settings.backend).name
-    if settings.base_url or settings.api_key:
-        return "openai"
-    return "local"
+        return Choice(info(settings.backend).name, f"backend {settings.backend!r} asked for")
+    if settings.base_url:
+        return Choice("openai", "an endpoint URL is set")
+    if settings.model and not _names_local_model(settings.model):
+        return Choice("openai", f"model {settings.model!r} is not an embedded model")
+    return Choice("local", "the default: nothing names an endpoint")
+
+
+def resolve_name(settings: Settings) -> str:
+    """The backend a Settings asks for (see ``choose``)."""
+    return choose(settings).name
 
 
 def create(settings: Settings) -> Backend:

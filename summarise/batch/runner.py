@@ -33,6 +33,7 @@ from ..ingest import Document
 from ..many import Finished, summarise_many
 from ..redact import scrub
 from ..schema import ArticleSummary
+from .resume import stored_settings
 from .sinks import JsonlSink, NullSink, Progress, Sink
 from .store import RunInfo, RunStore, StoredRecord
 
@@ -78,7 +79,7 @@ class Item:
 
     @property
     def id(self) -> str | None:
-        return self.input.id if isinstance(self.input, Document) else None
+        return self.input.id
 
 
 @dataclass
@@ -106,32 +107,39 @@ def outcome(item: Item, finished: Finished, api_key: str | None) -> Outcome:
 class Plan:
     pending: list[Item]
     kept: list[StoredRecord]
-    """Records of earlier attempts that stand (finished under the same settings)."""
+    """Records of earlier attempts that stand (ok, under the same settings or without ``redo``)."""
     stale: list[str]
     """Keys of stored records for inputs no longer in the run."""
     duplicates: int = 0
+    outdated: int = 0
+    """Finished (ok) records made under other settings: kept, or with ``redo`` redone."""
+    redone: int = 0
+    """Of ``outdated``, how many are redone (``redo``); their records stand until their replacements exist."""
 
 
-def plan(items: Iterable[Input], stored: Sequence[StoredRecord], shash: str) -> Plan:
-    """Split inputs into those to run and those already done (ok under the same settings hash)."""
+def plan(items: Iterable[Input], stored: Sequence[StoredRecord], shash: str, *, redo: bool = False) -> Plan:
+    """Split inputs into those to run and those already done. A finished (ok) record stands when it was made
+    under the same settings, or under others unless ``redo`` asks for it to be made again; partial and error
+    records are always tried again."""
     by_key = {r.input_key: r for r in stored}
-    pending: list[Item] = []
-    kept: list[StoredRecord] = []
+    work = Plan([], [], [])
     seen: set[str] = set()
-    duplicates = 0
     for seq, item in enumerate(items):
         key = input_key(item)
         if key in seen:
-            duplicates += 1
+            work.duplicates += 1
             continue
         seen.add(key)
         record = by_key.get(key)
-        if record is not None and record.status == "ok" and record.settings_hash == shash:
-            kept.append(replace(record, seq=seq))
+        outdated = record is not None and record.status == "ok" and record.settings_hash != shash
+        work.outdated += outdated
+        if record is not None and record.status == "ok" and not (outdated and redo):
+            work.kept.append(replace(record, seq=seq))
         else:
-            pending.append(Item(seq, key, item))
-    stale = [key for key in by_key if key not in seen]
-    return Plan(pending, kept, stale, duplicates)
+            work.redone += outdated
+            work.pending.append(Item(seq, key, item))
+    work.stale = [key for key in by_key if key not in seen]
+    return work
 
 
 @dataclass
@@ -161,6 +169,8 @@ class RunOptions:
     """Publication date given to every input (for resolving relative times)."""
     progress: bool = True
     report_errors: bool = True
+    redo: bool = False
+    """Resume: make again the inputs finished under other settings (each old record stays until replaced)."""
 
 
 @dataclass(frozen=True)
@@ -217,9 +227,11 @@ class BatchRunner:
         return replace(item.input, published=self.options.published)
 
     def _record(self, item: Item, result: Outcome) -> None:
-        """Store first (one transaction), then the JSONL line: a crash in between is mended by a resume."""
+        """Store first (one transaction), then the JSONL line: a crash in between is mended by a resume. A
+        result worse than the input's earlier record (an error after a summary) is counted but not written:
+        the earlier record stands, in the store and in the file."""
         kind = None if result.error is None else type(result.error).__name__
-        self.store.put(
+        written = self.store.put(
             self.run_id,
             item.key,
             seq=item.seq,
@@ -230,19 +242,21 @@ class BatchRunner:
             settings_hash=self.shash,
             line=result.line,
         )
-        self.sink.write(result.line)
-        self._count(item, result)
+        if written:
+            self.sink.write(item.key, result.line)
+        self._count(item, result, kept_earlier=not written)
         if self.on_record is not None:
             self.on_record(item, result)
 
-    def _count(self, item: Item, result: Outcome) -> None:
+    def _count(self, item: Item, result: Outcome, *, kept_earlier: bool = False) -> None:
         totals = self.totals
         if result.status == "error":
             assert result.error is not None
             totals.failed += 1
             totals.failures.append((item, result.error))
             if self.options.report_errors:
-                self.progress.print(f"summarise: error: {describe(item, result.error, self.settings.api_key)}")
+                line = f"summarise: error: {describe(item, result.error, self.settings.api_key)}"
+                self.progress.print(line + (" (its earlier record stands)" if kept_earlier else ""))
         else:
             totals.ok += result.status == "ok"
             totals.partial += result.status == "partial"
@@ -307,30 +321,44 @@ def resumed(store: RunStore, resume: str | None) -> RunInfo | None:
 
 def open_run(store: RunStore, given: RunInputs, settings: Settings, backend: Backend, options: RunOptions) -> OpenedRun:
     """Start the run in the store (or take it over), forget records of inputs it no longer has, and plan."""
+    from ..backends.registry import resolve_name
+    from ..pipeline import strategy_name
+
     shash = settings_hash(settings, backend, options.include_text)
     run_id = options.resume or options.run_name or new_run_id()
+    stored = stored_settings(
+        settings,
+        backend=resolve_name(settings),
+        strategy=strategy_name(settings, backend),
+        published=options.published,
+        include_text=options.include_text,
+    )
     store.start(
         run_id,
         inputs=given.arguments,
         out=None if options.out is None else str(options.out.resolve()),
         fmt=options.fmt,
-        settings=settings.public(),
+        settings=stored,
         settings_hash=shash,
         resume=options.resume is not None,
     )
-    work = plan(given.items, store.records(run_id), shash)
+    work = plan(given.items, store.records(run_id), shash, redo=options.redo)
     store.forget(run_id, work.stale)
-    store.renumber(run_id, [(r.input_key, r.seq) for r in work.kept])  # the inputs' order may have changed
+    # the inputs' order may have changed
+    store.renumber(run_id, [(r.input_key, r.seq) for r in work.kept] + [(i.key, i.seq) for i in work.pending])
     return OpenedRun(run_id, shash, work, len(given.items) - work.duplicates, given.previous)
 
 
 def plan_note(opened: OpenedRun) -> str:
     """What the run is about to do, for the user: inputs, already done, and whether settings changed."""
+    work = opened.work
     note = f"run {opened.run_id}: {opened.inputs} inputs"
-    if opened.work.kept:
-        note += f", {len(opened.work.kept)} already done"
-    if opened.previous is not None and opened.previous.settings_hash != opened.shash:
-        note += " (settings changed: inputs finished under the old settings are redone)"
+    if work.kept:
+        note += f", {len(work.kept)} already done"
+    if work.redone:
+        note += f" ({work.redone} finished under other settings are redone; each keeps its record until replaced)"
+    elif work.outdated:
+        note += f" ({work.outdated} of them under other settings, kept: --redo makes them again)"
     return note
 
 
@@ -339,7 +367,12 @@ def execute(
 ) -> Totals:
     """Run the plan's pending inputs, recording each; mark the run done, failed or interrupted."""
     work = opened.work
-    sink: Sink = JsonlSink(options.out, [r.line for r in work.kept]) if options.fmt == "jsonl" else NullSink()
+    sink: Sink = NullSink()
+    if options.fmt == "jsonl":
+        # A file starts from every record the store holds (records about to be redone stay until replaced);
+        # stdout cannot take a line back, so it gets the records that stand and then the new ones.
+        standing = store.records(opened.run_id) if options.out is not None else work.kept
+        sink = JsonlSink(options.out, [(r.input_key, r.line) for r in standing])
     total = len(work.kept) + len(work.pending)
     bar = Progress(total, enabled=options.progress and total > 1, done=len(work.kept))
     several = opened.inputs + work.duplicates > 1

@@ -14,40 +14,63 @@ FSYNC_EVERY_S = 1.0
 
 
 class Sink(Protocol):
-    def write(self, line: str) -> None: ...
+    def write(self, key: str, line: str) -> None: ...
 
     def close(self) -> None: ...
 
 
 class JsonlSink:
-    """JSONL records to a file or stdout: lines flushed at once, the file fsynced each second and at close."""
+    """JSONL records, one per input key, to a file or stdout: lines flushed at once, the file fsynced each second
+    and at close. The file is never truncated: it starts as a copy of ``lines`` written aside and renamed over
+    the old one, a new input's line is appended, and a line for an input the file already holds replaces it by
+    writing the whole file aside again (at most once a second, and at close; until then the old line stands, and
+    the run store holds the new one for a resume). stdout cannot take a line back: every line is printed."""
 
-    def __init__(self, path: Path | None, lines: Iterable[str] = ()) -> None:
-        """Start the file afresh with ``lines`` (atomically), then append."""
+    def __init__(self, path: Path | None, lines: Iterable[tuple[str, str]] = ()) -> None:
         self.path = path
         self._synced = time.monotonic()
+        self._lines: dict[str, str] = dict(lines)
+        self._stale = False
         if path is None:
             self._file: IO[str] = sys.stdout
-            for line in lines:
+            for line in self._lines.values():
                 self._file.write(line + "\n")
             self._file.flush()
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        self._file = self._rewrite()
+
+    def _rewrite(self) -> IO[str]:
+        """Write every line aside, fsync, rename over the file; return it open for appending."""
+        assert self.path is not None
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         with tmp.open("w", encoding="utf-8") as out:
-            for line in lines:
+            for line in self._lines.values():
                 out.write(line + "\n")
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, path)
-        self._file = path.open("a", encoding="utf-8")
+        os.replace(tmp, self.path)
+        self._stale = False
+        self._synced = time.monotonic()
+        return self.path.open("a", encoding="utf-8")
 
-    def write(self, line: str) -> None:
-        self._file.write(line + "\n")
-        self._file.flush()
+    def write(self, key: str, line: str) -> None:
+        replacing = key in self._lines
+        self._lines[key] = line
+        if self.path is None or not replacing:
+            self._file.write(line + "\n")
+            self._file.flush()
+        else:
+            self._stale = True
         if self.path is not None and time.monotonic() - self._synced >= FSYNC_EVERY_S:
-            os.fsync(self._file.fileno())
-            self._synced = time.monotonic()
+            self._sync()
+
+    def _sync(self) -> None:
+        if self._stale:
+            self._file.close()
+            self._file = self._rewrite()
+            return
+        os.fsync(self._file.fileno())
+        self._synced = time.monotonic()
 
     def close(self) -> None:
         if self.path is None:
@@ -55,12 +78,12 @@ class JsonlSink:
             return
         with contextlib.suppress(OSError, ValueError):
             self._file.flush()
-            os.fsync(self._file.fileno())
+            self._sync()
         self._file.close()
 
 
 class NullSink:
-    def write(self, line: str) -> None:
+    def write(self, key: str, line: str) -> None:
         return None
 
     def close(self) -> None:

@@ -54,6 +54,8 @@ CREATE TABLE IF NOT EXISTS records (
     PRIMARY KEY (run_id, input_key)
 );
 """
+_RANK = "(CASE {0}.status WHEN 'ok' THEN 2 WHEN 'partial' THEN 1 ELSE 0 END)"
+"""A record's worth: a later attempt replaces an earlier record only when it is at least as good."""
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
 
@@ -207,15 +209,23 @@ class RunStore:
         kind: str | None,
         settings_hash: str,
         line: str,
-    ) -> None:
-        """Write one record in one transaction (replacing an earlier record for the same input)."""
+    ) -> bool:
+        """Write one record in one transaction, replacing an earlier record for the same input unless the
+        earlier one is better (ok over partial over error): a finished summary is never replaced by an error.
+        Whether the record was written."""
         with self._lock, self._guard(), transaction(self._con):
-            self._con.execute(
-                "INSERT OR REPLACE INTO records (run_id, input_key, seq, article_id, source, status,"
-                " kind, settings_hash, line, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            cur = self._con.execute(
+                "INSERT INTO records (run_id, input_key, seq, article_id, source, status, kind, settings_hash,"
+                " line, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(run_id, input_key) DO UPDATE"
+                " SET seq = excluded.seq, article_id = excluded.article_id, source = excluded.source,"
+                " status = excluded.status, kind = excluded.kind, settings_hash = excluded.settings_hash,"
+                f" line = excluded.line, done_at = excluded.done_at WHERE {_RANK.format('excluded')}"
+                f" >= {_RANK.format('records')}",
                 (run_id, key, seq, article_id, source, status, kind, settings_hash, line, time.time()),
             )
+            written = cur.rowcount > 0
             self._con.execute("UPDATE runs SET updated = ? WHERE id = ?", (time.time(), run_id))
+        return written
 
     def forget(self, run_id: str, keys: Iterable[str]) -> int:
         """Drop records (inputs no longer in the run, or about to be redone); how many were dropped."""

@@ -50,6 +50,7 @@ def models(home: HomeOpt = None) -> None:
     """List backends and embedded models: installed, verified, where they live."""
     from ..backends import backends
     from ..backends.assets import DEFAULT_MODEL, MODELS, status
+    from ..backends.registry import choose
 
     settings = settings_from(home=home)
     console = Console()
@@ -60,6 +61,11 @@ def models(home: HomeOpt = None) -> None:
     for info in backends():
         table.add_row(info.name, info.description, info.default_strategy)
     console.print(table)
+    choice = choose(settings)
+    console.print(f"A plain `summarise run` here uses backend [bold]{choice.name}[/]: {choice.reason}.", soft_wrap=True)
+    if choice.name == "local" and settings.api_key:
+        note = "OPENAI_API_KEY is set but selects nothing: --model gpt-4o-mini or --backend openai uses it."
+        console.print(note, soft_wrap=True)
     table = Table(title=f"Embedded models (home {settings.home})")
     for col in ("name", "default", "packages", "assembled + verified", "path / install"):
         table.add_column(col)

@@ -13,13 +13,14 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Protocol
 
 import typer
 
+from ..batch.resume import INCLUDE_TEXT
 from ..config import Settings
 from ..errors import ConfigError, SummariseError
 from ..ingest import parse_date
@@ -29,6 +30,7 @@ from .options import grouped
 
 if TYPE_CHECKING:
     from ..batch.runner import BatchResult, Input, RunInputs
+    from ..batch.store import RunInfo
 
 
 class Format(StrEnum):
@@ -52,6 +54,9 @@ class Output:
         typer.Option("--format", "-f", help="Output format (default json; a resume keeps its run's)."),
     ] = None
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")] = None
+    mkdir: Annotated[
+        bool, typer.Option("--mkdir", help="Create the folder of --out / --html when it does not exist.")
+    ] = False
     no_text: Annotated[bool, typer.Option("--no-text", help="Leave the article text out of the output.")] = False
     html: Annotated[
         Path | None,
@@ -110,6 +115,18 @@ class Asking:
         )
 
 
+FIELD_OF_OPTION = {"rpm": "requests_per_minute", "tpm": "tokens_per_minute", "no_text": INCLUDE_TEXT}
+"""Options whose Settings field (or stored run option) has another name."""
+
+
+def explicit(ctx: typer.Context, names: Sequence[str]) -> set[str]:
+    """The Settings fields (and stored run options) set by options given on the command line, as opposed to
+    defaults or the environment (click's public ``get_parameter_source``)."""
+    # By name: typer may run on its own copy of click, whose ParameterSource is another enum class.
+    given = {n for n in names if getattr(ctx.get_parameter_source(n), "name", None) == "COMMANDLINE"}
+    return {FIELD_OF_OPTION.get(n, n) for n in given}
+
+
 @dataclass(frozen=True)
 class Naming:
     """The batch run's name: a new one, or one to carry on."""
@@ -119,8 +136,16 @@ class Naming:
     ] = None
     resume: Annotated[
         str | None,
-        typer.Option("--resume", help="Carry on the run with this name: skip inputs done, redo failures."),
+        typer.Option(
+            "--resume",
+            help="Carry on the run with this name, with its settings (options given here override them): "
+            "skip inputs done, redo failures.",
+        ),
     ] = None
+    redo: Annotated[
+        bool,
+        typer.Option("--redo", help="With --resume and changed settings: make again the inputs finished before."),
+    ] = False
 
 
 @dataclass(frozen=True)
@@ -180,6 +205,24 @@ def _write_pages(records: Sequence[Record], html: Path, *, include_text: bool) -
         _write(page, render_summary_html(summary))
 
 
+def _check_engine(output: Output, where: Where) -> None:
+    if output.fmt is Format.parquet and where.engine is not Engine.ray:
+        raise ConfigError("--format parquet needs --engine ray")
+
+
+def _check_folders(output: Output) -> None:
+    """``-o`` / ``--html`` into a folder that does not exist is a mistake (a typo) unless ``--mkdir`` says so."""
+    wanted = [p.parent for p in (output.out,) if p is not None]
+    if output.html is not None:
+        wanted.append(output.html.parent)  # a folder of pages is made, but not the folder it goes in
+    for folder in wanted:
+        if folder.is_dir():
+            continue
+        if not output.mkdir:
+            raise ConfigError(f"folder {folder} does not exist", hint="create it, or add --mkdir")
+        folder.mkdir(parents=True, exist_ok=True)
+
+
 def _write(out: Path, text: str) -> None:
     """Replace ``out`` atomically, so an interrupted write leaves the old file."""
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -204,15 +247,55 @@ def _announce(message: str) -> None:
     typer.echo(f"summarise: {message}", err=True)
 
 
-def _resumed_output(settings: Settings, resume: str, output: Output) -> Output:
-    """A resume carries on in the run's format, into the run's output, unless told otherwise."""
+def _warn_language(summary: ArticleSummary | None) -> None:
+    """An article not in English is said on stderr too, not only in its provenance: its output is near empty."""
+    if summary is None:
+        return
+    for warning in summary.provenance.warnings:
+        if warning.startswith("language: "):
+            where = summary.article.source or summary.article.id
+            typer.echo(f"summarise: warning: {where}: {warning.removeprefix('language: ')}", err=True)
+
+
+@dataclass(frozen=True)
+class Resuming:
+    """What a resume carries on with: the run's settings and options, merged with those given explicitly."""
+
+    settings: Settings
+    output: Output
+    asking: Asking
+
+
+def _resuming(settings: Settings, given: set[str], naming: Naming, output: Output, asking: Asking) -> Resuming:
+    """The run's stored settings (backend, model, strategy, every option that changes the answer) unless given
+    on the command line; its format and output file unless given. Changed settings redo finished inputs only with
+    ``--redo``."""
+    from ..batch.resume import resume_with
     from ..batch.store import RunStore
 
+    assert naming.resume is not None
     store = RunStore.for_settings(settings)
-    stored = store.get(resume)
-    store.close()
+    try:
+        stored = store.get(naming.resume)
+    finally:
+        store.close()
     if stored is None:
-        return output
+        raise ConfigError(f"no run named {naming.resume!r} in {store.path}")
+    merged = resume_with(
+        stored.settings, settings, given, published=parse_date(asking.published), include_text=not output.no_text
+    )
+    if merged.changed:
+        what = ", ".join(merged.changed)
+        todo = "finished inputs are made again" if naming.redo else "finished inputs are kept (--redo redoes them)"
+        _announce(f"run {naming.resume}: settings changed from the run's ({what}): {todo}")
+    published = None if merged.published is None else merged.published.isoformat()
+    asking = replace(asking, published=published)
+    output = replace(_resumed_output(stored, output), no_text=not merged.include_text)
+    return Resuming(merged.settings, output, asking)
+
+
+def _resumed_output(stored: RunInfo, output: Output) -> Output:
+    """A resume carries on in the run's format, into the run's output, unless told otherwise."""
     same_format = output.fmt is None or output.fmt.value == stored.format
     fmt = output.fmt or Format(stored.format)
     out = Path(stored.out) if output.out is None and same_format and stored.out else output.out
@@ -238,6 +321,7 @@ def _one_article(item: Input, settings: Settings, output: Output, asking: Asking
     except Exception as exc:
         done = Finished(0, None, exc, 0.0)
     record = outcome(Item(0, "", item), done, settings.api_key)
+    _warn_language(record.summary)
     if fmt is Format.jsonl:
         if output.out is None:
             sys.stdout.write(record.line + "\n")
@@ -269,8 +353,11 @@ def _batch(
         published=parse_date(asking.published),
         progress=sys.stderr.isatty() and not output.quiet,
         report_errors=not output.quiet,
+        redo=naming.redo,
     )
-    hooks = Hooks(announce=None if output.quiet else _announce)
+    hooks = Hooks(
+        announce=None if output.quiet else _announce, on_record=lambda _item, done: _warn_language(done.summary)
+    )
     if where is not None and where.engine is Engine.ray:
         from ..engines.ray_run import run_on_ray
 
@@ -303,6 +390,7 @@ def _report(result: BatchResult, *, quiet: bool) -> None:
 
 @grouped
 def run(
+    ctx: typer.Context,
     inputs: Annotated[
         list[str] | None,
         typer.Argument(help="Files, directories, globs, .jsonl files, or - for stdin (with --resume: optional)."),
@@ -318,14 +406,20 @@ def run(
 
     if naming.resume and naming.run_name and naming.resume != naming.run_name:
         raise ConfigError("give --run or --resume, not both")
+    if naming.redo and not naming.resume:
+        raise ConfigError("--redo goes with --resume")
     settings = asking.settings().with_(ray_address=where.ray_address)
     if not inputs and not naming.resume:
         raise ConfigError("give at least one input (a file, directory, glob, .jsonl file or -)")
     if naming.resume:
-        output = _resumed_output(settings, naming.resume, output)
-    if output.fmt is Format.parquet and where.engine is not Engine.ray:
-        raise ConfigError("--format parquet needs --engine ray")
-    if naming.resume or where.engine is Engine.ray:  # Ray's actors read the inputs, not this process
+        names = [f.name for f in fields(Asking)] + ["no_text"]
+        resuming = _resuming(settings, explicit(ctx, names), naming, output, asking)
+        _check_folders(resuming.output)
+        _check_engine(resuming.output, where)
+        return _batch(inputs or [], resuming.settings, resuming.output, resuming.asking, naming, where)
+    _check_folders(output)
+    _check_engine(output, where)
+    if where.engine is Engine.ray:  # Ray's actors read the inputs, not this process
         return _batch(inputs or [], settings, output, asking, naming, where)
     given = read_inputs(inputs or [])
     if len(given.items) == 1 and naming.run_name is None:

@@ -126,7 +126,7 @@ class Recorder:
         self.seen.add(result.input_key)
         if result.status == SKIPPED:
             return
-        self.store.put(
+        written = self.store.put(  # an error never replaces an earlier good record (issue 17)
             self.run_id,
             result.input_key,
             seq=self.next_seq,
@@ -138,7 +138,8 @@ class Recorder:
             line=result.record,
         )
         self.next_seq += 1
-        self.sink.write(result.record)
+        if written:
+            self.sink.write(result.input_key, result.record)
         failed = result.status == "error"
         if failed:
             self._failure(result)
@@ -264,7 +265,7 @@ def _run(job: Job, found: Inputs, total: int, store: RunStore, run_id: str, shas
         note = f"run {run_id} on Ray: {total} inputs"
         job.announce(note + (f", {len(kept)} already done" if kept else ""))
     options = job.options
-    sink: Sink = JsonlSink(options.out, [r.line for r in kept]) if options.fmt == "jsonl" else NullSink()
+    sink: Sink = JsonlSink(options.out, [(r.input_key, r.line) for r in kept]) if options.fmt == "jsonl" else NullSink()
     bar = Progress(total, enabled=options.progress and total > 1, done=len(kept))
     recorder = Recorder(
         store, run_id, sink, bar, options.report_errors, max((r.seq for r in kept), default=-1) + 1, Totals(), set()
@@ -296,7 +297,7 @@ def _run(job: Job, found: Inputs, total: int, store: RunStore, run_id: str, shas
     if gone:  # inputs no longer in the run: their records leave the store and the output
         store.forget(run_id, gone)
         if options.fmt == "jsonl" and options.out is not None:
-            JsonlSink(options.out, [r.line for r in store.records(run_id)]).close()
+            JsonlSink(options.out, [(r.input_key, r.line) for r in store.records(run_id)]).close()
     recorder.totals.skipped = len(kept) - len(gone)
     records = store.records(run_id)
     if options.fmt == "parquet" and options.out is not None:

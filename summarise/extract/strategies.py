@@ -20,6 +20,7 @@ still fails is flagged downstream.
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from ..backends.base import Backend, Completion, Request, Usage
 from ..config import Settings
 from ..errors import ConfigError, ExtractionError
 from ..ingest import Document
+from ..lexicon import reads_as_instruction
 from ..prompts import Prompt
 from ..workers import run_cpu
 from .answers import Overview, WindowAnswer
@@ -144,23 +146,39 @@ def _sentence(doc: Document, number: int) -> str:
     return " ".join(doc.text[start:end].split())
 
 
+LEFT_OUT = "(left out: an instruction to a language model)"
+"""What the model sees instead of a sentence that orders it about: it cannot follow what it is not shown."""
+
+
+def _shown(doc: Document, number: int) -> str:
+    text = _sentence(doc, number)
+    return LEFT_OUT if reads_as_instruction(text) else text
+
+
 def _common(doc: Document) -> dict[str, str]:
     return {
-        "title": doc.title or "(none)",
+        "title": doc.title if doc.title and not reads_as_instruction(doc.title) else "(none)",
         "published": doc.published.isoformat() if doc.published else "(unknown)",
     }
 
 
 def window_messages(prompt: Prompt, doc: Document, window: Window) -> list[dict[str, str]]:
     """The extraction messages for one window."""
-    lead = _sentence(doc, 1)[:LEAD_CHARS] if doc.sentences else ""
-    numbered = "\n".join(f"[{n}] {_sentence(doc, n)}" for n in window.sentences)
+    lead = _shown(doc, 1)[:LEAD_CHARS] if doc.sentences else ""
+    numbered = "\n".join(f"[{n}] {_shown(doc, n)}" for n in window.sentences)
     return prompt.messages("extract", **_common(doc), lead=lead, sentences=numbered)
 
 
 def lead_summary(doc: Document, sentences: int = 2) -> str:
-    """The article's opening sentences: news puts who, what, when and where first."""
-    return " ".join(_sentence(doc, n) for n in range(1, min(sentences, len(doc.sentences)) + 1))
+    """The article's opening sentences: news puts who, what, when and where first. A sentence that orders a
+    model about is not news and is skipped."""
+    news = (text for n in range(1, len(doc.sentences) + 1) if not reads_as_instruction(text := _sentence(doc, n)))
+    return " ".join(itertools.islice(news, sentences))
+
+
+def planted_orders(doc: Document) -> list[int]:
+    """Numbers of the article's sentences that read as instructions to a model (prompt injection)."""
+    return [n for n in range(1, len(doc.sentences) + 1) if reads_as_instruction(_sentence(doc, n))]
 
 
 def whole_sentences(summary: str) -> str:
@@ -173,7 +191,12 @@ def whole_sentences(summary: str) -> str:
 
 
 def overview_messages(prompt: Prompt, doc: Document) -> list[dict[str, str]]:
-    body = " ".join(doc.text[doc.body[0] : doc.body[1]].split())
+    start, end = doc.body
+    text = doc.text[start:end]
+    for n in reversed(planted_orders(doc)):  # the article as the model sees it: without orders to the model
+        a, b = (min(max(x, start), end) - start for x in doc.sentences[n - 1])
+        text = text[:a] + text[b:]
+    body = " ".join(text.split())
     if len(body) > OVERVIEW_CHARS:
         body = body[:OVERVIEW_CHARS].rsplit(" ", 1)[0] + " …"
     return prompt.messages("overview", **_common(doc), body=body)
@@ -193,6 +216,11 @@ class AnswerChecks(Protocol):
 
     def summary_problems(self, summary: str, claims: Sequence[ExtractedClaim]) -> list[str]:
         """Summary sentences that state one of the claims as fact, phrased for the model."""
+        ...
+
+    def unsupported(self, summary: str) -> list[str]:
+        """Ways the summary fails to restate the article (an injected instruction followed, words the article
+        does not use), phrased for the model; empty when it restates it."""
         ...
 
 
@@ -342,15 +370,26 @@ class Extractor:
         summary = whole_sentences(done.value.summary)
         # Claims are known before the summary only when the parse found them (the model's come in parallel).
         said = self.found.claims if self.info.from_parse else []
-        found = self.checks.summary_problems(summary, said)
+        astray = self.checks.unsupported(summary)
+        found = astray + self.checks.summary_problems(summary, said)
         if found:
             request = self._request(repair_messages(messages, done.value, found), Overview, OVERVIEW_TOKENS)
             fixed = await self._reask(call, request, done.usage, "summary")
             if fixed is not None:
                 better = whole_sentences(fixed.value.summary)
-                still = self.checks.summary_problems(better, said)
-                if better and len(still) < len(found):
-                    summary, found = better, still
+                still_astray = self.checks.unsupported(better)
+                still = still_astray + self.checks.summary_problems(better, said)
+                if better and (len(still_astray), len(still)) < (len(astray), len(found)):
+                    summary, found, astray = better, still, still_astray
+        if astray:
+            # Asked again once and still not a restatement of the article (an instruction inside it followed,
+            # words it does not use): the article's own opening stands in; the model's text is not shown.
+            self.found.warnings.append(
+                "summary: the model's summary did not restate the article (" + "; ".join(astray) + "); "
+                "the article's opening sentences stand in"
+            )
+            self.found.summary = lead_summary(self.doc)
+            return
         self.found.warnings += [f"in the summary, {p}" for p in found]  # not "summary: …", a part that failed
         self.found.summary = summary
 
@@ -364,7 +403,30 @@ class Extractor:
         self.found.claims += answer.claims
         self.found.events += answer.events
 
+    def _leave_out_orders(self) -> None:
+        """Items read from a sentence that orders a model about (an injected instruction) are dropped: such a
+        sentence is an attack on the summariser, not news, whoever it is attributed to."""
+        orders = set(planted_orders(self.doc))
+        if self.doc.title and reads_as_instruction(self.doc.title):
+            self.found.warnings.append(
+                "the title reads as an instruction to a language model (prompt injection): not followed"
+            )
+        if not orders:
+            return
+        self.found.claims = [c for c in self.found.claims if c.sentence not in orders]
+        self.found.events = [e for e in self.found.events if e.sentence not in orders]
+        numbers = ", ".join(str(n) for n in sorted(orders))
+        self.found.warnings.append(
+            f"sentence(s) {numbers} read as instructions to a language model (prompt injection): not followed,"
+            " and left out of the claims, events and summary"
+        )
+
     async def run(self, call: Call, concurrency: int = 1) -> Extraction:
+        found = await self._run(call, concurrency)
+        self._leave_out_orders()
+        return found
+
+    async def _run(self, call: Call, concurrency: int = 1) -> Extraction:
         if self.info.from_parse:
             # A CPU step (~40-50 ms an article): in a worker process when the batch has a pool (``workers``).
             parsed = await run_cpu(parse_items, self.doc, self.windows)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from ..extract.items import ExtractedClaim
 from ..lexicon import REPORTING_WORDS, quoted_stretches, verb_stem
 from .normalise import normalise, normalise_with_ends
-from .summary import Statement, summary_problems
+from .summary import Statement, summary_problems, support_problems
 
 MAX_NAME_WORDS = 7
 
@@ -61,6 +61,7 @@ class ArticleChecks:
     """The rules above for one article, in the form the extraction strategies ask them (``AnswerChecks``)."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.text_norm = normalise_with_ends(text)[0]  # cached: grounding normalises the article too
 
     def named(self, name: str) -> bool:
@@ -71,3 +72,6 @@ class ArticleChecks:
 
     def summary_problems(self, summary: str, claims: Sequence[ExtractedClaim]) -> list[str]:
         return summary_problems(summary, [Statement(c.who, c.verb, c.what) for c in claims])
+
+    def unsupported(self, summary: str) -> list[str]:
+        return support_problems(summary, self.text)

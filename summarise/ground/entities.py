@@ -466,7 +466,7 @@ def _names_after(pattern: re.Pattern[str], text: str, starts: list[int] | None) 
     """The ``rest`` of each match ``pattern.finditer(text)`` would give, tried only at ``starts`` (where the
     pattern's first word is; None: everywhere)."""
     if starts is None:
-        yield from (m["rest"] for m in pattern.finditer(text))
+        yield from (m["rest"] for m in pattern.finditer(text) if not _longer_title(text, m.start()))
         return
     searched_to = 0  # finditer's matches do not overlap: a search goes on where the last match ended
     for start in starts:
@@ -475,7 +475,25 @@ def _names_after(pattern: re.Pattern[str], text: str, starts: list[int] | None) 
         match = pattern.match(text, start)
         if match is not None:
             searched_to = match.end()
-            yield match["rest"]
+            if not _longer_title(text, start):
+                yield match["rest"]
+
+
+_NOT_OFFICE = frozenset(["the", "a", "an", "former", "then", "late", "new", "acting", "interim"])
+
+
+def _longer_title(text: str, start: int) -> bool:
+    """Whether the description found at ``start`` is the tail of a longer title: "Minister" in "Prime Minister
+    Jane Holm" or "Finance Minister Karl Berg" names another office, so "the minister" is not tied to that name.
+    A place before it ("North Korean leader Kim Jong-un", "Russian President Putin") keeps the tie."""
+    before = text[max(0, start - 40) : start].rstrip(" \u00a0-")
+    if len(before) == len(text[max(0, start - 40) : start]):
+        return False  # not a word and a space before it
+    word = re.findall(r"[\w'.]+$", before)
+    if not word or not word[0][:1].isupper():
+        return False
+    folded = _fold(word[0])
+    return folded not in _NOT_OFFICE and not _is_place_word(folded)
 
 
 def _names_before(tail: re.Pattern[str], text: str, starts: list[int] | None) -> Iterable[str]:

@@ -123,7 +123,17 @@ def _jsonl_items(path: Path) -> Iterator[Document | InputError]:
             try:
                 yield jsonl_document(line, source)
             except InputError as exc:
-                yield InputError(f"line {number}: {exc.message}", source=source, hint=exc.hint)
+                yield InputError(f"line {number}: {exc.message}", source=source, hint=exc.hint, id=_line_id(line))
+
+
+def _line_id(line: str) -> str | None:
+    """A bad line's ``id``, when the line is a JSON object with one: its error record keeps it."""
+    try:
+        record: Any = json.loads(line)
+    except json.JSONDecodeError:
+        return None
+    value = record.get("id") if isinstance(record, dict) else None
+    return str(value) if isinstance(value, str | int) else None
 
 
 def jsonl_document(line: str, source: str) -> Document:

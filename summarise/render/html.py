@@ -158,6 +158,16 @@ def _chip(label: str, cls: str = "") -> str:
     return f'<span class="chip {cls}">{_e(label)}</span>'
 
 
+TITLE_CHARS = 90
+
+
+def _title_from(summary: ArticleSummary, text: str) -> str:
+    """A title for an article without one: its summary's first sentence, else its opening words (never an id
+    hash, which tells a reader nothing)."""
+    first = summary.summary.split(". ")[0] or text
+    return _clip(first, TITLE_CHARS) if first.strip() else f"Summary of {summary.article.id}"
+
+
 def _entity_name(summary: ArticleSummary, entity_id: str | None) -> str:
     entity = summary.entity(entity_id)
     return entity.name if entity else (entity_id or "?")
@@ -205,7 +215,7 @@ def render_summary_html(summary: ArticleSummary, *, title: str | None = None, te
     page = _SummaryPage.of(summary, body_text)
     text_html, segs = _highlight(body_text, _evidence_marks(page), "s", _kind_class)
     article = summary.article
-    page_title = title or article.title or f"Summary of {article.id}"
+    page_title = title or article.title or _title_from(summary, body_text)
     meta = " · ".join(
         _e(x) for x in (article.source, article.published and article.published.isoformat(), article.id) if x
     )
@@ -363,10 +373,11 @@ def _claim_card(c: Claim, page: _SummaryPage) -> str:
         for x in c.event_ids
     )
     about = f'<div class="small muted">about {refs}</div>' if refs else ""
+    who = _entity_name(page.summary, c.claimant) if c.claimant else "unattributed"  # on every card, key points too
     return (
         f'<li class="item cl{" is-key" if c.key else ""}" data-key="{page.keys[id(c)]}" {_BUTTON}>'
         f'<div class="line1">{_chip("claim", "k-cl")}<code>{_e(c.id)}</code>{_flags(c)}'
-        f'{_chip(c.speech)}<span class="cue">{_e(c.cue)}</span></div>'
+        f'{_chip(c.speech)}<b class="who">{_e(who)}</b> <span class="cue">{_e(c.cue)}</span></div>'
         f'<div class="body">{_e(c.content)}</div>{quote}{about}{_evidence_list(c.evidence, page.text)}</li>'
     )
 
