@@ -6,8 +6,11 @@ Each content verb with someone doing it proposes an event:
   own, as in "plans to visit", "visited … and attended", takes its head's; the agent of a passive, "a lunch
   hosted by the president"); each conjunct of "A and B published" is its own actor; a pronoun is resolved to the
   nearest earlier name of the right kind; a passive without an agent has no actor ("an agreement was reached");
-- the action: the verb with its auxiliaries, negation, particle and the start of its object or complement
-  ("could travel to Russia", "began supplying weapons"), at most ``MAX_ACTION_WORDS`` words;
+- the action: the verb with its passive auxiliary, particle and the start of its object or complement
+  ("travel to Russia", "began supplying weapons"), at most ``MAX_ACTION_WORDS`` words; modality and negation
+  are the event's ``status`` (``extract.factuality``), not words of its action; a verb that only frames another
+  ("plans to visit", "refused to pay", "is expected to cut") gives way to it: the event is the visit, planned;
+- the trigger: the offsets of the word naming the event (the verb, or the event noun);
 - the targets: names in its object, dative or "with"/"to"/"between" phrases; the place: a place name after
   "in"/"at"/"to".
 
@@ -31,8 +34,10 @@ from ..lexicon import (
     quoted_stretches,
     word_set,
 )
+from ..schema import EventStatus
 from ..timex import time_phrases
 from .attribution import Antecedents, Name, ParsedArticle
+from .factuality import ASPECT_VERBS, NEGATING_VERBS, PLAN_VERBS, POSSIBLE_VERBS, event_status
 
 STATES = word_set(
     """be have seem appear remain become include involve mean need allow let make get keep continue come
@@ -80,6 +85,17 @@ class EventCandidate:
     when: str | None = None
     """Time words attached to the verb, as written; '' when the sentence's time words belong to other verbs."""
     pronoun: str | None = None
+    status: EventStatus = "happened"
+    trigger: tuple[int, int] | None = None
+    """[start, end) in the article of the word naming the event."""
+
+
+FRAMING_VERBS = (PLAN_VERBS | NEGATING_VERBS | POSSIBLE_VERBS) - ASPECT_VERBS
+"""Verbs that frame the act of their infinitive ("plans to visit"): the act is the event, the frame its status."""
+
+
+def _trigger(start: int, tok: Any) -> tuple[int, int]:
+    return start + tok.idx, start + tok.idx + len(tok.text)
 
 
 def _text(tokens: Sequence[Any]) -> str:
@@ -182,7 +198,7 @@ def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
 
 def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
     """The verb's auxiliaries, negation and particle, then the start of its object or complement."""
-    before = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg") and c.i >= verb.i - 3]
+    before = [c for c in verb.lefts if c.dep_ == "auxpass" and c.i >= verb.i - 3]
     words = [*before, verb, *[c for c in verb.rights if c.dep_ == "prt"]]
     budget = MAX_ACTION_WORDS - len(words)
     comp = next((c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "dative", "attr", "oprd", "acomp")), None)
@@ -290,6 +306,7 @@ def _verb_events(
             continue
         inner = [c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         swallowed.update(c.i for c in inner)  # "began supplying weapons": one event, not two
+        main = inner[0] if inner and lemma in FRAMING_VERBS else verb  # "plans to visit": the visit
         subject = _subject(verb)
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is None and (passive is None or passive.pos_ == "PRON"):
@@ -299,10 +316,11 @@ def _verb_events(
         if subject is not None and any(c.lower_ in NOBODY for c in [subject, *subject.children]):
             continue  # "no country should help": a norm, not something done
         sense = _sense(verb)
-        action = _action(verb, passive if subject is None else None, ents)
+        action = _action(main, passive if subject is None else None, ents)
         auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"} and action.split()[-1] == verb.text:
             continue  # "to ensure", "leading": an infinitive or gerund with nothing after it says nothing
+        status, trigger = event_status(main), _trigger(start, main)
         actors = _actors(subject) if subject is not None else [None]
         together = sense.split("|")[0] in RECIPROCAL
         if together and len(actors) > 1:  # "Russia and North Korea discussed": one event
@@ -324,6 +342,8 @@ def _verb_events(
                     sense,
                     _when(verb, times),
                     pronoun,
+                    status,
+                    trigger,
                 )
             )
     return found
@@ -347,7 +367,20 @@ def _noun_events(
         action = _text([*(c for c in noun.lefts if c.dep_ == "amod"), noun])
         sense = f"{_noun_sense(noun)}|"
         when = _when(noun, times)
-        found.append(EventCandidate(number, start + noun.idx, names[0], action, tuple(names[1:3]), None, sense, when))
+        found.append(
+            EventCandidate(
+                number,
+                start + noun.idx,
+                names[0],
+                action,
+                tuple(names[1:3]),
+                None,
+                sense,
+                when,
+                status=event_status(noun),
+                trigger=_trigger(start, noun),
+            )
+        )
     return found
 
 

@@ -280,7 +280,17 @@ class Extractor:
         claims = [ExtractedClaim("model", c.s, window.bounds, c.who, c.verb, c.what) for c in answer.claims]
         events = [
             # A model's '' for the time means it gave none (only the parse knows time words are not the event's).
-            ExtractedEvent("model", e.s, window.bounds, e.actor, e.action, tuple(e.targets), e.when or None, e.where)
+            ExtractedEvent(
+                "model",
+                e.s,
+                window.bounds,
+                e.actor,
+                e.action,
+                tuple(e.targets),
+                e.when or None,
+                e.where,
+                status=e.status,
+            )
             for e in answer.events
         ]
         return Extraction(claims, events)
@@ -341,7 +351,17 @@ class Extractor:
         ]
         self.found.events = [
             ExtractedEvent(
-                "parse", e.sentence, where[e.sentence], e.actor, e.action, e.targets, e.when, e.where, sense=e.sense
+                "parse",
+                e.sentence,
+                where[e.sentence],
+                e.actor,
+                e.action,
+                e.targets,
+                e.when,
+                e.where,
+                status=e.status,
+                trigger=e.trigger,
+                sense=e.sense,
             )
             for e in events
         ]
