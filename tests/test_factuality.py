@@ -68,3 +68,15 @@ def test_events_told_in_a_claim_are_reported_by_it_and_the_article_s_own_are_not
     claim = next(c for c in result.claims if c.cue == "said")
     assert by_trigger["began"].reported_by == [claim.id]
     assert all(text[e.trigger.start : e.trigger.end] == e.trigger.text for e in by_trigger.values())
+
+
+def test_markdown_keeps_what_happened_apart_from_plans_and_says_who_says_so() -> None:
+    from summarise.render.markdown import render_markdown
+
+    text = "Kim Jong Un visited a factory on Tuesday. Ukraine said Kim could travel to Moscow."
+    result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
+    md = render_markdown(result)
+    events = md[md.index("## Events") : md.index("## Entities")]
+    assert events.index("### Happened (1)") < events.index("visited a factory") < events.index("### Possible (1)")
+    line = next(x for x in events.splitlines() if "travel to Moscow" in x)
+    assert line.startswith("- _possible_:") and "according to Ukraine" in line

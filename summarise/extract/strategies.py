@@ -189,8 +189,11 @@ class AnswerChecks(Protocol):
         """Someone is reported as saying something in ``sentence`` (with ``verb``, or another reporting word)."""
         ...
 
-    def summary_problems(self, summary: str, claims: Sequence[ExtractedClaim]) -> list[str]:
-        """Summary sentences that state one of the claims as fact, phrased for the model."""
+    def summary_problems(
+        self, summary: str, claims: Sequence[ExtractedClaim], events: Sequence[ExtractedEvent] = ()
+    ) -> list[str]:
+        """Summary sentences that state one of the claims, or a planned, possible or conditional event, as fact,
+        phrased for the model."""
         ...
 
 
@@ -321,13 +324,14 @@ class Extractor:
         summary = whole_sentences(done.value.summary)
         # Claims are known before the summary only when the parse found them (the model's come in parallel).
         said = self.found.claims if self.info.from_parse else []
-        found = self.checks.summary_problems(summary, said)
+        told = self.found.events if self.info.from_parse else []
+        found = self.checks.summary_problems(summary, said, told)
         if found:
             request = self._request(repair_messages(messages, done.value, found), Overview, OVERVIEW_TOKENS)
             fixed = await self._reask(call, request, done.usage, "summary")
             if fixed is not None:
                 better = whole_sentences(fixed.value.summary)
-                still = self.checks.summary_problems(better, said)
+                still = self.checks.summary_problems(better, said, told)
                 if better and len(still) < len(found):
                     summary, found = better, still
         self.found.warnings += [f"in the summary, {p}" for p in found]  # not "summary: …", a part that failed
