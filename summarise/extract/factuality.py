@@ -3,16 +3,18 @@ denied (FactBank/MEANTIME's certainty x polarity x time, in the words of ``schem
 
 Rules over the event word (a verb or an event noun) and the words that govern it, the nearest marker winning:
 
-- its own auxiliaries and negation: "not"/"never" → negated; could/may/might/should → possible; would →
-  conditional; will/shall, "is going to", "is to" → planned;
+- its own auxiliaries, adverbs and negation: "not"/"never" → negated; could/may/might/should, apparently/
+  probably → possible; would → conditional with a condition, else its future-in-the-past, planned; will/shall,
+  "is going to" → planned; a verb with an if/unless/in-case clause of its own → conditional;
 - the verb that governs it through a complement ("plans to visit", "refused to comment", "is expected to cut"):
   plan-verbs → planned, refuse/deny/fail → negated, expect/likely → possible; aspect verbs ("began supplying")
   keep the event as real; any other verb taking an infinitive ("agreed to buy") → planned, as the act lies ahead;
 - the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional; a purpose
   clause ("to ensure that …", "in order to") → planned, and so is what the purpose clause says;
 - a headline infinitive with no verb above it ("Kim Jong-un to visit Russia") → planned;
-- an event noun: its modifier ("the planned sale", "a possible merger") or the status of the verb it is the
-  object of ("will hold talks").
+- an event noun: the noun framing it ("the possibility of a meeting", "plans for"), its modifier ("the planned
+  sale", "a possible merger", "an imminent meeting") or the status of the verb it is the object of ("will hold
+  talks").
 
 Otherwise the event is presented as real: ``happened``. Reported speech does not change it: "Ukraine said North
 Korea began supplying weapons" is Ukraine's claim that it happened; who says so is the event's ``reported_by``.
@@ -27,6 +29,8 @@ from ..schema import EventStatus as Status
 
 NEGATIONS = word_set("not n't never no")
 POSSIBLE_AUX = word_set("could may might should can")
+HEDGE_ADVERBS = word_set("apparently probably possibly perhaps maybe likely allegedly supposedly")
+"""FactBank's probable/possible adverbs ("an agreement was apparently reached")."""
 CONDITIONAL_AUX = word_set("would")
 PLANNED_AUX = word_set("will shall 'll wo")
 PLAN_VERBS = word_set(
@@ -40,7 +44,10 @@ ASPECT_VERBS = word_set("begin start continue keep resume manage finish go come 
 """Their complement happens with them: "began supplying weapons" is a supply that happened."""
 CONDITION_MARKS = word_set("if unless whether provided providing")
 PURPOSE_MARKS = word_set("so order")
-PLANNED_MODIFIERS = word_set("planned proposed scheduled future upcoming intended prospective pending")
+PLANNED_MODIFIERS = word_set("planned proposed scheduled future upcoming intended prospective pending imminent")
+POSSIBLE_FRAMES = word_set("possibility prospect chance risk threat likelihood speculation rumor rumour fear")
+"""Nouns whose "of" phrase names what may happen ("the possibility of an imminent meeting")."""
+PLANNED_FRAMES = word_set("plan plans intention decision agreement deal proposal bid offer")
 POSSIBLE_MODIFIERS = word_set("possible potential likely expected probable rumored rumoured alleged")
 COMPLEMENTS = ("xcomp", "ccomp", "advcl", "acomp", "oprd")
 MAX_CLIMB = 4
@@ -58,7 +65,7 @@ def _own(tok: Any) -> Status | None:
         return "planned"
     if lowered & CONDITIONAL_AUX:  # "would pay … if": conditional; "said it would continue": its future
         return "conditional" if _conditioned(tok) else "planned"
-    if lowered & POSSIBLE_AUX:
+    if lowered & POSSIBLE_AUX or any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in tok.children):
         return "possible"
     if tok.lemma_.lower() == "go" and tok.tag_ == "VBG":  # "is going to deliver": going's own status
         return "planned"
@@ -111,6 +118,12 @@ def _governed(tok: Any, head: Any) -> Status | None:
 
 
 def _noun_status(noun: Any) -> Status | None:
+    prep = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    frame = prep.head.lemma_.lower() if prep is not None else ""
+    if frame in POSSIBLE_FRAMES:
+        return "possible"
+    if frame in PLANNED_FRAMES:
+        return "planned"
     mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
     if mods & PLANNED_MODIFIERS:
         return "planned"
