@@ -3,9 +3,12 @@ denied (FactBank/MEANTIME's certainty x polarity x time, in the words of ``schem
 
 Rules over the event word (a verb or an event noun) and the words that govern it, the nearest marker winning:
 
-- its own auxiliaries, adverbs and negation: "not"/"never" → negated; could/may/might/should, apparently/
-  probably → possible; would → conditional with a condition, else its future-in-the-past, planned; will/shall,
-  "is going to" → planned; a verb with an if/unless/in-case clause of its own → conditional;
+- its own auxiliaries, adverbs and negation: "not"/"never" → negated; could/may/might, apparently/probably →
+  possible; would → conditional with a condition, planned under a saying verb (the report's future: "announced
+  it would cut jobs"), else possible (hypothetical);
+  will/shall/should, "is going to", "is to be held" → planned; a verb with an if/unless/in-case clause of its
+  own → conditional; "can" is an ability, told as fact;
+- an infinitive hanging on a noun ("an event to be held") → planned;
 - the verb that governs it through a complement ("plans to visit", "refused to comment", "is expected to cut"):
   plan-verbs → planned, refuse/deny/fail → negated, expect/likely → possible; aspect verbs ("began supplying")
   keep the event as real; any other verb taking an infinitive ("agreed to buy") → planned, as the act lies ahead;
@@ -28,18 +31,19 @@ from ..lexicon import word_set
 from ..schema import EventStatus as Status
 
 NEGATIONS = word_set("not n't never no")
-POSSIBLE_AUX = word_set("could may might should can")
+POSSIBLE_AUX = word_set("could may might")
+"""Not "can" ("can carry 290 passengers" is an ability, told as fact), nor "should" (in news, what is due)."""
 HEDGE_ADVERBS = word_set("apparently probably possibly perhaps maybe likely allegedly supposedly")
 """FactBank's probable/possible adverbs ("an agreement was apparently reached")."""
 CONDITIONAL_AUX = word_set("would")
-PLANNED_AUX = word_set("will shall 'll wo")
+PLANNED_AUX = word_set("will shall 'll wo should")
 PLAN_VERBS = word_set(
     """plan intend schedule aim want seek prepare propose promise pledge vow hope wish decide agree offer set
     mean threaten vote move look willing ready eager prepared determined"""
 )
 """Verbs whose infinitive complement is an act still ahead ("plans to visit", "agreed to buy")."""
 NEGATING_VERBS = word_set("refuse deny fail decline reject avoid stop cease halt cancel abandon")
-POSSIBLE_VERBS = word_set("expect likely possible able could seem appear predict forecast anticipate consider")
+POSSIBLE_VERBS = word_set("expect likely possible could seem appear predict forecast anticipate consider")
 ASPECT_VERBS = word_set("begin start continue keep resume manage finish go come help use")
 """Their complement happens with them: "began supplying weapons" is a supply that happened."""
 CONDITION_MARKS = word_set("if unless whether provided providing")
@@ -63,8 +67,11 @@ def _own(tok: Any) -> Status | None:
     lowered = {c.lower_ for c in words}
     if lowered & PLANNED_AUX:
         return "planned"
-    if lowered & CONDITIONAL_AUX:  # "would pay … if": conditional; "said it would continue": its future
-        return "conditional" if _conditioned(tok) else "planned"
+    if lowered & CONDITIONAL_AUX:  # "would pay … if": conditional; "announced it would cut": the report's future
+        if _conditioned(tok):
+            return "conditional"
+        reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _SAYING
+        return "planned" if reported else "possible"
     if lowered & POSSIBLE_AUX or any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in tok.children):
         return "possible"
     if tok.lemma_.lower() == "go" and tok.tag_ == "VBG":  # "is going to deliver": going's own status
@@ -104,8 +111,12 @@ def _governed(tok: Any, head: Any) -> Status | None:
     """What the verb that takes ``tok`` as its complement says of it ("plans to visit", "refused to pay")."""
     lemma = head.lemma_.lower()
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.tag_ == "VB"
+    if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return "planned"  # "an event to be held on October 12", "the first jet to be manufactured"
     if tok.dep_ not in ("xcomp", "ccomp") or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
+    if lemma == "be" and tok.dep_ == "xcomp" and infinitive:
+        return "planned"  # "it is to be held", "the plan is to end losses by 2008"
     if lemma in NEGATING_VERBS and tok.dep_ == "xcomp":
         return "negated"
     if lemma in POSSIBLE_VERBS:
@@ -151,12 +162,12 @@ def event_status(tok: Any) -> Status:
             break
         if (governed := _governed(current, head)) is not None:
             found.append(governed)
-        if current.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or head.lemma_.lower() in _SAYING:
+        if current.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or head.lemma_.lower() in _SAYING:
             break
         current = head
     return min(found, key=PRIORITY.index) if found else "happened"
 
 
-PRIORITY: tuple[Status, ...] = ("conditional", "possible", "negated", "planned", "happened", "unknown")
+PRIORITY: tuple[Status, ...] = ("conditional", "negated", "possible", "planned", "happened", "unknown")
 _SAYING = word_set("say tell report announce claim state add note explain confirm insist argue write")
 """A clause under a saying verb keeps its own status: "said it will" is planned, "said it sold" happened."""
