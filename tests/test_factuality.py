@@ -80,3 +80,9 @@ def test_markdown_keeps_what_happened_apart_from_plans_and_says_who_says_so() ->
     assert events.index("### Happened (1)") < events.index("visited a factory") < events.index("### Possible (1)")
     line = next(x for x in events.splitlines() if "travel to Moscow" in x)
     assert line.startswith("- _possible_:") and "according to Ukraine" in line
+
+
+def test_an_act_noun_with_a_named_party_is_an_event_and_one_without_is_not() -> None:
+    got = statuses("The planned purchase of Chrysler by Fiat was announced. The decline was announced.")
+    assert ("purchase", "planned purchase", "planned") in got
+    assert not any(word == "decline" for word, _, _ in got)

@@ -14,7 +14,8 @@ Each content verb with someone doing it proposes an event:
 - the targets: names in its object, dative or "with"/"to"/"between" phrases; the place: a place name after
   "in"/"at"/"to".
 
-Nouns that name events ("a meeting between Kim and Putin", "a visit by") propose one too. Acts of saying are
+Nouns that name events ("a meeting between Kim and Putin", "a visit by", "Fiat's purchase of Chrysler") propose
+one too when a party is named. Acts of saying are
 claims, not events, except warnings and threats. States ("be", "have", "seem") and verbs inside a quotation
 propose nothing.
 """
@@ -48,7 +49,15 @@ EVENT_NOUNS = word_set(
     """meeting summit talks visit trip attack strike deal agreement treaty negotiations election vote invasion
     ceasefire conference interview"""
 )
-"""Nouns that name events; with a named party ("a meeting between Kim and Putin") they propose one."""
+"""Nouns that name events done together; with a named party ("a meeting between Kim and Putin") they propose one."""
+ACT_NOUNS = word_set(
+    """sale purchase acquisition merger takeover buyout order delivery launch release delay cut cuts closure
+    bankruptcy bailout loan investment lawsuit settlement protest crash accident flight decline rise fall drop
+    increase loss layoffs resignation departure appointment production introduction unveiling rollout
+    expansion reduction recall bid"""
+)
+"""Nouns that name acts done by someone to something ("Fiat's purchase of Chrysler", "the decline of GM"):
+with a named party they propose an event."""
 RECIPROCAL = word_set("meet discuss negotiate talk agree clash fight trade cooperate")
 """Done together: "A and B discussed" is one event, A's with B."""
 LIGHT_VERBS = word_set("hold have make conduct take give stage")
@@ -349,21 +358,41 @@ def _verb_events(
     return found
 
 
+def _noun_party(noun: Any, ents: Ents) -> tuple[list[str], list[str]]:
+    """Who does what a business or news event noun names, and to whom: "Fiat's purchase of Chrysler", "the
+    sale of the plant by GM", "Boeing's delay"; a name with "of" is the one acted on."""
+    actors: list[str] = []
+    targets: list[str] = []
+    for c in noun.children:
+        if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.i in ents):
+            actors.append(_phrase(c, ents))
+        elif c.dep_ == "prep" and c.lower_ in ("by", "of", "between", "with", "from", "to", "for"):
+            for pobj in (p for p in c.children if p.dep_ == "pobj"):
+                names = [_phrase(x, ents) for x in _conjuncts(pobj) if x.pos_ == "PROPN" or x.i in ents]
+                (actors if c.lower_ in ("by", "between") else targets).extend(names)
+    return actors, targets
+
+
 def _noun_events(
     number: int, start: int, parsed: Any, ents: Ents, times: Sequence[tuple[int, str]]
 ) -> list[EventCandidate]:
-    """ "a meeting between Kim and Putin": the first party does it with the others."""
+    """ "a meeting between Kim and Putin", "Fiat's purchase of Chrysler": the first party does it with (or to)
+    the others. An event noun with no named party tells nothing and proposes nothing."""
     found: list[EventCandidate] = []
     for noun in parsed:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS | ACT_NOUNS:
             continue
         if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and noun.head.lemma_ not in CUES:
             continue  # "held a meeting", "the meeting took place": the verb's event already
-        preps = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("between", "with", "by")]
-        parties = [p for c in preps for pobj in c.children if pobj.dep_ == "pobj" for p in _conjuncts(pobj)]
-        names = [_phrase(p, ents) for p in parties if p.pos_ == "PROPN" or p.i in ents]
+        if any(a.dep_ == "compound" for a in [noun]):
+            continue  # "the sale price": a kind of thing, not an event
+        actors, targets = _noun_party(noun, ents)
+        if noun.lemma_.lower() in EVENT_NOUNS and not actors:  # "a meeting with Putin": the first is its party
+            actors, targets = targets[:1], targets[1:]
+        names = list(dict.fromkeys([*actors, *targets]))
         if not names:
             continue
+        actor = actors[0] if actors else ""
         action = _text([*(c for c in noun.lefts if c.dep_ == "amod"), noun])
         sense = f"{_noun_sense(noun)}|"
         when = _when(noun, times)
@@ -371,9 +400,9 @@ def _noun_events(
             EventCandidate(
                 number,
                 start + noun.idx,
-                names[0],
+                actor,
                 action,
-                tuple(names[1:3]),
+                tuple(t for t in names if t != actor)[:3],  # "between Kim and Putin": Kim's, with Putin
                 None,
                 sense,
                 when,
