@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..lexicon import word_set
+from ..lexicon import CUE_LEMMAS, MENTAL_CUES, word_set
 from ..schema import EventStatus as Status
 
 NEGATIONS = word_set("not n't never no")
@@ -169,5 +169,6 @@ def event_status(tok: Any) -> Status:
 
 
 PRIORITY: tuple[Status, ...] = ("conditional", "negated", "possible", "planned", "happened", "unknown")
-_SAYING = word_set("say tell report announce claim state add note explain confirm insist argue write")
-"""A clause under a saying verb keeps its own status: "said it will" is planned, "said it sold" happened."""
+_SAYING = CUE_LEMMAS - MENTAL_CUES
+"""A clause under a saying verb (the lexicon's cues, not its verbs of holding) keeps its own status: "said it
+will" is planned, "said it sold" happened."""
