@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from ..extract.factuality import CONDITIONAL_AUX, PLANNED_AUX, POSSIBLE_AUX
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..lexicon import is_speech, quoted_stretches, word_set
-from ..schema import Claim, Event, GroundingCounts, Span, Speech, TimeExpr, TimeMention
+from ..schema import Claim, Event, EventStatus, GroundingCounts, Span, Speech, TimeExpr, TimeMention
 from ..timex import event_time, tag_times
 from .align import locate, verify_quote
 from .checks import find_cue, looks_like_name, mentioned
@@ -27,6 +28,15 @@ NOT_TRIGGERS = word_set(
     being has have had the a an"""
 )
 """Words of a model's action that do not name the event (its trigger is looked up in the sentence)."""
+MODAL_STATUS: dict[str, EventStatus] = {
+    **dict.fromkeys(PLANNED_AUX, "planned"),
+    **dict.fromkeys(POSSIBLE_AUX, "possible"),
+    **dict.fromkeys(CONDITIONAL_AUX, "conditional"),
+    "not": "negated",
+    "never": "negated",
+}
+OPENING_WORDS = frozenset(MODAL_STATUS) | {"to", "be", "have"}
+"""Words a model's action may open with before its verb ("will not be able to" is not all covered: enough)."""
 DIRECT_MAX_OTHER_WORDS = 10
 """A quoted claim is direct when at most this many words of its sentence lie outside the quote, else mixed."""
 
@@ -53,6 +63,21 @@ class GroundedEvent:
     """Its sentence was found."""
     sense: str
     """As in ``ExtractedEvent.sense``: for merging mentions of one event."""
+
+
+def _modality(action: str, status: EventStatus) -> tuple[str, EventStatus]:
+    """A model's action without the modals and negation it opens with ("could travel to Russia"), which become
+    its status when the model said happened: the check the parse's events get from ``extract.factuality``
+    (negation outranks a modal: "will not meet" is negated)."""
+    words = action.split()
+    marks: list[EventStatus] = []
+    while len(words) > 1 and words[0].casefold() in OPENING_WORDS:
+        word = words.pop(0).casefold()
+        marks += [MODAL_STATUS[word]] if word in MODAL_STATUS else []
+    if not marks:
+        return action, status
+    found = "negated" if "negated" in marks and "conditional" not in marks else marks[0]
+    return " ".join(words), found if status == "happened" else status
 
 
 class Grounder:
@@ -245,13 +270,16 @@ class Grounder:
             where = d.where.strip() if d.where and d.where.strip() else None
             if where and not self.mentioned(where):
                 where = None
+            action, status = d.action.strip(), d.status
+            if d.origin == "model":  # the parse's actions are cut without them already
+                action, status = _modality(action, status)
             event = Event(
                 id="",
-                action=d.action.strip(),
+                action=action,
                 time=self.time(d.when, span),
                 location=where,
                 evidence=[span],
-                status=d.status,
+                status=status,
                 trigger=self.trigger(d, span),
             )
             targets = [n for t in d.targets if (n := self.name(t))]
