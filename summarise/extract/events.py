@@ -363,12 +363,17 @@ def _noun_party(noun: Any, ents: Ents) -> tuple[list[str], list[str]]:
     sale of the plant by GM", "Boeing's delay"; a name with "of" is the one acted on."""
     actors: list[str] = []
     targets: list[str] = []
+
+    def named(tok: Any) -> bool:  # a party's name: not a date or a number ("on Wednesday", "of 2008")
+        ent = ents.get(tok.i)
+        return ent.label_ in NAME_LABELS if ent is not None else tok.pos_ == "PROPN"
+
     for c in noun.children:
-        if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.i in ents):
+        if c.dep_ == "poss" and named(c):
             actors.append(_phrase(c, ents))
         elif c.dep_ == "prep" and c.lower_ in ("by", "of", "between", "with", "from", "to", "for"):
             for pobj in (p for p in c.children if p.dep_ == "pobj"):
-                names = [_phrase(x, ents) for x in _conjuncts(pobj) if x.pos_ == "PROPN" or x.i in ents]
+                names = [_phrase(x, ents) for x in _conjuncts(pobj) if named(x)]
                 (actors if c.lower_ in ("by", "between") else targets).extend(names)
     return actors, targets
 
