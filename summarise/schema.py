@@ -14,13 +14,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 SpanStatus = Literal["exact", "fuzzy", "unverified"]
 EntityType = Literal["person", "organization", "location", "group", "other"]
 Speech = Literal["direct", "indirect", "mixed"]
 Granularity = Literal["datetime", "day", "week", "month", "year", "interval", "unknown"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+EventStatus = Literal["happened", "planned", "possible", "conditional", "negated", "unknown"]
 
 
 class _Model(BaseModel):
@@ -78,6 +79,17 @@ class Event(_Model):
     time: TimeExpr | None = None
     location: str | None = Field(default=None, description="Where, as written; null when not stated.")
     evidence: list[Span] = Field(default_factory=list)
+    status: EventStatus = Field(
+        default="happened",
+        description="How the article presents it: happened (as real, past or ongoing), planned (intended, "
+        "scheduled, future), possible (could, may, likely, expected), conditional (if, unless, in case, would), "
+        "negated (did not, refused to), unknown.",
+    )
+    reported_by: list[str] = Field(
+        default_factory=list,
+        description="Ids of the claims that carry it; empty when the article states it in its own voice.",
+    )
+    trigger: Span | None = Field(default=None, description="The word(s) naming the event: a verb or event noun.")
     key: bool = Field(default=False, description="True for the few events a reader needs first.")
     rank: int | None = Field(default=None, description="1 = most salient.")
 

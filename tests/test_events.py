@@ -45,7 +45,7 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
         # a verb without a subject of its own takes its head's ("willing to meet")
         (
             "Prime Minister Fumio Kishida is willing to meet Kim Jong Un without preconditions.",
-            [("Prime Minister Fumio Kishida", "to meet Kim Jong Un", ("Kim Jong Un",), None)],
+            [("Prime Minister Fumio Kishida", "meet Kim Jong Un", ("Kim Jong Un",), None)],
         ),
         # saying is not an event, what was said about may be; a warning is both
         (
@@ -68,11 +68,11 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
         # a place after "to" is where, not a target; a purpose is an event of its own
         (
             "Jane Roux went to Paris on Monday to sign the treaty.",
-            [("Jane Roux", "went to Paris", (), "Paris"), ("Jane Roux", "to sign the treaty", (), None)],
+            [("Jane Roux", "went to Paris", (), "Paris"), ("Jane Roux", "sign the treaty", (), None)],
         ),
         # a norm, an infinitive with nothing after it: nothing done
         ("No country should help Russia.", []),
-        ("Japan will work to ensure.", [("Japan", "will work to ensure", (), None)]),
+        ("Japan will work to ensure.", [("Japan", "work to ensure", (), None)]),
         # a headline restates the story; a relative pronoun is nobody
         ("Kim Jong-un visits Russian aircraft factory", []),
         (
@@ -134,4 +134,4 @@ def test_an_event_takes_the_time_words_of_its_own_verb_not_the_sentence_s() -> N
     text = "Japan said on Friday that Kishida is willing to meet Kim. Kim met Putin on Wednesday, Japan said Friday."
     result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
     times = {e.action: e.time.value if e.time else None for e in result.events}
-    assert times == {"to meet Kim": None, "met Putin": "2023-09-13"}
+    assert times == {"meet Kim": None, "met Putin": "2023-09-13"}

@@ -13,7 +13,9 @@ from typing import Any
 
 import pytest
 
+from summarise.config import Settings
 from summarise.errors import InputError, SummariseError
+from summarise.pipeline import summarise
 from summarise.render.html import EvalDocView, render_eval_html, render_summary_html
 from summarise.schema import (
     ArticleMeta,
@@ -468,7 +470,14 @@ def test_gold_summaries_render_with_text_given(path: Path) -> None:
     items: list[tuple[str, Event | Claim]] = [("event", v) for v in summary.events]
     for kind, item in items + [("claim", c) for c in summary.claims]:
         located = {i for s in item.evidence if 0 <= s.start < s.end <= len(text) for i in range(s.start, s.end)}
-        assert cover.get(page.key_of(f"{item.id} ({kind})"), set()) == located
+        label = f"{item.id} ({kind})" if getattr(item, "status", "happened") == "happened" else None
+        label = label or f"{item.id} ({getattr(item, 'status', '')} {kind})"
+        lit = cover.get(page.key_of(label), set())
+        if isinstance(item, Claim) and item.statement is not None:  # the statement and its cue, not the sentence
+            statement = set(range(item.statement.start, item.statement.end))
+            assert statement <= lit <= statement | located and len(lit - statement) <= len(item.cue)
+        else:
+            assert lit == located
 
 
 def test_overlaps_are_split_and_styled_by_kind_and_count() -> None:
@@ -732,3 +741,31 @@ def test_eval_page_tables_errors_and_wrong_fields() -> None:
     assert doc0.count(">missed</td>") == 1 and doc0.count(">false positive</td>") == 1
     assert doc0.count(">wrong fields</td>") == 2 and doc0.count(">match</td>") == 2
     assert script_blocks(html) == ['<script type="application/json" id="review-data">', "<script>"]
+
+
+def test_the_words_carrying_items_are_lit_not_their_sentences_which_selection_shows() -> None:
+    text = "Kim Jong Un visited a factory on Tuesday. Ukraine said North Korea began supplying weapons."
+    summary = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
+    page = Page(render_summary_html(summary))
+    _, cover, _ = page.coverage()
+    for v in summary.events:
+        assert v.trigger is not None
+        assert cover[page.key_of(f"{v.id} (event)")] == set(range(v.trigger.start, v.trigger.end))
+        assert page.data["items"][page.key_of(f"{v.id} (event)")]["sentence"] == v.evidence[0].text
+    (claim,) = summary.claims
+    assert claim.statement is not None
+    lit = cover[page.key_of(f"{claim.id} (claim)")]
+    cue = text.index("said")
+    assert lit == set(range(claim.statement.start, claim.statement.end)) | set(range(cue, cue + 4))
+
+
+def test_events_not_told_as_having_happened_stand_apart_with_their_status_and_source() -> None:
+    text = "Kim Jong Un visited a factory on Tuesday. Ukraine said Kim could travel to Moscow."
+    summary = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
+    html = render_summary_html(summary)
+    events = html[html.index("<h2>Events") :]
+    real, maybe = events.index("visited a factory"), events.index("travel to Moscow")
+    assert real < events.index("Not told as having happened") < maybe
+    assert "according to Ukraine" in events[maybe:]
+    page = Page(html)
+    assert any(v["label"].endswith("(possible event)") for v in page.data["items"].values())

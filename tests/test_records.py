@@ -127,3 +127,21 @@ def test_strict_drops_what_failed_and_counts_it() -> None:
     strict = ground(text, [whole], claims, [], strict=True)
     assert lenient.counts.dropped == 0 and strict.counts.dropped == 1
     assert [c.claimant is not None for c in strict.claims] == [True]
+
+
+def test_a_model_s_modal_becomes_the_event_s_status_and_leaves_its_action() -> None:
+    text = "Kim could travel to Russia. Kim will not meet Putin. Kim met Ito."
+    bounds = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    bounds = [(s + (1 if s else 0), e) for s, e in bounds]
+    events = [
+        ExtractedEvent("model", 1, bounds[0], "Kim", "could travel to Russia", ("Russia",), None, None),
+        ExtractedEvent("model", 2, bounds[1], "Kim", "will not meet Putin", ("Putin",), None, None),
+        ExtractedEvent("model", 3, bounds[2], "Kim", "met Ito", ("Ito",), None, None),
+    ]
+    got = ground(text, bounds, [], events)
+    assert [(e.action, e.status) for e in got.events] == [
+        ("travel to Russia", "possible"),
+        ("meet Putin", "negated"),
+        ("met Ito", "happened"),
+    ]
+    assert [e.trigger.text if e.trigger else None for e in got.events] == ["travel", "meet", "met"]

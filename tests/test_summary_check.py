@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from summarise.backends.fake import FakeBackend
 from summarise.config import Settings
-from summarise.ground.summary import Statement, summary_problems
+from summarise.ground.summary import Statement, Told, event_problems, summary_problems
 from summarise.pipeline import summarise
 from summarise.schema import ArticleSummary
 
@@ -84,3 +84,15 @@ def test_the_eval_counts_summary_sentences_that_give_a_gold_statement_as_fact() 
     assert summary_counts(said) == {"summary.sentences": 1.0, "summary.as_fact": 0.0}
     rate = point(suite_metrics(), [summary_counts(as_fact), summary_counts(said)])["summary.as_fact_rate"]
     assert rate == 1 / 3
+
+
+def test_a_planned_possible_or_conditional_event_stated_as_fact_is_flagged() -> None:
+    planned = Told("Kim Jong-un", "visit Russia", "planned")
+    possible = Told("Kim Jong-un", "travel to Vladivostok", "possible")
+    (problem,) = event_problems("Kim Jong-un visited Russia and met Putin.", [planned])
+    assert "sentence 1" in problem and "a plan" in problem
+    assert event_problems("Kim Jong-un will visit Russia.", [planned]) == []  # the plan is stated as one
+    assert event_problems("Kim Jong-un could travel to Vladivostok.", [possible]) == []
+    assert len(event_problems("Kim Jong-un travels to Vladivostok.", [possible])) == 1
+    happened = Told("Kim Jong-un", "visit Russia", "happened")
+    assert event_problems("Kim Jong-un visited Russia.", [happened]) == []  # what happened may be told as fact

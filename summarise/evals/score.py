@@ -12,6 +12,7 @@ sums (see ``metrics``). Field checks run on strict matches:
 - targets: set F1 of targets paired by the same entity test (both empty = 1);
 - time: equal ISO value (a missing time and a null value are the same; both null is correct);
 - location: one normalised string contains the other, or both null;
+- status (events): equal (gold labelled before schema 1.3 reads as happened, the field's default);
 - entity type: equal.
 """
 
@@ -33,7 +34,7 @@ from .text import best_ratio, norm, norm_name, same_cue
 
 FIELDS: dict[ItemType, tuple[str, ...]] = {
     "entities": ("type",),
-    "events": ("actor", "targets", "time", "location"),
+    "events": ("actor", "targets", "time", "location", "status"),
     "claims": ("claimant", "speech", "cue", "quote"),
 }
 GRADED_FIELDS = frozenset({"targets"})
@@ -100,6 +101,7 @@ def _check_event(pair: _Pair, p: Event, g: Event) -> dict[str, tuple[float, str 
         "targets": (pair.targets_f1(p.targets, g.targets), gold_targets, pred_targets),
         "time": (float((pv or "").strip() == (gv or "").strip()), gv, pv),
         "location": (float(location_ok), g.location, p.location),
+        "status": (float(p.status == g.status), g.status, p.status),
     }
 
 

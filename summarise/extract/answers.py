@@ -9,7 +9,7 @@ model reads them.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
@@ -27,12 +27,16 @@ class ClaimItem(BaseModel):
 class EventItem(BaseModel):
     s: int = Field(ge=1, description="Sentence number.")
     actor: str = Field(max_length=50, description="Who did it.")
-    action: str = Field(max_length=60, description="Short verb phrase.")
+    action: str = Field(max_length=60, description="Short verb phrase, without could/will/not.")
     targets: list[Annotated[str, Field(max_length=50)]] = Field(
         default_factory=list, max_length=3, description="Who or what it involved."
     )
     when: str | None = Field(default=None, max_length=40, description="Time words as written, or null.")
     where: str | None = Field(default=None, max_length=50, description="Place as written, or null.")
+    status: Literal["happened", "planned", "possible", "conditional", "negated"] = Field(
+        default="happened",
+        description="happened; planned (will, plans to); possible (could, may); conditional (if); negated (not).",
+    )
 
 
 class WindowAnswer(BaseModel):

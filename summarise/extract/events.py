@@ -6,12 +6,16 @@ Each content verb with someone doing it proposes an event:
   own, as in "plans to visit", "visited … and attended", takes its head's; the agent of a passive, "a lunch
   hosted by the president"); each conjunct of "A and B published" is its own actor; a pronoun is resolved to the
   nearest earlier name of the right kind; a passive without an agent has no actor ("an agreement was reached");
-- the action: the verb with its auxiliaries, negation, particle and the start of its object or complement
-  ("could travel to Russia", "began supplying weapons"), at most ``MAX_ACTION_WORDS`` words;
+- the action: the verb with its passive auxiliary, particle and the start of its object or complement
+  ("travel to Russia", "began supplying weapons"), at most ``MAX_ACTION_WORDS`` words; modality and negation
+  are the event's ``status`` (``extract.factuality``), not words of its action; a verb that only frames another
+  ("plans to visit", "refused to pay", "is expected to cut") gives way to it: the event is the visit, planned;
+- the trigger: the offsets of the word naming the event (the verb, or the event noun);
 - the targets: names in its object, dative or "with"/"to"/"between" phrases; the place: a place name after
   "in"/"at"/"to".
 
-Nouns that name events ("a meeting between Kim and Putin", "a visit by") propose one too. Acts of saying are
+Nouns that name events ("a meeting between Kim and Putin", "a visit by", "Fiat's purchase of Chrysler") propose
+one too when a party is named. Acts of saying are
 claims, not events, except warnings and threats. States ("be", "have", "seem") and verbs inside a quotation
 propose nothing.
 """
@@ -32,8 +36,10 @@ from ..lexicon import (
     quoted_stretches,
     word_set,
 )
+from ..schema import EventStatus
 from ..timex import time_phrases
 from .attribution import Antecedents, Name, ParsedArticle
+from .factuality import ASPECT_VERBS, NEGATING_VERBS, PLAN_VERBS, POSSIBLE_VERBS, event_status
 
 STATES = word_set(
     """be have seem appear remain become include involve mean need allow let make get keep continue come
@@ -44,7 +50,15 @@ EVENT_NOUNS = word_set(
     """meeting summit talks visit trip attack strike deal agreement treaty negotiations election vote invasion
     ceasefire conference interview"""
 )
-"""Nouns that name events; with a named party ("a meeting between Kim and Putin") they propose one."""
+"""Nouns that name events done together; with a named party ("a meeting between Kim and Putin") they propose one."""
+ACT_NOUNS = word_set(
+    """sale purchase acquisition merger takeover buyout order delivery launch release delay cut cuts closure
+    bankruptcy bailout loan investment lawsuit settlement protest crash accident flight decline rise fall drop
+    increase loss layoffs resignation departure appointment production introduction unveiling rollout
+    expansion reduction recall bid"""
+)
+"""Nouns that name acts done by someone to something ("Fiat's purchase of Chrysler", "the decline of GM"):
+with a named party they propose an event."""
 RECIPROCAL = word_set("meet discuss negotiate talk agree clash fight trade cooperate")
 """Done together: "A and B discussed" is one event, A's with B."""
 LIGHT_VERBS = word_set("hold have make conduct take give stage")
@@ -81,6 +95,17 @@ class EventCandidate:
     when: str | None = None
     """Time words attached to the verb, as written; '' when the sentence's time words belong to other verbs."""
     pronoun: str | None = None
+    status: EventStatus = "happened"
+    trigger: tuple[int, int] | None = None
+    """[start, end) in the article of the word naming the event."""
+
+
+FRAMING_VERBS = (PLAN_VERBS | NEGATING_VERBS | POSSIBLE_VERBS) - ASPECT_VERBS
+"""Verbs that frame the act of their infinitive ("plans to visit"): the act is the event, the frame its status."""
+
+
+def _trigger(start: int, tok: Any) -> tuple[int, int]:
+    return start + tok.idx, start + tok.idx + len(tok.text)
 
 
 def _text(tokens: Sequence[Any]) -> str:
@@ -183,7 +208,7 @@ def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
 
 def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
     """The verb's auxiliaries, negation and particle, then the start of its object or complement."""
-    before = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg") and c.i >= verb.i - 3]
+    before = [c for c in verb.lefts if c.dep_ == "auxpass" and c.i >= verb.i - 3]
     words = [*before, verb, *[c for c in verb.rights if c.dep_ == "prt"]]
     budget = MAX_ACTION_WORDS - len(words)
     comp = next((c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "dative", "attr", "oprd", "acomp")), None)
@@ -291,6 +316,7 @@ def _verb_events(
             continue
         inner = [c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         swallowed.update(c.i for c in inner)  # "began supplying weapons": one event, not two
+        main = inner[0] if inner and lemma in FRAMING_VERBS else verb  # "plans to visit": the visit
         subject = _subject(verb)
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is None and (passive is None or passive.pos_ == "PRON"):
@@ -300,10 +326,11 @@ def _verb_events(
         if subject is not None and any(c.lower_ in NOBODY for c in [subject, *subject.children]):
             continue  # "no country should help": a norm, not something done
         sense = _sense(verb)
-        action = _action(verb, passive if subject is None else None, ents)
+        action = _action(main, passive if subject is None else None, ents)
         auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"} and action.split()[-1] == verb.text:
             continue  # "to ensure", "leading": an infinitive or gerund with nothing after it says nothing
+        status, trigger = event_status(main), _trigger(start, main)
         actors = _actors(subject) if subject is not None else [None]
         together = sense.split("|")[0] in RECIPROCAL
         if together and len(actors) > 1:  # "Russia and North Korea discussed": one event
@@ -325,30 +352,70 @@ def _verb_events(
                     sense,
                     _when(verb, times),
                     pronoun,
+                    status,
+                    trigger,
                 )
             )
     return found
 
 
+def _noun_party(noun: Any, ents: Ents) -> tuple[list[str], list[str]]:
+    """Who does what a business or news event noun names, and to whom: "Fiat's purchase of Chrysler", "the
+    sale of the plant by GM", "Boeing's delay"; a name with "of" is the one acted on."""
+    actors: list[str] = []
+    targets: list[str] = []
+
+    def named(tok: Any) -> bool:  # a party's name: not a date or a number ("on Wednesday", "of 2008")
+        ent = ents.get(tok.i)
+        return ent.label_ in NAME_LABELS if ent is not None else tok.pos_ == "PROPN"
+
+    for c in noun.children:
+        if c.dep_ == "poss" and named(c):
+            actors.append(_phrase(c, ents))
+        elif c.dep_ == "prep" and c.lower_ in ("by", "of", "between", "with", "from", "to", "for"):
+            for pobj in (p for p in c.children if p.dep_ == "pobj"):
+                names = [_phrase(x, ents) for x in _conjuncts(pobj) if named(x)]
+                (actors if c.lower_ in ("by", "between") else targets).extend(names)
+    return actors, targets
+
+
 def _noun_events(
     number: int, start: int, parsed: Any, ents: Ents, times: Sequence[tuple[int, str]]
 ) -> list[EventCandidate]:
-    """ "a meeting between Kim and Putin": the first party does it with the others."""
+    """ "a meeting between Kim and Putin", "Fiat's purchase of Chrysler": the first party does it with (or to)
+    the others. An event noun with no named party tells nothing and proposes nothing."""
     found: list[EventCandidate] = []
     for noun in parsed:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS | ACT_NOUNS:
             continue
         if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and noun.head.lemma_ not in CUES:
             continue  # "held a meeting", "the meeting took place": the verb's event already
-        preps = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("between", "with", "by")]
-        parties = [p for c in preps for pobj in c.children if pobj.dep_ == "pobj" for p in _conjuncts(pobj)]
-        names = [_phrase(p, ents) for p in parties if p.pos_ == "PROPN" or p.i in ents]
+        if any(a.dep_ == "compound" for a in [noun]):
+            continue  # "the sale price": a kind of thing, not an event
+        actors, targets = _noun_party(noun, ents)
+        if noun.lemma_.lower() in EVENT_NOUNS and not actors:  # "a meeting with Putin": the first is its party
+            actors, targets = targets[:1], targets[1:]
+        names = list(dict.fromkeys([*actors, *targets]))
         if not names:
             continue
+        actor = actors[0] if actors else ""
         action = _text([*(c for c in noun.lefts if c.dep_ == "amod"), noun])
         sense = f"{_noun_sense(noun)}|"
         when = _when(noun, times)
-        found.append(EventCandidate(number, start + noun.idx, names[0], action, tuple(names[1:3]), None, sense, when))
+        found.append(
+            EventCandidate(
+                number,
+                start + noun.idx,
+                actor,
+                action,
+                tuple(t for t in names if t != actor)[:3],  # "between Kim and Putin": Kim's, with Putin
+                None,
+                sense,
+                when,
+                status=event_status(noun),
+                trigger=_trigger(start, noun),
+            )
+        )
     return found
 
 

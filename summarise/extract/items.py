@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..schema import EventStatus
+
 Origin = Literal["parse", "model"]
 """Who found the item: the dependency parse (``extract.attribution``, ``extract.events``) or a model's answer."""
 
@@ -52,3 +54,9 @@ class ExtractedEvent:
     sense: str = ""
     """'verb|object' lemmas from the parse (``extract.events``): mentions of one event by one actor with the same
     sense (and first target) are merged into one event with several evidence spans. '' for a model's."""
+    status: EventStatus = "happened"
+    """How the sentence presents it (``schema.EventStatus``): the parse's rules (``extract.factuality``) or the
+    model's answer."""
+    trigger: tuple[int, int] | None = None
+    """[start, end) in the article of the word naming it, from the parse; None from a model (grounding finds
+    the action's word in the sentence)."""

@@ -214,8 +214,11 @@ class AnswerChecks(Protocol):
         """Someone is reported as saying something in ``sentence`` (with ``verb``, or another reporting word)."""
         ...
 
-    def summary_problems(self, summary: str, claims: Sequence[ExtractedClaim]) -> list[str]:
-        """Summary sentences that state one of the claims as fact, phrased for the model."""
+    def summary_problems(
+        self, summary: str, claims: Sequence[ExtractedClaim], events: Sequence[ExtractedEvent] = ()
+    ) -> list[str]:
+        """Summary sentences that state one of the claims, or a planned, possible or conditional event, as fact,
+        phrased for the model."""
         ...
 
     def unsupported(self, summary: str) -> list[str]:
@@ -277,7 +280,17 @@ def parse_items(doc: Document, windows: Sequence[Window]) -> Extraction:
     ]
     found.events = [
         ExtractedEvent(
-            "parse", e.sentence, where[e.sentence], e.actor, e.action, e.targets, e.when, e.where, sense=e.sense
+            "parse",
+            e.sentence,
+            where[e.sentence],
+            e.actor,
+            e.action,
+            e.targets,
+            e.when,
+            e.where,
+            status=e.status,
+            trigger=e.trigger,
+            sense=e.sense,
         )
         for e in events
     ]
@@ -339,7 +352,17 @@ class Extractor:
         claims = [ExtractedClaim("model", c.s, window.bounds, c.who, c.verb, c.what) for c in answer.claims]
         events = [
             # A model's '' for the time means it gave none (only the parse knows time words are not the event's).
-            ExtractedEvent("model", e.s, window.bounds, e.actor, e.action, tuple(e.targets), e.when or None, e.where)
+            ExtractedEvent(
+                "model",
+                e.s,
+                window.bounds,
+                e.actor,
+                e.action,
+                tuple(e.targets),
+                e.when or None,
+                e.where,
+                status=e.status,
+            )
             for e in answer.events
         ]
         return Extraction(claims, events)
@@ -370,15 +393,16 @@ class Extractor:
         summary = whole_sentences(done.value.summary)
         # Claims are known before the summary only when the parse found them (the model's come in parallel).
         said = self.found.claims if self.info.from_parse else []
+        told = self.found.events if self.info.from_parse else []
         astray = self.checks.unsupported(summary)
-        found = astray + self.checks.summary_problems(summary, said)
+        found = astray + self.checks.summary_problems(summary, said, told)
         if found:
             request = self._request(repair_messages(messages, done.value, found), Overview, OVERVIEW_TOKENS)
             fixed = await self._reask(call, request, done.usage, "summary")
             if fixed is not None:
                 better = whole_sentences(fixed.value.summary)
                 still_astray = self.checks.unsupported(better)
-                still = still_astray + self.checks.summary_problems(better, said)
+                still = still_astray + self.checks.summary_problems(better, said, told)
                 if better and (len(still_astray), len(still)) < (len(astray), len(found)):
                     summary, found, astray = better, still, still_astray
         if astray:

@@ -55,6 +55,7 @@ def ground(
     kept_claims = distinct_claims(attributed(found_claims, table))
     kept_events = numbered(distinct_events(merged_events(found_events, table)))
     final_claims = linked(kept_claims, kept_events)
+    kept_events = reported(kept_events, final_claims)
     rank_claims(final_claims, len(text))
     rank_events(kept_events, len(text))
     entities = used_entities(table, final_claims, kept_events)
@@ -123,6 +124,26 @@ def _join(first: Event, other: Event, targets: list[str]) -> None:
     first.targets = list(dict.fromkeys([*first.targets, *targets]))
     first.time = first.time or other.time
     first.location = first.location or other.location
+    if other.status == "happened":  # "will meet" then "met": the meeting took place
+        first.status = "happened"
+
+
+def reported(events: Sequence[Event], claims: Sequence[Claim]) -> list[Event]:
+    """Events with the ids of the claims that carry them: a claim whose statement (or, when it has none
+    verbatim, its sentence) holds the event's trigger. None: the article tells it in its own voice."""
+    spans = sorted(
+        ((c.statement or c.evidence[0], c.id) for c in claims if c.statement or c.evidence), key=lambda p: p[0].start
+    )
+    told = OverlapLookup([(s.start, s.end) for s, _ in spans])
+    out: list[Event] = []
+    for e in events:
+        if e.trigger is None:
+            out.append(e)
+            continue
+        t = e.trigger
+        ids = [spans[k][1] for k in told.find((t.start, t.end)) if spans[k][0].start <= t.start < spans[k][0].end]
+        out.append(e.model_copy(update={"reported_by": list(dict.fromkeys(ids))}) if ids else e)
+    return out
 
 
 class _Told(NamedTuple):

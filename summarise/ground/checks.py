@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..extract.items import ExtractedClaim
+from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..lexicon import REPORTING_WORDS, quoted_stretches, verb_stem
 from .normalise import normalise, normalise_with_ends
-from .summary import Statement, summary_problems, support_problems
+from .summary import Statement, Told, event_problems, summary_problems, support_problems
 
 MAX_NAME_WORDS = 7
 
@@ -70,8 +70,11 @@ class ArticleChecks:
     def reported(self, verb: str, sentence: str) -> bool:
         return find_cue(verb, sentence) is not None
 
-    def summary_problems(self, summary: str, claims: Sequence[ExtractedClaim]) -> list[str]:
-        return summary_problems(summary, [Statement(c.who, c.verb, c.what) for c in claims])
+    def summary_problems(
+        self, summary: str, claims: Sequence[ExtractedClaim], events: Sequence[ExtractedEvent] = ()
+    ) -> list[str]:
+        found = summary_problems(summary, [Statement(c.who, c.verb, c.what) for c in claims])
+        return found + event_problems(summary, [Told(e.actor, e.action, e.status) for e in events])
 
     def unsupported(self, summary: str) -> list[str]:
         return support_problems(summary, self.text)

@@ -8,19 +8,35 @@ later with ``strict``, and always counted. ``assemble`` makes the article's reco
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from ..extract.factuality import CONDITIONAL_AUX, PLANNED_AUX, POSSIBLE_AUX
 from ..extract.items import ExtractedClaim, ExtractedEvent
-from ..lexicon import is_speech, quoted_stretches
-from ..schema import Claim, Event, GroundingCounts, Span, Speech, TimeExpr, TimeMention
+from ..lexicon import is_speech, quoted_stretches, word_set
+from ..schema import Claim, Event, EventStatus, GroundingCounts, Span, Speech, TimeExpr, TimeMention
 from ..timex import event_time, tag_times
 from .align import locate, verify_quote
 from .checks import find_cue, looks_like_name, mentioned
 from .normalise import normalise_with_ends
 
+NOT_TRIGGERS = word_set(
+    """will would shall should can could may might must do does did not never no to be is are was were been
+    being has have had the a an"""
+)
+"""Words of a model's action that do not name the event (its trigger is looked up in the sentence)."""
+MODAL_STATUS: dict[str, EventStatus] = {
+    **dict.fromkeys(PLANNED_AUX, "planned"),
+    **dict.fromkeys(POSSIBLE_AUX, "possible"),
+    **dict.fromkeys(CONDITIONAL_AUX, "conditional"),
+    "not": "negated",
+    "never": "negated",
+}
+OPENING_WORDS = frozenset(MODAL_STATUS) | {"to", "be", "have"}
+"""Words a model's action may open with before its verb ("will not be able to" is not all covered: enough)."""
 DIRECT_MAX_OTHER_WORDS = 10
 """A quoted claim is direct when at most this many words of its sentence lie outside the quote, else mixed."""
 
@@ -47,6 +63,21 @@ class GroundedEvent:
     """Its sentence was found."""
     sense: str
     """As in ``ExtractedEvent.sense``: for merging mentions of one event."""
+
+
+def _modality(action: str, status: EventStatus) -> tuple[str, EventStatus]:
+    """A model's action without the modals and negation it opens with ("could travel to Russia"), which become
+    its status when the model said happened: the check the parse's events get from ``extract.factuality``
+    (negation outranks a modal: "will not meet" is negated)."""
+    words = action.split()
+    marks: list[EventStatus] = []
+    while len(words) > 1 and words[0].casefold() in OPENING_WORDS:
+        word = words.pop(0).casefold()
+        marks += [MODAL_STATUS[word]] if word in MODAL_STATUS else []
+    if not marks:
+        return action, status
+    found = "negated" if "negated" in marks and "conditional" not in marks else marks[0]
+    return " ".join(words), found if status == "happened" else status
 
 
 class Grounder:
@@ -209,6 +240,26 @@ class Grounder:
         """Every time expression in the article (the tagger's, the output's ``times``)."""
         return tag_times(self.text, self.published)
 
+    def trigger(self, item: ExtractedEvent, span: Span) -> Span | None:
+        """The word naming the event: the parse's offsets; for a model's event, the first word of its action
+        that is no auxiliary, modal or negation, found whole in its sentence (None when it is not there)."""
+        if item.trigger is not None:
+            start, end = item.trigger
+            if 0 <= start < end <= len(self.text):
+                return Span(start=start, end=end, text=self.text[start:end], status="exact")
+            return None
+        if span.status == "unverified":
+            return None
+        sentence = self.text[span.start : span.end]
+        for word in re.findall(r"[\w'’-]+", item.action):
+            if word.casefold() in NOT_TRIGGERS:
+                continue
+            hit = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", sentence)
+            if hit is not None:
+                start, end = span.start + hit.start(), span.start + hit.end()
+                return Span(start=start, end=end, text=self.text[start:end], status="exact")
+        return None
+
     def events(self, items: Sequence[ExtractedEvent]) -> list[GroundedEvent]:
         """Each event with its parties' names (for the entity table); statements listed as events are left out."""
         out: list[GroundedEvent] = []
@@ -222,7 +273,18 @@ class Grounder:
             where = d.where.strip() if d.where and d.where.strip() else None
             if where and not self.mentioned(where):
                 where = None
-            event = Event(id="", action=d.action.strip(), time=self.time(d.when, span), location=where, evidence=[span])
+            action, status = d.action.strip(), d.status
+            if d.origin == "model":  # the parse's actions are cut without them already
+                action, status = _modality(action, status)
+            event = Event(
+                id="",
+                action=action,
+                time=self.time(d.when, span),
+                location=where,
+                evidence=[span],
+                status=status,
+                trigger=self.trigger(d, span),
+            )
             targets = [n for t in d.targets if (n := self.name(t))]
             out.append(GroundedEvent(event, self.name(d.actor), targets, span.status != "unverified", d.sense))
         return out

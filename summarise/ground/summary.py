@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..ingest.sentences import split_sentences
-from ..lexicon import SAYING_WORDS, reads_as_instruction, word_set
+from ..lexicon import SAYING_WORDS, reads_as_instruction, verb_stem, word_set
 from .normalise import normalise
 
 MIN_SUPPORTED = 0.75
@@ -103,4 +103,47 @@ def support_problems(summary: str, article: str) -> list[str]:
     unsupported = sorted({w for w in words if w[:STEM] not in known and w[:STEM] not in planted})
     if unsupported and len([w for w in words if w[:STEM] not in known]) > (1 - MIN_SUPPORTED) * len(words):
         found.append(f"it uses words the article does not ({', '.join(unsupported[:8])}): use only what it says")
+    return found
+
+
+HEDGES = word_set(
+    """will would could may might can should shall plan plans planned planning intend intends expected expect
+    possible possibly likely potential if unless case whether scheduled proposed aims aim hope hopes
+    wants want seeks seek going"""
+)
+"""Words that keep a sentence from stating an event as fact: a modal, a plan, a condition."""
+NOT_FACT = {"planned": "a plan", "possible": "a possibility", "conditional": "conditional"}
+MIN_EVENT_WORDS = 2
+
+
+@dataclass(frozen=True)
+class Told:
+    """An event the summary may restate: its actor's name, its action, how the article presents it."""
+
+    actor: str
+    action: str
+    status: str
+
+
+def event_problems(summary: str, events: Sequence[Told]) -> list[str]:
+    """Summary sentences that state a planned, possible or conditional event as fact (the actor named, most of
+    the action's words, and no modal, plan or condition word), phrased for the model; empty when none."""
+    found: list[str] = []
+    for number, (start, end) in enumerate(split_sentences(summary), start=1):
+        sentence = summary[start:end]
+        said = set(re.findall(r"\w+", normalise(sentence)[0].casefold()))
+        if said & (HEDGES | SAYING_WORDS):
+            continue
+        present = {verb_stem(w) for w in _words(sentence)}
+        for e in events:
+            what = {verb_stem(w) for w in _words(e.action)}
+            who = set(_words(e.actor))
+            if e.status not in NOT_FACT or len(what) < MIN_EVENT_WORDS or not who or not who & present:
+                continue
+            if len(what & present) >= MIN_CLAIM_OVERLAP * len(what):
+                found.append(
+                    f'sentence {number} states as fact that {e.actor} did "{e.action}", which the article gives as '
+                    f"{NOT_FACT[e.status]}; say so (will, plans to, could, if)"
+                )
+                break
     return found

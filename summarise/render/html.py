@@ -302,13 +302,40 @@ def _kind_class(kinds: set[str]) -> str:
     return "k-both" if len(kinds) > 1 else f"k-{next(iter(kinds))}"
 
 
+def _cue_span(c: Claim, text: str) -> Span | None:
+    """The claim's reporting verb in its sentence, outside its statement (the first such occurrence)."""
+    if not c.evidence or not c.cue.strip():
+        return None
+    sentence = c.evidence[0]
+    at = text.find(c.cue, sentence.start, sentence.end)
+    while at >= 0 and c.statement is not None and c.statement.start <= at < c.statement.end:
+        at = text.find(c.cue, at + 1, sentence.end)
+    return Span(start=at, end=at + len(c.cue), text=c.cue, status="exact") if at >= 0 else None
+
+
+def _carrying(item: Event | Claim, text: str) -> list[Span]:
+    """The words that carry an item: an event's trigger, a claim's statement and cue; else its evidence."""
+    if isinstance(item, Event):
+        words = [item.trigger] if item.trigger is not None and _located(item.trigger, text) else []
+    elif item.statement is not None and _located(item.statement, text):
+        words = [s for s in (item.statement, _cue_span(item, text)) if s is not None and _located(s, text)]
+    else:
+        words = []
+    return words or item.evidence
+
+
 def _evidence_marks(page: _SummaryPage) -> list[_Mark]:
-    """Every located evidence span of the events and claims, as marks to highlight."""
+    """The words carrying each event and claim (``_carrying``), as marks to highlight: not whole sentences,
+    which the selection line shows."""
     marks: list[_Mark] = []
     summary = page.summary
-    for kind, short, items in (("event", "ev", summary.events), ("claim", "cl", summary.claims)):
+    items_of: tuple[tuple[str, str, Sequence[Event | Claim]], ...] = (
+        ("event", "ev", summary.events),
+        ("claim", "cl", summary.claims),
+    )
+    for kind, short, items in items_of:
         for item in items:
-            for span in item.evidence:
+            for span in _carrying(item, page.text):
                 if _located(span, page.text):
                     tip = _span_tip(item.id, kind, span, page.text)
                     marks.append(_Mark(span.start, span.end, page.keys[id(item)], short, span.status, tip))
@@ -321,13 +348,19 @@ def _item_data(page: _SummaryPage, segs: dict[str, list[str]]) -> dict[str, dict
     data: dict[str, dict[str, Any]] = {}
     for v in summary.events:
         key = page.keys[id(v)]
-        data[key] = {"segs": segs.get(key, []), "rel": [], "label": f"{v.id} (event)"}
+        label = f"{v.id} ({'event' if v.status == 'happened' else v.status + ' event'})"
+        data[key] = {"segs": segs.get(key, []), "rel": [], "label": label, "sentence": _sentence(v)}
     for c in summary.claims:
         key = page.keys[id(c)]
-        data[key] = {"segs": segs.get(key, []), "rel": [], "label": f"{c.id} (claim)"}
+        data[key] = {"segs": segs.get(key, []), "rel": [], "label": f"{c.id} (claim)", "sentence": _sentence(c)}
     for e in summary.entities:
         data[page.keys[id(e)]] = {"segs": [], "rel": page.related.get(e.id, []), "label": e.name}
     return data
+
+
+def _sentence(item: Event | Claim) -> str:
+    """The item's first evidence sentence, shown on selection (the highlight lights only the carrying words)."""
+    return _clip(item.evidence[0].text, 400) if item.evidence else ""
 
 
 def _evidence_list(spans: list[Span], text: str) -> str:
@@ -359,10 +392,14 @@ def _event_card(v: Event, page: _SummaryPage) -> str:
         gran = f' <span class="muted">({_e(v.time.granularity)})</span>' if v.time.granularity else ""
         when = f'<span class="time">{_e(v.time.text)}</span>{value}{gran}'
     where = f'<div class="small muted">in {_e(v.location)}</div>' if v.location else ""
+    status = "" if v.status == "happened" else _chip(v.status, f"st-{v.status}")
+    claims = {c.id: c for c in summary.claims}
+    who = dict.fromkeys(_entity_name(summary, claims[x].claimant) for x in v.reported_by if x in claims)
+    says = f'<div class="small muted">according to {_e(", ".join(who))}</div>' if who else ""
     return (
         f'<li class="item ev{" is-key" if v.key else ""}" data-key="{page.keys[id(v)]}" {_BUTTON}>'
-        f'<div class="line1">{_chip("event", "k-ev")}<code>{_e(v.id)}</code>{_flags(v)}{when}</div>'
-        f'<div class="body">{what}</div>{where}{_evidence_list(v.evidence, page.text)}</li>'
+        f'<div class="line1">{_chip("event", "k-ev")}{status}<code>{_e(v.id)}</code>{_flags(v)}{when}</div>'
+        f'<div class="body">{what}</div>{where}{says}{_evidence_list(v.evidence, page.text)}</li>'
     )
 
 
@@ -396,23 +433,29 @@ def _entity_card(e: Entity, page: _SummaryPage) -> str:
 def _key_points(page: _SummaryPage) -> str:
     """Key events and claims, most salient first."""
     summary = page.summary
-    key_items: list[tuple[tuple[bool, float, int], str]] = [
-        (_salience(v, i), _event_card(v, page)) for i, v in enumerate(summary.events) if v.key
-    ] + [(_salience(c, i), _claim_card(c, page)) for i, c in enumerate(summary.claims) if c.key]
-    key_items.sort(key=lambda pair: pair[0][1:])
+    key_items: list[tuple[tuple[bool, float, int], str, bool]] = [
+        (_salience(v, i), _event_card(v, page), v.status != "happened") for i, v in enumerate(summary.events) if v.key
+    ] + [(_salience(c, i), _claim_card(c, page), False) for i, c in enumerate(summary.claims) if c.key]
+    key_items.sort(key=lambda item: (item[2], *item[0][1:]))  # what happened before plans and possibilities
     if not key_items:
         return ""
-    return f'<h2>Key points</h2><ul class="items">{"".join(card for _, card in key_items)}</ul>'
+    return f'<h2>Key points</h2><ul class="items">{"".join(card for _, card, _ in key_items)}</ul>'
 
 
 def _timeline(page: _SummaryPage) -> str:
-    """Dated events by resolved value, then undated ones in article order."""
+    """What happened: dated events by resolved value, then undated ones in article order; then what the article
+    presents as planned, possible, conditional, denied or unclear, apart."""
     events = page.summary.events
-    dated = sorted((v for v in events if _value(v)), key=lambda v: _time_key(_value(v)))
-    undated = [v for v in events if not _value(v)]
+    real = [v for v in events if v.status == "happened"]
+    dated = sorted((v for v in real if _value(v)), key=lambda v: _time_key(_value(v)))
+    undated = [v for v in real if not _value(v)]
     timeline = "".join(_event_card(v, page) for v in dated)
     if undated:
         timeline += '<li class="undated small muted">Undated</li>' + "".join(_event_card(v, page) for v in undated)
+    other = [v for v in events if v.status != "happened"]
+    if other:
+        timeline += '<li class="undated small muted">Not told as having happened</li>'
+        timeline += "".join(_event_card(v, page) for v in other)
     return f'<h2>Events · {len(events)}</h2><ol class="items timeline">{timeline}</ol>'
 
 

@@ -33,16 +33,36 @@ def _claim(summary: ArticleSummary, c: Claim) -> str:
     return line + _where(c.evidence)
 
 
+STATUS_HEADINGS = {
+    "happened": "Happened",
+    "planned": "Planned",
+    "possible": "Possible",
+    "conditional": "Conditional",
+    "negated": "Did not happen",
+    "unknown": "Unclear",
+}
+"""The Events section in this order: what the article presents as real first, then what it does not."""
+
+
+def _says(summary: ArticleSummary, e: Event) -> str:
+    """Who says so: the claimants of the claims that carry the event (none: the article's own voice)."""
+    claims = [c for c in summary.claims if c.id in e.reported_by]
+    who = list(dict.fromkeys(_name(summary, c.claimant, "someone unnamed") for c in claims))
+    return f" — according to {', '.join(_md(w) for w in who)}" if who else ""
+
+
 def _event(summary: ArticleSummary, e: Event) -> str:
     actor = summary.entity(e.actor)  # none: a passive ("an agreement was reached") reads on its own
     parts = [f"**{_md(actor.name)}** {_md(e.action)}" if actor else _md(e.action)]
+    if e.status != "happened":  # a plan, a possibility, a condition or a denial is never shown as a fact
+        parts.insert(0, f"_{e.status}_:")
     if e.targets:
         parts.append("→ " + ", ".join(_md(_name(summary, t, t)) for t in e.targets))
     if e.time:
         parts.append(f"· {_md(e.time.text)}" + (f" ({e.time.value})" if e.time.value else ""))
     if e.location:
         parts.append(f"· {_md(e.location)}")
-    return " ".join(parts) + _where(e.evidence)
+    return " ".join(parts) + _says(summary, e) + _where(e.evidence)
 
 
 def _times(summary: ArticleSummary) -> list[str]:
@@ -67,7 +87,8 @@ def render_markdown(summary: ArticleSummary) -> str:
     key_events = sorted((e for e in summary.events if e.key), key=lambda e: e.rank or 0)
     if key_claims or key_events:
         out += ["## Key points", ""]
-        out += [f"- {_event(summary, e)}" for e in key_events]
+        out += [f"- {_event(summary, e)}" for e in key_events if e.status == "happened"]
+        out += [f"- {_event(summary, e)}" for e in key_events if e.status != "happened"]
         out += [f"- {_claim(summary, c)}" for c in key_claims]
         out.append("")
 
@@ -91,8 +112,12 @@ def render_markdown(summary: ArticleSummary) -> str:
             e.evidence[0].start if e.evidence else 0,
         ),
     )
-    out += [f"- {_event(summary, e)}" for e in dated]
-    out.append("")
+    for status, heading in STATUS_HEADINGS.items():
+        these = [e for e in dated if e.status == status]
+        if these:
+            out += [f"### {heading} ({len(these)})", *[f"- {_event(summary, e)}" for e in these], ""]
+    if not dated:
+        out.append("")
 
     out += [f"## Entities ({len(summary.entities)})", ""]
     for ent in summary.entities:

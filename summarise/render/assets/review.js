@@ -30,7 +30,8 @@
     cards.forEach((el) => el.classList.add("selected"));
     if (status) {
       const labels = keys.map((k) => info(k).label);
-      status.textContent = labels.length ? "Selected: " + labels.join(", ") : "";
+      const sentence = keys.length === 1 ? info(keys[0]).sentence : "";
+      status.textContent = labels.length ? "Selected: " + labels.join(", ") + (sentence ? " — “" + sentence + "”" : "") : "";
     }
     if (fromText) {
       if (cards.length) reveal(cards[0]);

@@ -1,0 +1,174 @@
+"""How the article presents an event, read from the dependency parse: as real, planned, possible, conditional or
+denied (FactBank/MEANTIME's certainty x polarity x time, in the words of ``schema.EventStatus``).
+
+Rules over the event word (a verb or an event noun) and the words that govern it, the nearest marker winning:
+
+- its own auxiliaries, adverbs and negation: "not"/"never" → negated; could/may/might, apparently/probably →
+  possible; would → conditional with a condition, planned under a saying verb (the report's future: "announced
+  it would cut jobs"), else possible (hypothetical);
+  will/shall/should, "is going to", "is to be held" → planned; a verb with an if/unless/in-case clause of its
+  own → conditional; "can" is an ability, told as fact;
+- an infinitive hanging on a noun ("an event to be held") → planned;
+- the verb that governs it through a complement ("plans to visit", "refused to comment", "is expected to cut"):
+  plan-verbs → planned, refuse/deny/fail → negated, expect/likely → possible; aspect verbs ("began supplying")
+  keep the event as real; any other verb taking an infinitive ("agreed to buy") → planned, as the act lies ahead;
+- the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional; a purpose
+  clause ("to ensure that …", "in order to") → planned, and so is what the purpose clause says;
+- a headline infinitive with no verb above it ("Kim Jong-un to visit Russia") → planned;
+- an event noun: the noun framing it ("the possibility of a meeting", "plans for"), its modifier ("the planned
+  sale", "a possible merger", "an imminent meeting") or the status of the verb it is the object of ("will hold
+  talks").
+
+Otherwise the event is presented as real: ``happened``. Reported speech does not change it: "Ukraine said North
+Korea began supplying weapons" is Ukraine's claim that it happened; who says so is the event's ``reported_by``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..lexicon import CUE_LEMMAS, MENTAL_CUES, word_set
+from ..schema import EventStatus as Status
+
+NEGATIONS = word_set("not n't never no")
+POSSIBLE_AUX = word_set("could may might")
+"""Not "can" ("can carry 290 passengers" is an ability, told as fact), nor "should" (in news, what is due)."""
+HEDGE_ADVERBS = word_set("apparently probably possibly perhaps maybe likely allegedly supposedly")
+"""FactBank's probable/possible adverbs ("an agreement was apparently reached")."""
+CONDITIONAL_AUX = word_set("would")
+PLANNED_AUX = word_set("will shall 'll wo should")
+PLAN_VERBS = word_set(
+    """plan intend schedule aim want seek prepare propose promise pledge vow hope wish decide agree offer set
+    mean threaten vote move look willing ready eager prepared determined"""
+)
+"""Verbs whose infinitive complement is an act still ahead ("plans to visit", "agreed to buy")."""
+NEGATING_VERBS = word_set("refuse deny fail decline reject avoid stop cease halt cancel abandon")
+POSSIBLE_VERBS = word_set("expect likely possible could seem appear predict forecast anticipate consider")
+ASPECT_VERBS = word_set("begin start continue keep resume manage finish go come help use")
+"""Their complement happens with them: "began supplying weapons" is a supply that happened."""
+CONDITION_MARKS = word_set("if unless whether provided providing")
+PURPOSE_MARKS = word_set("so order")
+PLANNED_MODIFIERS = word_set("planned proposed scheduled future upcoming intended prospective pending imminent")
+POSSIBLE_FRAMES = word_set("possibility prospect chance risk threat likelihood speculation rumor rumour fear")
+"""Nouns whose "of" phrase names what may happen ("the possibility of an imminent meeting")."""
+PLANNED_FRAMES = word_set("plan plans intention decision agreement deal proposal bid offer")
+POSSIBLE_MODIFIERS = word_set("possible potential likely expected probable rumored rumoured alleged")
+COMPLEMENTS = ("xcomp", "ccomp", "advcl", "acomp", "oprd")
+MAX_CLIMB = 4
+
+
+def _own(tok: Any) -> Status | None:
+    """What the word's own auxiliaries and negation say."""
+    words = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")]
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in words):
+        return "negated"
+    if _conditioned(tok):  # "will face consequences if it does": the consequence of a condition
+        return "conditional"
+    lowered = {c.lower_ for c in words}
+    if lowered & PLANNED_AUX:
+        return "planned"
+    if lowered & CONDITIONAL_AUX:  # "would pay … if": conditional; "announced it would cut": the report's future
+        if _conditioned(tok):
+            return "conditional"
+        reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _SAYING
+        return "planned" if reported else "possible"
+    if lowered & POSSIBLE_AUX or any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in tok.children):
+        return "possible"
+    if tok.lemma_.lower() == "go" and tok.tag_ == "VBG":  # "is going to deliver": going's own status
+        return "planned"
+    return None
+
+
+def _conditioned(tok: Any) -> bool:
+    """Whether the verb has a condition: an adverbial clause marked if/unless/in case."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and _clause(c) == "conditional":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "case" for p in c.children):
+            return True  # "would pay a price in case it decided"
+    return False
+
+
+def _clause(tok: Any) -> Status | None:
+    """What the clause the word heads says by its marker: "if it does", "in case it decided", "to ensure"."""
+    if tok.dep_ not in ("advcl", "acl", "relcl"):
+        return None
+    edge = tok.left_edge.i
+    if [t.lower_ for t in tok.doc[max(edge - 2, 0) : edge]] == ["in", "case"]:
+        return "conditional"  # "in case it decided": the parse hangs the clause on "case", or on a noun before it
+    if tok.dep_ != "advcl":
+        return None
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    if marks & CONDITION_MARKS:
+        return "conditional"
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if infinitive or marks & PURPOSE_MARKS:
+        return "planned"
+    return None
+
+
+def _governed(tok: Any, head: Any) -> Status | None:
+    """What the verb that takes ``tok`` as its complement says of it ("plans to visit", "refused to pay")."""
+    lemma = head.lemma_.lower()
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.tag_ == "VB"
+    if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return "planned"  # "an event to be held on October 12", "the first jet to be manufactured"
+    if tok.dep_ not in ("xcomp", "ccomp") or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    if lemma == "be" and tok.dep_ == "xcomp" and infinitive:
+        return "planned"  # "it is to be held", "the plan is to end losses by 2008"
+    if lemma in NEGATING_VERBS and tok.dep_ == "xcomp":
+        return "negated"
+    if lemma in POSSIBLE_VERBS:
+        return "possible"
+    if lemma in ASPECT_VERBS:
+        return None
+    if tok.dep_ == "xcomp" and infinitive and (lemma in PLAN_VERBS or head.pos_ == "VERB"):
+        return "planned"
+    return None
+
+
+def _noun_status(noun: Any) -> Status | None:
+    prep = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    frame = prep.head.lemma_.lower() if prep is not None else ""
+    if frame in POSSIBLE_FRAMES:
+        return "possible"
+    if frame in PLANNED_FRAMES:
+        return "planned"
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    if mods & PLANNED_MODIFIERS:
+        return "planned"
+    if mods & POSSIBLE_MODIFIERS:
+        return "possible"
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return event_status(noun.head)
+    return None
+
+
+def event_status(tok: Any) -> Status:
+    """The status of the event the token names (a verb, or an event noun). Climbing from the word to the verbs
+    that frame it, every marker met counts; the strongest wins (``PRIORITY``: "in case it decided to supply" is
+    conditional, not planned). A saying verb ends the climb: what is said keeps its own status."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _noun_status(tok) or "happened"
+    found: list[Status] = []
+    current = tok
+    for _ in range(MAX_CLIMB):
+        found += [s for s in (_own(current), _clause(current)) if s is not None]
+        head = current.head
+        if head.i == current.i:  # the root (spaCy makes a new Token on each access: compare positions)
+            if not found and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+                found.append("planned")  # a headline's "Kim to visit Russia"
+            break
+        if (governed := _governed(current, head)) is not None:
+            found.append(governed)
+        if current.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or head.lemma_.lower() in _SAYING:
+            break
+        current = head
+    return min(found, key=PRIORITY.index) if found else "happened"
+
+
+PRIORITY: tuple[Status, ...] = ("conditional", "negated", "possible", "planned", "happened", "unknown")
+_SAYING = CUE_LEMMAS - MENTAL_CUES
+"""A clause under a saying verb (the lexicon's cues, not its verbs of holding) keeps its own status: "said it
+will" is planned, "said it sold" happened."""

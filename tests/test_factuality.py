@@ -1,0 +1,88 @@
+"""Each event's status, trigger and claimant from the dependency parse (``extract.factuality``), on hand-made text."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarise.config import Settings
+from summarise.extract.attribution import find_attributions, parse_article, speaker_names
+from summarise.extract.events import find_events
+from summarise.ingest import load_text
+from summarise.pipeline import summarise
+
+
+def statuses(text: str) -> list[tuple[str, str, str]]:
+    """(trigger word, action, status) of each event found."""
+    doc = load_text(text)
+    article = parse_article(doc)
+    speakers = speaker_names(find_attributions(doc, article), article.names)
+    out = []
+    for e in find_events(doc, article, speakers):
+        assert e.trigger is not None
+        out.append((text[e.trigger[0] : e.trigger[1]], e.action, e.status))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Apple released the iPod in Paris.", [("released", "released the iPod in Paris", "happened")]),
+        # a modal is the status, not a word of the action
+        ("Kim could travel to Russia.", [("travel", "travel to Russia", "possible")]),
+        ("Boeing will deliver the plane.", [("deliver", "deliver the plane", "planned")]),
+        ("Apple did not release the iPod.", [("release", "release the iPod", "negated")]),
+        # a verb framing an infinitive gives way to it: the act is the event
+        ("Fiat plans to buy a stake in Chrysler.", [("buy", "buy a stake in Chrysler", "planned")]),
+        ("Boeing refused to sell the plant.", [("sell", "sell the plant", "negated")]),
+        # an aspect verb's complement happens with it
+        ("North Korea began supplying weapons.", [("began", "began supplying weapons", "happened")]),
+        # a condition, and its consequence
+        (
+            "The US warned that North Korea would pay a price in case it decided to supply weapons to Russia.",
+            [("warned", "warned", "happened"), ("pay", "pay a price", "conditional"),
+             ("supply", "supply weapons", "conditional")],
+        ),
+        ("Pyongyang will face consequences if it does.", [("face", "face consequences", "conditional")]),
+        # a purpose clause and what it says lie ahead
+        (
+            "Japan sent envoys to ensure that Pyongyang complied with the resolutions.",
+            [("sent", "sent envoys", "happened"), ("complied", "complied with the resolutions", "planned")],
+        ),
+        # a headline infinitive: a plan
+        ("Kim Jong-un to visit Russia next week.", [("visit", "visit Russia", "planned")]),
+        # what is said keeps its own status
+        ("Peskov said Kim met Putin.", [("met", "met Putin", "happened")]),
+    ],
+)  # fmt: skip
+def test_status_and_trigger_from_the_parse(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [s for s in statuses(text) if s[1] != s[0] or s[0] in {w for w, _, _ in expected}]
+    assert got == expected
+
+
+def test_events_told_in_a_claim_are_reported_by_it_and_the_article_s_own_are_not() -> None:
+    text = "Kim Jong Un visited a factory on Tuesday. Ukraine said North Korea began supplying weapons."
+    result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
+    by_trigger = {e.trigger.text: e for e in result.events if e.trigger is not None}
+    assert set(by_trigger) == {"visited", "began"}
+    assert by_trigger["visited"].reported_by == []
+    claim = next(c for c in result.claims if c.cue == "said")
+    assert by_trigger["began"].reported_by == [claim.id]
+    assert all(text[e.trigger.start : e.trigger.end] == e.trigger.text for e in by_trigger.values())
+
+
+def test_markdown_keeps_what_happened_apart_from_plans_and_says_who_says_so() -> None:
+    from summarise.render.markdown import render_markdown
+
+    text = "Kim Jong Un visited a factory on Tuesday. Ukraine said Kim could travel to Moscow."
+    result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
+    md = render_markdown(result)
+    events = md[md.index("## Events") : md.index("## Entities")]
+    assert events.index("### Happened (1)") < events.index("visited a factory") < events.index("### Possible (1)")
+    line = next(x for x in events.splitlines() if "travel to Moscow" in x)
+    assert line.startswith("- _possible_:") and "according to Ukraine" in line
+
+
+def test_an_act_noun_with_a_named_party_is_an_event_and_one_without_is_not() -> None:
+    got = statuses("The planned purchase of Chrysler by Fiat was announced. The decline was announced.")
+    assert ("purchase", "planned purchase", "planned") in got
+    assert not any(word == "decline" for word, _, _ in got)
