@@ -56,6 +56,26 @@ def found(text: str) -> list[tuple[str, str, str]]:
             "The army is said to have spent ten million shells on the war.",
             [("", "said", "to have spent ten million shells on the war")],
         ),
+        # a noun that carries an attribution, its owner the source
+        (
+            "Reporters checked Senator Ellen Park's claim that the bridge was never inspected.",
+            [("Senator Ellen Park", "claim", "the bridge was never inspected")],
+        ),
+        # a verb of the learned lexicon, with its object as content
+        (
+            "Governor Sam Ortiz mocked the budget proposal on Tuesday.",
+            [("Governor Sam Ortiz", "mocked", "the budget proposal on Tuesday")],
+        ),
+        # a short object is a content when it names something ("criticized him")
+        (
+            "The union leader Maria Lopez criticized him.",
+            [("Maria Lopez", "criticized", "him")],
+        ),
+        # a gerund after a preposition speaks for its verb's subject
+        (
+            "Senator Ellen Park ended the hearing by saying the bridge was safe.",
+            [("Senator Ellen Park", "saying", "the bridge was safe")],
+        ),
     ],
 )
 def test_source_cue_and_content_are_cut_from_the_sentence(text: str, expected: list[tuple[str, str, str]]) -> None:
