@@ -106,6 +106,9 @@ class Attribution:
     content_span: tuple[int, int]
     pronoun: str | None = None
     """The pronoun the source was resolved from, if any."""
+    weak: bool = False
+    """A cue of the learned lexicon or a noun: an act told inside someone's statement is part of it, whoever
+    does it ("reports said Kim could travel and discuss …")."""
 
 
 def _span(tokens: Iterable[Any]) -> tuple[int, int]:
@@ -272,6 +275,7 @@ def sentence_attributions(
         a, b = _trim(text, start + content[0], start + content[1])
         words = [t for t in cue_tok.doc if content[0] <= t.idx < content[1]]
         short = any(t.pos_ in SHORT_POS for t in words) and not any(t.dep_ in ("prt", "advmod") for t in words[:1])
+        short = short and not any(c.dep_ == "neg" for c in cue_tok.children)  # "did not offer details": nothing held
         if not text[a:b].strip() or len(text[a:b].split()) < (1 if short else MIN_CONTENT_WORDS) or (a, b) in seen:
             return
         cue_at = start + cue_tok.idx
@@ -289,6 +293,7 @@ def sentence_attributions(
                 content=text[a:b],
                 content_span=(a, b),
                 pronoun=text[src[0] : src[1]] if src and pronoun else None,
+                weak=cue_tok.pos_ == "NOUN" or cue_tok.lemma_.lower() in LEARNED_CUES,
             )
         )
 
@@ -385,7 +390,7 @@ def _drop_nested(found: list[Attribution]) -> list[Attribution]:
         lo, hi = a.content_span
         return b is not a and lo <= b.cue_start < hi and lo <= b.content_span[0] and b.content_span[1] <= hi
 
-    return [b for b in found if not any(inside(b, a) and b.source in ("", a.source) for a in found)]
+    return [b for b in found if not any(inside(b, a) and (b.weak or b.source in ("", a.source)) for a in found)]
 
 
 def unparsed(doc: Document) -> list[int]:
