@@ -71,6 +71,11 @@ def found(text: str) -> list[tuple[str, str, str]]:
             "The union leader Maria Lopez criticized him.",
             [("Maria Lopez", "criticized", "him")],
         ),
+        # object control: the one made to speak or feel holds it
+        (
+            "The senator forced the banker to admit that no executive was fired.",
+            [("the banker", "admit", "no executive was fired")],
+        ),
         # a gerund after a preposition speaks for its verb's subject
         (
             "Senator Ellen Park ended the hearing by saying the bridge was safe.",

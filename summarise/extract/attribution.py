@@ -144,6 +144,9 @@ def _source_token(cue: Any) -> Any | None:
             return subj
         if tok is cue and tok.dep_ == "acl" and tok.head.i == tok.i - 1 and tok.head.pos_ == "PROPN":
             return tok.head  # "Trump called Clinton a liar", misparsed as a reduced relative clause
+        controller = next((c for c in tok.head.children if c.dep_ == "dobj"), None) if tok is not tok.head else None
+        if tok is cue and cue.dep_ in ("xcomp", "ccomp") and controller is not None and controller.i < cue.i:
+            return controller  # "led the journalist to fear", "left many nations feeling": the one led holds it
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
             tok = tok.head.head  # "responded by saying", "before asking", "for refusing": the verb's subject
             continue
