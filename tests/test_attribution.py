@@ -71,6 +71,11 @@ def found(text: str) -> list[tuple[str, str, str]]:
             "The union leader Maria Lopez criticized him.",
             [("Maria Lopez", "criticized", "him")],
         ),
+        # "seems to": the writer's impression, nobody's statement
+        (
+            "The senator seems to have changed her mind about the bridge.",
+            [("", "seems", "to have changed her mind about the bridge")],
+        ),
         # object control: the one made to speak or feel holds it
         (
             "The senator forced the banker to admit that no executive was fired.",

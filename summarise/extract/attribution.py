@@ -77,6 +77,9 @@ LEARNED_CUES = word_set(
 not among the cues above (``scripts/claims_analysis.py`` prints the table; evals/CLAIMS-ANALYSIS.md). Like the
 object cues, their object can be what is held ("mocked the complaint", "denounced the deal"). Kept apart from
 ``CUES``, which the events also read: these verbs stay events too."""
+IMPRESSION_CUES = word_set("seem appear")
+"""'X seems to …' is the writer's impression of X, not X's statement: nobody is the source (PolNeAR marks these
+without a source)."""
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CONTENT_DEPS = ("ccomp", "parataxis", "xcomp")
 HEAD_DEPS = ("conj", "advcl", "xcomp")
@@ -320,7 +323,7 @@ def sentence_attributions(
         content = _content_bounds(tok, text, quotes, start)
         if content is None:
             continue
-        subject = _source_token(tok)
+        subject = None if tok.lemma_.lower() in IMPRESSION_CUES else _source_token(tok)
         if subject is None and (tok.lemma_ in EVIDENCE_CUES or tok.dep_ == "acl"):
             continue  # "the data show" wants its subject; "information about Kim expecting …" is nobody's claim
         if subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
