@@ -16,7 +16,7 @@ from pathlib import Path
 
 from _common import fake_server, table, write_feed
 
-from summarise.batch.runner import run_batch
+from summarise.batch.runner import RunOptions, run_batch
 from summarise.config import Settings
 
 
@@ -29,13 +29,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, fake_server(args.latency) as server:
         base = Path(tmp)
         settings = Settings(base_url=server.url, home=base / "home", concurrency=args.concurrency, cache=True)
-        run_batch([str(write_feed(base / "warm-up.jsonl", 1, start=10_000))], settings, progress=False, fmt="json")
+        run_batch(
+            [str(write_feed(base / "warm-up.jsonl", 1, start=10000))], settings, RunOptions(progress=False, fmt="json")
+        )
         feed = write_feed(base / "feed.jsonl", args.articles)
         times = {}
         for name in ("cold", "warm"):
             before = server.stats()["chats"]
             started = time.perf_counter()
-            result = run_batch([str(feed)], settings, run_name=name, out=base / f"{name}.jsonl", progress=False)
+            result = run_batch(
+                [str(feed)], settings, RunOptions(run_name=name, out=base / f"{name}.jsonl", progress=False)
+            )
             times[name] = time.perf_counter() - started
             calls = server.stats()["chats"] - before
             assert result.totals.ok == args.articles

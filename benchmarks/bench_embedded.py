@@ -27,8 +27,8 @@ from typing import Any
 
 from _common import ROOT, table, write_feed
 
-from summarise.backends.local import translate_response_format
-from summarise.batch.runner import run_batch
+from summarise.backends.base import translate_response_format
+from summarise.batch.runner import Hooks, RunOptions, run_batch
 from summarise.config import Settings
 from summarise.pipeline import backend_for
 
@@ -110,7 +110,13 @@ def main() -> None:
 
         llama.reset()
         started = time.perf_counter()
-        result = run_batch([str(feed)], settings, backend=backend, fmt="json", progress=False, on_record=next_article)
+        result = run_batch(
+            [str(feed)],
+            settings,
+            RunOptions(fmt="json", progress=False),
+            backend=backend,
+            hooks=Hooks(on_record=next_article),
+        )
         batch_s = time.perf_counter() - started
         peak = memory_kib("VmHWM")
         done = result.totals.ok + result.totals.partial

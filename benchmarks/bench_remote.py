@@ -18,7 +18,7 @@ from pathlib import Path
 
 from _common import fake_server, table, write_feed
 
-from summarise.batch.runner import run_batch
+from summarise.batch.runner import RunOptions, run_batch
 from summarise.config import Settings
 
 
@@ -33,7 +33,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, fake_server(args.latency) as server:
         base = Path(tmp)
         warm = Settings(base_url=server.url, home=base / "warm", strategy=args.strategy)
-        run_batch([str(write_feed(base / "warm.jsonl", 1, start=10_000))], warm, progress=False, fmt="json")
+        run_batch([str(write_feed(base / "warm.jsonl", 1, start=10000))], warm, RunOptions(progress=False, fmt="json"))
         for concurrency in args.concurrency:
             feed = write_feed(base / f"feed{concurrency}.jsonl", args.articles)
             settings = Settings(
@@ -41,7 +41,7 @@ def main() -> None:
             )
             before = server.stats()["chats"]
             started, cpu = time.perf_counter(), time.process_time()
-            result = run_batch([str(feed)], settings, out=base / "out.jsonl", progress=False)
+            result = run_batch([str(feed)], settings, RunOptions(out=base / "out.jsonl", progress=False))
             wall, cpu = time.perf_counter() - started, time.process_time() - cpu
             stats = server.stats()
             calls = stats["chats"] - before

@@ -25,10 +25,9 @@ from summarise.evals.brat import Attribution
 from summarise.evals.polnear import MIN_OVERLAP, claim_candidates, union
 from summarise.evals.run import EvalRun, RunCase
 from summarise.evals.text import dice, is_pronoun
-from summarise.extract.attribution import CUES, NOUN_CUES
 from summarise.extract.nlp import parser
-from summarise.ground.records import word_set
 from summarise.ingest import load_text
+from summarise.lexicon import CUES, NOUN_CUES, word_set
 
 SPEECH = word_set(
     """say tell add claim deny report announce insist argue note write state stress emphasize explain confirm

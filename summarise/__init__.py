@@ -19,7 +19,7 @@ from .errors import (
     ModelNotAvailable,
     SummariseError,
 )
-from .schema import SCHEMA_VERSION, ArticleSummary, Claim, Entity, Event, Span, TimeExpr
+from .schema import SCHEMA_VERSION, ArticleSummary, Claim, Entity, Event, Span, TimeExpr, TimeMention
 
 __version__ = "0.1.0"
 
@@ -43,6 +43,7 @@ __all__ = [
     "Span",
     "SummariseError",
     "TimeExpr",
+    "TimeMention",
     "asummarise",
     "summarise",
 ]

@@ -1,9 +1,11 @@
 """A summary cache in SQLite (``<home>/cache.sqlite``): an article asked the same way is answered once.
 
-The key is a SHA-256 over everything that changes the answer: backend name, model, prompt SHA-256, schema
-SHA-256, strategy, the generation settings (``GENERATION_FIELDS``), and the article's text SHA-256, published
-date and title. Article id and source are not in it: a hit is re-stamped with the asking document's id, source
-and text. API keys and endpoints' credentials never reach it. Off by default (``Settings.cache``).
+The key is a SHA-256 over everything that changes the answer: the settings' fingerprint (``fingerprint``:
+backend name, model, endpoint without credentials, prompt SHA-256, schema SHA-256, strategy, the generation
+settings ``GENERATION_FIELDS``; the run store hashes the same fingerprint) and the article's text SHA-256,
+published date and title. Article id and source are not in it: a hit is re-stamped with the asking document's
+id, source and text. API keys and endpoints' credentials never reach it. Off by default (``Settings.cache``).
+Several processes may share the file (see ``statedb``).
 
 The pipeline hooks in with two calls (``lookup`` before extraction, ``remember`` after assembling); both are
 no-ops when ``settings.cache`` is off. Results degraded by endpoint failures (a window that got no answer
@@ -18,26 +20,28 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from .backends.base import Backend
 from .config import Settings
-from .errors import ConfigError
 from .ingest import Document
 from .prompts import Prompt
+from .redact import redact_url
 from .schema import ArticleSummary
 from .schema import schema_sha256 as _schema_sha256
+from .statedb import connect, state_error
 
 schema_sha256 = cache(_schema_sha256)
 """The output schema's SHA-256, computed once a process (it takes ~20 ms: too slow for every article)."""
 
 CACHE_FILE = "cache.sqlite"
-KEY_VERSION = 1
+KEY_VERSION = 2
+"""2: the endpoint (without credentials) is part of the settings' fingerprint."""
 GENERATION_FIELDS = (
     "temperature",
     "seed",
@@ -60,15 +64,6 @@ CREATE TABLE IF NOT EXISTS summaries (
 """
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A SQLite connection for a state file: WAL, autocommit, waits on other writers instead of failing."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    con = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
-    con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=NORMAL")  # durable across a killed process; a power cut may lose the tail
-    return con
-
-
 def generation_params(settings: Settings) -> dict[str, Any]:
     return {name: getattr(settings, name) for name in GENERATION_FIELDS}
 
@@ -85,46 +80,33 @@ def model_identity(backend: Backend) -> str:
     return str(getattr(backend, "cache_model", None) or backend.model)
 
 
-def cache_key(
-    *,
-    backend: str,
-    model: str,
-    prompt_sha256: str,
-    schema_sha256: str,
-    strategy: str,
-    params: Mapping[str, Any],
-    text_sha256: str,
-    published: date | None,
-    title: str | None,
-) -> str:
-    payload = {
-        "v": KEY_VERSION,
-        "backend": backend,
-        "model": model,
-        "prompt": prompt_sha256,
-        "schema": schema_sha256,
+def fingerprint(settings: Settings, backend: Backend, prompt: Prompt, strategy: str) -> dict[str, Any]:
+    """Everything in the settings that changes a summary, as JSON-able values without credentials: the one
+    description of "asked the same way" that the cache keys and the run store's settings hash both use."""
+    return {
+        "backend": backend.name,
+        "model": model_identity(backend),
+        "endpoint": redact_url(settings.base_url),
+        "prompt": prompt.sha256,
+        "schema": schema_sha256(),
         "strategy": strategy,
-        "params": dict(params),
-        "text": text_sha256,
-        "published": published.isoformat() if published else None,
-        "title": title,
+        "params": generation_params(settings),
     }
-    blob = json.dumps(payload, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def digest(value: Any) -> str:
+    """SHA-256 of a JSON-able value (keys sorted, so equal values digest alike)."""
+    blob = json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
+def cache_key(settings_fingerprint: Mapping[str, Any], doc: Document) -> str:
+    article = {"text": doc.text_sha256, "published": doc.published, "title": doc.title}
+    return digest({"v": KEY_VERSION, **settings_fingerprint, **article})
+
+
 def key_for(doc: Document, settings: Settings, backend: Backend, prompt: Prompt, strategy: str) -> str:
-    return cache_key(
-        backend=backend.name,
-        model=model_identity(backend),
-        prompt_sha256=prompt.sha256,
-        schema_sha256=schema_sha256(),
-        strategy=strategy,
-        params=generation_params(settings),
-        text_sha256=doc.text_sha256,
-        published=doc.published,
-        title=doc.title,
-    )
+    return cache_key(fingerprint(settings, backend, prompt, strategy), doc)
 
 
 @dataclass(frozen=True)
@@ -138,18 +120,22 @@ class CacheStats:
 
 
 class Cache:
-    """One cache file; safe to share between threads, and between processes (SQLite locking)."""
+    """One cache file; safe to share between threads, and between processes (WAL, busy timeout)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
+        with self._guard():
+            self._con = connect(path, _SCHEMA)
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """SQLite's errors as ours: busy (another process) apart from unreadable (a damaged file)."""
         try:
-            self._con = connect(path)
-            self._con.executescript(_SCHEMA)
-        except sqlite3.DatabaseError as exc:
-            raise ConfigError(
-                f"cache {path} is unreadable: {exc}", hint="run `summarise cache clear` to start afresh"
-            ) from exc
+            yield
+        except sqlite3.Error as exc:
+            hint = "run `summarise cache clear` to start afresh"
+            raise state_error("cache", self.path, exc, unreadable_hint=hint) from exc
 
     @classmethod
     def for_settings(cls, settings: Settings) -> Cache:
@@ -157,7 +143,7 @@ class Cache:
 
     def get(self, key: str) -> ArticleSummary | None:
         """The summary stored under ``key`` (``provenance.cached`` set), or None."""
-        with self._lock:
+        with self._lock, self._guard():
             row = self._con.execute("SELECT summary FROM summaries WHERE key = ?", (key,)).fetchone()
             if row is None:
                 return None
@@ -165,7 +151,7 @@ class Cache:
         try:
             summary = ArticleSummary.model_validate_json(row[0])
         except ValueError:  # written by an incompatible version: forget it
-            with self._lock:
+            with self._lock, self._guard():
                 self._con.execute("DELETE FROM summaries WHERE key = ?", (key,))
             return None
         summary.provenance.cached = True
@@ -173,7 +159,7 @@ class Cache:
 
     def put(self, key: str, summary: ArticleSummary) -> None:
         data = summary.model_copy(update={"provenance": summary.provenance.model_copy(update={"cached": False})})
-        with self._lock:
+        with self._lock, self._guard():
             self._con.execute(
                 "INSERT OR REPLACE INTO summaries (key, backend, model, summary, created) VALUES (?, ?, ?, ?, ?)",
                 (
@@ -186,7 +172,7 @@ class Cache:
             )
 
     def stats(self) -> CacheStats:
-        with self._lock:
+        with self._lock, self._guard():
             entries, hits = self._con.execute("SELECT count(*), coalesce(sum(hits), 0) FROM summaries").fetchone()
             rows = self._con.execute(
                 "SELECT backend, model, count(*), coalesce(sum(hits), 0) FROM summaries "
@@ -197,7 +183,7 @@ class Cache:
 
     def clear(self) -> int:
         """Forget every entry; the number forgotten."""
-        with self._lock:
+        with self._lock, self._guard():
             count = int(self._con.execute("SELECT count(*) FROM summaries").fetchone()[0])
             self._con.execute("DELETE FROM summaries")
             self._con.execute("VACUUM")

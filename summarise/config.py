@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .redact import redact_url
 
 ENV_VARS = {
     "SUMMARISE_MODEL": "model",
@@ -77,6 +78,13 @@ class Settings:
         if unknown:
             raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def public(self) -> dict[str, Any]:
+        """The settings as stored and shown (run store, saved eval runs): JSON-able, without the API key and
+        without credentials in the endpoint URL."""
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "api_key"}
+        data["base_url"] = redact_url(self.base_url)
+        return {k: str(v) if isinstance(v, Path) else v for k, v in data.items()}
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

@@ -36,6 +36,14 @@ class ConfigError(SummariseError):
     exit_code = 2
 
 
+class StateBusy(ConfigError):
+    """A state file (cache, run store) stayed locked by another process past the busy timeout."""
+
+
+class StateUnreadable(ConfigError):
+    """A state file is not a database SQLite can read (damaged, or something else under its name)."""
+
+
 class ModelNotAvailable(SummariseError):
     """The embedded model or llama-cpp-python is missing, or the assembled weights fail their checksum."""
 

@@ -1,7 +1,8 @@
 """The library's front door: ``summarise(text)`` and ``await asummarise(text)`` → ``ArticleSummary``.
 
-ingest (clean, sentences, offsets) → extract (prompt + backend, per strategy) → ground (spans, quotes, times,
-entities) → ArticleSummary with provenance. The CLI and the evals call this; it never calls them.
+ingest (clean, sentences, offsets) → extract (prompt + backend, per strategy: ``ExtractedClaim`` and
+``ExtractedEvent`` records) → ground (spans, quotes, times, entities) → ArticleSummary with provenance. The CLI
+and the evals call this; it never calls them.
 """
 
 from __future__ import annotations
@@ -13,16 +14,16 @@ from functools import lru_cache
 from typing import Any
 
 from . import __version__, cache
-from .backends import Backend
+from .backends import Backend, Usage
 from .backends import registry as backend_registry
 from .config import Settings
 from .errors import ExtractionError, InputError
-from .extract.events import EventCandidate
-from .extract.strategies import Drafts, aextract, extract, lead_summary, strategy
-from .ground.records import ClaimDraft, EventDraft, ground
+from .extract.strategies import Extraction, aextract, extract, lead_summary, strategy
+from .ground.assemble import ground
+from .ground.checks import ArticleChecks
 from .ingest import Document, load_text
 from .prompts import Prompt, load_prompt
-from .schema import ArticleMeta, ArticleSummary, Provenance, schema_sha256
+from .schema import ArticleMeta, ArticleSummary, GroundingCounts, Provenance, schema_sha256
 
 
 @lru_cache(maxsize=8)
@@ -61,81 +62,6 @@ def prompt_for(settings: Settings, backend: Backend | None = None) -> Prompt:
     return load_prompt(strategy(strategy_name(settings, backend)).prompt)
 
 
-def _assemble(
-    doc: Document,
-    drafts: Drafts,
-    settings: Settings,
-    backend: Backend,
-    prompt: Prompt,
-    strategy_name: str,
-    started: float,
-    include_text: bool,
-) -> ArticleSummary:
-    if not drafts.claims and not drafts.events and drafts.warnings and not drafts.summary:
-        raise ExtractionError(f"no answer from the model for any part of the article: {drafts.warnings[0]}")
-
-    def bounds(sentences: tuple[int, ...]) -> tuple[int, int]:
-        return doc.sentences[sentences[0] - 1][0], doc.sentences[sentences[-1] - 1][1]
-
-    claims = [ClaimDraft(c.s, bounds(w.sentences), c.who, c.verb, c.what) for c, w in drafts.claims]
-    events = [
-        # The parse knows when a sentence's time words are not the event's (''); a model's '' means it gave none.
-        EventDraft(e.s, bounds(w.sentences), e.actor, e.action, tuple(e.targets), e.when, e.where, e.sense)
-        if isinstance(e, EventCandidate)
-        else EventDraft(e.s, bounds(w.sentences), e.actor, e.action, tuple(e.targets), e.when or None, e.where)
-        for e, w in drafts.events
-    ]
-    grounded = ground(
-        doc.text,
-        doc.sentences,
-        claims,
-        events,
-        published=doc.published,
-        fuzzy_threshold=settings.fuzzy_threshold,
-        strict=settings.strict,
-    )
-    warnings = [*drafts.warnings, *grounded.warnings]
-    summary = drafts.summary
-    if not summary:
-        summary = lead_summary(doc)
-        warnings.append("summary: the model gave none; the article's opening sentences stand in")
-    usage = drafts.usage
-    provenance = Provenance(
-        backend=backend.name,
-        model=backend.model,
-        strategy=strategy_name,
-        prompt_id=prompt.id,
-        prompt_version=prompt.version,
-        prompt_sha256=prompt.sha256,
-        schema_sha256=schema_sha256(),
-        prompt_tokens=usage.prompt_tokens,
-        completion_tokens=usage.completion_tokens,
-        calls=usage.calls,
-        retries=usage.retries,
-        schema_reasks=usage.invalid,
-        latency_s=round(time.perf_counter() - started, 3),
-        grounding=grounded.counts,
-        warnings=warnings,
-        summarise_version=__version__,
-    )
-    article = ArticleMeta(
-        id=doc.id,
-        title=doc.title,
-        source=doc.source,
-        published=doc.published,
-        text_sha256=doc.text_sha256,
-        text=doc.text if include_text else None,
-    )
-    return ArticleSummary(
-        article=article,
-        summary=summary,
-        entities=grounded.entities,
-        events=grounded.events,
-        claims=grounded.claims,
-        provenance=provenance,
-    )
-
-
 @dataclass(frozen=True)
 class _Job:
     """One article's run: what ``summarise`` and ``asummarise`` share around the model calls."""
@@ -171,10 +97,72 @@ class _Job:
     def cached(self) -> ArticleSummary | None:
         return cache.lookup(self.doc, self.settings, self.backend, self.prompt, self.strategy, self.include_text)
 
-    def finish(self, drafts: Drafts) -> ArticleSummary:
-        result = _assemble(
-            self.doc, drafts, self.settings, self.backend, self.prompt, self.strategy, self.started, self.include_text
+    def checks(self) -> ArticleChecks:
+        return ArticleChecks(self.doc.text)
+
+    def assemble(self, found: Extraction) -> ArticleSummary:
+        """Ground what was extracted and put the article's summary together."""
+        if not found.claims and not found.events and found.warnings and not found.summary:
+            raise ExtractionError(f"no answer from the model for any part of the article: {found.warnings[0]}")
+        doc = self.doc
+        grounded = ground(
+            doc.text,
+            doc.sentences,
+            found.claims,
+            found.events,
+            published=doc.published,
+            fuzzy_threshold=self.settings.fuzzy_threshold,
+            strict=self.settings.strict,
         )
+        warnings = [*found.warnings, *grounded.warnings]
+        summary = found.summary
+        if not summary:
+            summary = lead_summary(doc)
+            warnings.append("summary: the model gave none; the article's opening sentences stand in")
+        return ArticleSummary(
+            article=self.article(),
+            summary=summary,
+            entities=grounded.entities,
+            events=grounded.events,
+            claims=grounded.claims,
+            times=grounded.times,
+            provenance=self.provenance(found.usage, grounded.counts, warnings),
+        )
+
+    def article(self) -> ArticleMeta:
+        doc = self.doc
+        return ArticleMeta(
+            id=doc.id,
+            title=doc.title,
+            source=doc.source,
+            published=doc.published,
+            text_sha256=doc.text_sha256,
+            text=doc.text if self.include_text else None,
+        )
+
+    def provenance(self, usage: Usage, counts: GroundingCounts, warnings: list[str]) -> Provenance:
+        """How the summary was made; its latency counts until now."""
+        return Provenance(
+            backend=self.backend.name,
+            model=self.backend.model,
+            strategy=self.strategy,
+            prompt_id=self.prompt.id,
+            prompt_version=self.prompt.version,
+            prompt_sha256=self.prompt.sha256,
+            schema_sha256=schema_sha256(),
+            prompt_tokens=usage.prompt_tokens,
+            completion_tokens=usage.completion_tokens,
+            calls=usage.calls,
+            retries=usage.retries,
+            schema_reasks=usage.invalid,
+            latency_s=round(time.perf_counter() - self.started, 3),
+            grounding=counts,
+            warnings=warnings,
+            summarise_version=__version__,
+        )
+
+    def finish(self, found: Extraction) -> ArticleSummary:
+        result = self.assemble(found)
         cache.remember(self.doc, self.settings, self.backend, self.prompt, self.strategy, result)
         return result
 
@@ -200,7 +188,7 @@ def summarise(
     job = _Job.start(text, id, published, title, source, settings, backend, include_text, overrides)
     if (hit := job.cached()) is not None:
         return hit
-    return job.finish(extract(job.doc, job.backend, job.settings, job.prompt, job.strategy))
+    return job.finish(extract(job.doc, job.backend, job.settings, job.prompt, job.strategy, job.checks()))
 
 
 async def asummarise(
@@ -219,4 +207,4 @@ async def asummarise(
     job = _Job.start(text, id, published, title, source, settings, backend, include_text, overrides)
     if (hit := job.cached()) is not None:
         return hit
-    return job.finish(await aextract(job.doc, job.backend, job.settings, job.prompt, job.strategy))
+    return job.finish(await aextract(job.doc, job.backend, job.settings, job.prompt, job.strategy, job.checks()))

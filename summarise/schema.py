@@ -14,12 +14,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 SpanStatus = Literal["exact", "fuzzy", "unverified"]
 EntityType = Literal["person", "organization", "location", "group", "other"]
 Speech = Literal["direct", "indirect", "mixed"]
 Granularity = Literal["datetime", "day", "week", "month", "year", "interval", "unknown"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 
 class _Model(BaseModel):
@@ -47,6 +48,19 @@ class TimeExpr(_Model):
         default=None, description="ISO 8601 date, datetime or interval (start/end); null when unresolvable."
     )
     granularity: Granularity | None = Field(default=None, description="Precision of value.")
+
+
+class TimeMention(_Model):
+    """A time expression found in the article (TimeML TIMEX3): where it stands, its type and normalised value."""
+
+    start: int = Field(ge=0, description="Code-point offset of the first character in the input text.")
+    end: int = Field(ge=0, description="Code-point offset one past the last character.")
+    text: str = Field(description="The expression as written, e.g. 'late on Tuesday'.")
+    type: TimeType = Field(description="TimeML type: DATE, TIME (of day), DURATION or SET (a recurrence).")
+    value: str = Field(
+        description="TimeML value resolved against the publication date: 2023-09-05, 2023-W36, 2023-Q3, "
+        "2023-09-05TNI, P2W, PXY, PRESENT_REF; X for parts the text leaves unknown (XXXX-09-05)."
+    )
 
 
 class Entity(_Model):
@@ -134,6 +148,9 @@ class ArticleSummary(_Model):
     entities: list[Entity] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    times: list[TimeMention] = Field(
+        default_factory=list, description="Every time expression in the article, in order (the time tagger's)."
+    )
     provenance: Provenance
 
     def entity(self, entity_id: str | None) -> Entity | None:

@@ -5,10 +5,12 @@ from pydantic import BaseModel, Field
 
 from summarise.backends import Request, create, register, resolve_name
 from summarise.backends.assets import MODELS, ensure_model, resolve_model_path
+from summarise.backends.base import translate_response_format
 from summarise.backends.fake import FakeBackend, sample_from_schema
-from summarise.backends.local import repeating_tail, translate_response_format
-from summarise.backends.openai_backend import guess_mode, retry_after_s
+from summarise.backends.local import repeating_tail
+from summarise.backends.openai_backend import guess_mode
 from summarise.backends.registry import info
+from summarise.backends.retry import retry_after_s
 from summarise.config import Settings
 from summarise.errors import BackendError, ConfigError, ExtractionError, ModelNotAvailable
 
@@ -155,3 +157,30 @@ def test_retry_after_header_is_honoured_and_capped() -> None:
     assert retry_after_s(Err({"retry-after": "9999"})) == 60.0
     assert retry_after_s(Err({})) is None
     assert retry_after_s(ValueError()) is None
+
+
+def test_backend_internals_and_private_apis_stay_out() -> None:
+    """Shared helpers live in modules of their own: nothing outside backends/ imports the endpoint backend, it
+    does not import the embedded one, and no module imports a private part of instructor or typer."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "summarise"
+    bad = []
+    for module in package.rglob("*.py"):
+        rel = module.relative_to(package)
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [f"{'.' * node.level}{node.module or ''}"]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            for name in names:
+                if "openai_backend" in name and rel.parts[0] != "backends":
+                    bad.append(f"{rel} imports {name}")
+                if rel.name == "openai_backend.py" and name.endswith("local"):
+                    bad.append(f"{rel} imports {name}")
+                if name.startswith(("instructor.v2", "typer._")):
+                    bad.append(f"{rel} imports {name}")
+    assert not bad, "\n".join(bad)

@@ -13,8 +13,8 @@ from pydantic import BaseModel
 
 from summarise.backends import register
 from summarise.backends.fake import FakeBackend
-from summarise.batch.runner import input_key, plan, run_batch
-from summarise.batch.store import RunStore, StoredRecord, public_settings
+from summarise.batch.runner import RunOptions, input_key, plan, run_batch
+from summarise.batch.store import RunStore, StoredRecord
 from summarise.cli import main
 from summarise.config import Settings
 from summarise.errors import ConfigError, InputError
@@ -135,7 +135,9 @@ def test_file_deleted_mid_run_was_read_when_listed(tmp_path: Path) -> None:
         return plain(messages, model)
 
     settings = Settings(backend="fake", home=tmp_path / "home")
-    result = run_batch([str(tmp_path / "feed")], settings, backend=FakeBackend(script), fmt="json", progress=False)
+    result = run_batch(
+        [str(tmp_path / "feed")], settings, RunOptions(fmt="json", progress=False), backend=FakeBackend(script)
+    )
     assert not paths[2].exists()
     assert result.totals.ok == 3 and result.totals.failed == 0
 
@@ -183,7 +185,7 @@ def test_embedded_path_runs_one_article_at_a_time_in_input_order(tmp_path: Path)
     names = [f"Art{i}" for i in range(5)]
     write(tmp_path / "feed", names)
     settings = Settings(backend="fake", home=tmp_path / "home", concurrency=8, strategy="windows")  # as scripted
-    result = run_batch([str(tmp_path / "feed")], settings, backend=backend, fmt="json", progress=False)
+    result = run_batch([str(tmp_path / "feed")], settings, RunOptions(fmt="json", progress=False), backend=backend)
     assert result.totals.ok == 5
     assert [n for i, n in enumerate(seen) if i == 0 or seen[i - 1] != n] == names  # contiguous, in order
 
@@ -192,7 +194,7 @@ def test_remote_path_bounds_requests_in_flight(tmp_path: Path) -> None:
     write(tmp_path / "feed", [f"Art{i}" for i in range(8)])
     with FakeServer(answer=plain_answer, latency=0.1) as server:
         settings = Settings(base_url=server.url, home=tmp_path / "home", concurrency=3)
-        result = run_batch([str(tmp_path / "feed")], settings, fmt="json", progress=False)
+        result = run_batch([str(tmp_path / "feed")], settings, RunOptions(fmt="json", progress=False))
     assert result.totals.ok == 8
     assert 2 <= server.max_in_flight <= 3
 
@@ -247,11 +249,11 @@ def test_resume_under_other_settings_redoes_finished_inputs(tmp_path: Path) -> N
     write(tmp_path / "feed", ["Art1", "Art2"])
     backend = FakeBackend(plain)
     settings = Settings(backend="fake", home=tmp_path / "home")
-    run_batch([str(tmp_path / "feed")], settings, run_name="s", backend=backend, progress=False)
+    run_batch([str(tmp_path / "feed")], settings, RunOptions(run_name="s", progress=False), backend=backend)
     calls = len(backend.requests)
-    same = run_batch([], settings, resume="s", backend=backend, progress=False)
+    same = run_batch([], settings, RunOptions(resume="s", progress=False), backend=backend)
     assert len(backend.requests) == calls and same.totals.skipped == 2
-    other = run_batch([], settings.with_(strict=True), resume="s", backend=backend, progress=False)
+    other = run_batch([], settings.with_(strict=True), RunOptions(resume="s", progress=False), backend=backend)
     assert len(backend.requests) == 2 * calls and other.totals.ok == 2 and other.totals.skipped == 0
 
 
@@ -267,18 +269,20 @@ def test_interrupted_run_is_marked_and_resumes(tmp_path: Path) -> None:
     backend = FakeBackend(script)
     backend.name = "local"
     with pytest.raises(KeyboardInterrupt):
-        run_batch([str(tmp_path / "feed")], settings, run_name="ctrl-c", backend=backend, progress=False)
+        run_batch([str(tmp_path / "feed")], settings, RunOptions(run_name="ctrl-c", progress=False), backend=backend)
     store = RunStore.for_settings(settings)
     info = store.get("ctrl-c")
     assert info is not None and info.status == "interrupted" and len(store.records("ctrl-c")) == 1
-    result = run_batch([], settings, resume="ctrl-c", backend=FakeBackend(plain), progress=False)
+    again = FakeBackend(plain)
+    again.name = "local"  # the same backend as before: the settings hash covers the backend that answers
+    result = run_batch([], settings, RunOptions(resume="ctrl-c", progress=False), backend=again)
     assert (result.totals.skipped, result.totals.ok) == (1, 2)
     assert [r.status for r in store.records("ctrl-c")] == ["ok"] * 3
 
 
 def test_store_keeps_settings_without_secrets(tmp_path: Path) -> None:
     settings = Settings(api_key="sk-secret-1234", base_url="http://me:pw@host:8080/v1?key=abc")
-    public = public_settings(settings)
+    public = settings.public()
     assert "api_key" not in public and public["base_url"] == "http://host:8080/v1"
     write(tmp_path / "feed", ["Art1"])
     run_batch([str(tmp_path / "feed")], settings.with_(home=tmp_path / "home"), backend=FakeBackend(plain))
@@ -300,3 +304,17 @@ def test_resume_writes_the_runs_format_to_the_runs_output(tmp_path: Path) -> Non
     out.unlink()
     assert main(["run", "--resume", "j", "--backend", "fake-plain", "-q"]) == 0
     assert len(json.loads(out.read_text(encoding="utf-8"))) == 2
+
+
+def test_one_article_goes_straight_through_without_the_run_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (path,) = write(tmp_path, ["Art1"])
+    home = tmp_path / "home"
+    assert main(["run", str(path), "--backend", "fake-plain", "--home", str(home), "-f", "jsonl"]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert record["article"]["source"] == str(path) and not (home / "runs.sqlite").exists()
+    # a named run of one article is a batch: recorded, so it can be resumed
+    assert main(["run", str(path), "--backend", "fake-plain", "--home", str(home), "--run", "solo", "-q"]) == 0
+    info = RunStore(home / "runs.sqlite").get("solo")
+    assert info is not None and info.status == "done"

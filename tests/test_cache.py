@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ from pydantic import BaseModel
 from typer.testing import CliRunner
 
 from summarise.backends.fake import FakeBackend
-from summarise.batch.runner import run_batch
+from summarise.batch.runner import RunOptions, run_batch
 from summarise.cache import CACHE_FILE, Cache, cache_key, cacheable, lookup
 from summarise.cli.cache import app as cache_app
 from summarise.config import Settings
@@ -24,13 +23,11 @@ TEXT = "Acme Corp said on Monday it would open a plant in Leeds. The mayor welco
 BASE: dict[str, Any] = {
     "backend": "openai",
     "model": "m",
-    "prompt_sha256": "p",
-    "schema_sha256": "s",
+    "endpoint": "http://host:8080/v1",
+    "prompt": "p",
+    "schema": "s",
     "strategy": "windows",
     "params": {"temperature": 0.0, "seed": 7},
-    "text_sha256": "t",
-    "published": date(2024, 1, 2),
-    "title": "T",
 }
 
 
@@ -43,19 +40,50 @@ def plain(messages: list[dict[str, str]], model: type[BaseModel] | None) -> Any:
     [
         ("backend", "local"),
         ("model", "m2"),
-        ("prompt_sha256", "p2"),
-        ("schema_sha256", "s2"),
+        ("endpoint", "http://other:8080/v1"),
+        ("prompt", "p2"),
+        ("schema", "s2"),
         ("strategy", "single"),
         ("params", {"temperature": 0.5, "seed": 7}),
         ("params", {"temperature": 0.0, "seed": 8}),
-        ("text_sha256", "t2"),
-        ("published", None),
-        ("title", None),
     ],
 )
-def test_key_changes_with_everything_that_changes_the_answer(field: str, value: Any) -> None:
-    assert cache_key(**BASE) != cache_key(**{**BASE, field: value})
-    assert cache_key(**BASE) == cache_key(**dict(BASE))
+def test_key_changes_with_every_setting_that_changes_the_answer(field: str, value: Any) -> None:
+    from summarise.ingest import load_text
+
+    doc = load_text(TEXT, published="2024-01-02", title="T")
+    assert cache_key(BASE, doc) != cache_key({**BASE, field: value}, doc)
+    assert cache_key(BASE, doc) == cache_key(dict(BASE), doc)
+
+
+@pytest.mark.parametrize("change", [{"text": TEXT + "More."}, {"published": None}, {"title": None}])
+def test_key_changes_with_the_article(change: dict[str, Any]) -> None:
+    from summarise.ingest import load_text
+
+    article: dict[str, Any] = {"text": TEXT, "published": "2024-01-02", "title": "T"}
+    assert cache_key(BASE, load_text(**article)) != cache_key(BASE, load_text(**{**article, **change}))
+    assert cache_key(BASE, load_text(**article)) == cache_key(BASE, load_text(**article, id="other", source="x"))
+
+
+def test_the_run_store_hashes_the_caches_fingerprint() -> None:
+    """One description of "asked the same way": what changes a cache key changes a run's settings hash."""
+    from summarise.batch.runner import settings_hash
+
+    backend, base = FakeBackend(), Settings(backend="fake", base_url="http://me:pw@host:8080/v1")
+    hashes = {
+        settings_hash(base.with_(**change), backend, True)
+        for change in (
+            {},
+            {"temperature": 0.3},
+            {"strict": True},
+            {"base_url": "http://other/v1"},
+            {"strategy": "single"},
+        )
+    }
+    assert len(hashes | {settings_hash(base, backend, False)}) == 6
+    # credentials and what does not change the answer do not change it
+    same = base.with_(base_url="http://you:other@host:8080/v1?key=k", api_key="sk-x", concurrency=9, cache=True)
+    assert settings_hash(same, backend, True) == settings_hash(base, backend, True)
 
 
 def test_every_generation_setting_is_in_the_key(tmp_path: Path) -> None:
@@ -102,7 +130,7 @@ def test_results_degraded_by_the_endpoint_are_not_cacheable() -> None:
 def test_cache_is_off_by_default(tmp_path: Path) -> None:
     settings = Settings(backend="fake", home=tmp_path)
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    run_batch([str(tmp_path / "a.txt")], settings, backend=FakeBackend(plain), progress=False)
+    run_batch([str(tmp_path / "a.txt")], settings, RunOptions(progress=False), backend=FakeBackend(plain))
     assert not (tmp_path / CACHE_FILE).exists()
     assert lookup(load_doc(), settings, FakeBackend(), load_prompt(), "windows") is None
 
@@ -119,16 +147,18 @@ def test_warm_run_is_served_from_the_cache_under_the_asking_id(tmp_path: Path) -
     second.write_text(json.dumps({"id": "b", "text": TEXT}) + "\n", encoding="utf-8")
     backend = FakeBackend(plain)
     settings = Settings(backend="fake", home=tmp_path / "home", cache=True)
-    cold = run_batch([str(first)], settings, backend=backend, out=tmp_path / "o1.jsonl", progress=False)
+    cold = run_batch([str(first)], settings, RunOptions(out=tmp_path / "o1.jsonl", progress=False), backend=backend)
     calls = len(backend.requests)
-    warm = run_batch([str(second)], settings, backend=backend, out=tmp_path / "o2.jsonl", progress=False)
+    warm = run_batch([str(second)], settings, RunOptions(out=tmp_path / "o2.jsonl", progress=False), backend=backend)
     assert len(backend.requests) == calls and (cold.totals.cached, warm.totals.cached) == (0, 1)
     hit = json.loads((tmp_path / "o2.jsonl").read_text())
     made = json.loads((tmp_path / "o1.jsonl").read_text())
     assert hit["article"]["id"] == "b" and hit["article"]["source"] == str(second)
     assert hit["article"]["text"] == TEXT and hit["provenance"]["cached"] is True
     assert hit["summary"] == made["summary"] and hit["claims"] == made["claims"]
-    nothing = run_batch([str(second)], settings, backend=backend, include_text=False, progress=False, fmt="json")
+    nothing = run_batch(
+        [str(second)], settings, RunOptions(include_text=False, progress=False, fmt="json"), backend=backend
+    )
     assert json.loads(nothing.records[0].line)["article"]["text"] is None
     assert len(backend.requests) == calls
 

@@ -19,6 +19,7 @@ from summarise.config import Settings
 from summarise.errors import EvalError, ExtractionError
 from summarise.evals import run as run_module
 from summarise.evals.run import EvalRun, RunCase, SuiteInfo, new_run
+from summarise.ingest import Document
 from summarise.schema import ArticleMeta, ArticleSummary, Claim, Entity, Provenance, Span
 
 SENTENCES = [
@@ -117,11 +118,11 @@ def stand_in_pipeline(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     """Case a gets two of its three claims right; case b fails with an extraction error."""
     calls: list[dict[str, Any]] = []
 
-    async def fake(text: str, **kwargs: Any) -> ArticleSummary:
+    async def fake(doc: Document, **kwargs: Any) -> ArticleSummary:
         calls.append(kwargs)
-        if kwargs["id"] == "b":
+        if doc.id == "b":
             raise ExtractionError("the answer stayed invalid")
-        return summary([0, 2], kwargs["id"])
+        return summary([0, 2], doc.id)
 
     monkeypatch.setattr(run_module, "pipeline_fn", lambda: fake)
     return calls
@@ -159,6 +160,25 @@ def test_run_saves_everything_and_score_reproduces_it(
     rescored = cli("score", str(out), "--format", "json")
     assert rescored.exit_code == 0, rescored.output
     assert json.loads(rescored.stdout)["metrics"] == report["metrics"]
+
+
+def test_saved_runs_keep_no_credentials(
+    cli: Cli,
+    suite_file: Path,
+    tmp_path: Path,
+    stand_in_pipeline: list[dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An endpoint URL may carry a user:password or a key in its query; a saved run is a file people share."""
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-secret-9876")
+    out = tmp_path / "run.json"
+    url = "http://me:pw-1234@host:8080/v1?key=abc-5678"
+    result = cli(str(suite_file), "--out", str(out), "--format", "json", "--backend", "fake", "--base-url", url)
+    assert result.exit_code == 0, result.output
+    saved = out.read_text(encoding="utf-8")
+    assert "pw-1234" not in saved and "abc-5678" not in saved and "sk-secret" not in saved
+    assert json.loads(saved)["settings"]["base_url"] == "http://host:8080/v1"
+    assert stand_in_pipeline[0]["settings"].base_url == url  # the pipeline itself still gets the real endpoint
 
 
 def test_score_with_current_gold(

@@ -17,6 +17,7 @@ from summarise.evals.brat import parse_ann
 from summarise.evals.metrics import point
 from summarise.evals.polnear import gold_summary, load_corpus, polnear_metrics, score_polnear_case, union
 from summarise.evals.run import RunCase
+from summarise.ingest import Document
 from summarise.schema import ArticleMeta, ArticleSummary, Claim, Entity, Provenance, Span
 
 CORPUS = Path(__file__).resolve().parent / "data" / "polnear"
@@ -145,9 +146,9 @@ def test_gold_summary_for_review_pages() -> None:
 def test_polnear_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     seen: dict[str, Any] = {}
 
-    async def fake(text: str, **kwargs: Any) -> ArticleSummary:
-        seen[kwargs["id"]] = kwargs["published"]
-        return prediction(RunCase(id=kwargs["id"], article="", text=text))
+    async def fake(doc: Document, **kwargs: Any) -> ArticleSummary:
+        seen[doc.id] = doc.published
+        return prediction(RunCase(id=doc.id, article="", text=doc.text))
 
     monkeypatch.setattr(run_module, "pipeline_fn", lambda: fake)
     ids = tmp_path / "ids.txt"

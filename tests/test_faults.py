@@ -19,8 +19,9 @@ from fakeserver import FakeServer, Reply, last_user, plain_answer
 from pydantic import BaseModel, Field
 
 from summarise.backends import Request
-from summarise.backends.openai_backend import OpenAIBackend, RateLimiter, prepared, retry_after_s
-from summarise.batch.runner import run_batch
+from summarise.backends.openai_backend import OpenAIBackend, RateLimiter, prepared
+from summarise.backends.retry import retry_after_s
+from summarise.batch.runner import RunOptions, run_batch
 from summarise.cli import main
 from summarise.config import Settings
 from summarise.errors import BackendError, ConfigError, ExtractionError
@@ -254,7 +255,9 @@ def test_batch_carries_on_after_an_article_fails_for_good(tmp_path: Path) -> Non
     with FakeServer(script, answer=plain_answer) as server:
         settings = Settings(base_url=server.url, timeout_s=1.0, transient_retries=1, home=tmp_path / "home")
         out = tmp_path / "out.jsonl"
-        result = run_batch([str(articles(tmp_path, ["Alpha", "Bravo", "Charlie"]))], settings, out=out, progress=False)
+        result = run_batch(
+            [str(articles(tmp_path, ["Alpha", "Bravo", "Charlie"]))], settings, RunOptions(out=out, progress=False)
+        )
     got = records(out)
     assert set(got) == {"Alpha", "Bravo", "Charlie"}
     assert got["Bravo"]["kind"] == "BackendError" and "HTTP 503" in got["Bravo"]["error"]
@@ -276,12 +279,12 @@ def test_resume_redoes_what_failed_and_nothing_else(tmp_path: Path) -> None:
     with FakeServer(script, answer=plain_answer) as server:
         settings = Settings(base_url=server.url, timeout_s=1.0, transient_retries=1, home=tmp_path / "home")
         feed, out = articles(tmp_path, ["Alpha", "Bravo"]), tmp_path / "out.jsonl"
-        first = run_batch([str(feed)], settings, run_name="p", out=out, progress=False)
+        first = run_batch([str(feed)], settings, RunOptions(run_name="p", out=out, progress=False))
         assert (first.totals.ok, first.totals.failed) == (1, 1)
         assert records(out)["Bravo"]["kind"] == "BackendError"
         healthy["on"] = True
         before = len(server.chats)
-        second = run_batch([], settings, resume="p", out=out, progress=False)
+        second = run_batch([], settings, RunOptions(resume="p", out=out, progress=False))
     assert (second.totals.ok, second.totals.skipped, second.totals.failed) == (1, 1, 0)
     assert all("Bravo" in last_user(s.body) for s in server.chats[before:])  # Alpha was not redone
     assert records(out)["Bravo"]["summary"]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
+
+from summarise.ground import entities
 from summarise.ground.entities import EntityTable, Mention, canonicalise
 from summarise.schema import Entity
 
@@ -281,3 +285,126 @@ def test_a_full_stop_ends_a_name_found_in_the_text() -> None:
     table = canonicalise([Mention("Putin"), Mention("Kim"), Mention("Butterfield")], text)
     assert entity(table, "Putin").name == "Putin"  # not "Putin Kim" across the sentence break
     assert entity(table, "Butterfield").name == "G.K. Butterfield"  # initials keep the run going
+
+
+# The indexed searches (issue 12: linear in the article's length) against the whole-text searches they replace.
+
+
+def _linked_names_by_whole_text_search(description: str, text: str) -> set[str]:
+    """The apposition search as it was: every expression run over the whole text (the reference)."""
+    words = description.split()
+    heads = [description]
+    if words and words[-1] == "leader":
+        heads += [" ".join([*words[:-1], variant]) for variant in entities._LEADER_VARIANTS]
+    canon = entities._canonical_text(text)
+    names: set[str] = set()
+    for head in heads:
+        phrase = r"[\s-]+".join(re.escape(w) for w in head.split())
+        for match in re.finditer(rf"(?i)\b{phrase},?[ \u00a0]+(?P<rest>[^\n,.;:!?()“”\"]{{1,80}})", canon):
+            names.add(entities._name_prefix(match["rest"].split()))
+        for match in re.finditer(
+            rf"(?i)(?P<lead>[^\n,.;:!?()“”\"]{{1,80}}),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b", canon
+        ):
+            names.add(" ".join(reversed(entities._name_prefix(list(reversed(match["lead"].split()))).split())))
+    return {name for name in names if len(name.split()) >= 1 and entities._is_person_name(name)}
+
+
+APPOSITIONS = (
+    "Ukrainian President Volodymyr Zelensky spoke. Olaf Scholz, the German chancellor, replied; Emmanuel Macron,"
+    " THE French president, listened. The German Chancellor Olaf Scholz left. "
+    "An aide, the German chancellor, waved.\n"
+    "Kim Jong Un, the North Korean leader, met Putin. North Korean leader Kim Jong Un returned; "
+    "Jane Doe,  the\u00a0head of military intelligence, spoke, and Head-of-military-intelligence Jane Doe agreed. "
+    "A very long run of words without any stop that goes on and on for more than eighty characters Kate Lee, "
+    "the German chancellor, nodded. German chancellor, the German chancellor, Olaf Scholz. "
+    "Ümit Kaya, the Turkish president, spoke. The Turkish president Ümit Kaya; Turkish \u212aing Ali Veli, "
+    "the Turkish king. Russian presidential aide Yuri Ushakov spoke, as did the Russian president Vladimir Putin."
+)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "german chancellor",
+        "french president",
+        "north korean leader",
+        "head of military intelligence",
+        "turkish president",
+        "turkish king",
+        "turkish leader",
+        "russian president",
+        "ümit",  # not an ASCII word: the whole text is searched
+        "spokesperson",
+    ],
+)
+def test_apposition_search_finds_what_a_whole_text_search_finds(description: str) -> None:
+    found = entities._linked_names(description, APPOSITIONS)
+    assert found == _linked_names_by_whole_text_search(description, APPOSITIONS)
+    assert list(found) == list(_linked_names_by_whole_text_search(description, APPOSITIONS))  # same order too
+
+
+def test_apposition_search_on_the_seeds_matches_the_whole_text_search() -> None:
+    for text in (WIRE, WEB):
+        for description in ("north korean leader", "russian president", "japanese government spokesperson"):
+            assert entities._linked_names(description, text) == _linked_names_by_whole_text_search(description, text)
+
+
+def test_appositions_link_descriptions_before_and_after_the_name() -> None:
+    mentions = [
+        Mention("the German chancellor", role="claimant"),
+        Mention("Olaf Scholz"),
+        Mention("the head of military intelligence"),
+        Mention("Emmanuel Macron"),
+        Mention("the French president"),
+    ]
+    text = (
+        "Olaf Scholz, the German chancellor, replied; Emmanuel Macron, THE French president, listened. Jane Doe, "
+        "the\u00a0head of military intelligence, spoke. German chancellor Olaf Scholz left."
+    )
+    table = canonicalise(mentions, text)
+    assert same(table, "the German chancellor", "Olaf Scholz")
+    assert same(table, "the French president", "Emmanuel Macron")  # ", THE French president": case ignored
+    assert entity(table, "the head of military intelligence").name == "Jane Doe"  # a name only the text gives
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "speaks"),
+    [
+        ("Kaya", "Ümit Kaya said it.", True),
+        ("Kaya", "(Kaya said it.)", True),  # a word boundary inside the words before the verb
+        ("aya", "Kaya said it.", False),  # not at a word boundary
+        ("Kaya", "Kaya  \n  told reporters.", True),
+        ("Kaya", "Kaya saidly.", False),
+        ("Kaya", "Kaya, said the aide.", False),
+        ("O'Neil", "O'Neil argued.", True),
+        ("'Neil", "O'Neil argued.", True),  # a word boundary holds between a word character and an apostrophe
+        ("Neil", "O'Neil argued.", True),
+        ("'Neil", "'Neil argued.", False),  # no word character on either side of the boundary
+        ("Kaya", "Kaya had said it.", False),
+    ],
+)
+def test_speech_lookup_matches_the_whole_text_search(name: str, text: str, speaks: bool) -> None:
+    assert entities._speaks(name, text) is speaks
+    assert speaks is (re.search(rf"\b{re.escape(name)}{entities._SPEECH.pattern}", text) is not None)
+
+
+def test_short_names_and_linked_names_through_the_index() -> None:
+    text = (
+        "Anna Kovacs met Boris Kovacs. The Iranian envoy, Carla Novak, spoke. Novak said talks went well. "
+        "Dmitri Petrenko Novak arrived. Petrenko said he was glad."
+    )
+    mentions = [
+        Mention("Kovacs"),  # two full names hold it: apart
+        Mention("Anna Kovacs"),
+        Mention("the Iranian envoy", role="claimant"),
+        Mention("Petrenko"),  # only "Dmitri Petrenko Novak" holds it, as an inner run
+        Mention("Carla Novak"),
+        Mention("Novak"),  # Carla Novak and Dmitri Petrenko Novak: apart
+    ]
+    table = canonicalise(mentions, text)
+    assert not same(table, "Kovacs", "Anna Kovacs")
+    assert same(table, "the Iranian envoy", "Carla Novak")
+    assert entity(table, "Petrenko").name == "Dmitri Petrenko Novak"
+    assert not same(table, "Novak", "Carla Novak")
+    assert table.id_for("Dmitri Petrenko") == table.id_for("Petrenko")  # an inner run of one person's key
+    assert table.id_for("Kovacs") == entity(table, "Kovacs").id

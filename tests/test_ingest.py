@@ -286,6 +286,21 @@ def test_teaser_copy_of_title_is_boilerplate() -> None:
     assert doc.body_text == "The deal was signed."
 
 
+def test_a_teaser_needs_a_longer_copy_anywhere_in_the_text() -> None:
+    text = (
+        "Ministers meet in Paris on trade today\n"
+        "The talks on the grain corridor resume...\n"  # its copy comes later: boilerplate
+        "Officials said the talks would last two days.\n"
+        "Prices of wheat rose sharply after the...\n"  # no copy: kept
+        "Prices of wheat rose sharply after the\n"  # the stem itself, no longer: not a copy
+        "The talks on the grain corridor resume on Monday in Paris.\n"
+    )
+    body = [text[s:e] for s, e in load_text(text).paragraphs]
+    assert "The talks on the grain corridor resume..." not in body
+    assert "Prices of wheat rose sharply after the..." in body
+    assert "The talks on the grain corridor resume on Monday in Paris." in body
+
+
 def test_body_line_resembling_furniture_words_is_kept() -> None:
     text = "Share prices fell on Monday.\nRead the full report, the minister said.\nCopyright law will change."
     assert len(load_text(text).paragraphs) == 3

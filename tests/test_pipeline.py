@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from summarise.backends.fake import FakeBackend
 from summarise.config import Settings
 from summarise.errors import ExtractionError
-from summarise.extract.drafts import Overview, WindowAnswer
+from summarise.extract.answers import Overview, WindowAnswer
 from summarise.pipeline import asummarise, summarise
 
 # What a good model says about seed 000, keyed by words of the sentence it comes from.

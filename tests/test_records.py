@@ -1,10 +1,15 @@
-"""Unit checks of the grounding rules applied to model drafts."""
+"""Unit checks of the grounding rules applied to extracted items."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from summarise.ground.records import ClaimDraft, find_cue, ground, is_speech, looks_like_name, quoted_stretches
+from summarise.extract.items import ExtractedClaim, ExtractedEvent
+from summarise.ground.assemble import ground
+from summarise.ground.checks import find_cue, looks_like_name
+from summarise.lexicon import is_speech, quoted_stretches
 
 
 @pytest.mark.parametrize(
@@ -71,12 +76,12 @@ def test_statements_listed_as_events_are_recognised(action: str, speech: bool) -
 def test_a_claim_locates_its_statement_only_when_it_is_verbatim() -> None:
     text = "Roux said the tram would open in May, and Ito warned that “costs will rise sharply next year.”"
     whole = (0, len(text))
-    drafts = [
-        ClaimDraft(1, whole, "Roux", "said", "the tram would open in May"),  # cut from the text
-        ClaimDraft(1, whole, "Ito", "warned", "Costs will go up a lot."),  # a paraphrase: no statement span
-        ClaimDraft(1, whole, "Ito", "warned", "costs will rise sharply next year"),
+    claims = [
+        ExtractedClaim("parse", 1, whole, "Roux", "said", "the tram would open in May"),  # cut from the text
+        ExtractedClaim("model", 1, whole, "Ito", "warned", "Costs will go up a lot."),  # a paraphrase: no statement
+        ExtractedClaim("model", 1, whole, "Ito", "warned", "costs will rise sharply next year"),
     ]
-    got = ground(text, [whole], drafts, []).claims
+    got = ground(text, [whole], claims, []).claims
     by_content = {c.content: c for c in got}
     verbatim = by_content["the tram would open in May"]
     at = verbatim.statement
@@ -85,3 +90,46 @@ def test_a_claim_locates_its_statement_only_when_it_is_verbatim() -> None:
     assert by_content["Costs will go up a lot."].statement is None
     quoted = by_content["costs will rise sharply next year"]
     assert quoted.quote == "costs will rise sharply next year" and quoted.speech == "mixed"
+
+
+def _event(
+    sentence: int, bounds: tuple[int, int], actor: str, action: str, sense: str, *targets: str
+) -> ExtractedEvent:
+    return ExtractedEvent("parse", sentence, bounds, actor, action, targets, None, None, sense)
+
+
+def test_grounding_steps_merge_mentions_link_claims_and_rank() -> None:
+    text = "Kim met Putin in Vostochny, Peskov said. Kim met Putin again. Ito said the talks went well."
+    first, second, third = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    first, second, third = first, (second[0] + 1, second[1]), (third[0] + 1, third[1])
+    events = [
+        _event(1, first, "Kim", "met Putin", "meet|", "Putin"),
+        _event(2, second, "Kim", "met Putin again", "meet|", "Putin"),  # the same meeting, told twice
+        _event(3, third, "Nobody Named", "went", "go|"),  # an actor the article does not name: none
+    ]
+    claims = [
+        ExtractedClaim("parse", 1, first, "Peskov", "said", "Kim met Putin in Vostochny"),
+        ExtractedClaim("parse", 3, third, "Ito", "said", "the talks went well"),
+    ]
+    got = ground(text, [first, second, third], claims, events)
+    meeting, went = got.events
+    assert [(s.start, s.end) for s in meeting.evidence] == [first, second]  # merged: two evidence spans
+    assert went.actor is None and meeting.actor is not None
+    assert [c.id for c in got.claims] == ["c1", "c2"] and [e.id for e in got.events] == ["v1", "v2"]
+    assert [c.event_ids for c in got.claims] == [["v1"], ["v2"]]  # linked by sentence
+    assert [c.rank for c in got.claims] == [1, 2] and [e.rank for e in got.events] == [1, 2]
+    names = {e.id: e.name for e in got.entities}
+    assert [names[c.claimant] for c in got.claims if c.claimant] == ["Peskov", "Ito"]
+
+
+def test_strict_drops_what_failed_and_counts_it() -> None:
+    text = "Roux said the tram would open in May."
+    whole = (0, len(text))
+    claims = [
+        ExtractedClaim("model", 1, whole, "Roux", "said", "the tram would open in May"),
+        ExtractedClaim("model", 1, whole, "Someone Else", "said", "the tram would open in May"),  # not named
+    ]
+    lenient = ground(text, [whole], claims, [])
+    strict = ground(text, [whole], claims, [], strict=True)
+    assert lenient.counts.dropped == 0 and strict.counts.dropped == 1
+    assert [c.claimant is not None for c in strict.claims] == [True]

@@ -189,3 +189,11 @@ class InstructorBackend:
 
     def close(self) -> None:
         return None
+
+
+def translate_response_format(response_format: dict[str, Any] | None) -> dict[str, Any] | None:
+    """OpenAI ``json_schema`` response format → llama-cpp-python's ``json_object`` + ``schema``."""
+    if not response_format or response_format.get("type") != "json_schema":
+        return response_format
+    schema = response_format.get("json_schema", {}).get("schema")
+    return {"type": "json_object", "schema": schema} if schema else {"type": "json_object"}

@@ -10,7 +10,6 @@ a call past its deadline is cut off at once instead of running to the token limi
 from __future__ import annotations
 
 import asyncio
-import os
 import threading
 import time
 from pathlib import Path
@@ -19,7 +18,8 @@ from typing import Any
 from ..config import Settings
 from ..errors import ExtractionError, ModelNotAvailable
 from .assets import resolve_model_path
-from .base import InstructorBackend, record_raw_usage
+from .base import InstructorBackend, record_raw_usage, translate_response_format
+from .sharing import free_threads, generation_lock
 
 _MODELS: dict[tuple[str, int, int], Any] = {}
 _LOAD_LOCK = threading.Lock()
@@ -45,14 +45,6 @@ def load_llama(path: Path, *, n_ctx: int, threads: int) -> Any:
         return _MODELS[key]
 
 
-def translate_response_format(response_format: dict[str, Any] | None) -> dict[str, Any] | None:
-    """OpenAI ``json_schema`` response format → llama-cpp-python's ``json_object`` + ``schema``."""
-    if not response_format or response_format.get("type") != "json_schema":
-        return response_format
-    schema = response_format.get("json_schema", {}).get("schema")
-    return {"type": "json_object", "schema": schema} if schema else {"type": "json_object"}
-
-
 def repeating_tail(text: str, *, min_period: int = 12, max_period: int = 240, repeats: int = 3) -> bool:
     """True when the text ends with one block (of min..max_period chars) repeated ``repeats`` times."""
     n = len(text)
@@ -71,7 +63,7 @@ class LocalBackend(InstructorBackend):
         super().__init__(model_name)
         self.path = path
         self.settings = settings
-        self.threads = settings.threads or os.cpu_count() or 2
+        self.threads = settings.threads or free_threads()
         self._llama: Any = None
         self._lock = threading.Lock()
 
@@ -84,9 +76,13 @@ class LocalBackend(InstructorBackend):
     def raw_create(self, **kwargs: Any) -> Any:
         from openai.types.chat import ChatCompletion
 
-        started = time.perf_counter()
-        deadline = started + self.settings.local_timeout_s
-        with self._lock:  # one llama context: calls are serialised
+        cancelled: threading.Event | None = kwargs.pop("_cancelled", None)
+
+        # One llama context: calls are serialised; and one generation at a time on the machine (other processes
+        # sharing the home wait their turn, instead of fighting over the cores).
+        with self._lock, generation_lock(self.settings.home):
+            started = time.perf_counter()  # the cap counts from our turn, not from the wait for it
+            deadline = started + self.settings.local_timeout_s
             llama = self.llama
             stream = llama.create_chat_completion(
                 messages=kwargs["messages"],
@@ -101,6 +97,8 @@ class LocalBackend(InstructorBackend):
             n_out = 0
             try:
                 for chunk in stream:
+                    if cancelled is not None and cancelled.is_set():
+                        raise ExtractionError("cancelled: the caller stopped waiting for this answer")
                     choice = chunk["choices"][0]
                     piece = choice["delta"].get("content") or ""
                     if piece:
@@ -143,4 +141,11 @@ class LocalBackend(InstructorBackend):
         return completion
 
     async def raw_acreate(self, **kwargs: Any) -> Any:
-        return await asyncio.to_thread(self.raw_create, **kwargs)
+        # The generation runs in a thread, which a cancelled task (Ctrl-C in a batch) cannot stop: it is told to,
+        # and stops at its next token instead of holding the model (and the machine's lock) to the end.
+        cancelled = threading.Event()
+        try:
+            return await asyncio.to_thread(self.raw_create, _cancelled=cancelled, **kwargs)
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise

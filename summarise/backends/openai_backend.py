@@ -14,29 +14,26 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
-import random
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from functools import cache
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import instructor
 import openai
+from instructor import ResponseSchema, response_schema
 from openai.types.chat import ChatCompletion
 from pydantic import BaseModel
 from tenacity import AsyncRetrying, RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
 from ..config import Settings
 from ..errors import BackendError, ConfigError
-from .base import InstructorBackend, note_retry, record_raw_usage
-from .local import translate_response_format
+from ..redact import redact_url, scrub
+from .base import InstructorBackend, note_retry, record_raw_usage, translate_response_format
+from .retry import EmptyAnswer, UnreadableAnswer, backoff, is_transient, retry_after_s
 
-MAX_RETRY_AFTER_S = 60.0
 CHAT_PATH = "/chat/completions"
 """Posted to with the SDK's ``post``: ``chat.completions.create`` would first walk the whole body (messages and
 JSON schema) through its TypedDict transform, ~3.5 ms of CPU a call that changes nothing in our plain-JSON body
@@ -145,81 +142,6 @@ class RateLimiter:
             await asyncio.sleep(wait)
 
 
-# -- secrets: never in messages, records or logs ----------------------------------------------------------
-
-
-def redact_url(url: str | None) -> str | None:
-    """An endpoint URL without user:password or query string (where some providers put keys)."""
-    if url is None:
-        return None
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
-
-
-def scrub(text: str, secrets: Iterable[str | None]) -> str:
-    """``text`` with every secret (of 4 characters or more) replaced by ***."""
-    for secret in secrets:
-        if secret and len(secret) >= 4:
-            text = text.replace(secret, "***")
-    return text
-
-
-class EmptyAnswer(Exception):
-    """The endpoint answered 200 with no choices."""
-
-
-class UnreadableAnswer(Exception):
-    """The endpoint answered 200 with a body that is not the JSON it announced (cut short, garbled)."""
-
-
-def is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, openai.APIConnectionError | EmptyAnswer | UnreadableAnswer):  # includes timeouts
-        return True
-    return isinstance(exc, openai.APIStatusError) and (exc.status_code in (408, 409, 429) or exc.status_code >= 500)
-
-
-def retry_after_s(exc: BaseException | None) -> float | None:
-    """Seconds from a Retry-After (or retry-after-ms) header on the error's response, if any."""
-    response = getattr(exc, "response", None)
-    headers = getattr(response, "headers", None)
-    if headers is None:
-        return None
-    if (ms := headers.get("retry-after-ms")) is not None:
-        try:
-            return min(float(ms) / 1000, MAX_RETRY_AFTER_S)
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if value is None:
-        return None
-    try:
-        return min(max(float(value), 0.0), MAX_RETRY_AFTER_S)
-    except ValueError:
-        pass
-    try:  # an HTTP date
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return min(max((when - datetime.now(UTC)).total_seconds(), 0.0), MAX_RETRY_AFTER_S)
-
-
-def backoff(base: float = 0.5, cap: float = 20.0) -> Any:
-    """tenacity wait: Retry-After when the server sent one, else full-jitter exponential backoff."""
-
-    def wait(state: RetryCallState) -> float:
-        outcome = state.outcome
-        header = retry_after_s(outcome.exception() if outcome else None)
-        if header is not None:
-            return header
-        return random.uniform(0, min(cap, base * 2 ** (state.attempt_number - 1)))
-
-    return wait
-
-
 def guess_mode(base_url: str | None, owned_by: str | None) -> str:
     """Structured-output mode for an endpoint: tools | json_schema | json_object."""
     if base_url is None or "api.openai.com" in base_url:
@@ -242,21 +164,25 @@ def prepared(model: type[BaseModel]) -> type[BaseModel]:
 
     Given a plain model, instructor builds a new wrapper class and its JSON schema on every call (~4 ms of CPU,
     which at 32 requests in flight is what keeps the event loop from keeping up); given its own wrapper, it uses
-    it as is. Answers are instances of the wrapper either way (a subclass of ``model``)."""
-    from instructor.v2.core.function_calls import ResponseSchema, response_schema
+    it as is. Answers are instances of the wrapper either way (a subclass of ``model``).
 
+    instructor has no public switch to reuse a schema, so the wrapper made here is subclassed once with
+    pydantic's ``model_json_schema`` classmethod overridden (an ordinary override, no patching of instructor's
+    class): asked without arguments, as instructor asks, it hands out a copy of the schema made here."""
     if issubclass(model, ResponseSchema):
         return model
     wrapper = response_schema(model)
     schema = wrapper.model_json_schema()
 
-    original = wrapper.model_json_schema
+    def model_json_schema(cls: type[BaseModel], *args: Any, **kwargs: Any) -> dict[str, Any]:
+        return wrapper.model_json_schema(*args, **kwargs) if args or kwargs else copy.deepcopy(schema)
 
-    def model_json_schema(*args: Any, **kwargs: Any) -> dict[str, Any]:
-        return original(*args, **kwargs) if args or kwargs else copy.deepcopy(schema)
-
-    wrapper.model_json_schema = staticmethod(model_json_schema)  # type: ignore[method-assign]
-    return wrapper
+    metaclass: Any = type(wrapper)  # pydantic's: the subclass is a model like the wrapper, under the same name
+    namespace = {"__module__": wrapper.__module__, "__qualname__": wrapper.__qualname__}
+    reused: type[BaseModel] = metaclass(
+        wrapper.__name__, (wrapper,), {**namespace, "model_json_schema": classmethod(model_json_schema)}
+    )
+    return reused
 
 
 class OpenAIBackend(InstructorBackend):

@@ -1,4 +1,4 @@
-"""Run many articles: in order on the embedded model, concurrently on remote endpoints; record as you go.
+"""Run many articles as one named, resumable run: record each result as it finishes.
 
 Each finished input becomes one record (the ArticleSummary, or ``{"id", "source", "error", "kind"}``),
 written first to the run store in one transaction and then, as one line, to the JSONL sink (flushed at once,
@@ -8,43 +8,36 @@ record is lost or written twice. A record's status is ``ok``, ``partial`` (a sum
 went unanswered because the endpoint kept failing) or ``error``; a resume redoes ``partial`` and ``error``
 inputs and any input finished under other settings, and skips the rest.
 
-Embedded backend: one loaded model, one article at a time, in input order, so llama.cpp reuses the KV cache
-of the prompt's fixed head (system text + worked example) from call to call. Other backends: ``asummarise``
-with at most ``settings.concurrency`` articles and model requests in flight (request and token budgets a
-minute are the backend's business). The cache, when on, is consulted before and filled after each article.
+The articles themselves run through ``many.summarise_many`` (``asummarise``, as the evals run them): the
+embedded model one article at a time in input order, other backends ``settings.concurrency`` at once. The
+cache, when on, is the pipeline's business (a hit comes back marked ``provenance.cached``).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import json
 import os
-import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, Literal, TypeVar
+from typing import Literal
 
-from pydantic import BaseModel
-
-from .. import cache as summary_cache
-from ..backends import registry as backend_registry
-from ..backends.base import Backend, Completion, Request
-from ..backends.openai_backend import redact_url, scrub
-from ..cache import schema_sha256
+from ..backends.base import Backend
+from ..cache import cacheable, digest, fingerprint
 from ..config import Settings
 from ..errors import ConfigError, InputError, SummariseError
 from ..ingest import Document
-from ..prompts import Prompt
+from ..many import Finished, summarise_many
+from ..redact import scrub
 from ..schema import ArticleSummary
-from .store import RunStore, StoredRecord, digest, public_settings
+from .sinks import JsonlSink, NullSink, Progress, Sink
+from .store import RunInfo, RunStore, StoredRecord
 
-T = TypeVar("T", bound=BaseModel)
 Status = Literal["ok", "partial", "error"]
 Input = Document | InputError
-FSYNC_EVERY_S = 1.0
 
 
 def input_key(item: Input) -> str:
@@ -54,32 +47,13 @@ def input_key(item: Input) -> str:
     return digest(["input-error", item.source, item.message])
 
 
-def strategy_name(settings: Settings, backend: Backend | None = None) -> str:
-    from ..pipeline import strategy_name  # the pipeline's own resolution, so the two never disagree
+def settings_hash(settings: Settings, backend: Backend, include_text: bool) -> str:
+    """Hash of everything that changes a record: what a resumed run must match to skip finished inputs. The
+    settings' part is the cache's own ``fingerprint``, so "asked the same way" means one thing in both."""
+    from ..pipeline import prompt_for, strategy_name
 
-    return strategy_name(settings, backend)
-
-
-def prompt_for(settings: Settings, backend: Backend | None = None) -> Prompt:
-    from ..pipeline import prompt_for
-
-    return prompt_for(settings, backend)
-
-
-def settings_hash(settings: Settings, prompt: Prompt, include_text: bool, backend: Backend | None = None) -> str:
-    """Hash of everything that changes a record: what a resumed run must match to skip finished inputs."""
-    return digest(
-        {
-            "backend": backend_registry.resolve_name(settings),
-            "model": settings.model,
-            "base_url": redact_url(settings.base_url),
-            "strategy": strategy_name(settings, backend),
-            "params": summary_cache.generation_params(settings),
-            "prompt": prompt.sha256,
-            "schema": schema_sha256(),
-            "include_text": include_text,
-        }
-    )
+    strategy = strategy_name(settings, backend)
+    return digest({**fingerprint(settings, backend, prompt_for(settings, backend), strategy), "text": include_text})
 
 
 def describe(item: Item, exc: Exception, api_key: str | None = None) -> str:
@@ -116,6 +90,18 @@ class Outcome:
     cached: bool = False
 
 
+def outcome(item: Item, finished: Finished, api_key: str | None) -> Outcome:
+    """The record for one finished input (its JSONL line, secrets scrubbed)."""
+    if finished.summary is not None:
+        summary = finished.summary
+        status: Status = "ok" if cacheable(summary) else "partial"
+        return Outcome(status, scrub(summary.model_dump_json(), [api_key]), summary, cached=summary.provenance.cached)
+    exc = finished.error or RuntimeError("no summary and no error")
+    message = scrub(str(exc) or type(exc).__name__, [api_key])
+    record = {"id": item.id, "source": item.source, "error": message, "kind": type(exc).__name__}
+    return Outcome("error", scrub(json.dumps(record, ensure_ascii=False), [api_key]), error=exc)
+
+
 @dataclass
 class Plan:
     pending: list[Item]
@@ -148,150 +134,6 @@ def plan(items: Iterable[Input], stored: Sequence[StoredRecord], shash: str) -> 
     return Plan(pending, kept, stale, duplicates)
 
 
-class JsonlSink:
-    """JSONL records to a file or stdout: lines flushed at once, the file fsynced each second and at close."""
-
-    def __init__(self, path: Path | None, lines: Iterable[str] = ()) -> None:
-        """Start the file afresh with ``lines`` (atomically), then append."""
-        self.path = path
-        self._synced = time.monotonic()
-        if path is None:
-            self._file: IO[str] = sys.stdout
-            for line in lines:
-                self._file.write(line + "\n")
-            self._file.flush()
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with tmp.open("w", encoding="utf-8") as out:
-            for line in lines:
-                out.write(line + "\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-        self._file = path.open("a", encoding="utf-8")
-
-    def write(self, line: str) -> None:
-        self._file.write(line + "\n")
-        self._file.flush()
-        if self.path is not None and time.monotonic() - self._synced >= FSYNC_EVERY_S:
-            os.fsync(self._file.fileno())
-            self._synced = time.monotonic()
-
-    def close(self) -> None:
-        if self.path is None:
-            self._file.flush()
-            return
-        with contextlib.suppress(OSError, ValueError):
-            self._file.flush()
-            os.fsync(self._file.fileno())
-        self._file.close()
-
-
-class NullSink:
-    def write(self, line: str) -> None:
-        return None
-
-    def close(self) -> None:
-        return None
-
-
-class Progress:
-    """A rich progress bar on stderr (done, failed, rate, ETA); silent when off."""
-
-    def __init__(self, total: int, *, enabled: bool, done: int = 0) -> None:
-        self.failed = 0
-        self._bar: Any = None
-        if not enabled:
-            return
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-        from rich.progress import Progress as RichProgress
-
-        self._bar = RichProgress(
-            TextColumn("[bold]summarise[/]"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("[red]{task.fields[failed]} failed[/]"),
-            TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-            transient=False,
-        )
-        self._started = time.monotonic()
-        self._base = done
-        self._task = self._bar.add_task("run", total=total, completed=done, failed=0, rate="")
-        self._bar.start()
-
-    def advance(self, failed: bool) -> None:
-        self.failed += failed
-        if self._bar is None:
-            return
-        task = self._bar.tasks[0]
-        done = task.completed + 1 - self._base
-        per_min = 60.0 * done / max(time.monotonic() - self._started, 1e-6)
-        self._bar.update(self._task, advance=1, failed=self.failed, rate=f"{per_min:.1f}/min")
-
-    def print(self, message: str) -> None:
-        if self._bar is not None:
-            self._bar.console.print(message, markup=False, highlight=False)
-        else:
-            print(message, file=sys.stderr, flush=True)
-
-    def stop(self) -> None:
-        if self._bar is not None:
-            self._bar.stop()
-
-
-class GatedBackend:
-    """A backend whose async calls wait for a slot: at most N model requests in flight across all articles."""
-
-    def __init__(self, inner: Backend, slots: int) -> None:
-        self.inner = inner
-        self._slots = slots
-        self._gate: asyncio.Semaphore | None = None
-
-    @property
-    def name(self) -> str:
-        return self.inner.name
-
-    @name.setter
-    def name(self, value: str) -> None:
-        self.inner.name = value
-
-    @property
-    def model(self) -> str:
-        return self.inner.model
-
-    @model.setter
-    def model(self, value: str) -> None:
-        self.inner.model = value
-
-    @property
-    def cache_model(self) -> str:
-        return summary_cache.model_identity(self.inner)
-
-    def complete(self, request: Request[T]) -> Completion[T]:
-        return self.inner.complete(request)
-
-    async def acomplete(self, request: Request[T]) -> Completion[T]:
-        if self._gate is None:
-            self._gate = asyncio.Semaphore(self._slots)
-        async with self._gate:
-            return await self.inner.acomplete(request)
-
-    def close(self) -> None:
-        self.inner.close()
-
-
 @dataclass
 class Totals:
     ok: int = 0
@@ -304,154 +146,108 @@ class Totals:
     failures: list[tuple[Item, Exception]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run is named and found again, where its records go, and what they carry."""
+
+    run_name: str | None = None
+    resume: str | None = None
+    fmt: str = "jsonl"
+    """jsonl: records go to ``out`` (None: stdout) as they finish; other formats: ``out`` is only remembered
+    with the run (the caller writes it)."""
+    out: Path | None = None
+    include_text: bool = True
+    published: date | None = None
+    """Publication date given to every input (for resolving relative times)."""
+    progress: bool = True
+    report_errors: bool = True
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """Callbacks: a line for the user about the run, and each record as it is made."""
+
+    announce: Callable[[str], None] | None = None
+    on_record: Callable[[Item, Outcome], None] | None = None
+
+
 class BatchRunner:
-    """Runs the pending items of one run: computes (or fetches from the cache) and records each."""
+    """Runs the pending items of one run through ``summarise_many`` and records each as it finishes."""
 
     def __init__(
         self,
         settings: Settings,
+        backend: Backend,
         *,
         store: RunStore,
         run_id: str,
         shash: str,
-        sink: JsonlSink | NullSink,
+        sink: Sink,
         progress: Progress,
-        include_text: bool = True,
-        backend: Backend | None = None,
-        published: date | None = None,
-        report_errors: bool = True,
+        options: RunOptions,
         on_record: Callable[[Item, Outcome], None] | None = None,
     ) -> None:
-        from ..pipeline import backend_for
-
         self.settings = settings
-        # The runner does the cache lookups itself, so the pipeline is asked with the cache off.
-        self.pipe_settings = replace(settings, cache=False)
-        self.backend = backend or backend_for(self.pipe_settings)
+        self.backend = backend
         self.store = store
         self.run_id = run_id
         self.shash = shash
         self.sink = sink
         self.progress = progress
-        self.include_text = include_text
-        self.published = published
-        self.report_errors = report_errors
+        self.options = options
         self.on_record = on_record
-        self.prompt = prompt_for(settings, self.backend)
-        self.strategy = strategy_name(settings, self.backend)
         self.totals = Totals()
 
-    @property
-    def sequential(self) -> bool:
-        """The embedded model runs one article at a time, in order (prefix reuse); others run concurrently."""
-        return self.backend.name == "local"
-
     def run(self, items: Sequence[Item]) -> Totals:
-        if self.sequential or len(items) <= 1:
-            backend = self.backend
-            for item in items:
-                self._record(item, self._one(item, backend))
-        else:
-            asyncio.run(self._run_async(items))
+        inputs = [self._document(item) for item in items]
+
+        def done(finished: Finished) -> None:
+            item = items[finished.index]
+            self._record(item, outcome(item, finished, self.settings.api_key))
+
+        include_text = self.options.include_text
+        asyncio.run(
+            summarise_many(inputs, self.settings, on_done=done, backend=self.backend, include_text=include_text)
+        )
         return self.totals
 
-    async def _run_async(self, items: Sequence[Item]) -> None:
-        slots = self.settings.concurrency
-        # at most `slots` model requests in flight across articles: the backend's own bound where it has one
-        # (held only on the wire), else a gate around each call
-        gated = self.backend if getattr(self.backend, "bounds_requests", False) else GatedBackend(self.backend, slots)
-        queue = iter(items)
+    def _document(self, item: Item) -> Input:
+        if isinstance(item.input, InputError) or self.options.published is None:
+            return item.input
+        return replace(item.input, published=self.options.published)
 
-        async def worker() -> None:
-            for item in queue:  # one shared iterator: each worker takes the next input when it is free
-                self._record(item, await self._aone(item, gated))
-
-        try:
-            await asyncio.gather(*(worker() for _ in range(min(slots, len(items)))))
-        finally:
-            aclose = getattr(self.backend, "aclose", None)
-            if aclose is not None:
-                await aclose()
-
-    # -- one article ---------------------------------------------------------------------------------------
-
-    def _prepare(self, item: Item) -> tuple[Document, ArticleSummary | None]:
-        if isinstance(item.input, InputError):
-            raise item.input
-        doc = item.input
-        if self.published is not None:
-            doc = replace(doc, published=self.published)
-        hit = summary_cache.lookup(doc, self.settings, self.backend, self.prompt, self.strategy, self.include_text)
-        return doc, hit
-
-    def _one(self, item: Item, backend: Backend) -> Outcome:
-        from ..pipeline import summarise
-
-        try:
-            doc, hit = self._prepare(item)
-            if hit is not None:
-                return self._ok(hit, cached=True)
-            summary = summarise(doc, settings=self.pipe_settings, backend=backend, include_text=self.include_text)
-            summary_cache.remember(doc, self.settings, self.backend, self.prompt, self.strategy, summary)
-            return self._ok(summary)
-        except Exception as exc:
-            return self._failed(item, exc)
-
-    async def _aone(self, item: Item, backend: Backend) -> Outcome:
-        from ..pipeline import asummarise
-
-        try:
-            doc, hit = self._prepare(item)
-            if hit is not None:
-                return self._ok(hit, cached=True)
-            summary = await asummarise(
-                doc, settings=self.pipe_settings, backend=backend, include_text=self.include_text
-            )
-            summary_cache.remember(doc, self.settings, self.backend, self.prompt, self.strategy, summary)
-            return self._ok(summary)
-        except Exception as exc:
-            return self._failed(item, exc)
-
-    def _ok(self, summary: ArticleSummary, cached: bool = False) -> Outcome:
-        status: Status = "ok" if summary_cache.cacheable(summary) else "partial"
-        return Outcome(status, summary.model_dump_json(), summary=summary, cached=cached)
-
-    def _failed(self, item: Item, exc: Exception) -> Outcome:
-        import json
-
-        message = scrub(str(exc) or type(exc).__name__, [self.settings.api_key])
-        record = {"id": item.id, "source": item.source, "error": message, "kind": type(exc).__name__}
-        return Outcome("error", json.dumps(record, ensure_ascii=False), error=exc)
-
-    def _record(self, item: Item, outcome: Outcome) -> None:
+    def _record(self, item: Item, result: Outcome) -> None:
         """Store first (one transaction), then the JSONL line: a crash in between is mended by a resume."""
-        line = scrub(outcome.line, [self.settings.api_key])
+        kind = None if result.error is None else type(result.error).__name__
         self.store.put(
             self.run_id,
             item.key,
             seq=item.seq,
             article_id=item.id,
             source=item.source,
-            status=outcome.status,
-            kind=None if outcome.error is None else type(outcome.error).__name__,
+            status=result.status,
+            kind=kind,
             settings_hash=self.shash,
-            line=line,
+            line=result.line,
         )
-        self.sink.write(line)
-        totals = self.totals
-        if outcome.status == "error":
-            totals.failed += 1
-            assert outcome.error is not None
-            totals.failures.append((item, outcome.error))
-            if self.report_errors:
-                self.progress.print(f"summarise: error: {describe(item, outcome.error, self.settings.api_key)}")
-        else:
-            totals.ok += outcome.status == "ok"
-            totals.partial += outcome.status == "partial"
-            totals.cached += outcome.cached
-        self.progress.advance(outcome.status == "error")
+        self.sink.write(result.line)
+        self._count(item, result)
         if self.on_record is not None:
-            self.on_record(item, outcome)
+            self.on_record(item, result)
+
+    def _count(self, item: Item, result: Outcome) -> None:
+        totals = self.totals
+        if result.status == "error":
+            assert result.error is not None
+            totals.failed += 1
+            totals.failures.append((item, result.error))
+            if self.options.report_errors:
+                self.progress.print(f"summarise: error: {describe(item, result.error, self.settings.api_key)}")
+        else:
+            totals.ok += result.status == "ok"
+            totals.partial += result.status == "partial"
+            totals.cached += result.cached
+        self.progress.advance(result.status == "error")
 
 
 @dataclass
@@ -467,94 +263,139 @@ def new_run_id() -> str:
     return time.strftime("%Y%m%d-%H%M%S") + "-" + os.urandom(2).hex()
 
 
+@dataclass
+class OpenedRun:
+    """A run started (or taken over) in the store, with its inputs split into done and to do."""
+
+    run_id: str
+    shash: str
+    work: Plan
+    inputs: int
+    """Distinct inputs."""
+    previous: RunInfo | None
+
+
+@dataclass(frozen=True)
+class RunInputs:
+    arguments: list[str]
+    """The run's input arguments (a resume given none takes its run's)."""
+    items: list[Input]
+    """What they hold, in order."""
+    previous: RunInfo | None
+    """The run resumed, as it stood."""
+
+
+def read_inputs(inputs: Sequence[str], previous: RunInfo | None = None) -> RunInputs:
+    """The run's inputs, read (a resume with none takes its run's)."""
+    from ..ingest import iter_inputs
+
+    if previous is not None and not inputs:
+        inputs = previous.inputs
+    items: list[Input] = list(iter_inputs(list(inputs)))
+    if not items:
+        raise InputError("no input articles found", source=" ".join(inputs))
+    return RunInputs(list(inputs), items, previous)
+
+
+def resumed(store: RunStore, resume: str | None) -> RunInfo | None:
+    """The run to carry on (None for a new run); ConfigError when there is none of that name."""
+    previous = store.get(resume) if resume else None
+    if resume and previous is None:
+        raise ConfigError(f"no run named {resume!r} in {store.path}")
+    return previous
+
+
+def open_run(store: RunStore, given: RunInputs, settings: Settings, backend: Backend, options: RunOptions) -> OpenedRun:
+    """Start the run in the store (or take it over), forget records of inputs it no longer has, and plan."""
+    shash = settings_hash(settings, backend, options.include_text)
+    run_id = options.resume or options.run_name or new_run_id()
+    store.start(
+        run_id,
+        inputs=given.arguments,
+        out=None if options.out is None else str(options.out.resolve()),
+        fmt=options.fmt,
+        settings=settings.public(),
+        settings_hash=shash,
+        resume=options.resume is not None,
+    )
+    work = plan(given.items, store.records(run_id), shash)
+    store.forget(run_id, work.stale)
+    store.renumber(run_id, [(r.input_key, r.seq) for r in work.kept])  # the inputs' order may have changed
+    return OpenedRun(run_id, shash, work, len(given.items) - work.duplicates, given.previous)
+
+
+def plan_note(opened: OpenedRun) -> str:
+    """What the run is about to do, for the user: inputs, already done, and whether settings changed."""
+    note = f"run {opened.run_id}: {opened.inputs} inputs"
+    if opened.work.kept:
+        note += f", {len(opened.work.kept)} already done"
+    if opened.previous is not None and opened.previous.settings_hash != opened.shash:
+        note += " (settings changed: inputs finished under the old settings are redone)"
+    return note
+
+
+def execute(
+    store: RunStore, opened: OpenedRun, settings: Settings, backend: Backend, options: RunOptions, hooks: Hooks
+) -> Totals:
+    """Run the plan's pending inputs, recording each; mark the run done, failed or interrupted."""
+    work = opened.work
+    sink: Sink = JsonlSink(options.out, [r.line for r in work.kept]) if options.fmt == "jsonl" else NullSink()
+    total = len(work.kept) + len(work.pending)
+    bar = Progress(total, enabled=options.progress and total > 1, done=len(work.kept))
+    several = opened.inputs + work.duplicates > 1
+    runner = BatchRunner(
+        settings,
+        backend,
+        store=store,
+        run_id=opened.run_id,
+        shash=opened.shash,
+        sink=sink,
+        progress=bar,
+        options=replace(options, report_errors=options.report_errors and several),  # one input: the caller's
+        on_record=hooks.on_record,
+    )
+    runner.totals.skipped = len(work.kept)
+    runner.totals.duplicates = work.duplicates
+    status = "interrupted"
+    try:
+        totals = runner.run(work.pending)
+        status = "failed" if totals.failed else "done"
+    except KeyboardInterrupt:
+        if hooks.announce is not None:
+            hooks.announce(f"run {opened.run_id} interrupted; `summarise run --resume {opened.run_id}` carries it on")
+        raise
+    finally:
+        bar.stop()
+        sink.close()
+        store.finish(opened.run_id, status)
+    return totals
+
+
 def run_batch(
-    inputs: Sequence[str],
+    inputs: Sequence[str] | RunInputs,
     settings: Settings,
+    options: RunOptions | None = None,
     *,
-    run_name: str | None = None,
-    resume: str | None = None,
-    fmt: str = "jsonl",
-    out: Path | None = None,
-    include_text: bool = True,
-    published: date | None = None,
-    progress: bool = True,
-    report_errors: bool = True,
     backend: Backend | None = None,
-    announce: Callable[[str], None] | None = None,
-    on_record: Callable[[Item, Outcome], None] | None = None,
+    hooks: Hooks | None = None,
 ) -> BatchResult:
-    """Run (or resume) a batch over ``inputs``; with ``fmt`` jsonl, records go to ``out`` (None: stdout) as they
-    finish; for other formats ``out`` is only remembered with the run (the caller writes it).
+    """Run (or resume) a batch over ``inputs`` (arguments, or inputs already read; see ``RunOptions``).
 
     Raises InputError when no input is found, ConfigError for an unknown run or a run in use elsewhere;
     per-input failures are recorded and counted, never raised.
     """
-    from ..ingest import iter_inputs
     from ..pipeline import backend_for
 
+    options = options or RunOptions()
+    hooks = hooks or Hooks()
     store = RunStore.for_settings(settings)
     try:
-        previous = store.get(resume) if resume else None
-        if resume and previous is None:
-            raise ConfigError(f"no run named {resume!r} in {store.path}")
-        if previous is not None and not inputs:
-            inputs = previous.inputs
-        items: list[Input] = list(iter_inputs(list(inputs)))
-        if not items:
-            raise InputError("no input articles found", source=" ".join(inputs))
+        given = inputs if isinstance(inputs, RunInputs) else read_inputs(inputs, resumed(store, options.resume))
         backend = backend or backend_for(replace(settings, cache=False))
-        prompt = prompt_for(settings, backend)
-        shash = settings_hash(settings, prompt, include_text, backend)
-        run_id = resume or run_name or new_run_id()
-        store.start(
-            run_id,
-            inputs=list(inputs),
-            out=None if out is None else str(out.resolve()),
-            fmt=fmt,
-            settings=public_settings(settings),
-            settings_hash=shash,
-            resume=resume is not None,
-        )
-        work = plan(items, store.records(run_id), shash)
-        store.forget(run_id, work.stale)
-        store.renumber(run_id, [(r.input_key, r.seq) for r in work.kept])  # the inputs' order may have changed
-        if announce is not None and len(items) > 1:
-            note = f"run {run_id}: {len(items) - work.duplicates} inputs"
-            if work.kept:
-                note += f", {len(work.kept)} already done"
-            if previous is not None and previous.settings_hash != shash:
-                note += " (settings changed: inputs finished under the old settings are redone)"
-            announce(note)
-        sink: JsonlSink | NullSink = JsonlSink(out, [r.line for r in work.kept]) if fmt == "jsonl" else NullSink()
-        total = len(work.kept) + len(work.pending)
-        bar = Progress(total, enabled=progress and total > 1, done=len(work.kept))
-        runner = BatchRunner(
-            settings,
-            store=store,
-            run_id=run_id,
-            shash=shash,
-            sink=sink,
-            progress=bar,
-            include_text=include_text,
-            backend=backend,
-            published=published,
-            report_errors=report_errors and len(items) > 1,  # one input: its error is the caller's to report
-            on_record=on_record,
-        )
-        runner.totals.skipped = len(work.kept)
-        runner.totals.duplicates = work.duplicates
-        status = "interrupted"
-        try:
-            totals = runner.run(work.pending)
-            status = "failed" if totals.failed else "done"
-        except KeyboardInterrupt:
-            if announce is not None:
-                announce(f"run {run_id} interrupted; `summarise run --resume {run_id}` carries it on")
-            raise
-        finally:
-            bar.stop()
-            sink.close()
-            store.finish(run_id, status)
-        return BatchResult(run_id, totals, store.records(run_id), len(items) - work.duplicates)
+        opened = open_run(store, given, settings, backend, options)
+        if hooks.announce is not None and opened.inputs + opened.work.duplicates > 1:
+            hooks.announce(plan_note(opened))
+        totals = execute(store, opened, settings, backend, options, hooks)
+        return BatchResult(opened.run_id, totals, store.records(opened.run_id), opened.inputs)
     finally:
         store.close()

@@ -3,28 +3,28 @@
 ``runs`` holds one row a run: its name, status, inputs, output path and settings (API key dropped, endpoint
 credentials redacted) with their hash. ``records`` holds one row per (run, input key): the exact JSONL line
 written for that input, its status (ok | partial | error) and the settings hash it was made under. Each
-record is written in one transaction, so a killed process leaves whole records or none; the store, not the
-JSONL file, is the truth, and ``--resume`` rebuilds the file from it.
+record is written in one short transaction, so a killed process leaves whole records or none; the store, not
+the JSONL file, is the truth, and ``--resume`` rebuilds the file from it. Several processes may share the file
+(WAL, busy timeout: see ``statedb``); a lock held by another is waited for, never taken for damage.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import json
 import os
 import re
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..cache import connect
 from ..config import Settings
 from ..errors import ConfigError
+from ..statedb import connect, state_error, transaction
 
 RUNS_FILE = "runs.sqlite"
 _SCHEMA = """
@@ -55,19 +55,6 @@ CREATE TABLE IF NOT EXISTS records (
 );
 """
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-
-
-def public_settings(settings: Settings) -> dict[str, Any]:
-    """Settings as stored and shown: no API key, no credentials in the endpoint URL."""
-    from ..backends.openai_backend import redact_url
-
-    data = {f.name: getattr(settings, f.name) for f in dataclasses.fields(settings) if f.name != "api_key"}
-    data["base_url"] = redact_url(settings.base_url)
-    return {k: str(v) if isinstance(v, Path) else v for k, v in data.items()}
-
-
-def digest(value: Any) -> str:
-    return hashlib.sha256(json.dumps(value, sort_keys=True, separators=(",", ":"), default=str).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -110,19 +97,25 @@ class RunStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
-        try:
-            self._con = connect(path)
+        with self._guard():
+            self._con = connect(path, _SCHEMA)
             self._con.execute("PRAGMA foreign_keys=ON")
-            self._con.executescript(_SCHEMA)
-        except sqlite3.DatabaseError as exc:
-            raise ConfigError(f"run store {path} is unreadable: {exc}", hint="move it aside") from exc
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """SQLite's errors as ours: busy (another process) apart from unreadable (a damaged file)."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            hint = "move it aside: summarise starts a new one (runs recorded in it are then not resumable)"
+            raise state_error("run store", self.path, exc, unreadable_hint=hint) from exc
 
     @classmethod
     def for_settings(cls, settings: Settings) -> RunStore:
         return cls(settings.home / RUNS_FILE)
 
     def get(self, run_id: str) -> RunInfo | None:
-        with self._lock:
+        with self._lock, self._guard():
             row = self._con.execute(
                 "SELECT id, status, pid, inputs, out, format, settings, settings_hash, created, updated "
                 "FROM runs WHERE id = ?",
@@ -134,7 +127,7 @@ class RunStore:
         return RunInfo(rid, status, pid, json.loads(inputs), out, fmt, json.loads(settings), shash, created, updated)
 
     def runs(self) -> list[RunInfo]:
-        with self._lock:
+        with self._lock, self._guard():
             ids = [r[0] for r in self._con.execute("SELECT id FROM runs ORDER BY created").fetchall()]
         return [info for rid in ids if (info := self.get(rid)) is not None]
 
@@ -153,47 +146,41 @@ class RunStore:
         if not _NAME.match(run_id):
             raise ConfigError(f"bad run name {run_id!r}: use letters, digits, '.', '_' and '-'")
         now = time.time()
-        with self._lock:
-            self._con.execute("BEGIN IMMEDIATE")
-            try:
-                row = self._con.execute("SELECT status, pid FROM runs WHERE id = ?", (run_id,)).fetchone()
-                if resume and row is None:
-                    raise ConfigError(f"no run named {run_id!r} in {self.path}")
-                if not resume and row is not None:
-                    raise ConfigError(
-                        f"a run named {run_id!r} exists",
-                        hint=f"--resume {run_id} to carry it on, or pick another name",
-                    )
-                if row is not None and row[0] == "running" and _alive(row[1]):
-                    raise ConfigError(f"run {run_id!r} is being run by process {row[1]}")
-                values = {
-                    "id": run_id,
-                    "now": now,
-                    "pid": os.getpid(),
-                    "inputs": json.dumps(inputs),
-                    "out": out,
-                    "format": fmt,
-                    "settings": json.dumps(settings),
-                    "hash": settings_hash,
-                }
-                self._con.execute(
-                    "INSERT INTO runs (id, created, updated, status, pid, inputs, out, format, settings,"
-                    " settings_hash) VALUES (:id, :now, :now, 'running', :pid, :inputs, :out, :format,"
-                    " :settings, :hash) ON CONFLICT(id) DO UPDATE SET updated = :now, status = 'running',"
-                    " pid = :pid, inputs = :inputs, out = :out, format = :format, settings = :settings,"
-                    " settings_hash = :hash",
-                    values,
+        with self._lock, self._guard(), transaction(self._con):
+            row = self._con.execute("SELECT status, pid FROM runs WHERE id = ?", (run_id,)).fetchone()
+            if resume and row is None:
+                raise ConfigError(f"no run named {run_id!r} in {self.path}")
+            if not resume and row is not None:
+                raise ConfigError(
+                    f"a run named {run_id!r} exists",
+                    hint=f"--resume {run_id} to carry it on, or pick another name",
                 )
-                self._con.execute("COMMIT")
-            except BaseException:
-                self._con.execute("ROLLBACK")
-                raise
+            if row is not None and row[0] == "running" and _alive(row[1]):
+                raise ConfigError(f"run {run_id!r} is being run by process {row[1]}")
+            values = {
+                "id": run_id,
+                "now": now,
+                "pid": os.getpid(),
+                "inputs": json.dumps(inputs),
+                "out": out,
+                "format": fmt,
+                "settings": json.dumps(settings),
+                "hash": settings_hash,
+            }
+            self._con.execute(
+                "INSERT INTO runs (id, created, updated, status, pid, inputs, out, format, settings,"
+                " settings_hash) VALUES (:id, :now, :now, 'running', :pid, :inputs, :out, :format,"
+                " :settings, :hash) ON CONFLICT(id) DO UPDATE SET updated = :now, status = 'running',"
+                " pid = :pid, inputs = :inputs, out = :out, format = :format, settings = :settings,"
+                " settings_hash = :hash",
+                values,
+            )
         info = self.get(run_id)
         assert info is not None
         return info
 
     def finish(self, run_id: str, status: str) -> None:
-        with self._lock:
+        with self._lock, self._guard():
             self._con.execute(
                 "UPDATE runs SET status = ?, updated = ?, pid = NULL WHERE id = ?",
                 (status, time.time(), run_id),
@@ -201,7 +188,7 @@ class RunStore:
 
     def records(self, run_id: str) -> list[StoredRecord]:
         """A run's records, in input order."""
-        with self._lock:
+        with self._lock, self._guard():
             rows = self._con.execute(
                 "SELECT input_key, seq, status, kind, settings_hash, line FROM records WHERE run_id = ? ORDER BY seq",
                 (run_id,),
@@ -222,49 +209,30 @@ class RunStore:
         line: str,
     ) -> None:
         """Write one record in one transaction (replacing an earlier record for the same input)."""
-        with self._lock:
-            self._con.execute("BEGIN IMMEDIATE")
-            try:
-                self._con.execute(
-                    "INSERT OR REPLACE INTO records (run_id, input_key, seq, article_id, source, status,"
-                    " kind, settings_hash, line, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (run_id, key, seq, article_id, source, status, kind, settings_hash, line, time.time()),
-                )
-                self._con.execute("UPDATE runs SET updated = ? WHERE id = ?", (time.time(), run_id))
-                self._con.execute("COMMIT")
-            except BaseException:
-                self._con.execute("ROLLBACK")
-                raise
+        with self._lock, self._guard(), transaction(self._con):
+            self._con.execute(
+                "INSERT OR REPLACE INTO records (run_id, input_key, seq, article_id, source, status,"
+                " kind, settings_hash, line, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (run_id, key, seq, article_id, source, status, kind, settings_hash, line, time.time()),
+            )
+            self._con.execute("UPDATE runs SET updated = ? WHERE id = ?", (time.time(), run_id))
 
     def forget(self, run_id: str, keys: Iterable[str]) -> int:
         """Drop records (inputs no longer in the run, or about to be redone); how many were dropped."""
-        keys = list(keys)
-        with self._lock:
-            self._con.execute("BEGIN IMMEDIATE")
-            try:
-                count = 0
-                for key in keys:
-                    cur = self._con.execute("DELETE FROM records WHERE run_id = ? AND input_key = ?", (run_id, key))
-                    count += cur.rowcount
-                self._con.execute("COMMIT")
-            except BaseException:
-                self._con.execute("ROLLBACK")
-                raise
+        count = 0
+        with self._lock, self._guard(), transaction(self._con):
+            for key in list(keys):
+                cur = self._con.execute("DELETE FROM records WHERE run_id = ? AND input_key = ?", (run_id, key))
+                count += cur.rowcount
         return count
 
     def renumber(self, run_id: str, positions: Iterable[tuple[str, int]]) -> None:
         """Set records' places in the input order (for outputs written in input order)."""
-        with self._lock:
-            self._con.execute("BEGIN IMMEDIATE")
-            try:
-                self._con.executemany(
-                    "UPDATE records SET seq = ? WHERE run_id = ? AND input_key = ?",
-                    [(seq, run_id, key) for key, seq in positions],
-                )
-                self._con.execute("COMMIT")
-            except BaseException:
-                self._con.execute("ROLLBACK")
-                raise
+        with self._lock, self._guard(), transaction(self._con):
+            self._con.executemany(
+                "UPDATE records SET seq = ? WHERE run_id = ? AND input_key = ?",
+                [(seq, run_id, key) for key, seq in positions],
+            )
 
     def close(self) -> None:
         with self._lock:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
-from typer._click.exceptions import NoArgsIsHelpError
 
 from ..errors import InputError, ModelNotAvailable, SummariseError
 from .cache import app as cache_app
@@ -135,10 +135,14 @@ def main(argv: list[str] | None = None) -> int:
         return code if isinstance(code, int) else 0
     except typer.Exit as exc:
         return int(exc.exit_code)
-    except NoArgsIsHelpError as exc:
-        exc.show()
-        return 0
     except typer.TyperException as exc:  # usage errors: bad flag, missing argument, bad value
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            # A group called bare (`summarise`, `summarise eval`): its help, and success. typer exports no name
+            # for this exception (it lives in the private typer._click), so it is told by its class name, as
+            # typer's own rich_utils does; its public ``show`` prints the help as typer would.
+            show: Callable[[], None] = exc.show  # type: ignore[attr-defined]
+            show()
+            return 0
         err.print(f"summarise: error: {exc.format_message()}", markup=False)
         return int(getattr(exc, "exit_code", 2))
     except typer.Abort:

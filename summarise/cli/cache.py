@@ -49,7 +49,7 @@ def stats(home: HomeOpt = None) -> None:
 def clear(home: HomeOpt = None) -> None:
     """Forget every cached summary (an unreadable cache file is removed)."""
     from ..cache import CACHE_FILE, Cache
-    from ..errors import ConfigError
+    from ..errors import StateUnreadable
 
     settings = settings_from(home=home)
     path = settings.home / CACHE_FILE
@@ -58,7 +58,7 @@ def clear(home: HomeOpt = None) -> None:
         return
     try:
         count = Cache(path).clear()
-    except ConfigError:  # corrupt: start afresh
+    except StateUnreadable:  # damaged: start afresh (a busy cache is reported, never removed)
         for part in path.parent.glob(path.name + "*"):
             part.unlink()
         typer.echo(f"removed unreadable cache {path}")

@@ -1,4 +1,4 @@
-"""``summarise eval``: run a suite, re-score a run, compare two runs, evaluate claims on PolNeAR.
+"""``summarise eval``: run a suite, re-score a run, compare two runs, evaluate claims on PolNeAR, events on MEANTIME.
 
 ``summarise eval SUITE`` runs a suite (the first word is taken as the ``run`` command's suite when it is not a
 subcommand name), so ``summarise eval seeds``, ``summarise eval score run.json`` and ``summarise eval compare
@@ -287,3 +287,108 @@ def polnear(
     info = SuiteInfo(name=f"polnear:{root.name}", description="PolNeAR attributions", path=str(root))
     run = _execute(new_run("polnear", info, settings, cases), settings)
     _finish(run, out or _default_out(settings, f"polnear-{root.name}"), fmt, html, resamples, seed)
+
+
+@app.command("meantime")
+def meantime(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Directory of MEANTIME CAT files, searched recursively (default ../shared/data/meantime-dev)."
+        ),
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N articles.")] = None,
+    articles: Annotated[
+        Path | None, typer.Option("--articles", help="File of article ids (file stems) to evaluate, one a line.")
+    ] = None,
+    out: OutOpt = None,
+    model: ModelOpt = None,
+    backend: BackendOpt = None,
+    base_url: BaseUrlOpt = None,
+    strategy: StrategyOpt = None,
+    concurrency: ConcurrencyOpt = None,
+    fmt: FormatOpt = Format.table,
+    html: HtmlOpt = None,
+    resamples: ResamplesOpt = 1000,
+    seed: SeedOpt = 7,
+    home: HomeOpt = None,
+    cache: EvalCacheOpt = True,
+) -> None:
+    """Run the pipeline on MEANTIME articles and score events, their fields and entity coreference."""
+    from ..evals.meantime import default_corpus, load_corpus
+    from ..evals.polnear import read_ids
+    from ..evals.run import SuiteInfo, new_run
+
+    root = path or default_corpus()
+    if root is None:
+        raise EvalError("no MEANTIME corpus given", hint="pass its directory, e.g. ../shared/data/meantime-dev")
+    ids = read_ids(articles) if articles is not None else None
+    cases = load_corpus(root, articles=ids, limit=limit)
+    settings = settings_from(
+        model=model,
+        backend=backend,
+        base_url=base_url,
+        strategy=strategy,
+        concurrency=concurrency,
+        home=home,
+        cache=cache,
+    )
+    info = SuiteInfo(name=f"meantime:{root.name}", description="MEANTIME events (CAT)", path=str(root))
+    run = _execute(new_run("meantime", info, settings, cases), settings)
+    _finish(run, out or _default_out(settings, f"meantime-{root.name}"), fmt, html, resamples, seed)
+
+
+@app.command("tempeval")
+def tempeval(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Folder of TimeML .tml documents (default ../shared/data/tempeval3-dev)."),
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N documents.")] = None,
+    pipeline: Annotated[
+        bool, typer.Option("--pipeline", help="Run the whole pipeline and score its `times` (else the tagger alone).")
+    ] = False,
+    worst: Annotated[int, typer.Option("--worst", min=0, help="Worst-missed expressions to list.")] = 15,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the report as JSON here.")] = None,
+    model: ModelOpt = None,
+    backend: BackendOpt = None,
+    base_url: BaseUrlOpt = None,
+    strategy: StrategyOpt = None,
+    fmt: FormatOpt = Format.table,
+    home: HomeOpt = None,
+    cache: EvalCacheOpt = False,
+) -> None:
+    """Score the time tagger on TempEval-3 (Task A): extraction strict/relaxed, value F1, type accuracy."""
+    import time
+
+    from ..evals.tempeval import (
+        Tagger,
+        default_corpus,
+        load_corpus,
+        pipeline_tagger,
+        render_json,
+        render_markdown,
+        tagger_alone,
+    )
+    from ..evals.tempeval import run as run_tagger
+    from ..evals.tempeval import score as score_times
+
+    root = path or default_corpus()
+    if root is None:
+        raise EvalError("no TempEval-3 folder given", hint="pass its directory, e.g. ../shared/data/tempeval3-dev")
+    docs = load_corpus(root, limit=limit)
+    tagger: Tagger = tagger_alone
+    engine = "tagger"
+    if pipeline:
+        settings = settings_from(model=model, backend=backend, base_url=base_url, strategy=strategy, home=home,
+                                 cache=cache)  # fmt: skip
+        tagger = pipeline_tagger(settings)
+        engine = f"pipeline {settings.backend or 'default'}/{settings.strategy or 'default'}"
+    started = time.perf_counter()
+    predictions = run_tagger(docs, tagger)
+    report = score_times(docs, predictions, corpus=root.name, engine=engine, worst=worst)
+    report.seconds = round(time.perf_counter() - started, 3)
+    if out is not None:
+        out.write_text(render_json(report), encoding="utf-8")
+        _stderr().print(f"report written to {out}", markup=False)
+    typer.echo(render_json(report) if fmt is Format.json else render_markdown(report), nl=False)

@@ -2,7 +2,8 @@
 
 Suites (``suite``) list articles with gold summaries; a run (``run``) holds every prediction or error plus
 what re-scoring needs; ``report`` scores a run (alignment in ``align``, counts in ``score``, metrics and
-bootstrap intervals in ``metrics``); ``compare`` diffs two runs; ``polnear`` scores claims against PolNeAR.
+bootstrap intervals in ``metrics``); ``compare`` diffs two runs; ``polnear`` scores claims against PolNeAR;
+``meantime`` (CAT XML read by ``cat``) scores events, their fields and entity coreference against MEANTIME.
 Nothing outside ``summarise.cli`` imports this package.
 """
 

@@ -13,14 +13,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from rich.console import Console
 from rich.table import Table
 
-from . import align, polnear
+from . import align, meantime, polnear
+from .meantime import HOWS, POS_KINDS, STATUSES, ZONES, meantime_metrics, score_meantime_case
 from .metrics import CONFIDENCE, RESAMPLES, SEED, MetricDef, bootstrap, point
 from .polnear import PREFIXES, polnear_metrics, score_polnear_case
 from .results import DocScore
 from .run import EvalRun, RunKind
 from .score import FIELDS, GRADED_FIELDS, score_case, suite_metrics
 
-PRIMARY_MODE: dict[RunKind, str] = {"suite": "strict", "polnear": polnear.MODE}
+PRIMARY_MODE: dict[RunKind, str] = {"suite": "strict", "polnear": polnear.MODE, "meantime": meantime.MODE}
 
 
 class _Model(BaseModel):
@@ -51,11 +52,11 @@ class Report(_Model):
 
 
 def metric_defs(kind: RunKind) -> list[MetricDef]:
-    return suite_metrics() if kind == "suite" else polnear_metrics()
+    return {"suite": suite_metrics, "polnear": polnear_metrics, "meantime": meantime_metrics}[kind]()
 
 
 def score_docs(run: EvalRun) -> list[DocScore]:
-    scorer = score_case if run.kind == "suite" else score_polnear_case
+    scorer = {"suite": score_case, "polnear": score_polnear_case, "meantime": score_meantime_case}[run.kind]
     return [scorer(case) for case in run.cases]
 
 
@@ -69,6 +70,7 @@ def scoring_config(resamples: int, seed: int, confidence: float) -> dict[str, An
             "name_match": align.NAME_MATCH,
         },
         "polnear": {"min_overlap": polnear.MIN_OVERLAP, "claimant_match": polnear.CLAIMANT_MATCH},
+        "meantime": {"scope_last_sentence": meantime.SCOPE_LAST_SENTENCE, "anchors": sorted(meantime.ANCHORS)},
     }
 
 
@@ -180,6 +182,78 @@ def _polnear_sections(report: Report) -> list[Section]:
     return [Section("Claims vs PolNeAR (95% CI)", columns, rows, caption)]
 
 
+def count(value: float | None) -> str:
+    """A count for a table, as an integer."""
+    return "–" if value is None else f"{value:,.0f}"
+
+
+def _meantime_events(report: Report) -> list[Section]:
+    m, totals = report.metrics, report.totals
+    scope = f"sentences 0-{meantime.SCOPE_LAST_SENTENCE}: headline, date line, first four body sentences"
+    keys = ("precision", "recall", "f1", "recall_args", "actor_acc", "target_acc", "time_acc")
+    columns = ["scope", "P", "R", "F1", "R args", "actor", "target", "time"]
+    words = ("precision", "recall", "f1", "recall_args")
+    rows = [
+        ["events", *(cell(m.get(f"events.{k}")) for k in keys)],
+        ["action words", *(cell(m.get(f"events.words.{k}")) for k in words), "–", "–", "–"],
+    ]
+    given = [
+        [name, *(cell(m.get(f"events.{name}_{k}"), inline=True) for k in ("acc_given", "given_rate")),
+         count(totals.get(f"events.{name}.n"))]
+        for name in ("actor", "target", "time")
+    ]  # fmt: skip
+    given.append(["time (anchored gold only)", cell(m.get("events.time_acc_anchored"), inline=True), "–",
+                  count(totals.get("events.time.n"))])  # fmt: skip
+    located = " ".join(f"{h}={int(totals.get(f'events.located.{h}', 0))}" for h in HOWS)
+    return [
+        Section(f"Events vs MEANTIME ({scope}; 95% CI)", columns, rows, f"predicted triggers located: {located}"),
+        Section("Event fields where the prediction gives one", ["field", "accuracy", "given", "pairs"], given),
+    ]
+
+
+def _meantime_statuses(report: Report) -> list[Section]:
+    m, totals = report.metrics, report.totals
+    statuses = [s for s in STATUSES if totals.get(f"events.gold.status.{s}")]
+    confusion = [
+        [g, count(totals.get(f"events.gold.status.{g}")), cell(m.get(f"events.recall.status.{g}"), inline=True),
+         *(count(totals.get(f"fact.{g}.{p}", 0.0)) for p in STATUSES),
+         cell(m.get(f"factuality.agreement.{g}"), inline=True)]
+        for g in statuses
+    ]  # fmt: skip
+    confusion.append(["all", count(totals.get("events.gold")), cell(m.get("events.recall"), inline=True),
+                      *(count(sum(totals.get(f"fact.{g}.{p}", 0.0) for g in STATUSES)) for p in STATUSES),
+                      cell(m.get("factuality.agreement"), inline=True)])  # fmt: skip
+    kinds = [*(f"pos.{p}" for p in POS_KINDS), *(f"zone.{z}" for z in ZONES), "args"]
+    recall = [
+        [k, count(totals.get(f"events.gold.{k}")), count(totals.get(f"events.gold_matched.{k}")),
+         cell(m.get(f"events.recall.{k}" if k != "args" else "events.recall_args"), inline=True)]
+        for k in kinds
+    ]  # fmt: skip
+    title = "Factuality: gold status (rows) x predicted status on matched pairs"
+    return [
+        Section(title, ["gold", "n", "recall", *STATUSES, "agreement"], confusion),
+        Section("Recall by kind of gold event", ["kind", "gold", "found", "recall"], recall),
+    ]
+
+
+def _meantime_coref(report: Report) -> Section:
+    m, totals = report.metrics, report.totals
+    rows = [
+        [measure, cell(m.get(f"coref.{name}"), inline=True), count(totals.get(f"coref.{of}"))]
+        for measure, name, of in (
+            ("named chains found", "found_rate", "chains"),
+            ("found chains unified (one entity)", "unified_rate", "found"),
+            ("chains complete (every mention)", "complete_rate", "chains"),
+            ("entities joining two referents", "joining_rate", "pred_entities"),
+        )
+    ]
+    return Section("Entity coreference (named gold chains, 2+ non-pronoun mentions)", ["measure", "value", "of"], rows)
+
+
+def _meantime_sections(report: Report) -> list[Section]:
+    return [*_meantime_events(report), *_meantime_statuses(report), _meantime_coref(report)]
+
+
 def _ops_section(report: Report) -> Section:
     totals = report.totals
     rows = [
@@ -199,6 +273,9 @@ def sections(report: Report, *, max_docs: int | None = None) -> list[Section]:
     if report.kind == "suite":
         out = _item_sections(report)
         doc_cols = {f"{t}.f1": f"{t} F1" for t in align.ITEM_TYPES}
+    elif report.kind == "meantime":
+        out = _meantime_sections(report)
+        doc_cols = {"events.precision": "P", "events.recall": "R", "events.recall_args": "R args"}
     else:
         out = _polnear_sections(report)
         doc_cols = {"claims.precision": "P", "claims.recall": "R", "claims.f1": "F1"}

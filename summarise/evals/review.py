@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..render.html import EvalDocView, render_eval_html
 from ..schema import ArticleSummary
-from .polnear import gold_summary
+from . import meantime, polnear
 from .report import Report, cell
 from .run import EvalRun
 
@@ -19,7 +19,9 @@ def doc_views(run: EvalRun, report: Report) -> list[EvalDocView]:
     views = []
     for case in run.cases:
         doc = scores[case.id]
-        gold: ArticleSummary | None = case.gold if run.kind == "suite" else gold_summary(case)
+        gold: ArticleSummary | None = case.gold
+        if run.kind != "suite":
+            gold = (meantime if run.kind == "meantime" else polnear).gold_summary(case)
         if gold is None:
             continue
         alignments = doc.alignments.get(report.primary_mode, {})

@@ -5,8 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import fields
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -14,18 +13,18 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .. import __version__
-from ..backends.registry import resolve_name
 from ..config import Settings
-from ..errors import EvalError, SummariseError
+from ..errors import EvalError, InputError, SummariseError
+from ..ingest import Document, load_text
+from ..many import Finished, SummariseFn, summarise_many
 from ..schema import ArticleSummary
 from .brat import Attribution
+from .cat import CatDoc
 from .results import ErrorRecord
 from .suite import Suite
 
 RUN_FORMAT = "summarise-eval-run/1"
-RunKind = Literal["suite", "polnear"]
-SummariseFn = Callable[..., Awaitable[ArticleSummary]]
-"""``asummarise``-compatible: ``await fn(text, id=, published=, source=, settings=, include_text=)``."""
+RunKind = Literal["suite", "polnear", "meantime"]
 
 
 class _Model(BaseModel):
@@ -47,6 +46,7 @@ class RunCase(_Model):
     gold: ArticleSummary | None = Field(default=None, description="Suite runs: the gold summary.")
     attributions: list[Attribution] = Field(default_factory=list, description="PolNeAR: every annotator's.")
     annotators: list[str] = Field(default_factory=list)
+    meantime: CatDoc | None = Field(default=None, description="MEANTIME: the CAT gold document.")
     prediction: ArticleSummary | None = None
     error: ErrorRecord | None = None
     wall_s: float = 0.0
@@ -87,14 +87,9 @@ class EvalRun(_Model):
 
 
 def settings_record(settings: Settings) -> dict[str, Any]:
-    """Settings as JSON-able values, without the API key."""
-    out: dict[str, Any] = {}
-    for f in fields(settings):
-        if f.name == "api_key":
-            continue
-        value = getattr(settings, f.name)
-        out[f.name] = str(value) if isinstance(value, Path) else value
-    return out
+    """Settings as JSON-able values, as a saved run keeps them: the run store's, without the API key or the
+    endpoint's credentials (a saved run is a file people share)."""
+    return settings.public()
 
 
 def suite_cases(suite: Suite) -> list[RunCase]:
@@ -119,41 +114,35 @@ def error_record(exc: Exception) -> ErrorRecord:
     return ErrorRecord(type=type(exc).__name__, message=message, exit_code=code)
 
 
+def _document(case: RunCase) -> Document | InputError:
+    try:
+        return load_text(case.text, id=case.id, source=case.source, published=case.published)
+    except InputError as exc:
+        return exc
+
+
 async def execute_async(
     cases: Sequence[RunCase],
     settings: Settings,
     *,
-    fn: SummariseFn | None = None,
     on_done: Callable[[RunCase], None] | None = None,
 ) -> list[RunCase]:
-    """Predictions for every case; a failing case records its error. Remote backends take
-    ``settings.concurrency`` articles at a time, the embedded model one (so latencies stay per article)."""
-    call = fn or pipeline_fn()
-    gate = asyncio.Semaphore(1 if resolve_name(settings) == "local" else settings.concurrency)
+    """Predictions for every case (through ``many.summarise_many``, as batch runs go); a failing case records
+    its error. Remote backends take ``settings.concurrency`` articles at a time, the embedded model one (so
+    latencies stay per article)."""
+    done: list[RunCase] = list(cases)
 
-    async def one(case: RunCase) -> RunCase:
-        async with gate:
-            started = time.perf_counter()
-            update: dict[str, Any]
-            try:
-                prediction = await call(
-                    case.text,
-                    id=case.id,
-                    published=case.published,
-                    source=case.source,
-                    settings=settings,
-                    include_text=False,
-                )
-                update = {"prediction": prediction, "error": None}
-            except Exception as exc:  # a per-article failure must not end a long run; it is recorded
-                update = {"prediction": None, "error": error_record(exc)}
-            update["wall_s"] = round(time.perf_counter() - started, 3)
-            done = case.model_copy(update=update)
+    def record(finished: Finished) -> None:
+        update: dict[str, Any] = {"prediction": finished.summary, "error": None, "wall_s": finished.wall_s}
+        if finished.error is not None:
+            update["error"] = error_record(finished.error)
+        done[finished.index] = cases[finished.index].model_copy(update=update)
         if on_done is not None:
-            on_done(done)
-        return done
+            on_done(done[finished.index])
 
-    return list(await asyncio.gather(*(one(c) for c in cases)))
+    docs = [_document(case) for case in cases]
+    await summarise_many(docs, settings, on_done=record, include_text=False, summarise_fn=pipeline_fn())
+    return done
 
 
 def execute(run: EvalRun, settings: Settings, **kwargs: Any) -> EvalRun:

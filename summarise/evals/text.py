@@ -1,4 +1,12 @@
-"""Text normalisation, reporting-verb stems, character intervals and token overlap used by the scorers."""
+"""Text normalisation, reporting-verb stems, character intervals and token overlap used by the scorers.
+
+The scorer keeps its own normalisation, stemmer and pronoun list on purpose rather than ``summarise.lexicon``'s:
+they are the ruler the system is measured with. Shared, a change to the system's word lists would move the ruler
+with what it measures (a cue the lexicon stopped stemming together would also stop counting as the same cue), and
+every figure in evals/ would shift without the system's output changing. They differ, too: this stemmer folds far
+more irregular verbs ("found", "held", "began") and "-ies/-ied", to judge two cues alike however they are written,
+where the lexicon's only needs to find a model's cue in its sentence.
+"""
 
 from __future__ import annotations
 

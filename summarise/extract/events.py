@@ -22,13 +22,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..ground.records import quoted_stretches, word_set
-from ..ground.time import find_time_expressions
 from ..ingest import Document
-from .attribution import CUES, PERSON_PRONOUNS, RELATIVE, SPEAKER_PRONOUNS, Name, ParsedArticle
+from ..ingest.index import QuotationResume
+from ..lexicon import (
+    ACT_CUES,
+    CUES,
+    RELATIVE,
+    SPEAKER_PRONOUNS,
+    quoted_stretches,
+    word_set,
+)
+from ..timex import time_phrases
+from .attribution import Antecedents, Name, ParsedArticle
 
-ACT_CUES = word_set("warn threaten")
-"""Cues that are also events: a warning is something that happened."""
 STATES = word_set(
     """be have seem appear remain become include involve mean need allow let make get keep continue come
     happen exist consist contain depend lie stand sit use try want wish like love hate see look hear do"""
@@ -52,7 +58,6 @@ MAX_ACTION_WORDS = 6
 MAX_HEADING_WORDS = 14
 CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj")
 """Dependents that are events of their own: their time words and parties are not the head's."""
-THING_PRONOUNS = word_set("it its")
 NO_QUOTES = str.maketrans("", "", '“”"‘')
 """An action is words, not a span: quotation marks (often half of a pair) are left out."""
 NOBODY = word_set("no nobody none nothing neither")
@@ -76,10 +81,6 @@ class EventCandidate:
     when: str | None = None
     """Time words attached to the verb, as written; '' when the sentence's time words belong to other verbs."""
     pronoun: str | None = None
-
-    @property
-    def s(self) -> int:
-        return self.sentence
 
 
 def _text(tokens: Sequence[Any]) -> str:
@@ -133,7 +134,8 @@ def _actors(subject: Any) -> list[Any]:
 
 def _subject(verb: Any) -> Any | None:
     """The doer: the subject, or a passive's agent; a verb without one takes its head's ("plans to visit",
-    "is willing to meet", "visited … and attended")."""
+    "is willing to meet", "visited … and attended"). Not ``attribution._source_token`` (who speaks through a cue),
+    on purpose: that docstring says where the two differ."""
     tok = verb
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -265,12 +267,8 @@ def _when(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
 
 
 def _times(text: str) -> list[tuple[int, str]]:
-    found: list[tuple[int, str]] = []
-    for words in find_time_expressions(text):
-        at = text.find(words, found[-1][0] + 1 if found else 0)
-        if at >= 0:
-            found.append((at, words))
-    return found
+    """The sentence's time words (offset, words): the time tagger's expressions, so events and ``times`` agree."""
+    return time_phrases(text)
 
 
 def _verb_events(
@@ -373,21 +371,15 @@ def sentence_events(number: int, start: int, parsed: Any, quotes: Sequence[tuple
 
 
 def resolve(found: Sequence[EventCandidate], names: Sequence[Name]) -> list[EventCandidate]:
-    """Pronoun actors to the nearest earlier name of the right kind (he/she: a person; it: not a person);
-    unresolved ones are dropped."""
+    """Pronoun actors to their antecedent (``attribution.Antecedents``); one that has none is dropped (an event
+    by nobody known tells nothing)."""
+    antecedents = Antecedents(names)
     out: list[EventCandidate] = []
     for e in found:
         if e.pronoun is None:
             out.append(e)
-            continue
-        pronoun = e.pronoun.lower()
-        fits = [n for n in names if n[0] < e.verb_start]
-        if pronoun in PERSON_PRONOUNS:
-            fits = [n for n in fits if n[2]]
-        elif pronoun in THING_PRONOUNS:
-            fits = [n for n in fits if not n[2]]
-        if fits:
-            out.append(replace(e, actor=max(fits, key=lambda n: n[0])[1]))
+        elif (name := antecedents.find(e.pronoun, e.verb_start, speaker=False)) is not None:
+            out.append(replace(e, actor=name))
     return out
 
 
@@ -395,8 +387,14 @@ def find_events(doc: Document, article: ParsedArticle, speakers: Sequence[Name] 
     """Every event candidate in the article's sentences, in order, pronoun actors resolved to the names and
     ``speakers`` (see ``attribution.speaker_names``) met before them."""
     found: list[EventCandidate] = []
+    resume = QuotationResume(  # a long paragraph is scanned for quotation marks once, not once per sentence
+        doc.text,
+        lambda a, b: quoted_stretches(doc.text, a, b, min_words=0),
+        [(paragraph, start + len(parsed.text)) for _, start, parsed, paragraph in article.sentences],
+    )
     for number, start, parsed, paragraph in article.sentences:
-        quotes = quoted_stretches(doc.text, paragraph, start + len(parsed.text), min_words=1)
+        # Quotations ending before the sentence are left out: they hold none of its verbs.
+        quotes = quoted_stretches(doc.text, resume.start(paragraph, start), start + len(parsed.text), min_words=1)
         found += sentence_events(number, start, parsed, quotes)
     found.sort(key=lambda e: e.verb_start)
     names = [n for n in article.names if n[1] not in article.groups]

@@ -1,4 +1,5 @@
-"""Extraction strategies: how an article is put to the model and what comes back (drafts tied to sentences).
+"""Extraction strategies: how an article is put to the model, and what comes back (``Extraction``: claims and
+events as ``items`` records tied to sentences, and the summary).
 
 - ``windows``: the article's sentences, numbered, in windows of a few sentences; each call also sees the title
   and opening sentence. Small models answer short lists reliably where one long list runs away or stops early.
@@ -11,31 +12,30 @@
 - ``parse``: the same claims and events, no model call at all; the summary is the article's lead.
 
 The model's answers per window end with a grounding check (speakers named in the article, sentence numbers inside
-the window). Problems are fed back to the model once, within the article's re-ask token budget
-(``Settings.max_retry_tokens``); the better answer is kept and what still fails is flagged downstream.
+the window), by ground's rules (``AnswerChecks``, handed in by the pipeline). Problems are fed back to the model
+once, within the article's re-ask token budget (``Settings.max_retry_tokens``); the better answer is kept and what
+still fails is flagged downstream.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel
 
 from ..backends.base import Backend, Completion, Request, Usage
 from ..config import Settings
 from ..errors import ConfigError, ExtractionError
-from ..ground.normalise import normalise_with_ends
-from ..ground.records import find_cue, mentioned
-from ..ground.summary import Statement, summary_problems
 from ..ingest import Document
 from ..prompts import Prompt
+from .answers import Overview, WindowAnswer
 from .attribution import find_attributions, parse_article, speaker_names, unparsed
-from .drafts import ClaimItem, EventItem, Overview, WindowAnswer
-from .events import EventCandidate, find_events
+from .events import find_events
+from .items import ExtractedClaim, ExtractedEvent
 
 LEAD_CHARS = 320
 OVERVIEW_CHARS = 3000
@@ -47,18 +47,16 @@ class Window:
     index: int
     sentences: tuple[int, ...]
     """1-based sentence numbers (indices into Document.sentences, plus one)."""
-
-
-EventDraftItem = EventItem | EventCandidate
-"""An event as the model wrote it, or as the parse found it."""
+    bounds: tuple[int, int]
+    """[start, end) of its sentences in the text."""
 
 
 @dataclass
-class Drafts:
+class Extraction:
     """Everything extracted from one article, by the model or the parse, before grounding."""
 
-    claims: list[tuple[ClaimItem, Window]] = field(default_factory=list)
-    events: list[tuple[EventDraftItem, Window]] = field(default_factory=list)
+    claims: list[ExtractedClaim] = field(default_factory=list)
+    events: list[ExtractedEvent] = field(default_factory=list)
     summary: str = ""
     usage: Usage = field(default_factory=Usage)
     warnings: list[str] = field(default_factory=list)
@@ -121,16 +119,21 @@ def plan_windows(doc: Document, info: StrategyInfo, context_chars: int) -> list[
     windows: list[Window] = []
     current: list[int] = []
     size = 0
+
+    def close() -> None:
+        bounds = doc.sentences[current[0] - 1][0], doc.sentences[current[-1] - 1][1]
+        windows.append(Window(len(windows), tuple(current), bounds))
+
     for number, (start, end) in enumerate(doc.sentences, start=1):
         length = end - start
         if current and (len(current) >= info.max_sentences or size + length > max_chars):
-            windows.append(Window(len(windows), tuple(current)))
+            close()
             current = current[len(current) - info.overlap :] if info.overlap else []
             size = sum(doc.sentences[n - 1][1] - doc.sentences[n - 1][0] for n in current)
         current.append(number)
         size += length
     if current:
-        windows.append(Window(len(windows), tuple(current)))
+        close()
     return windows
 
 
@@ -174,7 +177,24 @@ def overview_messages(prompt: Prompt, doc: Document) -> list[dict[str, str]]:
     return prompt.messages("overview", **_common(doc), body=body)
 
 
-def problems(answer: WindowAnswer, doc: Document, window: Window, text_norm: str) -> list[str]:
+class AnswerChecks(Protocol):
+    """Ground's rules for a model's answer (``ground.checks.ArticleChecks``), handed in by the pipeline: extract
+    asks the model, ground judges what it wrote, and extract stays below ground."""
+
+    def named(self, name: str) -> bool:
+        """The article names ``name``."""
+        ...
+
+    def reported(self, verb: str, sentence: str) -> bool:
+        """Someone is reported as saying something in ``sentence`` (with ``verb``, or another reporting word)."""
+        ...
+
+    def summary_problems(self, summary: str, claims: Sequence[ExtractedClaim]) -> list[str]:
+        """Summary sentences that state one of the claims as fact, phrased for the model."""
+        ...
+
+
+def problems(answer: WindowAnswer, doc: Document, window: Window, checks: AnswerChecks) -> list[str]:
     """Grounding problems in one window's answer, phrased for the model."""
     found: list[str] = []
     allowed = set(window.sentences)
@@ -182,10 +202,10 @@ def problems(answer: WindowAnswer, doc: Document, window: Window, text_norm: str
         if c.s not in allowed:
             found.append(f"claim {i}: sentence [{c.s}] is not one of the numbered sentences")
             continue
-        if c.who and not mentioned(c.who, text_norm):
+        if c.who and not checks.named(c.who):
             found.append(f'claim {i}: the speaker "{c.who}" is not named in the article; use the name as written')
         start, end = doc.sentences[c.s - 1]
-        if find_cue(c.verb, doc.text[start:end]) is None:
+        if not checks.reported(c.verb, doc.text[start:end]):
             found.append(
                 f"claim {i}: nobody is reported as saying anything in sentence [{c.s}]; report only statements "
                 "the article attributes to someone"
@@ -193,7 +213,7 @@ def problems(answer: WindowAnswer, doc: Document, window: Window, text_norm: str
     for i, e in enumerate(answer.events, start=1):
         if e.s not in allowed:
             found.append(f"event {i}: sentence [{e.s}] is not one of the numbered sentences")
-        elif e.actor and not mentioned(e.actor, text_norm):  # e.g. copied from the worked example
+        elif e.actor and not checks.named(e.actor):  # e.g. copied from the worked example
             found.append(f'event {i}: the actor "{e.actor}" is not named in the article; use the name as written')
     return found
 
@@ -219,14 +239,16 @@ Call = Callable[[Request[Any]], Awaitable[Completion[Any]]]
 class Extractor:
     """Runs one strategy over one document with one backend. Sync and async share the same steps."""
 
-    def __init__(self, doc: Document, backend: Backend, settings: Settings, prompt: Prompt, name: str) -> None:
+    def __init__(
+        self, doc: Document, backend: Backend, settings: Settings, prompt: Prompt, name: str, checks: AnswerChecks
+    ) -> None:
         self.doc = doc
         self.backend = backend
         self.settings = settings
         self.prompt = prompt
         self.info = strategy(name)
-        self.drafts = Drafts()
-        self.text_norm = normalise_with_ends(doc.text)[0]  # cached: grounding reuses it
+        self.found = Extraction()
+        self.checks = checks
         self.windows = plan_windows(doc, self.info, settings.context_chars)
         self.repair_budget = settings.max_retry_tokens
 
@@ -237,38 +259,44 @@ class Extractor:
         """Token limit for one window's answer: about two short items per sentence, never the schema's maximum."""
         return min(1536, 200 + 100 * len(window.sentences))
 
-    async def _window(self, window: Window, call: Call) -> None:
+    async def _window(self, window: Window, call: Call) -> Extraction:
+        """One window's claims and events, in the answer's order (none when the answer stayed invalid)."""
         messages = window_messages(self.prompt, self.doc, window)
         try:
             done = await call(self._request(messages, WindowAnswer, self._answer_budget(window)))
         except ExtractionError as exc:  # this window's answer stayed invalid: keep the rest of the article
-            self.drafts.warnings.append(f"window {window.index + 1}: {exc}")
-            return
-        self.drafts.usage.add(done.usage)
+            self.found.warnings.append(f"window {window.index + 1}: {exc}")
+            return Extraction()
+        self.found.usage.add(done.usage)
         answer: WindowAnswer = done.value
-        found = problems(answer, self.doc, window, self.text_norm)
+        found = problems(answer, self.doc, window, self.checks)
         if found:
             request = self._request(repair_messages(messages, answer, found), WindowAnswer, self._answer_budget(window))
             fixed = await self._reask(call, request, done.usage, f"window {window.index + 1}")
             if fixed is not None:
-                still = problems(fixed.value, self.doc, window, self.text_norm)
+                still = problems(fixed.value, self.doc, window, self.checks)
                 if _worth(fixed.value, still) > _worth(answer, found):
                     answer = fixed.value
-        self.drafts.claims += [(c, window) for c in answer.claims]
-        self.drafts.events += [(e, window) for e in answer.events]
+        claims = [ExtractedClaim("model", c.s, window.bounds, c.who, c.verb, c.what) for c in answer.claims]
+        events = [
+            # A model's '' for the time means it gave none (only the parse knows time words are not the event's).
+            ExtractedEvent("model", e.s, window.bounds, e.actor, e.action, tuple(e.targets), e.when or None, e.where)
+            for e in answer.events
+        ]
+        return Extraction(claims, events)
 
     async def _reask(self, call: Call, request: Request[Any], first: Usage, label: str) -> Completion[Any] | None:
         """Feed problems back once, within the article's re-ask token budget; None when not asked or it failed."""
         if self.repair_budget < first.prompt_tokens + first.completion_tokens:
             return None
-        self.drafts.repairs += 1
+        self.found.repairs += 1
         try:
             fixed = await call(request)
         except ExtractionError as exc:
-            self.drafts.warnings.append(f"{label} re-ask: {exc}")
+            self.found.warnings.append(f"{label} re-ask: {exc}")
             return None
-        self.drafts.usage.add(fixed.usage)
-        self.drafts.usage.retries += 1
+        self.found.usage.add(fixed.usage)
+        self.found.usage.retries += 1
         self.repair_budget -= fixed.usage.prompt_tokens + fixed.usage.completion_tokens
         return fixed
 
@@ -277,53 +305,61 @@ class Extractor:
         try:
             done = await call(self._request(messages, Overview, OVERVIEW_TOKENS))
         except ExtractionError as exc:
-            self.drafts.warnings.append(f"summary: {exc}")
+            self.found.warnings.append(f"summary: {exc}")
             return
-        self.drafts.usage.add(done.usage)
+        self.found.usage.add(done.usage)
         summary = whole_sentences(done.value.summary)
         # Claims are known before the summary only when the parse found them (the model's come in parallel).
-        said = [Statement(c.who, c.verb, c.what) for c, _ in self.drafts.claims] if self.info.from_parse else []
-        found = summary_problems(summary, said)
+        said = self.found.claims if self.info.from_parse else []
+        found = self.checks.summary_problems(summary, said)
         if found:
             request = self._request(repair_messages(messages, done.value, found), Overview, OVERVIEW_TOKENS)
             fixed = await self._reask(call, request, done.usage, "summary")
             if fixed is not None:
                 better = whole_sentences(fixed.value.summary)
-                still = summary_problems(better, said)
+                still = self.checks.summary_problems(better, said)
                 if better and len(still) < len(found):
                     summary, found = better, still
-        self.drafts.warnings += [f"in the summary, {p}" for p in found]  # not "summary: …", a part that failed
-        self.drafts.summary = summary
+        self.found.warnings += [f"in the summary, {p}" for p in found]  # not "summary: …", a part that failed
+        self.found.summary = summary
 
     async def _summary(self, call: Call) -> None:
         if self.info.model_summary:
             await self._overview(call)
         else:
-            self.drafts.summary = lead_summary(self.doc)
+            self.found.summary = lead_summary(self.doc)
 
     def _parse(self) -> None:
         """Claims and events from the dependency parse (``from_parse`` strategies)."""
         article = parse_article(self.doc)
         attributions = find_attributions(self.doc, article)
         events = find_events(self.doc, article, speaker_names(attributions, article.names))
-        where = {n: w for w in self.windows for n in w.sentences}  # the window holding each sentence
-        # Cut from the text, not generated: the answer schema's bounds (grammar limits) do not apply.
-        self.drafts.claims = [
-            (ClaimItem.model_construct(s=a.sentence, who=a.source, verb=a.cue, what=a.content), where[a.sentence])
-            for a in attributions
+        # The window holding each sentence: the stretch grounding searches, as for a model's answer.
+        where = {n: w.bounds for w in self.windows for n in w.sentences}
+        self.found.claims = [
+            ExtractedClaim("parse", a.sentence, where[a.sentence], a.source, a.cue, a.content) for a in attributions
         ]
-        self.drafts.events = [(e, where[e.sentence]) for e in events]
+        self.found.events = [
+            ExtractedEvent(
+                "parse", e.sentence, where[e.sentence], e.actor, e.action, e.targets, e.when, e.where, sense=e.sense
+            )
+            for e in events
+        ]
         for n in unparsed(self.doc):
             start, end = self.doc.sentences[n - 1]
-            self.drafts.warnings.append(f"sentence {n} is too long to parse ({end - start:,} characters)")
+            self.found.warnings.append(f"sentence {n} is too long to parse ({end - start:,} characters)")
 
-    async def run(self, call: Call, concurrency: int = 1) -> Drafts:
+    def _add(self, answer: Extraction) -> None:
+        self.found.claims += answer.claims
+        self.found.events += answer.events
+
+    async def run(self, call: Call, concurrency: int = 1) -> Extraction:
         if self.info.from_parse:
             self._parse()
             await self._summary(call)
         elif concurrency <= 1:
             for window in self.windows:
-                await self._window(window, call)
+                self._add(await self._window(window, call))
             await self._summary(call)
         else:
             gate = asyncio.Semaphore(concurrency)
@@ -334,24 +370,27 @@ class Extractor:
 
             try:  # a failure (endpoint down) cancels the article's other calls instead of letting them run on
                 async with asyncio.TaskGroup() as group:
-                    for w in self.windows:
-                        group.create_task(self._window(w, bounded))
+                    answers = [group.create_task(self._window(w, bounded)) for w in self.windows]
                     group.create_task(self._summary(bounded))
             except BaseExceptionGroup as failed:
                 raise failed.exceptions[0] from None
-            order = {w.index: i for i, w in enumerate(self.windows)}
-            self.drafts.claims.sort(key=lambda cw: (order[cw[1].index], cw[0].s))
-            self.drafts.events.sort(key=lambda ew: (order[ew[1].index], ew[0].s))
-        return self.drafts
+            for task in answers:  # in window order, each window's items by sentence, however they arrived
+                done = task.result()
+                done.claims.sort(key=lambda c: c.sentence)
+                done.events.sort(key=lambda e: e.sentence)
+                self._add(done)
+        return self.found
 
 
-def extract(doc: Document, backend: Backend, settings: Settings, prompt: Prompt, name: str) -> Drafts:
+def extract(
+    doc: Document, backend: Backend, settings: Settings, prompt: Prompt, name: str, checks: AnswerChecks
+) -> Extraction:
     """Run a strategy synchronously (the embedded model: one call at a time, in prompt-cache-friendly order)."""
 
     async def call(request: Request[Any]) -> Completion[Any]:
         return backend.complete(request)
 
-    work = Extractor(doc, backend, settings, prompt, name).run(call)
+    work = Extractor(doc, backend, settings, prompt, name, checks).run(call)
     try:
         asyncio.get_running_loop()
     except RuntimeError:
@@ -361,6 +400,9 @@ def extract(doc: Document, backend: Backend, settings: Settings, prompt: Prompt,
         return pool.submit(asyncio.run, work).result()
 
 
-async def aextract(doc: Document, backend: Backend, settings: Settings, prompt: Prompt, name: str) -> Drafts:
+async def aextract(
+    doc: Document, backend: Backend, settings: Settings, prompt: Prompt, name: str, checks: AnswerChecks
+) -> Extraction:
     """Run a strategy with up to ``settings.concurrency`` calls in flight (remote endpoints)."""
-    return await Extractor(doc, backend, settings, prompt, name).run(backend.acomplete, settings.concurrency)
+    extractor = Extractor(doc, backend, settings, prompt, name, checks)
+    return await extractor.run(backend.acomplete, settings.concurrency)

@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..lexicon import SAID_AFTER_NAME
+from ..lexicon import word_set as _words
 from ..schema import Entity, EntityType
 
 
@@ -71,10 +73,6 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 _PERSON_ROLES = frozenset(
     "leader president minister spokesperson spokesman spokeswoman advisor adviser chancellor secretary head "
     "chief director ambassador governor mayor senator congressman congresswoman representative general "
@@ -105,10 +103,7 @@ _STOP = _words(
     "wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december he she it they we i his her their"
 )
-_SPEECH = re.compile(
-    r"\s+(?:said|says|told|added|warned|stressed|claimed|noted|spoke|explained|insisted|argued|asked|replied"
-    r"|wrote|tweeted|emphasi[sz]ed|emphasi[sz]es)\b"
-)
+_SPEECH = re.compile(r"\s+(?:" + "|".join(sorted(SAID_AFTER_NAME)) + r")\b")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _AGENT_ROLES = frozenset({"claimant", "actor"})
 _TYPE_HINTS: dict[str, EntityType] = {
@@ -146,6 +141,8 @@ class EntityTable:
     entities: list[Entity]
     _ids: dict[str, str] = field(default_factory=dict, repr=False)
     _persons: dict[str, str] = field(default_factory=dict, repr=False)
+    _inside: dict[tuple[str, ...], set[str]] | None = field(default=None, repr=False, compare=False)
+    """Words -> ids of the persons whose key holds them as a shorter run (built on first use)."""
 
     def id_for(self, name: str) -> str | None:
         """The id of the entity ``name`` refers to (any surface form or its key), or None."""
@@ -158,8 +155,20 @@ class EntityTable:
         found = self._ids.get(_KEY_PREFIX + item.key)
         if found is not None:
             return found
-        matches = {eid for key, eid in self._persons.items() if _contains(key, item.key)}
-        return matches.pop() if len(matches) == 1 else None
+        matches = self._persons_holding(item.key)
+        return next(iter(matches)) if len(matches) == 1 else None
+
+    def _persons_holding(self, key: str) -> set[str]:
+        """Ids of the persons whose key holds ``key`` as a shorter run of words (``_contains``)."""
+        words = tuple(key.split())
+        if not words:
+            return {eid for k, eid in self._persons.items() if _contains(k, key)}
+        if self._inside is None:
+            self._inside = {}
+            for k, eid in self._persons.items():
+                for run in _inner_runs(tuple(k.split())):
+                    self._inside.setdefault(run, set()).add(eid)
+        return self._inside.get(words, set())
 
 
 _KEY_PREFIX = "\x00"
@@ -190,10 +199,11 @@ def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = Tru
                 item.key, item.via_capital = _CAPITALS[item.key], True
     clusters = _UnionFind(len(items))
     _merge_equal_keys(items, clusters)
+    index = _NameIndex(items)
     if metonymy:
         _merge_governments(items, clusters)
-    _merge_short_names(items, clusters)
-    _link_descriptions(items, clusters, text)
+    _merge_short_names(items, clusters, index)
+    _link_descriptions(items, clusters, text, index)
     return _build_table(items, clusters, text)
 
 
@@ -277,6 +287,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=65536)
 def _name_key(core: str) -> str:
     folded = _fold(core)
     folded = re.sub(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)", "", folded)
@@ -291,6 +302,7 @@ def _name_key(core: str) -> str:
     return _expand_aliases(folded)
 
 
+@lru_cache(maxsize=65536)
 def _description_key(core: str) -> str:
     key = _name_key(core)
     for country in COUNTRIES:
@@ -383,23 +395,131 @@ def _capitalised_runs(text: str) -> Iterable[str]:
         yield " ".join(run)
 
 
+@lru_cache(maxsize=4096)
 def _linked_names(description: str, text: str) -> set[str]:
-    """Names set in apposition to a description key: "<description>[,] Name" or "Name, the <description>"."""
+    """Names set in apposition to a description key: "<description>[,] Name" or "Name, the <description>".
+
+    Cached per description and text (every mention of one description asks again); the set returned is shared,
+    not to be changed. The text is searched only where a phrase's first word occurs (``_WordIndex``), with the
+    same expressions a search of the whole text would use, so the matches are the same, found in the same order.
+    """
     words = description.split()
     heads = [description]
     if words and words[-1] == "leader":
         heads += [" ".join([*words[:-1], variant]) for variant in _LEADER_VARIANTS]
     canon = _canonical_text(text)
+    index = _word_index(canon)
     names: set[str] = set()
     for head in heads:
         phrase = r"[\s-]+".join(re.escape(w) for w in head.split())
-        for match in re.finditer(rf"(?i)\b{phrase},?[ \u00a0]+(?P<rest>[^\n,.;:!?()“”\"]{{1,80}})", canon):
-            names.add(_name_prefix(match["rest"].split()))
-        for match in re.finditer(
-            rf"(?i)(?P<lead>[^\n,.;:!?()“”\"]{{1,80}}),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b", canon
-        ):
-            names.add(" ".join(reversed(_name_prefix(list(reversed(match["lead"].split()))).split())))
+        after = re.compile(rf"(?i)\b{phrase},?[ \u00a0]+(?P<rest>{_APPOSITION}{{1,80}})")
+        before = re.compile(rf"(?i),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b")
+        starts = index.starts(head.split()[0]) if head.split() else None
+        for rest in _names_after(after, canon, starts):
+            names.add(_name_prefix(rest.split()))
+        for lead in _names_before(before, canon, starts):
+            names.add(" ".join(reversed(_name_prefix(list(reversed(lead.split()))).split())))
     return {name for name in names if len(name.split()) >= 1 and _is_person_name(name)}
+
+
+_APPOSITION = r"[^\n,.;:!?()“”\"]"
+"""A character of a name's surroundings in an apposition: not a line break, clause punctuation or a quote mark."""
+_APPOSITION_STOPS = frozenset('\n,.;:!?()“”"')
+_WORD_RUN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _WordIndex:
+    """Where each word of a text starts, so a phrase is looked for only where its first word is.
+
+    ASCII words are filed lower-cased; any other word by its length, as a candidate for every word of that length
+    (a case-insensitive match may pair an ASCII letter with another script's: "K" and the Kelvin sign).
+    """
+
+    ascii: dict[str, list[int]]
+    other: dict[int, list[int]]
+
+    def starts(self, first_word: str) -> list[int] | None:
+        """Every offset where a phrase starting with ``first_word`` can match, ascending; None when the word
+        does not start with an ASCII word character (then only a search of the whole text is sure)."""
+        found = _WORD_RUN.match(first_word)
+        if found is None or not found.group().isascii():
+            return None
+        word = found.group()
+        return sorted([*self.ascii.get(word.lower(), ()), *self.other.get(len(word), ())])
+
+
+@lru_cache(maxsize=8)
+def _word_index(text: str) -> _WordIndex:
+    ascii_words: dict[str, list[int]] = {}
+    other: dict[int, list[int]] = {}
+    for match in _WORD_RUN.finditer(text):
+        word = match.group()
+        if word.isascii():
+            ascii_words.setdefault(word.lower(), []).append(match.start())
+        else:
+            other.setdefault(len(word), []).append(match.start())
+    return _WordIndex(ascii_words, other)
+
+
+def _names_after(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> Iterable[str]:
+    """The ``rest`` of each match ``pattern.finditer(text)`` would give, tried only at ``starts`` (where the
+    pattern's first word is; None: everywhere)."""
+    if starts is None:
+        yield from (m["rest"] for m in pattern.finditer(text))
+        return
+    searched_to = 0  # finditer's matches do not overlap: a search goes on where the last match ended
+    for start in starts:
+        if start < searched_to:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            searched_to = match.end()
+            yield match["rest"]
+
+
+def _names_before(tail: re.Pattern[str], text: str, starts: list[int] | None) -> Iterable[str]:
+    """The ``lead`` of each match of ``(?P<lead>[^stops]{1,80})`` + ``tail`` (", [the ]<phrase>") in ``text``, as
+    ``finditer`` would find them, from the commas before the phrase's ``starts`` (None: every comma).
+
+    A lead cannot hold a comma, so each match ends a lead at one comma where ``tail`` matches; finditer's match
+    for that comma starts at the first offset that leaves the lead at most 80 characters without stops, and not
+    before the end of the previous match.
+    """
+    if starts is None:
+        commas: Iterable[int] = (m.start() for m in re.finditer(",", text))
+    else:
+        commas = sorted({c for start in starts for c in _commas_before(text, start)})
+    searched_to = 0
+    for comma in commas:
+        match = tail.match(text, comma)
+        if match is None:
+            continue
+        lead = comma
+        floor = max(comma - 80, searched_to)
+        while lead > floor and text[lead - 1] not in _APPOSITION_STOPS:
+            lead -= 1
+        if lead == comma:
+            continue
+        searched_to = match.end()
+        yield text[lead:comma]
+
+
+def _commas_before(text: str, start: int) -> list[int]:
+    """Offsets of a comma that ``,[ NBSP]+(?:the[ NBSP]+)?`` can lead from to ``start``."""
+    spaces = start
+    while spaces > 0 and text[spaces - 1] in " \u00a0":
+        spaces -= 1
+    if spaces == start:
+        return []
+    found = [spaces - 1] if spaces > 0 and text[spaces - 1] == "," else []
+    if spaces >= 3 and text[spaces - 3 : spaces].lower() == "the":  # no other letter matches t, h, e ignoring case
+        before = spaces - 3
+        while before > 0 and text[before - 1] in " \u00a0":
+            before -= 1
+        if before < spaces - 3 and before > 0 and text[before - 1] == ",":
+            found.append(before - 1)
+    return found
 
 
 def _name_prefix(words: list[str]) -> str:
@@ -456,18 +576,32 @@ def _merge_equal_keys(items: list[_Item], clusters: _UnionFind) -> None:
 
 
 def _merge_governments(items: list[_Item], clusters: _UnionFind) -> None:
+    owners = [None if it.description else _government_of(it.key) for it in items]
+    governments: dict[str, list[int]] = {}
+    plain: dict[str, list[int]] = {}
+    for i, (item, owner) in enumerate(zip(items, owners, strict=True)):
+        if owner is not None:
+            governments.setdefault(owner, []).append(i)
+        if not item.description and item.key in _COUNTRY_KEYS:
+            plain.setdefault(item.key, []).append(i)
     for country in _COUNTRY_KEYS:
-        governments = [i for i, it in enumerate(items) if not it.description and _government_of(it.key) == country]
-        plain = [i for i, it in enumerate(items) if not it.description and it.key == country]
-        if governments and any(items[i].agentive for i in plain):
-            for i in plain + governments[1:]:
-                clusters.union(governments[0], i)
+        found, named = governments.get(country, []), plain.get(country, [])
+        if found and any(items[i].agentive for i in named):
+            for i in named + found[1:]:
+                clusters.union(found[0], i)
 
 
 def _contains(full: str, short: str) -> bool:
     """Whether the words of ``short`` occur as a run inside the longer name ``full``."""
     big, small = full.split(), short.split()
     return len(small) < len(big) and any(big[i : i + len(small)] == small for i in range(len(big) - len(small) + 1))
+
+
+def _inner_runs(words: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
+    """Every run of words shorter than ``words`` (the names ``_contains`` finds inside it), repeats included."""
+    for length in range(1, len(words)):
+        for start in range(len(words) - length + 1):
+            yield words[start : start + length]
 
 
 def _person_like(item: _Item) -> bool:
@@ -483,46 +617,82 @@ def _person_like(item: _Item) -> bool:
     )
 
 
-def _merge_short_names(items: list[_Item], clusters: _UnionFind) -> None:
+class _NameIndex:
+    """The items' keys, filed so that merging looks names up instead of comparing every item with every other.
+
+    Every name item (not a description) with one key is in one cluster from ``_merge_equal_keys`` on, and items
+    added later get a key no item had, so one item per key stands for all of them.
+    """
+
+    def __init__(self, items: list[_Item]) -> None:
+        self.first: dict[str, int] = {}
+        """A name key -> the first item with it."""
+        self.person: dict[str, int] = {}
+        """A person-like key -> the first person-like item with it."""
+        self.exact: dict[tuple[str, ...], list[str]] = {}
+        """A person-like key's words -> the key."""
+        self.inside: dict[tuple[str, ...], list[str]] = {}
+        """Words -> the person-like keys holding them as a shorter run, in the order the keys were first seen."""
+        for i, item in enumerate(items):
+            self.add(item, i)
+
+    def add(self, item: _Item, i: int) -> None:
+        if item.description:
+            return
+        self.first.setdefault(item.key, i)
+        if item.key in self.person or not _person_like(item):
+            return
+        self.person[item.key] = i
+        words = tuple(item.key.split())
+        self.exact.setdefault(words, []).append(item.key)
+        for run in dict.fromkeys(_inner_runs(words)):
+            self.inside.setdefault(run, []).append(item.key)
+
+    def holding(self, key: str) -> list[str]:
+        """Person-like keys that hold ``key`` as a shorter run of words (``_contains(k, key)``)."""
+        words = tuple(key.split())
+        if not words:  # an empty run is inside every name
+            return list(self.person)
+        return self.inside.get(words, [])
+
+    def held(self, key: str) -> list[str]:
+        """Person-like keys that are a shorter run of the words of ``key`` (``_contains(key, k)``)."""
+        return [k for run in dict.fromkeys(_inner_runs(tuple(key.split()))) for k in self.exact.get(run, [])]
+
+
+def _merge_short_names(items: list[_Item], clusters: _UnionFind, index: _NameIndex) -> None:
     for i, item in enumerate(items):
         if item.virtual or not _person_like(item):
             continue
-        roots = {
-            clusters.find(j)
-            for j, other in enumerate(items)
-            if _person_like(other) and len(other.key.split()) >= 2 and _contains(other.key, item.key)
-        }
+        roots = {clusters.find(index.person[k]) for k in index.holding(item.key)}
         if len(roots) == 1:
             clusters.union(i, roots.pop())
 
 
-def _link_descriptions(items: list[_Item], clusters: _UnionFind, text: str) -> None:
-    for i, item in enumerate(items):
+def _link_descriptions(items: list[_Item], clusters: _UnionFind, text: str, index: _NameIndex) -> None:
+    titled: dict[str, dict[str, int]] = {}  # a title's description key -> name key -> its first item
+    for j, other in enumerate(items):
+        if other.title and not other.description:
+            titled.setdefault(_description_key(other.title), {}).setdefault(other.key, j)
+    for i, item in enumerate(items):  # items added on the way are text names (virtual): not linked here
         if not item.description or item.virtual:
             continue
-        roots = {
-            clusters.find(j)
-            for j, other in enumerate(items)
-            if other.title and not other.description and _description_key(other.title) == item.key
-        }
+        roots = {clusters.find(j) for j in titled.get(item.key, {}).values()}
         for name in _linked_names(item.key, text):
-            roots |= _roots_for_name(name, items, clusters)
+            roots |= _roots_for_name(name, items, clusters, index)
         if len(roots) == 1:
             clusters.union(i, roots.pop())
 
 
-def _roots_for_name(name: str, items: list[_Item], clusters: _UnionFind) -> set[int]:
+def _roots_for_name(name: str, items: list[_Item], clusters: _UnionFind, index: _NameIndex) -> set[int]:
     """Clusters the name belongs to; a new evidence item when the text's name matches no mention."""
     key = _name_key(name)
-    roots = {clusters.find(j) for j, it in enumerate(items) if not it.description and it.key == key}
+    roots = {clusters.find(index.first[key])} if key in index.first else set()
     if not roots:
-        roots = {
-            clusters.find(j)
-            for j, it in enumerate(items)
-            if _person_like(it) and (_contains(it.key, key) or _contains(key, it.key))
-        }
+        roots = {clusters.find(index.person[k]) for k in [*index.holding(key), *index.held(key)]}
     if not roots:
         items.append(_Item(name, name, None, False, key, None, False, len(items), virtual=True))
+        index.add(items[-1], len(items) - 1)
         roots = {clusters.add()}
     return roots
 
@@ -620,6 +790,41 @@ def _entity_type(members: list[_Item], chosen: _Item, name: str, text: str) -> E
         return "group"
     if 2 <= len(name.split()) <= 4 and all(_name_word(w) and not _has_digit(w) for w in name.split()):
         return "person"
-    if len(words) == 1 and name[:1].isupper() and re.search(rf"\b{re.escape(name)}{_SPEECH.pattern}", text):
+    if len(words) == 1 and name[:1].isupper() and _speaks(name, text):
         return "person"
     return "other"
+
+
+def _speaks(name: str, text: str) -> bool:
+    """Whether the text has ``name`` right before a verb of saying ("Haddad said"), as the search
+    ``\\b<name>`` + ``_SPEECH`` would find it; looked up among the words before the text's verbs of saying."""
+    if len(name) > _MAX_SPEAKER_CHARS or any(c.isspace() for c in name):
+        return re.search(rf"\b{re.escape(name)}{_SPEECH.pattern}", text) is not None
+    return name in _speakers(text)
+
+
+_MAX_SPEAKER_CHARS = 64
+"""Longer names are searched for in the whole text (rare; it keeps the index small before long unspaced runs)."""
+
+
+@lru_cache(maxsize=8)
+def _speakers(text: str) -> frozenset[str]:
+    """Each stretch that ends where a verb of saying's space begins and starts at a word boundary inside the
+    words (no space) before it: every whitespace-free string ``\\b<string>`` + ``_SPEECH`` matches."""
+    found: set[str] = set()
+    for match in _SPEECH.finditer(text):
+        end = start = match.start()
+        while start > max(0, end - _MAX_SPEAKER_CHARS) and not text[start - 1].isspace():
+            start -= 1
+        found.update(text[at:end] for at in range(start, end) if _boundary(text, at))
+    return frozenset(found)
+
+
+def _boundary(text: str, at: int) -> bool:
+    """Whether ``\\b`` matches at ``at``: a word character on one side only."""
+    before = at > 0 and _WORD_CHAR.match(text, at - 1) is not None
+    after = at < len(text) and _WORD_CHAR.match(text, at) is not None
+    return before != after
+
+
+_WORD_CHAR = re.compile(r"\w")

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..ingest.sentences import split_sentences
+from ..lexicon import SAYING_WORDS, word_set
 from .normalise import normalise
-from .records import REPORTING_WORDS, SPEECH_VERBS, word_set
 
 MIN_CLAIM_OVERLAP = 0.6
 MIN_CLAIM_WORDS = 5
@@ -23,15 +23,6 @@ STOP = word_set(
     """the a an and or but of to in on at for with from by as that this these those it its is are was were be been
     has have had will would could should may might can not no than then there their they them he she his her
     who which what when where while also about after before over into more most some such only just very"""
-)
-SAYING = (
-    REPORTING_WORDS
-    | SPEECH_VERBS
-    | word_set(
-        """according says saying told tells warning warns claim claims stated states reported reports announced
-        statement calling called calls criticized criticised criticizing accused accusing blamed praised condemned
-        denounced slammed described vowed promised pledged insisted argued urging asking"""
-    )
 )
 
 
@@ -55,7 +46,7 @@ def summary_problems(summary: str, statements: Sequence[Statement]) -> list[str]
     found: list[str] = []
     for number, (start, end) in enumerate(split_sentences(summary), start=1):
         sentence = summary[start:end]
-        if any(w in SAYING or w[:5] in stems for w in re.findall(r"\w+", sentence.casefold())):
+        if any(w in SAYING_WORDS or w[:5] in stems for w in re.findall(r"\w+", sentence.casefold())):
             continue
         present = set(_words(sentence))
         for s in statements:

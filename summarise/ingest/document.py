@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 
 from ..errors import InputError
 from . import html as html_input
+from .index import RangeLookup
 from .layout import Range, analyse
 
 
@@ -38,6 +40,24 @@ class Document:
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]
         return self.text[start:end]
+
+    def sentence_number(self, offset: int) -> int | None:
+        """1-based number of the first sentence holding ``offset``, or None."""
+        found = self._sentence_lookup.index(offset)
+        return None if found is None else found + 1
+
+    def paragraph_start(self, offset: int) -> int | None:
+        """Start of the first paragraph holding ``offset``, or None."""
+        found = self._paragraph_lookup.index(offset)
+        return None if found is None else self.paragraphs[found][0]
+
+    @cached_property
+    def _sentence_lookup(self) -> RangeLookup:
+        return RangeLookup(self.sentences)
+
+    @cached_property
+    def _paragraph_lookup(self) -> RangeLookup:
+        return RangeLookup(self.paragraphs)
 
 
 def parse_date(value: str | date | None, *, source: str | None = None) -> date | None:

@@ -8,10 +8,7 @@ from html.parser import HTMLParser
 
 import trafilatura
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from ..lexicon import word_set as _words
 
 _STRONG_MARK = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
 _TAG = re.compile(r"</?(?:p|div|article|section|br|span|a|h[1-6]|ul|ol|li|table|main|meta|script)\b[^>]*>", re.I)

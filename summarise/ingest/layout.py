@@ -156,19 +156,20 @@ def _trim(text: str, start: int, end: int) -> Range:
 def _content_lines(text: str, lines: list[Range]) -> list[Range]:
     """Non-blank lines that are not boilerplate, up to the first end-of-article heading."""
     kept: list[Range] = []
+    openings = _Openings(text, lines)
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
         if not line:
             continue
         if kept and _END_MARKER.fullmatch(line):
             break
-        if _is_boilerplate(line, text, header=len(kept) <= 1, index=index, lines=lines):
+        if _is_boilerplate(line, text, header=len(kept) <= 1, index=index, openings=openings):
             continue
         kept.append((start, end))
     return kept
 
 
-def _is_boilerplate(line: str, text: str, *, header: bool, index: int, lines: list[Range]) -> bool:
+def _is_boilerplate(line: str, text: str, *, header: bool, index: int, openings: _Openings) -> bool:
     if (
         _FURNITURE.fullmatch(line)
         or _END_MARKER.fullmatch(line)
@@ -180,17 +181,35 @@ def _is_boilerplate(line: str, text: str, *, header: bool, index: int, lines: li
         return True
     if header and _HEADER_LINE.fullmatch(line):
         return True
-    return _is_teaser(line, text, index, lines)
+    return _is_teaser(line, text, index, openings)
 
 
-def _is_teaser(line: str, text: str, index: int, lines: list[Range]) -> bool:
+class _Openings:
+    """The lines filed by their first ``_TEASER_MIN_CHARS`` characters: a teaser's copies are looked up, not
+    searched for among all the lines (linear in the text's length)."""
+
+    def __init__(self, text: str, lines: list[Range]) -> None:
+        self.lines = lines
+        self.by_opening: dict[str, list[int]] = {}
+        for i, (s, e) in enumerate(lines):
+            if e - s >= _TEASER_MIN_CHARS:
+                self.by_opening.setdefault(text[s : s + _TEASER_MIN_CHARS], []).append(i)
+
+    def starting_with(self, text: str, stem: str) -> list[int]:
+        """Indices of the lines that start with ``stem`` (at least ``_TEASER_MIN_CHARS`` long)."""
+        found = self.by_opening.get(stem[:_TEASER_MIN_CHARS], [])
+        return [i for i in found if text[self.lines[i][0] : self.lines[i][1]].startswith(stem)]
+
+
+def _is_teaser(line: str, text: str, index: int, openings: _Openings) -> bool:
     """A truncated copy of another line ("The Japanese Prime Minister is ready to...")."""
     if not line.endswith(("...", "…")):
         return False
     stem = line.rstrip(".… ")
     if len(stem) < _TEASER_MIN_CHARS:
         return False
-    return any(i != index and text[s:e].startswith(stem) and e - s > len(stem) for i, (s, e) in enumerate(lines))
+    lines = openings.lines
+    return any(i != index and lines[i][1] - lines[i][0] > len(stem) for i in openings.starting_with(text, stem))
 
 
 def _same_title(line: str, title: str) -> bool:

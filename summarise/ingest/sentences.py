@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import re
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from ..lexicon import word_set as _words
 
 _TERMINALS = ".!?…"
 _CJK_TERMINALS = "。！？"

@@ -201,124 +201,213 @@ def render_summary_html(summary: ArticleSummary, *, title: str | None = None, te
     ``text`` is used when ``summary.article.text`` is None (the caller asked to omit it); it must hash to
     ``summary.article.text_sha256``. Raises :class:`InputError` when no text is available or it mismatches.
     """
+    body_text, warnings = _body_text(summary, text)
+    page = _SummaryPage.of(summary, body_text)
+    text_html, segs = _highlight(body_text, _evidence_marks(page), "s", _kind_class)
     article = summary.article
-    warnings: list[str] = []
+    page_title = title or article.title or f"Summary of {article.id}"
+    meta = " · ".join(
+        _e(x) for x in (article.source, article.published and article.published.isoformat(), article.id) if x
+    )
+    legend = _legend([("k-ev", "event"), ("k-cl", "claim"), ("k-both", "event + claim"), *_SPAN_LEGEND])
+    warn = "".join(f'<p class="warn">{_e(w)}</p>' for w in warnings)
+    panel = _key_points(page) + _timeline(page) + _claims_by_claimant(page) + _entities(page) + _times(summary)
+    body = (
+        f'<header class="top"><div><h1>{_e(page_title)}</h1><div class="meta">{meta}</div></div>'
+        f"{legend}</header>\n"
+        '<main class="layout">\n<section class="article-pane scroller" aria-label="article">'
+        f'{warn}<p class="summary-text">{_e(summary.summary)}</p>'
+        f'<div class="text" id="text">{text_html}</div>\n{_provenance(summary)}</section>\n'
+        '<aside class="panel scroller" aria-label="items">'
+        '<div class="selection" id="selection">Click an item to find its evidence; click highlighted text to '
+        f"see its items.</div>{panel}</aside>\n</main>"
+    )
+    return _page(page_title, "summary-page", body, {"items": _item_data(page, segs)})
+
+
+def _times(summary: ArticleSummary) -> str:
+    """The time tagger's expressions: as written, TimeML type, resolved value and offsets (a separate panel)."""
+    if not summary.times:
+        return ""
+    rows = "".join(
+        f'<li class="item tm"><div class="line1">{_chip(t.type)}<code>{_e(t.value)}</code>'
+        f'<span class="small muted">{t.start}–{t.end}</span></div><div class="body">{_e(t.text)}</div></li>'
+        for t in summary.times
+    )
+    return f'<h2>Times · {len(summary.times)}</h2><ul class="items">{rows}</ul>'
+
+
+def _body_text(summary: ArticleSummary, text: str | None) -> tuple[str, list[str]]:
+    """The text the spans index (the summary's own, else ``text``), and warnings about it."""
+    article = summary.article
     if article.text is not None:
-        body_text = article.text
-        if hashlib.sha256(body_text.encode()).hexdigest() != article.text_sha256:
-            warnings.append("The article text does not match its text_sha256; highlights may be misplaced.")
-    elif text is not None:
-        body_text = text
-        if hashlib.sha256(body_text.encode()).hexdigest() != article.text_sha256:
-            raise InputError(
-                f"the text given for article {article.id!r} does not match its text_sha256",
-                hint="pass the exact text the summary was made from",
-            )
-    else:
+        if hashlib.sha256(article.text.encode()).hexdigest() != article.text_sha256:
+            return article.text, ["The article text does not match its text_sha256; highlights may be misplaced."]
+        return article.text, []
+    if text is None:
         raise InputError(
             f"summary of article {article.id!r} carries no text (article.text is null) and no text was given",
             hint="pass the article text, or summarise without omitting it",
         )
-    page_title = title or article.title or f"Summary of {article.id}"
+    if hashlib.sha256(text.encode()).hexdigest() != article.text_sha256:
+        raise InputError(
+            f"the text given for article {article.id!r} does not match its text_sha256",
+            hint="pass the exact text the summary was made from",
+        )
+    return text, []
 
-    ev_keys = {id(v): f"ev-{i}" for i, v in enumerate(summary.events)}
-    cl_keys = {id(c): f"cl-{i}" for i, c in enumerate(summary.claims)}
+
+@dataclass(frozen=True)
+class _SummaryPage:
+    """What the summary page's parts share: the summary, its text, and the internal key of every item (by object,
+    as model-made ids may repeat) and the panel items each entity is related to."""
+
+    summary: ArticleSummary
+    text: str
+    keys: dict[int, str]
+    """``id(item)`` → ``ev-N`` | ``cl-N`` | ``en-N``."""
+    event_keys: dict[str, str]
+    """Event id → internal key, for a claim's links to its events."""
+    related: dict[str, list[str]]
+    """Entity id → internal keys of the events and claims it takes part in."""
+
+    @classmethod
+    def of(cls, summary: ArticleSummary, text: str) -> _SummaryPage:
+        keys = {id(v): f"ev-{i}" for i, v in enumerate(summary.events)}
+        keys |= {id(c): f"cl-{i}" for i, c in enumerate(summary.claims)}
+        keys |= {id(e): f"en-{i}" for i, e in enumerate(summary.entities)}
+        related: dict[str, list[str]] = {e.id: [] for e in summary.entities}
+        for v in summary.events:
+            for eid in dict.fromkeys([v.actor, *v.targets]):
+                if eid in related:
+                    related[eid].append(keys[id(v)])
+        for c in summary.claims:
+            if c.claimant in related:
+                related[c.claimant].append(keys[id(c)])
+        event_keys = {v.id: keys[id(v)] for v in summary.events}
+        return cls(summary, text, keys, event_keys, related)
+
+
+def _kind_class(kinds: set[str]) -> str:
+    return "k-both" if len(kinds) > 1 else f"k-{next(iter(kinds))}"
+
+
+def _evidence_marks(page: _SummaryPage) -> list[_Mark]:
+    """Every located evidence span of the events and claims, as marks to highlight."""
     marks: list[_Mark] = []
+    summary = page.summary
     for kind, short, items in (("event", "ev", summary.events), ("claim", "cl", summary.claims)):
-        keys = ev_keys if short == "ev" else cl_keys
         for item in items:
             for span in item.evidence:
-                if _located(span, body_text):
-                    tip = _span_tip(item.id, kind, span, body_text)
-                    marks.append(_Mark(span.start, span.end, keys[id(item)], short, span.status, tip))
+                if _located(span, page.text):
+                    tip = _span_tip(item.id, kind, span, page.text)
+                    marks.append(_Mark(span.start, span.end, page.keys[id(item)], short, span.status, tip))
+    return marks
 
-    def kind_class(kinds: set[str]) -> str:
-        return "k-both" if len(kinds) > 1 else f"k-{next(iter(kinds))}"
 
-    text_html, segs = _highlight(body_text, marks, "s", kind_class)
-
+def _item_data(page: _SummaryPage, segs: dict[str, list[str]]) -> dict[str, dict[str, Any]]:
+    """For the page's script: each item's highlighted segments, related items and label."""
+    summary = page.summary
     data: dict[str, dict[str, Any]] = {}
     for v in summary.events:
-        data[ev_keys[id(v)]] = {"segs": segs.get(ev_keys[id(v)], []), "rel": [], "label": f"{v.id} (event)"}
+        key = page.keys[id(v)]
+        data[key] = {"segs": segs.get(key, []), "rel": [], "label": f"{v.id} (event)"}
     for c in summary.claims:
-        data[cl_keys[id(c)]] = {"segs": segs.get(cl_keys[id(c)], []), "rel": [], "label": f"{c.id} (claim)"}
-    related: dict[str, list[str]] = {e.id: [] for e in summary.entities}
-    for v in summary.events:
-        for eid in dict.fromkeys([v.actor, *v.targets]):
-            if eid in related:
-                related[eid].append(ev_keys[id(v)])
-    for c in summary.claims:
-        if c.claimant in related:
-            related[c.claimant].append(cl_keys[id(c)])
-    en_keys = {id(e): f"en-{i}" for i, e in enumerate(summary.entities)}
+        key = page.keys[id(c)]
+        data[key] = {"segs": segs.get(key, []), "rel": [], "label": f"{c.id} (claim)"}
     for e in summary.entities:
-        data[en_keys[id(e)]] = {"segs": [], "rel": related.get(e.id, []), "label": e.name}
-    ev_by_id = {v.id: ev_keys[id(v)] for v in summary.events}
+        data[page.keys[id(e)]] = {"segs": [], "rel": page.related.get(e.id, []), "label": e.name}
+    return data
 
-    def evidence(spans: list[Span]) -> str:
-        if not spans:
-            return '<ul class="spans"><li>no evidence given</li></ul>'
-        counts = {s: sum(1 for x in spans if x.status == s) for s in ("exact", "fuzzy", "unverified")}
-        head = "evidence: " + ", ".join(f"{n} {s}" for s, n in counts.items() if n)
-        lines = [f"<li>{_e(head)}</li>"]
-        for s in spans:
-            where = "" if _located(s, body_text) else " · offsets outside the text"
-            if s.status != "exact" or where:
-                lines.append(f"<li>{_chip(s.status, s.status)} “{_e(_clip(s.text, 90))}”{_e(where)}</li>")
-        return f'<ul class="spans">{"".join(lines)}</ul>'
 
-    def flags(item: Event | Claim) -> str:
-        out = _chip("★ key", "key") if item.key else ""
-        return out + (_chip(f"#{item.rank}") if item.rank is not None else "")
+def _evidence_list(spans: list[Span], text: str) -> str:
+    if not spans:
+        return '<ul class="spans"><li>no evidence given</li></ul>'
+    counts = {s: sum(1 for x in spans if x.status == s) for s in ("exact", "fuzzy", "unverified")}
+    head = "evidence: " + ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+    lines = [f"<li>{_e(head)}</li>"]
+    for s in spans:
+        where = "" if _located(s, text) else " · offsets outside the text"
+        if s.status != "exact" or where:
+            lines.append(f"<li>{_chip(s.status, s.status)} “{_e(_clip(s.text, 90))}”{_e(where)}</li>")
+    return f'<ul class="spans">{"".join(lines)}</ul>'
 
-    def event_card(v: Event) -> str:
-        actor = f"<b>{_e(_entity_name(summary, v.actor))}</b> " if v.actor else ""
-        targets = ", ".join(_e(_entity_name(summary, t)) for t in v.targets)
-        what = actor + _e(v.action) + (f' <span class="muted">→</span> {targets}' if targets else "")
-        when = ""
-        if v.time:
-            value = f" · <code>{_e(v.time.value)}</code>" if v.time.value else " · unresolved"
-            gran = f' <span class="muted">({_e(v.time.granularity)})</span>' if v.time.granularity else ""
-            when = f'<span class="time">{_e(v.time.text)}</span>{value}{gran}'
-        where = f'<div class="small muted">in {_e(v.location)}</div>' if v.location else ""
-        return (
-            f'<li class="item ev{" is-key" if v.key else ""}" data-key="{ev_keys[id(v)]}" {_BUTTON}>'
-            f'<div class="line1">{_chip("event", "k-ev")}<code>{_e(v.id)}</code>{flags(v)}{when}</div>'
-            f'<div class="body">{what}</div>{where}{evidence(v.evidence)}</li>'
-        )
 
-    def claim_card(c: Claim) -> str:
-        quote = f"<blockquote>“{_e(c.quote)}”</blockquote>" if c.quote else ""
-        refs = " ".join(
-            f'<span class="ref" data-key="{ev_by_id[x]}">{_e(x)}</span>' if x in ev_by_id else _e(x)
-            for x in c.event_ids
-        )
-        about = f'<div class="small muted">about {refs}</div>' if refs else ""
-        return (
-            f'<li class="item cl{" is-key" if c.key else ""}" data-key="{cl_keys[id(c)]}" {_BUTTON}>'
-            f'<div class="line1">{_chip("claim", "k-cl")}<code>{_e(c.id)}</code>{flags(c)}'
-            f'{_chip(c.speech)}<span class="cue">{_e(c.cue)}</span></div>'
-            f'<div class="body">{_e(c.content)}</div>{quote}{about}{evidence(c.evidence)}</li>'
-        )
+def _flags(item: Event | Claim) -> str:
+    out = _chip("★ key", "key") if item.key else ""
+    return out + (_chip(f"#{item.rank}") if item.rank is not None else "")
 
-    # Key points: key events and claims, most salient first.
-    key_items: list[tuple[tuple[bool, float, int], str]] = [
-        (_salience(v, i), event_card(v)) for i, v in enumerate(summary.events) if v.key
-    ] + [(_salience(c, i), claim_card(c)) for i, c in enumerate(summary.claims) if c.key]
-    key_items.sort(key=lambda pair: pair[0][1:])
-    key_html = (
-        f'<h2>Key points</h2><ul class="items">{"".join(card for _, card in key_items)}</ul>' if key_items else ""
+
+def _event_card(v: Event, page: _SummaryPage) -> str:
+    summary = page.summary
+    actor = f"<b>{_e(_entity_name(summary, v.actor))}</b> " if v.actor else ""
+    targets = ", ".join(_e(_entity_name(summary, t)) for t in v.targets)
+    what = actor + _e(v.action) + (f' <span class="muted">→</span> {targets}' if targets else "")
+    when = ""
+    if v.time:
+        value = f" · <code>{_e(v.time.value)}</code>" if v.time.value else " · unresolved"
+        gran = f' <span class="muted">({_e(v.time.granularity)})</span>' if v.time.granularity else ""
+        when = f'<span class="time">{_e(v.time.text)}</span>{value}{gran}'
+    where = f'<div class="small muted">in {_e(v.location)}</div>' if v.location else ""
+    return (
+        f'<li class="item ev{" is-key" if v.key else ""}" data-key="{page.keys[id(v)]}" {_BUTTON}>'
+        f'<div class="line1">{_chip("event", "k-ev")}<code>{_e(v.id)}</code>{_flags(v)}{when}</div>'
+        f'<div class="body">{what}</div>{where}{_evidence_list(v.evidence, page.text)}</li>'
     )
 
-    # Timeline: dated events by resolved value, then undated ones in article order.
-    dated = sorted((v for v in summary.events if _value(v)), key=lambda v: _time_key(_value(v)))
-    undated = [v for v in summary.events if not _value(v)]
-    timeline = "".join(event_card(v) for v in dated)
-    if undated:
-        timeline += '<li class="undated small muted">Undated</li>' + "".join(event_card(v) for v in undated)
-    events_html = f'<h2>Events · {len(summary.events)}</h2><ol class="items timeline">{timeline}</ol>'
 
-    # Claims grouped by claimant: groups with the most salient claims first, unattributed last.
+def _claim_card(c: Claim, page: _SummaryPage) -> str:
+    quote = f"<blockquote>“{_e(c.quote)}”</blockquote>" if c.quote else ""
+    refs = " ".join(
+        f'<span class="ref" data-key="{page.event_keys[x]}">{_e(x)}</span>' if x in page.event_keys else _e(x)
+        for x in c.event_ids
+    )
+    about = f'<div class="small muted">about {refs}</div>' if refs else ""
+    return (
+        f'<li class="item cl{" is-key" if c.key else ""}" data-key="{page.keys[id(c)]}" {_BUTTON}>'
+        f'<div class="line1">{_chip("claim", "k-cl")}<code>{_e(c.id)}</code>{_flags(c)}'
+        f'{_chip(c.speech)}<span class="cue">{_e(c.cue)}</span></div>'
+        f'<div class="body">{_e(c.content)}</div>{quote}{about}{_evidence_list(c.evidence, page.text)}</li>'
+    )
+
+
+def _entity_card(e: Entity, page: _SummaryPage) -> str:
+    aliases = f'<div class="small muted">also: {_e(", ".join(e.aliases))}</div>' if e.aliases else ""
+    n = len(page.related.get(e.id, []))
+    return (
+        f'<li class="item en" data-key="{page.keys[id(e)]}" {_BUTTON}>'
+        f'<div class="line1">{_chip(e.type)}<code>{_e(e.id)}</code>'
+        f"<span>{n} item{'' if n == 1 else 's'}</span></div>"
+        f'<div class="body"><b>{_e(e.name)}</b></div>{aliases}</li>'
+    )
+
+
+def _key_points(page: _SummaryPage) -> str:
+    """Key events and claims, most salient first."""
+    summary = page.summary
+    key_items: list[tuple[tuple[bool, float, int], str]] = [
+        (_salience(v, i), _event_card(v, page)) for i, v in enumerate(summary.events) if v.key
+    ] + [(_salience(c, i), _claim_card(c, page)) for i, c in enumerate(summary.claims) if c.key]
+    key_items.sort(key=lambda pair: pair[0][1:])
+    if not key_items:
+        return ""
+    return f'<h2>Key points</h2><ul class="items">{"".join(card for _, card in key_items)}</ul>'
+
+
+def _timeline(page: _SummaryPage) -> str:
+    """Dated events by resolved value, then undated ones in article order."""
+    events = page.summary.events
+    dated = sorted((v for v in events if _value(v)), key=lambda v: _time_key(_value(v)))
+    undated = [v for v in events if not _value(v)]
+    timeline = "".join(_event_card(v, page) for v in dated)
+    if undated:
+        timeline += '<li class="undated small muted">Undated</li>' + "".join(_event_card(v, page) for v in undated)
+    return f'<h2>Events · {len(events)}</h2><ol class="items timeline">{timeline}</ol>'
+
+
+def _claims_by_claimant(page: _SummaryPage) -> str:
+    """Claims grouped by claimant: groups with the most salient claims first, unattributed last."""
+    summary = page.summary
     groups: dict[str | None, list[tuple[tuple[bool, float, int], Claim]]] = {}
     for i, c in enumerate(summary.claims):
         groups.setdefault(c.claimant, []).append((_salience(c, i), c))
@@ -328,38 +417,15 @@ def render_summary_html(summary: ArticleSummary, *, title: str | None = None, te
         entity = summary.entity(g)
         name = entity.name if entity else (f"{g} (unknown entity)" if g else "unattributed")
         kind = f'<span class="small muted">{_e(entity.type)}</span>' if entity else ""
-        cards = "".join(claim_card(c) for _, c in sorted(groups[g], key=lambda p: p[0]))
+        cards = "".join(_claim_card(c, page) for _, c in sorted(groups[g], key=lambda p: p[0]))
         claim_groups.append(f'<div class="group"><h3>{_e(name)} {kind}</h3><ul class="items">{cards}</ul></div>')
-    claims_html = f"<h2>Claims · {len(summary.claims)}</h2>{''.join(claim_groups)}"
+    return f"<h2>Claims · {len(summary.claims)}</h2>{''.join(claim_groups)}"
 
-    entity_cards = []
-    for e in summary.entities:
-        aliases = f'<div class="small muted">also: {_e(", ".join(e.aliases))}</div>' if e.aliases else ""
-        n = len(related.get(e.id, []))
-        entity_cards.append(
-            f'<li class="item en" data-key="{en_keys[id(e)]}" {_BUTTON}>'
-            f'<div class="line1">{_chip(e.type)}<code>{_e(e.id)}</code>'
-            f"<span>{n} item{'' if n == 1 else 's'}</span></div>"
-            f'<div class="body"><b>{_e(e.name)}</b></div>{aliases}</li>'
-        )
-    entities_html = f'<h2>Entities · {len(summary.entities)}</h2><ul class="items">{"".join(entity_cards)}</ul>'
 
-    meta = " · ".join(
-        _e(x) for x in (article.source, article.published and article.published.isoformat(), article.id) if x
-    )
-    legend = _legend([("k-ev", "event"), ("k-cl", "claim"), ("k-both", "event + claim"), *_SPAN_LEGEND])
-    warn = "".join(f'<p class="warn">{_e(w)}</p>' for w in warnings)
-    body = (
-        f'<header class="top"><div><h1>{_e(page_title)}</h1><div class="meta">{meta}</div></div>'
-        f"{legend}</header>\n"
-        '<main class="layout">\n<section class="article-pane scroller" aria-label="article">'
-        f'{warn}<p class="summary-text">{_e(summary.summary)}</p>'
-        f'<div class="text" id="text">{text_html}</div>\n{_provenance(summary)}</section>\n'
-        '<aside class="panel scroller" aria-label="items">'
-        '<div class="selection" id="selection">Click an item to find its evidence; click highlighted text to '
-        f"see its items.</div>{key_html}{events_html}{claims_html}{entities_html}</aside>\n</main>"
-    )
-    return _page(page_title, "summary-page", body, {"items": data})
+def _entities(page: _SummaryPage) -> str:
+    entities = page.summary.entities
+    cards = "".join(_entity_card(e, page) for e in entities)
+    return f'<h2>Entities · {len(entities)}</h2><ul class="items">{cards}</ul>'
 
 
 def _provenance(summary: ArticleSummary) -> str:

@@ -45,6 +45,15 @@ def _event(summary: ArticleSummary, e: Event) -> str:
     return " ".join(parts) + _where(e.evidence)
 
 
+def _times(summary: ArticleSummary) -> list[str]:
+    """The time tagger's expressions: as written, TimeML type and resolved value, where."""
+    if not summary.times:
+        return []
+    out = [f"## Times ({len(summary.times)})", ""]
+    out += [f"- {_md(t.text)} · {t.type} `{t.value}` [{t.start}–{t.end}]" for t in summary.times]
+    return [*out, ""]
+
+
 def render_markdown(summary: ArticleSummary) -> str:
     a = summary.article
     title = a.title or a.source or a.id
@@ -90,6 +99,8 @@ def render_markdown(summary: ArticleSummary) -> str:
         aliases = f" — also {', '.join(_md(x) for x in ent.aliases)}" if ent.aliases else ""
         out.append(f"- **{_md(ent.name)}** ({ent.type}){aliases}")
     out.append("")
+
+    out += _times(summary)
 
     p = summary.provenance
     g = p.grounding

@@ -1,0 +1,54 @@
+"""What extraction hands to grounding: one record per item kind, the same whether the parse found the item or a
+model wrote it, carried unchanged to ``ground``.
+
+Each keeps where it came from (``origin``), the sentence it names and the stretch of text it was read from, and
+its fields as found: cut from the article by the parse, or as the model wrote them (possibly wrong: grounding
+checks every one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Origin = Literal["parse", "model"]
+"""Who found the item: the dependency parse (``extract.attribution``, ``extract.events``) or a model's answer."""
+
+
+@dataclass(frozen=True)
+class ExtractedClaim:
+    """An attributed statement: who said what, with which cue."""
+
+    origin: Origin
+    sentence: int
+    """1-based number into ``Document.sentences`` (a model's may be out of range)."""
+    bounds: tuple[int, int]
+    """[start, end) of the sentences the item was read from (the window the model saw, or the parse's window of
+    the same size): searched when the sentence number is wrong, and the span of an item nothing verifies."""
+    who: str
+    """The speaker as written ('' when nobody is named)."""
+    verb: str
+    """The reporting cue ("said", "according to")."""
+    what: str
+    """What was said: cut from the article by the parse; the model's own words may paraphrase it."""
+
+
+@dataclass(frozen=True)
+class ExtractedEvent:
+    """Something that happened: who did what, to whom, when and where."""
+
+    origin: Origin
+    sentence: int
+    """1-based number into ``Document.sentences`` (a model's may be out of range)."""
+    bounds: tuple[int, int]
+    """As for ``ExtractedClaim.bounds``."""
+    actor: str
+    action: str
+    targets: tuple[str, ...]
+    when: str | None
+    """Time words as written; None: none given (grounding takes the sentence's only time words); '': the
+    sentence's time words belong to other verbs (only the parse knows that; a model's '' is stored as None)."""
+    where: str | None
+    sense: str = ""
+    """'verb|object' lemmas from the parse (``extract.events``): mentions of one event by one actor with the same
+    sense (and first target) are merged into one event with several evidence spans. '' for a model's."""

@@ -1,0 +1,177 @@
+"""The article's grounded records from its extracted items, in named steps:
+
+items → grounded items (``records``) → entities (one table for every name) → filter (``strict`` drops what
+failed) → merge (claimant and party ids; mentions of one event; repeats) → link (ids; claims to the events
+told in their sentences) → rank (``salience``) → the entities still used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple, TypeVar
+
+from rapidfuzz import fuzz
+
+from ..extract.items import ExtractedClaim, ExtractedEvent
+from ..ingest.index import OverlapLookup
+from ..schema import Claim, Entity, Event, GroundingCounts, TimeMention
+from .entities import EntityTable, Mention, canonicalise
+from .records import GroundedClaim, GroundedEvent, Grounder
+from .salience import rank_claims, rank_events
+
+DUPLICATE_SIMILARITY = 85.0
+
+
+@dataclass
+class Grounded:
+    """An article's records, ready for ``ArticleSummary``, with what grounding counted and warned about."""
+
+    entities: list[Entity]
+    events: list[Event]
+    claims: list[Claim]
+    counts: GroundingCounts
+    warnings: list[str] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+
+
+def ground(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    claims: Sequence[ExtractedClaim],
+    events: Sequence[ExtractedEvent],
+    *,
+    published: date | None = None,
+    fuzzy_threshold: float = 85.0,
+    strict: bool = False,
+) -> Grounded:
+    """Ground an article's extracted claims and events (``sentences``: [start, end) of each, in ``text``)."""
+    g = Grounder(text, sentences, published, fuzzy_threshold=fuzzy_threshold)
+    found_claims, found_events = g.claims(claims), g.events(events)
+    table = entity_table(found_claims, found_events, text)
+    if strict:
+        found_claims, found_events = verified(found_claims, g.counts), verified(found_events, g.counts)
+    kept_claims = distinct_claims(attributed(found_claims, table))
+    kept_events = numbered(distinct_events(merged_events(found_events, table)))
+    final_claims = linked(kept_claims, kept_events)
+    rank_claims(final_claims, len(text))
+    rank_events(kept_events, len(text))
+    entities = used_entities(table, final_claims, kept_events)
+    return Grounded(entities, kept_events, final_claims, g.counts, g.warnings, g.times)
+
+
+# -- entities -------------------------------------------------------------------------------------------------
+def entity_table(claims: Sequence[GroundedClaim], events: Sequence[GroundedEvent], text: str) -> EntityTable:
+    """One canonical entity per person, organisation or place named as a claimant, actor or target."""
+    names = [Mention(c.speaker, role="claimant") for c in claims if c.speaker]
+    for e in events:
+        if e.actor:
+            names.append(Mention(e.actor, role="actor"))
+        names += [Mention(t, role="target") for t in e.targets]
+    return canonicalise(names, text)
+
+
+def used_entities(table: EntityTable, claims: Sequence[Claim], events: Sequence[Event]) -> list[Entity]:
+    """The table's entities that a kept claim or event refers to."""
+    used = {c.claimant for c in claims} | {e.actor for e in events}
+    used |= {t for e in events for t in e.targets}
+    return [e for e in table.entities if e.id in used]
+
+
+# -- filter ---------------------------------------------------------------------------------------------------
+Item = TypeVar("Item", GroundedClaim, GroundedEvent)
+
+
+def verified(items: list[Item], counts: GroundingCounts) -> list[Item]:
+    """``strict``: only the items that passed verification; the others are counted as dropped."""
+    kept = [i for i in items if i.verified]
+    counts.dropped += len(items) - len(kept)
+    return kept
+
+
+# -- merge ----------------------------------------------------------------------------------------------------
+def attributed(claims: Sequence[GroundedClaim], table: EntityTable) -> list[Claim]:
+    """Claims with their claimant's entity id."""
+    return [c.claim.model_copy(update={"claimant": table.id_for(c.speaker) if c.speaker else None}) for c in claims]
+
+
+def merged_events(events: Sequence[GroundedEvent], table: EntityTable) -> list[Event]:
+    """Events with their parties' entity ids; a later mention of an event (same actor, sense and first target)
+    joins the first instead of standing alone."""
+    kept: list[Event] = []
+    mentions: dict[tuple[str, str, str], Event] = {}
+    for e in events:
+        ids = list(dict.fromkeys(eid for t in e.targets if (eid := table.id_for(t)) is not None))
+        actor_id = table.id_for(e.actor) if e.actor else None
+        verb, _, obj = e.sense.partition("|")
+        key = (actor_id or "", verb, ids[0] if ids else obj)
+        if actor_id and verb and (first := mentions.get(key)) is not None:
+            _join(first, e.event, ids)
+            continue
+        event = e.event.model_copy(update={"actor": actor_id, "targets": ids})
+        if actor_id and verb:
+            mentions[key] = event
+        kept.append(event)
+    return kept
+
+
+def _join(first: Event, other: Event, targets: list[str]) -> None:
+    """Another mention of ``first``: its evidence (and a time, place or target ``first`` lacks) joins it."""
+    spans = {(s.start, s.end): s for s in [*first.evidence, *other.evidence]}
+    first.evidence = [spans[k] for k in sorted(spans)]
+    first.targets = list(dict.fromkeys([*first.targets, *targets]))
+    first.time = first.time or other.time
+    first.location = first.location or other.location
+
+
+class _Told(NamedTuple):
+    """What makes two items one told twice: who (an entity id or ''), where (sentence start), and the words."""
+
+    who: str
+    start: int
+    words: str
+
+
+def _repeats(items: Sequence[_Told]) -> set[int]:
+    """Indices to drop: same sentence start and who, words similar to an earlier item's."""
+    drop: set[int] = set()
+    earlier: dict[tuple[str, int], list[int]] = {}  # only items of one who and start are compared: linear
+    for i, item in enumerate(items):
+        same = earlier.setdefault((item.who, item.start), [])
+        scores = (fuzz.token_set_ratio(item.words, items[j].words) for j in same if j not in drop)
+        if any(score >= DUPLICATE_SIMILARITY for score in scores):
+            drop.add(i)
+        same.append(i)
+    return drop
+
+
+def distinct_claims(claims: Sequence[Claim]) -> list[Claim]:
+    """Claims in article order, without one that repeats an earlier claim of its sentence and claimant."""
+    ordered = sorted(claims, key=lambda c: c.evidence[0].start)
+    drop = _repeats([_Told(c.claimant or "", c.evidence[0].start, c.content) for c in ordered])
+    return [c for i, c in enumerate(ordered) if i not in drop]
+
+
+def distinct_events(events: Sequence[Event]) -> list[Event]:
+    """Events in article order, without one that repeats an earlier event of its sentence and actor."""
+    ordered = sorted(events, key=lambda e: e.evidence[0].start)
+    drop = _repeats([_Told(e.actor or "", e.evidence[0].start, e.action) for e in ordered])
+    return [e for i, e in enumerate(ordered) if i not in drop]
+
+
+# -- link -----------------------------------------------------------------------------------------------------
+def numbered(events: Sequence[Event]) -> list[Event]:
+    """Events with their ids, v1, v2, … in article order."""
+    return [e.model_copy(update={"id": f"v{i}"}) for i, e in enumerate(events, start=1)]
+
+
+def linked(claims: Sequence[Claim], events: Sequence[Event]) -> list[Claim]:
+    """Claims with their ids, c1, c2, … in article order, each linked to the events told in its sentence."""
+    out: list[Claim] = []
+    told = OverlapLookup([(e.evidence[0].start, e.evidence[0].end) for e in events])  # events are in article order
+    for i, c in enumerate(claims, start=1):
+        span = c.evidence[0]
+        links = [events[k].id for k in told.find((span.start, span.end))]
+        out.append(c.model_copy(update={"id": f"c{i}", "event_ids": links}))
+    return out

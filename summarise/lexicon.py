@@ -1,0 +1,178 @@
+"""The English the pipeline reads by: words of saying and their classes, pronouns, time words, quotations.
+
+A leaf: it imports nothing of ours, so ingest, extract, ground and evals can all use it. It holds the word lists
+that more than one rule reads (the one place that defines the saying verbs) and the text helpers built on them.
+A list that is one rule's own parameter (the event parse's "states" and event nouns, the entity table's role
+words) stays beside its rule. The scorer keeps its own normalisation and stemmer on purpose
+(``summarise.evals.text`` says why).
+"""
+
+from __future__ import annotations
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``, as a set: long word lists written as prose."""
+    return frozenset(text.split())
+
+
+# -- saying, as written (inflected forms) ---------------------------------------------------------------------
+_SAID = word_set(
+    """said says told tells claimed added adds stated stressed stressing emphasized emphasised emphasizes noted
+    notes denied denies refused declined argued argues insisted explained replied responded acknowledged admitted"""
+)
+SPEECH_VERBS = _SAID | word_set("say tell claim claims states commented spoke speaks")
+"""Verbs of saying: an 'event' led by one is a statement, left to the claims. Warnings stay events."""
+REPORTING_WORDS = _SAID | word_set(
+    "warned warns announced believes believed expressed reported wrote writes tweeted urged asked according"
+)
+"""Words, as written, that carry an attribution ("according" as in "according to")."""
+SAYING_WORDS = (
+    REPORTING_WORDS
+    | SPEECH_VERBS
+    | word_set(
+        """according says saying told tells warning warns claim claims stated states reported reports announced
+        statement calling called calls criticized criticised criticizing accused accusing blamed praised condemned
+        denounced slammed described vowed promised pledged insisted argued urging asking"""
+    )
+)
+"""Any word of saying: a summary sentence with one of them reports a statement rather than stating it as fact."""
+SAID_AFTER_NAME = word_set(
+    """said says told added warned stressed claimed noted spoke explained insisted argued asked replied wrote
+    tweeted emphasized emphasised emphasizes emphasises"""
+)
+"""Saying verbs that, right after a one-word capitalised name ("Ito said"), show the name is a person's."""
+
+# -- saying, as lemmas (the dependency parse's cues) ------------------------------------------------------------
+CUE_LEMMAS = word_set(
+    """
+    say tell warn add claim deny report announce insist argue believe note write state stress emphasize emphasise
+    accuse suggest explain predict confirm vow promise urge declare acknowledge admit complain contend maintain
+    reply respond allege estimate assert concede reveal testify tweet think caution charge recall agree disclose
+    indicate assure boast lament observe remark reiterate pledge threaten order demand ask conclude find show
+    express worry fear hope feel expect doubt wonder understand know
+    """
+)
+"""Verbs that report what someone said or holds."""
+MENTAL_CUES = word_set("worry fear hope feel expect doubt wonder understand know think believe")
+"""Cues of holding, not saying: they need a subject of their own."""
+OBJECT_CUES = word_set(
+    """deny confirm announce reveal disclose acknowledge admit allege express call cite want plan support attack
+    describe criticize criticise decline refuse question condemn mention propose urge blast charge point
+    offer praise slam accuse defend reject dismiss oppose endorse demand blame tout highlight promise vow pledge
+    threaten recommend unveil proclaim predict dispute challenge respond comment reply"""
+)
+"""Cues whose object can be what is said or held ("denied the report", "called for a vote", "wants to leave")."""
+CUES = CUE_LEMMAS | OBJECT_CUES
+"""Every cue lemma: a verb among them proposes a claim, not an event (except ``ACT_CUES``)."""
+EVIDENCE_CUES = word_set("show find indicate suggest estimate conclude")
+"""Cues that also take things as subjects ("the data show"): kept only with a clause as content."""
+LEARNED_CUES = word_set(
+    """
+    advocate anger applaud assail attribute brag broadcast chant characterize clarify congratulate convince
+    credit decry deem denounce detail disavow discuss distance document echo email envision hint hop imply
+    interpret invoke issue joke label list mock name outline plead portray post prefer quote rail rattle rebuff
+    recount refer reference remind repeat retweete scar seek seem shout side signal speculate suspect title
+    voice yell
+    """
+)
+"""Verbs that head an annotated cue in at least 40% of their 10 or more uses in PolNeAR's training split and are
+not among the cues above (``scripts/claims_analysis.py`` prints the table; evals/CLAIMS-ANALYSIS.md). Like the
+object cues, their object can be what is held ("mocked the complaint", "denounced the deal"). Kept apart from
+``CUES``, which the events also read: these verbs stay events too. Lemmas are the parser's ("hop" for "hoping",
+"retweete" for "retweeted")."""
+IMPRESSION_CUES = word_set("seem appear")
+"""'X seems to …' is the writer's impression of X, not X's statement: nobody is the source (PolNeAR marks these
+without a source)."""
+NOUN_CUES = word_set(
+    """claim statement allegation accusation assertion argument plan promise pledge vow call criticism attack
+    belief view position opposition support suggestion proposal warning charge insistence denial admission
+    acknowledgment acknowledgement demand request announcement prediction hope fear concern"""
+)
+"""Nouns that carry an attribution of their own: "Trump's claim that …", "the campaign's plan to …"."""
+LIGHT_VERBS = word_set("make issue offer express voice repeat reiterate give release have lodge level file")
+"""Verbs whose object noun carries the saying: their subject holds it ("Trump made the claim that …")."""
+REPORTED_PAST = ("said", "says", "told")
+"""Reporting forms that place a nearby time in the past ("said Friday": the Friday before publication)."""
+ACT_CUES = word_set("warn threaten")
+"""Cues that are also events: a warning is something that happened."""
+
+_IRREGULAR = {"said": "say", "told": "tell", "spoke": "speak", "wrote": "write", "thought": "think"}
+
+
+def verb_stem(word: str) -> str:
+    """A lower-case verb without its inflection, so a cue matches in any form ("warns", "warned": "warn")."""
+    word = _IRREGULAR.get(word, word)
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def is_speech(action: str) -> bool:
+    """An 'event' whose verb is a reporting verb is a statement: it belongs to the claims."""
+    words = action.lower().split()
+    return bool(words) and (words[0] in SPEECH_VERBS or (len(words) > 1 and words[:2] == ["did", "not"]))
+
+
+# -- pronouns -------------------------------------------------------------------------------------------------
+PRONOUNS = word_set("he she they it we i you him her them us this these those")
+"""Pronouns a subject may be: a source or actor written so is resolved to an earlier name."""
+PERSON_PRONOUNS = word_set("he she him her his")
+"""Pronouns that stand for a person ("his" as a noun cue's owner: "his claim that …")."""
+THING_PRONOUNS = word_set("it its")
+"""Pronouns that stand for something other than a person."""
+SPEAKER_PRONOUNS = word_set("i we you me us")
+"""First and second person: words inside someone's speech ("I think"), not its attribution."""
+POSSESSIVES = word_set("his her their its our my your")
+"""Possessive pronouns: "his claim that …" is resolved to an earlier name like "he"."""
+RELATIVE = word_set("which that who whom")
+"""Relative pronouns: "which said" points at the noun the clause hangs on."""
+
+# -- quotations -----------------------------------------------------------------------------------------------
+_OPEN = {"“": "”", '"': '"', "«": "»", "„": "“"}
+MIN_QUOTE_WORDS = 2
+
+
+def quoted_stretches(text: str, start: int, end: int, min_words: int = MIN_QUOTE_WORDS) -> list[tuple[int, int]]:
+    """[start, end) of the words inside quotation marks within text[start:end], trailing , or . dropped."""
+    found: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        close = _OPEN.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        j = text.find(close, i + 1, end)
+        stop = end if j < 0 else j
+        a, b = i + 1, stop
+        while b > a and text[b - 1] in " ,.;:":
+            b -= 1
+        if len(text[a:b].split()) >= min_words:
+            found.append((a, b))
+        i = stop + 1
+    return found
+
+
+# -- time words ---------------------------------------------------------------------------------------------
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}

@@ -1,0 +1,1156 @@
+"""The time tagger: every time expression in an article, with its exact span, TimeML type and normalised value.
+
+Rules follow the TimeML (TIMEX3) annotation guidelines as TimeBank applies them, not any one corpus's examples:
+
+- Extent: the expression with its modifiers and determiners ("the past two months", "late November", "earlier
+  this year", "a year ago"), without the preposition before it ("on Friday" → "Friday") or a possessive 's.
+- Type: DATE (a calendar period: day, week, month, quarter, season, year, decade, or PRESENT_REF, PAST_REF,
+  FUTURE_REF for "now", "recently", "the future"), TIME (a time of day, or a part of a day), DURATION (a length:
+  "two weeks", "a decade", "the first nine months"), SET (a recurrence: "daily", "each year", "every Friday").
+- Value: ISO 8601 as TimeML writes it (``1998-08-07``, ``1998-W32``, ``1989-Q3``, ``1998-SU``, ``199X``,
+  ``1998-08-07TNI``, ``1998-08-07T15:00``, ``P2M``, ``PXY``, ``PT3H``), resolved against the publication date; a
+  relative expression shifted from another time ("a year earlier", "the next day", "the year-ago quarter") is
+  anchored on the last date the article named at that grain, as TimeML's reference time, else publication.
+- Unknown parts stay unknown (``X``): nothing the text does not say is invented. Without a publication date,
+  relative expressions keep their extent and type and get an underspecified value.
+
+What is not tagged: a capitalised month or weekday that is a name or a verb ("May" the verb, "March" the
+protest, "TGI Friday's"): a bare month needs a temporal preposition or modifier before it, or a day or year with
+it; a weekday after another capitalised word is part of a name. Ages ("a 40-year-old") are not times.
+
+Candidates from all rules are chosen leftmost-longest, so "late on Tuesday" gives "late on Tuesday" only when a
+rule covers the whole and else "Tuesday". The whole article is tagged in one pass of compiled expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .lexicon import MONTHS as _MONTHS
+from .lexicon import REPORTED_PAST
+from .lexicon import WEEKDAYS as _WEEKDAYS
+from .schema import TimeExpr, TimeMention, TimeType
+
+# --- building blocks -------------------------------------------------------------------------------------------
+
+_SMALL = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_VAGUE = ("a few", "several", "few", "some", "many", "a number of")
+_COUPLE = "a couple of"
+
+_WORD_NUM = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_SMALL[1:10])}))?|{'|'.join(sorted(_SMALL, key=len, reverse=True))})"
+)
+_SPACED_VAGUE = "|".join(v.replace(" ", r"\s") for v in (_COUPLE, *_VAGUE))  # the patterns are verbose
+_NUM = rf"""(?:(?:(?:\d+|{_WORD_NUM}|a)\s(?:hundred|thousand)(?:\s(?:and\s)?{_WORD_NUM})?)|\d+(?:\s1/2|\.\d+)?|
+    {_WORD_NUM}|{_SPACED_VAGUE}|couple\sof|a|an)"""
+_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?)"
+_MONTH = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+_MONTH_DOT = rf"(?-i:(?:{_MONTH}))(?:\.(?=\s))?"
+_WEEKDAY = "|".join(w.capitalize() for w in _WEEKDAYS)
+_PART = r"(?:morning|afternoon|evening|night)"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_B = r"(?<![\w$.,-])"  # a word that does not continue a number or a word
+_E = r"(?![\w%$-])"
+
+_PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+_SEASON_CODE = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_UNIT_CODE = {
+    "year": "Y",
+    "month": "M",
+    "week": "W",
+    "day": "D",
+    "hour": "H",
+    "minute": "M",
+    "second": "S",
+    "quarter": "Q",
+    "decade": "DE",
+    "century": "CE",
+}
+_TIME_UNITS = {"hour", "minute", "second"}
+_BEFORE_MONTH = {
+    "in", "since", "until", "till", "by", "from", "through", "during", "of", "before", "after", "to", "between",
+    "and", "or", "for", "early", "late", "mid", "last", "next", "this", "that", "every", "each", "into",
+}  # fmt: skip
+_SENTENCE_END = re.compile(r"[a-z0-9]{2,}[.!?][\"'”’]*\s+(?=[A-Z\"“`'])|\n")
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|'ll|would|going to|(?:is|are|was|were) (?:due|expected|set|slated|to)|plans? to|"
+    r"(?:set|expected|slated) to|"
+    r"planned|planning|scheduled|upcoming|effective|as (?:soon|early) as)\b"
+)
+_PAST = re.compile(
+    r"\b(?:(?i:" + "|".join(REPORTED_PAST) + r"|was|were|had|did|ago|last)|"
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?!united\b)[a-z]{2,}[^e\W]ed)\b"
+)
+"""Past cues: a reporting verb, a past auxiliary, or a past form in -ed, but not a participle after "be" ("will be
+named" is future), not a word in -eed ("succeed", "need", "proceed"), which is no past form, and not a name
+("United", "Ted"): the -ed form is matched in lower case only."""
+
+
+@dataclass
+class _State:
+    """What resolution needs besides the match: publication date, the text, and the last date named per grain."""
+
+    published: date | None
+    text: str
+    last_day: date | None = None
+    last_quarter: tuple[int, int] | None = None
+    last_month: tuple[int, int] | None = None
+    last_year: int | None = None
+    spans: list[TimeMention] = field(default_factory=list)
+
+    def future(self, start: int, end: int) -> bool:
+        return self.tense(start, end) == "future"
+
+    def tense(self, start: int, end: int) -> str:
+        """The expression's clause's tense: the nearest tense cue before it in its sentence, a future one (will,
+        would, is due to, plans to …) or a past one (said, was, -ed); "any" without one. A possessive
+        ("Wednesday's ruling") dates a noun, not the clause: "any" there."""
+        if self.text.startswith(("'s", "’s"), end):
+            return "any"
+        window = self.text[max(0, start - 100) : start]
+        ends = list(_SENTENCE_END.finditer(window))
+        if ends:
+            window = window[ends[-1].end() :]
+        window = window.replace("’", "'")
+        future = [m.end() for m in _FUTURE.finditer(window.casefold())]
+        past = [m.end() for m in _PAST.finditer(window)]
+        if future and (not past or future[-1] >= past[-1]):
+            return "future"
+        return "past" if past else "any"
+
+    @property
+    def year(self) -> int | None:
+        return self.published.year if self.published else None
+
+
+Resolved = tuple[TimeType, str] | None
+Rule = tuple[re.Pattern[str], Callable[[re.Match[str], _State], Resolved], str]
+"""A pattern, its resolver, and the words (or a digit) every match of it holds: it runs only near them."""
+
+
+# --- helpers ---------------------------------------------------------------------------------------------------
+
+
+def _number(raw: str) -> float | None:
+    """A count as written; None for vague ones ("several")."""
+    word = raw.casefold().replace("-", " ")
+    if word.endswith(" 1/2"):
+        return float(word[:-4]) + 0.5
+    if word in ("a", "an"):
+        return 1
+    if word in (_COUPLE, "couple of"):
+        return 2
+    scaled = re.fullmatch(r"(.+?) (hundred|thousand)(?: (?:and )?(.+))?", word)
+    if scaled:  # "a hundred", "two thousand", "three hundred and fifty"
+        head, rest = _number(scaled[1]), _number(scaled[3]) if scaled[3] else 0
+        if head is None or rest is None:
+            return None
+        return head * (100 if scaled[2] == "hundred" else 1000) + rest
+    if word in _VAGUE:
+        return None
+    try:
+        return float(word)
+    except ValueError:
+        pass
+    parts = word.split()
+    total = 0
+    for part in parts:
+        if part in _TENS:
+            total += _TENS[part]
+        elif part in _SMALL:
+            total += _SMALL.index(part)
+        else:
+            return None
+    return total
+
+
+def _unit(raw: str) -> str:
+    word = raw.casefold()
+    return "century" if word.startswith("centur") else word.rstrip("s")
+
+
+def _duration(count: float | None, unit: str) -> str:
+    code = _UNIT_CODE[unit]
+    if count is None:
+        amount = "X"
+    else:
+        if unit == "decade":
+            count, code = count * 10, "Y"
+        elif unit == "century":
+            count, code = count * 100, "Y"
+        if not float(count).is_integer() and unit in ("year", "hour"):  # TimeML: P2Y6M, PT5H30M
+            minor = round((count % 1) * (12 if unit == "year" else 60))
+            return f"{'PT' if unit == 'hour' else 'P'}{int(count)}{code}{minor}M"
+        amount = str(int(count)) if float(count).is_integer() else str(count)
+    return f"PT{amount}{code}" if unit in _TIME_UNITS else f"P{amount}{code}"
+
+
+def _week(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _add_months(year: int, month: int, step: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + step
+    return index // 12, index % 12 + 1
+
+
+def _weekday_date(state: _State, name: str, mod: str | None, start: int, end: int) -> date | None:
+    published = state.published
+    if published is None:
+        return None
+    target = _WEEKDAYS.index(name.casefold())
+    back = (published.weekday() - target) % 7
+    ahead = (target - published.weekday()) % 7
+    if mod in ("last", "past"):
+        return published - timedelta(days=back or 7)
+    if mod in ("next", "coming"):
+        return published + timedelta(days=ahead or 7)
+    if mod == "this":
+        return published + timedelta(days=target - published.weekday())
+    return published + timedelta(days=ahead) if state.future(start, end) else published - timedelta(days=back)
+
+
+def _year_of(state: _State, month: int, day: int, start: int, end: int) -> int | None:
+    """The year of a month (and day) written without one: the last on or before publication (always after
+    "since"), or the next one when the sentence speaks of the future or it is nearer and within about three
+    months."""
+    published = state.published
+    if published is None:
+        return None
+    day = min(day, monthrange(published.year, month)[1])
+    this = date(published.year, month, day)
+    past = published.year if this <= published else published.year - 1
+    ahead = published.year if this >= published else published.year + 1
+    if _preceding_word(state.text, start) == "since":
+        return past  # "since September 20": a time already begun
+    if state.future(start, end):
+        return ahead
+    gap_ahead = (date(ahead, month, min(day, monthrange(ahead, month)[1])) - published).days
+    gap_past = (published - date(past, month, min(day, monthrange(past, month)[1]))).days
+    return ahead if gap_ahead < gap_past and gap_ahead <= 92 else past
+
+
+def _day_value(state: _State, d: date, part: str | None = None) -> Resolved:
+    state.last_day, state.last_year = d, d.year
+    if part:
+        return "TIME", f"{d.isoformat()}T{_PART_CODE[part.casefold()]}"
+    return "DATE", d.isoformat()
+
+
+def _month_value(state: _State, year: int, month: int) -> Resolved:
+    state.last_month, state.last_year = (year, month), year
+    return "DATE", f"{year:04d}-{month:02d}"
+
+
+def _quarter_value(state: _State, year: int, quarter: int) -> Resolved:
+    state.last_quarter, state.last_year = (year, quarter), year
+    return "DATE", f"{year:04d}-Q{quarter}"
+
+
+def _month_number(written: str) -> int:
+    return _MONTHS[written.casefold().rstrip(".")]
+
+
+def _preceding_word(text: str, start: int) -> str:
+    match = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, start - 20) : start])
+    return match.group(1).casefold() if match else ""
+
+
+# --- rules -----------------------------------------------------------------------------------------------------
+
+
+def _full_date(m: re.Match[str], state: _State) -> Resolved:
+    """ "Aug. 7, 1998", "7 August 1998", "August 7" (year from context), "1998-08-07", "08/07/1998"."""
+    if m["iso"]:
+        year, month, day = int(m["iy"]), int(m["im"]), int(m["id"])
+    elif m["slash"]:
+        year, month, day = int(m["sy"]), int(m["sm"]), int(m["sd"])
+        year += (2000 if year < 50 else 1900) if year < 100 else 0  # "9/17/16" is 2016
+    else:
+        month = _month_number(m["mon"] or m["mon2"])
+        day = int(m["d"] or m["d2"])
+        if not 1 <= day <= monthrange(2000, month)[1]:
+            return None
+        written = m["y"] or m["y2"]
+        found = int(written) if written else _year_of(state, month, day, m.start(), m.end())
+        if found is None:
+            return "DATE", f"XXXX-{month:02d}-{day:02d}"
+        year = found
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    if m["clock"]:
+        return "TIME", f"{d.isoformat()}T{_clock(m['clock'])}"
+    return _day_value(state, d)
+
+
+def _clock(raw: str) -> str:
+    """ "3 p.m." → 15:00, "10:35 a.m." → 10:35, "noon" → 12:00, "midnight" → 24:00."""
+    word = raw.casefold()
+    if "noon" in word or "midday" in word:
+        return "12:00"
+    if "midnight" in word:
+        return "24:00"
+    match = re.match(r"(\d{1,2})(?:[:.](\d\d))?", word)
+    if match is None:
+        return "XX:XX"
+    hour, minute = int(match[1]), int(match[2] or 0)
+    if "p" in word[match.end() :] and hour < 12:
+        hour += 12
+    if re.search(r"a\.?m", word) and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _month_year(m: re.Match[str], state: _State) -> Resolved:
+    month = _month_number(m["mon"])
+    return _month_value(state, int(m["y"]), month)
+
+
+def _month_context(text: str, start: int, end: int) -> bool:
+    """A bare month is a date after a temporal preposition or modifier ("in May", "since March", "early June"),
+    or as a modifier after "the" ("the October slaying"); not "the March on Washington", "May" the verb."""
+    before = _preceding_word(text, start)
+    if before in _BEFORE_MONTH:
+        return True
+    after = re.match(r"\s+([a-z]+)", text[end : end + 20])
+    return before == "the" and after is not None and after[1] not in _PREPOSITIONS
+
+
+_PREPOSITIONS = {"on", "to", "in", "of", "for", "from", "at", "against", "by", "with", "through", "and", "or"}
+
+
+def _month_relative_year(m: re.Match[str], state: _State) -> Resolved:
+    if state.published is None:
+        return "DATE", f"XXXX-{_month_number(m['mon']):02d}"
+    step = {"this": 0, "last": -1, "next": 1}[m["rel"].casefold()]
+    return _month_value(state, state.published.year + step, _month_number(m["mon"]))
+
+
+def _month_alone(m: re.Match[str], state: _State) -> Resolved:
+    mod = (m["mod"] or "").casefold()
+    if not mod and not _month_context(state.text, m.start(), m.end()):
+        return None  # "May" the verb, "March" the protest, a name
+    month = _month_number(m["mon"])
+    if state.published is None:
+        return "DATE", f"XXXX-{month:02d}"
+    year = state.published.year
+    if mod == "last":
+        year = year if month < state.published.month else year - 1
+    elif mod == "next":
+        year = year if month > state.published.month else year + 1
+    elif mod != "this":
+        year = _year_of(state, month, 1, m.start(), m.end()) or year
+    return _month_value(state, year, month)
+
+
+def _year(m: re.Match[str], state: _State) -> Resolved:
+    if m["decade"]:
+        return "DATE", m["decade"][:3] + "X"
+    if m["short"]:
+        century = "19" if int(m["short"]) > 30 else "20"
+        return "DATE", f"{century}{m['short'][0]}X"
+    state.last_year = int(m["y"])
+    return "DATE", m["y"]
+
+
+def _spelled_year(m: re.Match[str], state: _State) -> Resolved:
+    """ "nineteen ninety-six" → 1996, "the year two thousand" → 2000, "two thousand and one" → 2001; with a month
+    or season before it ("January nineteen ninety-seven", "the winter of nineteen ninety-four"), that period."""
+    if m["century"]:
+        rest = _number(m["rest"])
+        if rest is None or not 10 <= rest <= 99:
+            return None
+        year = 1900 + int(rest)
+    else:
+        rest = _number(m["after"]) if m["after"] else 0
+        if rest is None or rest > 99:
+            return None
+        year = 2000 + int(rest)
+    if m["mon"]:
+        return _month_value(state, year, _month_number(m["mon"]))
+    if m["season"]:
+        return "DATE", f"{year:04d}-{_SEASON_CODE[m['season'].casefold()]}"
+    state.last_year = year
+    return "DATE", f"{year:04d}"
+
+
+def _weekday(m: re.Match[str], state: _State) -> Resolved:
+    if _weekday_is_name(state.text, m.start(), m.end()):
+        return None
+    if m["every"] or m["plural"] or m["parts"]:  # "every Friday", "on Tuesdays", "Tuesday nights": a recurrence
+        part = m["part"]
+        suffix = f"T{_PART_CODE[part.casefold()]}" if part else ""
+        return "SET", f"XXXX-WXX-{_WEEKDAYS.index(m['wd'].casefold()) + 1}{suffix}"
+    if m["mon"]:  # "Friday, Oct. 23": the date written
+        month, day = _month_number(m["mon"]), int(m["d"])
+        year = int(m["y"]) if m["y"] else _year_of(state, month, min(day, 28), m.start(), m.end())
+        written = _safe_date(year, month, day) if year else None
+        return _day_value(state, written) if written else ("DATE", f"XXXX-{month:02d}-{day:02d}")
+    d = _weekday_date(state, m["wd"], (m["mod"] or "").casefold() or None, m.start(), m.end())
+    if d is None:
+        return "DATE", f"XXXX-WXX-{_WEEKDAYS.index(m['wd'].casefold()) + 1}"
+    if m["clock"]:
+        state.last_day = d
+        return "TIME", f"{d.isoformat()}T{_clock(m['clock'])}"
+    return _day_value(state, d, m["part"])
+
+
+_NAME_BEFORE_WEEKDAY = re.compile(r"(?:Good|Black|Cyber|Man|Girl|Casual|TGI|T\.G\.I\.)\s+$")
+
+
+def _weekday_is_name(text: str, start: int, end: int) -> bool:
+    """ "TGI Friday's", "Black Friday", "Good Friday", "Man Friday": a name, not a date. A weekday after another
+    capitalised word ("Kenya Friday") is a date; with a possessive after it ("Ruby Friday's") it is a name."""
+    before = text[max(0, start - 30) : start]
+    if _NAME_BEFORE_WEEKDAY.search(before):
+        return True
+    capitalised = re.search(r"[A-Z][\w&'.-]*\s+$", before)
+    possessive = text.startswith(("'s", "’s"), end)
+    return bool(
+        capitalised
+        and possessive
+        and not re.match(r"(?:On|By|Since|Until|Last|Next|This|Late|Early)\b", before[capitalised.start() :])
+    )
+
+
+def _deictic_day(m: re.Match[str], state: _State) -> Resolved:
+    word = " ".join(m["day"].casefold().split())
+    if state.published is None:
+        return "DATE", "XXXX-XX-XX"
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1}
+    if word.startswith("the day before yesterday"):
+        d = state.published - timedelta(days=2)
+    elif word.startswith("this"):
+        d = state.published
+        return _day_value(state, d, word.split()[-1])
+    else:
+        d = state.published + timedelta(days=offset.get(word.split()[0] if word != "last night" else word, 0))
+    part = m["part"] or ("night" if word in ("tonight", "last night") else None)
+    return _day_value(state, d, part)
+
+
+def _reference(m: re.Match[str], _: _State) -> Resolved:
+    word = " ".join(m.group(0).casefold().split())
+    if word in ("now", "currently", "current", "right now", "at present", "the present", "nowadays", "these days",
+                "present", "today's", "at the moment"):  # fmt: skip
+        return "DATE", "PRESENT_REF"
+    if "future" in word or word in ("the coming years", "the years ahead"):
+        return "DATE", "FUTURE_REF"
+    return "DATE", "PAST_REF"
+
+
+def _weekend_of(state: _State, mod: str, start: int) -> date:
+    """A day in the weekend meant: "this weekend" is the one of this week, as "this week" is; "the weekend" the
+    last one begun by publication (the next one when the sentence speaks of the future); "last weekend" the one
+    before that unless publication falls on one."""
+    assert state.published is not None
+    published = state.published
+    if mod == "this":
+        return published + timedelta(days=5 - published.weekday())
+    saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+    if mod in ("next", "coming") or ((not mod and state.future(start, start)) and published.weekday() < 5):
+        return saturday + timedelta(days=7)
+    if mod in ("last", "past", "previous") and published.weekday() >= 5:
+        return saturday - timedelta(days=7)
+    return saturday
+
+
+def _relative_period(m: re.Match[str], state: _State) -> Resolved:
+    """ "last week", "this year", "earlier this month", "next spring", "the weekend", "the current quarter"."""
+    mod = (m["mod"] or "").casefold()
+    unit = m["unit"].casefold()
+    published = state.published
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(mod, 0)
+    if published is None:
+        return "DATE", "XXXX"
+    if unit == "weekend":
+        return "DATE", f"{_week(_weekend_of(state, mod, m.start()))}-WE"
+    if unit == "week":
+        return "DATE", _week(published + timedelta(weeks=step))
+    if unit == "month":
+        return _month_value(state, *_add_months(published.year, published.month, step))
+    if unit == "quarter":
+        q = (published.month - 1) // 3 + step
+        year = published.year + (q // 4)
+        return _quarter_value(state, year, q % 4 + 1)
+    if unit in _SEASON_CODE:
+        code = _SEASON_CODE[unit]
+        year = published.year + step
+        season_start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        if step < 0:  # "last summer", "this past spring": the last one over by publication
+            year = published.year - (season_start + 2 >= published.month)
+        elif mod == "next" and season_start > published.month:
+            year = published.year
+        return "DATE", f"{year:04d}-{code}"
+    return "DATE", f"{published.year + step:04d}"
+
+
+_SEASON_AFTER = {"in", "during", "since", "until", "till", "by", "through", "throughout", "over", "before", "after",
+                 "early", "late", "mid", "the", "this"}  # fmt: skip
+
+
+def _season(m: re.Match[str], state: _State) -> Resolved:
+    """ "in the summer", "the early summer", "summer of 1994": the season of the year written, else the last one
+    begun by publication (the next one when the sentence speaks of the future). Only after a temporal preposition
+    or "the", and not "the fall of Rome" or "the fall in prices": a season is a date only where it dates."""
+    code = _SEASON_CODE[m["season"].casefold()]
+    if m["y"]:
+        return "DATE", f"{m['y']}-{code}"
+    if _preceding_word(state.text, m.start("season")) not in _SEASON_AFTER or state.text.startswith(
+        (" of", " in"), m.end()
+    ):
+        return None
+    published = state.published
+    if published is None:
+        return "DATE", f"XXXX-{code}"
+    begun = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code] <= published.month
+    year = published.year - (not begun)
+    if state.future(m.start(), m.end()) and begun:
+        year += 1
+    return "DATE", f"{year:04d}-{code}"
+
+
+def _quarter(m: re.Match[str], state: _State) -> Resolved:
+    """ "the third quarter", "third-quarter", "the fourth quarter of 1988", "the latest quarter", "the quarter"."""
+    which = (m["nth"] or "").casefold()
+    written = m["y"] or m["y0"]
+    year = int(written) if written else None
+    if year is None and m["rel"] and state.published is not None:  # "last year's fourth quarter"
+        year = state.published.year + {"this": 0, "last": -1, "next": 1}[m["rel"].casefold()]
+    if which:
+        quarter = _ORDINALS[which]
+        if year is None:
+            if state.published is None:
+                return "DATE", f"XXXX-Q{quarter}"
+            year = state.published.year
+        return _quarter_value(state, year, quarter)
+    if year is not None:  # "last year's quarter": the quarter last named, in that year
+        return "DATE", f"{year:04d}-Q{state.last_quarter[1]}" if state.last_quarter else f"{year:04d}-QX"
+    if state.published is None:
+        return "DATE", "XXXX-QX"
+    current = (state.published.month - 1) // 3 + 1
+    if (m["mod"] or "").casefold() == "current":
+        return _quarter_value(state, state.published.year, current)
+    # "the quarter", "the latest quarter" in a news report: the last one that has ended
+    year, quarter = (state.published.year, current - 1) if current > 1 else (state.published.year - 1, 4)
+    return _quarter_value(state, year, quarter)
+
+
+def _half(m: re.Match[str], state: _State) -> Resolved:
+    half = 1 if m["nth"].casefold() == "first" else 2
+    year = int(m["y"]) if m["y"] else state.year
+    return "DATE", f"{year:04d}-H{half}" if year else f"XXXX-H{half}"
+
+
+def _ago(m: re.Match[str], state: _State) -> Resolved:
+    """ "two years ago", "a year earlier", "three days later": shifted from publication ("ago") or from the last
+    date named at that grain ("earlier", "later"), else publication."""
+    count = _number(m["n"])
+    unit = _unit(m["unit"])
+    sign = 1 if m["dir"].casefold() in ("later", "after", "from now", "hence") else -1
+    anchored = m["dir"].casefold() != "ago"
+    if unit == "year" and state.last_quarter is not None and count == 1 and state.published is not None:
+        year, quarter = state.last_quarter
+        return "DATE", f"{year + sign:04d}-Q{quarter}"
+    published = state.published
+    if published is None or count is None or not float(count).is_integer():
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    n = int(count) * sign
+    if unit == "year":
+        return "DATE", f"{published.year + n:04d}"
+    if unit == "month":
+        month = state.last_month if anchored and state.last_month else (published.year, published.month)
+        return _month_value(state, *_add_months(*month, n))
+    if unit == "week":
+        return "DATE", _week(published + timedelta(weeks=n))
+    if unit == "day":
+        day = state.last_day if anchored and state.last_day else published
+        return _day_value(state, day + timedelta(days=n))
+    if unit == "decade":
+        return "DATE", f"{(published.year + 10 * n) // 10}X"
+    if unit == "quarter":
+        index = published.year * 4 + (published.month - 1) // 3 + n
+        return _quarter_value(state, index // 4, index % 4 + 1)
+    return "TIME", "PAST_REF" if sign < 0 else "FUTURE_REF"
+
+
+def _year_ago_adj(m: re.Match[str], state: _State) -> Resolved:
+    """ "year-earlier", "the year-ago quarter": the last named quarter (or publication year) a year back."""
+    if state.last_quarter is not None:
+        year, quarter = state.last_quarter
+        return "DATE", f"{year - 1:04d}-Q{quarter}"
+    return ("DATE", f"{state.published.year - 1:04d}") if state.published else ("DATE", "XXXX")
+
+
+def _next_day(m: re.Match[str], state: _State) -> Resolved:
+    """ "the next day", "the day before", "the following week": from the last day named, else publication;
+    "that year", "the following year": from the last year named (a day, month, quarter or year), else publication."""
+    base = state.last_day or state.published
+    word = " ".join(m.group(0).casefold().split())
+    if base is None:
+        return "DATE", "XXXX-XX-XX"
+    if word.endswith("year"):
+        year = state.last_year or base.year
+        year += 1 if "following" in word else -1 if "previous" in word else 0
+        return "DATE", f"{year:04d}"
+    if "that" in word or "same" in word:
+        return _day_value(state, base)
+    sign = -1 if ("before" in word or "previous" in word) else 1
+    if "week" in word:
+        return "DATE", _week(base + timedelta(weeks=sign))
+    return _day_value(state, base + timedelta(days=sign))
+
+
+def _duration_rule(m: re.Match[str], state: _State) -> Resolved:
+    unit = _unit(m["unit"])
+    if not m["n"] and not m["unit"].casefold().endswith(("s", "ies")) and not m["det"]:
+        return None  # "day" in "Thanksgiving Day", "year" as a noun: not a length of time
+    written = " ".join(m.group(0).casefold().split())
+    if written == "the year" and state.published and not re.match(r"\s+(?:end|to\b)", state.text[m.end() :]):
+        # "for the year", "earlier in the year": the year the report is in, a date; "the year ended June 30" is a
+        # twelve-month period, a length
+        return "DATE", f"{state.published.year:04d}"
+    in_view = state.last_day or state.published
+    if written == "the day" and in_view is not None:
+        return "DATE", in_view.isoformat()  # "later in the day": the day last named, a date
+    count = _number(m["n"]) if m["n"] else (None if m["unit"].casefold().endswith("s") else 1)
+    if m["half"]:
+        count = (count or 0) + 0.5 if count is not None else None
+    value = _duration(count, unit)
+    return "DURATION", value
+
+
+def _set(m: re.Match[str], _: _State) -> Resolved:
+    word = " ".join(m.group(0).casefold().split())
+    for key, value in (
+        ("hour", "PT1H"),
+        ("dai", "P1D"),
+        ("day", "P1D"),
+        ("night", "P1D"),
+        ("week", "P1W"),
+        ("month", "P1M"),
+        ("quarter", "P1Q"),
+        ("annual", "P1Y"),
+        ("year", "P1Y"),
+    ):
+        if key in word:
+            return "SET", value
+    season = next((c for s, c in _SEASON_CODE.items() if s in word), None)
+    if season:
+        return "SET", f"XXXX-{season}"
+    month = next((n for s, n in _MONTHS.items() if re.search(rf"\b{s}\b", word)), None)
+    if month:
+        return "SET", f"XXXX-{month:02d}"
+    return None
+
+
+def _clock_time(m: re.Match[str], state: _State) -> Resolved:
+    """ "3 p.m.", "10 p.m. Wednesday", "5 p.m. EST Nov. 9": the day written with it, else the day the article last
+    named (its reference time), else publication."""
+    base: date | None = state.last_day or state.published
+    if m["wd"]:
+        base = _weekday_date(state, m["wd"], None, m.start(), m.end())
+    elif m["mon"]:
+        month, day = _month_number(m["mon"]), int(m["d"])
+        if not 1 <= day <= monthrange(2000, month)[1]:
+            return None
+        year = _year_of(state, month, day, m.start(), m.end())
+        base = _safe_date(year, month, day) if year else None
+    if base is None:
+        return "TIME", f"XXXX-XX-XXT{_clock(m['clock'])}"
+    state.last_day = base
+    return "TIME", f"{base.isoformat()}T{_clock(m['clock'])}"
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _holiday(m: re.Match[str], state: _State) -> Resolved:
+    name = " ".join(m["name"].casefold().split())
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+             "new year's eve": (12, 31), "independence day": (7, 4), "valentine's day": (2, 14),
+             "halloween": (10, 31)}  # fmt: skip
+    if name.startswith(("thanksgiving", "election day")):
+        return _floating_holiday(state, name, m)
+    if name not in fixed:
+        return None
+    month, day = fixed[name]
+    year = int(m["y"]) if m["y"] else _year_of(state, month, day, m.start(), m.end())
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    return _day_value(state, date(year, month, day))
+
+
+def _floating_holiday(state: _State, name: str, m: re.Match[str]) -> Resolved:
+    """Thanksgiving (fourth Thursday of November), Election Day (the Tuesday after the first Monday of November)."""
+
+    def day_in(year: int) -> date:
+        first = date(year, 11, 1)
+        if name.startswith("thanksgiving"):
+            return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
+
+    if m["y"]:
+        return _day_value(state, day_in(int(m["y"])))
+    if state.published is None:
+        return "DATE", "XXXX-11-XX"
+    year = _year_of(state, 11, day_in(state.published.year).day, m.start(), m.end())
+    return _day_value(state, day_in(year or state.published.year))
+
+
+_CLOCK = (
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)|noon|midnight)(?:\s(?:EST|EDT|GMT|CST|PST|local time))?"
+)
+
+
+def _rx(pattern: str, *, ignore_case: bool = True) -> re.Pattern[str]:
+    return re.compile(pattern, (re.IGNORECASE if ignore_case else 0) | re.VERBOSE)
+
+
+_RULES: list[Rule] = [
+    (
+        _rx(
+            rf"""{_B}(?:
+              (?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))
+            | (?P<slash>(?P<sm>\d{{1,2}})/(?P<sd>\d{{1,2}})/(?P<sy>(?:19|20)?\d\d))
+            | (?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:\s?[-–]\s?\d{{1,2}}(?![\d:]))?
+              (?:,?\s(?P<y>(?:19|20)\d\d)\b)?
+            | (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<mon2>{_MONTH_DOT})(?:,?\s(?P<y2>(?:19|20)\d\d)\b)?
+            )(?:,?\s(?:at\s)?(?P<clock>{_CLOCK}))?{_E}"""
+        ),
+        _full_date,
+        r"\d",
+    ),
+    (_rx(rf"{_B}(?P<mon>{_MONTH_DOT}),?\s(?:of\s)?(?P<y>(?:19|20)\d\d){_E}"), _month_year, r"\d"),
+    (_rx(rf"{_B}(?P<mon>{_MONTH_DOT})\s(?P<rel>this|last|next)\syear{_E}"), _month_relative_year, r"year"),
+    (
+        _rx(
+            rf"{_B}(?:(?P<mod>early|late|mid|last|next|this|(?:earlier|later)\sthis|the\s(?:end|beginning|middle)\s"
+            rf"of)[\s-])?(?P<mon>{_MONTH_DOT}){_E}(?!\s\d)"
+        ),
+        _month_alone,
+        r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
+    ),
+    (
+        _rx(
+            r"""(?<![\w$.,'’-])(?:(?:early|late|mid|fiscal|calendar)[\s-])?(?:
+              (?:the\s)?(?:mid-)?(?P<decade>(?:1[89]|20)\d0)'?s
+            | (?:the\s)?['’](?P<short>\d0)s
+            | (?P<y>(?:1[89]|20)\d\d)(?![\w%$-]|,\d|\.\d|\s?(?:percent|shares|dollars|people|troops|yen|cents))
+            )(?!-year)"""
+        ),
+        _year,
+        r"\d|['’]\d",
+    ),
+    (
+        _rx(
+            rf"""(?<![\w-])(?:(?P<mon>(?-i:{_MONTH}))\s|the\s(?P<season>{_SEASON})\sof\s)?
+            (?:the\syear\s(?=two\sthousand))?(?P<year>the\syear\s)?
+            (?:(?P<century>nineteen)[\s-](?P<rest>{_WORD_NUM})|two\sthousand(?:\s(?:and\s)?(?P<after>{_WORD_NUM}))?
+            (?(year)|(?=\W*(?:$|[.,;]|\s(?:and|or|to|when|the|in)\b))))
+            (?![\w-])"""
+        ),
+        _spelled_year,
+        r"nineteen|thousand",
+    ),
+    (
+        _rx(
+            rf"""{_B}(?:(?P<every>every|each)\s|(?P<mod>last|next|this|coming|past)\s)?
+            (?P<wd>(?-i:{_WEEKDAY}))(?P<plural>s)?
+            (?:\s(?P<part>{_PART})(?P<parts>s)?|,?\s(?:at\s)?(?P<clock>{_CLOCK})|,?\s(?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?!\d)
+            (?:,?\s(?P<y>(?:19|20)\d\d))?)?{_E}"""
+        ),
+        _weekday,
+        r"(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun)",
+    ),
+    (
+        _rx(
+            rf"{_B}(?P<day>the\sday\sbefore\syesterday|yesterday|tomorrow|today|tonight|last\snight|"
+            rf"this\s(?:morning|afternoon|evening))(?:\s(?P<part>{_PART}))?(?![\w-])"
+        ),
+        _deictic_day,
+        r"today|tonight|tomorrow|yesterday|night|morning|afternoon|evening",
+    ),
+    (
+        _rx(
+            r"""(?<![\w-])(?:now|currently|current(?!\s(?:account|affairs|events|assets|liabilities|ratio))|nowadays|
+            (?:at|for)\s(?:the\s)?present(?!\s\w)|the\spresent|these\sdays|recently|recent\s(?:years|months|weeks|days)|
+            lately|the\spast(?=[.,;])|(?:the\s(?:near\s|distant\s)?)future|the\scoming\syears|the\syears\sahead)(?![\w-])"""
+        ),
+        _reference,
+        r"now|current|present|days|recent|lately|past|future|years",
+    ),
+    (
+        _rx(
+            rf"""{_B}(?:(?:earlier|later|early|late|mid)[\s-](?=(?:this|last|next)\s))?
+            (?:(?:the\s(?=(?:last|past|previous)\s)|this\s(?=past\s))?(?P<mod>last|this|next|past|previous|coming|current)\s|the\s(?=weekend))
+            (?P<unit>week(?:end)?|month|year|quarter|{_SEASON}){_E}(?!\s(?:old|ago|earlier))"""
+        ),
+        _relative_period,
+        r"week|month|year|quarter|spring|summer|fall|autumn|winter",
+    ),
+    (
+        _rx(rf"{_B}(?:the\s)?(?:(?:early|late|mid)[\s-])?(?P<season>{_SEASON})(?:\sof\s(?P<y>(?:19|20)\d\d))?{_E}"),
+        _season,
+        r"spring|summer|fall|autumn|winter",
+    ),
+    (
+        _rx(
+            rf"""{_B}(?:early|late|mid)[\s-](?P<unit>year|month|week){_E}(?=\s(?:of|in))|
+            {_B}(?P<unit2>year|month)\s(?:to|-)\s?date{_E}|
+            {_B}the\s(?:full|calendar|current)\s(?:fiscal\s)?year{_E}(?!\s+(?:end|to\b))"""
+        ),
+        lambda m, s: ("DATE", f"{s.year:04d}" if s.year else "XXXX"),
+        r"year|month|week",
+    ),
+    (
+        _rx(
+            rf"""{_B}(?:(?:the|(?P<rel>this|last|next)\syear['’]s|its|their)\s)?(?:(?P<y0>(?:19|20)\d\d)\s)?
+            (?:(?P<mod>latest|current|recent|same|previous|past|last|fiscal)[\s-])?
+            (?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?
+            (?:fiscal[\s-])?quarter(?!s)(?:\sof\s(?:fiscal\s)?(?P<y>(?:19|20)\d\d))?{_E}"""
+        ),
+        _quarter,
+        r"quarter",
+    ),
+    (
+        _rx(
+            rf"{_B}(?:the\s)?(?P<nth>first|second|(?<=the\s)last)\shalf(?:\sof\s(?P<y>(?:19|20)\d\d))?{_E}(?!\s(?:of\s)?(?:the|a|an|its|their|his|her)\b)"
+        ),
+        _half,
+        r"half",
+    ),
+    (
+        _rx(
+            rf"""{_B}(?:just\s|only\s|about\s|some\s|nearly\s|almost\s|more\sthan\s|less\sthan\s)?
+            (?P<n>{_NUM})[\s-](?P<unit>{_UNIT})\s(?:and\sa\shalf\s|or\sso\s)?(?P<dir>ago|earlier|later|from\snow|hence|(?:before|after)(?=\s*(?:[.,;:!?"”]|$)))
+            {_E}(?!\s(?:the|a|an|his|her|its|their|this|that)\b)"""
+        ),
+        _ago,
+        r"ago|earlier|later|now|hence|before|after",
+    ),
+    (
+        _rx(rf"{_B}(?:(?:the|a)\s)?(?:year[\s-](?:earlier|ago)|prior[\s-]year)(?:\s(?:quarter|period))?{_E}"),
+        _year_ago_adj,
+        r"year",
+    ),
+    (
+        _rx(
+            rf"""{_B}(?:the\s(?:next|following|previous)\s(?:day|week)|the\s(?:following|previous)\syear|
+            the\sday\s(?:before|after)|
+            (?:(?:earlier|later)\s)?(?:the\ssame|that)\s(?:day|year)){_E}"""
+        ),
+        _next_day,
+        r"day|week|year",
+    ),
+    (
+        _rx(
+            rf"""{_B}(?P<det>(?:the|a|an)\s)?(?:(?:past|last|next|previous|first|coming|final|latest|initial|
+            following|remaining)\s)?(?:(?:few|several|more\sthan|nearly|almost|about|some|over|at\sleast|
+            up\sto|only|just)\s)?
+            (?:(?P<n>{_NUM})[\s-](?:and[\s-]a[\s-]half[\s-])?(?:(?:more|additional|further)\s)?)?
+            (?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))
+            (?P<half>\sand\sa\shalf)?{_E}(?![\s-]old)"""
+        ),
+        _duration_rule,
+        r"year|month|week|day|hour|minute|decade|centur",
+    ),
+    (
+        _rx(
+            rf"""{_B}(?:daily|weekly|monthly|annually|yearly|hourly|nightly|
+            (?:every|each)\s(?:other\s)?(?:day|week|month|quarter|year|night|morning|evening|{_SEASON}|
+            (?-i:{_MONTH})))(?![\w-])"""
+        ),
+        _set,
+        r"daily|weekly|monthly|annually|yearly|hourly|nightly|every|each",
+    ),
+    (
+        _rx(
+            rf"""{_B}(?:around\s|about\s|at\s)?(?P<clock>{_CLOCK})(?:,?\s(?:on\s)?(?:(?P<wd>(?-i:{_WEEKDAY}))|
+            (?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?!\d)))?{_E}"""
+        ),
+        _clock_time,
+        r"\d|noon|midnight",
+    ),
+    (
+        _rx(
+            rf"""{_B}(?P<part>(?:mid[\s-]?)?(?:morning|afternoon)|midday|overnight|(?:later\s|earlier\s)?
+            (?:this|the)\s(?:morning|afternoon|evening))(?!\w)"""
+        ),
+        lambda m, s: _part_of_day_extent(m, s),
+        r"morning|afternoon|midday|overnight|evening",
+    ),
+    (
+        _rx(
+            r"(?<![\w-])(?P<name>Christmas(?:\s(?:Day|Eve))?|New\sYear['’]s\s(?:Day|Eve)|Independence\sDay|"
+            r"Thanksgiving(?:\sDay)?|Election\sDay|"
+            r"Valentine['’]s\sDay|Halloween)(?:,?\s(?P<y>(?:19|20)\d\d))?(?![\w-])"
+        ),
+        _holiday,
+        r"christmas|year|independence|valentine|halloween|thanksgiving|election",
+    ),
+]
+
+
+def _part_of_day_extent(m: re.Match[str], state: _State) -> Resolved:
+    before = state.text[max(0, m.start() - 3) : m.start()]
+    if m["part"][0].isupper() and before.strip() and not re.search(r"[.!?\"“”:]\s*$", before):
+        return None  # "the Dallas Morning News": a name
+    words = m["part"].casefold().split()
+    part = words[-1]
+    if part in ("morning", "afternoon", "evening", "overnight", "midday"):
+        base = state.published
+        code = _PART_CODE.get(part)
+        if part == "midday":
+            return "TIME", f"{base.isoformat()}T12:00" if base else "XXXX-XX-XXT12:00"
+        if words[0] == "the" or (len(words) > 1 and words[-2] == "the"):
+            base = state.last_day or base  # "the morning": of the day last named
+        if base is None:
+            return "TIME", f"XXXX-XX-XXT{code}"
+        return "TIME", f"{base.isoformat()}T{code}"
+    part = re.sub(r"^mid[\s-]?", "", m["part"].casefold())
+    code = _PART_CODE.get(part)
+    if code is None:
+        return None
+    return "TIME", f"{state.published.isoformat()}T{code}" if state.published else f"XXXX-XX-XXT{code}"
+
+
+# --- the tagger ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    rule: int
+    match: re.Match[str]
+
+
+_MARGIN = 40
+"""Characters a match reaches beyond the time words in it ("the past few", "just about", "later this")."""
+
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d")
+
+
+def _trigger_table() -> dict[str, tuple[int, ...]]:
+    """Each rule's time words (lower case; exact case where the rule wants capitals) → the rules they call for."""
+    table: dict[str, list[int]] = {}
+    for index, (_, _, words) in enumerate(_RULES):
+        exact = words.startswith("(?-i:")
+        for alt in words.removeprefix("(?-i:").removesuffix(")").split("|"):
+            key = "0" if alt in (r"\d", r"['’]\d") else (alt if exact else alt.casefold())
+            table.setdefault(key, []).append(index)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+_TRIGGERS = _trigger_table()
+_LENGTHS = sorted({len(k) for k in _TRIGGERS})
+
+
+@lru_cache(maxsize=8192)
+def _rules_for(token: str) -> tuple[int, ...]:
+    """The rules a word calls for: those whose time words begin it ("year" begins "years"); a digit, the digit
+    rules."""
+    if token.isdigit():
+        return _TRIGGERS["0"]
+    folded = token.casefold()
+    out: set[int] = set()
+    for n in _LENGTHS:
+        if n > len(token):
+            break
+        out.update(_TRIGGERS.get(folded[:n], ()))
+        out.update(_TRIGGERS.get(token[:n], ()) if token[0].isupper() else ())
+    return tuple(sorted(out))
+
+
+def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
+    """Per rule, the stretches of the text around its time words, merged where they meet."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for match in _TOKEN.finditer(text):
+        rules = _rules_for(match.group(0))
+        if not rules:
+            continue
+        start, end = max(0, match.start() - _MARGIN), min(len(text), match.end() + _MARGIN)
+        for rule in rules:
+            spans = out.setdefault(rule, [])
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+    return out
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    """Every rule's matches; a rule runs only near its time words (most of an article is far from any, and
+    running twenty patterns over all of it would cost most of the tagger's time)."""
+    found = []
+    for index, spans in _windows(text).items():
+        pattern = _RULES[index][0]
+        for start, end in spans:
+            for match in pattern.finditer(text, start, end):
+                if match.end() > match.start():
+                    found.append(_Candidate(match.start(), match.end(), index, match))
+    return found
+
+
+def _choose(candidates: list[_Candidate], state: _State) -> list[tuple[_Candidate, TimeType, str]]:
+    """Leftmost-longest among candidates whose rule accepts the match (a rule may decline: "May" the verb)."""
+    chosen: list[tuple[_Candidate, TimeType, str]] = []
+    taken_to = 0
+    for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start), c.rule)):
+        if cand.start < taken_to:
+            continue
+        resolved = _RULES[cand.rule][1](cand.match, state)
+        if resolved is None:
+            continue
+        chosen.append((cand, *resolved))
+        taken_to = cand.end
+    return chosen
+
+
+_ADJECTIVAL = re.compile(rf"(?i)(?:a|an)\s(?=\S+-{_UNIT}$)")
+
+
+_DATELINE = re.compile(
+    rf"(?m)^[A-Z][A-Z .'-]+,(?:\s[A-Z][\w.]*,?)*\s(?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?:,\s(?P<y>\d{{4}}))?\s\("
+)
+
+
+def _dateline(text: str, published: date | None) -> date | None:
+    """The date of a wire dateline at the article's head ("WASHINGTON, March 12 (Xinhua) --"), when it is the week
+    before publication: the story's own date, which its "today" and "Friday" are relative to."""
+    match = _DATELINE.search(text, 0, 400)
+    if match is None or published is None:
+        return None
+    month, day = _month_number(match["mon"]), int(match["d"])
+    year = int(match["y"]) if match["y"] else published.year - (month > published.month)
+    written = _safe_date(year, month, day)
+    return written if written and timedelta(0) < published - written <= timedelta(days=7) else None
+
+
+def tag_times(text: str, published: date | None) -> list[TimeMention]:
+    """Every time expression in ``text``, in order, with TimeML type and value resolved against ``published``
+    (or against the article's own dateline, when it dates the story in the week before publication)."""
+    state = _State(published=_dateline(text, published) or published, text=text)
+    out = []
+    for cand, kind, value in _choose(_candidates(text), state):
+        start, end = cand.start, cand.end
+        while end > start and text[end - 1] in " .,;:" and not text[start:end].endswith(("a.m.", "p.m.")):
+            end -= 1
+        adjectival = _ADJECTIVAL.match(text, start, end)
+        if adjectival:  # "a five-year low": the length is "five-year", the article belongs to "low"
+            start = adjectival.end()
+        out.append(TimeMention(start=start, end=end, text=text[start:end], type=kind, value=value))
+    return out
+
+
+# --- events' times: the same tagger, in the TimeExpr form events carry -------------------------------------------
+
+_PHRASE_PREFIX = re.compile(
+    r"(?i)(?:\b(?:since|late|early|earlier|later)\s+(?:(?:on|in)\s+)?|\b(?:on|in|during|until|by|from)\s+)$"
+)
+
+
+def time_phrases(sentence: str) -> list[tuple[int, str]]:
+    """The tagger's dates and times in a sentence as an event's time words (offset in the sentence, words): with
+    the preposition or "since"/"late on" before them, which says how the event relates to the time."""
+    out = []
+    for mention in tag_times(sentence, None):
+        if mention.type not in ("DATE", "TIME") or mention.value.endswith("_REF"):
+            continue  # a length, a recurrence or "now" does not date an event
+        prefix = _PHRASE_PREFIX.search(sentence[max(0, mention.start - 20) : mention.start])
+        start = mention.start - (len(prefix.group(0)) if prefix else 0)
+        out.append((start, sentence[start : mention.end]))
+    return out
+
+
+_RANGE_END = re.compile(r"\d\s?[-–]\s?(\d{1,2})(?:,?\s\d{4})?$")
+
+
+def event_time(written: str, mention: TimeMention | None, published: date | None) -> TimeExpr:
+    """An event's time: its words as written, valued by the tagger's mention of them (None: the tagger found no
+    time there). "since X" is the interval from X to publication; a week is its Monday to Sunday; a period
+    TimeML names without a calendar date (a duration, PRESENT_REF, a quarter, an unknown X) stays unresolved."""
+    unknown = TimeExpr(text=written, value=None, granularity="unknown")
+    if mention is None or mention.type not in ("DATE", "TIME"):
+        return unknown
+    value = mention.value
+    start = _calendar_start(value)
+    if written.casefold().lstrip().startswith("since"):
+        if start is None or published is None or start > published:
+            return unknown
+        return TimeExpr(text=written, value=f"{start}/{published}", granularity="interval")
+    last_day = _RANGE_END.search(mention.text)
+    if start is not None and last_day and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        end = _safe_date(start.year, start.month, int(last_day[1]))
+        if end is not None and end > start:  # "September 16-19": the days it names
+            return TimeExpr(text=written, value=f"{start}/{end}", granularity="interval")
+    if re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", value):
+        return TimeExpr(text=written, value=value, granularity="datetime")
+    if re.fullmatch(r"\d{4}-\d\d-\d\d(?:T[A-Z]{2})?", value):
+        return TimeExpr(text=written, value=value[:10], granularity="day")
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return TimeExpr(text=written, value=value, granularity="month")
+    if re.fullmatch(r"\d{4}", value):
+        return TimeExpr(text=written, value=value, granularity="year")
+    week = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value)
+    if week:
+        monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        if week[3]:
+            saturday = monday + timedelta(days=5)
+            return TimeExpr(text=written, value=f"{saturday}/{saturday + timedelta(days=1)}", granularity="interval")
+        return TimeExpr(text=written, value=f"{monday}/{monday + timedelta(days=6)}", granularity="week")
+    return unknown
+
+
+def _calendar_start(value: str) -> date | None:
+    """The first day of a TimeML calendar value (day, month, year, week), else None."""
+    try:
+        if re.fullmatch(r"\d{4}-\d\d-\d\d.*", value):
+            return date.fromisoformat(value[:10])
+        if re.fullmatch(r"\d{4}-\d\d", value):
+            return date(int(value[:4]), int(value[5:7]), 1)
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 1, 1)
+        week = re.fullmatch(r"(\d{4})-W(\d\d).*", value)
+        if week:
+            return date.fromisocalendar(int(week[1]), int(week[2]), 1)
+    except ValueError:
+        return None
+    return None
