@@ -167,6 +167,20 @@ def test_hybrid_claims_locate_their_statement_inside_their_sentence() -> None:
     assert result.provenance.strategy == "hybrid" and result.provenance.prompt_id == "summary"
 
 
+def test_a_signed_quotation_of_several_sentences_keeps_its_own_statement() -> None:
+    """The signature '― Name' opens the sentence after the quotation (with the next line's quotation): the
+    statement is still the signed quotation, cut where the parse found it, not the next one."""
+    first = "He cannot answer a question without scaring people. And he is obsessed with walls."
+    second = "Mostly he promotes ignorance and hate. A terrible influence for the children."
+    text = f"Readers wrote to us.\n“{first}” ― Esther Tapia\n“{second}” ― Pamela Padilla\n"
+    result = summarise(text, settings=Settings(backend="fake", strategy="parse", cache=False))
+    by_content = {c.content: c for c in result.claims}
+    for quote, speaker in ((first, "Esther Tapia"), (second, "Pamela Padilla")):
+        claim = by_content[quote]
+        assert claim.statement is not None and text[claim.statement.start : claim.statement.end] == quote
+        assert claim.claimant is not None and result.entity(claim.claimant).name == speaker
+
+
 def test_parser_data_that_does_not_match_its_digest_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     nlp.parser.cache_clear()
     monkeypatch.setattr(nlp, "DIGEST", "0" * 64)

@@ -337,7 +337,8 @@ class Extractor:
         # The window holding each sentence: the stretch grounding searches, as for a model's answer.
         where = {n: w.bounds for w in self.windows for n in w.sentences}
         self.found.claims = [
-            ExtractedClaim("parse", a.sentence, where[a.sentence], a.source, a.cue, a.content) for a in attributions
+            ExtractedClaim("parse", a.sentence, where[a.sentence], a.source, a.cue, a.content, a.content_span)
+            for a in attributions
         ]
         self.found.events = [
             ExtractedEvent(
