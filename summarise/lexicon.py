@@ -68,6 +68,31 @@ CUES = CUE_LEMMAS | OBJECT_CUES
 """Every cue lemma: a verb among them proposes a claim, not an event (except ``ACT_CUES``)."""
 EVIDENCE_CUES = word_set("show find indicate suggest estimate conclude")
 """Cues that also take things as subjects ("the data show"): kept only with a clause as content."""
+LEARNED_CUES = word_set(
+    """
+    advocate anger applaud assail attribute brag broadcast chant characterize clarify congratulate convince
+    credit decry deem denounce detail disavow discuss distance document echo email envision hint hop imply
+    interpret invoke issue joke label list mock name outline plead portray post prefer quote rail rattle rebuff
+    recount refer reference remind repeat retweete scar seek seem shout side signal speculate suspect title
+    voice yell
+    """
+)
+"""Verbs that head an annotated cue in at least 40% of their 10 or more uses in PolNeAR's training split and are
+not among the cues above (``scripts/claims_analysis.py`` prints the table; evals/CLAIMS-ANALYSIS.md). Like the
+object cues, their object can be what is held ("mocked the complaint", "denounced the deal"). Kept apart from
+``CUES``, which the events also read: these verbs stay events too. Lemmas are the parser's ("hop" for "hoping",
+"retweete" for "retweeted")."""
+IMPRESSION_CUES = word_set("seem appear")
+"""'X seems to …' is the writer's impression of X, not X's statement: nobody is the source (PolNeAR marks these
+without a source)."""
+NOUN_CUES = word_set(
+    """claim statement allegation accusation assertion argument plan promise pledge vow call criticism attack
+    belief view position opposition support suggestion proposal warning charge insistence denial admission
+    acknowledgment acknowledgement demand request announcement prediction hope fear concern"""
+)
+"""Nouns that carry an attribution of their own: "Trump's claim that …", "the campaign's plan to …"."""
+LIGHT_VERBS = word_set("make issue offer express voice repeat reiterate give release have lodge level file")
+"""Verbs whose object noun carries the saying: their subject holds it ("Trump made the claim that …")."""
 REPORTED_PAST = ("said", "says", "told")
 """Reporting forms that place a nearby time in the past ("said Friday": the Friday before publication)."""
 ACT_CUES = word_set("warn threaten")
@@ -94,12 +119,14 @@ def is_speech(action: str) -> bool:
 # -- pronouns -------------------------------------------------------------------------------------------------
 PRONOUNS = word_set("he she they it we i you him her them us this these those")
 """Pronouns a subject may be: a source or actor written so is resolved to an earlier name."""
-PERSON_PRONOUNS = word_set("he she him her")
-"""Pronouns that stand for a person."""
+PERSON_PRONOUNS = word_set("he she him her his")
+"""Pronouns that stand for a person ("his" as a noun cue's owner: "his claim that …")."""
 THING_PRONOUNS = word_set("it its")
 """Pronouns that stand for something other than a person."""
 SPEAKER_PRONOUNS = word_set("i we you me us")
 """First and second person: words inside someone's speech ("I think"), not its attribution."""
+POSSESSIVES = word_set("his her their its our my your")
+"""Possessive pronouns: "his claim that …" is resolved to an earlier name like "he"."""
 RELATIVE = word_set("which that who whom")
 """Relative pronouns: "which said" points at the noun the clause hangs on."""
 

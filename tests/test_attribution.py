@@ -56,6 +56,36 @@ def found(text: str) -> list[tuple[str, str, str]]:
             "The army is said to have spent ten million shells on the war.",
             [("", "said", "to have spent ten million shells on the war")],
         ),
+        # a noun that carries an attribution, its owner the source
+        (
+            "Reporters checked Senator Ellen Park's claim that the bridge was never inspected.",
+            [("Senator Ellen Park", "claim", "the bridge was never inspected")],
+        ),
+        # a verb of the learned lexicon, with its object as content
+        (
+            "Governor Sam Ortiz mocked the budget proposal on Tuesday.",
+            [("Governor Sam Ortiz", "mocked", "the budget proposal on Tuesday")],
+        ),
+        # a short object is a content when it names something ("criticized him")
+        (
+            "The union leader Maria Lopez criticized him.",
+            [("Maria Lopez", "criticized", "him")],
+        ),
+        # "seems to": the writer's impression, nobody's statement
+        (
+            "The senator seems to have changed her mind about the bridge.",
+            [("", "seems", "to have changed her mind about the bridge")],
+        ),
+        # object control: the one made to speak or feel holds it
+        (
+            "The senator forced the banker to admit that no executive was fired.",
+            [("the banker", "admit", "no executive was fired")],
+        ),
+        # a gerund after a preposition speaks for its verb's subject
+        (
+            "Senator Ellen Park ended the hearing by saying the bridge was safe.",
+            [("Senator Ellen Park", "saying", "the bridge was safe")],
+        ),
     ],
 )
 def test_source_cue_and_content_are_cut_from_the_sentence(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -135,6 +165,20 @@ def test_hybrid_claims_locate_their_statement_inside_their_sentence() -> None:
     names = {result.entity(c.claimant).name for c in result.claims if c.claimant}
     assert len(names) == 1 and "Matsuno" in names.pop()  # one speaker, the pronoun resolved
     assert result.provenance.strategy == "hybrid" and result.provenance.prompt_id == "summary"
+
+
+def test_a_signed_quotation_of_several_sentences_keeps_its_own_statement() -> None:
+    """The signature '― Name' opens the sentence after the quotation (with the next line's quotation): the
+    statement is still the signed quotation, cut where the parse found it, not the next one."""
+    first = "He cannot answer a question without scaring people. And he is obsessed with walls."
+    second = "Mostly he promotes ignorance and hate. A terrible influence for the children."
+    text = f"Readers wrote to us.\n“{first}” ― Esther Tapia\n“{second}” ― Pamela Padilla\n"
+    result = summarise(text, settings=Settings(backend="fake", strategy="parse", cache=False))
+    by_content = {c.content: c for c in result.claims}
+    for quote, speaker in ((first, "Esther Tapia"), (second, "Pamela Padilla")):
+        claim = by_content[quote]
+        assert claim.statement is not None and text[claim.statement.start : claim.statement.end] == quote
+        assert claim.claimant is not None and result.entity(claim.claimant).name == speaker
 
 
 def test_parser_data_that_does_not_match_its_digest_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:

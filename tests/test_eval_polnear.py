@@ -60,6 +60,15 @@ def test_brat_offsets_must_match_the_text() -> None:
         parse_ann("T1\tCue 0 4\tSome\nE1\tAttribution:T1 Content:T9\n", "Some text", annotator="x")
 
 
+def test_brat_span_text_over_a_line_break() -> None:
+    text = "He said: Roads first.\n\nBridges next. Done."
+    ann = "T1\tCue 3 7\tsaid\nT2\tContent 9 36\tRoads first.\n\nBridges next.\nE1\tAttribution:T1 Cue:T1 Content:T2\n"
+    (said,) = parse_ann(ann, text, annotator="x")
+    assert said.content_text == "Roads first.\n\nBridges next." and said.cue_text == "said"
+    with pytest.raises(EvalError, match="span text does not match"):
+        parse_ann("T1\tContent 9 36\tRoads first.\n\nBridges later.\n", text, annotator="x")
+
+
 def test_union_drops_overlapping_attributions() -> None:
     pooled = union(cases()[BUDGET].attributions)
     assert [a.id for a in pooled] == ["aa11:E1", "aa11:E2", "aa11:E3"]

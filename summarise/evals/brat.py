@@ -13,6 +13,20 @@ from ..schema import Span
 ATTRIBUTION_TYPES = frozenset({"Attribution", "Attribution-no-source"})
 ROLES = {"Source": "source", "Cue": "cue", "Content": "content"}
 _SEGMENT = re.compile(r"^(\d+) (\d+)$")
+_ENTRY = re.compile(r"^[A-Z#]\d*\t")
+"""A brat line starts with its id and a tab; any other line continues the one before (a span whose text runs
+over a line break is written with the break: PolNeAR train has a few)."""
+
+
+def _entries(ann: str) -> list[tuple[int, str]]:
+    """(first line number, entry) of each brat entry, continuation lines joined to theirs with their break."""
+    entries: list[tuple[int, str]] = []
+    for n, line in enumerate(ann.replace("\r\n", "\n").split("\n"), 1):
+        if entries and not _ENTRY.match(line) and entries[-1][1].startswith("T"):
+            entries[-1] = (entries[-1][0], entries[-1][1] + "\n" + line)
+        elif line.strip():
+            entries.append((n, line))
+    return entries
 
 
 class Attribution(BaseModel):
@@ -43,7 +57,7 @@ def parse_ann(ann: str, text: str, *, annotator: str, where: str = "<ann>") -> l
     """Attributions of one annotator's ``.ann`` file; offsets are checked against the article ``text``."""
     spans: dict[str, list[Span]] = {}
     events: list[tuple[int, str, list[str]]] = []
-    for n, line in enumerate(ann.splitlines(), 1):
+    for n, line in _entries(ann):
         if line.startswith("T"):
             spans[line.split("\t", 1)[0]] = _text_bound(line, text, f"{where}:{n}")
         elif line.startswith("E"):
@@ -85,6 +99,6 @@ def _text_bound(line: str, text: str, where: str) -> list[Span]:
         if not start <= end <= len(text):
             raise EvalError(f"{where}: offsets {start}:{end} are outside the article")
         segments.append(Span(start=start, end=end, text=text[start:end], status="exact"))
-    if " ".join(s.text for s in segments) != fields[2]:
+    if " ".join(s.text for s in segments).rstrip("\n") != fields[2].rstrip("\n"):  # a blank line may follow
         raise EvalError(f"{where}: span text does not match the article at {offsets}")
     return segments

@@ -33,6 +33,10 @@ class ExtractedClaim:
     """The reporting cue ("said", "according to")."""
     what: str
     """What was said: cut from the article by the parse; the model's own words may paraphrase it."""
+    what_span: tuple[int, int] | None = None
+    """[start, end) of ``what`` in ``Document.text`` where the parse cut it (None for a model's): grounding takes
+    the statement from here rather than searching the cue's sentence for it, which a statement that ends in an
+    earlier sentence than its cue (a quotation signed '― Name' on the next line) would escape."""
 
 
 @dataclass(frozen=True)

@@ -276,7 +276,8 @@ def parse_items(doc: Document, windows: Sequence[Window]) -> Extraction:
     where = {n: w.bounds for w in windows for n in w.sentences}
     found = Extraction()
     found.claims = [
-        ExtractedClaim("parse", a.sentence, where[a.sentence], a.source, a.cue, a.content) for a in attributions
+        ExtractedClaim("parse", a.sentence, where[a.sentence], a.source, a.cue, a.content, a.content_span)
+        for a in attributions
     ]
     found.events = [
         ExtractedEvent(

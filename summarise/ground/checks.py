@@ -33,11 +33,32 @@ def looks_like_name(name: str) -> bool:
     return 0 < len(name.split()) <= MAX_NAME_WORDS and not any(ch in name for ch in '"“”«»')
 
 
+_CLOSING_FIRST = re.compile(r"^[^\"“”]*?[\w,.?!…—-]([\"”])(?=\s|$)")
+"""A sentence that opens inside a quotation begun sentences before: its first mark closes it ('Probably not,"
+Ms. Moore said.')."""
+
+
+def _opened_before(sentence: str) -> int:
+    """Where a quotation opened before the sentence closes in it (0: none does)."""
+    m = _CLOSING_FIRST.match(sentence)
+    if m is None or (m.group(1) == '"' and sentence.count('"') % 2 == 0):
+        return 0
+    return m.start(1)
+
+
+_MARK_CUE = re.compile(r"^[\s\"“]*(?:[A-Z][\w.'’-]*\s?){1,4}:\s|[―—][ \t\xa0]*[A-Z]")
+"""The shapes of a mark that attributes: 'WALLACE: …' at the start, or '― Name' (as ``extract.attribution``)."""
+
+
 def find_cue(cue: str, sentence: str) -> str | None:
     """The reporting cue as written in its sentence, outside its quotations: the model's verb in any inflection,
     else the sentence's first reporting word, else None (nobody is reported as saying anything there: the
     attribution is unsupported, as for an instruction injected into the article)."""
-    quoted = quoted_stretches(sentence, 0, len(sentence), min_words=1)
+    opened = _opened_before(sentence)
+    quoted = [(0, opened), *quoted_stretches(sentence, opened + 1, len(sentence), min_words=1)] if opened else []
+    quoted = quoted or quoted_stretches(sentence, 0, len(sentence), min_words=1)
+    if cue.strip() in (":", "―", "—") and _MARK_CUE.search(sentence):
+        return cue.strip()  # a transcript's "NAME:" or a signed "― Name": the mark is the cue
     spots = [
         (m.start(), m.end(), m.group())
         for m in re.finditer(r"\w+", sentence)

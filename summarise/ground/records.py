@@ -181,6 +181,8 @@ class Grounder:
     def _statement(self, item: ExtractedClaim, sentence: Span) -> Span | None:
         """What was said, where the article has it verbatim (a quotation may open sentences before its cue)."""
         what = item.what.strip()
+        if item.what_span is not None and what and self.text[item.what_span[0] : item.what_span[1]] == what:
+            return Span(start=item.what_span[0], end=item.what_span[1], text=what, status="exact")
         at = self.text.rfind(what, min(item.bounds[0], sentence.start), sentence.end) if what else -1
         if at >= 0 and at + len(what) > sentence.start:
             return Span(start=at, end=at + len(what), text=what, status="exact")
