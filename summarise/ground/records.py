@@ -9,6 +9,7 @@ later with ``strict``, and always counted. ``assemble`` makes the article's reco
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -226,7 +227,7 @@ class Grounder:
         sentence = self.text[span.start : span.end] if span.status != "unverified" else ""
         if when is not None and not when.strip():
             return None
-        inside = [m for m in self.times if span.start <= m.start and m.end <= span.end] if sentence else []
+        inside = self._times_within(span.start, span.end) if sentence else []
         if when:
             hit = verify_quote(when.strip(), sentence) if sentence else None
             if hit is None:
@@ -236,6 +237,20 @@ class Grounder:
             mention = next((m for m in inside if m.start < end and start < m.end), None)
             return event_time(sentence[hit.start : hit.end], mention, self.published)
         return event_time(inside[0].text, inside[0], self.published) if len(inside) == 1 else None
+
+    def _times_within(self, start: int, end: int) -> list[TimeMention]:
+        """The tagged times inside [start, end): a bisection into the times by start (linear in the article)."""
+        times, i = self.times, bisect_left(self._time_starts, start)
+        found: list[TimeMention] = []
+        while i < len(times) and times[i].start < end:
+            if times[i].end <= end:
+                found.append(times[i])
+            i += 1
+        return found
+
+    @cached_property
+    def _time_starts(self) -> list[int]:
+        return [m.start for m in self.times]
 
     @cached_property
     def times(self) -> list[TimeMention]:
