@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 SpanStatus = Literal["exact", "fuzzy", "unverified"]
 EntityType = Literal["person", "organization", "location", "group", "other"]
@@ -98,7 +98,10 @@ class Claim(_Model):
     id: str = Field(description="Stable id within this summary, e.g. 'c1'.")
     claimant: str | None = Field(default=None, description="Entity id of who said it; null when unattributed.")
     cue: str = Field(description="Reporting verb as written: said, warned, claimed ...")
-    content: str = Field(description="The claim as one self-contained sentence.")
+    content: str = Field(
+        description="The claim as one self-contained sentence; words in [brackets] stand for a pronoun of the "
+        "article's (the entity it names), `statement` keeps the exact words."
+    )
     quote: str | None = Field(default=None, description="Verbatim quoted words when quoted directly, else null.")
     speech: Speech = "indirect"
     event_ids: list[str] = Field(default_factory=list, description="Events the claim is about.")

@@ -449,15 +449,23 @@ class ParsedArticle:
     """Those of the names that name a nationality or group ("Japanese", "Democrats")."""
 
 
-def parse_article(doc: Document) -> ParsedArticle:
-    nlp = parser()
-    # Same offsets with NBSP as a space (the parser would glue words on it); over-long "sentences" left out.
+def sentence_texts(doc: Document) -> list[str]:
+    """What the parser reads of each sentence: the same offsets with NBSP as a space (the parser would glue words
+    on it); over-long "sentences" left out (empty)."""
     skip = set(unparsed(doc))
-    texts = ["" if n in skip else doc.text[s:e].replace("\xa0", " ") for n, (s, e) in enumerate(doc.sentences, start=1)]
+    return ["" if n in skip else doc.text[s:e].replace("\xa0", " ") for n, (s, e) in enumerate(doc.sentences, start=1)]
+
+
+def parse_article(doc: Document) -> ParsedArticle:
+    return parsed_article(doc, parser().pipe(sentence_texts(doc)))
+
+
+def parsed_article(doc: Document, parses: Iterable[Any]) -> ParsedArticle:
+    """The article from its sentences' parses (``sentence_texts`` parsed, in order; a saved parse serves too)."""
     sentences: list[tuple[int, int, Any, int]] = []
     names: list[Name] = []
     groups: set[str] = set()
-    for number, ((start, _), parsed) in enumerate(zip(doc.sentences, nlp.pipe(texts), strict=True), start=1):
+    for number, ((start, _), parsed) in enumerate(zip(doc.sentences, parses, strict=True), start=1):
         paragraph = doc.paragraph_start(start)
         paragraph = start if paragraph is None else paragraph
         sentences.append((number, start, parsed, paragraph))

@@ -37,6 +37,9 @@ class ExtractedClaim:
     """[start, end) of ``what`` in ``Document.text`` where the parse cut it (None for a model's): grounding takes
     the statement from here rather than searching the cue's sentence for it, which a statement that ends in an
     earlier sentence than its cue (a quotation signed '― Name' on the next line) would escape."""
+    content: str | None = None
+    """``what`` made self-contained by the parse (``extract.content``: a pronoun replaced by "[Name]"; ``what``
+    itself where none was); None for a model's, whose ``what`` is its own words."""
 
 
 @dataclass(frozen=True)

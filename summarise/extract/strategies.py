@@ -37,6 +37,7 @@ from ..prompts import Prompt
 from ..workers import run_cpu
 from .answers import Overview, WindowAnswer
 from .attribution import find_attributions, parse_article, speaker_names, unparsed
+from .content import SelfContained
 from .events import find_events
 from .items import ExtractedClaim, ExtractedEvent
 from .nlp import parser
@@ -275,8 +276,11 @@ def parse_items(doc: Document, windows: Sequence[Window]) -> Extraction:
     # The window holding each sentence: the stretch grounding searches, as for a model's answer.
     where = {n: w.bounds for w in windows for n in w.sentences}
     found = Extraction()
+    contents = SelfContained(doc, article, attributions)
     found.claims = [
-        ExtractedClaim("parse", a.sentence, where[a.sentence], a.source, a.cue, a.content, a.content_span)
+        ExtractedClaim(
+            "parse", a.sentence, where[a.sentence], a.source, a.cue, a.content, a.content_span, contents.content(a)
+        )
         for a in attributions
     ]
     found.events = [

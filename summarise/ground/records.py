@@ -171,7 +171,7 @@ class Grounder:
             id="",
             claimant=None,
             cue=cue or item.verb.strip() or "said",
-            content=item.what.strip(),
+            content=(item.content or item.what).strip(),
             quote=quote.text if quote is not None else None,
             speech=self._speech(span, quote),
             evidence=[span],
