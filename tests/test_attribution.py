@@ -224,3 +224,9 @@ def test_an_over_long_sentence_is_not_parsed_and_says_so(monkeypatch: pytest.Mon
     result = summarise(text, backend=FakeBackend(), settings=Settings(strategy="parse", cache=False))
     assert [c.content for c in result.claims] == ["the bridge would open in May"]
     assert any("sentence 2 is too long to parse" in w for w in result.provenance.warnings)
+
+
+def test_a_verb_outside_the_lexicon_is_a_cue_where_the_cue_model_says_so() -> None:
+    doc = load_text("Senator Jane Roux talked about the tram at length on Monday. Ken Ito ate an apple.")
+    assert [(a.source, a.cue) for a in find_attributions(doc)] == [("Senator Jane Roux", "talked")]
+    assert find_attributions(doc, judge=None) == []  # the lexicon alone: "talked" is not in it

@@ -27,7 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from functools import partial
+from typing import Any, Literal
 
 from ..ingest import Document
 from ..ingest.index import HolderLookup, LastBefore, QuotationResume, SubstringSet
@@ -48,6 +49,7 @@ from ..lexicon import (
     THING_PRONOUNS,
     quoted_stretches,
 )
+from .cue_model import Judge, shipped
 from .nlp import parser
 
 OBJECT_DEPS = ("dobj", "prep", "dative", "oprd", "xcomp", "attr", "acomp", "prt")
@@ -171,7 +173,10 @@ def _around(cue: Any) -> tuple[int, int]:
     return 0, len(sent.text)
 
 
-def _content_bounds(cue: Any, text: str, quotes: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+def _content_bounds(
+    cue: Any, text: str, quotes: Sequence[tuple[int, int]], offset: int, *, any_object: bool = False
+) -> tuple[int, int] | None:
+    """What a cue holds; ``any_object``: its object too, as for ``OBJECT_CUES`` (a verb the cue model judges)."""
     for dep in CONTENT_DEPS:
         clause = next((c for c in cue.children if c.dep_ == dep), None)
         if clause is not None:
@@ -188,7 +193,7 @@ def _content_bounds(cue: Any, text: str, quotes: Sequence[tuple[int, int]], offs
     if outside and cue.lemma_ not in EVIDENCE_CUES:
         best = max(outside, key=lambda q: q[1] - q[0])
         return best[0] - offset, best[1] - offset
-    if cue.lemma_ in OBJECT_CUES or cue.lemma_ in LEARNED_CUES:
+    if any_object or cue.lemma_ in OBJECT_CUES or cue.lemma_ in LEARNED_CUES:
         objects = [c for c in cue.rights if c.dep_ in OBJECT_DEPS]
         if objects:
             return objects[0].left_edge.idx, objects[-1].right_edge.idx + len(objects[-1].right_edge.text)
@@ -249,17 +254,25 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def sentence_attributions(
-    number: int, text: str, start: int, parsed: Any, paragraph_start: int | None = None
+    number: int, text: str, start: int, parsed: Any, paragraph_start: int | None = None, judge: Judge | None = None
 ) -> list[Attribution]:
     """Attributions in one sentence; ``parsed`` is the spaCy Doc of ``text[start:end]``. Quotation marks are
-    paired from ``paragraph_start`` on, so a quotation opened sentences before is known as one."""
+    paired from ``paragraph_start`` on, so a quotation opened sentences before is known as one. A verb outside
+    the lexicon is cut like a learned cue and kept when ``judge`` (``cue_model``) says it reports something."""
     end = start + len(parsed.text)
     scan = start if paragraph_start is None else min(paragraph_start, start)
     quotes = [q for q in quoted_stretches(text, scan, end, min_words=1) if q[1] > start]
     found: list[Attribution] = []
     seen: set[tuple[int, int]] = set()
 
-    def add(cue_tok: Any, cue: str, source: tuple[int, int] | None, content: tuple[int, int], pronoun: bool) -> None:
+    def add(
+        cue_tok: Any,
+        cue: str,
+        source: tuple[int, int] | None,
+        content: tuple[int, int],
+        pronoun: bool,
+        learned: Callable[[Sequence[Any], int], bool] | None = None,
+    ) -> None:
         a, b = _trim(text, start + content[0], start + content[1])
         words = [t for t in cue_tok.doc if content[0] <= t.idx < content[1]]
         short = any(t.pos_ in SHORT_POS for t in words) and not any(t.dep_ in ("prt", "advmod") for t in words[:1])
@@ -269,6 +282,8 @@ def sentence_attributions(
         cue_at = start + cue_tok.idx
         if source is not None and a <= start + source[0] and start + source[1] <= b and not a <= cue_at < b:
             return  # the "source" is inside what was said: a cue within the statement, not its attribution
+        if learned is not None and not learned(words, len(text[a:b].split())):
+            return
         seen.add((a, b))
         src = (start + source[0], start + source[1]) if source else None
         found.append(
@@ -281,7 +296,7 @@ def sentence_attributions(
                 content=text[a:b],
                 content_span=(a, b),
                 pronoun=text[src[0] : src[1]] if src and pronoun else None,
-                weak=cue_tok.pos_ == "NOUN" or cue_tok.lemma_.lower() in LEARNED_CUES,
+                weak=cue_tok.pos_ == "NOUN" or cue_tok.lemma_.lower() in LEARNED_CUES or learned is not None,
             )
         )
 
@@ -300,9 +315,10 @@ def sentence_attributions(
                 is_pronoun = owner.pos_ == "PRON" and owner.lower_ in POSSESSIVES
                 add(tok, tok.text, _source_bounds(owner), noun_content, is_pronoun)
             continue
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in VERB_CUES:
+        known = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in VERB_CUES
+        if not known and (judge is None or tok.pos_ != "VERB"):
             continue
-        content = _content_bounds(tok, text, quotes, start)
+        content = _content_bounds(tok, text, quotes, start, any_object=not known)
         if content is None:
             continue
         subject = None if tok.lemma_.lower() in IMPRESSION_CUES else _source_token(tok)
@@ -312,7 +328,11 @@ def sentence_attributions(
             continue  # "I think", "we want": words inside someone's speech, not its attribution
         source = _source_bounds(subject) if subject is not None else None
         is_pronoun = subject is not None and subject.pos_ == "PRON" and subject.lower_ in PRONOUNS
-        add(tok, tok.text, source, content, is_pronoun)
+        learned = None
+        if not known and judge is not None:
+            kind = "none" if subject is None else "pron" if is_pronoun else "src"
+            learned = partial(judge, tok, subject, source=kind)
+        add(tok, tok.text, source, content, is_pronoun, learned)
     return found
 
 
@@ -490,9 +510,13 @@ def speaker_names(found: Sequence[Attribution], names: Sequence[Name]) -> list[N
     return speakers
 
 
-def find_attributions(doc: Document, article: ParsedArticle | None = None) -> list[Attribution]:
-    """Every attribution in the article's sentences, in order, pronoun sources resolved."""
+def find_attributions(
+    doc: Document, article: ParsedArticle | None = None, judge: Judge | Literal["shipped"] | None = "shipped"
+) -> list[Attribution]:
+    """Every attribution in the article's sentences, in order, pronoun sources resolved. ``judge`` decides on
+    verbs outside the lexicon: the shipped ``cue_model`` by default, None for the lexicon alone."""
     article = article or parse_article(doc)
+    judge = shipped().keep if judge == "shipped" else judge
     found: list[Attribution] = []
     resume = QuotationResume(  # a long paragraph is scanned for quotation marks once, not once per sentence
         doc.text,
@@ -500,7 +524,7 @@ def find_attributions(doc: Document, article: ParsedArticle | None = None) -> li
         [(paragraph, start + len(parsed.text)) for _, start, parsed, paragraph in article.sentences],
     )
     for number, start, parsed, paragraph in article.sentences:
-        found += sentence_attributions(number, doc.text, start, parsed, resume.start(paragraph, start))
+        found += sentence_attributions(number, doc.text, start, parsed, resume.start(paragraph, start), judge)
     found = _drop_nested(found)
     taken = {a.content_span for a in found}
     found += [a for a in line_attributions(doc) if a.content_span not in taken]
