@@ -230,3 +230,9 @@ def test_a_verb_outside_the_lexicon_is_a_cue_where_the_cue_model_says_so() -> No
     doc = load_text("Senator Jane Roux talked about the tram at length on Monday. Ken Ito ate an apple.")
     assert [(a.source, a.cue) for a in find_attributions(doc)] == [("Senator Jane Roux", "talked")]
     assert find_attributions(doc, judge=None) == []  # the lexicon alone: "talked" is not in it
+
+
+def test_a_sentence_that_only_signs_off_the_quotation_before_it_takes_that_quotation() -> None:
+    text = "The crowd cheered. “Or do we make promises we can’t keep and get people angry?” Clinton asked. She left."
+    assert found(text) == [("Clinton", "asked", "Or do we make promises we can’t keep and get people angry?")]
+    assert found("The crowd cheered. Clinton asked.") == []  # no quotation before it: nothing said

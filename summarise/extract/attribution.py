@@ -64,6 +64,10 @@ HEAD_DEPS = ("conj", "advcl", "xcomp")
 MIN_CONTENT_WORDS = 3
 """Shorter contents are kept only as a cue's own object or clause ("criticized him", "believe it")."""
 SHORT_POS = ("NOUN", "PROPN", "PRON", "VERB", "NUM")
+SIGN_OFF_WORDS = 8
+"""A sentence of at most this many tokens, its cue the only verb, may sign off the quotation before it."""
+QUOTE_BEFORE_CHARS = 3000
+"""How far back the opening mark of that quotation is looked for."""
 MAX_PARSE_CHARS = 10_000
 """A longer 'sentence' is not prose (a table, a list run together): it is not parsed for attributions."""
 _APPOSED_NAME = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s?){1,4}?)(?=,)")
@@ -205,6 +209,22 @@ def _content_bounds(
     return None
 
 
+def _quotation_before(cue: Any, text: str, start: int) -> tuple[int, int] | None:
+    """The quotation just before a sentence that is only its attribution ("“…?” Clinton asked."), relative to
+    the sentence's start: the sentence splitter cut it off its quotation."""
+    sent = cue.doc
+    if len(sent) > SIGN_OFF_WORDS or any(t.pos_ in ("VERB", "AUX") and t.i != cue.i and t.dep_ != "aux" for t in sent):
+        return None
+    close = len(text[:start].rstrip()) - 1
+    if close < 0 or text[close] not in "”\"":
+        return None
+    opening = text.rfind("“" if text[close] == "”" else '"', max(close - QUOTE_BEFORE_CHARS, 0), close)
+    if opening < 0 or "\n\n" in text[opening:close]:
+        return None  # no opening mark in the paragraph
+    a, b = _trim(text, opening + 1, close)
+    return a - start, b - start
+
+
 def _according(tok: Any, sent: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(source, content) bounds in the sentence for 'according to X'."""
     to = tok.nbor() if tok.i + 1 < len(sent) else None
@@ -319,6 +339,8 @@ def sentence_attributions(
         if not known and (judge is None or tok.pos_ != "VERB"):
             continue
         content = _content_bounds(tok, text, quotes, start, any_object=not known)
+        if content is None and known:
+            content = _quotation_before(tok, text, start)
         if content is None:
             continue
         subject = None if tok.lemma_.lower() in IMPRESSION_CUES else _source_token(tok)
