@@ -6,15 +6,18 @@ cost, and cuts every part from the article as written:
 - the cue: a reporting, position or belief verb (said, warned, denied, called for, believes …; and the verbs that
   head an annotated cue in at least 40% of their uses in PolNeAR's training split: mocked, denounced, echoed …)
   outside quotation marks, a noun that carries one ("Trump's claim that …", "the campaign's plan to …"),
-  "according to", a transcript's "NAME:" or a quotation signed "― Name" at the end of its line;
+  "according to", a transcript's "NAME:" or a quotation signed "― Name" at the end of its line; any other verb
+  cut the same way where the cue model (``cue_model``, learned on PolNeAR's training split) says it reports
+  something ("talked about", "pushed for");
 - the source: the verb's subject (walking up "…, adding that" or "… by saying" to the clause that has one; a
   noun cue's possessor or the subject of "made the claim"; a relative "which said"
   points at its noun; the agent of a passive "was told by"; a name in apposition to a description); none for
   "it is said";
 - the content: the verb's clausal complement (with the whole quotation it sits in, even one opened sentences
   before), else the quotation in the sentence, else the rest of the sentence around "according to" or a
-  parenthetical "…, Mr. Obama said, …", else the object of a verb that takes one ("denied the report"); under
-  three words only when it names something ("criticized him").
+  parenthetical "…, Mr. Obama said, …", else the object of a verb that takes one ("denied the report"), else
+  for a sentence that is only its attribution ("Clinton asked.") the quotation just before it; under three
+  words only when it names something ("criticized him").
 
 A cue inside another attribution's content that names no one new is part of that statement, not a second one.
 Pronoun sources are resolved to the nearest earlier speaker, else the nearest earlier name of the right kind
