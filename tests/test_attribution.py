@@ -236,3 +236,16 @@ def test_a_sentence_that_only_signs_off_the_quotation_before_it_takes_that_quota
     text = "The crowd cheered. “Or do we make promises we can’t keep and get people angry?” Clinton asked. She left."
     assert found(text) == [("Clinton", "asked", "Or do we make promises we can’t keep and get people angry?")]
     assert found("The crowd cheered. Clinton asked.") == []  # no quotation before it: nothing said
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a quotation mark the parse hangs on the name is not part of it
+        ("“We will win the vote,” Vann R. Newkirk II, a writer for The Atlantic, said.", "Vann R. Newkirk II"),
+        # a finite verb coordinated with its head shares its subject, a mental cue too
+        ("Mr. McKinley is bearish on loans and expects them to become less available over time.", "Mr. McKinley"),
+    ],
+)
+def test_the_source_is_the_name_alone(text: str, source: str) -> None:
+    assert [a.source for a in find_attributions(load_text(text))] == [source]

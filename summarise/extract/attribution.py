@@ -60,6 +60,8 @@ VERB_CUES = CUES | LEARNED_CUES
 """Every verb the parse reads as a cue."""
 NOUN_PREPS = ("of", "about", "for", "on", "against")
 """The prepositions whose object a noun cue holds ("criticism of the deal", "a call for a vote")."""
+QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
+"""Quotation marks as the parser's tokens: a subject's words never reach back over one ('“…,” Jane Roux')."""
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CONTENT_DEPS = ("ccomp", "parataxis", "xcomp")
 HEAD_DEPS = ("conj", "advcl", "xcomp")
@@ -144,10 +146,20 @@ def _source_token(cue: Any) -> Any | None:
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
             tok = tok.head.head  # "responded by saying", "before asking", "for refusing": the verb's subject
             continue
-        if tok.dep_ not in HEAD_DEPS or tok.head is tok or (tok is cue and cue.lemma_ in MENTAL_CUES):
+        if (
+            tok.dep_ not in HEAD_DEPS
+            or tok.head is tok
+            or (tok is cue and cue.lemma_ in MENTAL_CUES and not _finite_conj(cue))
+        ):
             return None  # "…, adding that" speaks for its head's subject; "expecting" or "fearing" does not
         tok = tok.head
     return None
+
+
+def _finite_conj(verb: Any) -> bool:
+    """A finite verb coordinated with its head shares its subject ("McKinley is bearish and expects …"), where a
+    participle ("…, expecting") need not."""
+    return bool(verb.dep_ == "conj" and verb.tag_ in ("VBZ", "VBD", "VBP"))
 
 
 def _source_bounds(tok: Any) -> tuple[int, int]:
@@ -166,8 +178,10 @@ def _source_bounds(tok: Any) -> tuple[int, int]:
         if child.dep_ not in ("compound", "flat"):
             break
         right = child
-    words = [t for t in tok.subtree if left.i <= t.i <= right.i]
-    return _span(words)
+    marks = [t.i for t in tok.subtree if left.i <= t.i < tok.i and t.text in QUOTE_MARKS]
+    words = [t for t in tok.subtree if max(marks, default=left.i - 1) < t.i <= right.i]  # not the quotation before
+    inner = [t for t in words if not t.is_punct]  # nor punctuation at its edges
+    return _span(words[words.index(inner[0]) : words.index(inner[-1]) + 1] if inner else words)
 
 
 def _around(cue: Any) -> tuple[int, int]:
@@ -219,7 +233,7 @@ def _quotation_before(cue: Any, text: str, start: int) -> tuple[int, int] | None
     if len(sent) > SIGN_OFF_WORDS or any(t.pos_ in ("VERB", "AUX") and t.i != cue.i and t.dep_ != "aux" for t in sent):
         return None
     close = len(text[:start].rstrip()) - 1
-    if close < 0 or text[close] not in "”\"":
+    if close < 0 or text[close] not in '”"':
         return None
     opening = text.rfind("“" if text[close] == "”" else '"', max(close - QUOTE_BEFORE_CHARS, 0), close)
     if opening < 0 or "\n\n" in text[opening:close]:

@@ -25,7 +25,7 @@ from typing import Any
 from ..errors import ModelNotAvailable
 
 MODEL_FILE = Path(__file__).with_name("cue_model.json")
-MODEL_SHA256 = "899aaf7bb518cec5a08f51d49a9d646ea826f5fe982bdd2aac4f795b31549463"
+MODEL_SHA256 = "7f01bba94fdcf8f8d1f07850c6071e7724920939ae0c9e9680f0f3e821988b4c"
 """SHA-256 of ``cue_model.json`` as trained (``scripts/train_cue_model.py`` prints it)."""
 FEATURES_VERSION = 1
 """Bumped whenever ``features`` changes: a model trained on other features is refused."""
