@@ -369,8 +369,9 @@ def _month_alone(m: re.Match[str], state: _State) -> Resolved:
         year = year if month < state.published.month else year - 1
     elif mod == "next":
         year = year if month > state.published.month else year + 1
-    elif mod != "this":
-        year = _year_of(state, month, 1, m.start(), m.end()) or year
+    elif mod != "this":  # the month publication falls in is both the last begun and the next: this year's
+        day = state.published.day if month == state.published.month else 1
+        year = _year_of(state, month, day, m.start(), m.end()) or year
     return _month_value(state, year, month)
 
 
@@ -553,7 +554,7 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
         if year is None:
             if state.published is None:
                 return "DATE", f"XXXX-Q{quarter}"
-            year = state.published.year
+            year = _quarter_year(state, quarter, m.start(), m.end())
         return _quarter_value(state, year, quarter)
     if year is not None:  # "last year's quarter": the quarter last named, in that year
         return "DATE", f"{year:04d}-Q{state.last_quarter[1]}" if state.last_quarter else f"{year:04d}-QX"
@@ -565,6 +566,17 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
     # "the quarter", "the latest quarter" in a news report: the last one that has ended
     year, quarter = (state.published.year, current - 1) if current > 1 else (state.published.year - 1, 4)
     return _quarter_value(state, year, quarter)
+
+
+def _quarter_year(state: _State, quarter: int, start: int, end: int) -> int:
+    """The year of "the fourth quarter" written without one: the last such quarter begun by publication (a report
+    in January speaks of the fourth quarter just ended), or the next one not yet over when the sentence speaks of
+    the future."""
+    assert state.published is not None
+    year, current = state.published.year, (state.published.month - 1) // 3 + 1
+    if quarter > current and not state.future(start, end):
+        return year - 1
+    return year
 
 
 def _half(m: re.Match[str], state: _State) -> Resolved:
@@ -761,7 +773,7 @@ _RULES: list[Rule] = [
     (
         _rx(
             rf"{_B}(?:(?P<mod>early|late|mid|last|next|this|(?:earlier|later)\sthis|the\s(?:end|beginning|middle)\s"
-            rf"of)[\s-])?(?P<mon>{_MONTH_DOT}){_E}(?!\s\d)"
+            rf"of)[\s-])?(?P<mon>{_MONTH_DOT}){_E}(?!\.?\s\d)"
         ),
         _month_alone,
         r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",

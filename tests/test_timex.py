@@ -110,6 +110,13 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
             ("December", "DATE", "1998-12"),
         ),
         ("Mr. Schwarz will succeed Mr. Davison Feb. 1.", THU, ("Feb. 1", "DATE", "1990-02-01")),
+        # an abbreviated month with its day is one date, "last" or not
+        ("He was shot last Oct. 23 at home.", date(1999, 4, 19), ("Oct. 23", "DATE", "1998-10-23")),
+        # the month of publication is this year's, in a future clause too
+        ("The offer is to expire in November.", date(1989, 11, 2), ("November", "DATE", "1989-11")),
+        # a numbered quarter without its year: the last one begun, or the next in a future clause
+        ("Profit fell in the fourth quarter.", date(1998, 1, 26), ("the fourth quarter", "DATE", "1997-Q4")),
+        ("Profit will rise in the fourth quarter.", date(1998, 1, 26), ("the fourth quarter", "DATE", "1998-Q4")),
     ],
 )
 def test_each_kind_of_expression(sentence: str, published: date, expected: tuple[str, str, str]) -> None:
