@@ -376,13 +376,39 @@ def _month_alone(m: re.Match[str], state: _State) -> Resolved:
 
 
 def _year(m: re.Match[str], state: _State) -> Resolved:
-    if m["decade"]:
-        return "DATE", m["decade"][:3] + "X"
+    if m["decade"]:  # TimeML writes a decade as its first three digits: "the 1990s" is 199
+        return "DATE", m["decade"][:3]
     if m["short"]:
         century = "19" if int(m["short"]) > 30 else "20"
-        return "DATE", f"{century}{m['short'][0]}X"
+        return "DATE", f"{century}{m['short'][0]}"
     state.last_year = int(m["y"])
     return "DATE", m["y"]
+
+
+_SPELLED_ORDINAL = (
+    r"(?:twenty[\s-])?(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twentieth)"
+)
+
+
+def _ordinal(word: str) -> int | None:
+    """ "20th" → 20, "nineteenth" → 19, "twenty-first" → 21."""
+    digits = re.match(r"\d+", word)
+    if digits:
+        return int(digits[0])
+    words = word.casefold().replace("-", " ").split()
+    tens = 20 if len(words) == 2 else 0
+    last = {"first": "one", "twelfth": "twelve", "twentieth": "twenty"}.get(words[-1], words[-1].removesuffix("th"))
+    number = _number(last)
+    return None if number is None else tens + int(number)
+
+
+def _century_or_decade(m: re.Match[str], _: _State) -> Resolved:
+    """ "the 20th century" → 19 (TimeML writes a century as its first two digits), "the nineties" → 199."""
+    if m["tens"]:
+        return "DATE", f"19{_TENS[m['tens'].casefold().removesuffix('ies') + 'y'] // 10}"
+    nth = _ordinal(m["nth"])
+    return ("DATE", f"{nth - 1:02d}") if nth and 1 <= nth <= 30 else None
 
 
 def _spelled_year(m: re.Match[str], state: _State) -> Resolved:
@@ -563,9 +589,21 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
     current = (state.published.month - 1) // 3 + 1
     if (m["mod"] or "").casefold() == "current":
         return _quarter_value(state, state.published.year, current)
+    if state.last_quarter is not None and (m["mod"] or "").casefold() in ("", "same"):
+        named_year, named = state.last_quarter  # "the quarter", "the same quarter": the one last named
+        return "DATE", f"{named_year:04d}-Q{named}"
     # "the quarter", "the latest quarter" in a news report: the last one that has ended
     year, quarter = (state.published.year, current - 1) if current > 1 else (state.published.year - 1, 4)
     return _quarter_value(state, year, quarter)
+
+
+def _year_end(m: re.Match[str], state: _State) -> Resolved:
+    """ "by year-end", "year's end": TimeML dates the end of a year by the year itself; after "since", the last
+    year-end passed, the previous year's."""
+    if state.published is None:
+        return "DATE", "XXXX"
+    since = _preceding_word(state.text, m.start()) == "since"
+    return "DATE", f"{state.published.year - since:04d}"
 
 
 def _quarter_year(state: _State, quarter: int, start: int, end: int) -> int:
@@ -791,6 +829,16 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
+            rf"""(?<![\w-])(?:the\s)?(?:(?:early|late|mid)[\s-])?(?:
+              (?P<nth>\d{{1,2}}(?:st|nd|rd|th)|(?:twenty[\s-])?first|{_SPELLED_ORDINAL})[\s-]century
+            | (?<=the\s)(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)
+            )(?![\w-])"""
+        ),
+        _century_or_decade,
+        r"century|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties",
+    ),
+    (
+        _rx(
             rf"""(?<![\w-])(?:(?P<mon>(?-i:{_MONTH}))\s|the\s(?P<season>{_SEASON})\sof\s)?
             (?:the\syear\s(?=two\sthousand))?(?P<year>the\syear\s)?
             (?:(?P<century>nineteen)[\s-](?P<rest>{_WORD_NUM})|two\sthousand(?:\s(?:and\s)?(?P<after>{_WORD_NUM}))?
@@ -842,6 +890,11 @@ _RULES: list[Rule] = [
         r"spring|summer|fall|autumn|winter",
     ),
     (
+        _rx(r"(?<![\w-])(?:the\s)?(?:fiscal\s)?year(?:['’]s)?[\s-]end(?![\w-])"),
+        _year_end,
+        r"year",
+    ),
+    (
         _rx(
             rf"""{_B}(?:early|late|mid)[\s-](?P<unit>year|month|week){_E}(?=\s(?:of|in))|
             {_B}(?P<unit2>year|month)\s(?:to|-)\s?date{_E}|
@@ -855,10 +908,10 @@ _RULES: list[Rule] = [
             rf"""{_B}(?:(?:the|(?P<rel>this|last|next)\syear['’]s|its|their)\s)?(?:(?P<y0>(?:19|20)\d\d)\s)?
             (?:(?P<mod>latest|current|recent|same|previous|past|last|fiscal)[\s-])?
             (?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?
-            (?:fiscal[\s-])?quarter(?!s)(?:\sof\s(?:fiscal\s)?(?P<y>(?:19|20)\d\d))?{_E}"""
+            (?:fiscal[\s-])?(?:quarter(?!s)|(?<=latest\s)period)(?:\sof\s(?:fiscal\s)?(?P<y>(?:19|20)\d\d))?{_E}"""
         ),
         _quarter,
-        r"quarter",
+        r"quarter|period",
     ),
     (
         _rx(
