@@ -870,7 +870,7 @@ _RULES: list[Rule] = [
         _rx(
             r"""(?<![\w-])(?:now|currently|current(?!\s(?:account|affairs|events|assets|liabilities|ratio))|nowadays|
             (?:at|for)\s(?:the\s)?present(?!\s\w)|the\spresent|these\sdays|recently|recent\s(?:years|months|weeks|days)|
-            lately|the\spast(?=[.,;])|(?:the\s(?:near\s|distant\s)?)future|the\scoming\syears|the\syears\sahead)(?![\w-])"""
+            lately|the\spast(?=[.,;])|(?<=\bin\s)the\spast|(?:the\s(?:near\s|distant\s)?)future|the\scoming\syears|the\syears\sahead)(?![\w-])"""
         ),
         _reference,
         r"now|current|present|days|recent|lately|past|future|years",

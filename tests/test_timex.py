@@ -63,6 +63,7 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("Prices are now falling.", WED, ("now", "DATE", "PRESENT_REF")),
         ("Prices have recently fallen.", WED, ("recently", "DATE", "PAST_REF")),
         ("Prices may fall in the future.", WED, ("the future", "DATE", "FUTURE_REF")),
+        ("In the past it considered a bid.", WED, ("the past", "DATE", "PAST_REF")),
         # times of day
         ("The blast came at 10:35 a.m.", WED, ("at 10:35 a.m.", "TIME", "2023-09-06T10:35")),
         ("Polls close at 10 p.m. Wednesday.", date(2023, 9, 8), ("at 10 p.m. Wednesday", "TIME", "2023-09-06T22:00")),
