@@ -597,6 +597,14 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
     return _quarter_value(state, year, quarter)
 
 
+def _week_of(m: re.Match[str], state: _State) -> Resolved:
+    """ "the week of March 6": the ISO week holding that day."""
+    month, day = _month_number(m["mon"]), int(m["d"])
+    year = int(m["y"]) if m["y"] else _year_of(state, month, day, m.start(), m.end())
+    found = _safe_date(year, month, day) if year else None
+    return ("DATE", _week(found)) if found else ("DATE", "XXXX-WXX")
+
+
 def _year_end(m: re.Match[str], state: _State) -> Resolved:
     """ "by year-end", "year's end": TimeML dates the end of a year by the year itself; after "since", the last
     year-end passed, the previous year's."""
@@ -670,6 +678,10 @@ def _next_day(m: re.Match[str], state: _State) -> Resolved:
     word = " ".join(m.group(0).casefold().split())
     if base is None:
         return "DATE", "XXXX-XX-XX"
+    if word.endswith("month"):  # "the following month", "that month": from the month last named
+        year, month = state.last_month or (base.year, base.month)
+        step = 1 if "following" in word else -1 if "previous" in word else 0
+        return _month_value(state, *_add_months(year, month, step))
     if word.endswith("year"):
         year = state.last_year or base.year
         year += 1 if "following" in word else -1 if "previous" in word else 0
@@ -890,6 +902,11 @@ _RULES: list[Rule] = [
         r"spring|summer|fall|autumn|winter",
     ),
     (
+        _rx(rf"{_B}the\sweek\sof\s(?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?:,?\s(?P<y>(?:19|20)\d\d))?{_E}"),
+        _week_of,
+        r"week",
+    ),
+    (
         _rx(r"(?<![\w-])(?:the\s)?(?:fiscal\s)?year(?:['’]s)?[\s-]end(?![\w-])"),
         _year_end,
         r"year",
@@ -908,7 +925,7 @@ _RULES: list[Rule] = [
             rf"""{_B}(?:(?:the|(?P<rel>this|last|next)\syear['’]s|its|their)\s)?(?:(?P<y0>(?:19|20)\d\d)\s)?
             (?:(?P<mod>latest|current|recent|same|previous|past|last|fiscal)[\s-])?
             (?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?
-            (?:fiscal[\s-])?(?:quarter(?!s)|(?<=latest\s)period)(?:\sof\s(?:fiscal\s)?(?P<y>(?:19|20)\d\d))?{_E}"""
+            (?:fiscal[\s-])?(?:quarter(?!s)|(?:(?<=latest\s)|(?<=\d\d\s))period)(?:\sof\s(?:fiscal\s)?(?P<y>(?:19|20)\d\d))?{_E}"""
         ),
         _quarter,
         r"quarter|period",
@@ -936,12 +953,12 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            rf"""{_B}(?:the\s(?:next|following|previous)\s(?:day|week)|the\s(?:following|previous)\syear|
+            rf"""{_B}(?:the\s(?:next|following|previous)\s(?:day|week)|the\s(?:following|previous)\s(?:month|year)|
             the\sday\s(?:before|after)|
-            (?:(?:earlier|later)\s)?(?:the\ssame|that)\s(?:day|year)){_E}"""
+            (?:(?:earlier|later)\s)?(?:the\ssame|that)\s(?:day|month|year)){_E}"""
         ),
         _next_day,
-        r"day|week|year",
+        r"day|week|month|year",
     ),
     (
         _rx(

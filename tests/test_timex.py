@@ -117,6 +117,8 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         # the end of a year, the reporting period and the quarter last named
         ("The deal should close by year-end.", THU, ("year-end", "DATE", "1989")),
         ("Sales in the latest period rose.", THU, ("the latest period", "DATE", "1989-Q3")),
+        ("In the 1988 period, net fell.", THU, ("the 1988 period", "DATE", "1988-QX")),
+        ("A hearing is set for the week of March 6.", date(2000, 2, 24), ("the week of March 6", "DATE", "2000-W10")),
         # an abbreviated month with its day is one date, "last" or not
         ("He was shot last Oct. 23 at home.", date(1999, 4, 19), ("Oct. 23", "DATE", "1998-10-23")),
         # the month of publication is this year's, in a future clause too
@@ -146,6 +148,11 @@ def test_anchored_on_the_last_named_time() -> None:
 def test_the_quarter_is_the_one_last_named() -> None:
     found = tags("Net fell in the second quarter ended Oct. 31. In the quarter, sales rose.", THU)
     assert ("the quarter", "DATE", "1989-Q2") in found
+
+
+def test_the_following_month_counts_from_the_month_last_named() -> None:
+    found = tags("Talks began in March. The following month, they collapsed.", THU)
+    assert ("The following month", "DATE", "1989-04") in found
 
 
 def test_a_wire_dateline_is_the_reference_date() -> None:
