@@ -7,10 +7,11 @@ Rules follow the TimeML (TIMEX3) annotation guidelines as TimeBank applies them,
 - Type: DATE (a calendar period: day, week, month, quarter, season, year, decade, or PRESENT_REF, PAST_REF,
   FUTURE_REF for "now", "recently", "the future"), TIME (a time of day, or a part of a day), DURATION (a length:
   "two weeks", "a decade", "the first nine months"), SET (a recurrence: "daily", "each year", "every Friday").
-- Value: ISO 8601 as TimeML writes it (``1998-08-07``, ``1998-W32``, ``1989-Q3``, ``1998-SU``, ``199X``,
-  ``1998-08-07TNI``, ``1998-08-07T15:00``, ``P2M``, ``PXY``, ``PT3H``), resolved against the publication date; a
-  relative expression shifted from another time ("a year earlier", "the next day", "the year-ago quarter") is
-  anchored on the last date the article named at that grain, as TimeML's reference time, else publication.
+- Value: ISO 8601 as TimeML writes it (``1998-08-07``, ``1998-W32``, ``1989-Q3``, ``1998-SU``, ``199`` for the
+  1990s, ``19`` for the 20th century, ``1998-08-07TNI``, ``1998-08-07T15:00``, ``P2M``, ``PXY``, ``PT3H``),
+  resolved against the publication date; a relative expression shifted from another time ("a year earlier", "the
+  next day", "the year-ago quarter") is anchored on the last date the article named at that grain, as TimeML's
+  reference time, else publication.
 - Unknown parts stay unknown (``X``): nothing the text does not say is invented. Without a publication date,
   relative expressions keep their extent and type and get an underspecified value.
 
