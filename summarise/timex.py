@@ -611,8 +611,8 @@ def _year_end(m: re.Match[str], state: _State) -> Resolved:
     year-end passed, the previous year's."""
     if state.published is None:
         return "DATE", "XXXX"
-    since = _preceding_word(state.text, m.start()) == "since"
-    return "DATE", f"{state.published.year - since:04d}"
+    back = 1 if _preceding_word(state.text, m.start()) == "since" else 0
+    return "DATE", f"{state.published.year - back:04d}"
 
 
 def _quarter_year(state: _State, quarter: int, start: int, end: int) -> int:
