@@ -9,8 +9,8 @@ is measured, not assumed: this process's CPU time and that of its descendant pro
 from /proc. The server (a child process running tests/fakeserver.py) is counted apart, as another job: it is not
 the batch's work. It answers minimal valid JSON, so there are no grounding re-asks and requests per article are
 fixed: 3 with `windows` (two sentence windows and the overview), 1 with `hybrid` (the summary; claims and events
-come from the dependency parse). One untimed article per strategy first starts the pool's workers (the parser
-loaded in each) and warms imports. ``--no-pool`` also runs each strategy with the parse and grounding on the
+come from the dependency parse). A few untimed articles per run first start the pool's workers (the parser
+loaded in each) and warm the imports. ``--no-pool`` also runs each strategy with the parse and grounding on the
 event loop, for comparison.
 
 A machine shared with other jobs: the ideal assumes every usable core is ours. So each run also measures the CPU
@@ -86,7 +86,7 @@ def run(
         warm = Settings(
             base_url=server.url, home=base / f"warm-{name}", strategy=strategy, concurrency=args.concurrency
         )
-        warm_feed = write_feed(base / f"warm-{name}.jsonl", 1, start=10000)
+        warm_feed = write_feed(base / f"warm-{name}.jsonl", 4 * cores, start=10000)  # every worker warm
         run_batch([str(warm_feed)], warm, RunOptions(out=base / f"warm-{name}.out.jsonl", progress=False))
         feed = write_feed(base / f"feed-{name}.jsonl", args.articles)
         settings = Settings(base_url=server.url, home=base / name, concurrency=args.concurrency, strategy=strategy)

@@ -52,22 +52,15 @@ def _timed(fn: Callable[..., R], args: tuple[Any, ...], kwargs: dict[str, Any]) 
     return Timed(value, time.process_time() - started)
 
 
-_MEETING: Any = None
-"""In a worker: the barrier ``CpuPool.start`` uses to have every worker take one call."""
-
-
-def _init(warm: Callable[[], None] | None, meeting: Any) -> None:
-    global _MEETING
-    _MEETING = meeting
+def _init(warm: Callable[[], None] | None) -> None:
     # Ctrl-C is the batch's to handle (it records where it stopped); a worker would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if warm is not None:
         warm()
 
 
-def _meet() -> None:
-    """Returns once every worker has one of these calls in hand (so no worker takes two)."""
-    _MEETING.wait(timeout=120)
+def _started() -> None:
+    """Nothing: a call that makes the executor start a worker (it starts one per call while none is idle)."""
 
 
 class WorkerDied(RuntimeError):
@@ -90,8 +83,7 @@ class CpuPool:
 
     def _new_executor(self, processes: int) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("spawn")
-        barrier = context.Barrier(processes)
-        return ProcessPoolExecutor(processes, mp_context=context, initializer=_init, initargs=(self.warm, barrier))
+        return ProcessPoolExecutor(processes, mp_context=context, initializer=_init, initargs=(self.warm,))
 
     async def _call(self, executor: ProcessPoolExecutor, fn: Callable[..., R], args: Any, kwargs: Any) -> R:
         done: Timed[R] = await asyncio.get_running_loop().run_in_executor(executor, _timed, fn, args, kwargs)
@@ -126,9 +118,10 @@ class CpuPool:
         return self._retry_gate[1]
 
     def start(self) -> None:
-        """Start every worker now (each runs its initializer), so the first articles do not wait for them."""
-        for future in [self._executor.submit(_meet) for _ in range(self.processes)]:
-            future.result()
+        """Start every worker now, without waiting for them to import and warm (1-2 s): the first steps queue
+        behind that, while the batch's first requests go out (waiting here would hold up the event loop)."""
+        for _ in range(self.processes):
+            self._executor.submit(_started)
 
     def close(self) -> None:
         for executor in (self._executor, self._retry_executor):
@@ -151,7 +144,7 @@ def cpu_pool(processes: int, warm: Callable[[], None] | None = None) -> CpuPool:
     key = (processes, warm)
     if key not in _POOLS:
         pool = CpuPool(processes, warm)
-        pool.start()  # once per process: a second or two while the workers import and warm
+        pool.start()
         _POOLS[key] = pool
     return _POOLS[key]
 
