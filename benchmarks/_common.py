@@ -103,6 +103,11 @@ def _descendants(processes: dict[int, tuple[int, float, bytes]], root: int) -> s
     return found
 
 
+def _waited() -> float:
+    """Seconds this process's main thread (the event loop) has spent runnable but waiting for a core (schedstat)."""
+    return int(Path(f"/proc/self/task/{os.getpid()}/schedstat").read_text().split()[1]) / 1e9
+
+
 def _machine_busy() -> float:
     """CPU seconds every process on the machine has used (all CPUs, /proc/stat: all but idle and iowait)."""
     values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:9]]
@@ -121,6 +126,8 @@ class Usage:
     others: float = 0.0
     load: tuple[float, float] = (0.0, 0.0)
     """One-minute load average at the start and at the end."""
+    loop_waited: float = 0.0
+    """Seconds the main thread was ready to run but had no core: on a quiet machine, near 0."""
 
     @property
     def ours(self) -> float:
@@ -137,10 +144,11 @@ def metered(apart: bytes) -> Iterator[Usage]:
     """Measure the block: descendants whose command line holds ``apart`` are counted apart. Processes that end
     inside the block are not counted (the batch's worker processes live on)."""
     usage = Usage()
-    before, busy, load = _processes(), _machine_busy(), os.getloadavg()[0]
+    before, busy, load, waited = _processes(), _machine_busy(), os.getloadavg()[0], _waited()
     started, cpu = time.perf_counter(), time.process_time()
     yield usage
     usage.wall, usage.own = time.perf_counter() - started, time.process_time() - cpu
+    usage.loop_waited = _waited() - waited
     after, usage.others = _processes(), _machine_busy() - busy
     usage.load = (load, os.getloadavg()[0])
     for pid in _descendants(after, os.getpid()):

@@ -16,8 +16,12 @@ event loop, for comparison.
 A machine shared with other jobs: the ideal assumes every usable core is ours. So each run also measures the CPU
 the rest of the machine used meanwhile (/proc/stat, less ours), and prints "cores left" (usable cores less the
 others' CPU per second of wall) and wall ÷ the ideal on those cores. That second ratio is only a hint: when the
-others leave nothing idle it tends to 1 whatever the batch does. The figure to quote is wall/ideal on a quiet
-machine (cores left within 10% of the usable cores); the bench says when that was not the case.
+others leave nothing idle it tends to 1 whatever the batch does. "loop waited" is the time the event loop's
+thread was ready to run but had no core (/proc schedstat): near 0 on a quiet machine; on a busy one, how long other
+jobs held up the loop (with `windows` the loop is the critical path; the waits overlap the requests' latency, so
+it is not simply wall to subtract). The figure to quote is
+wall/ideal on a quiet machine (cores left within 10% of the usable cores); the bench says when that was not the
+case.
 """
 
 from __future__ import annotations
@@ -61,7 +65,8 @@ def main() -> None:
         f"remote path: loopback fake server, {args.latency * 1000:.0f} ms latency, {args.articles} articles, "
         f"concurrency {args.concurrency}, {cores} usable cores (target wall/ideal <= 1.2)",
         ["strategy", "CPU steps", "calls/art", "latency ideal s", "CPU s main", "CPU s workers", "CPU ideal s",
-         "server CPU s", "others' CPU s", "load avg", "cores left", "wall s", "wall/ideal", "wall/ideal on left"],
+         "server CPU s", "others' CPU s", "load avg", "cores left", "loop waited s", "wall s", "wall/ideal",
+         "wall/ideal on left"],
         rows,
     )  # fmt: skip
     print()
@@ -111,7 +116,8 @@ def row(
     where = f"{cores} worker processes" if pooled else "event loop"
     cells = [strategy, where, f"{calls / args.articles:.1f}", f"{waiting:.2f}", f"{usage.own:.2f}",
              f"{usage.children:.2f}", f"{working:.2f}", f"{usage.apart:.2f}", f"{usage.others:.2f}",
-             f"{usage.load[0]:.1f}-{usage.load[1]:.1f}", f"{left:.2f}", f"{usage.wall:.2f}", f"{ratio:.3f}",
+             f"{usage.load[0]:.1f}-{usage.load[1]:.1f}", f"{left:.2f}", f"{usage.loop_waited:.2f}", f"{usage.wall:.2f}",
+             f"{ratio:.3f}",
              f"{usage.wall / max(waiting, usage.ours / left):.3f}"]  # fmt: skip
     return cells, ratio, left >= QUIET * cores
 
