@@ -13,7 +13,7 @@ import asyncio
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -116,8 +116,10 @@ class LocalBackend(InstructorBackend):
         cancelled: threading.Event | None = kwargs.pop("_cancelled", None)
 
         # One llama context: calls are serialised; and one generation at a time on the machine (other processes
-        # sharing the home wait their turn, instead of fighting over the cores).
-        with self._lock, generation_lock(self.settings.home):
+        # sharing the home wait their turn, instead of fighting over the cores), unless the process's cores are
+        # its own (a Ray actor: ``Settings.take_turns``).
+        turn = generation_lock(self.settings.home) if self.settings.take_turns else nullcontext()
+        with self._lock, turn:
             started = time.perf_counter()  # the cap counts from our turn, not from the wait for it
             deadline = started + self.settings.local_timeout_s
             llama = self.llama
