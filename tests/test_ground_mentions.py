@@ -15,8 +15,13 @@ def test_every_occurrence_of_name_and_aliases_as_exact_spans() -> None:
     kim = Entity(id="e1", name="Kim Jong-un", aliases=["North Korean leader", "Kim"])
     putin = Entity(id="e2", name="Vladimir Putin", aliases=["Putin"])
     found = _found([kim, putin], text)
-    assert found["e1"] == [(0, "North Korean leader"), (20, "Kim Jong-un"), (43, "Kim Jong Un"),
-                           (65, "North Korean leader"), (92, "Kim")]  # fmt: skip
+    assert found["e1"] == [
+        (0, "North Korean leader"),
+        (20, "Kim Jong-un"),
+        (43, "Kim Jong Un"),
+        (65, "North Korean leader"),
+        (92, "Kim"),
+    ]
     assert found["e2"] == [(36, "Putin")]
     for entity in name_mentions([kim, putin], text):
         assert all(text[m.start : m.end] == m.text and m.status == "exact" for m in entity.mentions)

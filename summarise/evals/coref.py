@@ -24,11 +24,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 Cluster = frozenset[Hashable]
+Item = TypeVar("Item", bound=Hashable)
 Clustering = Sequence[Cluster]
 
 
@@ -175,7 +177,7 @@ def score(key: Iterable[Iterable[Hashable]], response: Iterable[Iterable[Hashabl
 # -- clustering of items into classes (articles into topics) --------------------------------------------------
 
 
-def purity(predicted: Iterable[Iterable[Hashable]], gold: Mapping[Hashable, Hashable]) -> float:
+def purity(predicted: Iterable[Iterable[Item]], gold: Mapping[Item, Hashable]) -> float:
     """Share of the items that fall in their predicted cluster's majority gold class (items without a gold class
     are left out); 0 for no items."""
     total = hits = 0
@@ -186,11 +188,11 @@ def purity(predicted: Iterable[Iterable[Hashable]], gold: Mapping[Hashable, Hash
     return hits / total if total else 0.0
 
 
-def inverse_purity(predicted: Iterable[Iterable[Hashable]], gold: Mapping[Hashable, Hashable]) -> float:
+def inverse_purity(predicted: Iterable[Iterable[Item]], gold: Mapping[Item, Hashable]) -> float:
     """Purity with the roles swapped: share of the items in their gold class's largest predicted cluster."""
-    inverse: dict[Hashable, list[Hashable]] = defaultdict(list)
+    inverse: dict[Hashable, list[Item]] = defaultdict(list)
     for x, c in gold.items():
         inverse[c].append(x)
     where = {x: n for n, cluster in enumerate(predicted) for x in cluster}
-    labelled = {x: where[x] for x in gold if x in where}
+    labelled: dict[Item, Hashable] = {x: where[x] for x in gold if x in where}
     return purity(inverse.values(), labelled)
