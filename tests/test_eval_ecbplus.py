@@ -14,6 +14,7 @@ from summarise.evals.ecbscore import (
     Grouping,
     align_corpus,
     gold_links_across_stories,
+    head_lemmas,
     kind_record,
     lemma_clusters,
     response_clusters,
@@ -168,3 +169,10 @@ def test_topic_purity(docs: dict[str, EcbDoc]) -> None:
 def test_grouping_is_plain_data() -> None:
     g = Grouping(stories=[["a"]], events=[], entities=[])
     assert g.stories == [["a"]]
+
+
+def test_head_lemmas_from_the_parse(docs: dict[str, EcbDoc]) -> None:
+    heads = head_lemmas(list(docs.values()))
+    assert heads["1_1ecb/12"] == "check"  # "checked into": the verb heads the mention
+    assert heads["1_2ecb/9"] == "actor"  # "The actor"
+    assert heads["1_1ecbplus/3"] == "enter"
