@@ -1,0 +1,191 @@
+"""What an event is, as one key: the stem of its trigger word (or of its action), with a few synonyms joined.
+
+"met", "meets", "meeting" and "summit" are one key; so are "visited", "visit", "trip" and "travel". The stem is
+not a dictionary lemma, only a form that the inflections and nominalisations of one verb share (``stem``); an
+irregular past is looked up first. ``SYNONYMS`` is short on purpose: words that news uses for one kind of
+event; widening it trades precision for recall in event merging (``summarise.stories.events``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..schema import Event
+from .entities import LinkedEntity
+
+_IRREGULAR = {
+    "met": "meet", "held": "hold", "went": "go", "gone": "go", "took": "take", "taken": "take", "made": "make",
+    "gave": "give", "given": "give", "began": "begin", "begun": "begin", "sought": "seek", "fought": "fight",
+    "won": "win", "lost": "lose", "left": "leave", "struck": "strike", "shot": "shoot", "led": "lead",
+    "fled": "flee", "sold": "sell", "bought": "buy", "brought": "bring", "caught": "catch", "told": "tell",
+    "said": "say", "spoke": "speak", "spoken": "speak", "wrote": "write", "written": "write", "ran": "run",
+    "came": "come", "became": "become", "saw": "see", "seen": "see", "knew": "know", "known": "know",
+    "threw": "throw", "thrown": "throw", "drove": "drive", "driven": "drive", "rose": "rise", "risen": "rise",
+    "fell": "fall", "fallen": "fall", "found": "find", "stood": "stand", "sent": "send", "spent": "spend",
+    "built": "build", "paid": "pay", "laid": "lay", "felt": "feel", "kept": "keep", "stole": "steal",
+    "stolen": "steal", "broke": "break", "broken": "break", "chose": "choose", "chosen": "choose",
+    "hid": "hide", "hidden": "hide", "shook": "shake", "withdrew": "withdraw", "withdrawn": "withdraw",
+    "overthrew": "overthrow", "swore": "swear", "sworn": "swear", "bore": "bear", "born": "bear",
+    "dealt": "deal", "meant": "mean", "arose": "arise", "forgave": "forgive", "beat": "beat", "beaten": "beat",
+    "hit": "hit", "hurt": "hurt", "quit": "quit", "set": "set", "put": "put", "cut": "cut", "shut": "shut",
+    "let": "let", "bet": "bet", "split": "split", "spread": "spread", "slain": "slay", "slew": "slay",
+    "woke": "wake", "wore": "wear", "tore": "tear", "froze": "freeze", "undertook": "undertake",
+    "death": "die", "dead": "die", "died": "die", "dies": "die", "dying": "die", "sale": "sell",
+    "acquisition": "acquire", "arrival": "arrive", "departure": "depart", "trial": "try", "tried": "try",
+    "loss": "lose", "win": "win", "victory": "win", "birth": "bear", "marriage": "marry", "married": "marry",
+    "flight": "fly", "flew": "fly", "flown": "fly", "threat": "threaten", "choice": "choose",
+    "proposal": "propose", "approval": "approve", "refusal": "refuse", "denial": "deny", "denied": "deny",
+    "removal": "remove", "dismissal": "dismiss", "withdrawal": "withdraw", "burial": "bury", "release": "release",
+}  # fmt: skip
+
+SYNONYMS = {
+    "summit": "meet",
+    "talk": "meet",
+    "trip": "visit",
+    "travel": "visit",
+    "tour": "visit",
+    "journey": "visit",
+    "murder": "kill",
+    "slay": "kill",
+    "quake": "earthquak",
+    "earthquak": "earthquak",
+}
+"""Stem -> the stem of the key it counts as."""
+
+_SKIP = frozenset(
+    [
+        "to",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "not",
+        "no",
+        "never",
+        "also",
+        "just",
+        "already",
+        "reportedly",
+        "allegedly",
+        "imminent",
+        "possible",
+        "planned",
+        "expected",
+        "further",
+        "new",
+        "first",
+    ]
+)
+_WORD = re.compile(r"[a-z]+")
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ies", "ied", "ed", "es", "s")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A key the inflections and nominalisations of one verb share: meeting, meets, met -> meet; agreement,
+    agreed, agree -> agre; visited, visiting -> visit."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w].removesuffix("e")
+    cut = ""
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w, cut = w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else ""), suffix
+            if suffix in ("ing", "ed") and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+                w = w[:-1]  # stopped -> stop, planned -> plan (but called, stressed keep theirs)
+            break
+    # One final e goes (make, making -> mak), except where "ed"/"es" took the e already (agreed -> agre).
+    return w if cut in ("ed", "es") else w.removesuffix("e")
+
+
+def _head(words: list[str]) -> str | None:
+    """The word naming the event in a trigger or an action: the first that is not an auxiliary, a modal or an
+    adjective of status ("could travel" is travel, "imminent meeting" is meeting, "took over" is took)."""
+    return next((w for w in words if w not in _SKIP), None)
+
+
+_FUNCTION = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "about",
+        "into",
+        "over",
+        "and",
+        "or",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "any",
+        "all",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "many",
+        "more",
+        "most",
+    ]
+)
+
+
+def objects(action: str) -> frozenset[str]:
+    """The content words after the word naming the event ("visited two factories" -> factories)."""
+    words = _WORD.findall(action.lower())
+    head = _head(words)
+    rest = words[words.index(head) + 1 :] if head is not None else []
+    return frozenset(w for w in rest if w not in _FUNCTION and w not in _SKIP)
+
+
+def name_words(entity: LinkedEntity) -> frozenset[str]:
+    """The words of an entity's name and aliases, lower case."""
+    return frozenset(w for form in (entity.name, *entity.aliases) for w in _WORD.findall(form.lower()))
+
+
+def action_key(event: Event) -> str:
+    """The event's key: its trigger's head word's stem (else its action's), with ``SYNONYMS`` applied."""
+    for text in (event.trigger.text if event.trigger else "", event.action):
+        head = _head(_WORD.findall(text.lower()))
+        if head is not None:
+            key = stem(head)
+            return SYNONYMS.get(key, key)
+    return ""

@@ -1,0 +1,154 @@
+"""Event merging across the articles of one story: the reports of one event become one story event.
+
+Blocking: an event is compared only with the merged events of its own story that have its key (the stem of
+its trigger, ``actions.action_key``), never with every event of the corpus; within a key, with the clusters
+formed so far, not with every report. Reports join a cluster unless something contradicts it:
+
+- time: the days the report allows (its resolved time, else "by the publication date" for what happened and
+  "from it on" for what is planned: ``times.bounds``) must overlap the days every report so far allows;
+- participants (canonical cross-article entity ids: actor and targets): when both sides name some, they must
+  share one, and an actor on both sides must take part on the other side ("Kim met Putin" = "Putin met Kim",
+  but "Kishida will meet Kim" is not "Kim met Putin").
+
+Status never contradicts: the point is that one article's planned meeting is the next one's meeting held.
+Reports are taken in order of publication, so a cluster's first report is its earliest.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..schema import ArticleSummary, Event, EventStatus
+from .actions import action_key, name_words, objects
+from .entities import EntityLinks
+from .times import Days, bounds, event_days, overlap, width
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article's event, with its canonical participants and its key."""
+
+    article: int
+    published: date | None
+    event: Event
+    actor: int | None
+    targets: tuple[int, ...]
+    key: str
+    days: Days | None
+    objects: frozenset[str]
+    """Content words of its action after the word naming the event: what it was done to, as written."""
+
+    @property
+    def participants(self) -> set[int]:
+        return {*self.targets} | ({self.actor} if self.actor is not None else set())
+
+
+@dataclass
+class MergedEvent:
+    """Reports of one event, earliest first, and what they allow together."""
+
+    key: str
+    reports: list[Report] = field(default_factory=list)
+    actors: set[int] = field(default_factory=set)
+    participants: set[int] = field(default_factory=set)
+    days: Days | None = None
+    names: set[str] = field(default_factory=set)
+    """The words of every name and alias of its participants."""
+
+    def accepts(self, r: Report) -> tuple[bool, Days | None]:
+        """Whether the report can be of this event, and the days both allow."""
+        fits, both = overlap(self.days, r.days)
+        if not fits:
+            return False, None
+        theirs = r.participants
+        if theirs and self.participants and not (theirs & self.participants):
+            return False, None
+        if r.actor is not None and self.actors and (r.actor not in self.participants or not self.actors & theirs):
+            return False, None
+        if not r.targets and r.objects and self.names and not (r.objects & self.names):
+            return False, None  # "visited two factories" is not "visiting Russia", though both are Kim's visits
+        return True, both
+
+    def add(self, r: Report, span: Days | None, names: Sequence[frozenset[str]]) -> None:
+        self.reports.append(r)
+        if r.actor is not None:
+            self.actors.add(r.actor)
+        for p in r.participants - self.participants:
+            self.names |= names[p]
+        self.participants |= r.participants
+        self.days = span
+
+
+def reports(summaries: Sequence[ArticleSummary], links: EntityLinks) -> list[Report]:
+    """Every event of the story's articles, with canonical participants, in order of publication."""
+    out = []
+    for a, s in enumerate(summaries):
+        for e in s.events:
+            targets = tuple(t for t in (links.of(a, x) for x in e.targets) if t is not None)
+            actor = links.of(a, e.actor)
+            days = bounds(e, s.article.published)
+            out.append(Report(a, s.article.published, e, actor, targets, action_key(e), days, objects(e.action)))
+    out.sort(key=lambda r: (r.published or date.max, r.article))
+    return out
+
+
+def merge_events(summaries: Sequence[ArticleSummary], links: EntityLinks) -> list[MergedEvent]:
+    """The story's events, each the reports of one event (see the module's rules)."""
+    by_key: dict[str, list[MergedEvent]] = {}
+    merged: list[MergedEvent] = []
+    names = [name_words(e) for e in links.entities]
+    for r in reports(summaries, links):
+        best: tuple[int, MergedEvent, Days | None] | None = None
+        for cluster in by_key.get(r.key, []) if r.key else []:
+            ok, span = cluster.accepts(r)
+            shared = len(cluster.participants & r.participants)
+            if ok and (best is None or shared > best[0]):
+                best = (shared, cluster, span)
+        if best is None:
+            cluster = MergedEvent(r.key)
+            by_key.setdefault(r.key, []).append(cluster)
+            merged.append(cluster)
+            best = (0, cluster, r.days)
+        best[1].add(r, best[2], names)
+    return merged
+
+
+_FACTUAL: tuple[EventStatus, ...] = ("happened", "negated", "planned", "possible", "conditional", "unknown")
+"""Within one article, the status it gives an event it reports several times: the most factual."""
+
+
+def article_statuses(m: MergedEvent) -> list[tuple[int, EventStatus]]:
+    """(article, status) per reporting article, earliest report first."""
+    per: dict[int, EventStatus] = {}
+    for r in m.reports:
+        seen = per.get(r.article)
+        if seen is None or _FACTUAL.index(r.event.status) < _FACTUAL.index(seen):
+            per[r.article] = r.event.status
+    return list(per.items())
+
+
+def chosen_actor(m: MergedEvent) -> int | None:
+    counts = Counter(r.actor for r in m.reports if r.actor is not None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def chosen_targets(m: MergedEvent, actor: int | None) -> list[int]:
+    counts = Counter(t for r in m.reports for t in r.targets if t != actor)
+    return [t for t, _ in counts.most_common()]
+
+
+def chosen_report(m: MergedEvent) -> Report:
+    """The report whose wording stands for the event: the latest that says it happened, else the latest."""
+    happened = [r for r in m.reports if r.event.status == "happened"]
+    return (happened or m.reports)[-1]
+
+
+def precise_report(m: MergedEvent) -> Report | None:
+    """The report with the narrowest resolved time (what happened first), or None when none has one."""
+    timed = [(r, span) for r in m.reports if (span := event_days(r.event)) is not None]
+    if not timed:
+        return None
+    return min(timed, key=lambda rs: (rs[0].event.status != "happened", width(rs[1])))[0]

@@ -1,0 +1,46 @@
+"""A story's timeline: its events ordered by date, each entry citing the articles and spans that report it.
+
+An event is placed at its own resolved time (the most precise one its reports give: ``date_source`` "event
+time"), else at the publication date of its earliest report ("published": when it was first told, not when
+it happened). Entries without either come last, in the order of their first report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from .schema import ArticleSpan, StoryEvent, TimelineEntry
+from .times import days
+
+
+def _span_of(event: StoryEvent) -> list[ArticleSpan]:
+    """Each report's trigger, else its first evidence span."""
+    out = []
+    for m in event.mentions:
+        span = m.trigger or (m.evidence[0] if m.evidence else None)
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def entry(event: StoryEvent) -> TimelineEntry:
+    articles = list(dict.fromkeys(m.article for m in event.mentions))
+    spans = _span_of(event)
+    value = event.time.value if event.time else None
+    if days(value) is not None:
+        return TimelineEntry(
+            date=value, date_source="event time", event=event.id, status=event.status, articles=articles, spans=spans
+        )
+    published = event.earliest.isoformat() if event.earliest else None
+    return TimelineEntry(
+        date=published, date_source="published", event=event.id, status=event.status, articles=articles, spans=spans
+    )
+
+
+def timeline(events: Sequence[StoryEvent]) -> list[TimelineEntry]:
+    """Entries by the first day of their date (an undated entry last), ties in event order."""
+    entries = [entry(e) for e in events]
+    keyed = [(days(x.date), i, x) for i, x in enumerate(entries)]
+    keyed.sort(key=lambda k: (k[0] is None, k[0][0] if k[0] else date.min, k[1]))
+    return [x for _, _, x in keyed]
