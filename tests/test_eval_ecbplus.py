@@ -4,10 +4,14 @@ alignment of predictions to gold mentions, coreference on aligned mentions, the 
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from summarise.cli import main
+from summarise.cli.eval import app as eval_app
 from summarise.errors import EvalError
 from summarise.evals.ecbplus import EcbDoc, load_corpus, read_sentences
 from summarise.evals.ecbscore import (
@@ -176,3 +180,33 @@ def test_head_lemmas_from_the_parse(docs: dict[str, EcbDoc]) -> None:
     assert heads["1_1ecb/12"] == "check"  # "checked into": the verb heads the mention
     assert heads["1_2ecb/9"] == "actor"  # "The actor"
     assert heads["1_1ecbplus/3"] == "enter"
+
+
+def test_eval_ecbplus_command_runs_the_pipeline_and_the_stories(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMARISE_HOME", str(tmp_path / "home"))
+    out, saved = tmp_path / "report.json", tmp_path / "summaries.jsonl"
+    args = ["ecbplus", str(DATA), "--backend", "fake", "--strategy", "parse", "--no-cache"]
+    result = CliRunner().invoke(eval_app, [*args, "-o", str(out), "--save-summaries", str(saved)])
+    assert result.exit_code == 0, result.output
+    assert "same lemma in a story" in result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert (report["documents"], report["summarised"]) == (4, 4)
+    assert report["events"]["mentions"]["gold"] == 7 and report["entities"]["mentions"]["gold"] == 10
+    assert report["topics"]["topic"]["gold"] == 2 and report["topics"]["subtopic"]["gold"] == 3
+    assert len(saved.read_text(encoding="utf-8").splitlines()) == 4
+    # the saved summaries score the same without running the pipeline again
+    again = CliRunner().invoke(eval_app, ["ecbplus", str(DATA), "--summaries", str(saved), "-f", "json"])
+    assert again.exit_code == 0, again.output
+    rescored = json.loads(again.output[again.output.index("{") :])
+    for key in ("topics", "events", "entities"):
+        assert rescored[key] == report[key]
+
+
+def test_eval_ecbplus_errors_are_one_line_and_exit_6(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "ecbplus", str(tmp_path / "missing")]) == 6
+    assert "not an ECB+ corpus directory" in capsys.readouterr().err
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{}\n", encoding="utf-8")
+    assert main(["eval", "ecbplus", str(DATA), "--summaries", str(bad)]) == 6

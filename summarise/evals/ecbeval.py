@@ -21,11 +21,30 @@ from ..errors import EvalError
 from ..ingest import load_text
 from ..many import Finished, summarise_many
 from ..schema import ArticleSummary
+from ..stories.schema import StoryCollection
 from .ecbplus import EcbDoc
 from .ecbscore import Grouping, align_corpus, head_lemmas, kind_record, topic_record
 
 Merge = Callable[[Sequence[ArticleSummary]], Grouping]
 """Summaries -> the stories, events and entities they merge into."""
+
+
+def grouping(collection: StoryCollection) -> Grouping:
+    """What the eval reads of a story collection: each story's articles, each story event's article events and
+    each story entity's article entities."""
+    stories = collection.stories
+    return Grouping(
+        stories=[list(s.articles) for s in stories],
+        events=[[(m.article, m.event) for m in e.mentions] for s in stories for e in s.events],
+        entities=[[(m.article, m.entity) for m in e.mentions] for s in stories for e in s.entities],
+    )
+
+
+def story_merge(summaries: Sequence[ArticleSummary]) -> Grouping:
+    """The story layer (``summarise.stories``) over all the summaries together."""
+    from ..stories import story
+
+    return grouping(story(summaries))
 
 
 def summarise_docs(
