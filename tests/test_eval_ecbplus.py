@@ -202,6 +202,11 @@ def test_eval_ecbplus_command_runs_the_pipeline_and_the_stories(
     rescored = json.loads(again.output[again.output.index("{") :])
     for key in ("topics", "events", "entities"):
         assert rescored[key] == report[key]
+    # before/after: the headline figures side by side
+    side = CliRunner().invoke(eval_app, ["ecbplus", str(DATA), "--summaries", str(saved), "--compare", str(out)])
+    assert side.exit_code == 0, side.output
+    conll = report["events"]["system"]["conll_f1"]
+    assert f"| events CoNLL F1 | {conll:.4g} | {conll:.4g} | +0.0000 |" in side.output
 
 
 def test_eval_ecbplus_errors_are_one_line_and_exit_6(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -210,3 +215,4 @@ def test_eval_ecbplus_errors_are_one_line_and_exit_6(tmp_path: Path, capsys: pyt
     bad = tmp_path / "bad.jsonl"
     bad.write_text("{}\n", encoding="utf-8")
     assert main(["eval", "ecbplus", str(DATA), "--summaries", str(bad)]) == 6
+    assert main(["eval", "ecbplus", str(DATA), "--compare", str(bad)]) == 6

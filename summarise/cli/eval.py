@@ -417,6 +417,10 @@ def ecbplus(
         Path | None, typer.Option("--save-summaries", help="Also write the pipeline's summaries here (JSONL).")
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the report as JSON here.")] = None,
+    against: Annotated[
+        Path | None,
+        typer.Option("--compare", help="A report written before (-o): its headline figures beside these."),
+    ] = None,
     model: ModelOpt = None,
     backend: BackendOpt = None,
     base_url: BaseUrlOpt = None,
@@ -430,13 +434,22 @@ def ecbplus(
     or JSON with -f json; see evals/README.md)."""
     import time
 
-    from ..evals.ecbeval import evaluate, read_summaries, render_json, render_markdown, story_merge
+    from ..evals.ecbeval import (
+        compare,
+        evaluate,
+        read_report,
+        read_summaries,
+        render_json,
+        render_markdown,
+        story_merge,
+    )
     from ..evals.ecbeval import write_summaries as save
     from ..evals.ecbplus import default_corpus, load_corpus
 
     root = path or default_corpus()
     if root is None:
         raise EvalError("no ECB+ corpus given", hint="pass its directory, e.g. ../shared/data/ecbplus-dev")
+    base = read_report(against) if against is not None else None
     wanted = [t.strip() for t in topics.split(",") if t.strip()] if topics else None
     docs = load_corpus(root, topics=wanted, limit=limit)
     settings = settings_from(
@@ -469,6 +482,12 @@ def ecbplus(
         out.write_text(render_json(report), encoding="utf-8")
         _stderr().print(f"report written to {out}", markup=False)
     typer.echo(render_json(report) if fmt is Format.json else render_markdown(report), nl=False)
+    if base is not None:  # beside the report in Markdown; on stderr when stdout is JSON
+        table = f"\nAgainst {against}:\n\n" + compare(base, report)
+        if fmt is Format.json:
+            _stderr().print(table, markup=False)
+        else:
+            typer.echo(table, nl=False)
 
 
 def _summarise_ecb(docs: list[EcbDoc], settings: Settings) -> tuple[dict[str, ArticleSummary], dict[str, str]]:

@@ -113,6 +113,55 @@ def evaluate(
     return report
 
 
+HEADLINE = (
+    ("events CoNLL F1", ("events", "system", "conll_f1")),
+    ("events same-lemma CoNLL F1", ("events", "lemma_baseline", "conll_f1")),
+    ("entities CoNLL F1", ("entities", "system", "conll_f1")),
+    ("entities same-lemma CoNLL F1", ("entities", "lemma_baseline", "conll_f1")),
+    ("event mentions precision", ("events", "mentions", "precision")),
+    ("event mentions recall", ("events", "mentions", "recall")),
+    ("entity mentions precision", ("entities", "mentions", "precision")),
+    ("entity mentions recall", ("entities", "mentions", "recall")),
+    ("topic purity", ("topics", "topic", "purity")),
+    ("topic inverse purity", ("topics", "topic", "inverse_purity")),
+    ("sub-topic purity", ("topics", "subtopic", "purity")),
+    ("sub-topic inverse purity", ("topics", "subtopic", "inverse_purity")),
+    ("stories", ("topics", "stories")),
+)
+"""The figures ``compare`` puts side by side: (label, path into the report)."""
+
+
+def _figure(report: dict[str, Any], path: tuple[str, ...]) -> float | None:
+    node: Any = report
+    for key in path:
+        if not isinstance(node, dict) or key not in node:
+            return None
+        node = node[key]
+    return float(node) if isinstance(node, int | float) else None
+
+
+def compare(base: dict[str, Any], new: dict[str, Any]) -> str:
+    """A Markdown table of the headline figures of two reports and their differences (new - base)."""
+    lines = ["| figure | base | new | change |", "|---|---|---|---|"]
+    for label, path in HEADLINE:
+        a, b = _figure(base, path), _figure(new, path)
+        shown = [f"{v:.4g}" if v is not None else "–" for v in (a, b)]
+        change = f"{b - a:+.4f}" if a is not None and b is not None else "–"
+        lines.append(f"| {label} | {shown[0]} | {shown[1]} | {change} |")
+    return "\n".join(lines) + "\n"
+
+
+def read_report(path: Path) -> dict[str, Any]:
+    """A report written by ``summarise eval ecbplus -o``."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise EvalError(f"cannot read ECB+ report {path}: {exc}") from None
+    if not isinstance(raw, dict) or "events" not in raw or "topics" not in raw:
+        raise EvalError(f"{path}: not an ECB+ report (written by summarise eval ecbplus -o)")
+    return raw
+
+
 def render_json(report: dict[str, Any]) -> str:
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
