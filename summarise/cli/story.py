@@ -105,7 +105,8 @@ def merge_stories(summaries: list[ArticleSummary], settings: StorySettings, quie
             _say(f"story: clustered {done}/{total} articles", quiet)
 
     collection = story(summaries, settings, progress=progress)
-    _say(f"{len(collection.stories)} stories from {len(collection.articles)} articles", quiet)
+    n = len(collection.stories)
+    _say(f"{n} stor{'y' if n == 1 else 'ies'} from {len(collection.articles)} articles", quiet)
     return collection
 
 
