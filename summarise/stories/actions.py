@@ -12,7 +12,6 @@ import re
 from functools import lru_cache
 
 from ..schema import Event
-from .entities import LinkedEntity
 
 _IRREGULAR = {
     "met": "meet", "held": "hold", "went": "go", "gone": "go", "took": "take", "taken": "take", "made": "make",
@@ -117,68 +116,6 @@ def _head(words: list[str]) -> str | None:
     """The word naming the event in a trigger or an action: the first that is not an auxiliary, a modal or an
     adjective of status ("could travel" is travel, "imminent meeting" is meeting, "took over" is took)."""
     return next((w for w in words if w not in _SKIP), None)
-
-
-_FUNCTION = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "from",
-        "by",
-        "about",
-        "into",
-        "over",
-        "and",
-        "or",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-        "this",
-        "that",
-        "these",
-        "those",
-        "some",
-        "any",
-        "all",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "several",
-        "many",
-        "more",
-        "most",
-    ]
-)
-
-
-def objects(action: str) -> frozenset[str]:
-    """The content words after the word naming the event ("visited two factories" -> factories)."""
-    words = _WORD.findall(action.lower())
-    head = _head(words)
-    rest = words[words.index(head) + 1 :] if head is not None else []
-    return frozenset(w for w in rest if w not in _FUNCTION and w not in _SKIP)
-
-
-def name_words(entity: LinkedEntity) -> frozenset[str]:
-    """The words of an entity's name and aliases, lower case."""
-    return frozenset(w for form in (entity.name, *entity.aliases) for w in _WORD.findall(form.lower()))
 
 
 def action_key(event: Event) -> str:
