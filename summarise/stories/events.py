@@ -1,8 +1,8 @@
 """Event merging across the articles of one story: the reports of one event become one story event.
 
-Blocking: an event is compared only with the merged events of its own story that have its key (the stem of
-its trigger, ``actions.action_key``), never with every event of the corpus; within a key, with the clusters
-formed so far, not with every report. Reports join a cluster unless something contradicts it:
+Blocking: an event is compared only with the merged events of its own story that have its key (the stem of its
+trigger, ``actions.action_key``), never with every event of the corpus; within a key, with the clusters formed so
+far, not with every report. Reports join a cluster unless something contradicts it:
 
 - time: the days the report allows (its resolved time, else "by the publication date" for what happened and
   "after it" for what is planned: ``times.bounds``) must overlap the days every report so far allows; the US
@@ -11,14 +11,14 @@ formed so far, not with every report. Reports join a cluster unless something co
   actor typed person, and a target): they must share one, and each side's actor must take part on the other
   side ("Kim met Putin" = "Putin met Kim", but "Kishida will meet Kim" is not "Kim met Putin").
 
-Measured on ECB+ dev (``summarise eval ecbplus``, 1,463 aligned event mentions), every stricter rule cost more
-than it gave. The participants rule for any actor (not only persons) split 26 true links for 10 false ones
-(a warship and "the Indian Navy", "a 5.6-magnitude quake" and "the tremor" are not linked entities): event
-CoNLL F1 0.759 against 0.771 with it for persons only (0.773 with no participants rule at all). Participants
-compared whenever both sides name any, and the words after the trigger ("visited two factories" vs "visiting
-Russia": adverbials and complements as often as objects), split more true links than false ones too. Status never contradicts: the point is that one
-article's planned meeting is the next one's meeting held. Reports are taken in order of publication, so a
-cluster's first report is its earliest.
+Measured on ECB+ dev (``summarise eval ecbplus``, 1,463 aligned event mentions), every stricter rule cost more than
+it gave. The participants rule for any actor (not only persons) split 26 true links for 10 false ones (a warship and
+"the Indian Navy", "a 5.6-magnitude quake" and "the tremor" are not linked entities): event CoNLL F1 0.759 against
+0.771 with it for persons only (0.773 with no participants rule at all). Participants compared whenever both sides
+name any, and the words after the trigger ("visited two factories" vs "visiting Russia": adverbials and complements
+as often as objects), split more true links than false ones too. Status never contradicts: the point is that one
+article's planned meeting is the next one's meeting held. Reports are taken in order of publication, so a cluster's
+first report is its earliest.
 """
 
 from __future__ import annotations
@@ -144,13 +144,17 @@ def chosen_targets(m: MergedEvent, actor: int | None) -> list[int]:
 
 
 def chosen_report(m: MergedEvent) -> Report:
-    """The report whose wording stands for the event: the latest that says it happened, else the latest."""
-    happened = [r for r in m.reports if r.event.status == "happened"]
-    return (happened or m.reports)[-1]
+    """The report whose wording stands for the event: the first in the earliest article that says it happened,
+    else the first report."""
+    return next((r for r in m.reports if r.event.status == "happened"), m.reports[0])
 
 
-def precise_report(m: MergedEvent) -> Report | None:
-    """The report with the narrowest resolved time (what happened first), or None when none has one."""
+def chosen_time(m: MergedEvent) -> Report | None:
+    """The report whose time the event takes: the chosen report's when resolved, else the report with the
+    narrowest resolved time (what happened first), else None."""
+    chosen = chosen_report(m)
+    if event_days(chosen.event) is not None:
+        return chosen
     timed = [(r, span) for r in m.reports if (span := event_days(r.event)) is not None]
     if not timed:
         return None

@@ -17,13 +17,14 @@ from .times import days
 
 
 def _span_of(event: StoryEvent) -> list[ArticleSpan]:
-    """Each report's trigger, else its first evidence span."""
-    out = []
+    """Each report's trigger, else its first evidence span; a span two reports share (two events the article
+    read from one trigger) once."""
+    out: dict[tuple[str, int, int], ArticleSpan] = {}
     for m in event.mentions:
         span = m.trigger or (m.evidence[0] if m.evidence else None)
         if span is not None:
-            out.append(span)
-    return out
+            out.setdefault((span.article, span.start, span.end), span)
+    return list(out.values())
 
 
 def entry(event: StoryEvent) -> TimelineEntry:
