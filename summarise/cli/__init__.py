@@ -18,6 +18,7 @@ from .cache import app as cache_app
 from .common import HomeOpt, settings_from
 from .eval import app as eval_app
 from .run import run
+from .story import story
 
 app = typer.Typer(
     name="summarise",
@@ -27,6 +28,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command(name="run")(run)
+app.command(name="story")(story)
 app.add_typer(eval_app, name="eval", help="Score summaries against hand-labelled answers; compare runs.")
 app.add_typer(cache_app, name="cache", help="The summary cache: stats, clear.")
 

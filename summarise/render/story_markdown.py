@@ -12,7 +12,8 @@ _FACTUAL = ("happened", "negated", "planned", "possible", "conditional", "unknow
 
 
 def _cite(spans: list[ArticleSpan], number: dict[str, int]) -> str:
-    return "".join(f" [{number.get(s.article, '?')}: {s.start}–{s.end}]" for s in spans)
+    cites = dict.fromkeys(f" [{number.get(s.article, '?')}: {s.start}–{s.end}]" for s in spans)
+    return "".join(cites)
 
 
 def status_history(event: StoryEvent) -> list[tuple[str, str | None]]:

@@ -17,8 +17,8 @@ from .events import (
     chosen_actor,
     chosen_report,
     chosen_targets,
+    chosen_time,
     merge_events,
-    precise_report,
 )
 from .schema import (
     ArticleSpan,
@@ -141,7 +141,7 @@ def _event(event_id: str, m: MergedEvent, summaries: Sequence[ArticleSummary], e
     statuses = [s for _, s in article_statuses(m)]
     history = [s for i, s in enumerate(statuses) if i == 0 or s != statuses[i - 1]]
     actor = chosen_actor(m)
-    precise = precise_report(m)
+    precise = chosen_time(m)
     dates = [r.published for r in m.reports if r.published is not None]
     return StoryEvent(
         id=event_id,

@@ -1,16 +1,20 @@
 """Article clustering: which articles tell the same story.
 
 Each article is a TF-IDF vector over the keys of the names it mentions (``ground.entities`` keys, so Kim
-Jong-un = Kim Jong Un; weighted ``NAME_WEIGHT`` times a word) and the content words of its title, summary and
-actions. Articles are taken in order of publication and each joins the story whose centroid is closest by
-cosine, if at least ``StorySettings.similarity``, else starts a new story (single pass, like first-story
-detection).
+Jong-un = Kim Jong Un; weighted ``NAME_WEIGHT`` times a word) and the content words of its title, summary,
+actions and claims (the article text itself may be left out of a summary). Articles are taken in order of
+publication and each joins the story whose centroid is closest by cosine, if at least
+``StorySettings.similarity``, else starts a new story (single pass, like first-story detection).
 
 Blocking, so the cost grows as n log n at worst and not n^2: an article is compared only with the stories
 found through its ``StorySettings.lookup`` heaviest features, and per feature only with the
 ``StorySettings.recent`` stories that used it last; a story whose latest article is more than
 ``StorySettings.window_days`` before the article is not a candidate. Every comparison costs the size of the
 article's vector (centroid norms are kept as they grow).
+
+On ECB+ dev (770 documents, 33 topics, no publication dates; ``summarise eval ecbplus``), similarity 0.1 gives
+71 stories, topic purity 0.968, inverse purity 0.735 (0.2 without the claims' words: 206 stories, 0.969 and
+0.473); higher thresholds split topics, and the event links across them, more than they purify them.
 """
 
 from __future__ import annotations
@@ -118,7 +122,12 @@ def features(summary: ArticleSummary) -> Counter[str]:
             form = name_form(surface)
             if form is not None and not form.description:
                 counts["n:" + form.key] += 1
-    words = [summary.article.title or "", summary.summary, *(e.action for e in summary.events)]
+    words = [
+        summary.article.title or "",
+        summary.summary,
+        *(e.action for e in summary.events),
+        *(c.content for c in summary.claims),
+    ]
     for text in words:
         for w in _WORD.findall(text.casefold()):
             if w not in _STOP:

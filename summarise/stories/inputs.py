@@ -1,6 +1,7 @@
 """What a story is made from: summaries already made (a JSON or JSONL output of ``summarise run``, a run in
-the run store) or articles to summarise first. A ``.json``/``.jsonl`` file is a summaries file when its first
-record is an ``ArticleSummary`` (it has ``article`` and ``provenance``); else it holds articles (``id``/``text``)."""
+the run store) or articles to summarise first. A ``.json`` file holds summaries; a ``.jsonl`` file holds
+summaries when its first record is an ``ArticleSummary`` (it has ``article`` and ``provenance``), else articles
+(``id``/``text``/``published``, as ``summarise run`` reads them)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,6 @@ from ..errors import InputError
 from ..ingest import Document
 from ..many import Finished, summarise_many
 from ..schema import ArticleSummary
-
-SUMMARY_SUFFIXES = frozenset({".json", ".jsonl"})
 
 
 def _records(path: Path) -> list[Any]:
@@ -43,19 +42,19 @@ def is_summary(record: Any) -> bool:
 
 
 def holds_summaries(path: Path) -> bool:
-    """Whether a .json/.jsonl file holds summaries (its first record is one), not articles."""
-    if path.suffix.lower() not in SUMMARY_SUFFIXES or not path.is_file():
+    """Whether a file holds summaries, not articles: a .json file always does (``summarise run``'s JSON output;
+    anything else in it is an error when it is read), a .jsonl file when its first record is a summary."""
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return True
+    if suffix != ".jsonl" or not path.is_file():
         return False
     with path.open(encoding="utf-8", errors="replace") as f:
-        head = f.read(1 << 16)
-    first = head.lstrip()[:1]
-    if first == "[":
-        return '"provenance"' in head and '"article"' in head
-    line = head.split("\n", 1)[0]
+        line = next((x for x in f if x.strip()), "")
     try:
         return is_summary(json.loads(line))
     except json.JSONDecodeError:
-        return '"provenance"' in line and '"article"' in line  # a long first line cut by the read
+        return False
 
 
 def load_summaries(path: Path) -> list[ArticleSummary]:

@@ -10,7 +10,7 @@ from ..errors import ConfigError
 
 @dataclass(frozen=True)
 class StorySettings:
-    similarity: float = 0.2
+    similarity: float = 0.1
     """Least cosine (TF-IDF of names and words) between an article and a story's centroid for it to join."""
     window_days: int = 30
     """An article joins no story whose latest article is more than this many days older."""

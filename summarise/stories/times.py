@@ -77,8 +77,8 @@ def bounds(event: Event, published: date | None) -> Days | None:
         return own
     if event.status in ("happened", "negated"):
         return date.min, published
-    if event.status == "planned":
-        return published, date.max
+    if event.status == "planned":  # a plan told on day D without a time is for after D
+        return published + timedelta(days=1), date.max
     return None
 
 
