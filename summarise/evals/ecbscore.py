@@ -12,7 +12,7 @@ Coreference (``coref``: MUC, B³, CEAF-e, CoNLL F1) is scored on the aligned gol
 the same mentions: the key is their gold clusters (cross-document instances, in-document chains, singletons);
 the response groups them as the predicted clusters group their predictions (a story event's article events; a
 story entity's article entities and so every span of those), a prediction no predicted cluster holds standing
-alone. Singletons count, as in the usual ECB+ evaluation (Cybulska and Vossen 2015; Barhom et al. 2019).
+alone. Singletons count, as in the usual ECB+ evaluation (e.g. Barhom et al. 2019).
 
 Same-lemma baseline, on the same aligned mentions in the same run: two mentions corefer when their articles are in
 the same predicted story and their gold mentions' head words have the same lemma (the head: the token of the
