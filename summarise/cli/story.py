@@ -110,8 +110,9 @@ def merge_stories(summaries: list[ArticleSummary], settings: StorySettings, quie
     return collection
 
 
-def write_stories(collection: StoryCollection, fmt: StoryFormat, out: Path | None, html: Path | None,
-                  summaries: list[ArticleSummary]) -> None:  # fmt: skip
+def write_stories(
+    collection: StoryCollection, fmt: StoryFormat, out: Path | None, html: Path | None, summaries: list[ArticleSummary]
+) -> None:
     from ..render.story_markdown import render_story_markdown
     from .run import _write
 

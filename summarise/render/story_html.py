@@ -49,8 +49,9 @@ def _marks(collection: StoryCollection, texts: dict[str, str]) -> dict[str, list
     return out
 
 
-def _entry_card(story: Story, entry: TimelineEntry, event: StoryEvent, keys: tuple[dict[str, str], Any],
-                number: dict[str, int]) -> str:  # fmt: skip
+def _entry_card(
+    story: Story, entry: TimelineEntry, event: StoryEvent, keys: tuple[dict[str, str], Any], number: dict[str, int]
+) -> str:
     events, reports = keys
     names = {e.id: e.name for e in story.entities}
     actor = f"<b>{_e(names.get(event.actor, event.actor))}</b> " if event.actor else ""
@@ -84,8 +85,12 @@ def _story_panel(story: Story, keys: tuple[dict[str, str], Any], number: dict[st
     )
 
 
-def _item_data(collection: StoryCollection, keys: tuple[dict[str, str], dict[tuple[str, int], str]],
-               segs: dict[str, list[str]], number: dict[str, int]) -> dict[str, dict[str, Any]]:  # fmt: skip
+def _item_data(
+    collection: StoryCollection,
+    keys: tuple[dict[str, str], dict[tuple[str, int], str]],
+    segs: dict[str, list[str]],
+    number: dict[str, int],
+) -> dict[str, dict[str, Any]]:
     events, reports = keys
     data: dict[str, dict[str, Any]] = {}
     for story in collection.stories:

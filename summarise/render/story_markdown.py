@@ -5,10 +5,9 @@ claims by claimant. Articles are cited by their number in the story's list: ``[2
 
 from __future__ import annotations
 
+from ..stories.events import FACTUAL
 from ..stories.schema import ArticleSpan, Story, StoryArticle, StoryCollection, StoryEvent, TimelineEntry
 from .markdown import _md
-
-_FACTUAL = ("happened", "negated", "planned", "possible", "conditional", "unknown")
 
 
 def _cite(spans: list[ArticleSpan], number: dict[str, int]) -> str:
@@ -22,7 +21,7 @@ def status_history(event: StoryEvent) -> list[tuple[str, str | None]]:
     per: dict[str, tuple[str, str | None]] = {}
     for m in event.mentions:
         seen = per.get(m.article)
-        if seen is None or _FACTUAL.index(m.status) < _FACTUAL.index(seen[0]):
+        if seen is None or FACTUAL.index(m.status) < FACTUAL.index(seen[0]):
             per[m.article] = (m.status, m.published.isoformat() if m.published else None)
     out: list[tuple[str, str | None]] = []
     for status, day in per.values():

@@ -10,7 +10,7 @@ from ..errors import InputError
 from ..schema import ArticleSummary, Span
 from .claims import Statement, group_claims
 from .clusters import cluster_articles
-from .entities import EntityLinks, link_entities
+from .entities import link_entities
 from .events import (
     MergedEvent,
     article_statuses,
@@ -72,8 +72,10 @@ def merge(
         stories.append(build_story(f"s{n}", [given[i] for i in group]))
         if progress is not None:
             progress("merge", n, len(groups))
-    articles = [StoryArticle(id=s.article.id, title=s.article.title, source=s.article.source,
-                             published=s.article.published) for s in given]  # fmt: skip
+    articles = [
+        StoryArticle(id=s.article.id, title=s.article.title, source=s.article.source, published=s.article.published)
+        for s in given
+    ]
     return StoryCollection(articles=articles, stories=stories)
 
 
@@ -97,7 +99,7 @@ def build_story(story_id: str, summaries: Sequence[ArticleSummary]) -> Story:
     ]
     claims = [
         _claim(f"{story_id}.c{n}", st, summaries, entity_ids)
-        for n, st in enumerate(_claims_in_order(group_claims(summaries, links), links), start=1)
+        for n, st in enumerate(_claims_in_order(group_claims(summaries, links)), start=1)
     ]
     return Story(
         id=story_id,
@@ -110,7 +112,7 @@ def build_story(story_id: str, summaries: Sequence[ArticleSummary]) -> Story:
     )
 
 
-def _claims_in_order(statements: list[Statement], links: EntityLinks) -> list[Statement]:
+def _claims_in_order(statements: list[Statement]) -> list[Statement]:
     """Statements grouped by claimant (in order of the claimant's first statement), unattributed last."""
     first: dict[int | None, int] = {}
     for i, st in enumerate(statements):

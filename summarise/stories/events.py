@@ -119,7 +119,7 @@ def merge_events(summaries: Sequence[ArticleSummary], links: EntityLinks) -> lis
     return merged
 
 
-_FACTUAL: tuple[EventStatus, ...] = ("happened", "negated", "planned", "possible", "conditional", "unknown")
+FACTUAL: tuple[EventStatus, ...] = ("happened", "negated", "planned", "possible", "conditional", "unknown")
 """Within one article, the status it gives an event it reports several times: the most factual."""
 
 
@@ -128,7 +128,7 @@ def article_statuses(m: MergedEvent) -> list[tuple[int, EventStatus]]:
     per: dict[int, EventStatus] = {}
     for r in m.reports:
         seen = per.get(r.article)
-        if seen is None or _FACTUAL.index(r.event.status) < _FACTUAL.index(seen):
+        if seen is None or FACTUAL.index(r.event.status) < FACTUAL.index(seen):
             per[r.article] = r.event.status
     return list(per.items())
 
