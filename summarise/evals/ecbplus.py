@@ -14,7 +14,7 @@ groups, places and things; ``TIME_*`` mentions are left out, the pipeline report
 cluster is the instance its ``CROSS_DOC_COREF`` relation names (``note``: one id across documents), else its
 document's ``INTRA_DOC_COREF`` chain, else the mention alone. Markables without tokens are the instances
 relations point at, not mentions. A mention stands in its first token's sentence; one outside the listed
-sentences is dropped, as is a second markable over the same tokens.
+sentences is dropped, as is a second markable of the same kind over the same tokens.
 
 Topics and sub-topics come from the file name: ``<topic>_<n>ecb.xml`` and ``<topic>_<n>ecbplus.xml`` are two
 sub-topics of one topic (the same kind of event, two different real-world events), e.g. ``1ecb`` and
@@ -129,7 +129,8 @@ def parse_document(raw: bytes | str, name: str, sentences: set[int], *, where: s
         raise EvalError(f"{where}: bad ECB+ XML: {exc}") from None
     by_sentence: dict[int, list[ET.Element]] = {}
     for node in root.iter("token"):
-        by_sentence.setdefault(int(node.get("sentence", "-1")), []).append(node)
+        written = node.get("sentence", "")
+        by_sentence.setdefault(int(written) if written.isdigit() else -1, []).append(node)
     parts: list[str] = []
     spans: dict[str, tuple[int, int]] = {}
     at = 0
@@ -156,16 +157,16 @@ def _mentions(root: ET.Element, name: str, text: str, spans: dict[str, tuple[int
     clusters = _clusters(root, name)
     markables = root.find("Markables")
     out: list[GoldMention] = []
-    seen: set[tuple[tuple[int, int], ...]] = set()
+    seen: set[tuple[Kind, tuple[tuple[int, int], ...]]] = set()
     for node in markables if markables is not None else []:
         kind = _kind(node.tag)
         anchors = [a.get("t_id", "") for a in node.iter("token_anchor")]
         if kind is None or not anchors or anchors[0] not in spans:
             continue  # not a mention of ours, an instance (no tokens) or outside the kept sentences
         tokens = tuple(sorted(spans[t] for t in anchors if t in spans))
-        if tokens in seen:
+        if (kind, tokens) in seen:
             continue
-        seen.add(tokens)
+        seen.add((kind, tokens))
         m_id = node.get("m_id", "")
         start, end = tokens[0][0], tokens[-1][1]
         out.append(
