@@ -146,7 +146,7 @@ def compare(base: dict[str, Any], new: dict[str, Any]) -> str:
     for label, path in HEADLINE:
         a, b = _figure(base, path), _figure(new, path)
         shown = [f"{v:.4g}" if v is not None else "–" for v in (a, b)]
-        change = f"{b - a:+.4f}" if a is not None and b is not None else "–"
+        change = "–" if a is None or b is None else f"{b - a:+.0f}" if label == "stories" else f"{b - a:+.4f}"
         lines.append(f"| {label} | {shown[0]} | {shown[1]} | {change} |")
     return "\n".join(lines) + "\n"
 
