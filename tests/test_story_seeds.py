@@ -1,5 +1,5 @@
 """The two seed articles (one story a week apart) through the parse strategy and the story layer, scored against
-the hand-made story gold (seeds/story.gold.json): which entities and events are the same across them."""
+the hand-made story gold (seeds/story-gold.json): which entities and events are the same across them."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from summarise.stories.gold import load_gold, score_entities, score_events
 from summarise.stories.times import days
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-GOLD = load_gold(SEEDS / "story.gold.json")
+GOLD = load_gold(SEEDS / "story-gold.json")
 
 
 @cache

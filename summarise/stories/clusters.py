@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..ground.entities import name_form
+from ..lexicon import REPORTING_WORDS, SPEECH_VERBS, word_set
 from ..schema import ArticleSummary
 from .settings import StorySettings
 
@@ -34,83 +35,17 @@ NAME_WEIGHT = 3.0
 """A name shared says more about the story than a word shared."""
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_STOP = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "that",
-        "with",
-        "from",
-        "this",
-        "have",
-        "has",
-        "had",
-        "was",
-        "were",
-        "are",
-        "been",
-        "will",
-        "would",
-        "could",
-        "should",
-        "said",
-        "says",
-        "about",
-        "after",
-        "before",
-        "over",
-        "into",
-        "than",
-        "then",
-        "them",
-        "they",
-        "their",
-        "there",
-        "these",
-        "those",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "also",
-        "more",
-        "most",
-        "other",
-        "some",
-        "such",
-        "only",
-        "just",
-        "not",
-        "but",
-        "its",
-        "his",
-        "her",
-        "our",
-        "out",
-        "can",
-        "may",
-        "might",
-        "must",
-        "did",
-        "does",
-        "being",
-        "very",
-        "said",
-        "told",
-        "according",
-        "year",
-        "years",
-        "week",
-        "month",
-        "day",
-        "today",
-    ]
+_STOP = (
+    word_set(
+        """the and for that with from this have has had was were are been will would could should about after
+        before over into than then them they their there these those which while who whom whose what when where
+        also more most other some such only just not but its his her our out can may might must did does being
+        very year years week month day today"""
+    )
+    | REPORTING_WORDS
+    | SPEECH_VERBS
 )
+"""Words that tell no story from another: function words, saying (every story has it), calendar words."""
 Vector = dict[str, float]
 
 

@@ -1,4 +1,4 @@
-"""A hand-made story gold (``seeds/story.gold.json``) and its score: are the same entities and events linked
+"""A hand-made story gold (``seeds/story-gold.json``) and its score: are the same entities and events linked
 across articles, and different ones kept apart?
 
 The gold names each entity by the surface forms every article uses for it, and each event by the character
