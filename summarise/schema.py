@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 SpanStatus = Literal["exact", "fuzzy", "unverified"]
 EntityType = Literal["person", "organization", "location", "group", "other"]
@@ -69,6 +69,9 @@ class Entity(_Model):
     name: str = Field(description="Canonical name.")
     type: EntityType = "other"
     aliases: list[str] = Field(default_factory=list, description="Other names used for it in the article.")
+    mentions: list[Span] = Field(
+        default_factory=list, description="Where the article names it: each occurrence of its name or an alias."
+    )
 
 
 class Event(_Model):

@@ -2,7 +2,8 @@
 
 items → grounded items (``records``) → entities (one table for every name) → filter (``strict`` drops what
 failed) → merge (claimant and party ids; mentions of one event; repeats) → link (ids; claims to the events
-told in their sentences) → rank (``salience``) → the entities still used.
+told in their sentences) → rank (``salience``) → the entities still used, with where the article names each
+(``mentions``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import OverlapLookup
 from ..schema import Claim, Entity, Event, GroundingCounts, TimeMention
 from .entities import EntityTable, Mention, canonicalise
+from .mentions import name_mentions
 from .records import GroundedClaim, GroundedEvent, Grounder
 from .salience import rank_claims, rank_events
 
@@ -58,7 +60,7 @@ def ground(
     kept_events = reported(kept_events, final_claims)
     rank_claims(final_claims, len(text))
     rank_events(kept_events, len(text))
-    entities = used_entities(table, final_claims, kept_events)
+    entities = name_mentions(used_entities(table, final_claims, kept_events), text)
     return Grounded(entities, kept_events, final_claims, g.counts, g.warnings, g.times)
 
 

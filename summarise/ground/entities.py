@@ -846,3 +846,31 @@ def _boundary(text: str, at: int) -> bool:
 
 
 _WORD_CHAR = re.compile(r"\w")
+
+
+# Reading one name on its own (for linking entities across articles) ---------------------------------------
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """How this module reads one surface form: its key (a description's key for a description such as "the
+    North Korean leader"), whether it is a description, the description key of its title, and whether it is
+    person-like (the forms a shorter name may join)."""
+
+    key: str
+    description: bool
+    title_key: str | None
+    person_like: bool
+
+
+def name_form(surface: str, type_hint: str | None = None) -> NameForm | None:
+    """The key(s) ``canonicalise`` files ``surface`` under (a capital read as its country), or None for no name.
+
+    ``summarise.stories`` links one article's entities to another's with the same keys, so "Kim Jong Un" in
+    one article and "Kim Jong-un" in the next are one key, as they would be within one article."""
+    item = _parse(surface, type_hint, None, 0)
+    if item is None:
+        return None
+    key = item.key if item.description else _CAPITALS.get(item.key, item.key)
+    title = _description_key(_strip_article(item.title)) if item.title and not _honorific(item.title) else None
+    return NameForm(key, item.description, title, _person_like(item))
