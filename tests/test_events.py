@@ -65,6 +65,16 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
             "Officials fear a meeting between Kim and Putin.",
             [("Kim", "meeting", ("Putin",), None)],
         ),
+        # an act noun without a named party: its possessor's, or the announcer's (a date owns nothing)
+        (
+            "Airbus announced 10,000 job cuts. Shares fell after its delivery delay. Wednesday's meeting ended.",
+            [
+                ("Airbus", "cuts", (), None),
+                ("Shares", "fell after its delivery delay", (), None),
+                ("Airbus", "delay", (), None),
+                ("Wednesday's meeting", "ended", (), None),
+            ],
+        ),
         # a place after "to" is where, not a target; a purpose is an event of its own
         (
             "Jane Roux went to Paris on Monday to sign the treaty.",

@@ -15,7 +15,8 @@ Each content verb with someone doing it proposes an event:
   "in"/"at"/"to".
 
 Nouns that name events ("a meeting between Kim and Putin", "a visit by", "Fiat's purchase of Chrysler") propose
-one too when a party is named. Acts of saying are
+one too when a party is named, or when its possessor ("its delivery delay") or the one announcing it ("Airbus
+announced job cuts") says whose act it is. Acts of saying are
 claims, not events, except warnings and threats. States ("be", "have", "seem") and verbs inside a quotation
 propose nothing.
 """
@@ -55,10 +56,14 @@ ACT_NOUNS = word_set(
     """sale purchase acquisition merger takeover buyout order delivery launch release delay cut cuts closure
     bankruptcy bailout loan investment lawsuit settlement protest crash accident flight decline rise fall drop
     increase loss layoffs resignation departure appointment production introduction unveiling rollout
-    expansion reduction recall bid"""
+    expansion reduction recall bid claim dispute offer ban announcement restructuring reorganization
+    reorganisation takeoff landing test strike growth"""
 )
 """Nouns that name acts done by someone to something ("Fiat's purchase of Chrysler", "the decline of GM"):
 with a named party they propose an event."""
+OWN_ACT_VERBS = word_set("announce unveil")
+"""Verbs of saying whose object names the subject's own act ("Airbus announced job cuts": Airbus cuts); the
+object of any other verb is that verb's event."""
 RECIPROCAL = word_set("meet discuss negotiate talk agree clash fight trade cooperate")
 """Done together: "A and B discussed" is one event, A's with B."""
 LIGHT_VERBS = word_set("hold have make conduct take give stage")
@@ -389,12 +394,16 @@ def _noun_events(
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS | ACT_NOUNS:
             continue
         if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and noun.head.lemma_ not in CUES:
-            continue  # "held a meeting", "the meeting took place": the verb's event already
+            continue  # "held a meeting", "finalize the sale": the verb's event already
         if any(a.dep_ == "compound" for a in [noun]):
             continue  # "the sale price": a kind of thing, not an event
         actors, targets = _noun_party(noun, ents)
         if noun.lemma_.lower() in EVENT_NOUNS and not actors:  # "a meeting with Putin": the first is its party
             actors, targets = targets[:1], targets[1:]
+        pronoun = None
+        if not actors and (doer := _noun_doer(noun, ents)) is not None:
+            actors = [_phrase(doer, ents)]
+            pronoun = actors[0] if doer.pos_ == "PRON" else None
         names = list(dict.fromkeys([*actors, *targets]))
         if not names:
             continue
@@ -412,11 +421,27 @@ def _noun_events(
                 None,
                 sense,
                 when,
+                pronoun,
                 status=event_status(noun),
                 trigger=_trigger(start, noun),
             )
         )
     return found
+
+
+def _noun_doer(noun: Any, ents: Ents) -> Any | None:
+    """Who does what an act noun names when no name says it: its possessor ("its production", "the company's
+    offer"; not "Wednesday's meeting"), or the subject announcing it ("Airbus announced job cuts": the cuts are
+    Airbus's)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        ent = ents.get(owner.i)
+        named = ent is None or ent.label_ in NAME_LABELS  # not "Wednesday's meeting"
+        return owner if owner.pos_ in ("PRON", "PROPN", "NOUN") and named else None
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in OWN_ACT_VERBS:
+        subject = _subject(noun.head)
+        return subject if subject is not None and subject.lower_ not in SPEAKER_PRONOUNS else None
+    return None
 
 
 def heading(text: str) -> bool:

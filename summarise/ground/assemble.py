@@ -152,6 +152,9 @@ class _Told(NamedTuple):
     who: str
     start: int
     words: str
+    trigger: int | None = None
+    """Where the word naming an event starts: two events named by different words are two ("signed the
+    agreement": the signing and the agreement), however alike their words."""
 
 
 def _repeats(items: Sequence[_Told]) -> set[int]:
@@ -160,11 +163,16 @@ def _repeats(items: Sequence[_Told]) -> set[int]:
     earlier: dict[tuple[str, int], list[int]] = {}  # only items of one who and start are compared: linear
     for i, item in enumerate(items):
         same = earlier.setdefault((item.who, item.start), [])
-        scores = (fuzz.token_set_ratio(item.words, items[j].words) for j in same if j not in drop)
+        alike = [j for j in same if j not in drop and not _named_apart(item, items[j])]
+        scores = (fuzz.token_set_ratio(item.words, items[j].words) for j in alike)
         if any(score >= DUPLICATE_SIMILARITY for score in scores):
             drop.add(i)
         same.append(i)
     return drop
+
+
+def _named_apart(a: _Told, b: _Told) -> bool:
+    return a.trigger is not None and b.trigger is not None and a.trigger != b.trigger
 
 
 def distinct_claims(claims: Sequence[Claim]) -> list[Claim]:
@@ -177,7 +185,10 @@ def distinct_claims(claims: Sequence[Claim]) -> list[Claim]:
 def distinct_events(events: Sequence[Event]) -> list[Event]:
     """Events in article order, without one that repeats an earlier event of its sentence and actor."""
     ordered = sorted(events, key=lambda e: e.evidence[0].start)
-    drop = _repeats([_Told(e.actor or "", e.evidence[0].start, e.action) for e in ordered])
+    told = [
+        _Told(e.actor or "", e.evidence[0].start, e.action, e.trigger.start if e.trigger else None) for e in ordered
+    ]
+    drop = _repeats(told)
     return [e for i, e in enumerate(ordered) if i not in drop]
 
 
