@@ -19,6 +19,7 @@ from summarise.cli import main
 from summarise.errors import EvalError
 from summarise.evals.cat import parse_cat, read_cat
 from summarise.evals.meantime import (
+    cue_trigger,
     gold_status,
     gold_summary,
     gold_view,
@@ -31,7 +32,7 @@ from summarise.evals.meantime import (
 from summarise.evals.metrics import point
 from summarise.evals.report import build_report, render_markdown, sections
 from summarise.evals.run import RunCase
-from summarise.schema import ArticleMeta, ArticleSummary, Entity, Event, Provenance, Span, TimeExpr
+from summarise.schema import ArticleMeta, ArticleSummary, Claim, Entity, Event, Provenance, Span, TimeExpr
 
 CORPUS = Path(__file__).resolve().parent / "data" / "meantime"
 ACME = "9001_Acme_buys_Harbour_Mills"
@@ -244,3 +245,18 @@ def test_report_renders_the_confusion_rows() -> None:
     md = render_markdown(sections(build_report(run, resamples=0)))
     row = next(line for line in md.splitlines() if line.startswith("| planned |"))
     assert row.split("|")[2].strip() == "1"  # one gold planned event
+
+
+def test_claims_count_as_events_of_saying_in_their_own_row() -> None:
+    case = cases()[ACME]
+    text = case.text
+    said = Claim(id="c1", claimant="e1", cue="said", content="it was pleased",
+                 evidence=[_sentence(text, "Acme said")], statement=_span(text, "it was pleased"))  # fmt: skip
+    assert cue_trigger(said, text) == _interval(_span(text, "said", after="Acme said"))
+    follows = Claim(id="c2", cue="may follow", content="a sale", evidence=[_sentence(text, "A sale")],
+                    statement=_span(text, "A sale of the site"))  # fmt: skip
+    pred = prediction(case, []).model_copy(update={"claims": [said, follows]})
+    m = point(meantime_metrics(), [score_meantime_case(case.model_copy(update={"prediction": pred})).counts])
+    assert m["events.recall"] == 0.0  # claims are not events
+    assert m["events_claims.recall"] == pytest.approx(1 / 6)  # "follow"; "said" lies outside the scope
+    assert m["events_claims.precision"] == 1.0

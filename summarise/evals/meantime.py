@@ -26,6 +26,10 @@ one of the mention's tokens; one-to-one pairs for the field scores.
   the two (2008-03 agrees with 2008-03-01). ``time_acc`` counts every matched pair (an unanchored gold event
   wants no time); ``time_acc_anchored`` only anchored ones (no time is wrong); ``time_acc_given`` anchored
   ones where the prediction gives a time;
+- events and claims (``events_claims.*``): the same match with each claim counted as an event of saying (its
+  cue's word in its sentence, outside the statement, is the trigger: ``cue_trigger``). MEANTIME's events include
+  acts of saying ("said", "announced", a sixth of the gold events with an Arg0/Arg1); the project tells those
+  as claims, not events, so the ``events`` row leaves them out and this row shows events and claims together;
 - factuality: gold certainty x polarity x time as a status (``gold_status``) against the predicted ``status``;
   events without a ``status`` field read as ``happened`` (today's schema), so agreement is then the share of
   matched events the gold marks happened.
@@ -53,7 +57,7 @@ import numpy as np
 
 from ..errors import EvalError, ModelNotAvailable
 from ..extract.nlp import parser
-from ..schema import ArticleMeta, ArticleSummary, Entity, Event, Provenance, Span
+from ..schema import ArticleMeta, ArticleSummary, Claim, Entity, Event, Provenance, Span
 from .align import assign, views
 from .cat import CatDoc, Mention, read_cat
 from .metrics import Columns, FloatArray, MetricDef, f1_of, ratio, ratio_metric
@@ -329,6 +333,39 @@ def _event_counts(gold: Gold, located: list[Located], text: str) -> tuple[dict[s
     return counts, pairs
 
 
+def cue_trigger(claim: Claim, text: str) -> Interval | None:
+    """Where a claim's saying verb stands: its cue's first word (same stem) in the claim's first evidence
+    sentence, outside the statement, the occurrence nearest the statement; None when it is not there."""
+    words = [stem(w) for w in norm(claim.cue).split() if _trigger_word(w)]
+    if not words or not claim.evidence:
+        return None
+    ev, said = claim.evidence[0], claim.statement
+    found = [
+        (ev.start + m.start(), ev.start + m.end())
+        for m in _WORD.finditer(text[ev.start : ev.end])
+        if stem(m.group().casefold()) == words[0]
+    ]
+    if said is not None:
+        found = [iv for iv in found if iv[1] <= said.start or iv[0] >= said.end] or found
+        return min(found, key=lambda iv: min(abs(iv[0] - said.end), abs(iv[1] - said.start)), default=None)
+    return found[0] if found else None
+
+
+def _with_speech(gold: Gold, located: list[Located], pred: ArticleSummary, text: str) -> dict[str, float]:
+    """The trigger match counted again with each claim as an event of saying (MEANTIME's speech events: "said",
+    "announced"), its cue the trigger: the ``events_claims.*`` counts. The product tells saying as claims, not
+    events; this row shows how far events and claims together cover the gold's events."""
+    speech = []
+    for claim in pred.claims:
+        at = cue_trigger(claim, text)
+        if at is not None and at[0] < gold.scope_end:
+            event = Event(id=claim.id, action=claim.cue, actor=claim.claimant, evidence=claim.evidence[:1])
+            speech.append(Located(event, at, "field", (at,)))
+    both, _ = _event_counts(gold, [*located, *speech], text)
+    keys = ("pred", "pred_matched", "gold", "gold_matched", "gold.args", "gold_matched.args")
+    return {f"events_claims.{k}": both[f"events.{k}"] for k in keys}
+
+
 def _pair_fields(
     gold: Gold, pred: ArticleSummary, loc: Located, g: Mention, text: str, counts: dict[str, float]
 ) -> list[FieldError]:
@@ -452,6 +489,8 @@ def score_meantime_case(case: RunCase) -> DocScore:
     located = [trigger_of(e, case.text, classes) for e in pred.events] if pred else []
     located = [loc for loc in located if loc.start < gold.scope_end]
     counts, pairs = _event_counts(gold, located, case.text)
+    if pred is not None:
+        counts.update(_with_speech(gold, located, pred, case.text))
     errors: list[FieldError] = []
     if pred is not None:
         for i, j in pairs:
@@ -513,6 +552,18 @@ def meantime_metrics() -> list[MetricDef]:
         return f1_of(precision, ratio(c["events.words.gold_matched"], c["events.gold"]))
 
     defs.append(MetricDef("events.words.f1", words_f1, description="F1, any action word covering the gold"))
+    for name, num, den, what in (
+        ("precision", "events_claims.pred_matched", "events_claims.pred", "precision"),
+        ("recall", "events_claims.gold_matched", "events_claims.gold", "recall"),
+        ("recall_args", "events_claims.gold_matched.args", "events_claims.gold.args", "recall (Arg0/Arg1 events)"),
+    ):
+        defs.append(ratio_metric(f"events_claims.{name}", num, den, f"{what}, claims counted as events of saying"))
+
+    def claims_f1(c: Columns) -> FloatArray:
+        precision = ratio(c["events_claims.pred_matched"], c["events_claims.pred"])
+        return f1_of(precision, ratio(c["events_claims.gold_matched"], c["events_claims.gold"]))
+
+    defs.append(MetricDef("events_claims.f1", claims_f1, description="F1, claims counted as events of saying"))
     defs.append(ratio_metric("events.time_acc", "events.time_all.correct", "events.time_all.n",
                              "time accuracy on all matched pairs (no gold anchor: no time is right)"))  # fmt: skip
     defs.append(ratio_metric("events.time_acc_anchored", "events.time.correct", "events.time.n",
