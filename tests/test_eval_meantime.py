@@ -17,7 +17,7 @@ import pytest
 
 from summarise.cli import main
 from summarise.errors import EvalError
-from summarise.evals.cat import parse_cat, read_cat
+from summarise.evals.cat import Mention, parse_cat, read_cat
 from summarise.evals.meantime import (
     cue_trigger,
     gold_status,
@@ -25,6 +25,7 @@ from summarise.evals.meantime import (
     gold_view,
     load_corpus,
     meantime_metrics,
+    only_modifies,
     score_meantime_case,
     trigger_of,
     word_classes,
@@ -260,3 +261,14 @@ def test_claims_count_as_events_of_saying_in_their_own_row() -> None:
     assert m["events.recall"] == 0.0  # claims are not events
     assert m["events_claims.recall"] == pytest.approx(1 / 6)  # "follow"; "said" lies outside the scope
     assert m["events_claims.precision"] == 1.0
+
+
+def test_a_name_that_only_modifies_a_longer_name_stands_for_nothing() -> None:
+    text = "Ryanair bought Boeing 737s from Boeing. The Ford Taurus returns."
+    product = Mention(id="1", tag="ENTITY_MENTION", start=text.index("Boeing 737s"), end=text.index(" from"))
+    maker = Mention(id="2", tag="ENTITY_MENTION", start=text.index("Boeing."), end=text.index("Boeing.") + 6)
+    car = Mention(id="3", tag="ENTITY_MENTION", start=text.index("The Ford"), end=text.index(" returns"))
+    assert only_modifies((product.start, product.start + 6), product, text)  # "Boeing" in "Boeing 737s"
+    assert not only_modifies((maker.start, maker.end), maker, text)
+    assert only_modifies((text.index("Ford"), text.index("Ford") + 4), car, text)
+    assert not only_modifies((text.index("Taurus"), text.index(" returns")), car, text)

@@ -41,7 +41,9 @@ it (else the longest it contains, else the one it overlaps most). A gold chain c
 entity stands for (found), a chain is unified when exactly one predicted entity stands for its mentions (not
 split over several); complete when one entity stands for every non-pronoun mention (descriptions included). A
 predicted entity that stands for mentions of two or more chains joins two referents (share of the predicted
-entities that stand for any gold mention).
+entities that stand for any gold mention). An occurrence followed inside its gold mention by a capitalised word
+or a number ("Boeing" in "Boeing 737s", "Ford" in "the Ford Taurus") only modifies another name and stands for
+nothing: the gold mention is the product, which a search for the maker's name would otherwise join to it.
 """
 
 from __future__ import annotations
@@ -433,6 +435,16 @@ def _stands_for(occurrence: Interval, mentions: Sequence[Mention]) -> Mention | 
     return max(overlap, key=lambda p: p[0])[1] if overlap else None
 
 
+_NAME_GOES_ON = re.compile(r"[\s-]*[A-Z0-9]")
+
+
+def only_modifies(occurrence: Interval, mention: Mention, text: str) -> bool:
+    """Whether the name only modifies a longer name inside the gold mention ("Boeing" in "Boeing 737s",
+    "Ford" in "the Ford Taurus", "Airbus" in "Airbus A350"): a capitalised word or a number follows it there.
+    The name then stands for no mention of that chain (the gold marks the product, not its maker)."""
+    return _NAME_GOES_ON.match(text, occurrence[1], mention.end) is not None
+
+
 def _named_chains(gold: Gold) -> dict[str, set[str]]:
     """chain id -> ids of its non-pronoun in-scope mentions, for chains with a name and two such mentions."""
     members: dict[str, list[Mention]] = defaultdict(list)
@@ -454,8 +466,9 @@ def coref_counts(gold: Gold, pred: ArticleSummary, text: str) -> dict[str, float
     chains = _named_chains(gold)
     stands: dict[str, set[str]] = {}
     for entity in pred.entities:
-        hits = [_stands_for(o, gold.entities) for o in occurrences(pred, entity.id, text) if o[0] < gold.scope_end]
-        stands[entity.id] = {m.id for m in hits if m is not None}
+        found_at = [o for o in occurrences(pred, entity.id, text) if o[0] < gold.scope_end]
+        hits = [(o, _stands_for(o, gold.entities)) for o in found_at]
+        stands[entity.id] = {m.id for o, m in hits if m is not None and not only_modifies(o, m, text)}
     touching = [ids for ids in stands.values() if ids]
     joins = [ids for ids in touching if len({gold.chain_id(i) for i in ids}) >= 2]
     found = {c: sum(bool(ids & mine) for mine in stands.values()) for c, ids in chains.items()}
