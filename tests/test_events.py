@@ -75,6 +75,17 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Wednesday's meeting", "ended", (), None),
             ],
         ),
+        # what a noun is for ("a contract to supply") is its owner's act; a plan of nobody named tells nothing
+        (
+            "EADS won a contract to supply tankers. Ford's decision to close the plant surprised workers. "
+            "A plan to bail out the banks failed.",
+            [
+                ("EADS", "won a contract", (), None),
+                ("EADS", "supply tankers", (), None),
+                ("Ford", "close plant", (), None),
+                ("A plan", "failed", (), None),
+            ],
+        ),
         # a place after "to" is where, not a target; a purpose is an event of its own
         (
             "Jane Roux went to Paris on Monday to sign the treaty.",

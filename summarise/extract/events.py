@@ -4,8 +4,9 @@ Each content verb with someone doing it proposes an event:
 
 - the actor: the verb's subject (a relative "who"/"which" points at its noun; a verb without a subject of its
   own, as in "plans to visit", "visited … and attended", takes its head's; the agent of a passive, "a lunch
-  hosted by the president"); each conjunct of "A and B published" is its own actor; a pronoun is resolved to the
-  nearest earlier name of the right kind; a passive without an agent has no actor ("an agreement was reached");
+  hosted by the president"; what a noun is for, its owner: "EADS won a contract to supply tankers"); each
+  conjunct of "A and B published" is its own actor; a pronoun is resolved to the nearest earlier name of the
+  right kind; a passive without an agent has no actor ("an agreement was reached");
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
   ("travel to Russia", "began supplying weapons"), at most ``MAX_ACTION_WORDS`` words; modality and negation
   are the event's ``status`` (``extract.factuality``), not words of its action; a verb that only frames another
@@ -164,8 +165,9 @@ def _actors(subject: Any) -> list[Any]:
 
 def _subject(verb: Any) -> Any | None:
     """The doer: the subject, or a passive's agent; a verb without one takes its head's ("plans to visit",
-    "is willing to meet", "visited … and attended"). Not ``attribution._source_token`` (who speaks through a cue),
-    on purpose: that docstring says where the two differ."""
+    "is willing to meet", "visited … and attended"); the infinitive of a noun takes the noun's owner ("Ford's
+    decision to name"; "EADS won a contract to supply": EADS). Not ``attribution._source_token`` (who speaks
+    through a cue), on purpose: that docstring says where the two differ."""
     tok = verb
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -182,12 +184,26 @@ def _subject(verb: Any) -> Any | None:
             return subj
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or tok.head is tok:
+        if _infinitive_of_noun(tok):  # "Ford's decision to name", "won a contract to supply": the noun's owner
+            owner = next((c for c in tok.head.children if c.dep_ == "poss"), None)
+            if owner is not None or tok.head.dep_ != "dobj":
+                return owner
+            tok = tok.head
+        elif tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or tok.head is tok:
             return None
         tok = tok.head
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _infinitive_of_noun(verb: Any) -> bool:
+    """ "a contract to supply", "the decision to ban": an infinitive that says what a noun is for."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
