@@ -272,3 +272,16 @@ def test_a_name_that_only_modifies_a_longer_name_stands_for_nothing() -> None:
     assert not only_modifies((maker.start, maker.end), maker, text)
     assert only_modifies((text.index("Ford"), text.index("Ford") + 4), car, text)
     assert not only_modifies((text.index("Taurus"), text.index(" returns")), car, text)
+
+
+def test_a_word_that_tells_the_event_again_is_a_mention_of_its_own() -> None:
+    case = cases()[ACME]
+    text = case.text
+    bought = Event(id="v1", actor="e1", action="bought Harbour Mills", targets=["e2"],
+                   evidence=[_sentence(text, "Acme Corp. bought")], trigger=_span(text, "bought"))  # fmt: skip
+    told = bought.model_copy(update={"retold": [_span(text, "buys")]})
+    for event, found in ((bought, 1), (told, 2)):
+        scored = case.model_copy(update={"prediction": prediction(case, [event])})
+        m = point(meantime_metrics(), [score_meantime_case(scored).counts])
+        assert m["events.recall"] == pytest.approx(found / 6) and m["events.precision"] == 1.0
+        assert m["events.recall.zone.headline"] == (found - 1)  # the headline's "buys"

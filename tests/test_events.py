@@ -129,6 +129,20 @@ def test_mentions_of_one_event_merge_into_one_with_every_sentence_as_evidence() 
         meeting.location == "Vladivostok" and meeting.time is not None and meeting.time.value == "2023-09-08"
     )  # the Friday before
     assert {result.entity(t).name for t in meeting.targets if result.entity(t)} == {"Putin"}
+    assert [text[w.start : w.end] for w in meeting.retold] == ["meet", "held"]  # each merged mention's word
+
+
+def test_a_headline_event_is_the_body_s_event_told_again() -> None:
+    text = (
+        "Acme buys Harbour Mills for $2 billion\n\nAcme Corp. bought Harbour Mills on Monday. "
+        "Acme also opened a store in Lyon. Unions protested."
+    )
+    result = summarise(text, published="2021-05-04", settings=Settings(backend="fake", strategy="parse", cache=False))
+    assert [e.action for e in result.events] == ["bought Harbour Mills", "opened a store", "protested"]
+    bought = result.events[0]
+    assert bought.trigger is not None and text[bought.trigger.start : bought.trigger.end] == "bought"
+    assert [(w.start, text[w.start : w.end]) for w in bought.retold] == [(5, "buys")]  # the headline's word
+    assert all(not e.retold for e in result.events[1:])
 
 
 def test_parse_makes_no_model_call_and_hybrid_one_for_the_summary() -> None:

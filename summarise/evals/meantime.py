@@ -5,7 +5,8 @@ four body sentences (2-5); every figure here counts gold and predicted items in 
 (``SCOPE_LAST_SENTENCE``). The article runs whole, with the creation time (TIMEX3
 ``functionInDocument="CREATION_TIME"``) as its published date.
 
-Events. A predicted event is located by its trigger: the ``trigger`` Span when events carry one, else (today's
+Events. A predicted event is located by its trigger (and again by each word of its ``retold``: the headline
+telling it, a later mention merged into it): the ``trigger`` Span when events carry one, else (today's
 schema) a word of its ``action`` that can be a trigger (no auxiliary, modal, negation, determiner, number or -ly
 adverb) found, same crude stem, in its evidence sentence(s): the first such that the project's English parser
 tags a verb, else a noun, else the first found (``trigger_of``; the report counts which way each was located;
@@ -283,6 +284,12 @@ def trigger_of(event: Event, text: str, classes: dict[int, str] | None = None) -
     return Located(event, found[0], "word", tuple(found))
 
 
+def retold(event: Event) -> list[Located]:
+    """The event again at each word that tells it again (``retold``: the headline's, a merged mention's), each a
+    predicted mention of its own."""
+    return [Located(event, (s.start, s.end), "field", ((s.start, s.end),)) for s in getattr(event, "retold", [])]
+
+
 def pred_status(event: Event) -> str:
     """The predicted status; events without the field (schema before 1.2) read as happened."""
     status = getattr(event, "status", None)
@@ -500,6 +507,7 @@ def score_meantime_case(case: RunCase) -> DocScore:
     bare = pred is not None and any(not isinstance(getattr(e, "trigger", None), Span) for e in pred.events)
     classes = word_classes(case.text) if bare else None
     located = [trigger_of(e, case.text, classes) for e in pred.events] if pred else []
+    located += [retelling for e in pred.events for retelling in retold(e)] if pred else []
     located = [loc for loc in located if loc.start < gold.scope_end]
     counts, pairs = _event_counts(gold, located, case.text)
     if pred is not None:

@@ -42,6 +42,7 @@ from ..schema import EventStatus
 from ..timex import time_phrases
 from .attribution import Antecedents, Name, ParsedArticle
 from .factuality import ASPECT_VERBS, NEGATING_VERBS, PLAN_VERBS, POSSIBLE_VERBS, event_status
+from .nlp import parser
 
 STATES = word_set(
     """be have seem appear remain become include involve mean need allow let make get keep continue come
@@ -104,6 +105,8 @@ class EventCandidate:
     status: EventStatus = "happened"
     trigger: tuple[int, int] | None = None
     """[start, end) in the article of the word naming the event."""
+    retold: tuple[tuple[int, int], ...] = ()
+    """[start, end) of the word naming it where the headline tells it again (``retell``)."""
 
 
 FRAMING_VERBS = (PLAN_VERBS | NEGATING_VERBS | POSSIBLE_VERBS) - ASPECT_VERBS
@@ -506,4 +509,29 @@ def find_events(doc: Document, article: ParsedArticle, speakers: Sequence[Name] 
         found += sentence_events(number, start, parsed, quotes)
     found.sort(key=lambda e: e.verb_start)
     names = [n for n in article.names if n[1] not in article.groups]
-    return resolve(found, [*names, *speakers])
+    return retell(resolve(found, [*names, *speakers]), headline_events(doc))
+
+
+def headline_events(doc: Document) -> list[EventCandidate]:
+    """Event candidates of the headline, where the text begins with it (the layout's ``title``); they are never
+    events of their own (``retell``)."""
+    title = doc.title
+    start = doc.text.find(title) if title else -1
+    if not title or start < 0 or (doc.sentences and start + len(title) > doc.sentences[0][0]):
+        return []
+    parsed = parser()(title.replace("\xa0", " "))
+    ents: Ents = {t.i: e for e in parsed.ents for t in e}
+    times = _times(parsed.text)
+    return _verb_events(0, start, parsed, ents, (), times) + _noun_events(0, start, parsed, ents, times)
+
+
+def retell(found: Sequence[EventCandidate], headline: Sequence[EventCandidate]) -> list[EventCandidate]:
+    """A headline restates the story: each of its events is the first event of the body done with the same verb
+    (or event noun), told again. Its word joins that event's ``retold``; with none, it tells nothing of its own."""
+    out = list(found)
+    for told in headline:
+        verb = told.sense.split("|")[0]
+        at = next((i for i, e in enumerate(out) if e.sense.split("|")[0] == verb), None)
+        if at is not None and told.trigger is not None:
+            out[at] = replace(out[at], retold=(*out[at].retold, told.trigger))
+    return out

@@ -118,10 +118,15 @@ def merged_events(events: Sequence[GroundedEvent], table: EntityTable) -> list[E
 
 
 def _join(first: Event, other: Event, targets: list[str]) -> None:
-    """Another mention of ``first``: its evidence (and a time, place or target ``first`` lacks) joins it."""
+    """Another mention of ``first``: its evidence, its word (``retold``) and a time, place or target ``first``
+    lacks join it."""
     spans = {(s.start, s.end): s for s in [*first.evidence, *other.evidence]}
     first.evidence = [spans[k] for k in sorted(spans)]
     first.targets = list(dict.fromkeys([*first.targets, *targets]))
+    words = [
+        w for w in [*first.retold, *other.retold, *([other.trigger] if other.trigger else [])] if w != first.trigger
+    ]
+    first.retold = sorted({(w.start, w.end): w for w in words}.values(), key=lambda w: w.start)
     first.time = first.time or other.time
     first.location = first.location or other.location
     if other.status == "happened":  # "will meet" then "met": the meeting took place
