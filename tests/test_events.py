@@ -170,3 +170,11 @@ def test_an_event_takes_the_time_words_of_its_own_verb_not_the_sentence_s() -> N
     result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
     times = {e.action: e.time.value if e.time else None for e in result.events}
     assert times == {"meet Kim": None, "met Putin": "2023-09-13"}
+
+
+def test_a_headline_in_other_words_is_the_lead_s_event_by_the_same_actor() -> None:
+    text = "Aer Lingus buys twelve Airbus jets\n\nIrish airline Aer Lingus has purchased 12 aircraft. Fares rose."
+    result = summarise(text, published="2007-06-09", settings=Settings(backend="fake", strategy="parse", cache=False))
+    purchased = next(e for e in result.events if e.action.startswith("purchased"))
+    assert [text[w.start : w.end] for w in purchased.retold] == ["buys"]
+    assert all(not e.retold for e in result.events if e is not purchased)

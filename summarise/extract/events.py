@@ -527,11 +527,22 @@ def headline_events(doc: Document) -> list[EventCandidate]:
 
 def retell(found: Sequence[EventCandidate], headline: Sequence[EventCandidate]) -> list[EventCandidate]:
     """A headline restates the story: each of its events is the first event of the body done with the same verb
-    (or event noun), told again. Its word joins that event's ``retold``; with none, it tells nothing of its own."""
+    (or event noun), else the lead sentence's first event by the same actor in other words ("Aer Lingus buys
+    jets": "Aer Lingus have purchased aircraft"), told again. Its word joins that event's ``retold``; with
+    neither, it tells nothing of its own."""
     out = list(found)
     for told in headline:
         verb = told.sense.split("|")[0]
         at = next((i for i, e in enumerate(out) if e.sense.split("|")[0] == verb), None)
+        if at is None:
+            lead = min((e.sentence for e in out), default=0)
+            at = next((i for i, e in enumerate(out) if e.sentence == lead and _same_doer(told, e)), None)
         if at is not None and told.trigger is not None:
             out[at] = replace(out[at], retold=(*out[at].retold, told.trigger))
     return out
+
+
+def _same_doer(a: EventCandidate, b: EventCandidate) -> bool:
+    """Whether two actors as written share a capitalised word ("Aer Lingus", "Irish airline Aer Lingus")."""
+    names = [{w for w in e.actor.split() if w[:1].isupper() and w.lower() not in ("the", "a", "an")} for e in (a, b)]
+    return bool(names[0] & names[1])
