@@ -93,6 +93,10 @@ class Event(_Model):
         description="Ids of the claims that carry it; empty when the article states it in its own voice.",
     )
     trigger: Span | None = Field(default=None, description="The word(s) naming the event: a verb or event noun.")
+    retold: list[Span] = Field(
+        default_factory=list,
+        description="The word naming it where the article tells it again: the headline's, a later sentence's.",
+    )
     key: bool = Field(default=False, description="True for the few events a reader needs first.")
     rank: int | None = Field(default=None, description="1 = most salient.")
 

@@ -120,10 +120,15 @@ def merged_events(events: Sequence[GroundedEvent], table: EntityTable) -> list[E
 
 
 def _join(first: Event, other: Event, targets: list[str]) -> None:
-    """Another mention of ``first``: its evidence (and a time, place or target ``first`` lacks) joins it."""
+    """Another mention of ``first``: its evidence, its word (``retold``) and a time, place or target ``first``
+    lacks join it."""
     spans = {(s.start, s.end): s for s in [*first.evidence, *other.evidence]}
     first.evidence = [spans[k] for k in sorted(spans)]
     first.targets = list(dict.fromkeys([*first.targets, *targets]))
+    words = [
+        w for w in [*first.retold, *other.retold, *([other.trigger] if other.trigger else [])] if w != first.trigger
+    ]
+    first.retold = sorted({(w.start, w.end): w for w in words}.values(), key=lambda w: w.start)
     first.time = first.time or other.time
     first.location = first.location or other.location
     if other.status == "happened":  # "will meet" then "met": the meeting took place
@@ -154,6 +159,9 @@ class _Told(NamedTuple):
     who: str
     start: int
     words: str
+    trigger: int | None = None
+    """Where the word naming an event starts: two events named by different words are two ("signed the
+    agreement": the signing and the agreement), however alike their words."""
 
 
 def _repeats(items: Sequence[_Told]) -> set[int]:
@@ -162,11 +170,16 @@ def _repeats(items: Sequence[_Told]) -> set[int]:
     earlier: dict[tuple[str, int], list[int]] = {}  # only items of one who and start are compared: linear
     for i, item in enumerate(items):
         same = earlier.setdefault((item.who, item.start), [])
-        scores = (fuzz.token_set_ratio(item.words, items[j].words) for j in same if j not in drop)
+        alike = [j for j in same if j not in drop and not _named_apart(item, items[j])]
+        scores = (fuzz.token_set_ratio(item.words, items[j].words) for j in alike)
         if any(score >= DUPLICATE_SIMILARITY for score in scores):
             drop.add(i)
         same.append(i)
     return drop
+
+
+def _named_apart(a: _Told, b: _Told) -> bool:
+    return a.trigger is not None and b.trigger is not None and a.trigger != b.trigger
 
 
 def distinct_claims(claims: Sequence[Claim]) -> list[Claim]:
@@ -179,7 +192,10 @@ def distinct_claims(claims: Sequence[Claim]) -> list[Claim]:
 def distinct_events(events: Sequence[Event]) -> list[Event]:
     """Events in article order, without one that repeats an earlier event of its sentence and actor."""
     ordered = sorted(events, key=lambda e: e.evidence[0].start)
-    drop = _repeats([_Told(e.actor or "", e.evidence[0].start, e.action) for e in ordered])
+    told = [
+        _Told(e.actor or "", e.evidence[0].start, e.action, e.trigger.start if e.trigger else None) for e in ordered
+    ]
+    drop = _repeats(told)
     return [e for i, e in enumerate(ordered) if i not in drop]
 
 
