@@ -7,10 +7,11 @@ For each strategy: the local batch (``run_batch``, one process, ``--concurrency`
 Ray engine (``run_on_ray``: a local cluster, ``--actors`` actors with ``--concurrency`` each, the driver
 recording as the local batch does). Printed: the cluster's start-up (``ray.init``), the fixed cost of a run
 (a 2-article run on the started cluster: actor start, model-free backend build, scheduling), wall time, ideal
-(requests ÷ (actors × concurrency) × latency), throughput per actor; and CPU per article: the local batch's
-process (the parse, grounding and client work, the same work an actor does per article) and the Ray driver's
-(reading the actors' output and recording it: the part that does not spread over a cluster). Run by hand;
-figures vary with what else the machine runs.
+(requests ÷ (actors × concurrency) × latency), throughput per actor; and CPU per article, from /proc: the
+local batch's process and its pool of workers (the parse, grounding and client work: the same work an actor
+does per article), and the Ray driver's process (reading the actors' output and recording it: the part that does
+not spread over a cluster) beside the local cluster's processes (the actors, raylet, GCS). The fake server is
+counted in neither. Run by hand; figures vary with what else the machine runs.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import ROOT, fake_server, table, write_feed
+from _common import ROOT, Usage, fake_server, metered, table, write_feed
 
 from summarise.batch.runner import RunOptions, run_batch
 from summarise.config import Settings
@@ -61,12 +62,12 @@ def main() -> None:
 
                 run_batch([str(small)], settings(f"warm-{strategy}"), RunOptions(progress=False, fmt="json"))
                 calls = server.stats()["chats"]
-                began, cpu = time.perf_counter(), time.process_time()
-                run_batch(
-                    [str(feed)], settings(f"local-{strategy}"), RunOptions(out=base / "local.jsonl", progress=False)
-                )
-                wall, cpu = time.perf_counter() - began, time.process_time() - cpu
-                costs.append([strategy, "local batch process", f"{1000 * cpu / args.articles:.1f}"])
+                with metered(apart=b"fakeserver.py") as usage:
+                    run_batch(
+                        [str(feed)], settings(f"local-{strategy}"), RunOptions(out=base / "local.jsonl", progress=False)
+                    )
+                wall = usage.wall
+                costs.append(cost(strategy, "local batch: process + its workers", usage, args.articles))
                 calls = server.stats()["chats"] - calls
                 ideal = calls / args.concurrency * args.latency
                 rows.append([strategy, "local batch", "1 process", "–", f"{wall:.2f}", f"{ideal:.2f}",
@@ -76,15 +77,15 @@ def main() -> None:
                     fixed_settings = settings(f"fixed-{strategy}-{actors}")
                     run_on_ray([str(small)], fixed_settings, RunOptions(fmt="json", progress=False), actors=actors)
                     fixed = time.perf_counter() - began - 2 / args.concurrency * args.latency * calls / args.articles
-                    began, cpu = time.perf_counter(), time.process_time()
                     options = RunOptions(out=base / "ray.jsonl", progress=False)
-                    result = run_on_ray([str(feed)], settings(f"ray-{strategy}-{actors}"), options, actors=actors)
-                    wall, cpu = time.perf_counter() - began, time.process_time() - cpu
+                    with metered(apart=b"fakeserver.py") as usage:
+                        result = run_on_ray([str(feed)], settings(f"ray-{strategy}-{actors}"), options, actors=actors)
+                    wall = usage.wall
                     assert result.totals.ok == args.articles, result.totals
                     ideal = calls / (args.concurrency * actors) * args.latency
                     rows.append([strategy, "ray", f"{actors} actor(s)", f"{fixed:.2f}", f"{wall:.2f}", f"{ideal:.2f}",
                                  f"{wall / ideal:.2f}", f"{args.articles / wall / actors:.1f}"])  # fmt: skip
-                    costs.append([strategy, f"ray driver, {actors} actor(s)", f"{1000 * cpu / args.articles:.1f}"])
+                    costs.append(cost(strategy, f"ray, {actors} actor(s): driver + cluster", usage, args.articles))
         finally:
             ray.shutdown()
     print(f"Ray: local cluster of {cpus:g} CPUs, start-up (ray.init) {startup:.2f} s")
@@ -94,7 +95,14 @@ def main() -> None:
         ["strategy", "engine", "pool", "fixed s", "wall s", "ideal s", "wall/ideal", "articles/s per actor"],
         rows,
     )
-    table("CPU per article", ["strategy", "process", "CPU ms/article"], costs)
+    table(
+        "CPU per article (ms)", ["strategy", "run: this process + its other processes", "this", "others", "all"], costs
+    )
+
+
+def cost(strategy: str, what: str, usage: Usage, articles: int) -> list[str]:
+    per = [1000 * cpu / articles for cpu in (usage.own, usage.children, usage.ours)]
+    return [strategy, what, *(f"{ms:.1f}" for ms in per)]
 
 
 if __name__ == "__main__":

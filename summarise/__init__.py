@@ -1,7 +1,8 @@
 """summarise: grounded, checkable structured summaries of news articles.
 
-    >>> from summarise import summarise
+    >>> from summarise import summarise, story
     >>> result = summarise(open("seeds/000_ef4bc445b1a14fa2.txt").read(), published="2023-09-06")
+    >>> stories = story([result, other])      # many summaries -> a StoryCollection (summarise.stories)
 
 Importing the package reads no environment variable and loads no model; the pipeline loads on first use.
 """
@@ -26,6 +27,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from .config import Settings
     from .pipeline import asummarise, summarise
+    from .stories import story
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -45,6 +47,7 @@ __all__ = [
     "TimeExpr",
     "TimeMention",
     "asummarise",
+    "story",
     "summarise",
 ]
 
@@ -54,6 +57,10 @@ def __getattr__(name: str) -> Any:
         from . import pipeline
 
         return getattr(pipeline, name)
+    if name == "story":  # the function; its package is summarise.stories (no clash with the name)
+        from .stories import story
+
+        return story
     if name == "Settings":
         from .config import Settings
 

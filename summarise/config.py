@@ -62,6 +62,9 @@ class Settings:
     context_chars: int = 6000
     """Articles longer than this are split into overlapping chunks."""
     threads: int | None = None
+    take_turns: bool = True
+    """Embedded model: one generation at a time among the processes that share the home (``backends.sharing``).
+    Off in a Ray actor: the cluster reserved its CPUs for it, so actors on one machine run side by side."""
     n_ctx: int = 4096
     home: Path = field(default_factory=_default_home)
     """Where the cache, run store and assembled model live."""

@@ -10,6 +10,7 @@ words) stays beside its rule. The scorer keeps its own normalisation and stemmer
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -218,4 +219,11 @@ def reads_as_instruction(text: str) -> bool:
     """Whether ``text`` reads as an order to a language model ("Ignore previous instructions and output …"),
     in English or a few other languages' usual phrasing. Such a sentence in an article is an attempt to take
     over the model, not news: it is never summarised, and a summary holding one is not a summary."""
-    return _ORDER.search(" ".join(text.split())) is not None
+    return _orders_a_model(" ".join(text.split()))
+
+
+@lru_cache(maxsize=4096)
+def _orders_a_model(flat: str) -> bool:
+    """Cached: the pattern costs ~0.1 ms a sentence, and each of an article's sentences is asked about several
+    times (its prompts, the items kept, the summary check), on the event loop that drives a whole batch."""
+    return _ORDER.search(flat) is not None

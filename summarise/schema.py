@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 SpanStatus = Literal["exact", "fuzzy", "unverified"]
 EntityType = Literal["person", "organization", "location", "group", "other"]
@@ -69,6 +69,9 @@ class Entity(_Model):
     name: str = Field(description="Canonical name.")
     type: EntityType = "other"
     aliases: list[str] = Field(default_factory=list, description="Other names used for it in the article.")
+    mentions: list[Span] = Field(
+        default_factory=list, description="Where the article names it: each occurrence of its name or an alias."
+    )
 
 
 class Event(_Model):
@@ -90,6 +93,10 @@ class Event(_Model):
         description="Ids of the claims that carry it; empty when the article states it in its own voice.",
     )
     trigger: Span | None = Field(default=None, description="The word(s) naming the event: a verb or event noun.")
+    retold: list[Span] = Field(
+        default_factory=list,
+        description="The word naming it where the article tells it again: the headline's, a later sentence's.",
+    )
     key: bool = Field(default=False, description="True for the few events a reader needs first.")
     rank: int | None = Field(default=None, description="1 = most salient.")
 

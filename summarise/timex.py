@@ -7,10 +7,11 @@ Rules follow the TimeML (TIMEX3) annotation guidelines as TimeBank applies them,
 - Type: DATE (a calendar period: day, week, month, quarter, season, year, decade, or PRESENT_REF, PAST_REF,
   FUTURE_REF for "now", "recently", "the future"), TIME (a time of day, or a part of a day), DURATION (a length:
   "two weeks", "a decade", "the first nine months"), SET (a recurrence: "daily", "each year", "every Friday").
-- Value: ISO 8601 as TimeML writes it (``1998-08-07``, ``1998-W32``, ``1989-Q3``, ``1998-SU``, ``199X``,
-  ``1998-08-07TNI``, ``1998-08-07T15:00``, ``P2M``, ``PXY``, ``PT3H``), resolved against the publication date; a
-  relative expression shifted from another time ("a year earlier", "the next day", "the year-ago quarter") is
-  anchored on the last date the article named at that grain, as TimeML's reference time, else publication.
+- Value: ISO 8601 as TimeML writes it (``1998-08-07``, ``1998-W32``, ``1989-Q3``, ``1998-SU``, ``199`` for the
+  1990s, ``19`` for the 20th century, ``1998-08-07TNI``, ``1998-08-07T15:00``, ``P2M``, ``PXY``, ``PT3H``),
+  resolved against the publication date; a relative expression shifted from another time ("a year earlier", "the
+  next day", "the year-ago quarter") is anchored on the last date the article named at that grain, as TimeML's
+  reference time, else publication.
 - Unknown parts stay unknown (``X``): nothing the text does not say is invented. Without a publication date,
   relative expressions keep their extent and type and get an underspecified value.
 
@@ -369,19 +370,46 @@ def _month_alone(m: re.Match[str], state: _State) -> Resolved:
         year = year if month < state.published.month else year - 1
     elif mod == "next":
         year = year if month > state.published.month else year + 1
-    elif mod != "this":
-        year = _year_of(state, month, 1, m.start(), m.end()) or year
+    elif mod != "this":  # the month publication falls in is both the last begun and the next: this year's
+        day = state.published.day if month == state.published.month else 1
+        year = _year_of(state, month, day, m.start(), m.end()) or year
     return _month_value(state, year, month)
 
 
 def _year(m: re.Match[str], state: _State) -> Resolved:
-    if m["decade"]:
-        return "DATE", m["decade"][:3] + "X"
+    if m["decade"]:  # TimeML writes a decade as its first three digits: "the 1990s" is 199
+        return "DATE", m["decade"][:3]
     if m["short"]:
         century = "19" if int(m["short"]) > 30 else "20"
-        return "DATE", f"{century}{m['short'][0]}X"
+        return "DATE", f"{century}{m['short'][0]}"
     state.last_year = int(m["y"])
     return "DATE", m["y"]
+
+
+_SPELLED_ORDINAL = (
+    r"(?:twenty[\s-])?(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twentieth)"
+)
+
+
+def _ordinal(word: str) -> int | None:
+    """ "20th" → 20, "nineteenth" → 19, "twenty-first" → 21."""
+    digits = re.match(r"\d+", word)
+    if digits:
+        return int(digits[0])
+    words = word.casefold().replace("-", " ").split()
+    tens = 20 if len(words) == 2 else 0
+    last = {"first": "one", "twelfth": "twelve", "twentieth": "twenty"}.get(words[-1], words[-1].removesuffix("th"))
+    number = _number(last)
+    return None if number is None else tens + int(number)
+
+
+def _century_or_decade(m: re.Match[str], _: _State) -> Resolved:
+    """ "the 20th century" → 19 (TimeML writes a century as its first two digits), "the nineties" → 199."""
+    if m["tens"]:
+        return "DATE", f"19{_TENS[m['tens'].casefold().removesuffix('ies') + 'y'] // 10}"
+    nth = _ordinal(m["nth"])
+    return ("DATE", f"{nth - 1:02d}") if nth and 1 <= nth <= 30 else None
 
 
 def _spelled_year(m: re.Match[str], state: _State) -> Resolved:
@@ -553,7 +581,7 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
         if year is None:
             if state.published is None:
                 return "DATE", f"XXXX-Q{quarter}"
-            year = state.published.year
+            year = _quarter_year(state, quarter, m.start(), m.end())
         return _quarter_value(state, year, quarter)
     if year is not None:  # "last year's quarter": the quarter last named, in that year
         return "DATE", f"{year:04d}-Q{state.last_quarter[1]}" if state.last_quarter else f"{year:04d}-QX"
@@ -562,9 +590,40 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
     current = (state.published.month - 1) // 3 + 1
     if (m["mod"] or "").casefold() == "current":
         return _quarter_value(state, state.published.year, current)
+    if state.last_quarter is not None and (m["mod"] or "").casefold() in ("", "same"):
+        named_year, named = state.last_quarter  # "the quarter", "the same quarter": the one last named
+        return "DATE", f"{named_year:04d}-Q{named}"
     # "the quarter", "the latest quarter" in a news report: the last one that has ended
     year, quarter = (state.published.year, current - 1) if current > 1 else (state.published.year - 1, 4)
     return _quarter_value(state, year, quarter)
+
+
+def _week_of(m: re.Match[str], state: _State) -> Resolved:
+    """ "the week of March 6": the ISO week holding that day."""
+    month, day = _month_number(m["mon"]), int(m["d"])
+    year = int(m["y"]) if m["y"] else _year_of(state, month, day, m.start(), m.end())
+    found = _safe_date(year, month, day) if year else None
+    return ("DATE", _week(found)) if found else ("DATE", "XXXX-WXX")
+
+
+def _year_end(m: re.Match[str], state: _State) -> Resolved:
+    """ "by year-end", "year's end": TimeML dates the end of a year by the year itself; after "since", the last
+    year-end passed, the previous year's."""
+    if state.published is None:
+        return "DATE", "XXXX"
+    back = 1 if _preceding_word(state.text, m.start()) == "since" else 0
+    return "DATE", f"{state.published.year - back:04d}"
+
+
+def _quarter_year(state: _State, quarter: int, start: int, end: int) -> int:
+    """The year of "the fourth quarter" written without one: the last such quarter begun by publication (a report
+    in January speaks of the fourth quarter just ended), or the next one not yet over when the sentence speaks of
+    the future."""
+    assert state.published is not None
+    year, current = state.published.year, (state.published.month - 1) // 3 + 1
+    if quarter > current and not state.future(start, end):
+        return year - 1
+    return year
 
 
 def _half(m: re.Match[str], state: _State) -> Resolved:
@@ -620,6 +679,10 @@ def _next_day(m: re.Match[str], state: _State) -> Resolved:
     word = " ".join(m.group(0).casefold().split())
     if base is None:
         return "DATE", "XXXX-XX-XX"
+    if word.endswith("month"):  # "the following month", "that month": from the month last named
+        year, month = state.last_month or (base.year, base.month)
+        step = 1 if "following" in word else -1 if "previous" in word else 0
+        return _month_value(state, *_add_months(year, month, step))
     if word.endswith("year"):
         year = state.last_year or base.year
         year += 1 if "following" in word else -1 if "previous" in word else 0
@@ -761,7 +824,7 @@ _RULES: list[Rule] = [
     (
         _rx(
             rf"{_B}(?:(?P<mod>early|late|mid|last|next|this|(?:earlier|later)\sthis|the\s(?:end|beginning|middle)\s"
-            rf"of)[\s-])?(?P<mon>{_MONTH_DOT}){_E}(?!\s\d)"
+            rf"of)[\s-])?(?P<mon>{_MONTH_DOT}){_E}(?!\.?\s\d)"
         ),
         _month_alone,
         r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
@@ -776,6 +839,16 @@ _RULES: list[Rule] = [
         ),
         _year,
         r"\d|['’]\d",
+    ),
+    (
+        _rx(
+            rf"""(?<![\w-])(?:the\s)?(?:(?:early|late|mid)[\s-])?(?:
+              (?P<nth>\d{{1,2}}(?:st|nd|rd|th)|(?:twenty[\s-])?first|{_SPELLED_ORDINAL})[\s-]century
+            | (?<=the\s)(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)
+            )(?![\w-])"""
+        ),
+        _century_or_decade,
+        r"century|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties",
     ),
     (
         _rx(
@@ -810,7 +883,7 @@ _RULES: list[Rule] = [
         _rx(
             r"""(?<![\w-])(?:now|currently|current(?!\s(?:account|affairs|events|assets|liabilities|ratio))|nowadays|
             (?:at|for)\s(?:the\s)?present(?!\s\w)|the\spresent|these\sdays|recently|recent\s(?:years|months|weeks|days)|
-            lately|the\spast(?=[.,;])|(?:the\s(?:near\s|distant\s)?)future|the\scoming\syears|the\syears\sahead)(?![\w-])"""
+            lately|the\spast(?=[.,;])|(?<=\bin\s)the\spast|(?:the\s(?:near\s|distant\s)?)future|the\scoming\syears|the\syears\sahead)(?![\w-])"""
         ),
         _reference,
         r"now|current|present|days|recent|lately|past|future|years",
@@ -830,6 +903,16 @@ _RULES: list[Rule] = [
         r"spring|summer|fall|autumn|winter",
     ),
     (
+        _rx(rf"{_B}the\sweek\sof\s(?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?:,?\s(?P<y>(?:19|20)\d\d))?{_E}"),
+        _week_of,
+        r"week",
+    ),
+    (
+        _rx(r"(?<![\w-])(?:the\s)?(?:fiscal\s)?year(?:['’]s)?[\s-]end(?![\w-])"),
+        _year_end,
+        r"year",
+    ),
+    (
         _rx(
             rf"""{_B}(?:early|late|mid)[\s-](?P<unit>year|month|week){_E}(?=\s(?:of|in))|
             {_B}(?P<unit2>year|month)\s(?:to|-)\s?date{_E}|
@@ -843,10 +926,10 @@ _RULES: list[Rule] = [
             rf"""{_B}(?:(?:the|(?P<rel>this|last|next)\syear['’]s|its|their)\s)?(?:(?P<y0>(?:19|20)\d\d)\s)?
             (?:(?P<mod>latest|current|recent|same|previous|past|last|fiscal)[\s-])?
             (?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?
-            (?:fiscal[\s-])?quarter(?!s)(?:\sof\s(?:fiscal\s)?(?P<y>(?:19|20)\d\d))?{_E}"""
+            (?:fiscal[\s-])?(?:quarter(?!s)|(?:(?<=latest\s)|(?<=\d\d\s))period)(?:\sof\s(?:fiscal\s)?(?P<y>(?:19|20)\d\d))?{_E}"""
         ),
         _quarter,
-        r"quarter",
+        r"quarter|period",
     ),
     (
         _rx(
@@ -871,12 +954,12 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            rf"""{_B}(?:the\s(?:next|following|previous)\s(?:day|week)|the\s(?:following|previous)\syear|
+            rf"""{_B}(?:the\s(?:next|following|previous)\s(?:day|week)|the\s(?:following|previous)\s(?:month|year)|
             the\sday\s(?:before|after)|
-            (?:(?:earlier|later)\s)?(?:the\ssame|that)\s(?:day|year)){_E}"""
+            (?:(?:earlier|later)\s)?(?:the\ssame|that)\s(?:day|month|year)){_E}"""
         ),
         _next_day,
-        r"day|week|year",
+        r"day|week|month|year",
     ),
     (
         _rx(

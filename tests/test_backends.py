@@ -187,3 +187,15 @@ def test_backend_internals_and_private_apis_stay_out() -> None:
                 if name.startswith(("instructor.v2", "typer._")):
                     bad.append(f"{rel} imports {name}")
     assert not bad, "\n".join(bad)
+
+
+def test_llama_loads_without_amx_buffers_where_its_amx_kernels_are_built_in() -> None:
+    """llama.cpp's AMX kernels crash on Q4_K_M weights (ggml-org/llama.cpp#20824): where the installed build has
+    them, the model is loaded with plain CPU weight buffers; elsewhere llama.cpp's defaults stand."""
+    low = pytest.importorskip("llama_cpp.llama_cpp")
+    from summarise.backends.local import _safe_buffers, amx_compiled
+
+    amx = amx_compiled(low.llama_print_system_info())
+    with _safe_buffers():
+        assert low.llama_model_default_params().use_extra_bufts is not amx
+    assert low.llama_model_default_params().use_extra_bufts is True

@@ -17,13 +17,15 @@ import pytest
 
 from summarise.cli import main
 from summarise.errors import EvalError
-from summarise.evals.cat import parse_cat, read_cat
+from summarise.evals.cat import Mention, parse_cat, read_cat
 from summarise.evals.meantime import (
+    cue_trigger,
     gold_status,
     gold_summary,
     gold_view,
     load_corpus,
     meantime_metrics,
+    only_modifies,
     score_meantime_case,
     trigger_of,
     word_classes,
@@ -31,7 +33,7 @@ from summarise.evals.meantime import (
 from summarise.evals.metrics import point
 from summarise.evals.report import build_report, render_markdown, sections
 from summarise.evals.run import RunCase
-from summarise.schema import ArticleMeta, ArticleSummary, Entity, Event, Provenance, Span, TimeExpr
+from summarise.schema import ArticleMeta, ArticleSummary, Claim, Entity, Event, Provenance, Span, TimeExpr
 
 CORPUS = Path(__file__).resolve().parent / "data" / "meantime"
 ACME = "9001_Acme_buys_Harbour_Mills"
@@ -244,3 +246,42 @@ def test_report_renders_the_confusion_rows() -> None:
     md = render_markdown(sections(build_report(run, resamples=0)))
     row = next(line for line in md.splitlines() if line.startswith("| planned |"))
     assert row.split("|")[2].strip() == "1"  # one gold planned event
+
+
+def test_claims_count_as_events_of_saying_in_their_own_row() -> None:
+    case = cases()[ACME]
+    text = case.text
+    said = Claim(id="c1", claimant="e1", cue="said", content="it was pleased",
+                 evidence=[_sentence(text, "Acme said")], statement=_span(text, "it was pleased"))  # fmt: skip
+    assert cue_trigger(said, text) == _interval(_span(text, "said", after="Acme said"))
+    follows = Claim(id="c2", cue="may follow", content="a sale", evidence=[_sentence(text, "A sale")],
+                    statement=_span(text, "A sale of the site"))  # fmt: skip
+    pred = prediction(case, []).model_copy(update={"claims": [said, follows]})
+    m = point(meantime_metrics(), [score_meantime_case(case.model_copy(update={"prediction": pred})).counts])
+    assert m["events.recall"] == 0.0  # claims are not events
+    assert m["events_claims.recall"] == pytest.approx(1 / 6)  # "follow"; "said" lies outside the scope
+    assert m["events_claims.precision"] == 1.0
+
+
+def test_a_name_that_only_modifies_a_longer_name_stands_for_nothing() -> None:
+    text = "Ryanair bought Boeing 737s from Boeing. The Ford Taurus returns."
+    product = Mention(id="1", tag="ENTITY_MENTION", start=text.index("Boeing 737s"), end=text.index(" from"))
+    maker = Mention(id="2", tag="ENTITY_MENTION", start=text.index("Boeing."), end=text.index("Boeing.") + 6)
+    car = Mention(id="3", tag="ENTITY_MENTION", start=text.index("The Ford"), end=text.index(" returns"))
+    assert only_modifies((product.start, product.start + 6), product, text)  # "Boeing" in "Boeing 737s"
+    assert not only_modifies((maker.start, maker.end), maker, text)
+    assert only_modifies((text.index("Ford"), text.index("Ford") + 4), car, text)
+    assert not only_modifies((text.index("Taurus"), text.index(" returns")), car, text)
+
+
+def test_a_word_that_tells_the_event_again_is_a_mention_of_its_own() -> None:
+    case = cases()[ACME]
+    text = case.text
+    bought = Event(id="v1", actor="e1", action="bought Harbour Mills", targets=["e2"],
+                   evidence=[_sentence(text, "Acme Corp. bought")], trigger=_span(text, "bought"))  # fmt: skip
+    told = bought.model_copy(update={"retold": [_span(text, "buys")]})
+    for event, found in ((bought, 1), (told, 2)):
+        scored = case.model_copy(update={"prediction": prediction(case, [event])})
+        m = point(meantime_metrics(), [score_meantime_case(scored).counts])
+        assert m["events.recall"] == pytest.approx(found / 6) and m["events.precision"] == 1.0
+        assert m["events.recall.zone.headline"] == (found - 1)  # the headline's "buys"

@@ -65,6 +65,27 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
             "Officials fear a meeting between Kim and Putin.",
             [("Kim", "meeting", ("Putin",), None)],
         ),
+        # an act noun without a named party: its possessor's, or the announcer's (a date owns nothing)
+        (
+            "Airbus announced 10,000 job cuts. Shares fell after its delivery delay. Wednesday's meeting ended.",
+            [
+                ("Airbus", "cuts", (), None),
+                ("Shares", "fell after its delivery delay", (), None),
+                ("Airbus", "delay", (), None),
+                ("Wednesday's meeting", "ended", (), None),
+            ],
+        ),
+        # what a noun is for ("a contract to supply") is its owner's act; a plan of nobody named tells nothing
+        (
+            "EADS won a contract to supply tankers. Ford's decision to close the plant surprised workers. "
+            "A plan to bail out the banks failed.",
+            [
+                ("EADS", "won a contract", (), None),
+                ("EADS", "supply tankers", (), None),
+                ("Ford", "close plant", (), None),
+                ("A plan", "failed", (), None),
+            ],
+        ),
         # a place after "to" is where, not a target; a purpose is an event of its own
         (
             "Jane Roux went to Paris on Monday to sign the treaty.",
@@ -108,6 +129,20 @@ def test_mentions_of_one_event_merge_into_one_with_every_sentence_as_evidence() 
         meeting.location == "Vladivostok" and meeting.time is not None and meeting.time.value == "2023-09-08"
     )  # the Friday before
     assert {result.entity(t).name for t in meeting.targets if result.entity(t)} == {"Putin"}
+    assert [text[w.start : w.end] for w in meeting.retold] == ["meet", "held"]  # each merged mention's word
+
+
+def test_a_headline_event_is_the_body_s_event_told_again() -> None:
+    text = (
+        "Acme buys Harbour Mills for $2 billion\n\nAcme Corp. bought Harbour Mills on Monday. "
+        "Acme also opened a store in Lyon. Unions protested."
+    )
+    result = summarise(text, published="2021-05-04", settings=Settings(backend="fake", strategy="parse", cache=False))
+    assert [e.action for e in result.events] == ["bought Harbour Mills", "opened a store", "protested"]
+    bought = result.events[0]
+    assert bought.trigger is not None and text[bought.trigger.start : bought.trigger.end] == "bought"
+    assert [(w.start, text[w.start : w.end]) for w in bought.retold] == [(5, "buys")]  # the headline's word
+    assert all(not e.retold for e in result.events[1:])
 
 
 def test_parse_makes_no_model_call_and_hybrid_one_for_the_summary() -> None:
@@ -135,3 +170,11 @@ def test_an_event_takes_the_time_words_of_its_own_verb_not_the_sentence_s() -> N
     result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
     times = {e.action: e.time.value if e.time else None for e in result.events}
     assert times == {"meet Kim": None, "met Putin": "2023-09-13"}
+
+
+def test_a_headline_in_other_words_is_the_lead_s_event_by_the_same_actor() -> None:
+    text = "Aer Lingus buys twelve Airbus jets\n\nIrish airline Aer Lingus has purchased 12 aircraft. Fares rose."
+    result = summarise(text, published="2007-06-09", settings=Settings(backend="fake", strategy="parse", cache=False))
+    purchased = next(e for e in result.events if e.action.startswith("purchased"))
+    assert [text[w.start : w.end] for w in purchased.retold] == ["buys"]
+    assert all(not e.retold for e in result.events if e is not purchased)

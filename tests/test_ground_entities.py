@@ -422,3 +422,20 @@ def test_a_bare_role_joins_a_name_only_with_that_same_title() -> None:
     text = "Russian President Vladimir Putin said talks would go on. The president said more.\n"
     table = canonicalise([Mention("Russian President Vladimir Putin"), Mention("The president")], text)
     assert same(table, "Vladimir Putin", "The president")
+
+
+def test_company_names_descriptions_and_acronyms() -> None:
+    text = (
+        "US automaker General Motors (GM) said on Monday it would cut jobs. Aircraft maker Boeing and Airbus both "
+        "report orders; the Airbus A350 flew. European Aeronautic Defence and Space Company (EADS) won. GM, EADS "
+        "and aircraft manufacturer Boeing later confirmed it."
+    )
+    names = ["US automaker General Motors (GM", "GM", "Boeing", "aircraft manufacturer Boeing", "Airbus", "Airbus A350",
+             "European Aeronautic Defence and Space Company", "EADS", "General David Petraeus"]  # fmt: skip
+    table = canonicalise([Mention(n, role="actor") for n in names], text)
+    assert entity(table, "GM").name == "General Motors"  # "General" starts a company name, not a rank
+    assert same(table, "US automaker General Motors (GM", "GM")  # an acronym joins the name it abbreviates
+    assert same(table, "EADS", "European Aeronautic Defence and Space Company")  # "Company" closes the name
+    assert same(table, "Boeing", "aircraft manufacturer Boeing")  # a description before a name
+    assert not same(table, "Airbus", "Airbus A350")  # a product's name holds its maker's, not the other way
+    assert entity(table, "General David Petraeus").name == "David Petraeus"

@@ -1,4 +1,4 @@
-"""normalise(): one test per rule, and the map back to the original text."""
+"""normalise(): one test per rule, and the map back to the original text; normalised(): the same text."""
 
 from __future__ import annotations
 
@@ -112,3 +112,15 @@ def test_the_fast_path_agrees_with_the_general_one() -> None:
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         assert _normalise(text) == _normalise_general(text), repr(text)
+
+
+def test_the_text_alone_is_the_normalised_text() -> None:
+    import random
+
+    from summarise.ground.normalise import normalised
+
+    pieces = [*"ab CDé\t\n\r\u00a0“”‘’—–-…x\u3000 Zß\u200bİ", "e\u0301", "\r\n", "  "]
+    rng = random.Random(5)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert normalised(text) == normalise(text)[0], repr(text)

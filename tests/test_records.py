@@ -7,9 +7,10 @@ import re
 import pytest
 
 from summarise.extract.items import ExtractedClaim, ExtractedEvent
-from summarise.ground.assemble import ground
+from summarise.ground.assemble import distinct_events, ground
 from summarise.ground.checks import find_cue, looks_like_name
 from summarise.lexicon import is_speech, quoted_stretches
+from summarise.schema import Event, Span
 
 
 @pytest.mark.parametrize(
@@ -151,3 +152,16 @@ def test_a_model_s_modal_becomes_the_event_s_status_and_leaves_its_action() -> N
         ("met Ito", "happened"),
     ]
     assert [e.trigger.text if e.trigger else None for e in got.events] == ["travel", "meet", "met"]
+
+
+def test_events_named_by_different_words_are_not_repeats() -> None:
+    whole = Span(start=0, end=40, text="Airbus announced 10,000 job cuts today.", status="exact")
+
+    def event(action: str, at: int | None) -> Event:
+        word = Span(start=at, end=at + 4, text="word", status="exact") if at is not None else None
+        return Event(id="v", actor="e1", action=action, evidence=[whole], trigger=word)
+
+    apart = [event("announced 10,000 job cuts", 7), event("cuts", 28)]
+    assert len(distinct_events(apart)) == 2  # the announcing and the cuts: two words, two events
+    assert len(distinct_events([event("announced 10,000 job cuts", 7), event("announced job cuts", 7)])) == 1
+    assert len(distinct_events([event("announced 10,000 job cuts", None), event("cuts", None)])) == 1

@@ -1,6 +1,6 @@
 """Several processes sharing one SUMMARISE_HOME: the run store and the cache under concurrent writers (real
 processes), a lock that is waited for rather than taken for damage, a damaged file that is named as such, and
-the embedded model's machine-wide generation lock and thread count."""
+the embedded model's machine-wide generation lock (which a Ray actor does not take) and thread count."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -156,3 +158,39 @@ def test_generation_lock_lets_one_process_generate_at_a_time(tmp_path: Path) -> 
     turns = sorted(tuple(map(float, line.split())) for line in log.read_text().splitlines())
     assert len(turns) == 6 and (tmp_path / LOCK_FILE).exists()
     assert all(end <= nxt_start for (_, end), (nxt_start, _) in itertools.pairwise(turns))
+
+
+class StubLlama:
+    """Stands in for llama.cpp: answers ``{}`` at once."""
+
+    n_tokens = 5
+
+    def create_chat_completion(self, **kwargs: object) -> Iterator[dict[str, object]]:
+        yield {"choices": [{"delta": {"content": "{}"}, "finish_reason": "stop"}]}
+
+
+@pytest.mark.parametrize("actor", [False, True])
+def test_a_ray_actor_does_not_wait_for_its_homes_turn_at_the_model(tmp_path: Path, actor: bool) -> None:
+    from summarise.backends.local import LocalBackend
+    from summarise.backends.sharing import generation_lock
+    from summarise.config import Settings
+    from summarise.engines.ray_data import actor_settings
+
+    model = tmp_path / "tiny.gguf"
+    model.write_bytes(b"GGUF")
+    settings = Settings(model=str(model), home=tmp_path)
+    backend = LocalBackend(actor_settings(settings) if actor else settings)
+    backend._llama = StubLlama()
+    done = threading.Event()
+
+    def generate() -> None:
+        backend.raw_create(messages=[{"role": "user", "content": "hi"}])
+        done.set()
+
+    with generation_lock(tmp_path):  # another process of the same home is generating
+        thread = threading.Thread(target=generate, daemon=True)
+        thread.start()
+        while_held = done.wait(timeout=30 if actor else 0.5)  # a lone process must still be waiting
+    thread.join(timeout=30)
+    assert done.is_set()  # and it ran once the turn was free
+    assert while_held == actor

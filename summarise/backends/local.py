@@ -12,6 +12,8 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +39,47 @@ def load_llama(path: Path, *, n_ctx: int, threads: int) -> Any:
                     "the embedded backend needs llama-cpp-python", hint="pip install 'summarise[local]'"
                 ) from None
             try:
-                _MODELS[key] = Llama(
-                    model_path=str(path), n_ctx=n_ctx, n_threads=threads, n_batch=512, verbose=False, seed=7
-                )
+                with _safe_buffers():
+                    _MODELS[key] = Llama(
+                        model_path=str(path), n_ctx=n_ctx, n_threads=threads, n_batch=512, verbose=False, seed=7
+                    )
             except (ValueError, RuntimeError, OSError) as exc:
                 raise ModelNotAvailable(f"could not load {path}: {exc}") from exc
         return _MODELS[key]
+
+
+def amx_compiled(system_info: bytes) -> bool:
+    """True when llama.cpp was built with its AMX matrix kernels (``-march=native`` on a Xeon with AMX)."""
+    return b"AMX_INT8 = 1" in system_info
+
+
+@contextmanager
+def _safe_buffers() -> Iterator[None]:
+    """Load without llama.cpp's extra weight buffers when its AMX kernels are compiled in.
+
+    Those kernels crash in ``ggml_backend_amx_mul_mat`` on Q4_K_M weights (the default model's), machine-dependently
+    (ggml-org/llama.cpp#20824, open): measured here, a Xeon with AMX segfaulted on the first prompt of more than a
+    few tokens, and ran once the weights stayed in plain CPU buffers. ``Llama`` takes no option for it, so its
+    model defaults are adjusted for this one load (under ``_LOAD_LOCK``). scripts/setup.sh builds without AMX, so
+    this is for a llama-cpp-python installed some other way; the cost is the weight repacking those buffers also do.
+    """
+    from llama_cpp import llama_cpp as low
+
+    if not amx_compiled(low.llama_print_system_info()):
+        yield
+        return
+    original = low.llama_model_default_params
+
+    def without_extra_buffers() -> Any:
+        params = original()
+        params.use_extra_bufts = False
+        return params
+
+    low.llama_model_default_params = without_extra_buffers
+    try:
+        yield
+    finally:
+        low.llama_model_default_params = original
 
 
 def repeating_tail(text: str, *, min_period: int = 12, max_period: int = 240, repeats: int = 3) -> bool:
@@ -79,8 +116,10 @@ class LocalBackend(InstructorBackend):
         cancelled: threading.Event | None = kwargs.pop("_cancelled", None)
 
         # One llama context: calls are serialised; and one generation at a time on the machine (other processes
-        # sharing the home wait their turn, instead of fighting over the cores).
-        with self._lock, generation_lock(self.settings.home):
+        # sharing the home wait their turn, instead of fighting over the cores), unless the process's cores are
+        # its own (a Ray actor: ``Settings.take_turns``).
+        turn = generation_lock(self.settings.home) if self.settings.take_turns else nullcontext()
+        with self._lock, turn:
             started = time.perf_counter()  # the cap counts from our turn, not from the wait for it
             deadline = started + self.settings.local_timeout_s
             llama = self.llama

@@ -3,7 +3,8 @@
 A run's settings are part of the run. ``--resume NAME`` in another shell (another ``SUMMARISE_BACKEND``, an
 ``OPENAI_API_KEY`` that was not there before, another default) must carry on the same work the same way, so the
 stored settings win over the environment and over defaults; only options given on the command line change them.
-What is not stored stays with the process: the API key (never stored), the home, the thread count.
+What is not stored stays with the process: the API key (never stored), the home, the thread count, whether the
+embedded model takes turns with other processes.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from typing import Any
 from ..config import Settings
 from ..redact import redact_url
 
-NOT_RESTORED = frozenset({"api_key", "home", "threads"})
-"""Settings that belong to the process, not to the run: secrets, where state lives, how many cores to use."""
+NOT_RESTORED = frozenset({"api_key", "home", "threads", "take_turns"})
+"""Settings that belong to the process, not to the run: secrets, where state lives, how it shares the cores."""
 
 PUBLISHED = "published"
 INCLUDE_TEXT = "include_text"

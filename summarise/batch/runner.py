@@ -181,6 +181,40 @@ class Hooks:
     on_record: Callable[[Item, Outcome], None] | None = None
 
 
+def write_record(
+    store: RunStore,
+    run_id: str,
+    sink: Sink,
+    key: str,
+    *,
+    seq: int,
+    article_id: str | None,
+    source: str | None,
+    status: str,
+    kind: str | None,
+    settings_hash: str,
+    line: str,
+) -> bool:
+    """Record one finished input (the local batch's and the Ray driver's one way): the store first (one
+    transaction), then the JSONL line, so a crash in between is mended by a resume. A result worse than the
+    input's earlier record (an error after a summary) is not written: the earlier record stands, in the store and
+    in the file. Whether it was written."""
+    written = store.put(
+        run_id,
+        key,
+        seq=seq,
+        article_id=article_id,
+        source=source,
+        status=status,
+        kind=kind,
+        settings_hash=settings_hash,
+        line=line,
+    )
+    if written:
+        sink.write(key, line)
+    return written
+
+
 class BatchRunner:
     """Runs the pending items of one run through ``summarise_many`` and records each as it finishes."""
 
@@ -227,12 +261,11 @@ class BatchRunner:
         return replace(item.input, published=self.options.published)
 
     def _record(self, item: Item, result: Outcome) -> None:
-        """Store first (one transaction), then the JSONL line: a crash in between is mended by a resume. A
-        result worse than the input's earlier record (an error after a summary) is counted but not written:
-        the earlier record stands, in the store and in the file."""
         kind = None if result.error is None else type(result.error).__name__
-        written = self.store.put(
+        written = write_record(
+            self.store,
             self.run_id,
+            self.sink,
             item.key,
             seq=item.seq,
             article_id=item.id,
@@ -242,8 +275,6 @@ class BatchRunner:
             settings_hash=self.shash,
             line=result.line,
         )
-        if written:
-            self.sink.write(item.key, result.line)
         self._count(item, result, kept_earlier=not written)
         if self.on_record is not None:
             self.on_record(item, result)

@@ -18,6 +18,7 @@ from .cache import app as cache_app
 from .common import HomeOpt, settings_from
 from .eval import app as eval_app
 from .run import run
+from .story import story
 
 app = typer.Typer(
     name="summarise",
@@ -27,6 +28,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command(name="run")(run)
+app.command(name="story")(story)
 app.add_typer(eval_app, name="eval", help="Score summaries against hand-labelled answers; compare runs.")
 app.add_typer(cache_app, name="cache", help="The summary cache: stats, clear.")
 
@@ -34,11 +36,15 @@ app.add_typer(cache_app, name="cache", help="The summary cache: stats, clear.")
 @app.command()
 def schema(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
+    story: Annotated[
+        bool, typer.Option("--story", help="The schema of `summarise story`'s output (StoryCollection) instead.")
+    ] = False,
 ) -> None:
-    """Print the JSON Schema of the output (ArticleSummary)."""
+    """Print the JSON Schema of the output (ArticleSummary; with --story, StoryCollection)."""
     from ..schema import json_schema_text
+    from ..stories.schema import story_json_schema_text
 
-    text = json_schema_text()
+    text = story_json_schema_text() if story else json_schema_text()
     if out is None:
         sys.stdout.write(text)
     else:

@@ -25,8 +25,10 @@ from ..errors import EvalError
 from .common import BackendOpt, BaseUrlOpt, EvalCacheOpt, HomeOpt, ModelOpt, StrategyOpt, settings_from
 
 if TYPE_CHECKING:
+    from ..evals.ecbplus import EcbDoc
     from ..evals.report import Report
     from ..evals.run import EvalRun, RunCase
+    from ..schema import ArticleSummary
 
 
 class _DefaultRun(TyperGroup):
@@ -392,3 +394,112 @@ def tempeval(
         out.write_text(render_json(report), encoding="utf-8")
         _stderr().print(f"report written to {out}", markup=False)
     typer.echo(render_json(report) if fmt is Format.json else render_markdown(report), nl=False)
+
+
+@app.command("ecbplus")
+def ecbplus(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="ECB+ folder: XML documents and ECBplus_coreference_sentences.csv (default "
+            "../shared/data/ecbplus-dev)."
+        ),
+    ] = None,
+    topics: Annotated[
+        str | None, typer.Option("--topics", help="Only these topics, comma-separated (e.g. 1,2,3).")
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N documents.")] = None,
+    summaries: Annotated[
+        Path | None,
+        typer.Option("--summaries", help="Score these saved summaries (JSONL) instead of running the pipeline."),
+    ] = None,
+    save_summaries: Annotated[
+        Path | None, typer.Option("--save-summaries", help="Also write the pipeline's summaries here (JSONL).")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the report as JSON here.")] = None,
+    against: Annotated[
+        Path | None,
+        typer.Option("--compare", help="A report written before (-o): its headline figures beside these."),
+    ] = None,
+    model: ModelOpt = None,
+    backend: BackendOpt = None,
+    base_url: BaseUrlOpt = None,
+    strategy: StrategyOpt = None,
+    concurrency: ConcurrencyOpt = None,
+    fmt: FormatOpt = Format.md,
+    home: HomeOpt = None,
+    cache: EvalCacheOpt = True,
+) -> None:
+    """Cross-document event and entity coreference and topic clustering of the stories, on ECB+ (Markdown report,
+    or JSON with -f json; see evals/README.md)."""
+    import time
+
+    from ..evals.ecbeval import (
+        compare,
+        evaluate,
+        read_report,
+        read_summaries,
+        render_json,
+        render_markdown,
+        story_merge,
+    )
+    from ..evals.ecbeval import write_summaries as save
+    from ..evals.ecbplus import default_corpus, load_corpus
+
+    root = path or default_corpus()
+    if root is None:
+        raise EvalError("no ECB+ corpus given", hint="pass its directory, e.g. ../shared/data/ecbplus-dev")
+    base = read_report(against) if against is not None else None
+    wanted = [t.strip() for t in topics.split(",") if t.strip()] if topics else None
+    docs = load_corpus(root, topics=wanted, limit=limit)
+    settings = settings_from(
+        model=model,
+        backend=backend,
+        base_url=base_url,
+        strategy=strategy,
+        concurrency=concurrency,
+        home=home,
+        cache=cache,
+    )
+    started = time.perf_counter()
+    if summaries is not None:
+        found = read_summaries(summaries)
+        engine = f"saved summaries {summaries.name}"
+    else:
+        found, failed = _summarise_ecb(docs, settings)
+        for name, why in list(failed.items())[:5]:
+            _stderr().print(f"warning: {name} failed: {why}", markup=False)
+        if len(failed) > 5:
+            _stderr().print(f"warning: {len(failed)} documents failed in all", markup=False)
+        engine = f"{settings.backend or 'default'}/{settings.strategy or 'default'}"
+        if save_summaries is not None:
+            save(save_summaries, found)
+    pipeline_s = time.perf_counter() - started
+    report = evaluate(docs, found, story_merge, corpus=root.name, engine=engine)
+    if summaries is None:
+        report["seconds"]["pipeline"] = round(pipeline_s, 2)
+    if out is not None:
+        out.write_text(render_json(report), encoding="utf-8")
+        _stderr().print(f"report written to {out}", markup=False)
+    typer.echo(render_json(report) if fmt is Format.json else render_markdown(report), nl=False)
+    if base is not None:  # beside the report in Markdown; on stderr when stdout is JSON
+        table = f"\nAgainst {against}:\n\n" + compare(base, report)
+        if fmt is Format.json:
+            _stderr().print(table, markup=False)
+        else:
+            typer.echo(table, nl=False)
+
+
+def _summarise_ecb(docs: list[EcbDoc], settings: Settings) -> tuple[dict[str, ArticleSummary], dict[str, str]]:
+    """The pipeline over the documents (``ecbeval.summarise_docs``), with a progress bar on a terminal."""
+    from ..evals.ecbeval import summarise_docs
+
+    console = _stderr()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, disable=not console.is_terminal, transient=True) as progress:
+        task = progress.add_task("summarising", total=len(docs))
+
+        def done(name: str, ok: bool) -> None:
+            progress.update(task, advance=1, description=f"{escape(name)}: {'ok' if ok else '[red]failed[/red]'}")
+
+        return summarise_docs(docs, settings, on_done=done)

@@ -25,6 +25,7 @@ from ..config import Settings
 from ..errors import ConfigError, SummariseError
 from ..ingest import parse_date
 from ..schema import ArticleSummary
+from ..stories.settings import StorySettings
 from .common import BackendOpt, BaseUrlOpt, HomeOpt, ModelOpt, StrategyOpt, settings_from
 from .options import grouped
 
@@ -63,6 +64,14 @@ class Output:
         typer.Option("--html", help="Also write the review page: this file for one article, else a folder of pages."),
     ] = None
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no per-article messages.")] = False
+    story: Annotated[
+        Path | None,
+        typer.Option(
+            "--story",
+            help="Also merge the summaries into stories (summarise story) and write them here: .md as Markdown, "
+            ".html as the story page, else JSON.",
+        ),
+    ] = None
 
 
 @dataclass(frozen=True)
@@ -212,7 +221,7 @@ def _check_engine(output: Output, where: Where) -> None:
 
 def _check_folders(output: Output) -> None:
     """``-o`` / ``--html`` into a folder that does not exist is a mistake (a typo) unless ``--mkdir`` says so."""
-    wanted = [p.parent for p in (output.out,) if p is not None]
+    wanted = [p.parent for p in (output.out, output.story) if p is not None]
     if output.html is not None:
         wanted.append(output.html.parent)  # a folder of pages is made, but not the folder it goes in
     for folder in wanted:
@@ -241,6 +250,25 @@ def _emit(records: Sequence[Record], fmt: Format, output: Output) -> None:
             _write(output.out, text)
     if output.html is not None:
         _write_pages(records, output.html, include_text=not output.no_text)
+    if output.story is not None:
+        _write_story(records, output.story, quiet=output.quiet)
+
+
+def _write_story(records: Sequence[Record], target: Path, *, quiet: bool) -> None:
+    """The run's summaries merged into stories, written as the file's suffix says (.md, .html, else JSON)."""
+    from .story import StoryFormat, merge_stories, write_stories
+
+    summaries = [ArticleSummary.model_validate_json(r.line) for r in records if r.status != "error"]
+    collection = merge_stories(summaries, StorySettings(), quiet)
+    suffix = target.suffix.lower()
+    if suffix == ".html":
+        if any(s.article.text is None for s in summaries):
+            raise ConfigError("--story page.html needs the article text in the results; drop --no-text")
+        from ..render.story_html import render_story_html
+
+        _write(target, render_story_html(collection, summaries))
+        return
+    write_stories(collection, StoryFormat.md if suffix == ".md" else StoryFormat.json, target, None, summaries)
 
 
 def _announce(message: str) -> None:

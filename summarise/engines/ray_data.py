@@ -281,9 +281,11 @@ class Summariser:
 
 def actor_settings(settings: Settings) -> Settings:
     """An actor's settings: no summary cache (a SQLite file under one machine's home, not something a cluster
-    shares), and the embedded model's threads fixed to what the pool reserved for the actor (``pool_for``), not
-    guessed from the machine's load as a lone process does."""
-    return replace(settings, cache=False, threads=settings.threads or LOCAL_THREADS)
+    shares); the embedded model's threads fixed to what the pool reserved for the actor (``pool_for``), not
+    guessed from the machine's load as a lone process does; and no taking turns at the model with the other
+    processes of its home: those CPUs are the actor's, so the actors on one machine generate side by side (each
+    its own context; the weights file is mapped, so they share its pages) instead of one at a time."""
+    return replace(settings, cache=False, threads=settings.threads or LOCAL_THREADS, take_turns=False)
 
 
 def _results_table(results: Iterable[Result]) -> pa.Table:

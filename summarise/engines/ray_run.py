@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from .. import errors
-from ..batch.runner import BatchResult, Hooks, Item, RunOptions, Totals, new_run_id
+from ..batch.runner import BatchResult, Hooks, Item, RunOptions, Totals, new_run_id, write_record
 from ..batch.sinks import JsonlSink, NullSink, Progress, Sink
 from ..batch.store import RunStore, StoredRecord
 from ..cache import digest
@@ -126,8 +126,10 @@ class Recorder:
         self.seen.add(result.input_key)
         if result.status == SKIPPED:
             return
-        written = self.store.put(  # an error never replaces an earlier good record (issue 17)
+        write_record(  # an error never replaces an earlier good record (issue 17)
+            self.store,
             self.run_id,
+            self.sink,
             result.input_key,
             seq=self.next_seq,
             article_id=result.id,
@@ -138,8 +140,6 @@ class Recorder:
             line=result.record,
         )
         self.next_seq += 1
-        if written:
-            self.sink.write(result.input_key, result.record)
         failed = result.status == "error"
         if failed:
             self._failure(result)

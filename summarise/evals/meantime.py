@@ -5,7 +5,8 @@ four body sentences (2-5); every figure here counts gold and predicted items in 
 (``SCOPE_LAST_SENTENCE``). The article runs whole, with the creation time (TIMEX3
 ``functionInDocument="CREATION_TIME"``) as its published date.
 
-Events. A predicted event is located by its trigger: the ``trigger`` Span when events carry one, else (today's
+Events. A predicted event is located by its trigger (and again by each word of its ``retold``: the headline
+telling it, a later mention merged into it): the ``trigger`` Span when events carry one, else (today's
 schema) a word of its ``action`` that can be a trigger (no auxiliary, modal, negation, determiner, number or -ly
 adverb) found, same crude stem, in its evidence sentence(s): the first such that the project's English parser
 tags a verb, else a noun, else the first found (``trigger_of``; the report counts which way each was located;
@@ -26,6 +27,10 @@ one of the mention's tokens; one-to-one pairs for the field scores.
   the two (2008-03 agrees with 2008-03-01). ``time_acc`` counts every matched pair (an unanchored gold event
   wants no time); ``time_acc_anchored`` only anchored ones (no time is wrong); ``time_acc_given`` anchored
   ones where the prediction gives a time;
+- events and claims (``events_claims.*``): the same match with each claim counted as an event of saying (its
+  cue's word in its sentence, outside the statement, is the trigger: ``cue_trigger``). MEANTIME's events include
+  acts of saying ("said", "announced", a sixth of the gold events with an Arg0/Arg1); the project tells those
+  as claims, not events, so the ``events`` row leaves them out and this row shows events and claims together;
 - factuality: gold certainty x polarity x time as a status (``gold_status``) against the predicted ``status``;
   events without a ``status`` field read as ``happened`` (today's schema), so agreement is then the share of
   matched events the gold marks happened.
@@ -37,7 +42,9 @@ it (else the longest it contains, else the one it overlaps most). A gold chain c
 entity stands for (found), a chain is unified when exactly one predicted entity stands for its mentions (not
 split over several); complete when one entity stands for every non-pronoun mention (descriptions included). A
 predicted entity that stands for mentions of two or more chains joins two referents (share of the predicted
-entities that stand for any gold mention).
+entities that stand for any gold mention). An occurrence followed inside its gold mention by a capitalised word
+or a number ("Boeing" in "Boeing 737s", "Ford" in "the Ford Taurus") only modifies another name and stands for
+nothing: the gold mention is the product, which a search for the maker's name would otherwise join to it.
 """
 
 from __future__ import annotations
@@ -53,7 +60,7 @@ import numpy as np
 
 from ..errors import EvalError, ModelNotAvailable
 from ..extract.nlp import parser
-from ..schema import ArticleMeta, ArticleSummary, Entity, Event, Provenance, Span
+from ..schema import ArticleMeta, ArticleSummary, Claim, Entity, Event, Provenance, Span
 from .align import assign, views
 from .cat import CatDoc, Mention, read_cat
 from .metrics import Columns, FloatArray, MetricDef, f1_of, ratio, ratio_metric
@@ -277,6 +284,12 @@ def trigger_of(event: Event, text: str, classes: dict[int, str] | None = None) -
     return Located(event, found[0], "word", tuple(found))
 
 
+def retold(event: Event) -> list[Located]:
+    """The event again at each word that tells it again (``retold``: the headline's, a merged mention's), each a
+    predicted mention of its own."""
+    return [Located(event, (s.start, s.end), "field", ((s.start, s.end),)) for s in getattr(event, "retold", [])]
+
+
 def pred_status(event: Event) -> str:
     """The predicted status; events without the field (schema before 1.2) read as happened."""
     status = getattr(event, "status", None)
@@ -327,6 +340,39 @@ def _event_counts(gold: Gold, located: list[Located], text: str) -> tuple[dict[s
         counts["events.words.gold_matched.args"] += hit * bool({"Arg0", "Arg1"} & set(gold.roles.get(g.id, {})))
     pairs = [(i, j) for i, j, _ in assign(matrix, 1e-9)]
     return counts, pairs
+
+
+def cue_trigger(claim: Claim, text: str) -> Interval | None:
+    """Where a claim's saying verb stands: its cue's first word (same stem) in the claim's first evidence
+    sentence, outside the statement, the occurrence nearest the statement; None when it is not there."""
+    words = [stem(w) for w in norm(claim.cue).split() if _trigger_word(w)]
+    if not words or not claim.evidence:
+        return None
+    ev, said = claim.evidence[0], claim.statement
+    found = [
+        (ev.start + m.start(), ev.start + m.end())
+        for m in _WORD.finditer(text[ev.start : ev.end])
+        if stem(m.group().casefold()) == words[0]
+    ]
+    if said is not None:
+        found = [iv for iv in found if iv[1] <= said.start or iv[0] >= said.end] or found
+        return min(found, key=lambda iv: min(abs(iv[0] - said.end), abs(iv[1] - said.start)), default=None)
+    return found[0] if found else None
+
+
+def _with_speech(gold: Gold, located: list[Located], pred: ArticleSummary, text: str) -> dict[str, float]:
+    """The trigger match counted again with each claim as an event of saying (MEANTIME's speech events: "said",
+    "announced"), its cue the trigger: the ``events_claims.*`` counts. The product tells saying as claims, not
+    events; this row shows how far events and claims together cover the gold's events."""
+    speech = []
+    for claim in pred.claims:
+        at = cue_trigger(claim, text)
+        if at is not None and at[0] < gold.scope_end:
+            event = Event(id=claim.id, action=claim.cue, actor=claim.claimant, evidence=claim.evidence[:1])
+            speech.append(Located(event, at, "field", (at,)))
+    both, _ = _event_counts(gold, [*located, *speech], text)
+    keys = ("pred", "pred_matched", "gold", "gold_matched", "gold.args", "gold_matched.args")
+    return {f"events_claims.{k}": both[f"events.{k}"] for k in keys}
 
 
 def _pair_fields(
@@ -396,6 +442,16 @@ def _stands_for(occurrence: Interval, mentions: Sequence[Mention]) -> Mention | 
     return max(overlap, key=lambda p: p[0])[1] if overlap else None
 
 
+_NAME_GOES_ON = re.compile(r"[\s-]*[A-Z0-9]")
+
+
+def only_modifies(occurrence: Interval, mention: Mention, text: str) -> bool:
+    """Whether the name only modifies a longer name inside the gold mention ("Boeing" in "Boeing 737s",
+    "Ford" in "the Ford Taurus", "Airbus" in "Airbus A350"): a capitalised word or a number follows it there.
+    The name then stands for no mention of that chain (the gold marks the product, not its maker)."""
+    return _NAME_GOES_ON.match(text, occurrence[1], mention.end) is not None
+
+
 def _named_chains(gold: Gold) -> dict[str, set[str]]:
     """chain id -> ids of its non-pronoun in-scope mentions, for chains with a name and two such mentions."""
     members: dict[str, list[Mention]] = defaultdict(list)
@@ -417,8 +473,9 @@ def coref_counts(gold: Gold, pred: ArticleSummary, text: str) -> dict[str, float
     chains = _named_chains(gold)
     stands: dict[str, set[str]] = {}
     for entity in pred.entities:
-        hits = [_stands_for(o, gold.entities) for o in occurrences(pred, entity.id, text) if o[0] < gold.scope_end]
-        stands[entity.id] = {m.id for m in hits if m is not None}
+        found_at = [o for o in occurrences(pred, entity.id, text) if o[0] < gold.scope_end]
+        hits = [(o, _stands_for(o, gold.entities)) for o in found_at]
+        stands[entity.id] = {m.id for o, m in hits if m is not None and not only_modifies(o, m, text)}
     touching = [ids for ids in stands.values() if ids]
     joins = [ids for ids in touching if len({gold.chain_id(i) for i in ids}) >= 2]
     found = {c: sum(bool(ids & mine) for mine in stands.values()) for c, ids in chains.items()}
@@ -450,8 +507,11 @@ def score_meantime_case(case: RunCase) -> DocScore:
     bare = pred is not None and any(not isinstance(getattr(e, "trigger", None), Span) for e in pred.events)
     classes = word_classes(case.text) if bare else None
     located = [trigger_of(e, case.text, classes) for e in pred.events] if pred else []
+    located += [retelling for e in pred.events for retelling in retold(e)] if pred else []
     located = [loc for loc in located if loc.start < gold.scope_end]
     counts, pairs = _event_counts(gold, located, case.text)
+    if pred is not None:
+        counts.update(_with_speech(gold, located, pred, case.text))
     errors: list[FieldError] = []
     if pred is not None:
         for i, j in pairs:
@@ -513,6 +573,18 @@ def meantime_metrics() -> list[MetricDef]:
         return f1_of(precision, ratio(c["events.words.gold_matched"], c["events.gold"]))
 
     defs.append(MetricDef("events.words.f1", words_f1, description="F1, any action word covering the gold"))
+    for name, num, den, what in (
+        ("precision", "events_claims.pred_matched", "events_claims.pred", "precision"),
+        ("recall", "events_claims.gold_matched", "events_claims.gold", "recall"),
+        ("recall_args", "events_claims.gold_matched.args", "events_claims.gold.args", "recall (Arg0/Arg1 events)"),
+    ):
+        defs.append(ratio_metric(f"events_claims.{name}", num, den, f"{what}, claims counted as events of saying"))
+
+    def claims_f1(c: Columns) -> FloatArray:
+        precision = ratio(c["events_claims.pred_matched"], c["events_claims.pred"])
+        return f1_of(precision, ratio(c["events_claims.gold_matched"], c["events_claims.gold"]))
+
+    defs.append(MetricDef("events_claims.f1", claims_f1, description="F1, claims counted as events of saying"))
     defs.append(ratio_metric("events.time_acc", "events.time_all.correct", "events.time_all.n",
                              "time accuracy on all matched pairs (no gold anchor: no time is right)"))  # fmt: skip
     defs.append(ratio_metric("events.time_acc_anchored", "events.time.correct", "events.time.n",

@@ -196,6 +196,7 @@ def _meantime_events(report: Report) -> list[Section]:
     rows = [
         ["events", *(cell(m.get(f"events.{k}")) for k in keys)],
         ["action words", *(cell(m.get(f"events.words.{k}")) for k in words), "–", "–", "–"],
+        ["events + claims", *(cell(m.get(f"events_claims.{k}")) for k in words), "–", "–", "–"],
     ]
     given = [
         [name, *(cell(m.get(f"events.{name}_{k}"), inline=True) for k in ("acc_given", "given_rate")),

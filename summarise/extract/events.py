@@ -4,8 +4,9 @@ Each content verb with someone doing it proposes an event:
 
 - the actor: the verb's subject (a relative "who"/"which" points at its noun; a verb without a subject of its
   own, as in "plans to visit", "visited … and attended", takes its head's; the agent of a passive, "a lunch
-  hosted by the president"); each conjunct of "A and B published" is its own actor; a pronoun is resolved to the
-  nearest earlier name of the right kind; a passive without an agent has no actor ("an agreement was reached");
+  hosted by the president"; what a noun is for, its owner: "EADS won a contract to supply tankers"); each
+  conjunct of "A and B published" is its own actor; a pronoun is resolved to the nearest earlier name of the
+  right kind; a passive without an agent has no actor ("an agreement was reached");
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
   ("travel to Russia", "began supplying weapons"), at most ``MAX_ACTION_WORDS`` words; modality and negation
   are the event's ``status`` (``extract.factuality``), not words of its action; a verb that only frames another
@@ -15,7 +16,8 @@ Each content verb with someone doing it proposes an event:
   "in"/"at"/"to".
 
 Nouns that name events ("a meeting between Kim and Putin", "a visit by", "Fiat's purchase of Chrysler") propose
-one too when a party is named. Acts of saying are
+one too when a party is named, or when its possessor ("its delivery delay") or the one announcing it ("Airbus
+announced job cuts") says whose act it is. Acts of saying are
 claims, not events, except warnings and threats. States ("be", "have", "seem") and verbs inside a quotation
 propose nothing.
 """
@@ -40,6 +42,7 @@ from ..schema import EventStatus
 from ..timex import time_phrases
 from .attribution import Antecedents, Name, ParsedArticle
 from .factuality import ASPECT_VERBS, NEGATING_VERBS, PLAN_VERBS, POSSIBLE_VERBS, event_status
+from .nlp import parser
 
 STATES = word_set(
     """be have seem appear remain become include involve mean need allow let make get keep continue come
@@ -55,10 +58,14 @@ ACT_NOUNS = word_set(
     """sale purchase acquisition merger takeover buyout order delivery launch release delay cut cuts closure
     bankruptcy bailout loan investment lawsuit settlement protest crash accident flight decline rise fall drop
     increase loss layoffs resignation departure appointment production introduction unveiling rollout
-    expansion reduction recall bid"""
+    expansion reduction recall bid claim dispute offer ban announcement restructuring reorganization
+    reorganisation takeoff landing test strike growth"""
 )
 """Nouns that name acts done by someone to something ("Fiat's purchase of Chrysler", "the decline of GM"):
 with a named party they propose an event."""
+OWN_ACT_VERBS = word_set("announce unveil")
+"""Verbs of saying whose object names the subject's own act ("Airbus announced job cuts": Airbus cuts); the
+object of any other verb is that verb's event."""
 RECIPROCAL = word_set("meet discuss negotiate talk agree clash fight trade cooperate")
 """Done together: "A and B discussed" is one event, A's with B."""
 LIGHT_VERBS = word_set("hold have make conduct take give stage")
@@ -98,6 +105,8 @@ class EventCandidate:
     status: EventStatus = "happened"
     trigger: tuple[int, int] | None = None
     """[start, end) in the article of the word naming the event."""
+    retold: tuple[tuple[int, int], ...] = ()
+    """[start, end) of the word naming it where the headline tells it again (``retell``)."""
 
 
 FRAMING_VERBS = (PLAN_VERBS | NEGATING_VERBS | POSSIBLE_VERBS) - ASPECT_VERBS
@@ -159,8 +168,9 @@ def _actors(subject: Any) -> list[Any]:
 
 def _subject(verb: Any) -> Any | None:
     """The doer: the subject, or a passive's agent; a verb without one takes its head's ("plans to visit",
-    "is willing to meet", "visited … and attended"). Not ``attribution._source_token`` (who speaks through a cue),
-    on purpose: that docstring says where the two differ."""
+    "is willing to meet", "visited … and attended"); the infinitive of a noun takes the noun's owner ("Ford's
+    decision to name"; "EADS won a contract to supply": EADS). Not ``attribution._source_token`` (who speaks
+    through a cue), on purpose: that docstring says where the two differ."""
     tok = verb
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -177,12 +187,26 @@ def _subject(verb: Any) -> Any | None:
             return subj
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or tok.head is tok:
+        if _infinitive_of_noun(tok):  # "Ford's decision to name", "won a contract to supply": the noun's owner
+            owner = next((c for c in tok.head.children if c.dep_ == "poss"), None)
+            if owner is not None or tok.head.dep_ != "dobj":
+                return owner
+            tok = tok.head
+        elif tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or tok.head is tok:
             return None
         tok = tok.head
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _infinitive_of_noun(verb: Any) -> bool:
+    """ "a contract to supply", "the decision to ban": an infinitive that says what a noun is for."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
@@ -389,12 +413,16 @@ def _noun_events(
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS | ACT_NOUNS:
             continue
         if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and noun.head.lemma_ not in CUES:
-            continue  # "held a meeting", "the meeting took place": the verb's event already
+            continue  # "held a meeting", "finalize the sale": the verb's event already
         if any(a.dep_ == "compound" for a in [noun]):
             continue  # "the sale price": a kind of thing, not an event
         actors, targets = _noun_party(noun, ents)
         if noun.lemma_.lower() in EVENT_NOUNS and not actors:  # "a meeting with Putin": the first is its party
             actors, targets = targets[:1], targets[1:]
+        pronoun = None
+        if not actors and (doer := _noun_doer(noun, ents)) is not None:
+            actors = [_phrase(doer, ents)]
+            pronoun = actors[0] if doer.pos_ == "PRON" else None
         names = list(dict.fromkeys([*actors, *targets]))
         if not names:
             continue
@@ -412,11 +440,27 @@ def _noun_events(
                 None,
                 sense,
                 when,
+                pronoun,
                 status=event_status(noun),
                 trigger=_trigger(start, noun),
             )
         )
     return found
+
+
+def _noun_doer(noun: Any, ents: Ents) -> Any | None:
+    """Who does what an act noun names when no name says it: its possessor ("its production", "the company's
+    offer"; not "Wednesday's meeting"), or the subject announcing it ("Airbus announced job cuts": the cuts are
+    Airbus's)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        ent = ents.get(owner.i)
+        named = ent is None or ent.label_ in NAME_LABELS  # not "Wednesday's meeting"
+        return owner if owner.pos_ in ("PRON", "PROPN", "NOUN") and named else None
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in OWN_ACT_VERBS:
+        subject = _subject(noun.head)
+        return subject if subject is not None and subject.lower_ not in SPEAKER_PRONOUNS else None
+    return None
 
 
 def heading(text: str) -> bool:
@@ -465,4 +509,40 @@ def find_events(doc: Document, article: ParsedArticle, speakers: Sequence[Name] 
         found += sentence_events(number, start, parsed, quotes)
     found.sort(key=lambda e: e.verb_start)
     names = [n for n in article.names if n[1] not in article.groups]
-    return resolve(found, [*names, *speakers])
+    return retell(resolve(found, [*names, *speakers]), headline_events(doc))
+
+
+def headline_events(doc: Document) -> list[EventCandidate]:
+    """Event candidates of the headline, where the text begins with it (the layout's ``title``); they are never
+    events of their own (``retell``)."""
+    title = doc.title
+    start = doc.text.find(title) if title else -1
+    if not title or start < 0 or (doc.sentences and start + len(title) > doc.sentences[0][0]):
+        return []
+    parsed = parser()(title.replace("\xa0", " "))
+    ents: Ents = {t.i: e for e in parsed.ents for t in e}
+    times = _times(parsed.text)
+    return _verb_events(0, start, parsed, ents, (), times) + _noun_events(0, start, parsed, ents, times)
+
+
+def retell(found: Sequence[EventCandidate], headline: Sequence[EventCandidate]) -> list[EventCandidate]:
+    """A headline restates the story: each of its events is the first event of the body done with the same verb
+    (or event noun), else the lead sentence's first event by the same actor in other words ("Aer Lingus buys
+    jets": "Aer Lingus have purchased aircraft"), told again. Its word joins that event's ``retold``; with
+    neither, it tells nothing of its own."""
+    out = list(found)
+    for told in headline:
+        verb = told.sense.split("|")[0]
+        at = next((i for i, e in enumerate(out) if e.sense.split("|")[0] == verb), None)
+        if at is None:
+            lead = min((e.sentence for e in out), default=0)
+            at = next((i for i, e in enumerate(out) if e.sentence == lead and _same_doer(told, e)), None)
+        if at is not None and told.trigger is not None:
+            out[at] = replace(out[at], retold=(*out[at].retold, told.trigger))
+    return out
+
+
+def _same_doer(a: EventCandidate, b: EventCandidate) -> bool:
+    """Whether two actors as written share a capitalised word ("Aer Lingus", "Irish airline Aer Lingus")."""
+    names = [{w for w in e.actor.split() if w[:1].isupper() and w.lower() not in ("the", "a", "an")} for e in (a, b)]
+    return bool(names[0] & names[1])

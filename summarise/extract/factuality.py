@@ -16,7 +16,8 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   clause ("to ensure that …", "in order to") → planned, and so is what the purpose clause says;
 - a headline infinitive with no verb above it ("Kim Jong-un to visit Russia") → planned;
 - an event noun: the noun framing it ("the possibility of a meeting", "plans for"), its modifier ("the planned
-  sale", "a possible merger", "an imminent meeting") or the status of the verb it is the object of ("will hold
+  sale", "a possible merger", "an imminent meeting"), the verb it is the object of when that verb foresees or
+  announces it ("forecast losses" possible, "announced job cuts" planned), else that verb's status ("will hold
   talks").
 
 Otherwise the event is presented as real: ``happened``. Reported speech does not change it: "Ukraine said North
@@ -53,6 +54,8 @@ POSSIBLE_FRAMES = word_set("possibility prospect chance risk threat likelihood s
 """Nouns whose "of" phrase names what may happen ("the possibility of an imminent meeting")."""
 PLANNED_FRAMES = word_set("plan plans intention decision agreement deal proposal bid offer")
 POSSIBLE_MODIFIERS = word_set("possible potential likely expected probable rumored rumoured alleged")
+ANNOUNCING = word_set("announce")
+"""An act announced by name ("announced job cuts") is one still ahead."""
 COMPLEMENTS = ("xcomp", "ccomp", "advcl", "acomp", "oprd")
 MAX_CLIMB = 4
 
@@ -140,6 +143,11 @@ def _noun_status(noun: Any) -> Status | None:
         return "planned"
     if mods & POSSIBLE_MODIFIERS:
         return "possible"
+    verb = noun.head.lemma_.lower()
+    if noun.dep_ == "dobj" and verb in POSSIBLE_VERBS:
+        return "possible"  # "analysts had forecast losses"
+    if noun.dep_ == "dobj" and verb in PLAN_VERBS | ANNOUNCING:
+        return "planned"  # "announced 10,000 job cuts", "proposed a merger": the act lies ahead
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.pos_ in ("VERB", "AUX"):
         return event_status(noun.head)
     return None

@@ -67,3 +67,5 @@ class ExtractedEvent:
     trigger: tuple[int, int] | None = None
     """[start, end) in the article of the word naming it, from the parse; None from a model (grounding finds
     the action's word in the sentence)."""
+    retold: tuple[tuple[int, int], ...] = ()
+    """The words naming it where the headline tells it again, from the parse ([start, end) each)."""

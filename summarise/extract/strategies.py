@@ -296,6 +296,7 @@ def parse_items(doc: Document, windows: Sequence[Window]) -> Extraction:
             status=e.status,
             trigger=e.trigger,
             sense=e.sense,
+            retold=e.retold,
         )
         for e in events
     ]

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from ..ingest import Document
 from ..schema import Span, SpanStatus
-from .normalise import normalise, normalise_with_ends
+from .normalise import normalise_with_ends, normalised
 
 Range = tuple[int, int]
 
@@ -59,7 +59,7 @@ def align(
     if verbatim:
         return _match(text, _choose(verbatim, within, near), MatchKind.VERBATIM, 100.0)
     norm_text, starts, ends = normalise_with_ends(text)
-    norm_needle = normalise(needle)[0].strip()
+    norm_needle = normalised(needle).strip()
     found = [(starts[i], ends[j - 1]) for i, j in _find_all(norm_text, norm_needle)]
     found = [r for r in found if not _cuts_word(text, *r)]
     if found:

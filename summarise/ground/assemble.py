@@ -2,7 +2,8 @@
 
 items → grounded items (``records``) → entities (one table for every name) → filter (``strict`` drops what
 failed) → merge (claimant and party ids; mentions of one event; repeats) → link (ids; claims to the events
-told in their sentences) → rank (``salience``) → the entities still used.
+told in their sentences) → rank (``salience``) → the entities still used, with where the article names each
+(``mentions``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import OverlapLookup
 from ..schema import Claim, Entity, Event, GroundingCounts, TimeMention
 from .entities import EntityTable, Mention, canonicalise
+from .mentions import name_mentions
 from .records import GroundedClaim, GroundedEvent, Grounder
 from .salience import rank_claims, rank_events
 
@@ -58,7 +60,7 @@ def ground(
     kept_events = reported(kept_events, final_claims)
     rank_claims(final_claims, len(text))
     rank_events(kept_events, len(text))
-    entities = used_entities(table, final_claims, kept_events)
+    entities = name_mentions(used_entities(table, final_claims, kept_events), text)
     return Grounded(entities, kept_events, final_claims, g.counts, g.warnings, g.times)
 
 
@@ -118,10 +120,15 @@ def merged_events(events: Sequence[GroundedEvent], table: EntityTable) -> list[E
 
 
 def _join(first: Event, other: Event, targets: list[str]) -> None:
-    """Another mention of ``first``: its evidence (and a time, place or target ``first`` lacks) joins it."""
+    """Another mention of ``first``: its evidence, its word (``retold``) and a time, place or target ``first``
+    lacks join it."""
     spans = {(s.start, s.end): s for s in [*first.evidence, *other.evidence]}
     first.evidence = [spans[k] for k in sorted(spans)]
     first.targets = list(dict.fromkeys([*first.targets, *targets]))
+    words = [
+        w for w in [*first.retold, *other.retold, *([other.trigger] if other.trigger else [])] if w != first.trigger
+    ]
+    first.retold = sorted({(w.start, w.end): w for w in words}.values(), key=lambda w: w.start)
     first.time = first.time or other.time
     first.location = first.location or other.location
     if other.status == "happened":  # "will meet" then "met": the meeting took place
@@ -152,6 +159,9 @@ class _Told(NamedTuple):
     who: str
     start: int
     words: str
+    trigger: int | None = None
+    """Where the word naming an event starts: two events named by different words are two ("signed the
+    agreement": the signing and the agreement), however alike their words."""
 
 
 def _repeats(items: Sequence[_Told]) -> set[int]:
@@ -160,11 +170,16 @@ def _repeats(items: Sequence[_Told]) -> set[int]:
     earlier: dict[tuple[str, int], list[int]] = {}  # only items of one who and start are compared: linear
     for i, item in enumerate(items):
         same = earlier.setdefault((item.who, item.start), [])
-        scores = (fuzz.token_set_ratio(item.words, items[j].words) for j in same if j not in drop)
+        alike = [j for j in same if j not in drop and not _named_apart(item, items[j])]
+        scores = (fuzz.token_set_ratio(item.words, items[j].words) for j in alike)
         if any(score >= DUPLICATE_SIMILARITY for score in scores):
             drop.add(i)
         same.append(i)
     return drop
+
+
+def _named_apart(a: _Told, b: _Told) -> bool:
+    return a.trigger is not None and b.trigger is not None and a.trigger != b.trigger
 
 
 def distinct_claims(claims: Sequence[Claim]) -> list[Claim]:
@@ -177,7 +192,10 @@ def distinct_claims(claims: Sequence[Claim]) -> list[Claim]:
 def distinct_events(events: Sequence[Event]) -> list[Event]:
     """Events in article order, without one that repeats an earlier event of its sentence and actor."""
     ordered = sorted(events, key=lambda e: e.evidence[0].start)
-    drop = _repeats([_Told(e.actor or "", e.evidence[0].start, e.action) for e in ordered])
+    told = [
+        _Told(e.actor or "", e.evidence[0].start, e.action, e.trigger.start if e.trigger else None) for e in ordered
+    ]
+    drop = _repeats(told)
     return [e for i, e in enumerate(ordered) if i not in drop]
 
 

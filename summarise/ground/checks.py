@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..lexicon import REPORTING_WORDS, quoted_stretches, verb_stem
-from .normalise import normalise, normalise_with_ends
+from .normalise import normalise_with_ends, normalised
 from .summary import Statement, Told, event_problems, summary_problems, support_problems
 
 MAX_NAME_WORDS = 7
@@ -21,7 +21,7 @@ MAX_NAME_WORDS = 7
 
 def mentioned(name: str, text_norm: str) -> bool:
     """Whether a name occurs in the normalised article text: whole, or every word of it."""
-    norm = normalise(name)[0].strip()
+    norm = normalised(name).strip()
     if not norm or norm in text_norm:
         return True
     words = [w for w in norm.replace(".", " ").split() if len(w) > 1 and w not in {"the", "of", "and"}]
@@ -64,7 +64,7 @@ def find_cue(cue: str, sentence: str) -> str | None:
         for m in re.finditer(r"\w+", sentence)
         if not any(a <= m.start() < b for a, b in quoted)
     ]
-    words = re.findall(r"\w+", normalise(cue)[0])
+    words = re.findall(r"\w+", normalised(cue))
     if words:
         first = verb_stem(words[0])
         for start, end, word in spots:

@@ -5,13 +5,19 @@ Merge rules, in order:
 1. Equal keys: case, diacritics, hyphens, full stops, a leading "the" and a possessive do not count
    (Kim Jong-un = Kim Jong Un, Budánov = Budanov, The Washington Post = Washington Post), and known
    abbreviations of countries and international bodies are expanded (US = U.S. = United States, UN = U.N.).
-2. Titles are stripped: "US National Security Advisor Jake Sullivan" is Jake Sullivan, its title an alias.
+2. Titles are stripped: "US National Security Advisor Jake Sullivan" is Jake Sullivan, its title an alias
+   ("General Motors" is a company: "General" is a rank only before a full name); so is a common-noun
+   description before a name ("aircraft manufacturer Boeing", "US automaker GM") and an acronym in brackets
+   after it ("General Motors (GM)").
 3. Metonymy (``metonymy=True``, the default): a capital in ``COUNTRIES`` is its country (Tokyo = Japan), and
    a country's government ("the Japanese government") joins the country when the country is itself a
    claimant or actor (``Mention.role``), making one organization entity. "Russia" as a place and "the Russian
    government" that said something stay apart. Seats of power such as the Kremlin are not merged.
 4. A short name joins the one fuller person name containing it, among the mentions or in the text
-   (Sullivan = Jake Sullivan); it stays apart when several fit (Clinton with Hillary and Bill Clinton).
+   (Sullivan = Jake Sullivan); it stays apart when several fit (Clinton with Hillary and Bill Clinton), and a
+   name with digits, lower-case words or a possessive is no person's ("Airbus A350" keeps Airbus apart). An
+   acronym joins the one name it abbreviates (GM = General Motors, EADS = European Aeronautic Defence and
+   Space Company).
 5. A description ("the North Korean leader") joins a name only when the text links them: an appositive such
    as "North Korean leader Kim Jong-un" or "Kirilo Budánov, the head of ...", or another mention's title.
    A "<nationality> leader" also matches that nationality's president, prime minister, chancellor or king.
@@ -92,7 +98,9 @@ _ORG_WORDS = _words(
     "institute foundation office department administration authorities cabinet forces service network "
     "press reuters efe afp ap"
 )
-_PLACE_WORDS = _words("region province city county district island river sea ocean mountain valley")
+_PLACE_WORDS = _words(
+    "region province city county district island river sea ocean mountain valley europe asia africa americas oceania"
+)
 _GROUP_WORDS = _words("media people public voters reporters officials residents citizens civilians")
 _GOVERNMENT_WORDS = ("government", "administration", "authorities", "cabinet")
 _LEADER_VARIANTS = ("president", "prime minister", "premier", "chancellor", "king", "queen", "supreme leader")
@@ -203,6 +211,7 @@ def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = Tru
     if metonymy:
         _merge_governments(items, clusters)
     _merge_short_names(items, clusters, index)
+    _merge_acronyms(items, clusters)
     _link_descriptions(items, clusters, text, index)
     return _build_table(items, clusters, text)
 
@@ -214,13 +223,31 @@ def _parse(name: str, type_hint: str | None, role: str | None, order: int) -> _I
     surface = " ".join(name.split()).strip(' ,;:"“”')
     if not surface:
         return None
-    core, title = _split_title(_strip_article(_strip_possessive(surface)))
+    core, title = _split_title(_strip_article(_strip_possessive(_ACRONYM_AFTER.sub("", surface))))
+    if title is None:
+        core = _strip_descriptor(core)
     description = title is None and _is_role_phrase(core)
     hint = _TYPE_HINTS.get((type_hint or "").strip().lower())
     key = _description_key(core) if description else _name_key(core)
     if not key:
         return None
     return _Item(surface, core, title, description, key, hint, role in _AGENT_ROLES, order)
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)?$")
+"""An acronym in brackets after the name, often cut before its closing bracket: "General Motors (GM"."""
+_CONNECTORS = _words("of and for the & de")
+
+
+def _strip_descriptor(core: str) -> str:
+    """The name after a common-noun description: "aircraft manufacturer Boeing", "US automaker GM", "United
+    States airframer Boeing" are Boeing and GM (the description is kept as the surface, an alias). Not "Bank of
+    America": a connecting word is part of the name."""
+    words = core.split()
+    lower = [i for i, w in enumerate(words) if w.islower()]
+    if not lower or lower[-1] == len(words) - 1 or _fold(words[lower[-1]]) in _CONNECTORS:
+        return core
+    return " ".join(words[lower[-1] + 1 :])
 
 
 def _strip_article(text: str) -> str:
@@ -243,9 +270,16 @@ def _split_title(core: str) -> tuple[str, str | None]:
         cut -= 1
     while cut < len(words) and _fold(words[cut]) in _PARTICLES:
         cut += 1
+    if cut == len(words) - 1 and cut > 0 and _fold(words[cut - 1]) in _NAME_STARTING_ROLES:
+        cut -= 1  # "General Motors", "General Electric": a company, not Motors the general
     if 0 < cut < len(words) and len(words) - cut <= 4 and _has_role(" ".join(words[:cut])):
         return " ".join(words[cut:]), " ".join(words[:cut])
     return core, None
+
+
+_NAME_STARTING_ROLES = _words("general")
+"""Role words that also begin company names: a title only before a full name ("General David Petraeus") or
+abbreviated ("Gen. Petraeus")."""
 
 
 def _name_word(word: str) -> bool:
@@ -629,9 +663,21 @@ def _person_like(item: _Item) -> bool:
     return (
         1 <= len(words) <= 4
         and "and" not in words  # "Putin and Kim" is two people, not a longer name of either
+        and _written_like_a_name(item.core)
         and not any(w in _ORG_WORDS or w in _PLACE_WORDS for w in words)
         and item.key not in _COUNTRY_KEYS
         and _government_of(item.key) is None
+    )
+
+
+def _written_like_a_name(core: str) -> bool:
+    """A person's name as written: capitalised words (or particles), no digits, no possessive inside; not
+    "Airbus A350", "Chrysler administrators", "Boeing's European" (a company's name holds no short name)."""
+    words = core.split()
+    return (
+        bool(words)
+        and all((w[:1].isupper() or _fold(w) in _PARTICLES) and not _has_digit(w) for w in words)
+        and not any(re.search(r"['’]s$", w) for w in words[:-1])
     )
 
 
@@ -683,6 +729,41 @@ def _merge_short_names(items: list[_Item], clusters: _UnionFind, index: _NameInd
         if item.virtual or not _person_like(item):
             continue
         roots = {clusters.find(index.person[k]) for k in index.holding(item.key)}
+        if len(roots) == 1:
+            clusters.union(i, roots.pop())
+
+
+def _acronym(core: str) -> str | None:
+    """The letters of a name written as an acronym ("GM", "GAO", "EADS"), else None."""
+    return core if re.fullmatch(r"[A-Z]{2,6}", core) else None
+
+
+def _initials(core: str, surface: str) -> set[str]:
+    """What an acronym of the name would be: the initials of its capitalised words ("General Motors" -> GM),
+    also without a closing company word ("European Aeronautic Defence and Space Company" -> EADS), and an
+    acronym it gives in brackets ("United Auto Workers (UAW) union")."""
+    words = [w for w in re.split(r"[\s-]+", core) if _fold(w) not in _CONNECTORS]
+    found = {m.group(1) for m in re.finditer(r"\(([A-Z]{2,6})\)", surface)}
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):  # not "United States' media"
+        found.add("".join(w[0] for w in words))
+        if _fold(words[-1]).strip(".") in _COMPANY_ENDINGS:
+            found.add("".join(w[0] for w in words[:-1]))
+    return found
+
+
+_COMPANY_ENDINGS = _words("company corporation corp inc co ltd llc plc group union nv sa ag")
+
+
+def _merge_acronyms(items: list[_Item], clusters: _UnionFind) -> None:
+    """An acronym joins the one longer name it abbreviates (GM = General Motors); none when several fit."""
+    spelled: dict[str, set[int]] = {}
+    for i, item in enumerate(items):
+        if not item.description and _acronym(item.core) is None:
+            for letters in _initials(item.core, item.surface):
+                spelled.setdefault(letters, set()).add(i)
+    for i, item in enumerate(items):
+        short = None if item.description or item.key in _KNOWN_NAMES else _acronym(item.core)
+        roots = {clusters.find(j) for j in spelled.get(short or "", ())}
         if len(roots) == 1:
             clusters.union(i, roots.pop())
 
@@ -846,3 +927,31 @@ def _boundary(text: str, at: int) -> bool:
 
 
 _WORD_CHAR = re.compile(r"\w")
+
+
+# Reading one name on its own (for linking entities across articles) ---------------------------------------
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """How this module reads one surface form: its key (a description's key for a description such as "the
+    North Korean leader"), whether it is a description, the description key of its title, and whether it is
+    person-like (the forms a shorter name may join)."""
+
+    key: str
+    description: bool
+    title_key: str | None
+    person_like: bool
+
+
+def name_form(surface: str, type_hint: str | None = None) -> NameForm | None:
+    """The key(s) ``canonicalise`` files ``surface`` under (a capital read as its country), or None for no name.
+
+    ``summarise.stories`` links one article's entities to another's with the same keys, so "Kim Jong Un" in
+    one article and "Kim Jong-un" in the next are one key, as they would be within one article."""
+    item = _parse(surface, type_hint, None, 0)
+    if item is None:
+        return None
+    key = item.key if item.description else _CAPITALS.get(item.key, item.key)
+    title = _description_key(_strip_article(item.title)) if item.title and not _honorific(item.title) else None
+    return NameForm(key, item.description, title, _person_like(item))

@@ -257,14 +257,15 @@ class Grounder:
         """Every time expression in the article (the tagger's, the output's ``times``)."""
         return tag_times(self.text, self.published)
 
+    def word(self, at: tuple[int, int]) -> Span:
+        return Span(start=at[0], end=at[1], text=self.text[at[0] : at[1]], status="exact")
+
     def trigger(self, item: ExtractedEvent, span: Span) -> Span | None:
         """The word naming the event: the parse's offsets; for a model's event, the first word of its action
         that is no auxiliary, modal or negation, found whole in its sentence (None when it is not there)."""
         if item.trigger is not None:
             start, end = item.trigger
-            if 0 <= start < end <= len(self.text):
-                return Span(start=start, end=end, text=self.text[start:end], status="exact")
-            return None
+            return self.word(item.trigger) if 0 <= start < end <= len(self.text) else None
         if span.status == "unverified":
             return None
         sentence = self.text[span.start : span.end]
@@ -301,6 +302,7 @@ class Grounder:
                 evidence=[span],
                 status=status,
                 trigger=self.trigger(d, span),
+                retold=[self.word(at) for at in d.retold if 0 <= at[0] < at[1] <= len(self.text)],
             )
             targets = [n for t in d.targets if (n := self.name(t))]
             out.append(GroundedEvent(event, self.name(d.actor), targets, span.status != "unverified", d.sense))

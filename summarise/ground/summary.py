@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..ingest.sentences import split_sentences
 from ..lexicon import SAYING_WORDS, reads_as_instruction, verb_stem, word_set
-from .normalise import normalise
+from .normalise import normalised
 
 MIN_SUPPORTED = 0.75
 """Share of a summary's content words the article must use (a stem match): a restatement reuses the article's
@@ -50,7 +50,7 @@ class Statement:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[\w'’-]+", normalise(text)[0].casefold()) if w not in STOP and len(w) > 2]
+    return [w for w in re.findall(r"[\w'’-]+", normalised(text).casefold()) if w not in STOP and len(w) > 2]
 
 
 def summary_problems(summary: str, statements: Sequence[Statement]) -> list[str]:
@@ -131,7 +131,7 @@ def event_problems(summary: str, events: Sequence[Told]) -> list[str]:
     found: list[str] = []
     for number, (start, end) in enumerate(split_sentences(summary), start=1):
         sentence = summary[start:end]
-        said = set(re.findall(r"\w+", normalise(sentence)[0].casefold()))
+        said = set(re.findall(r"\w+", normalised(sentence).casefold()))
         if said & (HEDGES | SAYING_WORDS):
             continue
         present = {verb_stem(w) for w in _words(sentence)}

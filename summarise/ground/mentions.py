@@ -1,0 +1,81 @@
+"""Where the article names each entity: every occurrence of its name or an alias, as exact spans.
+
+A form (the canonical name or an alias) is looked for as written, except that spaces and hyphens between its words
+are interchangeable and a word written lower-case may open with a capital ("Kim Jong-un" finds "Kim Jong Un", an
+alias "the North Korean leader" opens a sentence); never the reverse ("Post" does not find "post"). A form that two
+entities share names neither (which one the article means there is not known); pronouns and one-letter forms are not
+names. Occurrences never overlap: at each word the longest form that matches there wins, and the search goes on
+after it.
+
+Cost: one pass over the article's words, trying at each word only the forms that begin with it (by its case-folded
+first word), so a long article with many entities stays linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..lexicon import POSSESSIVES, PRONOUNS
+from ..schema import Entity, Span
+
+_WORD = re.compile(r"\w+")
+_SEPARATOR = r"[\s\-‐‑–]+"
+
+
+def _usable(form: str) -> bool:
+    words = _WORD.findall(form)
+    return bool(words) and len(form.strip()) > 1 and form.strip().casefold() not in PRONOUNS | POSSESSIVES
+
+
+def _word(word: str) -> str:
+    """A word of a form; one written lower-case may open with a capital ("the" -> "The", "Jong-un" -> "Jong Un")."""
+    if word[:1].islower():
+        return f"[{word[0]}{word[0].upper()}]{re.escape(word[1:])}"
+    return re.escape(word)
+
+
+def _pattern(form: str) -> re.Pattern[str]:
+    words = [_word(w) for w in re.split(_SEPARATOR, form.strip()) if w]
+    return re.compile(_SEPARATOR.join(words) + r"(?!\w)")
+
+
+def _key(form: str) -> str:
+    return " ".join(re.split(_SEPARATOR, form.strip())).casefold()
+
+
+def _forms(entities: Sequence[Entity]) -> dict[str, list[tuple[int, re.Pattern[str], str]]]:
+    """Case-folded first word -> (length, pattern, entity id) of the forms opening with it, longest first."""
+    owners: dict[str, set[str]] = {}
+    written: dict[str, set[str]] = {}
+    for entity in entities:
+        for form in (entity.name, *entity.aliases):
+            if _usable(form):
+                owners.setdefault(_key(form), set()).add(entity.id)
+                written.setdefault(_key(form), set()).add(form.strip())
+    by_first: dict[str, list[tuple[int, re.Pattern[str], str]]] = {}
+    for key, ids in owners.items():
+        if len(ids) == 1:
+            patterns = [(len(key), _pattern(form), next(iter(ids))) for form in sorted(written[key])]
+            by_first.setdefault(_WORD.findall(key)[0], []).extend(patterns)
+    for candidates in by_first.values():
+        candidates.sort(key=lambda c: -c[0])
+    return by_first
+
+
+def name_mentions(entities: Sequence[Entity], text: str) -> list[Entity]:
+    """``entities`` with ``mentions``: the spans where ``text`` names each (in text order)."""
+    by_first = _forms(entities)
+    found: dict[str, list[Span]] = {}
+    after = 0
+    for word in _WORD.finditer(text):
+        if word.start() < after or (candidates := by_first.get(word.group().casefold())) is None:
+            continue
+        for _, pattern, eid in candidates:
+            hit = pattern.match(text, word.start())
+            if hit is not None:
+                span = Span(start=hit.start(), end=hit.end(), text=hit.group(), status="exact")
+                found.setdefault(eid, []).append(span)
+                after = hit.end()
+                break
+    return [e.model_copy(update={"mentions": found.get(e.id, [])}) for e in entities]

@@ -1,0 +1,30 @@
+"""How stories are merged: the knobs of article clustering, frozen like ``summarise.config.Settings``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..errors import ConfigError
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    similarity: float = 0.1
+    """Least cosine (TF-IDF of names and words) between an article and a story's centroid for it to join."""
+    window_days: int = 30
+    """An article joins no story whose latest article is more than this many days older."""
+    lookup: int = 12
+    """An article looks for candidate stories through this many of its heaviest features (blocking)."""
+    recent: int = 20
+    """Per feature, only the stories that used it last, at most this many, are candidates (blocking)."""
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.similarity <= 1.0:
+            raise ConfigError(f"story similarity must be between 0 and 1, got {self.similarity}")
+        for name in ("window_days", "lookup", "recent"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"story {name} must be at least 1, got {getattr(self, name)}")
+
+    def with_(self, **changes: Any) -> StorySettings:
+        return replace(self, **changes)

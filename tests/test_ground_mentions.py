@@ -1,0 +1,55 @@
+"""Where the article names each entity (``Entity.mentions``): every occurrence of a name or alias, exact spans."""
+
+from __future__ import annotations
+
+from summarise.ground.mentions import name_mentions
+from summarise.schema import Entity
+
+
+def _found(entities: list[Entity], text: str) -> dict[str, list[tuple[int, str]]]:
+    return {e.id: [(m.start, m.text) for m in e.mentions] for e in name_mentions(entities, text)}
+
+
+def test_every_occurrence_of_name_and_aliases_as_exact_spans() -> None:
+    text = "North Korean leader Kim Jong-un met Putin. Kim Jong Un left; the North Korean leader waved. Kim smiled."
+    kim = Entity(id="e1", name="Kim Jong-un", aliases=["North Korean leader", "Kim"])
+    putin = Entity(id="e2", name="Vladimir Putin", aliases=["Putin"])
+    found = _found([kim, putin], text)
+    assert found["e1"] == [
+        (0, "North Korean leader"),
+        (20, "Kim Jong-un"),
+        (43, "Kim Jong Un"),
+        (65, "North Korean leader"),
+        (92, "Kim"),
+    ]
+    assert found["e2"] == [(36, "Putin")]
+    for entity in name_mentions([kim, putin], text):
+        assert all(text[m.start : m.end] == m.text and m.status == "exact" for m in entity.mentions)
+
+
+def test_longest_form_wins_and_words_are_whole() -> None:
+    text = "The Japanese government spokesperson spoke for Japan; Japanese firms in Japanland agreed."
+    japan = Entity(id="e1", name="Japan", aliases=["Japanese government"])
+    spokesperson = Entity(id="e2", name="Hirokazu Matsuno", aliases=["Japanese government spokesperson"])
+    found = _found([japan, spokesperson], text)
+    assert found["e2"] == [(4, "Japanese government spokesperson")]
+    assert found["e1"] == [(47, "Japan")]
+
+
+def test_shared_forms_and_pronouns_name_nobody() -> None:
+    text = "He said the president met the president of France."
+    a = Entity(id="e1", name="Emmanuel Macron", aliases=["the president", "he"])
+    b = Entity(id="e2", name="Joe Biden", aliases=["the president"])
+    found = _found([a, b], text)
+    assert found == {"e1": [], "e2": []}
+
+
+def test_sentence_initial_capital_still_matches_an_alias() -> None:
+    text = "The North Korean leader arrived. Officials greeted the North Korean leader."
+    kim = Entity(id="e1", name="Kim Jong-un", aliases=["the North Korean leader"])
+    assert _found([kim], text)["e1"] == [(0, "The North Korean leader"), (51, "the North Korean leader")]
+
+
+def test_a_capitalised_form_does_not_find_a_common_word() -> None:
+    post = Entity(id="e1", name="Washington Post", aliases=["Post"])
+    assert _found([post], "The Post said it would post the letter.")["e1"] == [(4, "Post")]

@@ -1,0 +1,167 @@
+"""The story layer: articles clustered, entities linked, events merged, claims grouped, a dated timeline."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import summarise
+from summarise import InputError
+from summarise.schema import ArticleMeta, ArticleSummary, Claim, Entity, Event, Provenance, Span, TimeExpr
+from summarise.stories import StorySettings, story
+from summarise.stories.actions import stem
+from summarise.stories.times import days
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def article(
+    aid: str,
+    published: str | None,
+    entities: list[tuple[str, str, list[str]]],
+    events: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    claims: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    summary: str = "",
+) -> ArticleSummary:
+    """A summary made by hand: entities as (name, type, aliases) with ids e1, e2 ...; events and claims as dicts."""
+    return ArticleSummary(
+        article=ArticleMeta(id=aid, published=date.fromisoformat(published) if published else None, text_sha256="0"),
+        summary=summary,
+        entities=[Entity(id=f"e{i}", name=n, type=t, aliases=a) for i, (n, t, a) in enumerate(entities, 1)],  # type: ignore[arg-type]
+        events=[Event(id=f"v{i}", **e) for i, e in enumerate(events, 1)],
+        claims=[Claim(id=f"c{i}", cue="said", **c) for i, c in enumerate(claims, 1)],
+        provenance=Provenance(
+            backend="fake", model="m", prompt_id="p", prompt_version="1", prompt_sha256="", schema_sha256=""
+        ),
+    )
+
+
+def trigger(word: str, at: int = 0) -> Span:
+    return Span(start=at, end=at + len(word), text=word, status="exact")
+
+
+KIM_PUTIN = [("Kim Jong-un", "person", ["Kim", "the North Korean leader"]), ("Vladimir Putin", "person", ["Putin"])]
+
+
+def test_the_function_is_exported_beside_summarise() -> None:
+    assert summarise.story is story
+    assert callable(summarise.story)
+
+
+def test_one_person_across_spellings_and_descriptions() -> None:
+    a = article("a", "2023-09-06", KIM_PUTIN)
+    b = article("b", "2023-09-15", [("Kim Jong Un", "person", []), ("Vladimir Putin", "person", [])])
+    c = article("c", "2023-09-16", [("North Korean leader", "person", []), ("Putin", "person", [])])
+    (s,) = story([a, b, c]).stories
+    kim = next(e for e in s.entities if e.name == "Kim Jong-un")
+    assert {(m.article, m.entity) for m in kim.mentions} == {("a", "e1"), ("b", "e1"), ("c", "e1")}
+    assert "Kim Jong Un" in kim.aliases
+    assert len([e for e in s.entities if e.type == "person"]) == 2
+
+
+def test_people_sharing_a_title_or_a_surname_stay_apart() -> None:
+    a = article("a", "2023-01-01", [("Fumio Kishida", "person", ["the prime minister"]), ("Kim Jong-un", "person", [])])
+    b = article("b", "2023-01-02", [("Rishi Sunak", "person", ["the prime minister"]), ("Kim Yo-jong", "person", [])])
+    c = article("c", "2023-01-03", [("Kim", "person", []), ("the prime minister", "person", [])])
+    s = story([a, b, c], StorySettings(similarity=0.0)).stories
+    entities = [e for st in s for e in st.entities]
+    assert all(len(e.mentions) == 1 for e in entities), [(e.name, e.mentions) for e in entities]
+
+
+def _meeting(actor: str, target: str, status: str, word: str, value: str | None = None) -> dict[str, Any]:
+    time = TimeExpr(text=value or "", value=value) if value else None
+    return {"actor": actor, "targets": [target], "action": f"{word} ", "status": status, "trigger": trigger(word),
+            "time": time}  # fmt: skip
+
+
+def test_a_planned_meeting_and_the_meeting_held_are_one_event_whose_status_changes() -> None:
+    a = article("a", "2023-09-06", KIM_PUTIN, [_meeting("e1", "e2", "planned", "meeting", "2023-09")])
+    b = article("b", "2023-09-15", KIM_PUTIN, [_meeting("e2", "e1", "happened", "met", "2023-09-13")])
+    (s,) = story([a, b]).stories
+    (event,) = s.events
+    assert [(m.article, m.status) for m in event.mentions] == [("a", "planned"), ("b", "happened")]
+    assert event.statuses == ["planned", "happened"] and event.status == "happened"
+    assert (event.earliest, event.latest) == (date(2023, 9, 6), date(2023, 9, 15))
+    assert event.time is not None and event.time.value == "2023-09-13"
+    (entry,) = s.timeline
+    assert (entry.date, entry.date_source, entry.articles) == ("2023-09-13", "event time", ["a", "b"])
+
+
+def test_same_words_on_other_days_or_between_other_people_are_other_events() -> None:
+    people = [*KIM_PUTIN, ("Fumio Kishida", "person", [])]
+    a = article("a", "2023-09-06", people, [_meeting("e1", "e2", "happened", "met", "2023-09-05")])
+    b = article("b", "2023-09-15", people, [
+        _meeting("e1", "e2", "happened", "met", "2023-09-13"),  # another day
+        _meeting("e3", "e1", "planned", "meet", "2023-09"),  # Kishida will meet Kim: not Kim's meeting with Putin
+    ])  # fmt: skip
+    (s,) = story([a, b]).stories
+    assert len(s.events) == 3
+
+
+def test_what_happened_before_an_article_is_not_what_a_later_one_plans() -> None:
+    a = article("a", "2019-04-25", KIM_PUTIN, [_meeting("e1", "e2", "happened", "met")])
+    b = article("b", "2019-05-10", KIM_PUTIN, [_meeting("e1", "e2", "planned", "meet")])
+    (s,) = story([a, b]).stories
+    assert len(s.events) == 2
+
+
+def test_a_repeated_statement_is_one_claim_with_two_sources() -> None:
+    said = "Japan is monitoring North Korea's movements with concern"
+    a = article("a", "2023-09-06", [("Hirokazu Matsuno", "person", [])], claims=[{"claimant": "e1", "content": said}])
+    b = article("b", "2023-09-07", [("Matsuno", "person", ["Hirokazu Matsuno"])], claims=[
+        {"claimant": "e1", "content": said + "."}, {"claimant": "e1", "content": "Japan wants a summit soon"}
+    ])  # fmt: skip
+    (s,) = story([a, b]).stories
+    assert [len(c.mentions) for c in s.claims] == [2, 1]
+    assert len({c.claimant for c in s.claims}) == 1
+
+
+def test_unrelated_articles_are_separate_stories() -> None:
+    a = article("a", "2023-09-06", KIM_PUTIN, summary="Kim Jong-un may meet Putin in Russia")
+    b = article("b", "2023-09-07", [("Lionel Messi", "person", []), ("Inter Miami", "organization", [])],
+                summary="Messi scores twice for Inter Miami")  # fmt: skip
+    c = article("c", "2023-09-08", KIM_PUTIN, summary="Kim Jong-un arrives in Russia to meet Putin")
+    stories = story([a, b, c]).stories
+    assert sorted(s.articles for s in stories) == [["a", "c"], ["b"]]
+
+
+def test_an_article_far_later_starts_a_new_story() -> None:
+    a = article("a", "2019-04-25", KIM_PUTIN, summary="Kim Jong-un meets Putin")
+    b = article("b", "2023-09-13", KIM_PUTIN, summary="Kim Jong-un meets Putin")
+    assert len(story([a, b], StorySettings(window_days=30)).stories) == 2
+    assert len(story([a, b], StorySettings(window_days=2000)).stories) == 1
+
+
+def test_timeline_falls_back_to_publication_dates_and_says_so() -> None:
+    a = article("a", "2023-09-06", KIM_PUTIN, [{"actor": "e1", "action": "warned", "trigger": trigger("warned")}])
+    (s,) = story([a]).stories
+    (entry,) = s.timeline
+    assert (entry.date, entry.date_source) == ("2023-09-06", "published")
+    assert entry.spans[0].article == "a" and entry.spans[0].text == "warned"
+
+
+def test_bad_input_is_an_input_error() -> None:
+    a = article("a", None, KIM_PUTIN)
+    with pytest.raises(InputError, match="given twice"):
+        story([a, a])
+    with pytest.raises(InputError, match="not an ArticleSummary"):
+        story([a, "text"])
+    with pytest.raises(InputError, match="not an ArticleSummary"):
+        story([{"article": {}}])
+    assert story([]).stories == []
+    assert story([a.model_dump(mode="json")]).stories[0].articles == ["a"]
+
+
+def test_stems_and_days() -> None:
+    assert {stem(w) for w in ("meet", "meets", "meeting", "met")} == {"meet"}
+    assert {stem(w) for w in ("visit", "visited", "visiting", "visits")} == {"visit"}
+    assert {stem(w) for w in ("agree", "agreed", "agreement")} == {"agre"}
+    assert stem("planned") == stem("plan") and stem("called") != stem("cal")
+    assert days("2023-09") == (date(2023, 9, 1), date(2023, 9, 30))
+    assert days("2023-W37") == (date(2023, 9, 11), date(2023, 9, 17))
+    assert days("2023-09-12/2023-09-15") == (date(2023, 9, 12), date(2023, 9, 15))
+    assert days("2023-Q3") == (date(2023, 7, 1), date(2023, 9, 30))
+    assert days("PRESENT_REF") is None and days("XXXX-09-13") is None and days("2023-02-30") is None
