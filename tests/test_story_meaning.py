@@ -78,7 +78,7 @@ def test_turned_off_or_without_the_model_the_merge_is_lexical(
 
 
 def test_each_phrase_is_encoded_once_in_one_batch(encoder: Encoder) -> None:
-    story(_articles("died", "killed") + [article("c", "2023-09-15", KIM_PUTIN, [_event("died")])])
+    story([*_articles("died", "killed"), article("c", "2023-09-15", KIM_PUTIN, [_event("died")])])
     assert sorted(encoder.asked) == ["died", "killed", "met"]
 
 
