@@ -82,21 +82,21 @@ class PhraseVectors:
 def join_by_meaning(merged: list[MergedEvent], vectors: PhraseVectors, threshold: float) -> list[MergedEvent]:
     """The story's events with those of keys that mean the same (cosine >= threshold) joined where their time
     bounds overlap; the earlier event takes the later one's reports (publication order kept)."""
-    keys = sorted({m.key for m in merged})
+    by_key: dict[str, list[int]] = {}
+    for i, m in enumerate(merged):
+        if m.key:  # an event with no key joins nothing, as in the lexical merge
+            by_key.setdefault(m.key, []).append(i)
+    keys = sorted(by_key)
     if len(keys) < 2:
         return merged
-    phrases: dict[str, list[str]] = {k: [] for k in keys}
-    for m in merged:
-        phrases[m.key] += [phrase(r.event) for r in m.reports]
-    k_vectors = np.stack([vectors.mean(phrases[k]) for k in keys])
-    similar = k_vectors @ k_vectors.T >= threshold
-    index = {k: i for i, k in enumerate(keys)}
+    k_vectors = np.stack([vectors.mean([phrase(r.event) for i in by_key[k] for r in merged[i].reports]) for k in keys])
+    similar = np.argwhere(np.triu(k_vectors @ k_vectors.T >= threshold, 1))
     sets = UnionFind(len(merged))
-    for a, x in enumerate(merged):
-        for b in range(a + 1, len(merged)):
-            y = merged[b]
-            if x.key != y.key and similar[index[x.key], index[y.key]] and overlap(x.days, y.days)[0]:
-                sets.union(a, b)
+    for ka, kb in similar:  # only the pairs of keys that mean the same: never every pair of events
+        for a in by_key[keys[ka]]:
+            for b in by_key[keys[kb]]:
+                if overlap(merged[a].days, merged[b].days)[0]:
+                    sets.union(a, b)
     return [_joined([merged[i] for i in group]) for group in sets.groups()]
 
 
