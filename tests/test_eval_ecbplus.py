@@ -123,6 +123,20 @@ def test_alignment_one_to_one_by_overlap(docs: dict[str, EcbDoc], summaries: dic
     assert (entities.gold, entities.predicted, len(entities.pairs)) == (10, 7, 6)
 
 
+def test_a_retold_span_is_a_mention_of_its_event(docs: dict[str, EcbDoc]) -> None:
+    doc = docs["1_1ecb"]
+    summary = _summary(doc, [("v1", "checked")], [])
+    at = doc.text.index("enters")
+    retold = Span(start=at, end=at + len("enters"), text="enters", status="exact")
+    summary.events[0].retold.append(retold)  # the headline tells the check-in again
+    events = align_corpus([doc], {doc.name: summary}, "event")
+    assert events.predicted == 2
+    assert sorted((p.item, g.text) for p, g in events.pairs) == [
+        (("1_1ecb", "v1"), "checked into"),
+        (("1_1ecb", "v1"), "enters"),
+    ]
+
+
 def test_coreference_on_aligned_mentions(docs: dict[str, EcbDoc], summaries: dict[str, ArticleSummary]) -> None:
     events = align_corpus(list(docs.values()), summaries, "event")
     stories = [["1_1ecb", "1_2ecb", "1_1ecbplus"], ["2_1ecb"]]

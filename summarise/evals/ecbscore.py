@@ -2,7 +2,9 @@
 coreference scored on the aligned mentions, a same-lemma baseline on the same mentions, and topic clustering.
 
 Alignment (per document, per kind): a predicted mention is an article event's ``trigger`` span (events without
-one cannot be placed and count as unaligned predictions) or one of an article entity's ``mentions`` spans. Its
+one cannot be placed and count as unaligned predictions) or one of its ``retold`` spans (the headline or a later
+sentence naming the same event again: a mention of it as much as the trigger), or one of an article entity's
+``mentions`` spans. Its
 similarity to a gold mention is the Dice overlap of its characters with the gold mention's tokens; the one-to-one
 assignment of largest total overlap pairs them (``align.assign``), so each gold mention takes at most one
 prediction and each prediction at most one gold mention. Mention detection: precision = aligned predictions /
@@ -82,10 +84,12 @@ def predicted_mentions(summary: ArticleSummary, kind: Kind) -> list[Predicted]:
     """The article's predicted mentions of one kind (see the module docstring)."""
     article = summary.article.id
     if kind == "event":
-        return [
+        told = [
             Predicted((article, e.id), (e.trigger.start, e.trigger.end) if e.trigger is not None else None)
             for e in summary.events
         ]
+        retold = [Predicted((article, e.id), (s.start, s.end)) for e in summary.events for s in e.retold]
+        return told + retold
     return [Predicted((article, e.id), (m.start, m.end)) for e in summary.entities for m in e.mentions]
 
 

@@ -20,6 +20,7 @@ from .events import (
     chosen_time,
     merge_events,
 )
+from .meaning import PhraseVectors, installed_encoder, join_by_meaning, phrase
 from .schema import (
     ArticleSpan,
     ClaimMention,
@@ -35,6 +36,8 @@ from .schema import (
 from .settings import StorySettings
 from .timeline import timeline
 
+Meaning = tuple[PhraseVectors, float]
+"""Trigger vectors and the least cosine that joins two keys' events (``stories.meaning``)."""
 Progress = Callable[[str, int, int], None]
 """Told (step, done, total) as a long merge goes: step "cluster" per article, "merge" per story."""
 
@@ -67,9 +70,10 @@ def merge(
     settings = settings or StorySettings()
     total = len(given)
     groups = cluster_articles(given, settings, None if progress is None else lambda k: progress("cluster", k, total))
+    meaning = _meaning(given, settings)
     stories = []
     for n, group in enumerate(groups, start=1):
-        stories.append(build_story(f"s{n}", [given[i] for i in group]))
+        stories.append(build_story(f"s{n}", [given[i] for i in group], meaning))
         if progress is not None:
             progress("merge", n, len(groups))
     articles = [
@@ -79,8 +83,20 @@ def merge(
     return StoryCollection(articles=articles, stories=stories)
 
 
-def build_story(story_id: str, summaries: Sequence[ArticleSummary]) -> Story:
-    """One story from its articles (earliest first): entities, events, claims, timeline."""
+def _meaning(summaries: Sequence[ArticleSummary], settings: StorySettings) -> Meaning | None:
+    """The trigger vectors and threshold for joining events by meaning, every phrase encoded in one batch; None
+    when turned off or the model is not installed."""
+    encoder = installed_encoder() if settings.meaning is not None else None
+    if encoder is None or settings.meaning is None:
+        return None
+    vectors = PhraseVectors(encoder)
+    vectors.add(phrase(e) for s in summaries for e in s.events)
+    return vectors, settings.meaning
+
+
+def build_story(story_id: str, summaries: Sequence[ArticleSummary], meaning: Meaning | None = None) -> Story:
+    """One story from its articles (earliest first): entities, events (joined by meaning when given), claims,
+    timeline."""
     links = link_entities(summaries)
     entity_ids = [f"{story_id}.e{i}" for i in range(1, len(links.entities) + 1)]
     entities = [
@@ -93,10 +109,10 @@ def build_story(story_id: str, summaries: Sequence[ArticleSummary]) -> Story:
         )
         for i, e in enumerate(links.entities)
     ]
-    events = [
-        _event(f"{story_id}.v{n}", m, summaries, entity_ids)
-        for n, m in enumerate(merge_events(summaries, links), start=1)
-    ]
+    merged = merge_events(summaries, links)
+    if meaning is not None:
+        merged = join_by_meaning(merged, *meaning)
+    events = [_event(f"{story_id}.v{n}", m, summaries, entity_ids) for n, m in enumerate(merged, start=1)]
     claims = [
         _claim(f"{story_id}.c{n}", st, summaries, entity_ids)
         for n, st in enumerate(_claims_in_order(group_claims(summaries, links)), start=1)

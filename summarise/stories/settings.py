@@ -18,6 +18,9 @@ class StorySettings:
     """An article looks for candidate stories through this many of its heaviest features (blocking)."""
     recent: int = 20
     """Per feature, only the stories that used it last, at most this many, are candidates (blocking)."""
+    meaning: float | None = 0.65
+    """Least cosine between two event keys' mean trigger vectors for a story's events of both to be joined, when
+    the embedding model is installed (``stories.meaning``); None: never (the lexical merge alone)."""
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.similarity <= 1.0:
@@ -25,6 +28,8 @@ class StorySettings:
         for name in ("window_days", "lookup", "recent"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"story {name} must be at least 1, got {getattr(self, name)}")
+        if self.meaning is not None and not -1.0 <= self.meaning <= 1.0:
+            raise ConfigError(f"story meaning must be a cosine between -1 and 1, got {self.meaning}")
 
     def with_(self, **changes: Any) -> StorySettings:
         return replace(self, **changes)
