@@ -239,7 +239,16 @@ class BatchRunner:
 
     def _record(self, item: Item, result: Outcome) -> None:
         kind = None if result.error is None else type(result.error).__name__
-        record = NewRecord(item.key, item.seq, item.id, item.source, result.status, kind, self.shash, result.line)
+        record = NewRecord(
+            input_key=item.key,
+            seq=item.seq,
+            article_id=item.id,
+            source=item.source,
+            status=result.status,
+            kind=kind,
+            settings_hash=self.shash,
+            line=result.line,
+        )
         written = write_record(self.store, self.run_id, self.sink, record)
         self._count(item, result, kept_earlier=not written)
         if self.on_record is not None:

@@ -127,14 +127,14 @@ class Recorder:
         if result.status == SKIPPED:
             return
         record = NewRecord(
-            result.input_key,
-            self.next_seq,
-            result.id,
-            result.source,
-            result.status,
-            result.kind,
-            result.settings_hash,
-            result.record,
+            input_key=result.input_key,
+            seq=self.next_seq,
+            article_id=result.id,
+            source=result.source,
+            status=result.status,
+            kind=result.kind,
+            settings_hash=result.settings_hash,
+            line=result.record,
         )
         write_record(self.store, self.run_id, self.sink, record)  # an error never replaces a good record (issue 17)
         self.next_seq += 1

@@ -223,10 +223,8 @@ def render_summary_html(summary: ArticleSummary, *, title: str | None = None, te
     meta = " · ".join(
         _e(x) for x in (article.source, article.published and article.published.isoformat(), article.id) if x
     )
-    legend = _legend(
-        [("k-ev", "event"), ("k-ev rt", "event told again"), ("k-cl", "claim"), ("k-both", "event + claim"),
-         *_SPAN_LEGEND]
-    )  # fmt: skip
+    kinds = [("k-ev", "event"), ("k-ev rt", "event told again"), ("k-cl", "claim"), ("k-both", "event + claim")]
+    legend = _legend([*kinds, *_SPAN_LEGEND])
     warn = "".join(f'<p class="warn">{_e(w)}</p>' for w in warnings)
     panel = _key_points(page) + _timeline(page) + _claims_by_claimant(page) + _entities(page) + _times(summary)
     body = (
