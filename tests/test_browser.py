@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_html import HOSTILE, eval_docs, gold_files, hostile, load_gold, seed_000, seed_002
+from test_html import HOSTILE, eval_docs, gold_files, headlined, hostile, load_gold, seed_000, seed_002
 
 from summarise.render.html import render_eval_html, render_summary_html
 
@@ -178,6 +178,21 @@ def test_clicking_an_entity_selects_its_items(opened: Callable[..., Opened]) -> 
     p.page.locator(".panel .item.en", has_text="Denis Manturov").click()
     c2 = p.key_of("c2 (claim)")
     assert all("active" in c for c in p.classes(f'#text mark[data-items~="{c2}"]'))
+
+
+def test_an_event_lights_the_words_that_tell_it_again_and_they_select_it(opened: Callable[..., Opened]) -> None:
+    summary = headlined()
+    p = opened("headline-retold", render_summary_html(summary))
+    key = p.key_of(f"{summary.events[0].id} (event)")
+    p.page.locator(f'.timeline [data-key="{key}"]').click()
+    lit = p.page.eval_on_selector_all("#text mark.active", "els => els.map(e => e.textContent)")
+    assert lit == ["buys", "bought"]  # the headline's word, then where the body tells it
+    p.page.locator(".panel .item.en").first.click()  # select something else first
+    p.page.locator("#text mark.rt").click()
+    selected = p.page.eval_on_selector_all(".panel .selected", "els => els.map(e => e.dataset.key)")
+    assert set(selected) == {key}
+    assert "told again" in (p.page.locator("#text mark.rt").get_attribute("title") or "")
+    p.shot("headline-retold")
 
 
 def test_hostile_content_is_shown_as_text_and_never_runs(opened: Callable[..., Opened]) -> None:

@@ -769,3 +769,33 @@ def test_events_not_told_as_having_happened_stand_apart_with_their_status_and_so
     assert "according to Ukraine" in events[maybe:]
     page = Page(html)
     assert any(v["label"].endswith("(possible event)") for v in page.data["items"].values())
+
+
+HEADLINED = (
+    "Acme buys Harbour Mills for $2 billion\n\nAcme Corp. bought Harbour Mills on Monday. "
+    "Acme also opened a store in Lyon. Unions protested."
+)
+
+
+def headlined() -> ArticleSummary:
+    """A summary whose first event the headline tells again ("buys" retells "bought")."""
+    settings = Settings(backend="fake", strategy="parse", cache=False)
+    return summarise(HEADLINED, published="2021-05-04", settings=settings)
+
+
+def test_the_words_retelling_an_event_are_lit_with_it_and_marked_as_told_again() -> None:
+    summary = headlined()
+    bought = summary.events[0]
+    assert bought.trigger is not None and [w.text for w in bought.retold] == ["buys"]
+    html = render_summary_html(summary)
+    page = Page(html)
+    _, cover, marks = page.coverage()
+    key = page.key_of(f"{bought.id} (event)")
+    told, trigger = bought.retold[0], bought.trigger
+    assert cover[key] == set(range(told.start, told.end)) | set(range(trigger.start, trigger.end))
+    (again,) = marks_over(page, "buys")
+    assert again["data-items"] == key and {"k-ev", "rt"} <= set(again["class"].split())
+    assert f"{bought.id} (event told again)" in again["title"]
+    assert [a for _, _, a in marks if "rt" in a["class"].split()] == [again]  # not where an event is first told
+    card = html[html.index(f'data-key="{key}"') :]
+    assert "told again: “buys”" in card[: card.index("</li>")]

@@ -28,7 +28,7 @@ WRITER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from summarise.batch.store import RunStore
+    from summarise.batch.store import NewRecord, RunStore
     from summarise.cache import Cache
     from summarise.schema import ArticleSummary
 
@@ -40,8 +40,7 @@ WRITER = textwrap.dedent(
     store.start(name, inputs=[], out=None, fmt="jsonl", settings={}, settings_hash="h", resume=False)
     cache = Cache(home / "cache.sqlite")
     for i in range(count):
-        store.put(name, f"k{i}", seq=i, article_id=str(i), source=None, status="ok", kind=None,
-                  settings_hash="h", line=f'{{"n": {i}}}')
+        store.put(name, NewRecord(f"k{i}", i, str(i), None, "ok", None, "h", f'{{"n": {i}}}'))
         cache.put(f"{name}-{i}", summary)
         assert cache.get(f"{name}-{i}") is not None
         store.records(name)

@@ -35,7 +35,7 @@ from ..redact import scrub
 from ..schema import ArticleSummary
 from .resume import stored_settings
 from .sinks import JsonlSink, NullSink, Progress, Sink
-from .store import RunInfo, RunStore, StoredRecord
+from .store import NewRecord, RunInfo, RunStore, StoredRecord
 
 Status = Literal["ok", "partial", "error"]
 Input = Document | InputError
@@ -181,37 +181,14 @@ class Hooks:
     on_record: Callable[[Item, Outcome], None] | None = None
 
 
-def write_record(
-    store: RunStore,
-    run_id: str,
-    sink: Sink,
-    key: str,
-    *,
-    seq: int,
-    article_id: str | None,
-    source: str | None,
-    status: str,
-    kind: str | None,
-    settings_hash: str,
-    line: str,
-) -> bool:
+def write_record(store: RunStore, run_id: str, sink: Sink, record: NewRecord) -> bool:
     """Record one finished input (the local batch's and the Ray driver's one way): the store first (one
     transaction), then the JSONL line, so a crash in between is mended by a resume. A result worse than the
     input's earlier record (an error after a summary) is not written: the earlier record stands, in the store and
     in the file. Whether it was written."""
-    written = store.put(
-        run_id,
-        key,
-        seq=seq,
-        article_id=article_id,
-        source=source,
-        status=status,
-        kind=kind,
-        settings_hash=settings_hash,
-        line=line,
-    )
+    written = store.put(run_id, record)
     if written:
-        sink.write(key, line)
+        sink.write(record.input_key, record.line)
     return written
 
 
@@ -262,11 +239,8 @@ class BatchRunner:
 
     def _record(self, item: Item, result: Outcome) -> None:
         kind = None if result.error is None else type(result.error).__name__
-        written = write_record(
-            self.store,
-            self.run_id,
-            self.sink,
-            item.key,
+        record = NewRecord(
+            input_key=item.key,
             seq=item.seq,
             article_id=item.id,
             source=item.source,
@@ -275,6 +249,7 @@ class BatchRunner:
             settings_hash=self.shash,
             line=result.line,
         )
+        written = write_record(self.store, self.run_id, self.sink, record)
         self._count(item, result, kept_earlier=not written)
         if self.on_record is not None:
             self.on_record(item, result)

@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +71,20 @@ class RunInfo:
     settings_hash: str
     created: float
     updated: float
+
+
+@dataclass(frozen=True)
+class NewRecord:
+    """A finished input, as ``put`` stores it (the fields in the order of the ``records`` columns)."""
+
+    input_key: str
+    seq: int
+    article_id: str | None
+    source: str | None
+    status: str
+    kind: str | None
+    settings_hash: str
+    line: str
 
 
 @dataclass(frozen=True)
@@ -197,19 +211,7 @@ class RunStore:
             ).fetchall()
         return [StoredRecord(*row) for row in rows]
 
-    def put(
-        self,
-        run_id: str,
-        key: str,
-        *,
-        seq: int,
-        article_id: str | None,
-        source: str | None,
-        status: str,
-        kind: str | None,
-        settings_hash: str,
-        line: str,
-    ) -> bool:
+    def put(self, run_id: str, record: NewRecord) -> bool:
         """Write one record in one transaction, replacing an earlier record for the same input unless the
         earlier one is better (ok over partial over error): a finished summary is never replaced by an error.
         Whether the record was written."""
@@ -221,7 +223,7 @@ class RunStore:
                 " status = excluded.status, kind = excluded.kind, settings_hash = excluded.settings_hash,"
                 f" line = excluded.line, done_at = excluded.done_at WHERE {_RANK.format('excluded')}"
                 f" >= {_RANK.format('records')}",
-                (run_id, key, seq, article_id, source, status, kind, settings_hash, line, time.time()),
+                (run_id, *astuple(record), time.time()),
             )
             written = cur.rowcount > 0
             self._con.execute("UPDATE runs SET updated = ? WHERE id = ?", (time.time(), run_id))

@@ -9,6 +9,9 @@ stderr and the error's exit code.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -23,11 +26,12 @@ from typer.core import TyperGroup
 from ..config import Settings
 from ..errors import EvalError
 from .common import BackendOpt, BaseUrlOpt, EvalCacheOpt, HomeOpt, ModelOpt, StrategyOpt, settings_from
+from .options import grouped
 
 if TYPE_CHECKING:
     from ..evals.ecbplus import EcbDoc
     from ..evals.report import Report
-    from ..evals.run import EvalRun, RunCase
+    from ..evals.run import EvalRun, RunCase, RunKind, SuiteInfo
     from ..schema import ArticleSummary
 
 
@@ -70,6 +74,61 @@ SuiteGoldOpt = Annotated[
 OutOpt = Annotated[
     Path | None, typer.Option("--out", "-o", help="Run file to write (default: under SUMMARISE_HOME/evals/).")
 ]
+ReportOutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Also write the report as JSON here.")]
+
+
+@dataclass(frozen=True)
+class Model:
+    """The model, endpoint and strategy the pipeline runs with."""
+
+    model: ModelOpt = None
+    backend: BackendOpt = None
+    base_url: BaseUrlOpt = None
+    strategy: StrategyOpt = None
+
+
+@dataclass(frozen=True)
+class Asking(Model):
+    """The model, endpoint and strategy, and how many articles a remote backend takes at once."""
+
+    concurrency: ConcurrencyOpt = None
+
+
+@dataclass(frozen=True)
+class State:
+    """Where the state lives, and whether summaries made before are reused."""
+
+    home: HomeOpt = None
+    cache: EvalCacheOpt = True
+
+
+@dataclass(frozen=True)
+class TaggerState(State):
+    """TempEval's: the same options, but its --pipeline makes every summary afresh unless --cache is given."""
+
+    cache: EvalCacheOpt = False
+
+
+@dataclass(frozen=True)
+class Reporting:
+    """How a run's report is printed (and its review page written), and its bootstrap."""
+
+    fmt: FormatOpt = Format.table
+    html: HtmlOpt = None
+    resamples: ResamplesOpt = 1000
+    seed: SeedOpt = 7
+
+
+def _settings(model: Model, state: State) -> Settings:
+    return settings_from(**asdict(model), **asdict(state))
+
+
+def _corpus(path: Path | None, default: Callable[[], Path | None], what: str, example: str) -> Path:
+    """The corpus folder given, else the default one; an error naming ``what`` when there is neither."""
+    root = path or default()
+    if root is None:
+        raise EvalError(f"no {what} given", hint=f"pass its directory, e.g. ../shared/data/{example}")
+    return root
 
 
 def _stderr() -> Console:
@@ -87,17 +146,24 @@ def _print_report(report: Report, fmt: Format) -> None:
         render_table(sections(report), Console(highlight=False), title=header(report))
 
 
-def _execute(run: EvalRun, settings: Settings) -> EvalRun:
-    from ..evals.run import execute
-
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[str, str], None]]:
+    """A progress bar on a terminal (nothing elsewhere); what it yields advances it by one item: its name and
+    status (Rich markup)."""
     console = _stderr()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, disable=not console.is_terminal, transient=True) as progress:
-        task = progress.add_task("summarising", total=len(run.cases))
+        task = progress.add_task("summarising", total=total)
+        yield lambda name, status: progress.update(task, advance=1, description=f"{escape(name)}: {status}")
+
+
+def _execute(run: EvalRun, settings: Settings) -> EvalRun:
+    from ..evals.run import execute
+
+    with _progress(len(run.cases)) as advance:
 
         def done(case: RunCase) -> None:
-            status = f"[red]{escape(case.error.type)}[/red]" if case.error else "ok"
-            progress.update(task, advance=1, description=f"{escape(case.id)}: {status}")
+            advance(case.id, f"[red]{escape(case.error.type)}[/red]" if case.error else "ok")
 
         return execute(run, settings, on_done=done)
 
@@ -107,15 +173,47 @@ def _default_out(settings: Settings, name: str) -> Path:
     return settings.home / "evals" / f"{name}-{stamp}.json"
 
 
-def _finish(run: EvalRun, out: Path, fmt: Format, html: Path | None, resamples: int, seed: int) -> None:
-    from ..evals.report import build_report
-
+def _finish(run: EvalRun, out: Path, reporting: Reporting) -> None:
     run.save(out)
     _stderr().print(f"run saved to {out}", markup=False)
-    report = build_report(run, resamples=resamples, seed=seed)
-    _print_report(report, fmt)
-    if html is not None:
-        _write_html(run, report, html)
+    _report(run, reporting)
+
+
+def _report(run: EvalRun, reporting: Reporting) -> None:
+    from ..evals.report import build_report
+
+    report = build_report(run, resamples=reporting.resamples, seed=reporting.seed)
+    _print_report(report, reporting.fmt)
+    if reporting.html is not None:
+        _write_html(run, report, reporting.html)
+
+
+def _evaluate(
+    kind: RunKind,
+    info: SuiteInfo,
+    cases: list[RunCase],
+    stem: str,
+    out: Path | None,
+    asking: Asking,
+    state: State,
+    reporting: Reporting,
+) -> None:
+    """The pipeline over ``cases`` as one run, saved to ``out`` (default: ``stem`` and the time, under the
+    home's evals/) and reported."""
+    from ..evals.run import new_run
+
+    settings = _settings(asking, state)
+    run = _execute(new_run(kind, info, settings, cases), settings)
+    _finish(run, out or _default_out(settings, stem), reporting)
+
+
+def _print_text_report(as_json: str, as_md: str, out: Path | None, fmt: Format) -> None:
+    """A report that is JSON or Markdown (TempEval, ECB+): written to ``out`` as JSON when given, printed in
+    ``fmt`` (JSON, else Markdown)."""
+    if out is not None:
+        out.write_text(as_json, encoding="utf-8")
+        _stderr().print(f"report written to {out}", markup=False)
+    typer.echo(as_json if fmt is Format.json else as_md, nl=False)
 
 
 def _write_html(run: EvalRun, report: Report, path: Path) -> None:
@@ -127,42 +225,25 @@ def _write_html(run: EvalRun, report: Report, path: Path) -> None:
 
 
 @app.command("run")
+@grouped
 def run_suite(
     suite: Annotated[str, typer.Argument(help="Suite name (evals/suites/NAME.toml) or path to a suite TOML.")],
     out: OutOpt = None,
-    model: ModelOpt = None,
-    backend: BackendOpt = None,
-    base_url: BaseUrlOpt = None,
-    strategy: StrategyOpt = None,
-    concurrency: ConcurrencyOpt = None,
+    *,
+    asking: Asking,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N cases.")] = None,
-    fmt: FormatOpt = Format.table,
-    html: HtmlOpt = None,
-    resamples: ResamplesOpt = 1000,
-    seed: SeedOpt = 7,
-    home: HomeOpt = None,
-    cache: EvalCacheOpt = True,
+    reporting: Reporting,
+    state: State,
 ) -> None:
     """Run the pipeline on every case of a suite, save the run, print the report."""
-    from ..evals.run import SuiteInfo, new_run, suite_cases
+    from ..evals.run import SuiteInfo, suite_cases
     from ..evals.suite import load_suite
 
     loaded = load_suite(suite)
     for warning in loaded.warnings:
         _stderr().print(f"warning: {warning}", markup=False)
-    settings = settings_from(
-        model=model,
-        backend=backend,
-        base_url=base_url,
-        strategy=strategy,
-        concurrency=concurrency,
-        home=home,
-        cache=cache,
-    )
     info = SuiteInfo(name=loaded.name, description=loaded.description, path=str(loaded.path))
-    cases = suite_cases(loaded)[:limit]
-    run = _execute(new_run("suite", info, settings, cases), settings)
-    _finish(run, out or _default_out(settings, loaded.name), fmt, html, resamples, seed)
+    _evaluate("suite", info, suite_cases(loaded)[:limit], loaded.name, out, asking, state, reporting)
 
 
 def _with_gold(run: EvalRun, suite: str | None) -> EvalRun:
@@ -179,23 +260,17 @@ def _with_gold(run: EvalRun, suite: str | None) -> EvalRun:
 
 
 @app.command("score")
+@grouped
 def score(
     run_file: Annotated[Path, typer.Argument(help="A run file written by `summarise eval`.")],
     suite: SuiteGoldOpt = None,
-    fmt: FormatOpt = Format.table,
-    html: HtmlOpt = None,
-    resamples: ResamplesOpt = 1000,
-    seed: SeedOpt = 7,
+    *,
+    reporting: Reporting,
 ) -> None:
     """Re-score a saved run without calling any model."""
-    from ..evals.report import build_report
     from ..evals.run import EvalRun
 
-    run = _with_gold(EvalRun.load(run_file), suite)
-    report = build_report(run, resamples=resamples, seed=seed)
-    _print_report(report, fmt)
-    if html is not None:
-        _write_html(run, report, html)
+    _report(_with_gold(EvalRun.load(run_file), suite), reporting)
 
 
 @app.command("compare")
@@ -246,6 +321,7 @@ def compare(
 
 
 @app.command("polnear")
+@grouped
 def polnear(
     path: Annotated[
         Path | None,
@@ -256,42 +332,24 @@ def polnear(
         Path | None, typer.Option("--articles", help="File of article ids to evaluate, one a line.")
     ] = None,
     out: OutOpt = None,
-    model: ModelOpt = None,
-    backend: BackendOpt = None,
-    base_url: BaseUrlOpt = None,
-    strategy: StrategyOpt = None,
-    concurrency: ConcurrencyOpt = None,
-    fmt: FormatOpt = Format.table,
-    html: HtmlOpt = None,
-    resamples: ResamplesOpt = 1000,
-    seed: SeedOpt = 7,
-    home: HomeOpt = None,
-    cache: EvalCacheOpt = True,
+    *,
+    asking: Asking,
+    reporting: Reporting,
+    state: State,
 ) -> None:
     """Run the pipeline on PolNeAR articles and score its claims against the annotated attributions."""
     from ..evals.polnear import default_corpus, load_corpus, read_ids
-    from ..evals.run import SuiteInfo, new_run
+    from ..evals.run import SuiteInfo
 
-    root = path or default_corpus()
-    if root is None:
-        raise EvalError("no PolNeAR corpus given", hint="pass its directory, e.g. ../shared/data/polnear-dev")
+    root = _corpus(path, default_corpus, "PolNeAR corpus", "polnear-dev")
     ids = read_ids(articles) if articles is not None else None
     cases = load_corpus(root, articles=ids, limit=limit)
-    settings = settings_from(
-        model=model,
-        backend=backend,
-        base_url=base_url,
-        strategy=strategy,
-        concurrency=concurrency,
-        home=home,
-        cache=cache,
-    )
     info = SuiteInfo(name=f"polnear:{root.name}", description="PolNeAR attributions", path=str(root))
-    run = _execute(new_run("polnear", info, settings, cases), settings)
-    _finish(run, out or _default_out(settings, f"polnear-{root.name}"), fmt, html, resamples, seed)
+    _evaluate("polnear", info, cases, f"polnear-{root.name}", out, asking, state, reporting)
 
 
 @app.command("meantime")
+@grouped
 def meantime(
     path: Annotated[
         Path | None,
@@ -304,43 +362,25 @@ def meantime(
         Path | None, typer.Option("--articles", help="File of article ids (file stems) to evaluate, one a line.")
     ] = None,
     out: OutOpt = None,
-    model: ModelOpt = None,
-    backend: BackendOpt = None,
-    base_url: BaseUrlOpt = None,
-    strategy: StrategyOpt = None,
-    concurrency: ConcurrencyOpt = None,
-    fmt: FormatOpt = Format.table,
-    html: HtmlOpt = None,
-    resamples: ResamplesOpt = 1000,
-    seed: SeedOpt = 7,
-    home: HomeOpt = None,
-    cache: EvalCacheOpt = True,
+    *,
+    asking: Asking,
+    reporting: Reporting,
+    state: State,
 ) -> None:
     """Run the pipeline on MEANTIME articles and score events, their fields and entity coreference."""
     from ..evals.meantime import default_corpus, load_corpus
     from ..evals.polnear import read_ids
-    from ..evals.run import SuiteInfo, new_run
+    from ..evals.run import SuiteInfo
 
-    root = path or default_corpus()
-    if root is None:
-        raise EvalError("no MEANTIME corpus given", hint="pass its directory, e.g. ../shared/data/meantime-dev")
+    root = _corpus(path, default_corpus, "MEANTIME corpus", "meantime-dev")
     ids = read_ids(articles) if articles is not None else None
     cases = load_corpus(root, articles=ids, limit=limit)
-    settings = settings_from(
-        model=model,
-        backend=backend,
-        base_url=base_url,
-        strategy=strategy,
-        concurrency=concurrency,
-        home=home,
-        cache=cache,
-    )
     info = SuiteInfo(name=f"meantime:{root.name}", description="MEANTIME events (CAT)", path=str(root))
-    run = _execute(new_run("meantime", info, settings, cases), settings)
-    _finish(run, out or _default_out(settings, f"meantime-{root.name}"), fmt, html, resamples, seed)
+    _evaluate("meantime", info, cases, f"meantime-{root.name}", out, asking, state, reporting)
 
 
 @app.command("tempeval")
+@grouped
 def tempeval(
     path: Annotated[
         Path | None,
@@ -351,14 +391,11 @@ def tempeval(
         bool, typer.Option("--pipeline", help="Run the whole pipeline and score its `times` (else the tagger alone).")
     ] = False,
     worst: Annotated[int, typer.Option("--worst", min=0, help="Worst-missed expressions to list.")] = 15,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the report as JSON here.")] = None,
-    model: ModelOpt = None,
-    backend: BackendOpt = None,
-    base_url: BaseUrlOpt = None,
-    strategy: StrategyOpt = None,
+    out: ReportOutOpt = None,
+    *,
+    asking: Model,
     fmt: FormatOpt = Format.table,
-    home: HomeOpt = None,
-    cache: EvalCacheOpt = False,
+    state: TaggerState,
 ) -> None:
     """Score the time tagger on TempEval-3 (Task A): extraction strict/relaxed, value F1, type accuracy."""
     import time
@@ -375,28 +412,23 @@ def tempeval(
     from ..evals.tempeval import run as run_tagger
     from ..evals.tempeval import score as score_times
 
-    root = path or default_corpus()
-    if root is None:
-        raise EvalError("no TempEval-3 folder given", hint="pass its directory, e.g. ../shared/data/tempeval3-dev")
+    root = _corpus(path, default_corpus, "TempEval-3 folder", "tempeval3-dev")
     docs = load_corpus(root, limit=limit)
     tagger: Tagger = tagger_alone
     engine = "tagger"
     if pipeline:
-        settings = settings_from(model=model, backend=backend, base_url=base_url, strategy=strategy, home=home,
-                                 cache=cache)  # fmt: skip
+        settings = _settings(asking, state)
         tagger = pipeline_tagger(settings)
         engine = f"pipeline {settings.backend or 'default'}/{settings.strategy or 'default'}"
     started = time.perf_counter()
     predictions = run_tagger(docs, tagger)
     report = score_times(docs, predictions, corpus=root.name, engine=engine, worst=worst)
     report.seconds = round(time.perf_counter() - started, 3)
-    if out is not None:
-        out.write_text(render_json(report), encoding="utf-8")
-        _stderr().print(f"report written to {out}", markup=False)
-    typer.echo(render_json(report) if fmt is Format.json else render_markdown(report), nl=False)
+    _print_text_report(render_json(report), render_markdown(report), out, fmt)
 
 
 @app.command("ecbplus")
+@grouped
 def ecbplus(
     path: Annotated[
         Path | None,
@@ -416,19 +448,15 @@ def ecbplus(
     save_summaries: Annotated[
         Path | None, typer.Option("--save-summaries", help="Also write the pipeline's summaries here (JSONL).")
     ] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the report as JSON here.")] = None,
+    out: ReportOutOpt = None,
     against: Annotated[
         Path | None,
         typer.Option("--compare", help="A report written before (-o): its headline figures beside these."),
     ] = None,
-    model: ModelOpt = None,
-    backend: BackendOpt = None,
-    base_url: BaseUrlOpt = None,
-    strategy: StrategyOpt = None,
-    concurrency: ConcurrencyOpt = None,
+    *,
+    asking: Asking,
     fmt: FormatOpt = Format.md,
-    home: HomeOpt = None,
-    cache: EvalCacheOpt = True,
+    state: State,
 ) -> None:
     """Cross-document event and entity coreference and topic clustering of the stories, on ECB+ (Markdown report,
     or JSON with -f json; see evals/README.md)."""
@@ -446,21 +474,11 @@ def ecbplus(
     from ..evals.ecbeval import write_summaries as save
     from ..evals.ecbplus import default_corpus, load_corpus
 
-    root = path or default_corpus()
-    if root is None:
-        raise EvalError("no ECB+ corpus given", hint="pass its directory, e.g. ../shared/data/ecbplus-dev")
+    root = _corpus(path, default_corpus, "ECB+ corpus", "ecbplus-dev")
     base = read_report(against) if against is not None else None
     wanted = [t.strip() for t in topics.split(",") if t.strip()] if topics else None
     docs = load_corpus(root, topics=wanted, limit=limit)
-    settings = settings_from(
-        model=model,
-        backend=backend,
-        base_url=base_url,
-        strategy=strategy,
-        concurrency=concurrency,
-        home=home,
-        cache=cache,
-    )
+    settings = _settings(asking, state)
     started = time.perf_counter()
     if summaries is not None:
         found = read_summaries(summaries)
@@ -478,10 +496,7 @@ def ecbplus(
     report = evaluate(docs, found, story_merge, corpus=root.name, engine=engine)
     if summaries is None:
         report["seconds"]["pipeline"] = round(pipeline_s, 2)
-    if out is not None:
-        out.write_text(render_json(report), encoding="utf-8")
-        _stderr().print(f"report written to {out}", markup=False)
-    typer.echo(render_json(report) if fmt is Format.json else render_markdown(report), nl=False)
+    _print_text_report(render_json(report), render_markdown(report), out, fmt)
     if base is not None:  # beside the report in Markdown; on stderr when stdout is JSON
         table = f"\nAgainst {against}:\n\n" + compare(base, report)
         if fmt is Format.json:
@@ -494,12 +509,9 @@ def _summarise_ecb(docs: list[EcbDoc], settings: Settings) -> tuple[dict[str, Ar
     """The pipeline over the documents (``ecbeval.summarise_docs``), with a progress bar on a terminal."""
     from ..evals.ecbeval import summarise_docs
 
-    console = _stderr()
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, disable=not console.is_terminal, transient=True) as progress:
-        task = progress.add_task("summarising", total=len(docs))
+    with _progress(len(docs)) as advance:
 
         def done(name: str, ok: bool) -> None:
-            progress.update(task, advance=1, description=f"{escape(name)}: {'ok' if ok else '[red]failed[/red]'}")
+            advance(name, "ok" if ok else "[red]failed[/red]")
 
         return summarise_docs(docs, settings, on_done=done)

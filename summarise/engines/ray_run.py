@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, cast
 from .. import errors
 from ..batch.runner import BatchResult, Hooks, Item, RunOptions, Totals, new_run_id, write_record
 from ..batch.sinks import JsonlSink, NullSink, Progress, Sink
-from ..batch.store import RunStore, StoredRecord
+from ..batch.store import NewRecord, RunStore, StoredRecord
 from ..cache import digest
 from ..config import Settings
 from ..errors import ConfigError, InputError, SummariseError
@@ -126,11 +126,8 @@ class Recorder:
         self.seen.add(result.input_key)
         if result.status == SKIPPED:
             return
-        write_record(  # an error never replaces an earlier good record (issue 17)
-            self.store,
-            self.run_id,
-            self.sink,
-            result.input_key,
+        record = NewRecord(
+            input_key=result.input_key,
             seq=self.next_seq,
             article_id=result.id,
             source=result.source,
@@ -139,6 +136,7 @@ class Recorder:
             settings_hash=result.settings_hash,
             line=result.record,
         )
+        write_record(self.store, self.run_id, self.sink, record)  # an error never replaces a good record (issue 17)
         self.next_seq += 1
         failed = result.status == "error"
         if failed:

@@ -557,34 +557,31 @@ def _prf(prefix: str, what: str) -> list[MetricDef]:
     ]
 
 
+def _matched_another_way(prefix: str, totals: str, how: str) -> list[MetricDef]:
+    """Precision, recall (over all gold events and over Arg0/Arg1 events) and F1 of events matched another way
+    (``how``): ``prefix``'s matched counts over ``totals``' counts."""
+
+    def f1(c: Columns) -> FloatArray:
+        precision = ratio(c[f"{prefix}.pred_matched"], c[f"{totals}.pred"])
+        return f1_of(precision, ratio(c[f"{prefix}.gold_matched"], c[f"{totals}.gold"]))
+
+    defs = [
+        ratio_metric(f"{prefix}.{name}", f"{prefix}.{matched}", f"{totals}.{total}", f"{what}, {how}")
+        for name, matched, total, what in (
+            ("precision", "pred_matched", "pred", "precision"),
+            ("recall", "gold_matched", "gold", "recall"),
+            ("recall_args", "gold_matched.args", "gold.args", "recall (Arg0/Arg1 events)"),
+        )
+    ]
+    return [*defs, MetricDef(f"{prefix}.f1", f1, description=f"F1, {how}")]
+
+
 def meantime_metrics() -> list[MetricDef]:
     defs = _prf("events", "events")
     defs.append(ratio_metric("events.recall_args", "events.gold_matched.args", "events.gold.args",
                              "recall over gold events with an Arg0/Arg1 participant"))  # fmt: skip
-    for name, num, den, what in (
-        ("precision", "events.words.pred_matched", "events.pred", "precision"),
-        ("recall", "events.words.gold_matched", "events.gold", "recall"),
-        ("recall_args", "events.words.gold_matched.args", "events.gold.args", "recall (Arg0/Arg1 events)"),
-    ):
-        defs.append(ratio_metric(f"events.words.{name}", num, den, f"{what}, any action word covering the gold"))
-
-    def words_f1(c: Columns) -> FloatArray:
-        precision = ratio(c["events.words.pred_matched"], c["events.pred"])
-        return f1_of(precision, ratio(c["events.words.gold_matched"], c["events.gold"]))
-
-    defs.append(MetricDef("events.words.f1", words_f1, description="F1, any action word covering the gold"))
-    for name, num, den, what in (
-        ("precision", "events_claims.pred_matched", "events_claims.pred", "precision"),
-        ("recall", "events_claims.gold_matched", "events_claims.gold", "recall"),
-        ("recall_args", "events_claims.gold_matched.args", "events_claims.gold.args", "recall (Arg0/Arg1 events)"),
-    ):
-        defs.append(ratio_metric(f"events_claims.{name}", num, den, f"{what}, claims counted as events of saying"))
-
-    def claims_f1(c: Columns) -> FloatArray:
-        precision = ratio(c["events_claims.pred_matched"], c["events_claims.pred"])
-        return f1_of(precision, ratio(c["events_claims.gold_matched"], c["events_claims.gold"]))
-
-    defs.append(MetricDef("events_claims.f1", claims_f1, description="F1, claims counted as events of saying"))
+    defs += _matched_another_way("events.words", "events", "any action word covering the gold")
+    defs += _matched_another_way("events_claims", "events_claims", "claims counted as events of saying")
     defs.append(ratio_metric("events.time_acc", "events.time_all.correct", "events.time_all.n",
                              "time accuracy on all matched pairs (no gold anchor: no time is right)"))  # fmt: skip
     defs.append(ratio_metric("events.time_acc_anchored", "events.time.correct", "events.time.n",

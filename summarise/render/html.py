@@ -96,6 +96,8 @@ class _Mark:
     kind: str
     status: str
     tip: str
+    retold: bool = False
+    """A word where the article tells an event again (``Event.retold``), not where it first tells it."""
 
 
 def _highlight(
@@ -128,6 +130,8 @@ def _highlight(
             classes.append("unv")
         elif "fuzzy" in statuses:
             classes.append("fz")
+        if all(m.retold for m in cover):
+            classes.append("rt")
         tip = "\n".join(dict.fromkeys(m.tip for m in cover))
         parts.append(
             f'<mark id="{sid}" class="{" ".join(classes)}" data-items="{" ".join(keys)}" '
@@ -219,7 +223,8 @@ def render_summary_html(summary: ArticleSummary, *, title: str | None = None, te
     meta = " · ".join(
         _e(x) for x in (article.source, article.published and article.published.isoformat(), article.id) if x
     )
-    legend = _legend([("k-ev", "event"), ("k-cl", "claim"), ("k-both", "event + claim"), *_SPAN_LEGEND])
+    kinds = [("k-ev", "event"), ("k-ev rt", "event told again"), ("k-cl", "claim"), ("k-both", "event + claim")]
+    legend = _legend([*kinds, *_SPAN_LEGEND])
     warn = "".join(f'<p class="warn">{_e(w)}</p>' for w in warnings)
     panel = _key_points(page) + _timeline(page) + _claims_by_claimant(page) + _entities(page) + _times(summary)
     body = (
@@ -324,9 +329,15 @@ def _carrying(item: Event | Claim, text: str) -> list[Span]:
     return words or item.evidence
 
 
+def _retold(item: Event | Claim, text: str) -> list[Span]:
+    """The words where the article tells an event again (the headline's, a merged mention's): lit with it, so
+    that selecting the event shows every place that tells it."""
+    return [w for w in item.retold if _located(w, text)] if isinstance(item, Event) else []
+
+
 def _evidence_marks(page: _SummaryPage) -> list[_Mark]:
-    """The words carrying each event and claim (``_carrying``), as marks to highlight: not whole sentences,
-    which the selection line shows."""
+    """The words carrying each event and claim (``_carrying``) and those retelling an event (``_retold``), as
+    marks to highlight: not whole sentences, which the selection line shows."""
     marks: list[_Mark] = []
     summary = page.summary
     items_of: tuple[tuple[str, str, Sequence[Event | Claim]], ...] = (
@@ -339,6 +350,9 @@ def _evidence_marks(page: _SummaryPage) -> list[_Mark]:
                 if _located(span, page.text):
                     tip = _span_tip(item.id, kind, span, page.text)
                     marks.append(_Mark(span.start, span.end, page.keys[id(item)], short, span.status, tip))
+            for word in _retold(item, page.text):
+                tip = _span_tip(item.id, f"{kind} told again", word, page.text)
+                marks.append(_Mark(word.start, word.end, page.keys[id(item)], short, word.status, tip, retold=True))
     return marks
 
 
@@ -396,10 +410,12 @@ def _event_card(v: Event, page: _SummaryPage) -> str:
     claims = {c.id: c for c in summary.claims}
     who = dict.fromkeys(_entity_name(summary, claims[x].claimant) for x in v.reported_by if x in claims)
     says = f'<div class="small muted">according to {_e(", ".join(who))}</div>' if who else ""
+    again = ", ".join(f"“{_e(_clip(w.text, 40))}”" for w in v.retold)
+    retold = f'<div class="small muted">told again: {again}</div>' if again else ""
     return (
         f'<li class="item ev{" is-key" if v.key else ""}" data-key="{page.keys[id(v)]}" {_BUTTON}>'
         f'<div class="line1">{_chip("event", "k-ev")}{status}<code>{_e(v.id)}</code>{_flags(v)}{when}</div>'
-        f'<div class="body">{what}</div>{where}{says}{_evidence_list(v.evidence, page.text)}</li>'
+        f'<div class="body">{what}</div>{where}{says}{retold}{_evidence_list(v.evidence, page.text)}</li>'
     )
 
 

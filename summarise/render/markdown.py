@@ -62,7 +62,13 @@ def _event(summary: ArticleSummary, e: Event) -> str:
         parts.append(f"· {_md(e.time.text)}" + (f" ({e.time.value})" if e.time.value else ""))
     if e.location:
         parts.append(f"· {_md(e.location)}")
-    return " ".join(parts) + _says(summary, e) + _where(e.evidence)
+    return " ".join(parts) + _says(summary, e) + _where(e.evidence) + _retold(e)
+
+
+def _retold(e: Event) -> str:
+    """Where the article tells the event again (the headline's word, a merged mention's), each word cited."""
+    words = [f"“{_md(w.text)}”{_where([w])}" for w in e.retold]
+    return f" · told again: {', '.join(words)}" if words else ""
 
 
 def _times(summary: ArticleSummary) -> list[str]:

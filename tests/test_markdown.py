@@ -1,0 +1,36 @@
+"""The Markdown rendering: an event's words where the article tells it again are cited with it."""
+
+from __future__ import annotations
+
+from summarise.config import Settings
+from summarise.pipeline import summarise
+from summarise.render.markdown import render_markdown
+
+PARSE = Settings(backend="fake", strategy="parse", cache=False)
+
+
+def _event_lines(md: str) -> list[str]:
+    events = md[md.index("## Events") : md.index("## Entities")]
+    return [line for line in events.splitlines() if line.startswith("- ")]
+
+
+def test_the_headline_s_word_for_an_event_is_cited_as_told_again() -> None:
+    text = (
+        "Acme buys Harbour Mills for $2 billion\n\nAcme Corp. bought Harbour Mills on Monday. "
+        "Acme also opened a store in Lyon. Unions protested."
+    )
+    lines = _event_lines(render_markdown(summarise(text, published="2021-05-04", settings=PARSE)))
+    bought = next(line for line in lines if "bought" in line)
+    assert bought.endswith(" · told again: “buys” [5–9]")
+    assert [line for line in lines if "told again" in line] == [bought]
+
+
+def test_each_merged_mention_s_word_is_cited() -> None:
+    text = (
+        "Officials fear a meeting between Kim and Putin. Kim will meet Putin in Vladivostok. "
+        "Kim held a meeting with Putin on Friday. Kim also visited a factory."
+    )
+    lines = _event_lines(render_markdown(summarise(text, published="2023-09-13", settings=PARSE)))
+    meet, held = text.index("meet "), text.index("held")
+    meeting = next(line for line in lines if "meeting" in line)
+    assert meeting.endswith(f" · told again: “meet” [{meet}–{meet + 4}], “held” [{held}–{held + 4}]")
