@@ -192,6 +192,10 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # The head and the body go out in two writes: with Nagle's algorithm the body waits for the client's delayed
+    # ACK of the head (~40 ms on Linux), which real servers (uvicorn under vLLM) do not add; measured here, it
+    # put 40-50 ms on every 200 ms answer at concurrency 32.
+    disable_nagle_algorithm = True
     server: _Server
 
     def log_message(self, format: str, *args: Any) -> None:
