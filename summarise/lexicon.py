@@ -119,6 +119,9 @@ def is_speech(action: str) -> bool:
 
 # -- pronouns -------------------------------------------------------------------------------------------------
 PRONOUNS = word_set("he she they it we i you him her them us this these those")
+
+AUXILIARIES = word_set("be is are was were been has have had will would could should may might")
+"""Auxiliary and modal verbs: they carry tense and mood, not what a sentence is about."""
 """Pronouns a subject may be: a source or actor written so is resolved to an earlier name."""
 PERSON_PRONOUNS = word_set("he she him her his")
 """Pronouns that stand for a person ("his" as a noun cue's owner: "his claim that …")."""

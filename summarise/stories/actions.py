@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lexicon import AUXILIARIES, word_set
 from ..schema import Event
 
 _IRREGULAR = {
@@ -69,43 +70,9 @@ def _synonyms() -> dict[str, str]:
     return table
 
 
-_SKIP = frozenset(
-    [
-        "to",
-        "be",
-        "is",
-        "are",
-        "was",
-        "were",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "can",
-        "not",
-        "no",
-        "never",
-        "also",
-        "just",
-        "already",
-        "reportedly",
-        "allegedly",
-        "imminent",
-        "possible",
-        "planned",
-        "expected",
-        "further",
-        "new",
-        "first",
-    ]
+_SKIP = AUXILIARIES | word_set(
+    """to being must can not no never also just already reportedly allegedly expected first further imminent new
+    planned possible"""
 )
 _WORD = re.compile(r"[a-z]+")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ies", "ied", "ed", "es", "s")

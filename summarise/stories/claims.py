@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..lexicon import AUXILIARIES, word_set
 from ..schema import ArticleSummary, Claim
 from .entities import EntityLinks
 
@@ -19,53 +20,8 @@ SAME_STATEMENT = 0.6
 """Content-word Jaccard at or above which two claims of one claimant are one statement."""
 
 _WORD = re.compile(r"[^\W_]+")
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "from",
-        "by",
-        "and",
-        "or",
-        "but",
-        "that",
-        "this",
-        "it",
-        "its",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "their",
-        "our",
-    ]
+_STOP = AUXILIARIES | word_set(
+    "a an the of to in on at for with from by and or but that this it its he she they we i you his her their our"
 )
 
 
