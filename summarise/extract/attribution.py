@@ -242,6 +242,24 @@ def _quotation_before(cue: Any, text: str, start: int) -> tuple[int, int] | None
     return a - start, b - start
 
 
+def _statement_after(cue: Any, text: str, start: int) -> tuple[int, int] | None:
+    """What a sentence that ends on its cue and a colon introduces ("He said:", "The statement reads:"): the
+    next paragraph, or the rest of this one, relative to the sentence's start. The parse cuts the sentence at
+    the colon, so the statement has no clause under the cue."""
+    sent = cue.doc
+    last = len(sent) - 1
+    while last > cue.i and sent[last].is_space:
+        last -= 1
+    if sent[last].text != ":" or any(t.pos_ in ("VERB", "AUX") and t.dep_ != "aux" for t in sent[cue.i + 1 : last]):
+        return None
+    after = start + len(sent.text)
+    while after < len(text) and text[after].isspace():
+        after += 1
+    end = text.find("\n\n", after)
+    end = min(len(text) if end < 0 else end, after + QUOTE_BEFORE_CHARS)
+    return (after - start, end - start) if end > after else None
+
+
 def _according(tok: Any, sent: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(source, content) bounds in the sentence for 'according to X'."""
     to = tok.nbor() if tok.i + 1 < len(sent) else None
@@ -357,7 +375,7 @@ def sentence_attributions(
             continue
         content = _content_bounds(tok, text, quotes, start, any_object=not known)
         if content is None and known:
-            content = _quotation_before(tok, text, start)
+            content = _quotation_before(tok, text, start) or _statement_after(tok, text, start)
         if content is None:
             continue
         subject = None if tok.lemma_.lower() in IMPRESSION_CUES else _source_token(tok)
