@@ -63,6 +63,8 @@ NOUN_PREPS = ("of", "about", "for", "on", "against")
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 """Quotation marks as the parser's tokens: a subject's words never reach back over one ('“…,” Jane Roux')."""
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+GENERIC_PRONOUNS = frozenset({"you"})
+"""A second-person subject is mostly anyone ("you know", "you say"), not a speaker."""
 CONTENT_DEPS = ("ccomp", "parataxis", "xcomp")
 HEAD_DEPS = ("conj", "advcl", "xcomp")
 """A cue in one of these relations without a subject of its own takes its head's ("…, adding that")."""
@@ -382,7 +384,9 @@ def sentence_attributions(
         if subject is None and (tok.lemma_ in EVIDENCE_CUES or tok.dep_ == "acl"):
             continue  # "the data show" wants its subject; "information about Kim expecting …" is nobody's claim
         if subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
-            continue  # "I think", "we want": words inside someone's speech, not its attribution
+            if not known or subject.lower_ in GENERIC_PRONOUNS:
+                continue  # "you know"; a verb outside the lexicon after "I" or "we" ("we want") reports nothing
+            subject = None  # the writer's "I think", "we know that": nobody named (within a speech, part of it)
         source = _source_bounds(subject) if subject is not None else None
         is_pronoun = subject is not None and subject.pos_ == "PRON" and subject.lower_ in PRONOUNS
         learned = None
