@@ -588,6 +588,8 @@ def find_attributions(
         found += sentence_attributions(number, doc.text, start, parsed, resume.start(paragraph, start), judge)
     found = _drop_nested(found)
     taken = {a.content_span for a in found}
-    found += [a for a in line_attributions(doc) if a.content_span not in taken]
+    lines = [a for a in line_attributions(doc) if a.content_span not in taken]
+    spoken = [a.content_span for a in lines]  # "WALLACE: Governor, I want …": the line's speaker's, not nobody's
+    found = [a for a in found if a.source or not _inside(a.cue_start, spoken)] + lines
     found.sort(key=lambda a: a.cue_start)
     return resolve_pronouns(found, [*article.names, *speaker_names(found, article.names)])
