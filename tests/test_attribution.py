@@ -71,6 +71,11 @@ def found(text: str) -> list[tuple[str, str, str]]:
             "The union leader Maria Lopez criticized him.",
             [("Maria Lopez", "criticized", "him")],
         ),
+        # evidence "shows" its object; it needs a subject of its own
+        (
+            "A new poll shows Senator Ellen Park with a ten-point lead.",
+            [("A new poll", "shows", "Senator Ellen Park with a ten-point lead")],
+        ),
         # "seems to": the writer's impression, nobody's statement
         (
             "The senator seems to have changed her mind about the bridge.",
