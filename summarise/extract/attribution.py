@@ -16,13 +16,15 @@ cost, and cuts every part from the article as written:
 - the content: the verb's clausal complement (with the whole quotation it sits in, even one opened sentences
   before), else the quotation in the sentence, else the rest of the sentence around "according to" or a
   parenthetical "…, Mr. Obama said, …", else the object of a verb that takes one ("denied the report"), else
-  for a sentence that is only its attribution ("Clinton asked.") the quotation just before it; under three
-  words only when it names something ("criticized him").
+  for a sentence that is only its attribution ("Clinton asked.") the quotation just before it, for one that
+  ends on its cue and a colon ("He said:") the next paragraph; under three words only when it names something
+  ("criticized him").
 
 A cue inside another attribution's content that names no one new is part of that statement, not a second one.
 Pronoun sources are resolved to the nearest earlier speaker, else the nearest earlier name of the right kind
-(he/she to a person); what cannot be resolved stays unattributed. First-person "I think" is inside someone's
-speech and is skipped.
+(he/she to a person); what cannot be resolved stays unattributed. First-person "I think", "we know that" outside
+quotation marks is the writer's and names nobody (inside another statement or a transcript's line it is part of
+that); "you know" is skipped.
 """
 
 from __future__ import annotations
