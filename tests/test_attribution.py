@@ -76,6 +76,11 @@ def found(text: str) -> list[tuple[str, str, str]]:
             "A new poll shows Senator Ellen Park with a ten-point lead.",
             [("A new poll", "shows", "Senator Ellen Park with a ten-point lead")],
         ),
+        # a passive with its agent: what was reported is its subject
+        (
+            "The secret meeting was first reported by the Miami Herald.",
+            [("the Miami Herald", "reported", "The secret meeting")],
+        ),
         # "seems to": the writer's impression, nobody's statement
         (
             "The senator seems to have changed her mind about the bridge.",

@@ -14,7 +14,8 @@ cost, and cuts every part from the article as written:
   points at its noun; the agent of a passive "was told by"; a name in apposition to a description); none for
   "it is said";
 - the content: the verb's clausal complement (with the whole quotation it sits in, even one opened sentences
-  before), else the quotation in the sentence, else the rest of the sentence around "according to" or a
+  before), else a passive's subject when its agent is named ("the meeting was reported by Politico"), else the
+  quotation in the sentence, else the rest of the sentence around "according to" or a
   parenthetical "…, Mr. Obama said, …", else the object of a verb that takes one ("denied the report"), else
   for a sentence that is only its attribution ("Clinton asked.") the quotation just before it, for one that
   ends on its cue and a colon ("He said:") the next paragraph; under three words only when it names something
@@ -214,6 +215,9 @@ def _content_bounds(
         clause = next((c for c in obj.children if c.dep_ in ("ccomp", "acl")), None)
         if clause is not None:
             return _subtree(clause)
+    passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and any(c.dep_ == "agent" for c in cue.children):
+        return _subtree(passive)  # "The meeting was first reported by Politico": what was reported
     outside = [q for q in quotes if not (q[0] - offset <= cue.idx < q[1] - offset)]
     if outside and cue.lemma_ not in EVIDENCE_CUES:
         best = max(outside, key=lambda q: q[1] - q[0])
