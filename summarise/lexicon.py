@@ -62,13 +62,14 @@ OBJECT_CUES = word_set(
     """deny confirm announce reveal disclose acknowledge admit allege express call cite want plan support attack
     describe criticize criticise decline refuse question condemn mention propose urge blast charge point
     offer praise slam accuse defend reject dismiss oppose endorse demand blame tout highlight promise vow pledge
-    threaten recommend unveil proclaim predict dispute challenge respond comment reply"""
+    threaten recommend unveil proclaim predict dispute challenge respond comment reply show"""
 )
 """Cues whose object can be what is said or held ("denied the report", "called for a vote", "wants to leave")."""
 CUES = CUE_LEMMAS | OBJECT_CUES
 """Every cue lemma: a verb among them proposes a claim, not an event (except ``ACT_CUES``)."""
 EVIDENCE_CUES = word_set("show find indicate suggest estimate conclude")
-"""Cues that also take things as subjects ("the data show"): kept only with a clause as content."""
+"""Cues that also take things as subjects ("the data show"): kept only with a subject, and with a clause as content
+(or, for "show", an object: "the poll shows Clinton with a lead")."""
 LEARNED_CUES = word_set(
     """
     advocate anger applaud assail attribute brag broadcast chant characterize clarify congratulate convince

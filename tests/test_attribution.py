@@ -71,6 +71,16 @@ def found(text: str) -> list[tuple[str, str, str]]:
             "The union leader Maria Lopez criticized him.",
             [("Maria Lopez", "criticized", "him")],
         ),
+        # evidence "shows" its object; it needs a subject of its own
+        (
+            "A new poll shows Senator Ellen Park with a ten-point lead.",
+            [("A new poll", "shows", "Senator Ellen Park with a ten-point lead")],
+        ),
+        # a passive with its agent: what was reported is its subject
+        (
+            "The secret meeting was first reported by the Miami Herald.",
+            [("the Miami Herald", "reported", "The secret meeting")],
+        ),
         # "seems to": the writer's impression, nobody's statement
         (
             "The senator seems to have changed her mind about the bridge.",
@@ -207,6 +217,18 @@ def test_a_cue_inside_a_statement_is_part_of_it_not_a_second_claim() -> None:
         "Sullivan said that Washington had information about Kim expecting the talks to continue."
     )
     assert [(s, c) for s, c, _ in found(text)] == [("The Kremlin", "refused"), ("Sullivan", "said")]
+
+
+def test_the_writers_first_person_is_a_statement_without_a_source() -> None:
+    assert found("I think the bridge will never be finished.") == [("", "think", "the bridge will never be finished")]
+    # within someone's statement it is part of that statement, not a second one
+    text = "Mayor Jane Roux said that we know the bridge will never be finished."
+    assert [(s, c) for s, c, _ in found(text)] == [("Mayor Jane Roux", "said")]
+
+
+def test_a_cue_ending_on_a_colon_takes_the_next_paragraph() -> None:
+    text = "The hearing went on late. Senator Ellen Park said:\n\nThe bridge was never inspected. It must close.\n\nNo."
+    assert found(text) == [("Senator Ellen Park", "said", "The bridge was never inspected. It must close")]
 
 
 def test_a_country_called_us_is_not_a_pronoun() -> None:

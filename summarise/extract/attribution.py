@@ -14,15 +14,18 @@ cost, and cuts every part from the article as written:
   points at its noun; the agent of a passive "was told by"; a name in apposition to a description); none for
   "it is said";
 - the content: the verb's clausal complement (with the whole quotation it sits in, even one opened sentences
-  before), else the quotation in the sentence, else the rest of the sentence around "according to" or a
+  before), else a passive's subject when its agent is named ("the meeting was reported by Politico"), else the
+  quotation in the sentence, else the rest of the sentence around "according to" or a
   parenthetical "…, Mr. Obama said, …", else the object of a verb that takes one ("denied the report"), else
-  for a sentence that is only its attribution ("Clinton asked.") the quotation just before it; under three
-  words only when it names something ("criticized him").
+  for a sentence that is only its attribution ("Clinton asked.") the quotation just before it, for one that
+  ends on its cue and a colon ("He said:") the next paragraph; under three words only when it names something
+  ("criticized him").
 
 A cue inside another attribution's content that names no one new is part of that statement, not a second one.
 Pronoun sources are resolved to the nearest earlier speaker, else the nearest earlier name of the right kind
-(he/she to a person); what cannot be resolved stays unattributed. First-person "I think" is inside someone's
-speech and is skipped.
+(he/she to a person); what cannot be resolved stays unattributed. First-person "I think", "we know that" outside
+quotation marks is the writer's and names nobody (inside another statement or a transcript's line it is part of
+that); "you know" is skipped.
 """
 
 from __future__ import annotations
@@ -63,6 +66,8 @@ NOUN_PREPS = ("of", "about", "for", "on", "against")
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 """Quotation marks as the parser's tokens: a subject's words never reach back over one ('“…,” Jane Roux')."""
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+GENERIC_PRONOUNS = frozenset({"you"})
+"""A second-person subject is mostly anyone ("you know", "you say"), not a speaker."""
 CONTENT_DEPS = ("ccomp", "parataxis", "xcomp")
 HEAD_DEPS = ("conj", "advcl", "xcomp")
 """A cue in one of these relations without a subject of its own takes its head's ("…, adding that")."""
@@ -210,6 +215,9 @@ def _content_bounds(
         clause = next((c for c in obj.children if c.dep_ in ("ccomp", "acl")), None)
         if clause is not None:
             return _subtree(clause)
+    passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and any(c.dep_ == "agent" for c in cue.children):
+        return _subtree(passive)  # "The meeting was first reported by Politico": what was reported
     outside = [q for q in quotes if not (q[0] - offset <= cue.idx < q[1] - offset)]
     if outside and cue.lemma_ not in EVIDENCE_CUES:
         best = max(outside, key=lambda q: q[1] - q[0])
@@ -240,6 +248,24 @@ def _quotation_before(cue: Any, text: str, start: int) -> tuple[int, int] | None
         return None  # no opening mark in the paragraph
     a, b = _trim(text, opening + 1, close)
     return a - start, b - start
+
+
+def _statement_after(cue: Any, text: str, start: int) -> tuple[int, int] | None:
+    """What a sentence that ends on its cue and a colon introduces ("He said:", "The statement reads:"): the
+    next paragraph, or the rest of this one, relative to the sentence's start. The parse cuts the sentence at
+    the colon, so the statement has no clause under the cue."""
+    sent = cue.doc
+    last = len(sent) - 1
+    while last > cue.i and sent[last].is_space:
+        last -= 1
+    if sent[last].text != ":" or any(t.pos_ in ("VERB", "AUX") and t.dep_ != "aux" for t in sent[cue.i + 1 : last]):
+        return None
+    after = start + len(sent.text)
+    while after < len(text) and text[after].isspace():
+        after += 1
+    end = text.find("\n\n", after)
+    end = min(len(text) if end < 0 else end, after + QUOTE_BEFORE_CHARS)
+    return (after - start, end - start) if end > after else None
 
 
 def _according(tok: Any, sent: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -357,14 +383,16 @@ def sentence_attributions(
             continue
         content = _content_bounds(tok, text, quotes, start, any_object=not known)
         if content is None and known:
-            content = _quotation_before(tok, text, start)
+            content = _quotation_before(tok, text, start) or _statement_after(tok, text, start)
         if content is None:
             continue
         subject = None if tok.lemma_.lower() in IMPRESSION_CUES else _source_token(tok)
         if subject is None and (tok.lemma_ in EVIDENCE_CUES or tok.dep_ == "acl"):
             continue  # "the data show" wants its subject; "information about Kim expecting …" is nobody's claim
         if subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
-            continue  # "I think", "we want": words inside someone's speech, not its attribution
+            if not known or subject.lower_ in GENERIC_PRONOUNS:
+                continue  # "you know"; a verb outside the lexicon after "I" or "we" ("we want") reports nothing
+            subject = None  # the writer's "I think", "we know that": nobody named (within a speech, part of it)
         source = _source_bounds(subject) if subject is not None else None
         is_pronoun = subject is not None and subject.pos_ == "PRON" and subject.lower_ in PRONOUNS
         learned = None
@@ -566,6 +594,8 @@ def find_attributions(
         found += sentence_attributions(number, doc.text, start, parsed, resume.start(paragraph, start), judge)
     found = _drop_nested(found)
     taken = {a.content_span for a in found}
-    found += [a for a in line_attributions(doc) if a.content_span not in taken]
+    lines = [a for a in line_attributions(doc) if a.content_span not in taken]
+    spoken = [a.content_span for a in lines]  # "WALLACE: Governor, I want …": the line's speaker's, not nobody's
+    found = [a for a in found if a.source or not _inside(a.cue_start, spoken)] + lines
     found.sort(key=lambda a: a.cue_start)
     return resolve_pronouns(found, [*article.names, *speaker_names(found, article.names)])
