@@ -180,15 +180,25 @@ class ArticleSummary(_Model):
         return next((e for e in self.entities if e.id == entity_id), None)
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema of ArticleSummary, as exported to schemas/article_summary.schema.json."""
-    schema = ArticleSummary.model_json_schema()
-    schema["$id"] = f"https://summarise.dev/schemas/article_summary/{SCHEMA_VERSION}"
+def contract_schema(model: type[BaseModel], name: str, version: str) -> dict[str, Any]:
+    """A contract's JSON Schema with its versioned ``$id``, as exported to ``schemas/<name>.schema.json``."""
+    schema = model.model_json_schema()
+    schema["$id"] = f"https://summarise.dev/schemas/{name}/{version}"
     return schema
 
 
+def schema_text(schema: dict[str, Any]) -> str:
+    """A schema as its exported file holds it (sorted keys, so the drift tests compare text)."""
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of ArticleSummary, as exported to schemas/article_summary.schema.json."""
+    return contract_schema(ArticleSummary, "article_summary", SCHEMA_VERSION)
+
+
 def json_schema_text() -> str:
-    return json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"
+    return schema_text(json_schema())
 
 
 @cache

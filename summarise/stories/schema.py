@@ -8,15 +8,12 @@ claims (unique across the collection). Article ids are ``ArticleMeta.id``; an ar
 
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import date
-from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..schema import EntityType, EventStatus, SpanStatus, TimeExpr
+from ..schema import EntityType, EventStatus, SpanStatus, TimeExpr, contract_schema, schema_text
 
 STORY_SCHEMA_VERSION = "1.0"
 
@@ -136,15 +133,8 @@ class StoryCollection(_Model):
 
 def story_json_schema() -> dict[str, Any]:
     """The JSON Schema of StoryCollection, as exported to schemas/story_collection.schema.json."""
-    schema = StoryCollection.model_json_schema()
-    schema["$id"] = f"https://summarise.dev/schemas/story_collection/{STORY_SCHEMA_VERSION}"
-    return schema
+    return contract_schema(StoryCollection, "story_collection", STORY_SCHEMA_VERSION)
 
 
 def story_json_schema_text() -> str:
-    return json.dumps(story_json_schema(), indent=2, sort_keys=True) + "\n"
-
-
-@cache
-def story_schema_sha256() -> str:
-    return hashlib.sha256(story_json_schema_text().encode()).hexdigest()
+    return schema_text(story_json_schema())
