@@ -104,8 +104,8 @@ def _head(words: list[str]) -> str | None:
     return next((w for w in words if w not in _SKIP), None)
 
 
-SYNONYMS: dict[str, str] = {}
-"""Stem -> the stem of the key it counts as (filled from ``_GROUPS`` below, once ``stem`` exists)."""
+SYNONYMS = _synonyms()
+"""Stem -> the stem of the key it counts as (from ``_GROUPS``)."""
 
 
 def action_key(event: Event) -> str:
@@ -116,6 +116,3 @@ def action_key(event: Event) -> str:
             key = stem(head)
             return SYNONYMS.get(key, key)
     return ""
-
-
-SYNONYMS.update(_synonyms())
