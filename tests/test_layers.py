@@ -16,13 +16,14 @@ ALLOWED: dict[str, set[str]] = {
     "timex": {"schema", "lexicon"},
     "redact": set(),
     "workers": set(),
+    "unionfind": set(),
     "statedb": {"errors"},
     "config": {"errors", "redact"},
     "prompts": {"errors"},
     "ingest": {"schema", "errors", "lexicon"},
     "backends": {"config", "errors", "redact"},
     "extract": {"backends", "config", "errors", "ingest", "lexicon", "prompts", "schema", "timex", "workers"},
-    "ground": {"schema", "errors", "extract", "ingest", "lexicon", "timex"},
+    "ground": {"schema", "errors", "extract", "ingest", "lexicon", "timex", "unionfind"},
     "cache": {"config", "errors", "schema", "prompts", "backends", "ingest", "redact", "statedb"},
     "pipeline": {
         "backends",
@@ -84,7 +85,7 @@ ALLOWED: dict[str, set[str]] = {
     },
     # Stories over many summaries: above the pipeline (which never imports them); ground's name keys link
     # entities across articles as within one.
-    "stories": {"config", "errors", "ground", "ingest", "lexicon", "many", "pipeline", "schema"},
+    "stories": {"config", "errors", "ground", "ingest", "lexicon", "many", "pipeline", "schema", "unionfind"},
     "__main__": {"cli"},
     "cli": {
         "backends",

@@ -37,6 +37,7 @@ from functools import lru_cache
 from ..lexicon import SAID_AFTER_NAME
 from ..lexicon import word_set as _words
 from ..schema import Entity, EntityType
+from ..unionfind import UnionFind
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = Tru
         for item in items:
             if not item.description and item.key in _CAPITALS:
                 item.key, item.via_capital = _CAPITALS[item.key], True
-    clusters = _UnionFind(len(items))
+    clusters = UnionFind(len(items))
     _merge_equal_keys(items, clusters)
     index = _NameIndex(items)
     if metonymy:
@@ -600,34 +601,14 @@ def _canonical_text(text: str) -> str:
 # Merging --------------------------------------------------------------------------------------------------
 
 
-class _UnionFind:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def add(self) -> int:
-        self.parent.append(len(self.parent))
-        return len(self.parent) - 1
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
-def _merge_equal_keys(items: list[_Item], clusters: _UnionFind) -> None:
+def _merge_equal_keys(items: list[_Item], clusters: UnionFind) -> None:
     first: dict[tuple[bool, str], int] = {}
     for i, item in enumerate(items):
         j = first.setdefault((item.description, item.key), i)
         clusters.union(i, j)
 
 
-def _merge_governments(items: list[_Item], clusters: _UnionFind) -> None:
+def _merge_governments(items: list[_Item], clusters: UnionFind) -> None:
     owners = [None if it.description else _government_of(it.key) for it in items]
     governments: dict[str, list[int]] = {}
     plain: dict[str, list[int]] = {}
@@ -724,7 +705,7 @@ class _NameIndex:
         return [k for run in dict.fromkeys(_inner_runs(tuple(key.split()))) for k in self.exact.get(run, [])]
 
 
-def _merge_short_names(items: list[_Item], clusters: _UnionFind, index: _NameIndex) -> None:
+def _merge_short_names(items: list[_Item], clusters: UnionFind, index: _NameIndex) -> None:
     for i, item in enumerate(items):
         if item.virtual or not _person_like(item):
             continue
@@ -754,7 +735,7 @@ def _initials(core: str, surface: str) -> set[str]:
 _COMPANY_ENDINGS = _words("company corporation corp inc co ltd llc plc group union nv sa ag")
 
 
-def _merge_acronyms(items: list[_Item], clusters: _UnionFind) -> None:
+def _merge_acronyms(items: list[_Item], clusters: UnionFind) -> None:
     """An acronym joins the one longer name it abbreviates (GM = General Motors); none when several fit."""
     spelled: dict[str, set[int]] = {}
     for i, item in enumerate(items):
@@ -768,7 +749,7 @@ def _merge_acronyms(items: list[_Item], clusters: _UnionFind) -> None:
             clusters.union(i, roots.pop())
 
 
-def _link_descriptions(items: list[_Item], clusters: _UnionFind, text: str, index: _NameIndex) -> None:
+def _link_descriptions(items: list[_Item], clusters: UnionFind, text: str, index: _NameIndex) -> None:
     titled: dict[str, dict[str, int]] = {}  # a title's description key -> name key -> its first item
     for j, other in enumerate(items):
         if other.title and not other.description:
@@ -783,7 +764,7 @@ def _link_descriptions(items: list[_Item], clusters: _UnionFind, text: str, inde
             clusters.union(i, roots.pop())
 
 
-def _roots_for_name(name: str, items: list[_Item], clusters: _UnionFind, index: _NameIndex) -> set[int]:
+def _roots_for_name(name: str, items: list[_Item], clusters: UnionFind, index: _NameIndex) -> set[int]:
     """Clusters the name belongs to; a new evidence item when the text's name matches no mention."""
     key = _name_key(name)
     roots = {clusters.find(index.first[key])} if key in index.first else set()
@@ -799,7 +780,7 @@ def _roots_for_name(name: str, items: list[_Item], clusters: _UnionFind, index: 
 # Building -------------------------------------------------------------------------------------------------
 
 
-def _build_table(items: list[_Item], clusters: _UnionFind, text: str) -> EntityTable:
+def _build_table(items: list[_Item], clusters: UnionFind, text: str) -> EntityTable:
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         groups.setdefault(clusters.find(i), []).append(i)

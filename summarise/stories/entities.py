@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from ..ground.entities import name_form
 from ..schema import ArticleSummary, Entity, EntityType
-from .unionfind import UnionFind
+from ..unionfind import UnionFind
 
 
 @dataclass

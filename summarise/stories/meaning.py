@@ -24,9 +24,9 @@ from functools import lru_cache
 import numpy as np
 
 from ..schema import Event
+from ..unionfind import UnionFind
 from .events import MergedEvent, Report
 from .times import overlap
-from .unionfind import UnionFind
 
 log = logging.getLogger(__name__)
 

@@ -1,16 +1,16 @@
-"""A disjoint-set forest (path halving, union by size): the merge steps' clusters."""
+"""A disjoint-set forest (path halving): the clusters of the entity and story merge steps."""
 
 from __future__ import annotations
 
 
 class UnionFind:
+    """Sets of 0..n-1; a set's root is its smallest member, so a cluster's root is its first item."""
+
     def __init__(self, size: int = 0) -> None:
         self.parent = list(range(size))
-        self.size = [1] * size
 
     def add(self) -> int:
         self.parent.append(len(self.parent))
-        self.size.append(1)
         return len(self.parent) - 1
 
     def find(self, i: int) -> int:
@@ -20,16 +20,10 @@ class UnionFind:
             i = parent[i]
         return i
 
-    def union(self, a: int, b: int) -> int:
-        """Join the sets of ``a`` and ``b``; returns the new root."""
+    def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return ra
-        if self.size[ra] < self.size[rb]:
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.size[ra] += self.size[rb]
-        return ra
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
 
     def groups(self) -> list[list[int]]:
         """Every set's members in index order, sets ordered by their first member."""
