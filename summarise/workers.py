@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Generic, ParamSpec, TypeVar
@@ -168,7 +168,10 @@ def using(pool: CpuPool | None) -> Iterator[None]:
     try:
         yield
     finally:
-        _CURRENT.reset(token)
+        # A coroutine collected unfinished is closed in the collector's context, not the one that set the token;
+        # that context is gone with it, so there is nothing left to restore.
+        with suppress(ValueError):
+            _CURRENT.reset(token)
 
 
 async def run_cpu(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:

@@ -8,6 +8,7 @@ Real parts: a loopback endpoint (tests/fakeserver.py), the real parser and groun
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import os
 import re
 import signal
@@ -21,7 +22,7 @@ from summarise.config import Settings
 from summarise.ingest import Document, load_text
 from summarise.many import Finished, summarise_many
 from summarise.schema import ArticleSummary
-from summarise.workers import CpuPool, WorkerDied, pools
+from summarise.workers import CpuPool, WorkerDied, pools, using
 
 ARTICLES = [
     "{name} Holdings said on Tuesday it would close its plant in Sheffield by March, cutting 400 jobs. "
@@ -147,3 +148,21 @@ def test_a_step_that_kills_every_worker_fails_alone() -> None:
     assert isinstance(results[2], WorkerDied)
     assert after == "F"
     assert pool.renewals == 2  # the pool's executor, and the retries' one
+
+
+class _Pause:
+    def __await__(self) -> Any:
+        yield
+
+
+def test_a_batch_coroutine_closed_unfinished_elsewhere_closes_quietly() -> None:
+    """The garbage collector closes an abandoned batch coroutine in its own context, not the one that chose the
+    pool: closing it must not raise."""
+
+    async def batch() -> None:
+        with using(None):
+            await _Pause()
+
+    coro = batch()
+    contextvars.copy_context().run(coro.send, None)  # started in a context of its own, then left suspended
+    coro.close()  # raised ValueError (the token belongs to the other context) before workers.using allowed it
