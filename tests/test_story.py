@@ -71,6 +71,31 @@ def test_people_sharing_a_title_or_a_surname_stay_apart() -> None:
     assert all(len(e.mentions) == 1 for e in entities), [(e.name, e.mentions) for e in entities]
 
 
+def test_one_surname_and_initial_is_one_person_but_other_first_names_are_not() -> None:
+    text = "Watergate figure dies"
+    a = article("a", "2023-01-01", [("Frederick LaRue", "person", []), ("Lindsay Lohan", "person", [])], summary=text)
+    b = article("b", "2023-01-02", [("Fred LaRue", "person", []), ("Dina Lohan", "person", [])], summary=text)
+    (s,) = story([a, b], StorySettings(similarity=0.0)).stories
+    assert sorted(len(e.mentions) for e in s.entities) == [1, 1, 2]
+    (larue,) = [e for e in s.entities if len(e.mentions) == 2]
+    assert {larue.name, *larue.aliases} == {"Frederick LaRue", "Fred LaRue"}
+
+
+def test_common_noun_entities_join_by_their_head_noun_unless_told_apart() -> None:
+    text = "Hit-and-run crash injures pedestrian"
+    a = article(
+        "a",
+        "2023-01-01",
+        [("a 66-year-old woman", "other", []), ("the Japanese government", "other", [])],
+        summary=text,
+    )
+    b = article("b", "2023-01-02", [("A woman", "other", []), ("the Russian government", "other", [])], summary=text)
+    c = article("c", "2023-01-03", [("a young woman", "other", []), ("an elderly woman", "other", [])], summary=text)
+    (s,) = story([a, b, c], StorySettings(similarity=0.0)).stories
+    joined = [sorted(m.article for m in e.mentions) for e in s.entities if len(e.mentions) > 1]
+    assert joined == [["a", "b"]], joined  # the women of a and b; c's two women and the two governments apart
+
+
 def _meeting(actor: str, target: str, status: str, word: str, value: str | None = None) -> dict[str, Any]:
     time = TimeExpr(text=value or "", value=value) if value else None
     return {"actor": actor, "targets": [target], "action": f"{word} ", "status": status, "trigger": trigger(word),
@@ -106,6 +131,22 @@ def test_what_happened_before_an_article_is_not_what_a_later_one_plans() -> None
     b = article("b", "2019-05-10", KIM_PUTIN, [_meeting("e1", "e2", "planned", "meet")])
     (s,) = story([a, b]).stories
     assert len(s.events) == 2
+
+
+def test_one_action_done_to_two_named_people_is_two_events() -> None:
+    """Placing Reggie Bush on injured reserve is not placing Pierre Thomas there; a report naming no one joins
+    the event of the people its article names."""
+
+    def placed(aid: str, day: str, player: str, named: bool = True) -> ArticleSummary:
+        """The Saints (e1) placed the player (e2), the player named as the target or only in the article."""
+        people = [("New Orleans Saints", "organization", ["Saints"]), (player, "person", [])]
+        event = {"actor": "e1", "targets": ["e2"] if named else [], "action": "placed", "trigger": trigger("placed")}
+        return article(aid, day, people, [event], summary="Saints injured reserve")
+
+    a, b = placed("a", "2008-12-17", "Reggie Bush"), placed("b", "2008-12-18", "Reggie Bush")
+    c, d = placed("c", "2012-12-19", "Pierre Thomas"), placed("d", "2012-12-20", "Pierre Thomas", named=False)
+    (s,) = story([a, b, c, d], StorySettings(window_days=5000)).stories
+    assert sorted(sorted(m.article for m in e.mentions) for e in s.events) == [["a", "b"], ["c", "d"]]
 
 
 def test_a_repeated_statement_is_one_claim_with_two_sources() -> None:

@@ -11,6 +11,10 @@ far, not with every report. Reports join a cluster unless something contradicts 
   actor typed person, and a target): they must share one, and each side's actor must take part on the other
   side ("Kim met Putin" = "Putin met Kim", but "Kishida will meet Kim" is not "Kim met Putin").
 
+Once merged, an event whose reports name different persons or organisations as its targets is split, one event
+per target ("placed Reggie Bush" is not "placed Pierre Thomas"; ``arguments``): a report naming no target goes with
+the people its article names. On ECB+ dev this took event CoNLL F1 from 0.775 to 0.777 (same-lemma baseline 0.775).
+
 Measured on ECB+ dev (``summarise eval ecbplus``, 1,463 aligned event mentions), every stricter rule cost more than
 it gave. The participants rule for any actor (not only persons) split 26 true links for 10 false ones (a warship and
 "the Indian Navy", "a 5.6-magnitude quake" and "the tremor" are not linked entities): event CoNLL F1 0.759 against
@@ -30,6 +34,7 @@ from datetime import date
 
 from ..schema import ArticleSummary, Event, EventStatus
 from .actions import action_key
+from .arguments import Name, named, target_groups
 from .entities import EntityLinks
 from .times import Days, bounds, event_days, overlap, width
 
@@ -47,6 +52,11 @@ class Report:
     days: Days | None
     person: bool
     """Whether its actor is a person (a named one: the participants rule compares only those)."""
+    target_names: tuple[Name, ...] = ()
+    """Its targets that are named persons or organisations (``arguments``)."""
+    actor_name: Name | None = None
+    context: frozenset[int] = frozenset()
+    """The named persons and organisations of its article (story entity indices)."""
 
     @property
     def participants(self) -> set[int]:
@@ -87,6 +97,11 @@ class MergedEvent:
 
 def reports(summaries: Sequence[ArticleSummary], links: EntityLinks) -> list[Report]:
     """Every event of the story's articles, with canonical participants, in order of publication."""
+    names = [named(i, x) for i, x in enumerate(links.entities)]
+    context: dict[int, set[int]] = {}
+    for (a, _), i in links.index.items():
+        if names[i] is not None:
+            context.setdefault(a, set()).add(i)
     out = []
     for a, s in enumerate(summaries):
         for e in s.events:
@@ -94,7 +109,21 @@ def reports(summaries: Sequence[ArticleSummary], links: EntityLinks) -> list[Rep
             actor = links.of(a, e.actor)
             days = bounds(e, s.article.published)
             person = actor is not None and links.entities[actor].type == "person"
-            out.append(Report(a, s.article.published, e, actor, targets, action_key(e), days, person))
+            out.append(
+                Report(
+                    a,
+                    s.article.published,
+                    e,
+                    actor,
+                    targets,
+                    action_key(e),
+                    days,
+                    person,
+                    target_names=tuple(n for t in targets if (n := names[t]) is not None),
+                    actor_name=names[actor] if actor is not None else None,
+                    context=frozenset(context.get(a, ())),
+                )
+            )
     out.sort(key=lambda r: (r.published or date.max, r.article))
     return out
 
@@ -116,7 +145,25 @@ def merge_events(summaries: Sequence[ArticleSummary], links: EntityLinks) -> lis
             merged.append(cluster)
             best = (0, cluster, r.days)
         best[1].add(r, best[2])
-    return merged
+    return [part for m in merged for part in split_by_targets(m)]
+
+
+def split_by_targets(m: MergedEvent) -> list[MergedEvent]:
+    """The merged event as one event per group of its reports' named targets (``arguments.target_groups``)."""
+    groups = target_groups(
+        [r.target_names for r in m.reports], [r.actor_name for r in m.reports], [r.context for r in m.reports]
+    )
+    if len(groups) == 1:
+        return [m]
+    parts = []
+    for group in groups:
+        part, days = MergedEvent(m.key), None
+        for i in group:
+            days = overlap(days, m.reports[i].days)[1]
+        for i in group:
+            part.add(m.reports[i], days)
+        parts.append(part)
+    return parts
 
 
 FACTUAL: tuple[EventStatus, ...] = ("happened", "negated", "planned", "possible", "conditional", "unknown")
