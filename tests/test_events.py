@@ -189,6 +189,21 @@ def test_a_time_that_dates_a_noun_or_its_clause_is_not_the_verb_s() -> None:
     }
 
 
+def test_a_time_before_coordinated_verbs_dates_each_unless_one_moves_in_time() -> None:
+    text = (
+        "The North Korean leader today visited two factories and attended a flight demonstration. "
+        "In 2009, Fiat bought a stake in Chrysler and has since increased its holding."
+    )
+    result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
+    times = {e.action: e.time.value if e.time else None for e in result.events}
+    assert times == {
+        "visited two factories": "2023-09-15",
+        "attended a flight demonstration": "2023-09-15",
+        "bought a stake in Chrysler": "2009",
+        "increased its holding": None,  # "has since": after 2009
+    }
+
+
 def test_a_headline_in_other_words_is_the_lead_s_event_by_the_same_actor() -> None:
     text = "Aer Lingus buys twelve Airbus jets\n\nIrish airline Aer Lingus has purchased 12 aircraft. Fares rose."
     result = summarise(text, published="2007-06-09", settings=Settings(backend="fake", strategy="parse", cache=False))

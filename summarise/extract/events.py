@@ -84,6 +84,9 @@ _TIME_PATH = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "compound",
 """Dependency arcs a verb's time expression may hang through: adverbials, prepositions (a passive's "by June
 10" too) and their objects, a noun's modifier ("Wednesday" in "a Wednesday media event"), the verb an event
 swallowed ("began supplying")."""
+TIME_SHIFTS = frozenset({"since", "later", "then", "afterwards", "subsequently", "now", "soon", "earlier",
+                         "previously", "before", "after", "again", "will", "would", "has", "have", "had"})  # fmt: skip
+"""Words by a coordinated verb that put it at another time than the first verb's."""
 OCCASION_PREPS = frozenset({"at", "during", "in", "on", "amid", "throughout", "over", "by"})
 """Prepositions whose object is an occasion the verb happens within, so its time is the verb's."""
 NO_QUOTES = str.maketrans("", "", '“”"‘')
@@ -314,12 +317,32 @@ def _when(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
     some but none is the verb's; None if it has none."""
     if not times:
         return None
+    own = _own_time(verb, times)
+    if own is None and verb.dep_ == "conj":
+        first = verb
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if _same_frame(verb, first):
+            own = _own_time(first, [(at, words) for at, words in times if at + len(words) <= first.idx])
+    return own or ""
+
+
+def _same_frame(verb: Any, first: Any) -> bool:
+    """Whether a time before the first of coordinated verbs dates ``verb`` too ("today visited two factories
+    and attended a demonstration", "On Monday, Apple cut prices and launched a phone"): same tense, and no word
+    of its own that moves it in time ("In 2009, Fiat bought a stake and has since increased it")."""
+    shifted = any(c.dep_ in ("advmod", "aux") and c.lower_ in TIME_SHIFTS for c in verb.children)
+    return verb.tag_ == first.tag_ and not shifted
+
+
+def _own_time(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
+    """The first time expression that dates ``verb`` (``_dates``), None if none does."""
     for at, words in times:
         inside = [t for t in verb.doc if at <= t.idx < at + len(words)]
         head = next((t for t in inside if not at <= t.head.idx < at + len(words) or t.head.i == t.i), None)
         if head is not None and _dates(head, verb):
             return words
-    return ""
+    return None
 
 
 def _dates(head: Any, verb: Any) -> bool:
