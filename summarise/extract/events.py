@@ -79,8 +79,8 @@ MAX_ACTION_WORDS = 6
 MAX_HEADING_WORDS = 14
 CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj")
 """Dependents that are events of their own: their time words and parties are not the head's."""
-_TIME_PATH = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "compound", "prep", "agent", "pobj", "pcomp",
-                        "xcomp"})  # fmt: skip
+TIME_PATH = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "compound", "prep", "agent", "pobj", "pcomp",
+                       "xcomp"})  # fmt: skip
 """Dependency arcs a verb's time expression may hang through: adverbials, prepositions (a passive's "by June
 10" too) and their objects, a noun's modifier ("Wednesday" in "a Wednesday media event"), the verb an event
 swallowed ("began supplying")."""
@@ -355,7 +355,7 @@ def _dates(head: Any, verb: Any) -> bool:
     node = head
     while node.i != verb.i:
         parent = node.head
-        if parent.i == node.i or node.dep_ not in _TIME_PATH:
+        if parent.i == node.i or node.dep_ not in TIME_PATH:
             return False
         if parent.i != verb.i and parent.pos_ in ("NOUN", "PROPN") and not _occasion(parent):
             return False
