@@ -19,6 +19,7 @@ from summarise.cli import main
 from summarise.errors import EvalError
 from summarise.evals.cat import Mention, parse_cat, read_cat
 from summarise.evals.meantime import (
+    _same_time,
     cue_trigger,
     gold_status,
     gold_summary,
@@ -76,10 +77,75 @@ def test_gold_view_scope_roles_chains_and_anchors() -> None:
     assert [g.attrs["pred"] for g in gold.events] == ["buy", "buy", "close", "strike", "sale", "follow"]
     assert [gold_status(g) for g in gold.events] == ["happened", "happened", "planned", "negated", "possible",
                                                       "possible"]  # fmt: skip
-    assert gold.anchors == {"21": ["2021-05-03"], "22": ["2022"], "20": ["2021-05-04"]}
+    # "buys" (headline, the creation time) and "bought" (on Monday) are one event: each takes the other's anchor
+    assert gold.anchors == {"21": ["2021-05-03", "2021-05-04"], "22": ["2022"], "20": ["2021-05-04", "2021-05-03"]}
     assert gold.roles["22"] == {"Arg0": ["5"], "Arg1": ["6"]}
     acme = gold.chain_intervals(["5"])  # "The company" -> Acme's whole chain
     assert [case.text[s:e] for s, e in acme] == ["Acme", "Acme Corp.", "The company", "Acme", "it"]
+
+
+def _linked_doc(links: str, dct: str = "2020-06-01") -> str:
+    """A CAT article "Deal done / June 1, 2020 / Acme signed. Rivals met Monday. It closed." with three events
+    (m_ids 2, 3, 4 over "signed", "met", "closed"), "Monday" (m_id 5, 2020-05-25), the creation
+    time (m_id 1, value ``dct``) and the given TLINK/REFERS_TO ``links``."""
+    words = [("Deal", 0), ("done", 0), ("June", 1), ("1", 1), (",", 1), ("2020", 1), ("Acme", 2), ("signed", 2),
+             (".", 2), ("Rivals", 3), ("met", 3), ("Monday", 3), (".", 3), ("It", 4), ("closed", 4),
+             (".", 4)]  # fmt: skip
+    tokens = "".join(f'<token sentence="{s}" t_id="{i}">{w}</token>' for i, (w, s) in enumerate(words, start=1))
+    events = "".join(
+        f'<EVENT_MENTION m_id="{m}" pos="VERB" pred="{w}"><token_anchor t_id="{t}"/></EVENT_MENTION>'
+        for m, t, w in (("2", 8, "sign"), ("3", 11, "meet"), ("4", 15, "close"))
+    )
+    return (
+        f'<Document doc_id="1" doc_name="d">{tokens}<Markables>'
+        f'<TIMEX3 m_id="1" functionInDocument="CREATION_TIME" type="DATE" value="{dct}"/>{events}'
+        '<TIMEX3 m_id="5" functionInDocument="NONE" type="DATE" value="2020-05-25"><token_anchor t_id="12"/></TIMEX3>'
+        '<EVENT m_id="9" TAG_DESCRIPTOR="sign"/>'
+        f"</Markables><Relations>{links}</Relations></Document>"
+    )
+
+
+def _tlink(source: str, kind: str, target: str) -> str:
+    return f'<TLINK reltype="{kind}"><source m_id="{source}"/><target m_id="{target}"/></TLINK>'
+
+
+def test_anchors_pass_through_event_coreference_and_event_links() -> None:
+    refers = '<REFERS_TO><source m_id="2"/><source m_id="4"/><target m_id="9"/></REFERS_TO>'
+    doc = parse_cat(_linked_doc(_tlink("3", "IS_INCLUDED", "5") + _tlink("2", "SIMULTANEOUS", "3") + refers))
+    # "signed" is simultaneous with "met" (on Monday); "closed" is the signing told again
+    assert gold_view(doc).anchors == {"3": ["2020-05-25"], "2": ["2020-05-25"], "4": ["2020-05-25"]}
+    within = parse_cat(_linked_doc(_tlink("2", "IS_INCLUDED", "3") + _tlink("4", "INCLUDES", "3")
+                                   + _tlink("3", "IS_INCLUDED", "1")))  # fmt: skip
+    # "signed" is within "met", which is within the creation day; "closed" holds "met": it may last longer
+    assert gold_view(within).anchors == {"3": ["2020-06-01"], "2": ["2020-06-01"]}
+    before = parse_cat(_linked_doc(_tlink("2", "BEFORE", "3") + _tlink("3", "IS_INCLUDED", "5")))
+    assert gold_view(before).anchors == {"3": ["2020-05-25"]}
+
+
+def test_a_creation_time_that_is_no_iso_date_is_read_from_the_date_line() -> None:
+    odd = parse_cat(_linked_doc(_tlink("2", "IS_INCLUDED", "1"), dct="01-06-2020"))
+    assert odd.creation_time == date(2020, 6, 1)
+    assert gold_view(odd).anchors == {"2": ["2020-06-01"]}  # the creation time's value as read
+    assert parse_cat(_linked_doc("", dct="")).creation_time == date(2020, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("pred", "gold", "same"),
+    [
+        ("2021-05-03", "2021-05", True),  # down to the coarser of the two
+        ("2021", "2021-05-03", True),
+        ("2021-04", "2021-05-03", False),
+        ("2004-11-15/2004-11-21", "2004-W47", True),  # a week given as its days
+        ("2004-11-22/2004-11-28", "2004-W47", False),
+        ("2009-02", "2009-Q1", True),
+        ("2009-04-02", "2009-Q1", False),
+        ("2007-10-17T18:40", "2007-10-17", True),
+        ("2006-SU", "2006", True),  # a season: read by its leading characters
+        ("2010-07-16", "2010-07-16TMO", True),
+    ],
+)
+def test_time_values_agree_when_the_days_of_one_hold_the_other(pred: str, gold: str, same: bool) -> None:
+    assert _same_time(pred, gold) is same
 
 
 def _span(text: str, phrase: str, after: str = "") -> Span:

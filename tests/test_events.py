@@ -172,6 +172,38 @@ def test_an_event_takes_the_time_words_of_its_own_verb_not_the_sentence_s() -> N
     assert times == {"meet Kim": None, "met Putin": "2023-09-13"}
 
 
+def test_a_time_that_dates_a_noun_or_its_clause_is_not_the_verb_s() -> None:
+    text = (
+        "Ford will cut 30,000 jobs after a loss last year. A June 3 hearing has been scheduled by the court. "
+        "Jobs, born on February 24, 1955, has built Apple. McCain entered the emails during a speech last week. "
+        "The plants will be closed by the end of this year."
+    )
+    result = summarise(text, published="2006-01-23", settings=Settings(backend="fake", strategy="parse", cache=False))
+    times = {e.action: e.time.value if e.time else None for e in result.events}
+    assert times == {
+        "cut 30,000 jobs": None,  # last year's was the loss
+        "been scheduled": None,  # June 3 is the hearing's day
+        "built Apple": None,  # 1955 is when he was born
+        "entered the emails": "2006-01-16/2006-01-22",  # the speech is when he entered them
+        "be closed": "2006",  # through prepositions
+    }
+
+
+def test_a_time_before_coordinated_verbs_dates_each_unless_one_moves_in_time() -> None:
+    text = (
+        "The North Korean leader today visited two factories and attended a flight demonstration. "
+        "In 2009, Fiat bought a stake in Chrysler and has since increased its holding."
+    )
+    result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
+    times = {e.action: e.time.value if e.time else None for e in result.events}
+    assert times == {
+        "visited two factories": "2023-09-15",
+        "attended a flight demonstration": "2023-09-15",
+        "bought a stake in Chrysler": "2009",
+        "increased its holding": None,  # "has since": after 2009
+    }
+
+
 def test_a_headline_in_other_words_is_the_lead_s_event_by_the_same_actor() -> None:
     text = "Aer Lingus buys twelve Airbus jets\n\nIrish airline Aer Lingus has purchased 12 aircraft. Fares rose."
     result = summarise(text, published="2007-06-09", settings=Settings(backend="fake", strategy="parse", cache=False))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
-from summarise.extract.items import ExtractedClaim, ExtractedEvent
+from summarise.extract.items import ExtractedClaim, ExtractedEvent, Origin
 from summarise.ground.assemble import distinct_events, ground
 from summarise.ground.checks import find_cue, looks_like_name
+from summarise.ground.records import Grounder
 from summarise.lexicon import is_speech, quoted_stretches
 from summarise.schema import Event, Span
 
@@ -165,3 +167,19 @@ def test_events_named_by_different_words_are_not_repeats() -> None:
     assert len(distinct_events(apart)) == 2  # the announcing and the cuts: two words, two events
     assert len(distinct_events([event("announced 10,000 job cuts", 7), event("announced job cuts", 7)])) == 1
     assert len(distinct_events([event("announced 10,000 job cuts", None), event("cuts", None)])) == 1
+
+
+def test_an_event_takes_its_sentence_s_only_date_unless_the_parse_found_none() -> None:
+    text = "Acme signed a 27-year contract on Monday. Acme currently pays $28 an hour. Beta signed it Friday."
+    sentences = [(0, 41), (42, 74), (75, len(text))]
+    grounder = Grounder(text, sentences, date(2021, 5, 5))
+
+    def event(origin: Origin, sentence: int, action: str) -> ExtractedEvent:
+        return ExtractedEvent(origin, sentence, (0, len(text)), "Acme", action, (), None, None)
+
+    times = [e.event.time for e in grounder.events([event("model", 1, "signed"), event("model", 2, "pays"),
+                                                   event("parse", 3, "signed")])]  # fmt: skip
+    # the model named no time: its sentence's only date, not the length "27-year"; no time from "currently"
+    assert times[0] is not None and (times[0].text, times[0].value) == ("Monday", "2021-05-03")
+    assert times[1] is None
+    assert times[2] is None  # the parse found no time words of the verb's ("it Friday": not its parse): none

@@ -11,7 +11,7 @@ and function); relations keep HAS_PARTICIPANT roles, REFERS_TO coreference (ment
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -132,6 +132,22 @@ def _date(value: str | None) -> date | None:
         return None
 
 
+def _creation_time(mentions: list[Mention], text: str, tokens: list[Token]) -> date | None:
+    """The document creation time (the TIMEX3 whose ``functionInDocument`` is CREATION_TIME); where it is
+    missing or not an ISO date (two dev articles have none, one says "03-02-2009"), the date line's, which is
+    Wikinews' publication date written out ("February 03, 2009")."""
+    dct = next((m for m in mentions if m.tag == "TIMEX3" and m.attrs.get("functionInDocument") == "CREATION_TIME"),
+               None)  # fmt: skip
+    found = _date(dct.attrs.get("value")) if dct is not None else None
+    line = [t for t in tokens if t.sentence == 1]
+    if found is not None or not line:
+        return found
+    try:
+        return datetime.strptime(text[line[0].start : line[-1].end], "%B %d, %Y").date()
+    except ValueError:
+        return None
+
+
 def _mention(node: ET.Element, by_id: dict[str, Token]) -> Mention:
     ids = [a.get("t_id", "") for a in node.iter("token_anchor")]
     toks = sorted((by_id[i] for i in ids if i in by_id), key=lambda t: t.start)
@@ -181,14 +197,6 @@ def parse_cat(raw: bytes | str, *, where: str = "CAT") -> CatDoc:
         else:
             mentions.append(_mention(node, by_id))
     relations, refers = _relations(root)
-    dct = next(
-        (
-            m.attrs.get("value")
-            for m in mentions
-            if m.tag == "TIMEX3" and m.attrs.get("functionInDocument") == "CREATION_TIME"
-        ),
-        None,
-    )
     return CatDoc(
         id=root.get("doc_id", ""),
         name=root.get("doc_name", ""),
@@ -198,7 +206,7 @@ def parse_cat(raw: bytes | str, *, where: str = "CAT") -> CatDoc:
         instances=instances,
         relations=relations,
         refers_to=refers,
-        creation_time=_date(dct),
+        creation_time=_creation_time(mentions, text, tokens),
     )
 
 

@@ -79,6 +79,16 @@ MAX_ACTION_WORDS = 6
 MAX_HEADING_WORDS = 14
 CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj")
 """Dependents that are events of their own: their time words and parties are not the head's."""
+TIME_PATH = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "compound", "prep", "agent", "pobj", "pcomp",
+                       "xcomp"})  # fmt: skip
+"""Dependency arcs a verb's time expression may hang through: adverbials, prepositions (a passive's "by June
+10" too) and their objects, a noun's modifier ("Wednesday" in "a Wednesday media event"), the verb an event
+swallowed ("began supplying")."""
+TIME_SHIFTS = frozenset({"since", "later", "then", "afterwards", "subsequently", "now", "soon", "earlier",
+                         "previously", "before", "after", "again", "will", "would", "has", "have", "had"})  # fmt: skip
+"""Words by a coordinated verb that put it at another time than the first verb's."""
+OCCASION_PREPS = frozenset({"at", "during", "in", "on", "amid", "throughout", "over", "by"})
+"""Prepositions whose object is an occasion the verb happens within, so its time is the verb's."""
 NO_QUOTES = str.maketrans("", "", '“”"‘')
 """An action is words, not a span: quotation marks (often half of a pair) are left out."""
 NOBODY = word_set("no nobody none nothing neither")
@@ -307,12 +317,56 @@ def _when(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
     some but none is the verb's; None if it has none."""
     if not times:
         return None
-    own = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ in CLAUSES for t in c.subtree}
+    own = _own_time(verb, times)
+    if own is None and verb.dep_ == "conj":
+        first = verb
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if _same_frame(verb, first):
+            own = _own_time(first, [(at, words) for at, words in times if at + len(words) <= first.idx])
+    return own or ""
+
+
+def _same_frame(verb: Any, first: Any) -> bool:
+    """Whether a time before the first of coordinated verbs dates ``verb`` too ("today visited two factories
+    and attended a demonstration", "On Monday, Apple cut prices and launched a phone"): same tense, and no word
+    of its own that moves it in time ("In 2009, Fiat bought a stake and has since increased it")."""
+    shifted = any(c.dep_ in ("advmod", "aux") and c.lower_ in TIME_SHIFTS for c in verb.children)
+    return verb.tag_ == first.tag_ and not shifted
+
+
+def _own_time(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
+    """The first time expression that dates ``verb`` (``_dates``), None if none does."""
     for at, words in times:
-        token = next((t for t in verb.doc if t.idx <= at < t.idx + len(t.text)), None)
-        if token is not None and token.i in own:
+        inside = [t for t in verb.doc if at <= t.idx < at + len(words)]
+        head = next((t for t in inside if not at <= t.head.idx < at + len(words) or t.head.i == t.i), None)
+        if head is not None and _dates(head, verb):
             return words
-    return ""
+    return None
+
+
+def _dates(head: Any, verb: Any) -> bool:
+    """Whether a time expression (its head token) says when ``verb`` happened: it hangs from the verb directly
+    ("on Monday", "last week") or through prepositions ("by the end of this year"), a verb the event swallowed
+    ("plans to visit on Wednesday"), or the occasion the verb happens at ("during a speech last week"). One
+    hanging from another noun dates that thing ("a June 3 hearing has been scheduled", "cut jobs after a loss
+    last year"), as one in a clause of its own dates that clause ("Jobs, born on February 24, 1955, has
+    built")."""
+    node = head
+    while node.i != verb.i:
+        parent = node.head
+        if parent.i == node.i or node.dep_ not in TIME_PATH:
+            return False
+        if parent.i != verb.i and parent.pos_ in ("NOUN", "PROPN") and not _occasion(parent):
+            return False
+        node = parent
+    return True
+
+
+def _occasion(noun: Any) -> bool:
+    """A noun naming when the verb happens: the object of "during", "at", "in", "on", "by"... ("entered them
+    during a speech last week", "in a Wednesday media event")."""
+    return bool(noun.dep_ == "pobj" and noun.head.lower_ in OCCASION_PREPS)
 
 
 def _times(text: str) -> list[tuple[int, str]]:

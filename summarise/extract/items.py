@@ -55,8 +55,9 @@ class ExtractedEvent:
     action: str
     targets: tuple[str, ...]
     when: str | None
-    """Time words as written; None: none given (grounding takes the sentence's only time words); '': the
-    sentence's time words belong to other verbs (only the parse knows that; a model's '' is stored as None)."""
+    """Time words as written; None: none given (for a model's, grounding takes the sentence's only date; the
+    parse looked and found none of the verb's); '': the sentence's time words belong to other verbs (only the
+    parse knows that; a model's '' is stored as None)."""
     where: str | None
     sense: str = ""
     """'verb|object' lemmas from the parse (``extract.events``): mentions of one event by one actor with the same

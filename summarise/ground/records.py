@@ -81,6 +81,20 @@ def _modality(action: str, status: EventStatus) -> tuple[str, EventStatus]:
     return " ".join(words), found if status == "happened" else status
 
 
+def _when(item: ExtractedEvent) -> str | None:
+    """The item's time words for ``Grounder.time``: the parse's None is '' (it read the sentence and found no
+    time words of the verb's: the sentence's only date, when the tagger finds one the parse did not, is some
+    other word's, e.g. "rose to 17%, up from 14% a year ago")."""
+    return "" if item.origin == "parse" and item.when is None else item.when
+
+
+def dates_an_event(mention: TimeMention) -> bool:
+    """Whether a tagged time can say when an event happened: a date or time of day, not a length ("a 27-year
+    contract"), a recurrence ("$28 an hour") or a reference TimeML leaves unvalued ("now", "recently"); the
+    parse's time words (``timex.time_phrases``) are the same."""
+    return mention.type in ("DATE", "TIME") and not mention.value.endswith("_REF")
+
+
 class Grounder:
     def __init__(
         self,
@@ -223,7 +237,8 @@ class Grounder:
 
     def time(self, when: str | None, span: Span) -> TimeExpr | None:
         """``when`` as written in the sentence, valued by the article's time tagger (``times``, so the two never
-        disagree); None: the sentence's only tagged time; '': none."""
+        disagree); None: the sentence's only tagged time that can date an event (``dates_an_event``: not "a
+        27-year contract", "$28 an hour" or "currently"); '': none."""
         sentence = self.text[span.start : span.end] if span.status != "unverified" else ""
         if when is not None and not when.strip():
             return None
@@ -236,7 +251,8 @@ class Grounder:
             start, end = span.start + hit.start, span.start + hit.end
             mention = next((m for m in inside if m.start < end and start < m.end), None)
             return event_time(sentence[hit.start : hit.end], mention, self.published)
-        return event_time(inside[0].text, inside[0], self.published) if len(inside) == 1 else None
+        dating = [m for m in inside if dates_an_event(m)]
+        return event_time(dating[0].text, dating[0], self.published) if len(dating) == 1 else None
 
     def _times_within(self, start: int, end: int) -> list[TimeMention]:
         """The tagged times inside [start, end): a bisection into the times by start (linear in the article)."""
@@ -297,7 +313,7 @@ class Grounder:
             event = Event(
                 id="",
                 action=action,
-                time=self.time(d.when, span),
+                time=self.time(_when(d), span),
                 location=where,
                 evidence=[span],
                 status=status,
