@@ -468,8 +468,16 @@ def _weekday_is_name(text: str, start: int, end: int) -> bool:
     return bool(
         capitalised
         and possessive
-        and not re.match(r"(?:On|By|Since|Until|Last|Next|This|Late|Early)\b", before[capitalised.start() :])
+        and not _FUNCTION_WORD.match(before[capitalised.start() :])
     )
+
+
+_FUNCTION_WORD = re.compile(
+    r"(?:On|In|At|By|For|From|Since|Until|After|Before|During|Through|Of|And|But|Or|So|Also|Then|The|That|This|"
+    r"Last|Next|Late|Early)\s"
+)
+"""Capitalised words that open a sentence without naming anything ("But Thursday's decision", "In Sunday's
+debate"): a weekday after one is a date, not the end of a name."""
 
 
 def _deictic_day(m: re.Match[str], state: _State) -> Resolved:
