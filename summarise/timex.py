@@ -465,11 +465,7 @@ def _weekday_is_name(text: str, start: int, end: int) -> bool:
         return True
     capitalised = re.search(r"[A-Z][\w&'.-]*\s+$", before)
     possessive = text.startswith(("'s", "’s"), end)
-    return bool(
-        capitalised
-        and possessive
-        and not _FUNCTION_WORD.match(before[capitalised.start() :])
-    )
+    return bool(capitalised and possessive and not _FUNCTION_WORD.match(before[capitalised.start() :]))
 
 
 _FUNCTION_WORD = re.compile(
@@ -602,8 +598,12 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
         named_year, named = state.last_quarter  # "the quarter", "the same quarter": the one last named
         return "DATE", f"{named_year:04d}-Q{named}"
     # "the quarter", "the latest quarter" in a news report: the last one that has ended
-    year, quarter = (state.published.year, current - 1) if current > 1 else (state.published.year - 1, 4)
-    return _quarter_value(state, year, quarter)
+    return _quarter_value(state, *_last_ended_quarter(state.published))
+
+
+def _last_ended_quarter(published: date) -> tuple[int, int]:
+    current = (published.month - 1) // 3 + 1
+    return (published.year, current - 1) if current > 1 else (published.year - 1, 4)
 
 
 def _week_of(m: re.Match[str], state: _State) -> Resolved:
@@ -673,11 +673,23 @@ def _ago(m: re.Match[str], state: _State) -> Resolved:
 
 
 def _year_ago_adj(m: re.Match[str], state: _State) -> Resolved:
-    """ "year-earlier", "the year-ago quarter": the last named quarter (or publication year) a year back."""
+    """ "year-earlier", "the year-ago quarter", "the quarter a year ago": the last named quarter (or publication
+    year) a year back; "the year-ago third quarter" that quarter a year back; "the year-earlier nine months" the
+    length it names (TimeML values the length, not where it lies)."""
+    if m["months"]:
+        return "DURATION", _duration(_number(m["months"]), "month")
+    if m["nth"] and state.published is not None:
+        quarter = _ORDINALS[m["nth"].casefold()]
+        return "DATE", f"{_quarter_year(state, quarter, m.start(), m.end()) - 1:04d}-Q{quarter}"
     if state.last_quarter is not None:
         year, quarter = state.last_quarter
         return "DATE", f"{year - 1:04d}-Q{quarter}"
-    return ("DATE", f"{state.published.year - 1:04d}") if state.published else ("DATE", "XXXX")
+    if state.published is None:
+        return "DATE", "XXXX"
+    if "quarter" in m.group(0).casefold():  # no quarter named: the last one ended, as "the quarter" is
+        year, quarter = _last_ended_quarter(state.published)
+        return "DATE", f"{year - 1:04d}-Q{quarter}"
+    return "DATE", f"{state.published.year - 1:04d}"
 
 
 def _next_day(m: re.Match[str], state: _State) -> Resolved:
@@ -956,7 +968,11 @@ _RULES: list[Rule] = [
         r"ago|earlier|later|now|hence|before|after",
     ),
     (
-        _rx(rf"{_B}(?:(?:the|a)\s)?(?:year[\s-](?:earlier|ago)|prior[\s-]year)(?:\s(?:quarter|period))?{_E}"),
+        _rx(
+            rf"""{_B}(?:(?:the|a)\s)?(?:year[\s-](?:earlier|ago)|prior[\s-]year)
+            (?:\s(?:(?P<nth>first|second|third|fourth)[\s-])?(?:quarter|period)|\s(?P<months>three|six|nine)\smonths)?{_E}|
+            {_B}the\squarter\sa\syear\s(?:ago|earlier){_E}"""
+        ),
         _year_ago_adj,
         r"year",
     ),
