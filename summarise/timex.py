@@ -1017,7 +1017,7 @@ _RULES: list[Rule] = [
     (
         _rx(
             rf"""{_B}(?P<part>(?:mid[\s-]?)?(?:morning|afternoon)|midday|overnight|(?:later\s|earlier\s)?
-            (?:this|the)\s(?:morning|afternoon|evening))(?!\w)"""
+            (?:this|the)\s(?:morning|afternoon|evening))(?:\s(?P<day>yesterday|today|tomorrow))?(?!\w)"""
         ),
         lambda m, s: _part_of_day_extent(m, s),
         r"morning|afternoon|midday|overnight|evening",
@@ -1035,26 +1035,23 @@ _RULES: list[Rule] = [
 
 
 def _part_of_day_extent(m: re.Match[str], state: _State) -> Resolved:
+    """ "this morning", "the afternoon" (of the day last named), "overnight", "mid-afternoon yesterday" (of the day
+    written after it)."""
     before = state.text[max(0, m.start() - 3) : m.start()]
     if m["part"][0].isupper() and before.strip() and not re.search(r"[.!?\"“”:]\s*$", before):
         return None  # "the Dallas Morning News": a name
     words = m["part"].casefold().split()
-    part = words[-1]
-    if part in ("morning", "afternoon", "evening", "overnight", "midday"):
-        base = state.published
-        code = _PART_CODE.get(part)
-        if part == "midday":
-            return "TIME", f"{base.isoformat()}T12:00" if base else "XXXX-XX-XXT12:00"
-        if words[0] == "the" or (len(words) > 1 and words[-2] == "the"):
-            base = state.last_day or base  # "the morning": of the day last named
-        if base is None:
-            return "TIME", f"XXXX-XX-XXT{code}"
-        return "TIME", f"{base.isoformat()}T{code}"
-    part = re.sub(r"^mid[\s-]?", "", m["part"].casefold())
-    code = _PART_CODE.get(part)
+    part = words[-1] if words[-1] == "midday" else re.sub(r"^mid[\s-]?", "", words[-1])
+    code = "12:00" if part == "midday" else _PART_CODE.get(part)
     if code is None:
         return None
-    return "TIME", f"{state.published.isoformat()}T{code}" if state.published else f"XXXX-XX-XXT{code}"
+    base = state.published
+    if m["day"] and base is not None:
+        base += timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m["day"].casefold()])
+        state.last_day = base
+    elif "the" in words:
+        base = state.last_day or base  # "the morning": of the day last named
+    return "TIME", f"{base.isoformat() if base else 'XXXX-XX-XX'}T{code}"
 
 
 # --- the tagger ------------------------------------------------------------------------------------------------

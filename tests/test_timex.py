@@ -59,6 +59,7 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("Net rose in the third quarter.", THU, ("the third quarter", "DATE", "1989-Q3")),
         ("Third-quarter net rose.", THU, ("Third-quarter", "DATE", "1989-Q3")),
         ("Sales fell in the quarter.", THU, ("the quarter", "DATE", "1989-Q3")),
+        ("Shares rose at mid-afternoon yesterday.", THU, ("mid-afternoon yesterday", "TIME", "1989-10-25TAF")),
         ("Net fell from the year-ago third quarter.", THU, ("the year-ago third quarter", "DATE", "1988-Q3")),
         ("For the quarter a year ago, net was $5.", THU, ("the quarter a year ago", "DATE", "1988-Q3")),
         ("Net for the year-earlier nine months rose.", THU, ("the year-earlier nine months", "DURATION", "P9M")),
