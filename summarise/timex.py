@@ -720,7 +720,13 @@ def _duration_rule(m: re.Match[str], state: _State) -> Resolved:
     if not m["n"] and not m["unit"].casefold().endswith(("s", "ies")) and not m["det"]:
         return None  # "day" in "Thanksgiving Day", "year" as a noun: not a length of time
     written = " ".join(m.group(0).casefold().split())
-    if written == "the year" and state.published and not re.match(r"\s+(?:end|to\b)", state.text[m.end() :]):
+    if m["fiscal"] and written != "the fiscal year":
+        return None  # "a fiscal year" is a kind of year, not a time
+    if (
+        written in ("the year", "the fiscal year")
+        and state.published
+        and not re.match(r"\s+(?:end|to\b)", state.text[m.end() :])
+    ):
         # "for the year", "earlier in the year": the year the report is in, a date; "the year ended June 30" is a
         # twelve-month period, a length
         return "DATE", f"{state.published.year:04d}"
@@ -990,8 +996,8 @@ _RULES: list[Rule] = [
             rf"""{_B}(?P<det>(?:the|a|an)\s)?(?:(?:past|last|next|previous|first|coming|final|latest|initial|
             following|remaining)\s)?(?:(?:few|several|more\sthan|nearly|almost|about|some|over|at\sleast|
             up\sto|only|just)\s)?
-            (?:(?P<n>{_NUM})[\s-](?:and[\s-]a[\s-]half[\s-])?(?:(?:more|additional|further)\s)?)?
-            (?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))
+            (?:(?P<n>{_NUM})[\s-](?:and[\s-]a[\s-]half[\s-])?(?:(?:more|additional|further|trading|business|working)\s)?)?
+            (?P<fiscal>fiscal\s(?=year))?(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))
             (?P<half>\sand\sa\shalf)?{_E}(?![\s-]old)"""
         ),
         _duration_rule,

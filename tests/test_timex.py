@@ -59,6 +59,9 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("Net rose in the third quarter.", THU, ("the third quarter", "DATE", "1989-Q3")),
         ("Third-quarter net rose.", THU, ("Third-quarter", "DATE", "1989-Q3")),
         ("Sales fell in the quarter.", THU, ("the quarter", "DATE", "1989-Q3")),
+        ("Earnings will fall for the fiscal year.", THU, ("the fiscal year", "DATE", "1989")),
+        ("In the fiscal year ended Jan. 31, sales rose.", THU, ("the fiscal year", "DURATION", "P1Y")),
+        ("It rose for eight trading days.", THU, ("eight trading days", "DURATION", "P8D")),
         ("Shares rose at mid-afternoon yesterday.", THU, ("mid-afternoon yesterday", "TIME", "1989-10-25TAF")),
         ("Net fell from the year-ago third quarter.", THU, ("the year-ago third quarter", "DATE", "1988-Q3")),
         ("For the quarter a year ago, net was $5.", THU, ("the quarter a year ago", "DATE", "1988-Q3")),
@@ -178,6 +181,7 @@ def test_a_wire_dateline_is_the_reference_date() -> None:
         "You may go now, she said May.",  # a name after a verb
         "Thousands joined the March on Washington.",  # "March" the protest
         "He ate at TGI Friday's before the match.",  # a name
+        "The firm changed from a fiscal year to a calendar year.",  # kinds of year
         "Black Friday sales rose.",
         "A 40-year-old man was arrested.",  # an age, not a time
         "Shares rose 2,000 points to 1999.50.",  # numbers, not years
