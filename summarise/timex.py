@@ -242,7 +242,7 @@ def _weekday_date(state: _State, name: str, mod: str | None, start: int, end: in
 
 def _year_of(state: _State, month: int, day: int, start: int, end: int) -> int | None:
     """The year of a month (and day) written without one: the last on or before publication (always after
-    "since"), or the next one when the sentence speaks of the future or it is nearer and within about three
+    "since" or "ended"), or the next one when the sentence speaks of the future or it is nearer and within about three
     months."""
     published = state.published
     if published is None:
@@ -251,8 +251,8 @@ def _year_of(state: _State, month: int, day: int, start: int, end: int) -> int |
     this = date(published.year, month, day)
     past = published.year if this <= published else published.year - 1
     ahead = published.year if this >= published else published.year + 1
-    if _preceding_word(state.text, start) == "since":
-        return past  # "since September 20": a time already begun
+    if _preceding_word(state.text, start) in ("since", "ended"):
+        return past  # "since September 20": a time already begun; "the quarter ended Oct. 31": a time over
     if state.future(start, end):
         return ahead
     gap_ahead = (date(ahead, month, min(day, monthrange(ahead, month)[1])) - published).days
