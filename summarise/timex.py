@@ -133,8 +133,9 @@ class _State:
     def tense(self, start: int, end: int) -> str:
         """The expression's clause's tense: the nearest tense cue before it in its sentence, a future one (will,
         would, is due to, plans to …) or a past one (said, was, -ed); "any" without one. A possessive
-        ("Wednesday's ruling") dates a noun, not the clause: "any" there."""
-        if self.text.startswith(("'s", "’s"), end):
+        ("Wednesday's ruling") or a modifier after "the" ("the Aug. 7 blasts") dates a noun, not the clause:
+        "any" there."""
+        if self.text.startswith(("'s", "’s"), end) or _preceding_word(self.text, start) == "the":
             return "any"
         window = self.text[max(0, start - 100) : start]
         ends = list(_SENTENCE_END.finditer(window))

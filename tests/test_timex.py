@@ -29,6 +29,11 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("Kim will meet Putin on Friday.", WED, ("Friday", "DATE", "2023-09-08")),
         ("Wednesday's ruling stands.", FRI, ("Wednesday", "DATE", "2023-09-13")),
         ("But Thursday's ruling stands.", FRI, ("Thursday", "DATE", "2023-09-14")),  # "But" names nothing
+        (
+            "She would bring aid to the victims of the Aug. 7 blasts.",
+            date(1998, 8, 18),
+            ("Aug. 7", "DATE", "1998-08-07"),
+        ),
         ("In Sunday's debate he attacked.", WED, ("Sunday", "DATE", "2023-09-03")),
         ("They met last Wednesday.", WED, ("last Wednesday", "DATE", "2023-08-30")),
         ("The vote is set for next Monday.", WED, ("next Monday", "DATE", "2023-09-11")),
