@@ -731,6 +731,8 @@ def _duration_rule(m: re.Match[str], state: _State) -> Resolved:
         # "for the year", "earlier in the year": the year the report is in, a date; "the year ended June 30" is a
         # twelve-month period, a length
         return "DATE", f"{state.published.year:04d}"
+    if written == "one day" and _preceding_word(state.text, m.start()) in _BEFORE_SOMEDAY:
+        return "DATE", "FUTURE_REF"  # "will one day be": some day to come, not a length
     in_view = state.last_day or state.published
     if written == "the day" and in_view is not None:
         return "DATE", in_view.isoformat()  # "later in the day": the day last named, a date
@@ -739,6 +741,10 @@ def _duration_rule(m: re.Match[str], state: _State) -> Resolved:
         count = (count or 0) + 0.5 if count is not None else None
     value = _duration(count, unit)
     return "DURATION", value
+
+
+_BEFORE_SOMEDAY = {"will", "would", "could", "may", "might", "can", "shall", "should", "must", "i", "you", "he", "she",
+                   "we", "they"}  # fmt: skip
 
 
 def _set(m: re.Match[str], _: _State) -> Resolved:

@@ -64,6 +64,8 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("Net rose in the third quarter.", THU, ("the third quarter", "DATE", "1989-Q3")),
         ("Third-quarter net rose.", THU, ("Third-quarter", "DATE", "1989-Q3")),
         ("Sales fell in the quarter.", THU, ("the quarter", "DATE", "1989-Q3")),
+        ("Islam will one day be the second religion.", WED, ("one day", "DATE", "FUTURE_REF")),  # some day
+        ("He had been in the job one day.", WED, ("one day", "DURATION", "P1D")),
         ("In the quarter ended Oct. 31, it lost $5.", THU, ("Oct. 31", "DATE", "1988-10-31")),  # over: not ahead
         ("Earnings will fall for the fiscal year.", THU, ("the fiscal year", "DATE", "1989")),
         ("In the fiscal year ended Jan. 31, sales rose.", THU, ("the fiscal year", "DURATION", "P1Y")),
