@@ -1021,7 +1021,7 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            rf"""{_B}(?:around\s|about\s|at\s)?(?P<clock>{_CLOCK})(?:,?\s(?:on\s)?(?:(?P<wd>(?-i:{_WEEKDAY}))|
+            rf"""{_B}(?:around\s|about\s)?(?P<clock>{_CLOCK})(?:,?\s(?:on\s)?(?:(?P<wd>(?-i:{_WEEKDAY}))|
             (?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?!\d)))?{_E}"""
         ),
         _clock_time,
@@ -1200,7 +1200,7 @@ def tag_times(text: str, published: date | None) -> list[TimeMention]:
 # --- events' times: the same tagger, in the TimeExpr form events carry -------------------------------------------
 
 _PHRASE_PREFIX = re.compile(
-    r"(?i)(?:\b(?:since|late|early|earlier|later)\s+(?:(?:on|in)\s+)?|\b(?:on|in|during|until|by|from)\s+)$"
+    r"(?i)(?:\b(?:since|late|early|earlier|later)\s+(?:(?:on|in)\s+)?|\b(?:on|in|at|during|until|by|from)\s+)$"
 )
 
 
