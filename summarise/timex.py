@@ -674,9 +674,9 @@ def _ago(m: re.Match[str], state: _State) -> Resolved:
 
 
 def _year_ago_adj(m: re.Match[str], state: _State) -> Resolved:
-    """ "year-earlier", "the year-ago quarter", "the quarter a year ago": the last named quarter (or publication
-    year) a year back; "the year-ago third quarter" that quarter a year back; "the year-earlier nine months" the
-    length it names (TimeML values the length, not where it lies)."""
+    """ "year-earlier", "the year-ago quarter", "the quarter a year ago", "the corresponding period last year": the
+    last named quarter (or publication year) a year back; "the year-ago third quarter" that quarter a year back;
+    "the year-earlier nine months" the length it names (TimeML values the length, not where it lies)."""
     if m["months"]:
         return "DURATION", _duration(_number(m["months"]), "month")
     if m["nth"] and state.published is not None:
@@ -982,9 +982,9 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            rf"""{_B}(?:(?:the|a)\s)?(?:year[\s-](?:earlier|ago)|prior[\s-]year)
+            rf"""{_B}(?:(?:the|a)\s(?:(?:comparable|corresponding)\s)?)?(?:year[\s-](?:earlier|ago)|prior[\s-]year)
             (?:\s(?:(?P<nth>first|second|third|fourth)[\s-])?(?:quarter|period)|\s(?P<months>three|six|nine)\smonths)?{_E}|
-            {_B}the\squarter\sa\syear\s(?:ago|earlier){_E}"""
+            {_B}the\s(?:(?:same|comparable|corresponding)\s)?(?:quarter|period)\s(?:a\syear\s(?:ago|earlier)|last\syear){_E}"""
         ),
         _year_ago_adj,
         r"year",

@@ -73,6 +73,11 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("Shares rose at mid-afternoon yesterday.", THU, ("mid-afternoon yesterday", "TIME", "1989-10-25TAF")),
         ("Net fell from the year-ago third quarter.", THU, ("the year-ago third quarter", "DATE", "1988-Q3")),
         ("For the quarter a year ago, net was $5.", THU, ("the quarter a year ago", "DATE", "1988-Q3")),
+        (
+            "Third-quarter net was $5, up from the corresponding period last year.",
+            THU,
+            ("the corresponding period last year", "DATE", "1988-Q3"),
+        ),
         ("Net for the year-earlier nine months rose.", THU, ("the year-earlier nine months", "DURATION", "P9M")),
         ("The plant opens this summer.", WED, ("this summer", "DATE", "2023-SU")),
         ("Crowds gathered over the weekend.", date(2023, 9, 4), ("the weekend", "DATE", "2023-W35-WE")),
