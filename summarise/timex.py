@@ -437,8 +437,10 @@ def _spelled_year(m: re.Match[str], state: _State) -> Resolved:
 def _weekday(m: re.Match[str], state: _State) -> Resolved:
     if _weekday_is_name(state.text, m.start(), m.end()):
         return None
-    if m["every"] or m["plural"] or m["parts"]:  # "every Friday", "on Tuesdays", "Tuesday nights": a recurrence
-        part = m["part"]
+    shared = _SHARED_PLURAL.match(state.text, m.end())  # "Monday and Tuesday nights": Monday nights too
+    if m["every"] or m["plural"] or m["parts"] or (shared and not m["part"] and not m["clock"] and not m["mon"]):
+        # "every Friday", "on Tuesdays", "Tuesday nights": a recurrence
+        part = m["part"] or (shared["part"] if shared else None)
         suffix = f"T{_PART_CODE[part.casefold()]}" if part else ""
         return "SET", f"XXXX-WXX-{_WEEKDAYS.index(m['wd'].casefold()) + 1}{suffix}"
     if m["mon"]:  # "Friday, Oct. 23": the date written
@@ -455,6 +457,7 @@ def _weekday(m: re.Match[str], state: _State) -> Resolved:
     return _day_value(state, d, m["part"])
 
 
+_SHARED_PLURAL = re.compile(rf"\s+(?:and|or)\s+(?-i:{_WEEKDAY})(?:s|\s(?P<part>{_PART})s)(?![\w-])", re.IGNORECASE)
 _NAME_BEFORE_WEEKDAY = re.compile(r"(?:Good|Black|Cyber|Man|Girl|Casual|TGI|T\.G\.I\.)\s+$")
 
 

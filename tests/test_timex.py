@@ -29,6 +29,7 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("Kim will meet Putin on Friday.", WED, ("Friday", "DATE", "2023-09-08")),
         ("Wednesday's ruling stands.", FRI, ("Wednesday", "DATE", "2023-09-13")),
         ("But Thursday's ruling stands.", FRI, ("Thursday", "DATE", "2023-09-14")),  # "But" names nothing
+        ("Two flights leave on Monday and Tuesday nights.", WED, ("Monday", "SET", "XXXX-WXX-1TNI")),
         (
             "She would bring aid to the victims of the Aug. 7 blasts.",
             date(1998, 8, 18),
