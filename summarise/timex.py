@@ -589,7 +589,7 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
         if year is None:
             if state.published is None:
                 return "DATE", f"XXXX-Q{quarter}"
-            year = _quarter_year(state, quarter, m.start(), m.end())
+            year = _ended_year(state, m.end()) or _quarter_year(state, quarter, m.start(), m.end())
         return _quarter_value(state, year, quarter)
     if year is not None:  # "last year's quarter": the quarter last named, in that year
         return "DATE", f"{year:04d}-Q{state.last_quarter[1]}" if state.last_quarter else f"{year:04d}-QX"
@@ -625,6 +625,22 @@ def _year_end(m: re.Match[str], state: _State) -> Resolved:
         return "DATE", "XXXX"
     back = 1 if _preceding_word(state.text, m.start()) == "since" else 0
     return "DATE", f"{state.published.year - back:04d}"
+
+
+_ENDED = re.compile(rf"\s+ended\s+(?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?!\d)")
+
+
+def _ended_year(state: _State, end: int) -> int | None:
+    """The year of a period's end written after it ("the second quarter ended Oct. 31"): the last such day on or
+    before publication (the period is over), which names the period's year; None without one."""
+    written = _ENDED.match(state.text, end)
+    if written is None or state.published is None:
+        return None
+    month, day = _month_number(written["mon"]), int(written["d"])
+    if not 1 <= day <= monthrange(2000, month)[1]:
+        return None
+    last = date(state.published.year, month, min(day, monthrange(state.published.year, month)[1]))
+    return state.published.year - (last > state.published)
 
 
 def _quarter_year(state: _State, quarter: int, start: int, end: int) -> int:
@@ -959,7 +975,7 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            rf"""{_B}(?:(?:the|(?P<rel>this|last|next)\syear['’]s|its|their)\s)?(?:(?P<y0>(?:19|20)\d\d)\s)?
+            rf"""{_B}(?:(?:the|that(?=\squarter\b)|(?P<rel>this|last|next)\syear['’]s|its|their)\s)?(?:(?P<y0>(?:19|20)\d\d)\s)?
             (?:(?P<mod>latest|current|recent|same|previous|past|last|fiscal)[\s-])?
             (?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?
             (?:fiscal[\s-])?(?:quarter(?!s)|(?:(?<=latest\s)|(?<=\d\d\s))period)(?:\sof\s(?:fiscal\s)?(?P<y>(?:19|20)\d\d))?{_E}"""
