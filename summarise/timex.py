@@ -230,6 +230,11 @@ def _weekday_date(state: _State, name: str, mod: str | None, start: int, end: in
     if published is None:
         return None
     target = _WEEKDAYS.index(name.casefold())
+    if mod in ("the previous", "the following"):  # from the day last named, TimeML's reference time
+        base = state.last_day or published
+        if mod == "the previous":
+            return base - timedelta(days=(base.weekday() - target) % 7 or 7)
+        return base + timedelta(days=(target - base.weekday()) % 7 or 7)
     back = (published.weekday() - target) % 7
     ahead = (target - published.weekday()) % 7
     if mod in ("last", "past"):
@@ -448,7 +453,7 @@ def _weekday(m: re.Match[str], state: _State) -> Resolved:
         year = int(m["y"]) if m["y"] else _year_of(state, month, min(day, 28), m.start(), m.end())
         written = _safe_date(year, month, day) if year else None
         return _day_value(state, written) if written else ("DATE", f"XXXX-{month:02d}-{day:02d}")
-    d = _weekday_date(state, m["wd"], (m["mod"] or "").casefold() or None, m.start(), m.end())
+    d = _weekday_date(state, m["wd"], " ".join((m["mod"] or "").casefold().split()) or None, m.start(), m.end())
     if d is None:
         return "DATE", f"XXXX-WXX-{_WEEKDAYS.index(m['wd'].casefold()) + 1}"
     if m["clock"]:
@@ -915,7 +920,7 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            rf"""{_B}(?:(?P<every>every|each)\s|(?P<mod>last|next|this|coming|past)\s)?
+            rf"""{_B}(?:(?P<every>every|each)\s|(?P<mod>last|next|this|coming|past|the\s(?:previous|following))\s)?
             (?P<wd>(?-i:{_WEEKDAY}))(?P<plural>s)?
             (?:\s(?P<part>{_PART})(?P<parts>s)?|,?\s(?:at\s)?(?P<clock>{_CLOCK})|,?\s(?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?!\d)
             (?:,?\s(?P<y>(?:19|20)\d\d))?)?{_E}"""

@@ -37,6 +37,11 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ),
         ("In Sunday's debate he attacked.", WED, ("Sunday", "DATE", "2023-09-03")),
         ("They met last Wednesday.", WED, ("last Wednesday", "DATE", "2023-08-30")),
+        (
+            "It fell Friday, 4% below the previous Friday.",
+            date(1989, 10, 30),
+            ("the previous Friday", "DATE", "1989-10-20"),
+        ),
         ("The vote is set for next Monday.", WED, ("next Monday", "DATE", "2023-09-11")),
         # days relative to publication
         ("Officials said so today.", FRI, ("today", "DATE", "2023-09-15")),
