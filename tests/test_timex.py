@@ -70,6 +70,8 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("Net rose in the third quarter.", THU, ("the third quarter", "DATE", "1989-Q3")),
         ("Third-quarter net rose.", THU, ("Third-quarter", "DATE", "1989-Q3")),
         ("Sales fell in the quarter.", THU, ("the quarter", "DATE", "1989-Q3")),
+        ("It bodes ill for coming quarters.", THU, ("coming quarters", "DATE", "FUTURE_REF")),
+        ("The economy will slow in the coming months.", THU, ("the coming months", "DATE", "FUTURE_REF")),
         ("In the second quarter ended Oct. 31, it lost $5.", THU, ("the second quarter", "DATE", "1988-Q2")),
         ("Islam will one day be the second religion.", WED, ("one day", "DATE", "FUTURE_REF")),  # some day
         ("He had been in the job one day.", WED, ("one day", "DURATION", "P1D")),
