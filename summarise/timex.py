@@ -248,8 +248,8 @@ def _weekday_date(state: _State, name: str, mod: str | None, start: int, end: in
 
 def _year_of(state: _State, month: int, day: int, start: int, end: int) -> int | None:
     """The year of a month (and day) written without one: the last on or before publication (always after
-    "since" or "ended"), or the next one when the sentence speaks of the future or it is nearer and within about three
-    months."""
+    "since" or "ended"), or the next one when the sentence speaks of the future or it is nearer and within about
+    three months."""
     published = state.published
     if published is None:
         return None
