@@ -506,7 +506,7 @@ def _reference(m: re.Match[str], _: _State) -> Resolved:
     if word in ("now", "currently", "current", "right now", "at present", "the present", "nowadays", "these days",
                 "present", "today's", "at the moment"):  # fmt: skip
         return "DATE", "PRESENT_REF"
-    if "future" in word or "coming" in word or word == "the years ahead":  # "the coming months", "future quarters"
+    if any(key in word for key in ("future", "coming", "ahead", "term", "later")):  # "the near term", "a later date"
         return "DATE", "FUTURE_REF"
     return "DATE", "PAST_REF"
 
@@ -941,10 +941,10 @@ _RULES: list[Rule] = [
             r"""(?<![\w-])(?:now|currently|current(?!\s(?:account|affairs|events|assets|liabilities|ratio))|nowadays|
             (?:at|for)\s(?:the\s)?present(?!\s\w)|the\spresent|these\sdays|recently|recent\s(?:years|months|weeks|days)|
             lately|the\spast(?=[.,;])|(?<=\bin\s)the\spast|(?:the\s(?:near\s|distant\s)?)future|(?:the\s)?coming\s(?:weeks|months|years|quarters)|
-            future\s(?:weeks|months|years|quarters)|the\syears\sahead)(?![\w-])"""
+            future\s(?:weeks|months|years|quarters)|the\syears\sahead|the\s(?:near|short)\sterm|a\slater\sdate)(?![\w-])"""
         ),
         _reference,
-        r"now|current|present|days|recent|lately|past|future|years|coming",
+        r"now|current|present|days|recent|lately|past|future|years|coming|term|date",
     ),
     (
         _rx(

@@ -71,6 +71,8 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("Third-quarter net rose.", THU, ("Third-quarter", "DATE", "1989-Q3")),
         ("Sales fell in the quarter.", THU, ("the quarter", "DATE", "1989-Q3")),
         ("It bodes ill for coming quarters.", THU, ("coming quarters", "DATE", "FUTURE_REF")),
+        ("We don't minimise the challenges of the near term.", THU, ("the near term", "DATE", "FUTURE_REF")),
+        ("It will raise the money at a later date.", THU, ("a later date", "DATE", "FUTURE_REF")),
         ("The economy will slow in the coming months.", THU, ("the coming months", "DATE", "FUTURE_REF")),
         ("In the second quarter ended Oct. 31, it lost $5.", THU, ("the second quarter", "DATE", "1988-Q2")),
         ("Islam will one day be the second religion.", WED, ("one day", "DATE", "FUTURE_REF")),  # some day
