@@ -339,6 +339,18 @@ def _clock(raw: str) -> str:
     return f"{hour:02d}:{minute:02d}"
 
 
+_COORDINATED_DAY = re.compile(rf"(?P<mon>{_MONTH_DOT})\s\d{{1,2}}\s(?:and|or)\s$")
+
+
+def _second_day(m: re.Match[str], state: _State) -> Resolved:
+    """ "April 24 and 25": the second day number shares the month (and the year) of the date before it."""
+    before = _COORDINATED_DAY.search(state.text, max(0, m.start() - 20), m.start())
+    if before is None or state.last_day is None:
+        return None
+    written = _safe_date(state.last_day.year, _month_number(before["mon"]), int(m["d"]))
+    return _day_value(state, written) if written else None
+
+
 def _month_year(m: re.Match[str], state: _State) -> Resolved:
     month = _month_number(m["mon"])
     return _month_value(state, int(m["y"]), month)
@@ -863,6 +875,11 @@ def _rx(pattern: str, *, ignore_case: bool = True) -> re.Pattern[str]:
 
 
 _RULES: list[Rule] = [
+    (
+        _rx(r"(?:(?<=\sand\s)|(?<=\sor\s))(?P<d>\d{1,2})(?![\w%$,:-]|\.\d|\s?(?:percent|cents|a\.m|p\.m))"),
+        _second_day,
+        r"\d",
+    ),
     (
         _rx(
             rf"""{_B}(?:

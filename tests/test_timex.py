@@ -50,6 +50,7 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("He left two days ago.", FRI, ("two days ago", "DATE", "2023-09-13")),
         # calendar dates
         ("Talks began on September 12.", FRI, ("September 12", "DATE", "2023-09-12")),
+        ("The summit is on April 24 and 25.", date(1999, 2, 10), ("25", "DATE", "1999-04-25")),  # shares the month
         ("It opened on Aug. 7, 1998.", WED, ("Aug. 7, 1998", "DATE", "1998-08-07")),
         ("It opened on 7 August 1998.", WED, ("7 August 1998", "DATE", "1998-08-07")),
         ("The filing is dated 2023-08-30.", WED, ("2023-08-30", "DATE", "2023-08-30")),
@@ -207,6 +208,7 @@ def test_a_wire_dateline_is_the_reference_date() -> None:
         "Thousands joined the March on Washington.",  # "March" the protest
         "He ate at TGI Friday's before the match.",  # a name
         "The firm changed from a fiscal year to a calendar year.",  # kinds of year
+        "Between 24 and 25 people came.",  # numbers with no date before them
         "Black Friday sales rose.",
         "A 40-year-old man was arrested.",  # an age, not a time
         "Shares rose 2,000 points to 1999.50.",  # numbers, not years
