@@ -133,8 +133,9 @@ class _State:
     def tense(self, start: int, end: int) -> str:
         """The expression's clause's tense: the nearest tense cue before it in its sentence, a future one (will,
         would, is due to, plans to …) or a past one (said, was, -ed); "any" without one. A possessive
-        ("Wednesday's ruling") dates a noun, not the clause: "any" there."""
-        if self.text.startswith(("'s", "’s"), end):
+        ("Wednesday's ruling") or a modifier after "the" ("the Aug. 7 blasts") dates a noun, not the clause:
+        "any" there."""
+        if self.text.startswith(("'s", "’s"), end) or _preceding_word(self.text, start) == "the":
             return "any"
         window = self.text[max(0, start - 100) : start]
         ends = list(_SENTENCE_END.finditer(window))
@@ -229,6 +230,11 @@ def _weekday_date(state: _State, name: str, mod: str | None, start: int, end: in
     if published is None:
         return None
     target = _WEEKDAYS.index(name.casefold())
+    if mod in ("the previous", "the following"):  # from the day last named, TimeML's reference time
+        base = state.last_day or published
+        if mod == "the previous":
+            return base - timedelta(days=(base.weekday() - target) % 7 or 7)
+        return base + timedelta(days=(target - base.weekday()) % 7 or 7)
     back = (published.weekday() - target) % 7
     ahead = (target - published.weekday()) % 7
     if mod in ("last", "past"):
@@ -242,8 +248,8 @@ def _weekday_date(state: _State, name: str, mod: str | None, start: int, end: in
 
 def _year_of(state: _State, month: int, day: int, start: int, end: int) -> int | None:
     """The year of a month (and day) written without one: the last on or before publication (always after
-    "since"), or the next one when the sentence speaks of the future or it is nearer and within about three
-    months."""
+    "since" or "ended"), or the next one when the sentence speaks of the future or it is nearer and within about
+    three months."""
     published = state.published
     if published is None:
         return None
@@ -251,8 +257,8 @@ def _year_of(state: _State, month: int, day: int, start: int, end: int) -> int |
     this = date(published.year, month, day)
     past = published.year if this <= published else published.year - 1
     ahead = published.year if this >= published else published.year + 1
-    if _preceding_word(state.text, start) == "since":
-        return past  # "since September 20": a time already begun
+    if _preceding_word(state.text, start) in ("since", "ended"):
+        return past  # "since September 20": a time already begun; "the quarter ended Oct. 31": a time over
     if state.future(start, end):
         return ahead
     gap_ahead = (date(ahead, month, min(day, monthrange(ahead, month)[1])) - published).days
@@ -331,6 +337,18 @@ def _clock(raw: str) -> str:
     if re.search(r"a\.?m", word) and hour == 12:
         hour = 0
     return f"{hour:02d}:{minute:02d}"
+
+
+_COORDINATED_DAY = re.compile(rf"(?P<mon>{_MONTH_DOT})\s\d{{1,2}}\s(?:and|or)\s$")
+
+
+def _second_day(m: re.Match[str], state: _State) -> Resolved:
+    """ "April 24 and 25": the second day number shares the month (and the year) of the date before it."""
+    before = _COORDINATED_DAY.search(state.text, max(0, m.start() - 20), m.start())
+    if before is None or state.last_day is None:
+        return None
+    written = _safe_date(state.last_day.year, _month_number(before["mon"]), int(m["d"]))
+    return _day_value(state, written) if written else None
 
 
 def _month_year(m: re.Match[str], state: _State) -> Resolved:
@@ -436,8 +454,10 @@ def _spelled_year(m: re.Match[str], state: _State) -> Resolved:
 def _weekday(m: re.Match[str], state: _State) -> Resolved:
     if _weekday_is_name(state.text, m.start(), m.end()):
         return None
-    if m["every"] or m["plural"] or m["parts"]:  # "every Friday", "on Tuesdays", "Tuesday nights": a recurrence
-        part = m["part"]
+    shared = _SHARED_PLURAL.match(state.text, m.end())  # "Monday and Tuesday nights": Monday nights too
+    if m["every"] or m["plural"] or m["parts"] or (shared and not m["part"] and not m["clock"] and not m["mon"]):
+        # "every Friday", "on Tuesdays", "Tuesday nights": a recurrence
+        part = m["part"] or (shared["part"] if shared else None)
         suffix = f"T{_PART_CODE[part.casefold()]}" if part else ""
         return "SET", f"XXXX-WXX-{_WEEKDAYS.index(m['wd'].casefold()) + 1}{suffix}"
     if m["mon"]:  # "Friday, Oct. 23": the date written
@@ -445,7 +465,7 @@ def _weekday(m: re.Match[str], state: _State) -> Resolved:
         year = int(m["y"]) if m["y"] else _year_of(state, month, min(day, 28), m.start(), m.end())
         written = _safe_date(year, month, day) if year else None
         return _day_value(state, written) if written else ("DATE", f"XXXX-{month:02d}-{day:02d}")
-    d = _weekday_date(state, m["wd"], (m["mod"] or "").casefold() or None, m.start(), m.end())
+    d = _weekday_date(state, m["wd"], " ".join((m["mod"] or "").casefold().split()) or None, m.start(), m.end())
     if d is None:
         return "DATE", f"XXXX-WXX-{_WEEKDAYS.index(m['wd'].casefold()) + 1}"
     if m["clock"]:
@@ -454,6 +474,7 @@ def _weekday(m: re.Match[str], state: _State) -> Resolved:
     return _day_value(state, d, m["part"])
 
 
+_SHARED_PLURAL = re.compile(rf"\s+(?:and|or)\s+(?-i:{_WEEKDAY})(?:s|\s(?P<part>{_PART})s)(?![\w-])", re.IGNORECASE)
 _NAME_BEFORE_WEEKDAY = re.compile(r"(?:Good|Black|Cyber|Man|Girl|Casual|TGI|T\.G\.I\.)\s+$")
 
 
@@ -465,11 +486,15 @@ def _weekday_is_name(text: str, start: int, end: int) -> bool:
         return True
     capitalised = re.search(r"[A-Z][\w&'.-]*\s+$", before)
     possessive = text.startswith(("'s", "’s"), end)
-    return bool(
-        capitalised
-        and possessive
-        and not re.match(r"(?:On|By|Since|Until|Last|Next|This|Late|Early)\b", before[capitalised.start() :])
-    )
+    return bool(capitalised and possessive and not _FUNCTION_WORD.match(before[capitalised.start() :]))
+
+
+_FUNCTION_WORD = re.compile(
+    r"(?:On|In|At|By|For|From|Since|Until|After|Before|During|Through|Of|And|But|Or|So|Also|Then|The|That|This|"
+    r"Last|Next|Late|Early)\s"
+)
+"""Capitalised words that open a sentence without naming anything ("But Thursday's decision", "In Sunday's
+debate"): a weekday after one is a date, not the end of a name."""
 
 
 def _deictic_day(m: re.Match[str], state: _State) -> Resolved:
@@ -493,7 +518,7 @@ def _reference(m: re.Match[str], _: _State) -> Resolved:
     if word in ("now", "currently", "current", "right now", "at present", "the present", "nowadays", "these days",
                 "present", "today's", "at the moment"):  # fmt: skip
         return "DATE", "PRESENT_REF"
-    if "future" in word or word in ("the coming years", "the years ahead"):
+    if any(key in word for key in ("future", "coming", "ahead", "term", "later")):  # "the near term", "a later date"
         return "DATE", "FUTURE_REF"
     return "DATE", "PAST_REF"
 
@@ -581,7 +606,7 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
         if year is None:
             if state.published is None:
                 return "DATE", f"XXXX-Q{quarter}"
-            year = _quarter_year(state, quarter, m.start(), m.end())
+            year = _ended_year(state, m.end()) or _quarter_year(state, quarter, m.start(), m.end())
         return _quarter_value(state, year, quarter)
     if year is not None:  # "last year's quarter": the quarter last named, in that year
         return "DATE", f"{year:04d}-Q{state.last_quarter[1]}" if state.last_quarter else f"{year:04d}-QX"
@@ -594,8 +619,12 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
         named_year, named = state.last_quarter  # "the quarter", "the same quarter": the one last named
         return "DATE", f"{named_year:04d}-Q{named}"
     # "the quarter", "the latest quarter" in a news report: the last one that has ended
-    year, quarter = (state.published.year, current - 1) if current > 1 else (state.published.year - 1, 4)
-    return _quarter_value(state, year, quarter)
+    return _quarter_value(state, *_last_ended_quarter(state.published))
+
+
+def _last_ended_quarter(published: date) -> tuple[int, int]:
+    current = (published.month - 1) // 3 + 1
+    return (published.year, current - 1) if current > 1 else (published.year - 1, 4)
 
 
 def _week_of(m: re.Match[str], state: _State) -> Resolved:
@@ -613,6 +642,22 @@ def _year_end(m: re.Match[str], state: _State) -> Resolved:
         return "DATE", "XXXX"
     back = 1 if _preceding_word(state.text, m.start()) == "since" else 0
     return "DATE", f"{state.published.year - back:04d}"
+
+
+_ENDED = re.compile(rf"\s+ended\s+(?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?!\d)")
+
+
+def _ended_year(state: _State, end: int) -> int | None:
+    """The year of a period's end written after it ("the second quarter ended Oct. 31"): the last such day on or
+    before publication (the period is over), which names the period's year; None without one."""
+    written = _ENDED.match(state.text, end)
+    if written is None or state.published is None:
+        return None
+    month, day = _month_number(written["mon"]), int(written["d"])
+    if not 1 <= day <= monthrange(2000, month)[1]:
+        return None
+    last = date(state.published.year, month, min(day, monthrange(state.published.year, month)[1]))
+    return state.published.year - (last > state.published)
 
 
 def _quarter_year(state: _State, quarter: int, start: int, end: int) -> int:
@@ -665,11 +710,23 @@ def _ago(m: re.Match[str], state: _State) -> Resolved:
 
 
 def _year_ago_adj(m: re.Match[str], state: _State) -> Resolved:
-    """ "year-earlier", "the year-ago quarter": the last named quarter (or publication year) a year back."""
+    """ "year-earlier", "the year-ago quarter", "the quarter a year ago", "the corresponding period last year": the
+    last named quarter (or publication year) a year back; "the year-ago third quarter" that quarter a year back;
+    "the year-earlier nine months" the length it names (TimeML values the length, not where it lies)."""
+    if m["months"]:
+        return "DURATION", _duration(_number(m["months"]), "month")
+    if m["nth"] and state.published is not None:
+        quarter = _ORDINALS[m["nth"].casefold()]
+        return "DATE", f"{_quarter_year(state, quarter, m.start(), m.end()) - 1:04d}-Q{quarter}"
     if state.last_quarter is not None:
         year, quarter = state.last_quarter
         return "DATE", f"{year - 1:04d}-Q{quarter}"
-    return ("DATE", f"{state.published.year - 1:04d}") if state.published else ("DATE", "XXXX")
+    if state.published is None:
+        return "DATE", "XXXX"
+    if "quarter" in m.group(0).casefold():  # no quarter named: the last one ended, as "the quarter" is
+        year, quarter = _last_ended_quarter(state.published)
+        return "DATE", f"{year - 1:04d}-Q{quarter}"
+    return "DATE", f"{state.published.year - 1:04d}"
 
 
 def _next_day(m: re.Match[str], state: _State) -> Resolved:
@@ -700,10 +757,18 @@ def _duration_rule(m: re.Match[str], state: _State) -> Resolved:
     if not m["n"] and not m["unit"].casefold().endswith(("s", "ies")) and not m["det"]:
         return None  # "day" in "Thanksgiving Day", "year" as a noun: not a length of time
     written = " ".join(m.group(0).casefold().split())
-    if written == "the year" and state.published and not re.match(r"\s+(?:end|to\b)", state.text[m.end() :]):
+    if m["fiscal"] and written != "the fiscal year":
+        return None  # "a fiscal year" is a kind of year, not a time
+    if (
+        written in ("the year", "the fiscal year")
+        and state.published
+        and not re.match(r"\s+(?:end|to\b)", state.text[m.end() :])
+    ):
         # "for the year", "earlier in the year": the year the report is in, a date; "the year ended June 30" is a
         # twelve-month period, a length
         return "DATE", f"{state.published.year:04d}"
+    if written == "one day" and _preceding_word(state.text, m.start()) in _BEFORE_SOMEDAY:
+        return "DATE", "FUTURE_REF"  # "will one day be": some day to come, not a length
     in_view = state.last_day or state.published
     if written == "the day" and in_view is not None:
         return "DATE", in_view.isoformat()  # "later in the day": the day last named, a date
@@ -712,6 +777,10 @@ def _duration_rule(m: re.Match[str], state: _State) -> Resolved:
         count = (count or 0) + 0.5 if count is not None else None
     value = _duration(count, unit)
     return "DURATION", value
+
+
+_BEFORE_SOMEDAY = {"will", "would", "could", "may", "might", "can", "shall", "should", "must", "i", "you", "he", "she",
+                   "we", "they"}  # fmt: skip
 
 
 def _set(m: re.Match[str], _: _State) -> Resolved:
@@ -807,6 +876,11 @@ def _rx(pattern: str, *, ignore_case: bool = True) -> re.Pattern[str]:
 
 _RULES: list[Rule] = [
     (
+        _rx(r"(?:(?<=\sand\s)|(?<=\sor\s))(?P<d>\d{1,2})(?![\w%$,:-]|\.\d|\s?(?:percent|cents|a\.m|p\.m))"),
+        _second_day,
+        r"\d",
+    ),
+    (
         _rx(
             rf"""{_B}(?:
               (?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))
@@ -863,7 +937,7 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            rf"""{_B}(?:(?P<every>every|each)\s|(?P<mod>last|next|this|coming|past)\s)?
+            rf"""{_B}(?:(?P<every>every|each)\s|(?P<mod>last|next|this|coming|past|the\s(?:previous|following))\s)?
             (?P<wd>(?-i:{_WEEKDAY}))(?P<plural>s)?
             (?:\s(?P<part>{_PART})(?P<parts>s)?|,?\s(?:at\s)?(?P<clock>{_CLOCK})|,?\s(?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?!\d)
             (?:,?\s(?P<y>(?:19|20)\d\d))?)?{_E}"""
@@ -883,10 +957,11 @@ _RULES: list[Rule] = [
         _rx(
             r"""(?<![\w-])(?:now|currently|current(?!\s(?:account|affairs|events|assets|liabilities|ratio))|nowadays|
             (?:at|for)\s(?:the\s)?present(?!\s\w)|the\spresent|these\sdays|recently|recent\s(?:years|months|weeks|days)|
-            lately|the\spast(?=[.,;])|(?<=\bin\s)the\spast|(?:the\s(?:near\s|distant\s)?)future|the\scoming\syears|the\syears\sahead)(?![\w-])"""
+            lately|the\spast(?=[.,;])|(?<=\bin\s)the\spast|(?:the\s(?:near\s|distant\s)?)future|(?:the\s)?coming\s(?:weeks|months|years|quarters)|
+            future\s(?:weeks|months|years|quarters)|the\syears\sahead|the\s(?:near|short)\sterm|a\slater\sdate)(?![\w-])"""
         ),
         _reference,
-        r"now|current|present|days|recent|lately|past|future|years",
+        r"now|current|present|days|recent|lately|past|future|years|coming|term|date",
     ),
     (
         _rx(
@@ -923,7 +998,7 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            rf"""{_B}(?:(?:the|(?P<rel>this|last|next)\syear['’]s|its|their)\s)?(?:(?P<y0>(?:19|20)\d\d)\s)?
+            rf"""{_B}(?:(?:the|that(?=\squarter\b)|(?P<rel>this|last|next)\syear['’]s|its|their)\s)?(?:(?P<y0>(?:19|20)\d\d)\s)?
             (?:(?P<mod>latest|current|recent|same|previous|past|last|fiscal)[\s-])?
             (?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?
             (?:fiscal[\s-])?(?:quarter(?!s)|(?:(?<=latest\s)|(?<=\d\d\s))period)(?:\sof\s(?:fiscal\s)?(?P<y>(?:19|20)\d\d))?{_E}"""
@@ -948,7 +1023,11 @@ _RULES: list[Rule] = [
         r"ago|earlier|later|now|hence|before|after",
     ),
     (
-        _rx(rf"{_B}(?:(?:the|a)\s)?(?:year[\s-](?:earlier|ago)|prior[\s-]year)(?:\s(?:quarter|period))?{_E}"),
+        _rx(
+            rf"""{_B}(?:(?:the|a)\s(?:(?:comparable|corresponding)\s)?)?(?:year[\s-](?:earlier|ago)|prior[\s-]year)
+            (?:\s(?:(?P<nth>first|second|third|fourth)[\s-])?(?:quarter|period)|\s(?P<months>three|six|nine)\smonths)?{_E}|
+            {_B}the\s(?:(?:same|comparable|corresponding)\s)?(?:quarter|period)\s(?:a\syear\s(?:ago|earlier)|last\syear){_E}"""
+        ),
         _year_ago_adj,
         r"year",
     ),
@@ -966,8 +1045,8 @@ _RULES: list[Rule] = [
             rf"""{_B}(?P<det>(?:the|a|an)\s)?(?:(?:past|last|next|previous|first|coming|final|latest|initial|
             following|remaining)\s)?(?:(?:few|several|more\sthan|nearly|almost|about|some|over|at\sleast|
             up\sto|only|just)\s)?
-            (?:(?P<n>{_NUM})[\s-](?:and[\s-]a[\s-]half[\s-])?(?:(?:more|additional|further)\s)?)?
-            (?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))
+            (?:(?P<n>{_NUM})[\s-](?:and[\s-]a[\s-]half[\s-])?(?:(?:more|additional|further|trading|business|working)\s)?)?
+            (?P<fiscal>fiscal\s(?=year))?(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))
             (?P<half>\sand\sa\shalf)?{_E}(?![\s-]old)"""
         ),
         _duration_rule,
@@ -984,7 +1063,7 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            rf"""{_B}(?:around\s|about\s|at\s)?(?P<clock>{_CLOCK})(?:,?\s(?:on\s)?(?:(?P<wd>(?-i:{_WEEKDAY}))|
+            rf"""{_B}(?:around\s|about\s)?(?P<clock>{_CLOCK})(?:,?\s(?:on\s)?(?:(?P<wd>(?-i:{_WEEKDAY}))|
             (?P<mon>{_MONTH_DOT})\s(?P<d>\d{{1,2}})(?!\d)))?{_E}"""
         ),
         _clock_time,
@@ -993,7 +1072,7 @@ _RULES: list[Rule] = [
     (
         _rx(
             rf"""{_B}(?P<part>(?:mid[\s-]?)?(?:morning|afternoon)|midday|overnight|(?:later\s|earlier\s)?
-            (?:this|the)\s(?:morning|afternoon|evening))(?!\w)"""
+            (?:this|the)\s(?:morning|afternoon|evening))(?:\s(?P<day>yesterday|today|tomorrow))?(?!\w)"""
         ),
         lambda m, s: _part_of_day_extent(m, s),
         r"morning|afternoon|midday|overnight|evening",
@@ -1011,26 +1090,23 @@ _RULES: list[Rule] = [
 
 
 def _part_of_day_extent(m: re.Match[str], state: _State) -> Resolved:
+    """ "this morning", "the afternoon" (of the day last named), "overnight", "mid-afternoon yesterday" (of the day
+    written after it)."""
     before = state.text[max(0, m.start() - 3) : m.start()]
     if m["part"][0].isupper() and before.strip() and not re.search(r"[.!?\"“”:]\s*$", before):
         return None  # "the Dallas Morning News": a name
     words = m["part"].casefold().split()
-    part = words[-1]
-    if part in ("morning", "afternoon", "evening", "overnight", "midday"):
-        base = state.published
-        code = _PART_CODE.get(part)
-        if part == "midday":
-            return "TIME", f"{base.isoformat()}T12:00" if base else "XXXX-XX-XXT12:00"
-        if words[0] == "the" or (len(words) > 1 and words[-2] == "the"):
-            base = state.last_day or base  # "the morning": of the day last named
-        if base is None:
-            return "TIME", f"XXXX-XX-XXT{code}"
-        return "TIME", f"{base.isoformat()}T{code}"
-    part = re.sub(r"^mid[\s-]?", "", m["part"].casefold())
-    code = _PART_CODE.get(part)
+    part = words[-1] if words[-1] == "midday" else re.sub(r"^mid[\s-]?", "", words[-1])
+    code = "12:00" if part == "midday" else _PART_CODE.get(part)
     if code is None:
         return None
-    return "TIME", f"{state.published.isoformat()}T{code}" if state.published else f"XXXX-XX-XXT{code}"
+    base = state.published
+    if m["day"] and base is not None:
+        base += timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m["day"].casefold()])
+        state.last_day = base
+    elif "the" in words:
+        base = state.last_day or base  # "the morning": of the day last named
+    return "TIME", f"{base.isoformat() if base else 'XXXX-XX-XX'}T{code}"
 
 
 # --- the tagger ------------------------------------------------------------------------------------------------
@@ -1166,7 +1242,7 @@ def tag_times(text: str, published: date | None) -> list[TimeMention]:
 # --- events' times: the same tagger, in the TimeExpr form events carry -------------------------------------------
 
 _PHRASE_PREFIX = re.compile(
-    r"(?i)(?:\b(?:since|late|early|earlier|later)\s+(?:(?:on|in)\s+)?|\b(?:on|in|during|until|by|from)\s+)$"
+    r"(?i)(?:\b(?:since|late|early|earlier|later)\s+(?:(?:on|in)\s+)?|\b(?:on|in|at|during|until|by|from)\s+)$"
 )
 
 
