@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarise.config import Settings
-from summarise.extract.attribution import find_attributions, parse_article, speaker_names
+from summarise.extract.attribution import find_attributions, parse_article
 from summarise.extract.events import find_events
 from summarise.ingest import load_text
 from summarise.pipeline import summarise
@@ -15,9 +15,8 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
     """(trigger word, action, status) of each event found."""
     doc = load_text(text)
     article = parse_article(doc)
-    speakers = speaker_names(find_attributions(doc, article), article.names)
     out = []
-    for e in find_events(doc, article, speakers):
+    for e in find_events(doc, article, find_attributions(doc, article)):
         assert e.trigger is not None
         out.append((text[e.trigger[0] : e.trigger[1]], e.action, e.status))
     return out

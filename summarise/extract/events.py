@@ -17,14 +17,15 @@ Each content verb with someone doing it proposes an event:
 
 Nouns that name events ("a meeting between Kim and Putin", "a visit by", "Fiat's purchase of Chrysler") propose
 one too when a party is named, or when its possessor ("its delivery delay") or the one announcing it ("Airbus
-announced job cuts") says whose act it is. Acts of saying are
-claims, not events, except warnings and threats. States ("be", "have", "seem") and verbs inside a quotation
+announced job cuts") says whose act it is. Acts of saying are claims, not events, except warnings and threats,
+and a saying verb that carries no claim and holds no clause ("reported a 49% decline", "ordered 20 jets"); one
+that says nothing ("refused to comment") is neither. States ("be", "have", "seem") and verbs inside a quotation
 propose nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -33,6 +34,7 @@ from ..ingest.index import QuotationResume
 from ..lexicon import (
     ACT_CUES,
     CUES,
+    MENTAL_CUES,
     RELATIVE,
     SPEAKER_PRONOUNS,
     quoted_stretches,
@@ -40,7 +42,7 @@ from ..lexicon import (
 )
 from ..schema import EventStatus
 from ..timex import time_phrases
-from .attribution import Antecedents, Name, ParsedArticle
+from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_names
 from .factuality import ASPECT_VERBS, NEGATING_VERBS, PLAN_VERBS, POSSIBLE_VERBS, event_status
 from .nlp import parser
 
@@ -327,6 +329,7 @@ def _verb_events(
     ents: Ents,
     quotes: Sequence[tuple[int, int]],
     times: Sequence[tuple[int, str]],
+    claimed: Collection[int],
 ) -> list[EventCandidate]:
     found: list[EventCandidate] = []
     swallowed: set[int] = set()
@@ -334,7 +337,7 @@ def _verb_events(
         if verb.pos_ != "VERB" or verb.i in swallowed:
             continue
         lemma = verb.lemma_.lower()
-        if lemma in STATES or (lemma in CUES and lemma not in ACT_CUES):
+        if lemma in STATES or _says(verb, start, claimed):
             continue
         if any(a <= start + verb.idx < b for a, b in quotes):
             continue
@@ -355,6 +358,8 @@ def _verb_events(
         if verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"} and action.split()[-1] == verb.text:
             continue  # "to ensure", "leading": an infinitive or gerund with nothing after it says nothing
         status, trigger = event_status(main), _trigger(start, main)
+        if status == "negated" and main.lemma_.lower() in CUES:
+            continue  # "refused to comment", "did not offer details": nothing said is neither claim nor act
         actors = _actors(subject) if subject is not None else [None]
         together = sense.split("|")[0] in RECIPROCAL
         if together and len(actors) > 1:  # "Russia and North Korea discussed": one event
@@ -381,6 +386,17 @@ def _verb_events(
                 )
             )
     return found
+
+
+def _says(verb: Any, start: int, claimed: Collection[int]) -> bool:
+    """Whether a saying verb tells a statement rather than doing something: it carries a claim, holds a clause
+    (its statement, whose own verbs are the events) or is a verb of holding ("expects", "believes"). One with only
+    an object and no claim is an act: "unveiled the iPod nano", "challenged the award", "ordered 20 jets"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in CUES or lemma in ACT_CUES:
+        return False
+    clause = any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    return start + verb.idx in claimed or clause or lemma in MENTAL_CUES
 
 
 def _noun_party(noun: Any, ents: Ents) -> tuple[list[str], list[str]]:
@@ -471,13 +487,16 @@ def heading(text: str) -> bool:
     return sum(w[0].isupper() for w in words) * 2 >= len(words) or len(words) <= 8
 
 
-def sentence_events(number: int, start: int, parsed: Any, quotes: Sequence[tuple[int, int]]) -> list[EventCandidate]:
-    """Event candidates in one parsed sentence (offsets in ``parsed`` are relative to ``start``)."""
+def sentence_events(
+    number: int, start: int, parsed: Any, quotes: Sequence[tuple[int, int]], claimed: Collection[int]
+) -> list[EventCandidate]:
+    """Event candidates in one parsed sentence (offsets in ``parsed`` are relative to ``start``; ``claimed``: where
+    the saying verbs that carry a claim stand, in the article)."""
     if heading(parsed.text):
         return []
     ents: Ents = {t.i: e for e in parsed.ents for t in e}
     times = _times(parsed.text)
-    verbs = _verb_events(number, start, parsed, ents, quotes, times)
+    verbs = _verb_events(number, start, parsed, ents, quotes, times, claimed)
     return verbs + _noun_events(number, start, parsed, ents, times)
 
 
@@ -494,10 +513,14 @@ def resolve(found: Sequence[EventCandidate], names: Sequence[Name]) -> list[Even
     return out
 
 
-def find_events(doc: Document, article: ParsedArticle, speakers: Sequence[Name] = ()) -> list[EventCandidate]:
-    """Every event candidate in the article's sentences, in order, pronoun actors resolved to the names and
-    ``speakers`` (see ``attribution.speaker_names``) met before them."""
+def find_events(
+    doc: Document, article: ParsedArticle, attributions: Sequence[Attribution] = ()
+) -> list[EventCandidate]:
+    """Every event candidate in the article's sentences, in order, pronoun actors resolved to the names and the
+    ``attributions``' speakers (``attribution.speaker_names``) met before them. A saying verb that carries none of
+    the ``attributions`` is an act of its own ("Apple unveiled the iPod nano", "Boeing challenged the award")."""
     found: list[EventCandidate] = []
+    claimed = frozenset(a.cue_start for a in attributions)
     resume = QuotationResume(  # a long paragraph is scanned for quotation marks once, not once per sentence
         doc.text,
         lambda a, b: quoted_stretches(doc.text, a, b, min_words=0),
@@ -506,15 +529,18 @@ def find_events(doc: Document, article: ParsedArticle, speakers: Sequence[Name] 
     for number, start, parsed, paragraph in article.sentences:
         # Quotations ending before the sentence are left out: they hold none of its verbs.
         quotes = quoted_stretches(doc.text, resume.start(paragraph, start), start + len(parsed.text), min_words=1)
-        found += sentence_events(number, start, parsed, quotes)
+        found += sentence_events(number, start, parsed, quotes, claimed)
     found.sort(key=lambda e: e.verb_start)
     names = [n for n in article.names if n[1] not in article.groups]
+    speakers = speaker_names(attributions, article.names)
     return retell(resolve(found, [*names, *speakers]), headline_events(doc))
 
 
 def headline_events(doc: Document) -> list[EventCandidate]:
-    """Event candidates of the headline, where the text begins with it (the layout's ``title``); they are never
-    events of their own (``retell``)."""
+    """Event candidates of the headline, where the text begins with it (the layout's ``title``), then each of its
+    other content words as a bare candidate of its own sense: a headline's present tense often parses as nouns
+    ("Chrysler files for bankruptcy"), and a word that names a body event's act tells it again all the same.
+    They are never events of their own (``retell``)."""
     title = doc.title
     start = doc.text.find(title) if title else -1
     if not title or start < 0 or (doc.sentences and start + len(title) > doc.sentences[0][0]):
@@ -522,7 +548,14 @@ def headline_events(doc: Document) -> list[EventCandidate]:
     parsed = parser()(title.replace("\xa0", " "))
     ents: Ents = {t.i: e for e in parsed.ents for t in e}
     times = _times(parsed.text)
-    return _verb_events(0, start, parsed, ents, (), times) + _noun_events(0, start, parsed, ents, times)
+    found = _verb_events(0, start, parsed, ents, (), times, ()) + _noun_events(0, start, parsed, ents, times)
+    taken = {e.trigger for e in found}
+    words = [
+        EventCandidate(0, start + t.idx, "", t.text, (), None, f"{_noun_sense(t)}|", trigger=_trigger(start, t))
+        for t in parsed
+        if t.pos_ in ("VERB", "NOUN") and t.i not in ents and _trigger(start, t) not in taken
+    ]
+    return found + words
 
 
 def retell(found: Sequence[EventCandidate], headline: Sequence[EventCandidate]) -> list[EventCandidate]:
