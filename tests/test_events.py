@@ -63,6 +63,16 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Air Lyon", "ordered 20 new jets", (), None),
             ],
         ),
+        # a gerund of means is the clause's doer's act; after "from" it is the object's, told by nobody here
+        (
+            "Acme Corp. cut its costs by selling the plant to Harbour Mills. "
+            "The UN banned Pyongyang from exporting arms.",
+            [
+                ("Acme Corp.", "cut its costs", (), None),
+                ("Acme Corp.", "selling the plant", ("Harbour Mills",), None),
+                ("The UN", "banned Pyongyang", ("Pyongyang",), None),
+            ],
+        ),
         # a pronoun is the earlier person
         (
             "Jane Roux arrived in Paris. She met the mayor of Lyon.",

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..ingest import Document
 from ..ingest.index import QuotationResume
@@ -75,10 +75,16 @@ LIGHT_VERBS = word_set("hold have make conduct take give stage")
 TARGET_PREPS = word_set("with to between against on for")
 PLACE_PREPS = word_set("in at to into from near")
 PLACE_ONLY_PREPS = word_set("in at into from near")
+MEANS_PREPS = word_set("by through while without")
+"""A gerund after these is the clause's doer's own means or manner ("divested it by selling it"). Not after
+"from" ("banned Pyongyang from exporting": the object's), nor "after"/"before" ("after meeting Putin": a
+background that retells an event the article tells as its own)."""
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_ACTION_WORDS = 6
 MAX_HEADING_WORDS = 14
+LEAD_SENTENCES = 2
+"""A headline restates the lead: its words retell events of the first sentences only."""
 CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj")
 """Dependents that are events of their own: their time words and parties are not the head's."""
 NO_QUOTES = str.maketrans("", "", '“”"‘')
@@ -194,6 +200,8 @@ def _subject(verb: Any) -> Any | None:
             if owner is not None or tok.head.dep_ != "dobj":
                 return owner
             tok = tok.head
+        elif tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in MEANS_PREPS:
+            tok = tok.head  # "divested it by selling it": the means' doer is the clause's
         elif tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or tok.head is tok:
             return None
         tok = tok.head
@@ -536,42 +544,59 @@ def find_events(
     return retell(resolve(found, [*names, *speakers]), headline_events(doc))
 
 
-def headline_events(doc: Document) -> list[EventCandidate]:
-    """Event candidates of the headline, where the text begins with it (the layout's ``title``), then each of its
-    other content words as a bare candidate of its own sense: a headline's present tense often parses as nouns
-    ("Chrysler files for bankruptcy"), and a word that names a body event's act tells it again all the same.
-    They are never events of their own (``retell``)."""
+class Headline(NamedTuple):
+    """What the headline tells (``headline_events``)."""
+
+    events: list[EventCandidate]
+    words: list[EventCandidate]
+    """Its other verbs and nouns, each a bare candidate of its own sense: a headline's present tense often parses
+    as nouns ("Chrysler files for bankruptcy"), and a word that names a lead event's act tells it again."""
+
+
+def headline_events(doc: Document) -> Headline:
+    """Event candidates of the headline, where the text begins with it (the layout's ``title``), and its other
+    content words; they are never events of their own (``retell``)."""
     title = doc.title
     start = doc.text.find(title) if title else -1
     if not title or start < 0 or (doc.sentences and start + len(title) > doc.sentences[0][0]):
-        return []
+        return Headline([], [])
     parsed = parser()(title.replace("\xa0", " "))
     ents: Ents = {t.i: e for e in parsed.ents for t in e}
     times = _times(parsed.text)
-    found = _verb_events(0, start, parsed, ents, (), times, ()) + _noun_events(0, start, parsed, ents, times)
+    said = range(start, start + len(title))  # its saying verbs are taken as claims: only the body tells acts apart
+    found = _verb_events(0, start, parsed, ents, (), times, said) + _noun_events(0, start, parsed, ents, times)
     taken = {e.trigger for e in found}
     words = [
         EventCandidate(0, start + t.idx, "", t.text, (), None, f"{_noun_sense(t)}|", trigger=_trigger(start, t))
         for t in parsed
         if t.pos_ in ("VERB", "NOUN") and t.i not in ents and _trigger(start, t) not in taken
     ]
-    return found + words
+    return Headline(found, words)
 
 
-def retell(found: Sequence[EventCandidate], headline: Sequence[EventCandidate]) -> list[EventCandidate]:
+def retell(found: Sequence[EventCandidate], headline: Headline) -> list[EventCandidate]:
     """A headline restates the story: each of its events is the first event of the body done with the same verb
     (or event noun), else the lead sentence's first event by the same actor in other words ("Aer Lingus buys
-    jets": "Aer Lingus have purchased aircraft"), told again. Its word joins that event's ``retold``; with
-    neither, it tells nothing of its own."""
+    jets": "Aer Lingus have purchased aircraft"), told again; each of its other words is the first event of the
+    lead (its first ``LEAD_SENTENCES``) of the same sense. Its word joins that event's ``retold``; with none, it
+    tells nothing of its own."""
     out = list(found)
-    for told in headline:
+    lead = min((e.sentence for e in out), default=0)
+    for told in headline.events:
         verb = told.sense.split("|")[0]
         at = next((i for i, e in enumerate(out) if e.sense.split("|")[0] == verb), None)
         if at is None:
-            lead = min((e.sentence for e in out), default=0)
             at = next((i for i, e in enumerate(out) if e.sentence == lead and _same_doer(told, e)), None)
         if at is not None and told.trigger is not None:
             out[at] = replace(out[at], retold=(*out[at].retold, told.trigger))
+    for word in headline.words:
+        verb = word.sense.split("|")[0]
+        at = next(
+            (i for i, e in enumerate(out) if e.sentence < lead + LEAD_SENTENCES and e.sense.startswith(f"{verb}|")),
+            None,
+        )
+        if at is not None and word.trigger is not None:
+            out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
     return out
 
 
