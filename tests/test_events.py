@@ -73,6 +73,27 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("The UN", "banned Pyongyang", ("Pyongyang",), None),
             ],
         ),
+        # a light verb's event noun is the event; an infinitive after a named object is the object's act; an act
+        # noun with a doer of its own besides the verb's is an event too
+        (
+            "The Dreamliner made its maiden flight on Tuesday. The Commission forced Apple to lower its prices. "
+            "The GAO upheld Boeing's protest.",
+            [
+                ("The Dreamliner", "made its maiden flight", (), None),
+                ("The Commission", "forced Apple", ("Apple",), None),
+                ("Apple", "lower its prices", (), None),
+                ("The GAO", "upheld Boeing's protest", ("Boeing",), None),
+                ("Boeing", "protest", (), None),
+            ],
+        ),
+        # a possessive pronoun's antecedent stands before the pronoun, not before the verb
+        (
+            "Ryanair said it is exercising its options with Boeing to purchase five jets.",
+            [
+                ("Ryanair", "exercising its options with Boeing", ("Boeing",), None),
+                ("Ryanair", "purchase five jets", (), None),
+            ],
+        ),
         # a pronoun is the earlier person
         (
             "Jane Roux arrived in Paris. She met the mayor of Lyon.",

@@ -4,9 +4,11 @@ Each content verb with someone doing it proposes an event:
 
 - the actor: the verb's subject (a relative "who"/"which" points at its noun; a verb without a subject of its
   own, as in "plans to visit", "visited … and attended", takes its head's; the agent of a passive, "a lunch
-  hosted by the president"; what a noun is for, its owner: "EADS won a contract to supply tankers"); each
-  conjunct of "A and B published" is its own actor; a pronoun is resolved to the nearest earlier name of the
-  right kind; a passive without an agent has no actor ("an agreement was reached");
+  hosted by the president"; what a noun is for, its owner: "EADS won a contract to supply tankers"; an
+  infinitive after a named object, the object: "forced Apple to lower prices"; a gerund of means, the clause's
+  doer: "cut costs by selling the plant"); each conjunct of "A and B published" is its own actor; a pronoun is
+  resolved to the nearest name of the right kind before it; a passive without an agent has no actor ("an
+  agreement was reached");
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
   ("travel to Russia", "began supplying weapons"), at most ``MAX_ACTION_WORDS`` words; modality and negation
   are the event's ``status`` (``extract.factuality``), not words of its action; a verb that only frames another
@@ -17,10 +19,12 @@ Each content verb with someone doing it proposes an event:
 
 Nouns that name events ("a meeting between Kim and Putin", "a visit by", "Fiat's purchase of Chrysler") propose
 one too when a party is named, or when its possessor ("its delivery delay") or the one announcing it ("Airbus
-announced job cuts") says whose act it is. Acts of saying are claims, not events, except warnings and threats,
-and a saying verb that carries no claim and holds no clause ("reported a 49% decline", "ordered 20 jets"); one
-that says nothing ("refused to comment") is neither. States ("be", "have", "seem") and verbs inside a quotation
-propose nothing.
+announced job cuts") says whose act it is; as a verb's object or subject, only when it has a doer of its own
+("the GAO upheld Boeing's protest"; "held a meeting", "posted its loss" are the verb's event). Acts of saying are
+claims, not events, except warnings and threats, and a saying verb that carries no claim and holds no clause
+("reported a 49% decline", "ordered 20 jets"); one that says nothing ("refused to comment") is neither. States
+("be", "have", "seem"; not a light verb with its event noun: "made its maiden flight") and verbs inside a
+quotation propose nothing.
 """
 
 from __future__ import annotations
@@ -115,6 +119,9 @@ class EventCandidate:
     """[start, end) in the article of the word naming the event."""
     retold: tuple[tuple[int, int], ...] = ()
     """[start, end) of the word naming it where the headline tells it again (``retell``)."""
+    pronoun_start: int | None = None
+    """Where the pronoun stands in the article: its antecedent is a name before it ("its options with Boeing to
+    purchase": not Boeing)."""
 
 
 FRAMING_VERBS = (PLAN_VERBS | NEGATING_VERBS | POSSIBLE_VERBS) - ASPECT_VERBS
@@ -204,10 +211,21 @@ def _subject(verb: Any) -> Any | None:
             tok = tok.head  # "divested it by selling it": the means' doer is the clause's
         elif tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or tok.head is tok:
             return None
+        elif (controller := _controller(tok)) is not None:
+            return controller
         tok = tok.head
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _controller(tok: Any) -> Any | None:
+    """Who does an infinitive whose verb has a named object: the object ("forced Apple to lower prices",
+    "selected Northrop Grumman to build the aircraft"), not the verb's subject."""
+    if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and obj.pos_ == "PROPN" else None
 
 
 def _infinitive_of_noun(verb: Any) -> bool:
@@ -345,11 +363,11 @@ def _verb_events(
         if verb.pos_ != "VERB" or verb.i in swallowed:
             continue
         lemma = verb.lemma_.lower()
-        if lemma in STATES or _says(verb, start, claimed):
+        if (lemma in STATES and not _light(verb)) or _says(verb, start, claimed):
             continue
         if any(a <= start + verb.idx < b for a, b in quotes):
             continue
-        inner = [c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        inner = [c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB" and _controller(c) is None]
         swallowed.update(c.i for c in inner)  # "began supplying weapons": one event, not two
         main = inner[0] if inner and lemma in FRAMING_VERBS else verb  # "plans to visit": the visit
         subject = _subject(verb)
@@ -391,9 +409,16 @@ def _verb_events(
                     pronoun,
                     status,
                     trigger,
+                    pronoun_start=start + actor_tok.idx if pronoun is not None else None,
                 )
             )
     return found
+
+
+def _light(verb: Any) -> bool:
+    """A light verb whose object names the event ("made its maiden flight", "had talks"): the event, not a state."""
+    objects = (c for c in verb.children if c.dep_ == "dobj")
+    return verb.lemma_.lower() in LIGHT_VERBS and any(o.lemma_.lower() in EVENT_NOUNS | ACT_NOUNS for o in objects)
 
 
 def _says(verb: Any, start: int, claimed: Collection[int]) -> bool:
@@ -436,17 +461,19 @@ def _noun_events(
     for noun in parsed:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS | ACT_NOUNS:
             continue
-        if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and noun.head.lemma_ not in CUES:
-            continue  # "held a meeting", "finalize the sale": the verb's event already
         if any(a.dep_ == "compound" for a in [noun]):
             continue  # "the sale price": a kind of thing, not an event
         actors, targets = _noun_party(noun, ents)
+        argument = noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ == "VERB"
+        argument = argument and noun.head.lemma_ not in CUES
+        if argument and not _another_doer(noun, actors, ents):
+            continue  # "held a meeting with Putin", "posted its loss": the verb's event already
         if noun.lemma_.lower() in EVENT_NOUNS and not actors:  # "a meeting with Putin": the first is its party
             actors, targets = targets[:1], targets[1:]
-        pronoun = None
-        if not actors and (doer := _noun_doer(noun, ents)) is not None:
+        pronoun, pronoun_start = None, None
+        if not actors and not argument and (doer := _noun_doer(noun, ents)) is not None:
             actors = [_phrase(doer, ents)]
-            pronoun = actors[0] if doer.pos_ == "PRON" else None
+            pronoun, pronoun_start = (actors[0], start + doer.idx) if doer.pos_ == "PRON" else (None, None)
         names = list(dict.fromkeys([*actors, *targets]))
         if not names:
             continue
@@ -467,9 +494,18 @@ def _noun_events(
                 pronoun,
                 status=event_status(noun),
                 trigger=_trigger(start, noun),
+                pronoun_start=pronoun_start,
             )
         )
     return found
+
+
+def _another_doer(noun: Any, actors: Sequence[str], ents: Ents) -> bool:
+    """Whether an act noun that is a verb's object or subject has a doer of its own, not the verb's: "the GAO
+    upheld Boeing's protest" tells Boeing's protest as well as the GAO's ruling."""
+    doer = _subject(noun.head)
+    said = _phrase(doer, ents) if doer is not None else ""
+    return any(not said or (a not in said and said not in a) for a in actors)
 
 
 def _noun_doer(noun: Any, ents: Ents) -> Any | None:
@@ -516,9 +552,13 @@ def resolve(found: Sequence[EventCandidate], names: Sequence[Name]) -> list[Even
     for e in found:
         if e.pronoun is None:
             out.append(e)
-        elif (name := antecedents.find(e.pronoun, e.verb_start, speaker=False)) is not None:
+        elif (name := antecedents.find(e.pronoun, _before(e), speaker=False)) is not None:
             out.append(replace(e, actor=name))
     return out
+
+
+def _before(e: EventCandidate) -> int:
+    return e.pronoun_start if e.pronoun_start is not None else e.verb_start
 
 
 def find_events(
