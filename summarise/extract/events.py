@@ -393,6 +393,7 @@ def _verb_events(
         for actor_tok in actors:
             actor = _phrase(actor_tok, ents) if actor_tok is not None else ""
             pronoun = actor if actor_tok is not None and actor_tok.pos_ == "PRON" else None
+            pronoun_start = start + actor_tok.idx if actor_tok is not None and pronoun is not None else None
             targets, where = _targets_and_place(verb, ents, actor)
             if actor_tok is not None and actor_tok.conjuncts and together:
                 targets = [_phrase(c, ents) for c in actor_tok.conjuncts if c.i > actor_tok.i] + targets
@@ -409,7 +410,7 @@ def _verb_events(
                     pronoun,
                     status,
                     trigger,
-                    pronoun_start=start + actor_tok.idx if pronoun is not None else None,
+                    pronoun_start=pronoun_start,
                 )
             )
     return found
