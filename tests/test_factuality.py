@@ -49,8 +49,9 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
         ),
         # a headline infinitive: a plan
         ("Kim Jong-un to visit Russia next week.", [("visit", "visit Russia", "planned")]),
-        # what is said keeps its own status
+        # what is said keeps its own status; so does a clause with a tense of its own
         ("Peskov said Kim met Putin.", [("met", "met Putin", "happened")]),
+        ("It should be mentioned that Apple's sales doubled in 2005.", [("doubled", "doubled in 2005", "happened")]),
     ],
 )  # fmt: skip
 def test_status_and_trigger_from_the_parse(text: str, expected: list[tuple[str, str, str]]) -> None:
