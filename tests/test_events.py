@@ -54,7 +54,7 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("The US", "warned North Korea", ("North Korea",), None),
             ],
         ),
-        # a saying verb that carries no claim is an act; a statement not made is neither
+        # a saying verb that carries no claim is an act; a statement not made is neither claim nor act
         (
             "Harbour Mills reported a 49% decline. Air Lyon has ordered 20 new jets. "
             "The Kremlin refused to comment on the meeting.",
@@ -62,6 +62,11 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Harbour Mills", "reported a 49% decline", (), None),
                 ("Air Lyon", "ordered 20 new jets", (), None),
             ],
+        ),
+        # nor is unveiling or rejecting a thing, though the claims take it as said
+        (
+            "Apple unveiled the iPod nano on Wednesday. The Senate rejected the bill.",
+            [("Apple", "unveiled the iPod nano", ("iPod",), None), ("The Senate", "rejected the bill", (), None)],
         ),
         # a gerund of means is the clause's doer's act; after "from" it is the object's, told by nobody here
         (

@@ -21,8 +21,9 @@ Nouns that name events ("a meeting between Kim and Putin", "a visit by", "Fiat's
 one too when a party is named, or when its possessor ("its delivery delay") or the one announcing it ("Airbus
 announced job cuts") says whose act it is; as a verb's object or subject, only when it has a doer of its own
 ("the GAO upheld Boeing's protest"; "held a meeting", "posted its loss" are the verb's event). Acts of saying are
-claims, not events, except warnings and threats, and a saying verb that carries no claim and holds no clause
-("reported a 49% decline", "ordered 20 jets"); one that says nothing ("refused to comment") is neither. States
+claims, not events, except warnings and threats, a saying verb that carries no claim and holds no clause
+("reported a 49% decline", "ordered 20 jets") and one that presents or acts on a thing ("unveiled the iPod nano",
+"rejected the bill"); one that says nothing ("refused to comment") is neither. States
 ("be", "have", "seem"; not a light verb with its event noun: "made its maiden flight") and verbs inside a
 quotation propose nothing.
 """
@@ -72,6 +73,8 @@ with a named party they propose an event."""
 OWN_ACT_VERBS = word_set("announce unveil")
 """Verbs of saying whose object names the subject's own act ("Airbus announced job cuts": Airbus cuts); the
 object of any other verb is that verb's event."""
+OBJECT_ACTS = word_set("unveil offer order reject challenge")
+"""Verbs the claims read as saying their object ("unveiled a phone") that with a thing as object do something."""
 RECIPROCAL = word_set("meet discuss negotiate talk agree clash fight trade cooperate")
 """Done together: "A and B discussed" is one event, A's with B."""
 LIGHT_VERBS = word_set("hold have make conduct take give stage")
@@ -425,12 +428,15 @@ def _light(verb: Any) -> bool:
 def _says(verb: Any, start: int, claimed: Collection[int]) -> bool:
     """Whether a saying verb tells a statement rather than doing something: it carries a claim, holds a clause
     (its statement, whose own verbs are the events) or is a verb of holding ("expects", "believes"). One with only
-    an object and no claim is an act: "unveiled the iPod nano", "challenged the award", "ordered 20 jets"."""
+    an object and no claim is an act: "reported a 49% decline", "ordered 20 jets"; so is one that presents or
+    acts on a thing (``OBJECT_ACTS``), claim or not: "unveiled the iPod nano", "rejected the bill"."""
     lemma = verb.lemma_.lower()
     if lemma not in CUES or lemma in ACT_CUES:
         return False
-    clause = any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
-    return start + verb.idx in claimed or clause or lemma in MENTAL_CUES
+    deps = {c.dep_ for c in verb.children}
+    if lemma in OBJECT_ACTS and "dobj" in deps and not deps & {"ccomp", "parataxis", "xcomp"}:
+        return False
+    return start + verb.idx in claimed or bool(deps & {"ccomp", "parataxis"}) or lemma in MENTAL_CUES
 
 
 def _noun_party(noun: Any, ents: Ents) -> tuple[list[str], list[str]]:
