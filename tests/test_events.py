@@ -54,10 +54,11 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("The US", "warned North Korea", ("North Korea",), None),
             ],
         ),
-        # a saying verb that carries no claim is an act; a statement not made is neither claim nor act
+        # a saying verb that carries no claim but acts on something is an act; one that says nothing is neither
         (
             "Harbour Mills reported a 49% decline. Air Lyon has ordered 20 new jets. "
-            "The Kremlin refused to comment on the meeting.",
+            "The Kremlin refused to comment on the meeting. Profits were better than analysts had predicted. "
+            "The deal is said to be worth $2 billion.",
             [
                 ("Harbour Mills", "reported a 49% decline", (), None),
                 ("Air Lyon", "ordered 20 new jets", (), None),

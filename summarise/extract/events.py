@@ -23,7 +23,7 @@ announced job cuts") says whose act it is; as a verb's object or subject, only w
 ("the GAO upheld Boeing's protest"; "held a meeting", "posted its loss" are the verb's event). Acts of saying are
 claims, not events, except warnings and threats, a saying verb that carries no claim and holds no clause
 ("reported a 49% decline", "ordered 20 jets") and one that presents or acts on a thing ("unveiled the iPod nano",
-"rejected the bill"); one that says nothing ("refused to comment") is neither. States
+"rejected the bill"); one that says nothing ("refused to comment", "as analysts had predicted") is neither. States
 ("be", "have", "seem"; not a light verb with its event noun: "made its maiden flight") and verbs inside a
 quotation propose nothing.
 """
@@ -426,17 +426,21 @@ def _light(verb: Any) -> bool:
 
 
 def _says(verb: Any, start: int, claimed: Collection[int]) -> bool:
-    """Whether a saying verb tells a statement rather than doing something: it carries a claim, holds a clause
-    (its statement, whose own verbs are the events) or is a verb of holding ("expects", "believes"). One with only
-    an object and no claim is an act: "reported a 49% decline", "ordered 20 jets"; so is one that presents or
-    acts on a thing (``OBJECT_ACTS``), claim or not: "unveiled the iPod nano", "rejected the bill"."""
+    """Whether a saying verb tells a statement rather than doing something: it holds a clause or an infinitive
+    (its statement, whose own verbs are the events), is a verb of holding ("expects", "believes"), carries a
+    claim or has nothing it acts on ("as analysts had predicted"). One with an object, a passive subject or a
+    phrase and no claim is an act: "reported a 49% decline", "ordered 20 jets"; so is one that presents or acts
+    on a thing (``OBJECT_ACTS``), claim or not: "unveiled the iPod nano", "rejected the bill"."""
     lemma = verb.lemma_.lower()
     if lemma not in CUES or lemma in ACT_CUES:
         return False
     deps = {c.dep_ for c in verb.children}
-    if lemma in OBJECT_ACTS and "dobj" in deps and not deps & {"ccomp", "parataxis", "xcomp"}:
+    if deps & {"ccomp", "parataxis", "xcomp"} or lemma in MENTAL_CUES:
+        return True  # "said (that) …", "is said to be", "saying, “Stop me …”": a statement
+    if lemma in OBJECT_ACTS and "dobj" in deps:
         return False
-    return start + verb.idx in claimed or bool(deps & {"ccomp", "parataxis"}) or lemma in MENTAL_CUES
+    acted_on = deps & {"dobj", "dative", "prep", "nsubjpass"}  # "predicted" alone, "confirmed" alone: said
+    return start + verb.idx in claimed or not acted_on
 
 
 def _noun_party(noun: Any, ents: Ents) -> tuple[list[str], list[str]]:
