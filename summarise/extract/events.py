@@ -475,8 +475,8 @@ def _noun_events(
         if any(a.dep_ == "compound" for a in [noun]):
             continue  # "the sale price": a kind of thing, not an event
         actors, targets = _noun_party(noun, ents)
-        argument = noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ == "VERB"
-        argument = argument and noun.head.lemma_ not in CUES
+        head = noun.head
+        argument = noun.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ not in CUES
         if argument and not _another_doer(noun, actors, ents):
             continue  # "held a meeting with Putin", "posted its loss": the verb's event already
         if noun.lemma_.lower() in EVENT_NOUNS and not actors:  # "a meeting with Putin": the first is its party
@@ -515,8 +515,8 @@ def _another_doer(noun: Any, actors: Sequence[str], ents: Ents) -> bool:
     """Whether an act noun that is a verb's object or subject has a doer of its own, not the verb's: "the GAO
     upheld Boeing's protest" tells Boeing's protest as well as the GAO's ruling."""
     doer = _subject(noun.head)
-    said = _phrase(doer, ents) if doer is not None else ""
-    return any(not said or (a not in said and said not in a) for a in actors)
+    verb_doer = _phrase(doer, ents) if doer is not None else ""
+    return any(not verb_doer or (a not in verb_doer and verb_doer not in a) for a in actors)
 
 
 def _noun_doer(noun: Any, ents: Ents) -> Any | None:
@@ -577,7 +577,7 @@ def find_events(
 ) -> list[EventCandidate]:
     """Every event candidate in the article's sentences, in order, pronoun actors resolved to the names and the
     ``attributions``' speakers (``attribution.speaker_names``) met before them. A saying verb that carries none of
-    the ``attributions`` is an act of its own ("Apple unveiled the iPod nano", "Boeing challenged the award")."""
+    the ``attributions`` may be an act of its own ("reported a 49% decline": ``_says``)."""
     found: list[EventCandidate] = []
     claimed = frozenset(a.cue_start for a in attributions)
     resume = QuotationResume(  # a long paragraph is scanned for quotation marks once, not once per sentence
