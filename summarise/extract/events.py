@@ -4,9 +4,11 @@ Each content verb with someone doing it proposes an event:
 
 - the actor: the verb's subject (a relative "who"/"which" points at its noun; a verb without a subject of its
   own, as in "plans to visit", "visited … and attended", takes its head's; the agent of a passive, "a lunch
-  hosted by the president"; what a noun is for, its owner: "EADS won a contract to supply tankers"); each
-  conjunct of "A and B published" is its own actor; a pronoun is resolved to the nearest earlier name of the
-  right kind; a passive without an agent has no actor ("an agreement was reached");
+  hosted by the president"; what a noun is for, its owner: "EADS won a contract to supply tankers"; an
+  infinitive after a named object, the object: "forced Apple to lower prices"; a gerund of means, the clause's
+  doer: "cut costs by selling the plant"); each conjunct of "A and B published" is its own actor; a pronoun is
+  resolved to the nearest name of the right kind before it; a passive without an agent has no actor ("an
+  agreement was reached");
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
   ("travel to Russia", "began supplying weapons"), at most ``MAX_ACTION_WORDS`` words; modality and negation
   are the event's ``status`` (``extract.factuality``), not words of its action; a verb that only frames another
@@ -17,22 +19,27 @@ Each content verb with someone doing it proposes an event:
 
 Nouns that name events ("a meeting between Kim and Putin", "a visit by", "Fiat's purchase of Chrysler") propose
 one too when a party is named, or when its possessor ("its delivery delay") or the one announcing it ("Airbus
-announced job cuts") says whose act it is. Acts of saying are
-claims, not events, except warnings and threats. States ("be", "have", "seem") and verbs inside a quotation
-propose nothing.
+announced job cuts") says whose act it is; as a verb's object or subject, only when it has a doer of its own
+("the GAO upheld Boeing's protest"; "held a meeting", "posted its loss" are the verb's event). Acts of saying are
+claims, not events, except warnings and threats, a saying verb that carries no claim and holds no clause
+("reported a 49% decline", "ordered 20 jets") and one that presents or acts on a thing ("unveiled the iPod nano",
+"rejected the bill"); one that says nothing ("refused to comment", "as analysts had predicted") is neither. States
+("be", "have", "seem"; not a light verb with its event noun: "made its maiden flight") and verbs inside a
+quotation propose nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..ingest import Document
 from ..ingest.index import QuotationResume
 from ..lexicon import (
     ACT_CUES,
     CUES,
+    MENTAL_CUES,
     RELATIVE,
     SPEAKER_PRONOUNS,
     quoted_stretches,
@@ -40,7 +47,7 @@ from ..lexicon import (
 )
 from ..schema import EventStatus
 from ..timex import time_phrases
-from .attribution import Antecedents, Name, ParsedArticle
+from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_names
 from .factuality import ASPECT_VERBS, NEGATING_VERBS, PLAN_VERBS, POSSIBLE_VERBS, event_status
 from .nlp import parser
 
@@ -66,6 +73,8 @@ with a named party they propose an event."""
 OWN_ACT_VERBS = word_set("announce unveil")
 """Verbs of saying whose object names the subject's own act ("Airbus announced job cuts": Airbus cuts); the
 object of any other verb is that verb's event."""
+OBJECT_ACTS = word_set("unveil offer order reject challenge")
+"""Verbs the claims read as saying their object ("unveiled a phone") that with a thing as object do something."""
 RECIPROCAL = word_set("meet discuss negotiate talk agree clash fight trade cooperate")
 """Done together: "A and B discussed" is one event, A's with B."""
 LIGHT_VERBS = word_set("hold have make conduct take give stage")
@@ -73,10 +82,16 @@ LIGHT_VERBS = word_set("hold have make conduct take give stage")
 TARGET_PREPS = word_set("with to between against on for")
 PLACE_PREPS = word_set("in at to into from near")
 PLACE_ONLY_PREPS = word_set("in at into from near")
+MEANS_PREPS = word_set("by through while without")
+"""A gerund after these is the clause's doer's own means or manner ("divested it by selling it"). Not after
+"from" ("banned Pyongyang from exporting": the object's), nor "after"/"before" ("after meeting Putin": a
+background that retells an event the article tells as its own)."""
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_ACTION_WORDS = 6
 MAX_HEADING_WORDS = 14
+LEAD_SENTENCES = 2
+"""A headline restates the lead: its words retell events of the first sentences only."""
 CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj")
 """Dependents that are events of their own: their time words and parties are not the head's."""
 TIME_PATH = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "compound", "prep", "agent", "pobj", "pcomp",
@@ -117,6 +132,9 @@ class EventCandidate:
     """[start, end) in the article of the word naming the event."""
     retold: tuple[tuple[int, int], ...] = ()
     """[start, end) of the word naming it where the headline tells it again (``retell``)."""
+    pronoun_start: int | None = None
+    """Where the pronoun stands in the article: its antecedent is a name before it ("its options with Boeing to
+    purchase": not Boeing)."""
 
 
 FRAMING_VERBS = (PLAN_VERBS | NEGATING_VERBS | POSSIBLE_VERBS) - ASPECT_VERBS
@@ -202,12 +220,25 @@ def _subject(verb: Any) -> Any | None:
             if owner is not None or tok.head.dep_ != "dobj":
                 return owner
             tok = tok.head
+        elif tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in MEANS_PREPS:
+            tok = tok.head  # "divested it by selling it": the means' doer is the clause's
         elif tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or tok.head is tok:
             return None
+        elif (controller := _controller(tok)) is not None:
+            return controller
         tok = tok.head
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _controller(tok: Any) -> Any | None:
+    """Who does an infinitive whose verb has a named object: the object ("forced Apple to lower prices",
+    "selected Northrop Grumman to build the aircraft"), not the verb's subject."""
+    if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and obj.pos_ == "PROPN" else None
 
 
 def _infinitive_of_noun(verb: Any) -> bool:
@@ -381,6 +412,7 @@ def _verb_events(
     ents: Ents,
     quotes: Sequence[tuple[int, int]],
     times: Sequence[tuple[int, str]],
+    claimed: Collection[int],
 ) -> list[EventCandidate]:
     found: list[EventCandidate] = []
     swallowed: set[int] = set()
@@ -388,11 +420,11 @@ def _verb_events(
         if verb.pos_ != "VERB" or verb.i in swallowed:
             continue
         lemma = verb.lemma_.lower()
-        if lemma in STATES or (lemma in CUES and lemma not in ACT_CUES):
+        if (lemma in STATES and not _light(verb)) or _says(verb, start, claimed):
             continue
         if any(a <= start + verb.idx < b for a, b in quotes):
             continue
-        inner = [c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        inner = [c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB" and _controller(c) is None]
         swallowed.update(c.i for c in inner)  # "began supplying weapons": one event, not two
         main = inner[0] if inner and lemma in FRAMING_VERBS else verb  # "plans to visit": the visit
         subject = _subject(verb)
@@ -409,6 +441,8 @@ def _verb_events(
         if verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"} and action.split()[-1] == verb.text:
             continue  # "to ensure", "leading": an infinitive or gerund with nothing after it says nothing
         status, trigger = event_status(main), _trigger(start, main)
+        if status == "negated" and main.lemma_.lower() in CUES:
+            continue  # "refused to comment", "did not offer details": nothing said is neither claim nor act
         actors = _actors(subject) if subject is not None else [None]
         together = sense.split("|")[0] in RECIPROCAL
         if together and len(actors) > 1:  # "Russia and North Korea discussed": one event
@@ -416,6 +450,7 @@ def _verb_events(
         for actor_tok in actors:
             actor = _phrase(actor_tok, ents) if actor_tok is not None else ""
             pronoun = actor if actor_tok is not None and actor_tok.pos_ == "PRON" else None
+            pronoun_start = start + actor_tok.idx if actor_tok is not None and pronoun is not None else None
             targets, where = _targets_and_place(verb, ents, actor)
             if actor_tok is not None and actor_tok.conjuncts and together:
                 targets = [_phrase(c, ents) for c in actor_tok.conjuncts if c.i > actor_tok.i] + targets
@@ -432,9 +467,34 @@ def _verb_events(
                     pronoun,
                     status,
                     trigger,
+                    pronoun_start=pronoun_start,
                 )
             )
     return found
+
+
+def _light(verb: Any) -> bool:
+    """A light verb whose object names the event ("made its maiden flight", "had talks"): the event, not a state."""
+    objects = (c for c in verb.children if c.dep_ == "dobj")
+    return verb.lemma_.lower() in LIGHT_VERBS and any(o.lemma_.lower() in EVENT_NOUNS | ACT_NOUNS for o in objects)
+
+
+def _says(verb: Any, start: int, claimed: Collection[int]) -> bool:
+    """Whether a saying verb tells a statement rather than doing something: it holds a clause or an infinitive
+    (its statement, whose own verbs are the events), is a verb of holding ("expects", "believes"), carries a
+    claim or has nothing it acts on ("as analysts had predicted"). One with an object, a passive subject or a
+    phrase and no claim is an act: "reported a 49% decline", "ordered 20 jets"; so is one that presents or acts
+    on a thing (``OBJECT_ACTS``), claim or not: "unveiled the iPod nano", "rejected the bill"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in CUES or lemma in ACT_CUES:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"ccomp", "parataxis", "xcomp"} or lemma in MENTAL_CUES:
+        return True  # "said (that) …", "is said to be", "saying, “Stop me …”": a statement
+    if lemma in OBJECT_ACTS and "dobj" in deps:
+        return False
+    acted_on = deps & {"dobj", "dative", "prep", "nsubjpass"}  # "predicted" alone, "confirmed" alone: said
+    return start + verb.idx in claimed or not acted_on
 
 
 def _noun_party(noun: Any, ents: Ents) -> tuple[list[str], list[str]]:
@@ -466,17 +526,19 @@ def _noun_events(
     for noun in parsed:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS | ACT_NOUNS:
             continue
-        if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and noun.head.lemma_ not in CUES:
-            continue  # "held a meeting", "finalize the sale": the verb's event already
         if any(a.dep_ == "compound" for a in [noun]):
             continue  # "the sale price": a kind of thing, not an event
         actors, targets = _noun_party(noun, ents)
+        head = noun.head
+        argument = noun.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ not in CUES
+        if argument and not _another_doer(noun, actors, ents):
+            continue  # "held a meeting with Putin", "posted its loss": the verb's event already
         if noun.lemma_.lower() in EVENT_NOUNS and not actors:  # "a meeting with Putin": the first is its party
             actors, targets = targets[:1], targets[1:]
-        pronoun = None
-        if not actors and (doer := _noun_doer(noun, ents)) is not None:
+        pronoun, pronoun_start = None, None
+        if not actors and not argument and (doer := _noun_doer(noun, ents)) is not None:
             actors = [_phrase(doer, ents)]
-            pronoun = actors[0] if doer.pos_ == "PRON" else None
+            pronoun, pronoun_start = (actors[0], start + doer.idx) if doer.pos_ == "PRON" else (None, None)
         names = list(dict.fromkeys([*actors, *targets]))
         if not names:
             continue
@@ -497,9 +559,18 @@ def _noun_events(
                 pronoun,
                 status=event_status(noun),
                 trigger=_trigger(start, noun),
+                pronoun_start=pronoun_start,
             )
         )
     return found
+
+
+def _another_doer(noun: Any, actors: Sequence[str], ents: Ents) -> bool:
+    """Whether an act noun that is a verb's object or subject has a doer of its own, not the verb's: "the GAO
+    upheld Boeing's protest" tells Boeing's protest as well as the GAO's ruling."""
+    doer = _subject(noun.head)
+    verb_doer = _phrase(doer, ents) if doer is not None else ""
+    return any(not verb_doer or (a not in verb_doer and verb_doer not in a) for a in actors)
 
 
 def _noun_doer(noun: Any, ents: Ents) -> Any | None:
@@ -525,13 +596,16 @@ def heading(text: str) -> bool:
     return sum(w[0].isupper() for w in words) * 2 >= len(words) or len(words) <= 8
 
 
-def sentence_events(number: int, start: int, parsed: Any, quotes: Sequence[tuple[int, int]]) -> list[EventCandidate]:
-    """Event candidates in one parsed sentence (offsets in ``parsed`` are relative to ``start``)."""
+def sentence_events(
+    number: int, start: int, parsed: Any, quotes: Sequence[tuple[int, int]], claimed: Collection[int]
+) -> list[EventCandidate]:
+    """Event candidates in one parsed sentence (offsets in ``parsed`` are relative to ``start``; ``claimed``: where
+    the saying verbs that carry a claim stand, in the article)."""
     if heading(parsed.text):
         return []
     ents: Ents = {t.i: e for e in parsed.ents for t in e}
     times = _times(parsed.text)
-    verbs = _verb_events(number, start, parsed, ents, quotes, times)
+    verbs = _verb_events(number, start, parsed, ents, quotes, times, claimed)
     return verbs + _noun_events(number, start, parsed, ents, times)
 
 
@@ -543,15 +617,23 @@ def resolve(found: Sequence[EventCandidate], names: Sequence[Name]) -> list[Even
     for e in found:
         if e.pronoun is None:
             out.append(e)
-        elif (name := antecedents.find(e.pronoun, e.verb_start, speaker=False)) is not None:
+        elif (name := antecedents.find(e.pronoun, _before(e), speaker=False)) is not None:
             out.append(replace(e, actor=name))
     return out
 
 
-def find_events(doc: Document, article: ParsedArticle, speakers: Sequence[Name] = ()) -> list[EventCandidate]:
-    """Every event candidate in the article's sentences, in order, pronoun actors resolved to the names and
-    ``speakers`` (see ``attribution.speaker_names``) met before them."""
+def _before(e: EventCandidate) -> int:
+    return e.pronoun_start if e.pronoun_start is not None else e.verb_start
+
+
+def find_events(
+    doc: Document, article: ParsedArticle, attributions: Sequence[Attribution] = ()
+) -> list[EventCandidate]:
+    """Every event candidate in the article's sentences, in order, pronoun actors resolved to the names and the
+    ``attributions``' speakers (``attribution.speaker_names``) met before them. A saying verb that carries none of
+    the ``attributions`` may be an act of its own ("reported a 49% decline": ``_says``)."""
     found: list[EventCandidate] = []
+    claimed = frozenset(a.cue_start for a in attributions)
     resume = QuotationResume(  # a long paragraph is scanned for quotation marks once, not once per sentence
         doc.text,
         lambda a, b: quoted_stretches(doc.text, a, b, min_words=0),
@@ -560,39 +642,66 @@ def find_events(doc: Document, article: ParsedArticle, speakers: Sequence[Name] 
     for number, start, parsed, paragraph in article.sentences:
         # Quotations ending before the sentence are left out: they hold none of its verbs.
         quotes = quoted_stretches(doc.text, resume.start(paragraph, start), start + len(parsed.text), min_words=1)
-        found += sentence_events(number, start, parsed, quotes)
+        found += sentence_events(number, start, parsed, quotes, claimed)
     found.sort(key=lambda e: e.verb_start)
     names = [n for n in article.names if n[1] not in article.groups]
+    speakers = speaker_names(attributions, article.names)
     return retell(resolve(found, [*names, *speakers]), headline_events(doc))
 
 
-def headline_events(doc: Document) -> list[EventCandidate]:
-    """Event candidates of the headline, where the text begins with it (the layout's ``title``); they are never
-    events of their own (``retell``)."""
+class Headline(NamedTuple):
+    """What the headline tells (``headline_events``)."""
+
+    events: list[EventCandidate]
+    words: list[EventCandidate]
+    """Its other verbs and nouns, each a bare candidate of its own sense: a headline's present tense often parses
+    as nouns ("Chrysler files for bankruptcy"), and a word that names a lead event's act tells it again."""
+
+
+def headline_events(doc: Document) -> Headline:
+    """Event candidates of the headline, where the text begins with it (the layout's ``title``), and its other
+    content words; they are never events of their own (``retell``)."""
     title = doc.title
     start = doc.text.find(title) if title else -1
     if not title or start < 0 or (doc.sentences and start + len(title) > doc.sentences[0][0]):
-        return []
+        return Headline([], [])
     parsed = parser()(title.replace("\xa0", " "))
     ents: Ents = {t.i: e for e in parsed.ents for t in e}
     times = _times(parsed.text)
-    return _verb_events(0, start, parsed, ents, (), times) + _noun_events(0, start, parsed, ents, times)
+    said = range(start, start + len(title))  # its saying verbs are taken as claims: only the body tells acts apart
+    found = _verb_events(0, start, parsed, ents, (), times, said) + _noun_events(0, start, parsed, ents, times)
+    taken = {e.trigger for e in found}
+    words = [
+        EventCandidate(0, start + t.idx, "", t.text, (), None, f"{_noun_sense(t)}|", trigger=_trigger(start, t))
+        for t in parsed
+        if t.pos_ in ("VERB", "NOUN") and t.i not in ents and _trigger(start, t) not in taken
+    ]
+    return Headline(found, words)
 
 
-def retell(found: Sequence[EventCandidate], headline: Sequence[EventCandidate]) -> list[EventCandidate]:
+def retell(found: Sequence[EventCandidate], headline: Headline) -> list[EventCandidate]:
     """A headline restates the story: each of its events is the first event of the body done with the same verb
     (or event noun), else the lead sentence's first event by the same actor in other words ("Aer Lingus buys
-    jets": "Aer Lingus have purchased aircraft"), told again. Its word joins that event's ``retold``; with
-    neither, it tells nothing of its own."""
+    jets": "Aer Lingus have purchased aircraft"), told again; each of its other words is the first event of the
+    lead (its first ``LEAD_SENTENCES``) of the same sense. Its word joins that event's ``retold``; with none, it
+    tells nothing of its own."""
     out = list(found)
-    for told in headline:
+    lead = min((e.sentence for e in out), default=0)
+    for told in headline.events:
         verb = told.sense.split("|")[0]
         at = next((i for i, e in enumerate(out) if e.sense.split("|")[0] == verb), None)
         if at is None:
-            lead = min((e.sentence for e in out), default=0)
             at = next((i for i, e in enumerate(out) if e.sentence == lead and _same_doer(told, e)), None)
         if at is not None and told.trigger is not None:
             out[at] = replace(out[at], retold=(*out[at].retold, told.trigger))
+    for word in headline.words:
+        verb = word.sense.split("|")[0]
+        at = next(
+            (i for i, e in enumerate(out) if e.sentence < lead + LEAD_SENTENCES and e.sense.startswith(f"{verb}|")),
+            None,
+        )
+        if at is not None and word.trigger is not None:
+            out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
     return out
 
 

@@ -12,6 +12,8 @@ Rules over the event word (a verb or an event noun) and the words that govern it
 - the verb that governs it through a complement ("plans to visit", "refused to comment", "is expected to cut"):
   plan-verbs → planned, refuse/deny/fail → negated, expect/likely → possible; aspect verbs ("began supplying")
   keep the event as real; any other verb taking an infinitive ("agreed to buy") → planned, as the act lies ahead;
+  a that-clause with a subject and tense of its own keeps them: the modals of the verb it completes are not its
+  own ("it should be mentioned that sales doubled": happened);
 - the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional; a purpose
   clause ("to ensure that …", "in order to") → planned, and so is what the purpose clause says;
 - a headline infinitive with no verb above it ("Kim Jong-un to visit Russia") → planned;
@@ -160,9 +162,11 @@ def event_status(tok: Any) -> Status:
     if tok.pos_ in ("NOUN", "PROPN"):
         return _noun_status(tok) or "happened"
     found: list[Status] = []
-    current = tok
+    current, tensed = tok, False
     for _ in range(MAX_CLIMB):
-        found += [s for s in (_own(current), _clause(current)) if s is not None]
+        own = None if tensed else _own(current)  # "should be mentioned that sales doubled": doubled, as told
+        found += [s for s in (own, _clause(current)) if s is not None]
+        tensed = current.dep_ == "ccomp" and _finite(current)
         head = current.head
         if head.i == current.i:  # the root (spaCy makes a new Token on each access: compare positions)
             if not found and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
@@ -174,6 +178,14 @@ def event_status(tok: Any) -> Status:
             break
         current = head
     return min(found, key=PRIORITY.index) if found else "happened"
+
+
+def _finite(tok: Any) -> bool:
+    """A clause with a subject and a tense of its own ("that sales doubled"), not an infinitive: the modals of
+    the verb it completes are not its own."""
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+    tense = tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ != "to" for c in tok.children)
+    return subject and tense
 
 
 PRIORITY: tuple[Status, ...] = ("conditional", "negated", "possible", "planned", "happened", "unknown")

@@ -36,7 +36,7 @@ from ..lexicon import reads_as_instruction
 from ..prompts import Prompt
 from ..workers import run_cpu
 from .answers import Overview, WindowAnswer
-from .attribution import find_attributions, parse_article, speaker_names, unparsed
+from .attribution import find_attributions, parse_article, unparsed
 from .content import SelfContained
 from .events import find_events
 from .items import ExtractedClaim, ExtractedEvent
@@ -272,7 +272,7 @@ def parse_items(doc: Document, windows: Sequence[Window]) -> Extraction:
     too long to parse. A pure function of its arguments, so a worker process may run it."""
     article = parse_article(doc)
     attributions = find_attributions(doc, article)
-    events = find_events(doc, article, speaker_names(attributions, article.names))
+    events = find_events(doc, article, attributions)
     # The window holding each sentence: the stretch grounding searches, as for a model's answer.
     where = {n: w.bounds for w in windows for n in w.sentences}
     found = Extraction()
