@@ -264,3 +264,9 @@ def test_a_headline_in_other_words_is_the_lead_s_event_by_the_same_actor() -> No
     purchased = next(e for e in result.events if e.action.startswith("purchased"))
     assert [text[w.start : w.end] for w in purchased.retold] == ["buys"]
     assert all(not e.retold for e in result.events if e is not purchased)
+
+
+def test_a_name_inside_a_compound_adjective_is_no_target() -> None:
+    text = "Pyongyang supplied shells to Moscow for a Soviet-made system."
+    result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
+    assert [[result.entity(t).name for t in e.targets] for e in result.events] == [["Moscow"]]  # not "Soviet"

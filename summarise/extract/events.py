@@ -260,7 +260,7 @@ def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
         if t.i in clauses:  # "the sale of weapons, which could allow Moscow to …": not the sale's party
             continue
         ent = ents.get(t.i)
-        if ent is None or (ent.label_ == "NORP" and ent.root.pos_ == "ADJ"):
+        if ent is None or (ent.label_ == "NORP" and ent.root.pos_ == "ADJ") or _in_adjective(ent.root):
             continue
         if t.head.dep_ == "prep" and t.head.lower_ in PLACE_ONLY_PREPS and t.head.i > tok.i:
             if ent.label_ in PLACE_LABELS and place is None:
@@ -269,6 +269,12 @@ def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
         if ent.label_ in NAME_LABELS and ent.text not in found:
             found.append(ent.text)
     return found, place
+
+
+def _in_adjective(tok: Any) -> bool:
+    """A name inside a compound adjective ("a Soviet-made system", "US-led forces", "Russia-backed rebels") says
+    what the thing is, not who takes part."""
+    return bool(tok.dep_ == "npadvmod" and tok.head.dep_ == "amod")
 
 
 def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
