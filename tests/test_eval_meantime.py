@@ -298,6 +298,8 @@ def test_meantime_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["eval", "score", str(out), "-f", "md", "--resamples", "0"]) == 0
     text = capsys.readouterr().out
     assert "Events vs MEANTIME (sentences 0-5" in text and "Factuality: gold status" in text
+    assert main(["eval", "compare", str(out), str(out), "-f", "json", "--resamples", "0"]) == 0  # no --metric
+    assert json.loads(capsys.readouterr().out)["gate"]["metric"] == "events.f1"  # a MEANTIME run has no claims.f1
     assert main(["eval", "meantime", str(tmp_path / "none")]) == EvalError.exit_code
     assert "not a MEANTIME corpus directory" in capsys.readouterr().err
 

@@ -277,7 +277,10 @@ def score(
 def compare(
     base: Annotated[Path, typer.Argument(help="The baseline run file.")],
     new: Annotated[Path, typer.Argument(help="The candidate run file.")],
-    metric: Annotated[str, typer.Option("--metric", help="Metric the gate watches.")] = "claims.f1",
+    metric: Annotated[
+        str | None,
+        typer.Option("--metric", help="Metric the gate watches (default: claims.f1, events.f1 for MEANTIME runs)."),
+    ] = None,
     max_drop: Annotated[
         float, typer.Option("--max-drop", min=0.0, help="Fail (exit 6) when the metric worsens by more.")
     ] = 0.02,
@@ -288,7 +291,7 @@ def compare(
     seed: SeedOpt = 7,
 ) -> None:
     """Per-metric deltas with a paired bootstrap, per-example diffs, and a regression gate."""
-    from ..evals.compare import compare_reports, comparison_header, comparison_sections, gold_differences
+    from ..evals.compare import GATE_METRIC, compare_reports, comparison_header, comparison_sections, gold_differences
     from ..evals.report import build_report, render_json, render_markdown, render_table
     from ..evals.run import EvalRun
 
@@ -298,7 +301,7 @@ def compare(
         *reports,
         base_name=base.name if base.name != new.name else str(base),
         new_name=new.name if base.name != new.name else str(new),
-        metric=metric,
+        metric=metric or GATE_METRIC[runs[1].kind],
         max_drop=max_drop,
         resamples=resamples,
         seed=seed,

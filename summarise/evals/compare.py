@@ -9,7 +9,7 @@ from ..errors import EvalError
 from .metrics import CONFIDENCE, RESAMPLES, SEED, paired_bootstrap, point
 from .report import Report, Section, fmt, metric_defs
 from .results import DocScore
-from .run import EvalRun
+from .run import EvalRun, RunKind
 
 
 class _Model(BaseModel):
@@ -103,6 +103,10 @@ def diff_doc(base: DocScore, new: DocScore, mode: str) -> ExampleDiff:
         base_error=f"{base.error.type}: {base.error.message}" if base.error else None,
         new_error=f"{new.error.type}: {new.error.message}" if new.error else None,
     )
+
+
+GATE_METRIC: dict[RunKind, str] = {"suite": "claims.f1", "polnear": "claims.f1", "meantime": "events.f1"}
+"""The metric ``summarise eval compare`` gates on when none is named: each kind's headline figure."""
 
 
 def compare_reports(
