@@ -439,3 +439,21 @@ def test_company_names_descriptions_and_acronyms() -> None:
     assert same(table, "Boeing", "aircraft manufacturer Boeing")  # a description before a name
     assert not same(table, "Airbus", "Airbus A350")  # a product's name holds its maker's, not the other way
     assert entity(table, "General David Petraeus").name == "David Petraeus"
+
+
+def test_a_company_short_name_joins_its_one_full_name() -> None:
+    text = "Apple Inc. said on Monday that Apple would sell more. Ford Motors Co. and Ford agreed."
+    table = canonicalise([Mention(n, role="actor") for n in ("Apple Inc.", "Apple", "Ford Motors Co.", "Ford")], text)
+    assert same(table, "Apple Inc.", "Apple") and same(table, "Ford Motors Co.", "Ford")
+    assert entity(table, "Ford").type == "organization"
+    text = "Singapore Airlines flew to Singapore. Apple Corps sued Apple Computer; Apple declined to comment."
+    names = ["Singapore Airlines", "Singapore", "Apple Corps", "Apple Computer", "Apple"]
+    table = canonicalise([Mention(n, role="actor") for n in names], text)
+    assert not same(table, "Singapore Airlines", "Singapore")  # an airline is named after its place
+    assert len(table.entities) == 5  # "Apple" fits two companies: it joins neither
+
+
+def test_a_capitalised_function_word_or_abbreviation_is_no_part_of_a_name() -> None:
+    text = "Louis Gallois said so. Although Gallois hoped for more, talks in the U.S. Gallois called off failed."
+    table = canonicalise([Mention("Louis Gallois", role="claimant"), Mention("Gallois", role="claimant")], text)
+    assert same(table, "Louis Gallois", "Gallois")  # neither "Although Gallois" nor "U.S. Gallois" is a person

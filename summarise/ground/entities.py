@@ -34,6 +34,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..lexicon import SAID_AFTER_NAME
 from ..lexicon import word_set as _words
 from ..schema import Entity, EntityType
@@ -97,7 +99,7 @@ _ORG_WORDS = _words(
     "parliament congress senate bank company corporation inc corp ltd university times post news "
     "journal herald tribune union association organization organisation nations kremlin pentagon fund "
     "institute foundation office department administration authorities cabinet forces service network "
-    "press reuters efe afp ap"
+    "press reuters efe afp ap llc plc airlines airways motors corps group computer"
 )
 _PLACE_WORDS = _words(
     "region province city county district island river sea ocean mountain valley europe asia africa americas oceania"
@@ -213,6 +215,7 @@ def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = Tru
         _merge_governments(items, clusters)
     _merge_short_names(items, clusters, index)
     _merge_acronyms(items, clusters)
+    _merge_company_names(items, clusters)
     _link_descriptions(items, clusters, text, index)
     return _build_table(items, clusters, text)
 
@@ -314,7 +317,7 @@ def _is_person_name(text: str) -> bool:
 
 
 def _is_place_word(folded: str) -> bool:
-    return folded in _COUNTRY_TOKENS
+    return folded.replace(".", "") in _COUNTRY_TOKENS  # "U.S." as "us"
 
 
 def _fold(text: str) -> str:
@@ -392,11 +395,11 @@ def _text_names(text: str, *, start: int) -> list[_Item]:
     seen: set[tuple[str, str | None]] = set()
     for run in _capitalised_runs(text):
         words = run.split()
-        while words and _fold(words[0]).strip(".") in _STOP:
+        while words and (_fold(words[0]).strip(".") in _STOP or _function_word(words[0])):
             words = words[1:]
         if len(words) < 2:
             continue
-        core, title = _split_title(" ".join(words))
+        core, title = _split_title(_strip_possessive(" ".join(words)))
         if not (2 <= len(core.split()) <= 4 and _is_person_name(core)):
             continue
         key = _name_key(core)
@@ -405,6 +408,11 @@ def _text_names(text: str, *, start: int) -> list[_Item]:
         seen.add((key, title))
         items.append(_Item(core, core, title, False, key, None, False, start + len(items), virtual=True))
     return items
+
+
+def _function_word(word: str) -> bool:
+    """An English function word capitalised to open a sentence ("Although Gallois said"), not an acronym ("US")."""
+    return word[1:].islower() and word.casefold() in STOP_WORDS
 
 
 def _capitalised_runs(text: str) -> Iterable[str]:
@@ -745,6 +753,37 @@ def _merge_acronyms(items: list[_Item], clusters: UnionFind) -> None:
     for i, item in enumerate(items):
         short = None if item.description or item.key in _KNOWN_NAMES else _acronym(item.core)
         roots = {clusters.find(j) for j in spelled.get(short or "", ())}
+        if len(roots) == 1:
+            clusters.union(i, roots.pop())
+
+
+_COMPANY_TAIL = _COMPANY_ENDINGS | _words("corps motor motors computer computers")
+"""Words that end a company's full name and that its short name leaves off."""
+
+
+def _company_base(key: str) -> str | None:
+    """A company's short name from its full name's key ("ford motor company" -> "ford", "apple inc" -> "apple"),
+    None when the name has no such ending or only a role word would remain ("general motors")."""
+    words = key.split()
+    cut = len(words)
+    while cut > 1 and words[cut - 1] in _COMPANY_TAIL:
+        cut -= 1
+    if cut == len(words) or words[cut - 1] in _PERSON_ROLES:
+        return None
+    return " ".join(words[:cut])
+
+
+def _merge_company_names(items: list[_Item], clusters: UnionFind) -> None:
+    """A company's short name joins its one full name (Apple = Apple Inc., Ford = Ford Motor Company); none when
+    several fit (Apple with Apple Computer and Apple Corps)."""
+    full: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        if not item.description and (base := _company_base(item.key)) is not None:
+            full.setdefault(base, []).append(i)
+    for i, item in enumerate(items):
+        if item.description or item.key not in full:
+            continue
+        roots = {clusters.find(j) for j in full[item.key]}
         if len(roots) == 1:
             clusters.union(i, roots.pop())
 
