@@ -457,3 +457,19 @@ def test_a_capitalised_function_word_or_abbreviation_is_no_part_of_a_name() -> N
     text = "Louis Gallois said so. Although Gallois hoped for more, talks in the U.S. Gallois called off failed."
     table = canonicalise([Mention("Louis Gallois", role="claimant"), Mention("Gallois", role="claimant")], text)
     assert same(table, "Louis Gallois", "Gallois")  # neither "Although Gallois" nor "U.S. Gallois" is a person
+
+
+def test_a_company_description_joins_the_company_beside_it_or_named_first_before_it() -> None:
+    text = (
+        "Automaker GM to cut jobs at Opel\n\nThe US car manufacturer General Motors said it would cut jobs at its "
+        "division, Opel. Opel said little. Tim Lee said the firm wanted lower costs."
+    )
+    names = ["Automaker GM", "GM", "The US car manufacturer", "General Motors", "Opel", "Tim Lee", "the firm"]
+    table = canonicalise([Mention(n, role="actor") for n in names], text)
+    assert same(table, "The US car manufacturer", "General Motors")  # set beside it
+    assert same(table, "the firm", "GM", "General Motors")  # named first, before Opel
+    assert entity(table, "the firm").name == "General Motors"  # a description never names the company
+    assert not same(table, "the firm", "Tim Lee") and not same(table, "the firm", "Opel")
+    text = "Tim Lee said the company won."
+    table = canonicalise([Mention(n, role="actor") for n in ("Tim Lee", "the company")], text)
+    assert not same(table, "Tim Lee", "the company")  # a person is no company

@@ -217,6 +217,7 @@ def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = Tru
     _merge_acronyms(items, clusters)
     _merge_company_names(items, clusters)
     _link_descriptions(items, clusters, text, index)
+    _link_company_descriptions(items, clusters, text, index)
     return _build_table(items, clusters, text)
 
 
@@ -438,13 +439,18 @@ def _capitalised_runs(text: str) -> Iterable[str]:
         yield " ".join(run)
 
 
-@lru_cache(maxsize=4096)
 def _linked_names(description: str, text: str) -> set[str]:
+    """Person names set in apposition to a description key (``_apposed_names``)."""
+    return {name for name in _apposed_names(description, text) if _is_person_name(name)}
+
+
+@lru_cache(maxsize=4096)
+def _apposed_names(description: str, text: str) -> tuple[str, ...]:
     """Names set in apposition to a description key: "<description>[,] Name" or "Name, the <description>".
 
-    Cached per description and text (every mention of one description asks again); the set returned is shared,
-    not to be changed. The text is searched only where a phrase's first word occurs (``_WordIndex``), with the
-    same expressions a search of the whole text would use, so the matches are the same, found in the same order.
+    Cached per description and text (every mention of one description asks again). The text is searched only
+    where a phrase's first word occurs (``_WordIndex``), with the same expressions a search of the whole text
+    would use, so the matches are the same, found in the same order.
     """
     words = description.split()
     heads = [description]
@@ -462,7 +468,7 @@ def _linked_names(description: str, text: str) -> set[str]:
             names.add(_name_prefix(rest.split()))
         for lead in _names_before(before, canon, starts):
             names.add(" ".join(reversed(_name_prefix(list(reversed(lead.split()))).split())))
-    return {name for name in names if len(name.split()) >= 1 and _is_person_name(name)}
+    return tuple(name for name in names if name)
 
 
 _APPOSITION = r"[^\n,.;:!?()“”\"]"
@@ -803,6 +809,95 @@ def _link_descriptions(items: list[_Item], clusters: UnionFind, text: str, index
             clusters.union(i, roots.pop())
 
 
+_COMPANY_NOUNS = _words(
+    "company firm corporation automaker carmaker manufacturer maker airline carrier airframer consortium retailer"
+)
+"""Head nouns of a description that stands for a company ("the firm", "the US car manufacturer")."""
+_DETERMINERS = _words("the a an its their")
+
+
+def _company_description(item: _Item) -> str | None:
+    """The description key of a name item that describes a company rather than naming it: common nouns ending
+    in a company noun, a country or demonym allowed ("the firm", "The US car manufacturer"), else None."""
+    words = item.surface.split()
+    if words and _fold(words[0]) in _DETERMINERS:
+        words = words[1:]
+    if not 1 <= len(words) <= 5 or _fold(words[-1]) not in _COMPANY_NOUNS:
+        return None
+    if not all(w.islower() or _is_place_word(_fold(w)) for w in words):
+        return None
+    return _description_key(" ".join(words))
+
+
+def _link_company_descriptions(items: list[_Item], clusters: UnionFind, text: str, index: _NameIndex) -> None:
+    """A company description joins the company the text sets it beside ("The US car manufacturer General
+    Motors"; only a description of two words or more, not a bare "company" inside "its parent company, EADS"),
+    else the company named last before most of its occurrences ("Fiat said ... the company"): a description
+    names what the reader last read of that kind. Never a person or a country."""
+    named: list[tuple[int, int]] | None = None
+    for i, item in enumerate(items):
+        if item.virtual or (key := _company_description(item)) is None:
+            continue
+        people = _people(items, clusters)
+        apposed = [name for name in _apposed_names(key, text) if len(key.split()) > 1 and _company_name(name)]
+        roots = {r for name in apposed for r in _roots_for_name(name, items, clusters, index)} - people
+        if not roots:
+            named = _company_names_in_text(items, clusters, text, people) if named is None else named
+            roots = _last_named_before(item.surface, named, text)
+        if len(roots) == 1:
+            clusters.union(i, roots.pop())
+
+
+def _company_name(name: str) -> bool:
+    """Whether an apposed name can be a company's: capitalised words, no person's title, not a country."""
+    words = name.split()
+    return 1 <= len(words) <= 5 and _split_title(name)[1] is None and _name_key(name) not in _COUNTRY_KEYS
+
+
+def _people(items: list[_Item], clusters: UnionFind) -> set[int]:
+    """Clusters that are no company: a person (a title, a person's description, a name of two words or more that
+    reads as a person's in a cluster with no acronym or company word: not "Automaker GM"), a country or its
+    government."""
+    companies = {
+        clusters.find(i)
+        for i, item in enumerate(items)
+        if _acronym(item.core) or _company_base(item.key) or any(w in _ORG_WORDS for w in item.key.split())
+    }
+    people: set[int] = set()
+    for i, item in enumerate(items):
+        root = clusters.find(i)
+        named = not item.virtual and _person_like(item) and len(item.key.split()) >= 2 and root not in companies
+        if named or item.title or item.description or item.key in _COUNTRY_KEYS or _government_of(item.key):
+            people.add(root)
+    return people
+
+
+def _company_names_in_text(
+    items: list[_Item], clusters: UnionFind, text: str, people: set[int]
+) -> list[tuple[int, int]]:
+    """(offset, cluster) of each occurrence in the text of a mention's name that may be a company's: written
+    like a name (capitalised, no digits: not "A320"), in a cluster that is not ``people``."""
+    agents = {clusters.find(i) for i, item in enumerate(items) if item.agentive}
+    found: list[tuple[int, int]] = []
+    for i, item in enumerate(items):
+        root = clusters.find(i)
+        if root not in agents or root in people or item.description or not _written_like_a_name(item.core):
+            continue
+        found += [(m.start(), root) for m in re.finditer(rf"(?<!\w){re.escape(item.core)}(?!\w)", text)]
+    return sorted(found)
+
+
+def _last_named_before(surface: str, named: list[tuple[int, int]], text: str) -> set[int]:
+    """The cluster named last before most occurrences of ``surface`` (ties: the earliest occurrence's), as a
+    set: empty when none is named before it."""
+    votes: dict[int, int] = {}
+    for match in re.finditer(rf"(?i)(?<!\w){re.escape(surface)}(?!\w)", text):
+        before = [root for start, root in named if start < match.start()]
+        if before:
+            votes[before[0]] = votes.get(before[0], 0) + 1
+    return {max(votes, key=lambda r: votes[r])} if votes else set()
+
+
 def _roots_for_name(name: str, items: list[_Item], clusters: UnionFind, index: _NameIndex) -> set[int]:
     """Clusters the name belongs to; a new evidence item when the text's name matches no mention."""
     key = _name_key(name)
@@ -862,7 +957,7 @@ def _honorific(form: str) -> bool:
 
 def _canonical_member(members: list[_Item]) -> _Item:
     """The member naming the entity: a government form, a country, else the longest name, else the first."""
-    names = [m for m in members if not m.description]
+    names = [m for m in members if not m.description and _company_description(m) is None]
     for choice in (
         [m for m in names if _government_of(m.key)],
         [m for m in names if m.key in _KNOWN_NAMES and not m.via_capital],
