@@ -84,7 +84,7 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
 
 _PERSON_ROLES = frozenset(
     "leader president minister spokesperson spokesman spokeswoman advisor adviser chancellor secretary head "
-    "chief director ambassador governor mayor senator congressman congresswoman representative general "
+    "chief officer director ambassador governor mayor senator congressman congresswoman representative general "
     "commander official envoy king queen prince princess premier ceo chairman chairwoman chair judge justice "
     "lawmaker candidate nominee emperor pope dictator ruler foreign_minister negotiator diplomat "
     "mr mrs ms dr prof gen sen rep gov lt col sgt capt adm maj".replace("_", " ").split()
@@ -652,7 +652,11 @@ def _inner_runs(words: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
 
 
 def _person_like(item: _Item) -> bool:
-    if item.description or item.hint not in (None, "person"):
+    """A name that may be a person's: not a description, an acronym ("GM"), or a name written after "the" ("the
+    Chrysler Aspen", "the Ford Taurus": a product's or a body's, not a person's)."""
+    if item.description or item.hint not in (None, "person") or _acronym(item.core):
+        return False
+    if re.match(r"(?i)the\s", item.surface):
         return False
     words = item.key.split()
     return (
@@ -841,7 +845,7 @@ def _link_company_descriptions(items: list[_Item], clusters: UnionFind, text: st
         people = _people(items, clusters)
         apposed = [name for name in _apposed_names(key, text) if len(key.split()) > 1 and _company_name(name)]
         roots = {r for name in apposed for r in _roots_for_name(name, items, clusters, index)} - people
-        if not roots:
+        if not roots and not re.match(r"(?i)an?\s", item.surface):  # "an American automaker": a new one
             named = _company_names_in_text(items, clusters, text, people) if named is None else named
             roots = _last_named_before(item.surface, named, text)
         if len(roots) == 1:
@@ -854,10 +858,17 @@ def _company_name(name: str) -> bool:
     return 1 <= len(words) <= 5 and _split_title(name)[1] is None and _name_key(name) not in _COUNTRY_KEYS
 
 
+_PUBLIC_BODY_WORDS = _words(
+    "government ministry agency party council committee commission army military navy police court parliament "
+    "congress senate house kremlin pentagon office department administration authorities cabinet forces"
+)
+"""Words of a public body's name ("the White House", "the Senate"): no company a company description stands for."""
+
+
 def _people(items: list[_Item], clusters: UnionFind) -> set[int]:
     """Clusters that are no company: a person (a title, a person's description, a name of two words or more that
-    reads as a person's in a cluster with no acronym or company word: not "Automaker GM"), a country or its
-    government."""
+    reads as a person's in a cluster with no acronym or company word: not "Automaker GM"), a country, its
+    government or another public body."""
     companies = {
         clusters.find(i)
         for i, item in enumerate(items)
@@ -867,7 +878,10 @@ def _people(items: list[_Item], clusters: UnionFind) -> set[int]:
     for i, item in enumerate(items):
         root = clusters.find(i)
         named = not item.virtual and _person_like(item) and len(item.key.split()) >= 2 and root not in companies
-        if named or item.title or item.description or item.key in _COUNTRY_KEYS or _government_of(item.key):
+        public = (
+            item.key in _COUNTRY_KEYS or _government_of(item.key) or not _PUBLIC_BODY_WORDS.isdisjoint(item.key.split())
+        )
+        if named or public or item.title or item.description:
             people.add(root)
     return people
 
