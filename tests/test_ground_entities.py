@@ -142,12 +142,11 @@ def test_web_page_entities() -> None:
 
 
 def test_descriptions_stay_apart_without_evidence() -> None:
-    table = canonicalise(WEB_MENTIONS, WEB)
-    # The page never writes "North Korean leader Kim ..." nor names the spokesman next to his title.
-    assert not same(table, "the North Korean leader", "Kim")
-    assert not same(table, "the Japanese government spokesman", "Hirokazu Matsuno")
-    assert entity(table, "the North Korean leader").type == "person"
-    assert entity(table, "the Japanese government spokesman").type == "person"
+    text = "Talks began in Moscow. The North Korean leader spoke first. Kim Jong Un and Vladimir Putin then met."
+    names = ("The North Korean leader", "Kim Jong Un", "Vladimir Putin")
+    table = canonicalise([Mention(n, role="actor") for n in names], text)
+    assert not same(table, "The North Korean leader", "Kim Jong Un")  # no apposition, no one named next to it
+    assert entity(table, "The North Korean leader").type == "person"
 
 
 def test_a_titled_mention_links_a_description() -> None:
@@ -473,3 +472,15 @@ def test_a_company_description_joins_the_company_beside_it_or_named_first_before
     text = "Tim Lee said the company won."
     table = canonicalise([Mention(n, role="actor") for n in ("Tim Lee", "the company")], text)
     assert not same(table, "Tim Lee", "the company")  # a person is no company
+
+
+def test_a_description_joins_the_person_its_neighbouring_sentence_names() -> None:
+    table = canonicalise([Mention(n, role="claimant") for n in ("the Japanese government spokesman", "Hirokazu Matsuno",
+                          "the Russian leader", "Prime Minister Fumio Kishida", "The North Korean leader",
+                          "Kim Jong-un", "the trade minister", "Ann Lee")], WEB)  # fmt: skip
+    assert same(table, "the Japanese government spokesman", "Hirokazu Matsuno")  # "... added Hirokazu Matsuno"
+    assert same(table, "The North Korean leader", "Kim Jong-un")  # a heading naming Kim, then the description
+    assert not same(table, "the Japanese government spokesman", "Fumio Kishida")  # named before, with a title
+    text = "Exports fell, the trade minister said. “Sales will recover,” said Ann Lee, an economist at a bank."
+    table = canonicalise([Mention(n, role="claimant") for n in ("the trade minister", "Ann Lee")], text)
+    assert not same(table, "the trade minister", "Ann Lee")  # a newcomer introduced with a role of her own

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -218,6 +219,7 @@ def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = Tru
     _merge_company_names(items, clusters)
     _link_descriptions(items, clusters, text, index)
     _link_company_descriptions(items, clusters, text, index)
+    _link_by_neighbours(items, clusters, text)
     return _build_table(items, clusters, text)
 
 
@@ -923,6 +925,104 @@ def _roots_for_name(name: str, items: list[_Item], clusters: UnionFind, index: _
         index.add(items[-1], len(items) - 1)
         roots = {clusters.add()}
     return roots
+
+
+# Descriptions by their neighbouring sentences --------------------------------------------------------------
+
+
+def _link_by_neighbours(items: list[_Item], clusters: UnionFind, text: str) -> None:
+    """A person's description that no name is set beside joins the one person its neighbouring sentence names,
+    as news writes them: a statement signed by a description followed by one signed by a person named there for
+    the first time, bare ("... the Japanese government spokesman said. '...' added Hirokazu Matsuno": a newcomer
+    would be introduced with a role); or a sentence that opens with the description after one that names one
+    person ("Kim Jong-un visits a factory. The North Korean leader toured ..."), whose own title, if any, is the
+    description's. Never a description that already has a name."""
+    sentences = _sentence_bounds(text)
+    people = _named_people(items, clusters, text, sentences)
+    for i, item in enumerate(items):
+        if not item.description or item.virtual or _has_name(i, items, clusters):
+            continue
+        for match in re.finditer(rf"(?i)(?<!\w){re.escape(item.surface)}(?!\w)", text):
+            found = _neighbour(item.key, match, text, sentences, people)
+            if found is not None:
+                clusters.union(i, found)
+                break
+
+
+@dataclass
+class _Named:
+    """A person named in the text: the sentences naming it, the first of them, the description key of a title."""
+
+    sentences: set[int]
+    first: int
+    titles: set[str]
+
+
+def _named_people(
+    items: list[_Item], clusters: UnionFind, text: str, sentences: list[tuple[int, int]]
+) -> dict[int, _Named]:
+    """Cluster -> where the text names it, for clusters with a person's name of two words or more."""
+    starts = [start for start, _ in sentences]
+    people: dict[int, _Named] = {}
+    for i, item in enumerate(items):
+        if item.virtual or item.description or not _person_like(item) or len(item.key.split()) < 2:
+            continue
+        root = clusters.find(i)
+        found = list(re.finditer(rf"(?<!\w){re.escape(item.core)}(?!\w)", text))
+        where = {bisect_right(starts, m.start()) - 1 for m in found}
+        if where:
+            named = people.setdefault(root, _Named(set(), min(where), set()))
+            named.sentences |= where
+            named.first = min(named.first, *where)
+            if any(_APPOSED_ROLE.match(text, m.end()) for m in found):
+                named.titles.add(_SOME_ROLE)
+    for i, item in enumerate(items):
+        if item.title and not _honorific(item.title) and (root := clusters.find(i)) in people:
+            people[root].titles.add(_description_key(_strip_article(item.title)))
+    return people
+
+
+_APPOSED_ROLE = re.compile(r",\s+(?:a|an|the)\s")
+"""A role set after a name: "Ann Lee, an economist"."""
+_SOME_ROLE = "\x00role"
+"""The title key of a person introduced with a role the mentions do not give."""
+
+
+def _neighbour(
+    key: str, match: re.Match[str], text: str, sentences: list[tuple[int, int]], people: dict[int, _Named]
+) -> int | None:
+    """The one person the sentence after (a signed statement) or before (an opening description) names."""
+    at = bisect_right([start for start, _ in sentences], match.start()) - 1
+    start, end = sentences[at]
+    if _SIGNS.match(text, match.end(), end):
+        found = [r for r, p in people.items() if p.first == at + 1 and not p.titles]
+    elif not text[start : match.start()].strip(" \"“'‘"):
+        found = [r for r, p in people.items() if at - 1 in p.sentences and p.titles <= {key}]
+    else:
+        return None
+    return found[0] if len(found) == 1 else None
+
+
+_SIGNS = re.compile(r"\s+(?:" + "|".join(sorted(SAID_AFTER_NAME)) + r")\W*$")
+"""A description that signs its sentence's statement: "..., the spokesman said." (nothing after but punctuation)."""
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence: ends at a full stop, question or exclamation mark (closing quotes kept) before
+    a space and a capital or an opening quote, and at every line break."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in re.finditer(r"[.!?][\"”’']*(?=\s+[\"“‘A-Z])|\n+", text):
+        if match.end() > start and text[start : match.end()].strip():
+            bounds.append((start, match.end()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _has_name(i: int, items: list[_Item], clusters: UnionFind) -> bool:
+    root = clusters.find(i)
+    return any(not other.description and clusters.find(j) == root for j, other in enumerate(items))
 
 
 # Building -------------------------------------------------------------------------------------------------
