@@ -484,3 +484,20 @@ def test_a_description_joins_the_person_its_neighbouring_sentence_names() -> Non
     text = "Exports fell, the trade minister said. “Sales will recover,” said Ann Lee, an economist at a bank."
     table = canonicalise([Mention(n, role="claimant") for n in ("the trade minister", "Ann Lee")], text)
     assert not same(table, "the trade minister", "Ann Lee")  # a newcomer introduced with a role of her own
+
+
+def test_an_owner_before_a_name_and_another_one_of_a_kind() -> None:
+    text = "The Beatles' Apple Corps sued. Apple Corps won. The A380 flew; a second A380 landed. Ford's profits rose."
+    names = ["The Beatles' Apple Corps", "Apple Corps", "the A380", "a second A380", "Ford's profits", "Ford",
+             "Russia's Foreign Minister Sergei Lavrov"]  # fmt: skip
+    table = canonicalise([Mention(n, role="actor") for n in names], text)
+    assert same(table, "The Beatles' Apple Corps", "Apple Corps")  # the owner is no part of the name
+    assert not same(table, "the A380", "a second A380")
+    assert not same(table, "Ford's profits", "Ford")  # a common noun after the owner: another thing
+    assert entity(table, "Sergei Lavrov").aliases == ["Russia's Foreign Minister"]  # the country stays in the title
+
+
+def test_an_acronym_joins_the_full_name_a_description_found_in_the_text() -> None:
+    text = "The US car manufacturer General Motors said it would cut jobs. GM gave no details."
+    table = canonicalise([Mention(n, role="actor") for n in ("The US car manufacturer", "GM")], text)
+    assert same(table, "The US car manufacturer", "GM") and entity(table, "GM").name == "General Motors"

@@ -219,6 +219,8 @@ def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = Tru
     _merge_company_names(items, clusters)
     _link_descriptions(items, clusters, text, index)
     _link_company_descriptions(items, clusters, text, index)
+    _merge_acronyms(items, clusters)  # again, for names the descriptions found in the text ("General Motors")
+    _merge_company_names(items, clusters)
     _link_by_neighbours(items, clusters, text)
     return _build_table(items, clusters, text)
 
@@ -230,7 +232,7 @@ def _parse(name: str, type_hint: str | None, role: str | None, order: int) -> _I
     surface = " ".join(name.split()).strip(' ,;:"“”')
     if not surface:
         return None
-    core, title = _split_title(_strip_article(_strip_possessive(_ACRONYM_AFTER.sub("", surface))))
+    core, title = _split_title(_strip_owner(_strip_article(_strip_possessive(_ACRONYM_AFTER.sub("", surface)))))
     if title is None:
         core = _strip_descriptor(core)
     description = title is None and _is_role_phrase(core)
@@ -254,7 +256,28 @@ def _strip_descriptor(core: str) -> str:
     lower = [i for i, w in enumerate(words) if w.islower()]
     if not lower or lower[-1] == len(words) - 1 or _fold(words[lower[-1]]) in _CONNECTORS:
         return core
+    if any(_fold(w) in _ANOTHER for w in words[: lower[-1] + 1]):
+        return core  # "a second A380" is another one than "the A380"
     return " ".join(words[lower[-1] + 1 :])
+
+
+_ANOTHER = _words("another other second third fourth fifth")
+
+
+_OWNER = re.compile(r"^(?P<owner>.+?)(?:['’]s|s['’])\s+(?P<name>\S.*)$")
+
+
+def _strip_owner(core: str) -> str:
+    """The name after its owner's possessive: "Beatles' Apple Corps" is Apple Corps, "Apple Computer's iTunes Music
+    Store" the iTunes Music Store (the owner stays in the surface, an alias). Not before a title ("Russia's Foreign
+    Minister Sergei Lavrov" keeps the country in the title) or a common noun ("Ford's profits")."""
+    match = _OWNER.match(core)
+    if match is None:
+        return core
+    name = match["name"]
+    if not any(c.isupper() for c in name.split()[0][:2]) or _has_role(name):
+        return core
+    return name
 
 
 def _strip_article(text: str) -> str:
@@ -879,7 +902,7 @@ def _people(items: list[_Item], clusters: UnionFind) -> set[int]:
     people: set[int] = set()
     for i, item in enumerate(items):
         root = clusters.find(i)
-        named = not item.virtual and _person_like(item) and len(item.key.split()) >= 2 and root not in companies
+        named = _person_like(item) and len(item.key.split()) >= 2 and root not in companies
         public = (
             item.key in _COUNTRY_KEYS or _government_of(item.key) or not _PUBLIC_BODY_WORDS.isdisjoint(item.key.split())
         )
