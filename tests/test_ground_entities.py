@@ -302,7 +302,8 @@ def _linked_names_by_whole_text_search(description: str, text: str) -> set[str]:
         for match in re.finditer(rf"(?i)\b{phrase},?[ \u00a0]+(?P<rest>[^\n,.;:!?()“”\"]{{1,80}})", canon):
             names.add(entities._name_prefix(match["rest"].split()))
         for match in re.finditer(
-            rf"(?i)(?P<lead>[^\n,.;:!?()“”\"]{{1,80}}),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b", canon
+            rf"(?i)(?P<lead>[^\n,.;:!?()“”\"]{{1,80}}),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b(?!{entities._SAYS})",
+            canon,
         ):
             names.add(" ".join(reversed(entities._name_prefix(list(reversed(match["lead"].split()))).split())))
     return {name for name in names if len(name.split()) >= 1 and entities._is_person_name(name)}
@@ -501,3 +502,12 @@ def test_an_acronym_joins_the_full_name_a_description_found_in_the_text() -> Non
     text = "The US car manufacturer General Motors said it would cut jobs. GM gave no details."
     table = canonicalise([Mention(n, role="actor") for n in ("The US car manufacturer", "GM")], text)
     assert same(table, "The US car manufacturer", "GM") and entity(table, "GM").name == "General Motors"
+
+
+def test_a_description_signing_a_statement_is_no_apposition_and_a_company_is_read_in_its_sentence() -> None:
+    text = "Ford will buy the plant Automobile Craiova, a Romanian official said Friday."
+    table = canonicalise([Mention(n, role="actor") for n in ("a Romanian official", "Automobile Craiova")], text)
+    assert not same(table, "a Romanian official", "Automobile Craiova")
+    text = "Singapore Airlines will be paid by Airbus. On the Airbus website, the company said the fault was found."
+    table = canonicalise([Mention(n, role="actor") for n in ("Singapore Airlines", "Airbus", "the company")], text)
+    assert same(table, "the company", "Airbus")  # the company its own sentence names before it

@@ -487,7 +487,7 @@ def _apposed_names(description: str, text: str) -> tuple[str, ...]:
     for head in heads:
         phrase = r"[\s-]+".join(re.escape(w) for w in head.split())
         after = re.compile(rf"(?i)\b{phrase},?[ \u00a0]+(?P<rest>{_APPOSITION}{{1,80}})")
-        before = re.compile(rf"(?i),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b")
+        before = re.compile(rf"(?i),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b(?!{_SAYS})")
         starts = index.starts(head.split()[0]) if head.split() else None
         for rest in _names_after(after, canon, starts):
             names.add(_name_prefix(rest.split()))
@@ -496,6 +496,9 @@ def _apposed_names(description: str, text: str) -> tuple[str, ...]:
     return tuple(name for name in names if name)
 
 
+_SAYS = _SPEECH.pattern
+"""A verb of saying after a description: "Name, a Romanian official said" is no apposition but the end of a
+statement and its signature."""
 _APPOSITION = r"[^\n,.;:!?()“”\"]"
 """A character of a name's surroundings in an apposition: not a line break, clause punctuation or a quote mark."""
 _APPOSITION_STOPS = frozenset('\n,.;:!?()“”"')
@@ -861,8 +864,8 @@ def _company_description(item: _Item) -> str | None:
 def _link_company_descriptions(items: list[_Item], clusters: UnionFind, text: str, index: _NameIndex) -> None:
     """A company description joins the company the text sets it beside ("The US car manufacturer General
     Motors"; only a description of two words or more, not a bare "company" inside "its parent company, EADS"),
-    else the company named last before most of its occurrences ("Fiat said ... the company"): a description
-    names what the reader last read of that kind. Never a person or a country."""
+    else the company read before most of its occurrences (``_company_before``). Never a person or a public
+    body."""
     named: list[tuple[int, int]] | None = None
     for i, item in enumerate(items):
         if item.virtual or (key := _company_description(item)) is None:
@@ -872,7 +875,7 @@ def _link_company_descriptions(items: list[_Item], clusters: UnionFind, text: st
         roots = {r for name in apposed for r in _roots_for_name(name, items, clusters, index)} - people
         if not roots and not re.match(r"(?i)an?\s", item.surface):  # "an American automaker": a new one
             named = _company_names_in_text(items, clusters, text, people) if named is None else named
-            roots = _last_named_before(item.surface, named, text)
+            roots = _company_before(item.surface, named, text)
         if len(roots) == 1:
             clusters.union(i, roots.pop())
 
@@ -926,14 +929,20 @@ def _company_names_in_text(
     return sorted(found)
 
 
-def _last_named_before(surface: str, named: list[tuple[int, int]], text: str) -> set[int]:
-    """The cluster named last before most occurrences of ``surface`` (ties: the earliest occurrence's), as a
-    set: empty when none is named before it."""
+def _company_before(surface: str, named: list[tuple[int, int]], text: str) -> set[int]:
+    """The company most occurrences of ``surface`` stand for (ties: the earliest occurrence's), as a set, empty
+    when none is named before it: the company named last before it in its own sentence ("On the Airbus website,
+    the company said"), else the first the article names (what it is about: "GM ... the firm")."""
+    sentences = _sentence_bounds(text)
+    starts = [start for start, _ in sentences]
     votes: dict[int, int] = {}
     for match in re.finditer(rf"(?i)(?<!\w){re.escape(surface)}(?!\w)", text):
+        opens = sentences[bisect_right(starts, match.start()) - 1][0]
         before = [root for start, root in named if start < match.start()]
+        inside = [root for start, root in named if opens <= start < match.start()]
         if before:
-            votes[before[0]] = votes.get(before[0], 0) + 1
+            chosen = inside[-1] if inside else before[0]
+            votes[chosen] = votes.get(chosen, 0) + 1
     return {max(votes, key=lambda r: votes[r])} if votes else set()
 
 
