@@ -464,7 +464,7 @@ def test_a_company_description_joins_the_company_beside_it_or_named_first_before
         "Automaker GM to cut jobs at Opel\n\nThe US car manufacturer General Motors said it would cut jobs at its "
         "division, Opel. Opel said little. Tim Lee said the firm wanted lower costs."
     )
-    names = ["Automaker GM", "GM", "The US car manufacturer", "General Motors", "Opel", "Tim Lee", "the firm"]
+    names = ["GM", "The US car manufacturer", "General Motors", "Opel", "Tim Lee", "the firm"]
     table = canonicalise([Mention(n, role="actor") for n in names], text)
     assert same(table, "The US car manufacturer", "General Motors")  # set beside it
     assert same(table, "the firm", "GM", "General Motors")  # named first, before Opel
@@ -511,3 +511,15 @@ def test_a_description_signing_a_statement_is_no_apposition_and_a_company_is_rea
     text = "Singapore Airlines will be paid by Airbus. On the Airbus website, the company said the fault was found."
     table = canonicalise([Mention(n, role="actor") for n in ("Singapore Airlines", "Airbus", "the company")], text)
     assert same(table, "the company", "Airbus")  # the company its own sentence names before it
+
+
+def test_a_short_name_between_a_company_and_a_person_and_names_written_after_the() -> None:
+    text = (
+        "Ford Motor Company will cut jobs. Ford said so. Apple Inc. and Apple TV: Apple sells it. The Ford Taurus won."
+    )
+    names = ["Ford Motor Company", "Ford", "William Clay Ford Jr.", "Apple Inc.", "Apple TV", "Apple",
+             "The Ford Taurus", "Ford Taurus"]  # fmt: skip
+    table = canonicalise([Mention(n, role="actor") for n in names], text)
+    assert not same(table, "Ford", "Ford Motor Company") and not same(table, "Ford", "William Clay Ford Jr.")
+    assert same(table, "Apple", "Apple Inc.") and not same(table, "Apple", "Apple TV")  # "Apple TV" is no person
+    assert same(table, "Ford Taurus", "The Ford Taurus") and entity(table, "Ford Taurus").type != "person"

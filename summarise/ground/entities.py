@@ -216,11 +216,10 @@ def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = Tru
         _merge_governments(items, clusters)
     _merge_short_names(items, clusters, index)
     _merge_acronyms(items, clusters)
-    _merge_company_names(items, clusters)
     _link_descriptions(items, clusters, text, index)
     _link_company_descriptions(items, clusters, text, index)
     _merge_acronyms(items, clusters)  # again, for names the descriptions found in the text ("General Motors")
-    _merge_company_names(items, clusters)
+    _merge_short_names(items, clusters, index)
     _link_by_neighbours(items, clusters, text)
     return _build_table(items, clusters, text)
 
@@ -416,7 +415,8 @@ def _government_of(key: str) -> str | None:
 
 
 def _text_names(text: str, *, start: int) -> list[_Item]:
-    """Person-like names (2-4 capitalised words, titles stripped) found in the text, as evidence items."""
+    """Person-like names (2-4 capitalised words, titles stripped, not always after "the") found in the text, as
+    evidence items."""
     items: list[_Item] = []
     seen: set[tuple[str, str | None]] = set()
     for run in _capitalised_runs(text):
@@ -426,7 +426,7 @@ def _text_names(text: str, *, start: int) -> list[_Item]:
         if len(words) < 2:
             continue
         core, title = _split_title(_strip_possessive(" ".join(words)))
-        if not (2 <= len(core.split()) <= 4 and _is_person_name(core)):
+        if not (2 <= len(core.split()) <= 4 and _is_person_name(core)) or _always_after_the(core, text):
             continue
         key = _name_key(core)
         if (key, title) in seen:
@@ -434,6 +434,11 @@ def _text_names(text: str, *, start: int) -> list[_Item]:
         seen.add((key, title))
         items.append(_Item(core, core, title, False, key, None, False, start + len(items), virtual=True))
     return items
+
+
+def _always_after_the(name: str, text: str) -> bool:
+    """Whether the text writes the name only after "the" ("the Chrysler Aspen"): a thing's name, not a person's."""
+    return re.search(rf"(?<![Tt]he ){re.escape(name)}", text) is None
 
 
 def _function_word(word: str) -> bool:
@@ -679,12 +684,18 @@ def _inner_runs(words: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
             yield words[start : start + length]
 
 
+def _after_the(item: _Item) -> bool:
+    """Whether the mention writes its name right after "the" ("the Chrysler Aspen"; not "the company's vice
+    president John Smith", where "the" opens the title)."""
+    return re.match(rf"(?i)the\s+{re.escape(item.core)}", item.surface) is not None
+
+
 def _person_like(item: _Item) -> bool:
-    """A name that may be a person's: not a description, an acronym ("GM"), or a name written after "the" ("the
-    Chrysler Aspen", "the Ford Taurus": a product's or a body's, not a person's)."""
-    if item.description or item.hint not in (None, "person") or _acronym(item.core):
-        return False
-    if re.match(r"(?i)the\s", item.surface):
+    """A name that may be a person's: not a description, a name with an acronym ("GM", "Apple TV"), or a name
+    written after "the" ("the Chrysler Aspen", "the Ford Taurus": a product's or a body's, not a person's)."""
+    if item.description or item.hint not in (None, "person") or any(_acronym(w) for w in item.core.split()):
+        return False  # "GM", "Apple TV", "GM Serra Automotive": a capitalised abbreviation is in no person's name
+    if _after_the(item):
         return False
     words = item.key.split()
     return (
@@ -724,6 +735,8 @@ class _NameIndex:
         """A person-like key's words -> the key."""
         self.inside: dict[tuple[str, ...], list[str]] = {}
         """Words -> the person-like keys holding them as a shorter run, in the order the keys were first seen."""
+        self.things = {item.key for item in items if _after_the(item)}
+        """Keys some mention writes after "the" ("The Ford Taurus" beside "Ford Taurus"): no person's."""
         for i, item in enumerate(items):
             self.add(item, i)
 
@@ -731,7 +744,7 @@ class _NameIndex:
         if item.description:
             return
         self.first.setdefault(item.key, i)
-        if item.key in self.person or not _person_like(item):
+        if item.key in self.person or item.key in self.things or not _person_like(item):
             return
         self.person[item.key] = i
         words = tuple(item.key.split())
@@ -752,10 +765,20 @@ class _NameIndex:
 
 
 def _merge_short_names(items: list[_Item], clusters: UnionFind, index: _NameIndex) -> None:
+    """A short name joins the one name it can be short for: a person's fuller name holding it (Sullivan = Jake
+    Sullivan) or a company's full name (Apple = Apple Inc., Ford = Ford Motor Company); none when several fit
+    (Apple with Apple Computer and Apple Corps; Ford with Ford Motor Company and William Clay Ford Jr.)."""
+    full: dict[str, list[int]] = {}
     for i, item in enumerate(items):
-        if item.virtual or not _person_like(item):
+        if not item.description and (base := _company_base(item.key)) is not None:
+            full.setdefault(base, []).append(i)
+    for i, item in enumerate(items):
+        if item.virtual or item.description:
             continue
-        roots = {clusters.find(index.person[k]) for k in index.holding(item.key)}
+        roots = {clusters.find(j) for j in full.get(item.key, ())}
+        if _person_like(item):  # beside a company, only a person the mentions name ("Apple TV" in the text is none)
+            people = [index.person[k] for k in index.holding(item.key)]
+            roots |= {clusters.find(j) for j in people if not (roots and items[j].virtual)}
         if len(roots) == 1:
             clusters.union(i, roots.pop())
 
@@ -809,21 +832,6 @@ def _company_base(key: str) -> str | None:
     if cut == len(words) or words[cut - 1] in _PERSON_ROLES:
         return None
     return " ".join(words[:cut])
-
-
-def _merge_company_names(items: list[_Item], clusters: UnionFind) -> None:
-    """A company's short name joins its one full name (Apple = Apple Inc., Ford = Ford Motor Company); none when
-    several fit (Apple with Apple Computer and Apple Corps)."""
-    full: dict[str, list[int]] = {}
-    for i, item in enumerate(items):
-        if not item.description and (base := _company_base(item.key)) is not None:
-            full.setdefault(base, []).append(i)
-    for i, item in enumerate(items):
-        if item.description or item.key not in full:
-            continue
-        roots = {clusters.find(j) for j in full[item.key]}
-        if len(roots) == 1:
-            clusters.union(i, roots.pop())
 
 
 def _link_descriptions(items: list[_Item], clusters: UnionFind, text: str, index: _NameIndex) -> None:
@@ -1148,6 +1156,8 @@ def _entity_type(members: list[_Item], chosen: _Item, name: str, text: str) -> E
         return "group"
     if words and words[-1].endswith("ns") and words[-1][:-1] in _DEMONYMS:
         return "group"
+    if any(_after_the(m) for m in members):
+        return "other"  # "the Ford Taurus": a thing's name
     if 2 <= len(name.split()) <= 4 and all(_name_word(w) and not _has_digit(w) for w in name.split()):
         return "person"
     if len(words) == 1 and name[:1].isupper() and _speaks(name, text):
