@@ -523,3 +523,9 @@ def test_a_short_name_between_a_company_and_a_person_and_names_written_after_the
     assert not same(table, "Ford", "Ford Motor Company") and not same(table, "Ford", "William Clay Ford Jr.")
     assert same(table, "Apple", "Apple Inc.") and not same(table, "Apple", "Apple TV")  # "Apple TV" is no person
     assert same(table, "Ford Taurus", "The Ford Taurus") and entity(table, "Ford Taurus").type != "person"
+
+
+def test_a_country_is_no_part_of_a_persons_name() -> None:
+    text = "Ford Australia will get aid, the Australian government said. Australia will pay."
+    table = canonicalise([Mention(n, role="actor") for n in ("Ford Australia", "Australia")], text)
+    assert not same(table, "Ford Australia", "Australia") and entity(table, "Australia").type == "location"
