@@ -7,23 +7,30 @@ Merge rules, in order:
    abbreviations of countries and international bodies are expanded (US = U.S. = United States, UN = U.N.).
 2. Titles are stripped: "US National Security Advisor Jake Sullivan" is Jake Sullivan, its title an alias
    ("General Motors" is a company: "General" is a rank only before a full name); so is a common-noun
-   description before a name ("aircraft manufacturer Boeing", "US automaker GM") and an acronym in brackets
-   after it ("General Motors (GM)").
+   description before a name ("aircraft manufacturer Boeing", "US automaker GM"; not "a second A380", another
+   one), an owner's possessive before a name ("The Beatles' Apple Corps") and an acronym in brackets after it
+   ("General Motors (GM)").
 3. Metonymy (``metonymy=True``, the default): a capital in ``COUNTRIES`` is its country (Tokyo = Japan), and
    a country's government ("the Japanese government") joins the country when the country is itself a
    claimant or actor (``Mention.role``), making one organization entity. "Russia" as a place and "the Russian
    government" that said something stay apart. Seats of power such as the Kremlin are not merged.
-4. A short name joins the one fuller person name containing it, among the mentions or in the text
-   (Sullivan = Jake Sullivan); it stays apart when several fit (Clinton with Hillary and Bill Clinton), and a
-   name with digits, lower-case words or a possessive is no person's ("Airbus A350" keeps Airbus apart). An
-   acronym joins the one name it abbreviates (GM = General Motors, EADS = European Aeronautic Defence and
-   Space Company).
-5. A description ("the North Korean leader") joins a name only when the text links them: an appositive such
-   as "North Korean leader Kim Jong-un" or "Kirilo Budánov, the head of ...", or another mention's title.
-   A "<nationality> leader" also matches that nationality's president, prime minister, chancellor or king.
+4. A short name joins the one name it can be short for: a fuller person name holding it, among the mentions
+   or in the text (Sullivan = Jake Sullivan), or a company's full name (Apple = Apple Inc., Ford = Ford Motor
+   Company); it stays apart when several fit (Clinton with Hillary and Bill Clinton; Ford with Ford Motor
+   Company and William Clay Ford Jr.). A name with digits, an acronym, a country, lower-case words or a
+   possessive, or one written right after "the", is no person's ("Airbus A350", "Apple TV", "Ford Australia",
+   "the Chrysler Aspen"). An acronym joins the one name it abbreviates (GM = General Motors, EADS = European
+   Aeronautic Defence and Space Company).
+5. A person's description ("the North Korean leader") joins a name only when the text links them: an
+   appositive such as "North Korean leader Kim Jong-un" or "Kirilo Budánov, the head of ..." (not a signed
+   statement: "..., a Romanian official said"), another mention's title, or, when neither names it, a
+   neighbouring sentence (``_link_by_neighbours``). A "<nationality> leader" also matches that nationality's
+   president, prime minister, chancellor or king.
+6. A company's description ("the firm", "The US car manufacturer") joins the company set beside it in the
+   text, else the company read before it (``_link_company_descriptions``); never a person or a public body.
 
-The canonical name is the longest proper-name form without title (a country's table name for countries);
-the other surface forms become aliases. Ids run e1, e2 ... in the order of the mentions given.
+The canonical name is the longest proper-name form without title (a country's table name for countries; never
+a company's description); the other surface forms become aliases. Ids run e1, e2 ... in the order of the mentions given.
 """
 
 from __future__ import annotations
