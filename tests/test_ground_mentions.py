@@ -66,3 +66,13 @@ def test_a_bare_common_noun_names_its_entity_only_as_a_whole_phrase() -> None:
     assert found["e2"] == [(text.index("the dealerships") + 4, "dealerships")]  # after a determiner only
     iphone = Entity(id="e3", name="iPhone 4")  # a name written lower-case first is no common noun
     assert _found([iphone], "Apple's new iPhone 4 sold.")["e3"] == [(12, "iPhone 4")]
+
+
+def test_a_bare_noun_after_a_function_word_counts_but_not_inside_a_hyphenated_word_and_others_name_nobody() -> None:
+    text = "Police left, but prosecutors stayed; the co-founder and prosecutors spoke. Others agreed."
+    prosecutors = Entity(id="e1", name="prosecutors")
+    co = Entity(id="e2", name="co")
+    others = Entity(id="e3", name="others")
+    found = _found([prosecutors, co, others], text)
+    assert found["e1"] == [(17, "prosecutors"), (56, "prosecutors")]  # after "but", after "and"
+    assert found["e2"] == [] and found["e3"] == []

@@ -42,9 +42,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
-from ..lexicon import SAID_AFTER_NAME
+from ..lexicon import FUNCTION_WORDS, SAID_AFTER_NAME
 from ..lexicon import word_set as _words
 from ..schema import Entity, EntityType
 from ..unionfind import UnionFind
@@ -472,7 +470,7 @@ def _always_after_the(name: str, text: str) -> bool:
 
 def _function_word(word: str) -> bool:
     """An English function word capitalised to open a sentence ("Although Gallois said"), not an acronym ("US")."""
-    return word[1:].islower() and word.casefold() in STOP_WORDS
+    return word[1:].islower() and word.casefold() in FUNCTION_WORDS
 
 
 def _capitalised_runs(text: str) -> Iterable[str]:

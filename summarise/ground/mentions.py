@@ -6,8 +6,9 @@ alias "the North Korean leader" opens a sentence); never the reverse ("Post" doe
 entities share names neither (which one the article means there is not known); pronouns and one-letter forms are not
 names. Occurrences never overlap: at each word the longest form that matches there wins, and the search goes on
 after it. A common noun written bare ("team", "dealerships", the name of a description without its article) names
-the entity only as a whole noun phrase: not after another word that is no determiner ("team" in "the development
-team", "dealerships" in "789 dealerships", "government" in "the United States government").
+the entity only as a whole noun phrase: not after a word that modifies it ("team" in "the development team",
+"dealerships" in "789 dealerships", "government" in "the United States government"; a function word such as "the"
+or "but" before it is no modifier).
 
 Cost: one pass over the article's words, trying at each word only the forms that begin with it (by its case-folded
 first word), so a long article with many entities stays linear in its length.
@@ -18,18 +19,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicon import POSSESSIVES, PRONOUNS, word_set
+from ..lexicon import FUNCTION_WORDS, POSSESSIVES, PRONOUNS
 from ..schema import Entity, Span
 
 _WORD = re.compile(r"\w+")
-_DETERMINERS = word_set("the a an this that these those its their his her our my your")
 _WORD_BEFORE = re.compile(r"(\w+)[\s\-‐‑–]+$")
+_HYPHENATED = re.compile(r"[\-‐‑]\w")
 _SEPARATOR = r"[\s\-‐‑–]+"
 
 
 def _usable(form: str) -> bool:
+    """A form that can name something: not a pronoun or only function words ("others"), not one letter."""
     words = _WORD.findall(form)
-    return bool(words) and len(form.strip()) > 1 and form.strip().casefold() not in PRONOUNS | POSSESSIVES
+    return (
+        bool(words)
+        and len(form.strip()) > 1
+        and form.strip().casefold() not in PRONOUNS | POSSESSIVES
+        and not all(w.casefold() in FUNCTION_WORDS for w in words)
+    )
 
 
 def _word(word: str) -> str:
@@ -49,15 +56,17 @@ def _key(form: str) -> str:
 
 
 def _bare_noun(form: str) -> bool:
-    """A form that opens with a common word other than a determiner ("team", "development team"; not "iPhone")."""
+    """A form that opens with a common word, not a function word ("team", "development team"; not "the team",
+    "iPhone")."""
     first = _WORD.findall(form)[0]
-    return first.islower() and first not in _DETERMINERS
+    return first.islower() and first not in FUNCTION_WORDS
 
 
 def _inside_a_phrase(text: str, start: int) -> bool:
-    """Whether the word at ``start`` follows another word that is no determiner (so it ends a longer phrase)."""
+    """Whether the word at ``start`` follows a word that modifies it (no function word: "development team",
+    "789 dealerships"; not "the team", "but prosecutors"), so it ends a longer phrase."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    return before is not None and before.group(1).casefold() not in _DETERMINERS
+    return before is not None and before.group(1).casefold() not in FUNCTION_WORDS
 
 
 _Form = tuple[int, re.Pattern[str], str, bool]
@@ -96,7 +105,7 @@ def name_mentions(entities: Sequence[Entity], text: str) -> list[Entity]:
             if bare and _inside_a_phrase(text, word.start()):
                 continue
             hit = pattern.match(text, word.start())
-            if hit is not None:
+            if hit is not None and not (bare and _HYPHENATED.match(text, hit.end())):  # "co" in "co-founder"
                 span = Span(start=hit.start(), end=hit.end(), text=hit.group(), status="exact")
                 found.setdefault(eid, []).append(span)
                 after = hit.end()
