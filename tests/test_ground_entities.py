@@ -299,7 +299,10 @@ def _linked_names_by_whole_text_search(description: str, text: str) -> set[str]:
     names: set[str] = set()
     for head in heads:
         phrase = r"[\s-]+".join(re.escape(w) for w in head.split())
-        for match in re.finditer(rf"(?i)\b{phrase},?[ \u00a0]+(?P<rest>[^\n,.;:!?()“”\"]{{1,80}})", canon):
+        of_place = entities._OF_PLACE
+        honorific = entities._HONORIFIC
+        rest = r"(?P<rest>[^\n,.;:!?()“”\"]{1,80})"
+        for match in re.finditer(rf"(?i)\b{phrase}{of_place},?[ \u00a0]+{honorific}{rest}", canon):
             names.add(entities._name_prefix(match["rest"].split()))
         for match in re.finditer(
             rf"(?i)(?P<lead>[^\n,.;:!?()“”\"]{{1,80}}),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b(?!{entities._SAYS})",
@@ -529,3 +532,9 @@ def test_a_country_is_no_part_of_a_persons_name() -> None:
     text = "Ford Australia will get aid, the Australian government said. Australia will pay."
     table = canonicalise([Mention(n, role="actor") for n in ("Ford Australia", "Australia")], text)
     assert not same(table, "Ford Australia", "Australia") and entity(table, "Australia").type == "location"
+
+
+def test_a_title_of_a_place_set_before_an_honoured_name() -> None:
+    text = "Guests: the Prime Minister of Singapore, Mr. Lee Hsien Loong, at the terminal. The Prime Minister left."
+    table = canonicalise([Mention(n, role="actor") for n in ("the Prime Minister", "Mr. Lee Hsien Loong")], text)
+    assert same(table, "the Prime Minister", "Lee Hsien Loong") and entity(table, "Lee").name == "Lee Hsien Loong"

@@ -518,7 +518,7 @@ def _apposed_names(description: str, text: str) -> tuple[str, ...]:
     names: set[str] = set()
     for head in heads:
         phrase = r"[\s-]+".join(re.escape(w) for w in head.split())
-        after = re.compile(rf"(?i)\b{phrase},?[ \u00a0]+(?P<rest>{_APPOSITION}{{1,80}})")
+        after = re.compile(rf"(?i)\b{phrase}{_OF_PLACE},?[ \u00a0]+{_HONORIFIC}(?P<rest>{_APPOSITION}{{1,80}})")
         before = re.compile(rf"(?i),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b(?!{_SAYS})")
         starts = index.starts(head.split()[0]) if head.split() else None
         for rest in _names_after(after, canon, starts):
@@ -528,6 +528,10 @@ def _apposed_names(description: str, text: str) -> tuple[str, ...]:
     return tuple(name for name in names if name)
 
 
+_OF_PLACE = r"(?:[ \u00a0]+of(?:[ \u00a0]+(?-i:[A-Z])[\w.'’-]*)+)?"
+"""What a title may name between it and the name: "the Prime Minister of Singapore, Mr. Lee Hsien Loong"."""
+_HONORIFIC = r"(?:(?:mr|mrs|ms|dr)\.?[ \u00a0]+)?"
+"""An honorific before the name, its full stop included."""
 _SAYS = _SPEECH.pattern
 """A verb of saying after a description: "Name, a Romanian official said" is no apposition but the end of a
 statement and its signature."""
@@ -650,7 +654,9 @@ def _commas_before(text: str, start: int) -> list[int]:
 
 
 def _name_prefix(words: list[str]) -> str:
-    """The capitalised words at the start of ``words`` (at most four), possessive dropped."""
+    """The capitalised words at the start of ``words`` (at most four, after an honorific), possessive dropped."""
+    if words and _honorific(words[0]):
+        words = words[1:]
     taken: list[str] = []
     for word in words[:4]:
         if not word[:1].isupper():
