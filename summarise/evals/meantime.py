@@ -37,18 +37,18 @@ one of the mention's tokens; one-to-one pairs for the field scores.
 
 Entities (in-document coreference). A predicted entity is located by its ``mentions`` (where the project says
 the article names it), or in summaries without them by every occurrence of its name and non-pronoun aliases;
-each in-scope occurrence stands for the innermost in-scope gold ENTITY_MENTION containing
-it (else the longest it contains, else the one it overlaps most). A gold chain counts when it has a name
-(syntactic type NAM or PRE.NAM) and two or more non-pronoun mentions in scope. Of the chains some predicted
-entity stands for (found), a chain is unified when exactly one predicted entity stands for its mentions (not
-split over several); complete when one entity stands for every non-pronoun mention (descriptions included). A
-predicted entity that stands for mentions of two or more chains joins two referents (share of the predicted
-entities that stand for any gold mention); only mentions the gold links to an instance (REFERS_TO) count there,
-since an unlinked mention's referent is unknown (two unlinked "Boeing" mentions are not two referents). An
-occurrence followed inside its gold mention by a capitalised word
-or a number ("Boeing" in "Boeing 737s", "Ford" in "the Ford Taurus") only modifies another name and stands for
-nothing: the gold mention is the product, which a search for the maker's name would otherwise join to it; so
-does one followed there by a possessive ("the company" in "the company's iPhone": the gold marks what it owns).
+each in-scope occurrence stands for the innermost in-scope gold ENTITY_MENTION containing it (else the longest
+it contains, else the one it overlaps most). A gold chain counts when it has a name (syntactic type NAM or
+PRE.NAM) and two or more non-pronoun mentions in scope. Of the chains some predicted entity stands for (found),
+a chain is unified when exactly one predicted entity stands for its mentions (not split over several); complete
+when one entity stands for every non-pronoun mention (descriptions included). A predicted entity that stands for
+mentions of two or more chains joins two referents (share of the predicted entities that stand for any gold
+mention); only mentions the gold links to an instance (REFERS_TO) count there, since an unlinked mention's
+referent is unknown (two unlinked "Boeing" mentions are not two referents). An occurrence followed inside its
+gold mention by a capitalised word or a number ("Boeing" in "Boeing 737s", "Ford" in "the Ford Taurus") only
+modifies another name and stands for nothing: the gold mention is the product, which a search for the maker's
+name would otherwise join to it; so does one followed there by a possessive ("the company" in "the company's
+iPhone": the gold marks what it owns).
 """
 
 from __future__ import annotations

@@ -30,7 +30,8 @@ Merge rules, in order:
    text, else the company read before it (``_link_company_descriptions``); never a person or a public body.
 
 The canonical name is the longest proper-name form without title (a country's table name for countries; never
-a company's description); the other surface forms become aliases. Ids run e1, e2 ... in the order of the mentions given.
+a company's description); the other surface forms become aliases. Ids run e1, e2 ... in the order of the
+mentions given.
 """
 
 from __future__ import annotations
@@ -907,7 +908,6 @@ def _link_company_descriptions(items: list[_Item], clusters: UnionFind, text: st
     Motors"; only a description of two words or more, not a bare "company" inside "its parent company, EADS"),
     else the company read before most of its occurrences (``_company_before``). Never a person or a public
     body."""
-    named: list[tuple[int, int]] | None = None
     for i, item in enumerate(items):
         if item.virtual or (key := _company_description(item)) is None:
             continue
@@ -915,8 +915,7 @@ def _link_company_descriptions(items: list[_Item], clusters: UnionFind, text: st
         apposed = [name for name in _apposed_names(key, text) if len(key.split()) > 1 and _company_name(name)]
         roots = {r for name in apposed for r in _roots_for_name(name, items, clusters, index)} - people
         if not roots and not re.match(r"(?i)an?\s", item.surface):  # "an American automaker": a new one
-            named = _company_names_in_text(items, clusters, text, people) if named is None else named
-            roots = _company_before(item.surface, named, text)
+            roots = _company_before(item.surface, _company_names_in_text(items, clusters, text, people), text)
         if len(roots) == 1:
             clusters.union(i, roots.pop())
 

@@ -35,7 +35,7 @@ def _usable(form: str) -> bool:
         bool(words)
         and len(form.strip()) > 1
         and form.strip().casefold() not in PRONOUNS | POSSESSIVES
-        and not all(w.casefold() in FUNCTION_WORDS for w in words)
+        and not all(w.lower() in FUNCTION_WORDS and not w.isupper() for w in words)  # "others", not "WHO"
     )
 
 
