@@ -396,15 +396,21 @@ def _name_key(core: str) -> str:
 @lru_cache(maxsize=65536)
 def _description_key(core: str) -> str:
     key = _name_key(core)
-    for country in COUNTRIES:
-        canonical = _plain(country.name)
-        demonym = _plain(country.demonyms[0])
-        key = re.sub(rf"\b{re.escape(canonical)}\b(?! (?:{'|'.join(_GOVERNMENT_WORDS)}))", demonym, key)
+    for country, demonym in _KEY_DEMONYMS:
+        key = country.sub(demonym, key)
     return " ".join(_ROLE_SYNONYMS.get(w, w) for w in key.split())
 
 
 def _plain(text: str) -> str:
     return " ".join(re.sub(r"[^\w ]", " ", _fold(text).replace(".", "")).split())
+
+
+_KEY_DEMONYMS = [
+    (re.compile(rf"\b{re.escape(_plain(c.name))}\b(?! (?:{'|'.join(_GOVERNMENT_WORDS)}))"), _plain(c.demonyms[0]))
+    for c in COUNTRIES
+]
+"""A country's name in a description key -> its demonym ("north korea leader" -> "north korean leader"), except
+before a government word."""
 
 
 _ALIASES: dict[str, str] = {
@@ -466,7 +472,25 @@ def _text_names(text: str, *, start: int) -> list[_Item]:
 
 def _always_after_the(name: str, text: str) -> bool:
     """Whether the text writes the name only after "the" ("the Chrysler Aspen"): a thing's name, not a person's."""
-    return re.search(rf"(?<![Tt]he ){re.escape(name)}", text) is None
+    at = text.find(name)
+    while at != -1:
+        if text[max(0, at - 4) : at] not in ("the ", "The "):
+            return False
+        at = text.find(name, at + 1)
+    return True
+
+
+def _word_occurrences(name: str, text: str) -> list[int]:
+    """Where ``name`` occurs in the text as whole words (what ``(?<!\\w)name(?!\\w)`` finds), without compiling a
+    pattern per name (the re module's cache would churn)."""
+    found: list[int] = []
+    at = text.find(name) if name else -1
+    while at != -1:
+        end = at + len(name)
+        if not (at > 0 and _WORD_CHAR.match(text, at - 1)) and not (end < len(text) and _WORD_CHAR.match(text, end)):
+            found.append(at)
+        at = text.find(name, at + 1)
+    return found
 
 
 def _function_word(word: str) -> bool:
@@ -518,15 +542,21 @@ def _apposed_names(description: str, text: str) -> tuple[str, ...]:
     index = _word_index(canon)
     names: set[str] = set()
     for head in heads:
-        phrase = r"[\s-]+".join(re.escape(w) for w in head.split())
-        after = re.compile(rf"(?i)\b{phrase}{_OF_PLACE},?[ \u00a0]+{_HONORIFIC}(?P<rest>{_APPOSITION}{{1,80}})")
-        before = re.compile(rf"(?i),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b(?!{_SAYS})")
+        after, before = _apposition_patterns(head)
         starts = index.starts(head.split()[0]) if head.split() else None
         for rest in _names_after(after, canon, starts):
             names.add(_name_prefix(rest.split()))
         for lead in _names_before(before, canon, starts):
             names.add(" ".join(reversed(_name_prefix(list(reversed(lead.split()))).split())))
     return tuple(name for name in names if name)
+
+
+@lru_cache(maxsize=1024)
+def _apposition_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The expressions for a name after the description (its ``rest``) and for one before it (", the <head>")."""
+    phrase = r"[\s-]+".join(re.escape(w) for w in head.split())
+    after = re.compile(rf"(?i)\b{phrase}{_OF_PLACE},?[ \u00a0]+{_HONORIFIC}(?P<rest>{_APPOSITION}{{1,80}})")
+    return after, re.compile(rf"(?i),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b(?!{_SAYS})")
 
 
 _OF_PLACE = r"(?:[ \u00a0]+of(?:[ \u00a0]+(?-i:[A-Z])[\w.'’-]*)+)?"
@@ -671,12 +701,22 @@ def _canonical_text(text: str) -> str:
     """The text with countries and their abbreviations as demonyms ("North Korea's leader" -> "North Korean
     leader", "US" -> "American") and role synonyms unified, for matching description keys."""
     plain = text.replace("’", "'")
-    for country in COUNTRIES:
-        forms = "|".join(re.escape(f) for f in sorted((country.name, *country.aliases), key=len, reverse=True))
-        plain = re.sub(rf"(?<!\w)(?:{forms})(?:'s)?(?!\w)", country.demonyms[0], plain)
-    for word, synonym in _ROLE_SYNONYMS.items():
-        plain = re.sub(rf"(?i)\b{word}\b", synonym, plain)
+    for pattern, replacement in _TEXT_DEMONYMS:
+        plain = pattern.sub(replacement, plain)
     return plain
+
+
+_TEXT_DEMONYMS = [
+    (
+        re.compile(
+            rf"(?<!\w)(?:{'|'.join(re.escape(f) for f in sorted((c.name, *c.aliases), key=len, reverse=True))})"
+            r"(?:'s)?(?!\w)"
+        ),
+        c.demonyms[0],
+    )
+    for c in COUNTRIES
+] + [(re.compile(rf"(?i)\b{word}\b"), synonym) for word, synonym in _ROLE_SYNONYMS.items()]
+"""The substitutions of ``_canonical_text``, in order, compiled once."""
 
 
 # Merging --------------------------------------------------------------------------------------------------
@@ -721,7 +761,8 @@ def _inner_runs(words: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
 def _after_the(item: _Item) -> bool:
     """Whether the mention writes its name right after "the" ("the Chrysler Aspen"; not "the company's vice
     president John Smith", where "the" opens the title)."""
-    return re.match(rf"(?i)the\s+{re.escape(item.core)}", item.surface) is not None
+    surface = item.surface
+    return surface[:3].lower() == "the" and surface[3:4].isspace() and surface[3:].lstrip() == item.core
 
 
 def _person_like(item: _Item) -> bool:
@@ -893,7 +934,12 @@ _DETERMINERS = _words("the a an its their")
 def _company_description(item: _Item) -> str | None:
     """The description key of a name item that describes a company rather than naming it: common nouns ending
     in a company noun, a country or demonym allowed ("the firm", "The US car manufacturer"), else None."""
-    words = item.surface.split()
+    return _company_description_key(item.surface)
+
+
+@lru_cache(maxsize=4096)
+def _company_description_key(surface: str) -> str | None:
+    words = surface.split()
     if words and _fold(words[0]) in _DETERMINERS:
         words = words[1:]
     if not 1 <= len(words) <= 5 or _fold(words[-1]) not in _COMPANY_NOUNS:
@@ -965,7 +1011,7 @@ def _company_names_in_text(
         root = clusters.find(i)
         if root not in agents or root in people or item.description or not _written_like_a_name(item.core):
             continue
-        found += [(m.start(), root) for m in re.finditer(rf"(?<!\w){re.escape(item.core)}(?!\w)", text)]
+        found += [(at, root) for at in _word_occurrences(item.core, text)]
     return sorted(found)
 
 
@@ -1040,13 +1086,13 @@ def _named_people(
         if item.virtual or item.description or not _person_like(item) or len(item.key.split()) < 2:
             continue
         root = clusters.find(i)
-        found = list(re.finditer(rf"(?<!\w){re.escape(item.core)}(?!\w)", text))
-        where = {bisect_right(starts, m.start()) - 1 for m in found}
+        found = _word_occurrences(item.core, text)
+        where = {bisect_right(starts, at) - 1 for at in found}
         if where:
             named = people.setdefault(root, _Named(set(), min(where), set()))
             named.sentences |= where
             named.first = min(named.first, *where)
-            if any(_APPOSED_ROLE.match(text, m.end()) for m in found):
+            if any(_APPOSED_ROLE.match(text, at + len(item.core)) for at in found):
                 named.titles.add(_SOME_ROLE)
     for i, item in enumerate(items):
         if item.title and not _honorific(item.title) and (root := clusters.find(i)) in people:
