@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -472,25 +472,22 @@ def _text_names(text: str, *, start: int) -> list[_Item]:
 
 def _always_after_the(name: str, text: str) -> bool:
     """Whether the text writes the name only after "the" ("the Chrysler Aspen"): a thing's name, not a person's."""
-    at = text.find(name)
-    while at != -1:
-        if text[max(0, at - 4) : at] not in ("the ", "The "):
-            return False
-        at = text.find(name, at + 1)
-    return True
+    return all(text[max(0, at - 4) : at] in ("the ", "The ") for at in _word_occurrences(name, text))
 
 
 def _word_occurrences(name: str, text: str) -> list[int]:
-    """Where ``name`` occurs in the text as whole words (what ``(?<!\\w)name(?!\\w)`` finds), without compiling a
-    pattern per name (the re module's cache would churn)."""
-    found: list[int] = []
-    at = text.find(name) if name else -1
-    while at != -1:
-        end = at + len(name)
-        if not (at > 0 and _WORD_CHAR.match(text, at - 1)) and not (end < len(text) and _WORD_CHAR.match(text, end)):
-            found.append(at)
-        at = text.find(name, at + 1)
-    return found
+    """Where ``name`` occurs in the text as whole words (what ``(?<!\\w)name(?!\\w)`` finds), looked for only
+    where its first word is (``_WordIndex``): no pattern per name, no scan of the text per name."""
+    starts = _word_index(text).starts(name)
+    if starts is None:  # not an ASCII word first: every place the string occurs
+        starts = [m.start() for m in re.finditer(re.escape(name), text)] if name else []
+    return [at for at in starts if text.startswith(name, at) and _whole(text, at, at + len(name))]
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has no word character right before or after it."""
+    before = start > 0 and _WORD_CHAR.match(text, start - 1) is not None
+    return not before and not (end < len(text) and _WORD_CHAR.match(text, end))
 
 
 def _function_word(word: str) -> bool:
@@ -954,14 +951,17 @@ def _link_company_descriptions(items: list[_Item], clusters: UnionFind, text: st
     Motors"; only a description of two words or more, not a bare "company" inside "its parent company, EADS"),
     else the company read before most of its occurrences (``_company_before``). Never a person or a public
     body."""
+    seen: set[str] = set()
     for i, item in enumerate(items):
-        if item.virtual or (key := _company_description(item)) is None:
+        if item.virtual or item.surface in seen or (key := _company_description(item)) is None:
             continue
+        seen.add(item.surface)  # one surface, one key: its items are one cluster already
         people = _people(items, clusters)
         apposed = [name for name in _apposed_names(key, text) if len(key.split()) > 1 and _company_name(name)]
         roots = {r for name in apposed for r in _roots_for_name(name, items, clusters, index)} - people
         if not roots and not re.match(r"(?i)an?\s", item.surface):  # "an American automaker": a new one
-            roots = _company_before(item.surface, _company_names_in_text(items, clusters, text, people), text)
+            named = _company_names_in_text(items, clusters, text, people)
+            roots = _company_before(item.surface, named, text)
         if len(roots) == 1:
             clusters.union(i, roots.pop())
 
@@ -1006,13 +1006,12 @@ def _company_names_in_text(
     """(offset, cluster) of each occurrence in the text of a mention's name that may be a company's: written
     like a name (capitalised, no digits: not "A320"), in a cluster that is not ``people``."""
     agents = {clusters.find(i) for i, item in enumerate(items) if item.agentive}
-    found: list[tuple[int, int]] = []
+    cores: dict[str, int] = {}
     for i, item in enumerate(items):
         root = clusters.find(i)
-        if root not in agents or root in people or item.description or not _written_like_a_name(item.core):
-            continue
-        found += [(at, root) for at in _word_occurrences(item.core, text)]
-    return sorted(found)
+        if root in agents and root not in people and not item.description and _written_like_a_name(item.core):
+            cores.setdefault(item.core, root)
+    return sorted((at, root) for core, root in cores.items() for at in _word_occurrences(core, text))
 
 
 def _company_before(surface: str, named: list[tuple[int, int]], text: str) -> set[int]:
@@ -1021,13 +1020,13 @@ def _company_before(surface: str, named: list[tuple[int, int]], text: str) -> se
     the company said"), else the first the article names (what it is about: "GM ... the firm")."""
     sentences = _sentence_bounds(text)
     starts = [start for start, _ in sentences]
+    offsets = [at for at, _ in named]
     votes: dict[int, int] = {}
     for match in re.finditer(rf"(?i)(?<!\w){re.escape(surface)}(?!\w)", text):
         opens = sentences[bisect_right(starts, match.start()) - 1][0]
-        before = [root for start, root in named if start < match.start()]
-        inside = [root for start, root in named if opens <= start < match.start()]
-        if before:
-            chosen = inside[-1] if inside else before[0]
+        last = bisect_left(offsets, match.start()) - 1  # the last name before the occurrence
+        if last >= 0:
+            chosen = named[last][1] if offsets[last] >= opens else named[0][1]
             votes[chosen] = votes.get(chosen, 0) + 1
     return {max(votes, key=lambda r: votes[r])} if votes else set()
 
@@ -1057,9 +1056,11 @@ def _link_by_neighbours(items: list[_Item], clusters: UnionFind, text: str) -> N
     description's. Never a description that already has a name."""
     sentences = _sentence_bounds(text)
     people = _named_people(items, clusters, text, sentences)
+    seen: set[str] = set()
     for i, item in enumerate(items):
-        if not item.description or item.virtual or _has_name(i, items, clusters):
+        if not item.description or item.virtual or item.surface in seen or _has_name(i, items, clusters):
             continue
+        seen.add(item.surface)
         for match in re.finditer(rf"(?i)(?<!\w){re.escape(item.surface)}(?!\w)", text):
             found = _neighbour(item.key, match, text, sentences, people)
             if found is not None:
@@ -1076,28 +1077,44 @@ class _Named:
     titles: set[str]
 
 
+@dataclass
+class _People:
+    """The persons the text names (cluster -> ``_Named``), filed by sentence."""
+
+    named: dict[int, _Named]
+    in_sentence: dict[int, list[int]]
+    first_in: dict[int, list[int]]
+
+
 def _named_people(
-    items: list[_Item], clusters: UnionFind, text: str, sentences: list[tuple[int, int]]
-) -> dict[int, _Named]:
-    """Cluster -> where the text names it, for clusters with a person's name of two words or more."""
+    items: list[_Item], clusters: UnionFind, text: str, sentences: tuple[tuple[int, int], ...]
+) -> _People:
+    """Where the text names each cluster with a person's name of two words or more."""
     starts = [start for start, _ in sentences]
     people: dict[int, _Named] = {}
+    cores: dict[str, int] = {}
     for i, item in enumerate(items):
-        if item.virtual or item.description or not _person_like(item) or len(item.key.split()) < 2:
-            continue
-        root = clusters.find(i)
-        found = _word_occurrences(item.core, text)
+        if not item.virtual and not item.description and _person_like(item) and len(item.key.split()) >= 2:
+            cores.setdefault(item.core, clusters.find(i))
+    for core, root in cores.items():
+        found = _word_occurrences(core, text)
         where = {bisect_right(starts, at) - 1 for at in found}
         if where:
             named = people.setdefault(root, _Named(set(), min(where), set()))
             named.sentences |= where
             named.first = min(named.first, *where)
-            if any(_APPOSED_ROLE.match(text, at + len(item.core)) for at in found):
+            if any(_APPOSED_ROLE.match(text, at + len(core)) for at in found):
                 named.titles.add(_SOME_ROLE)
     for i, item in enumerate(items):
         if item.title and not _honorific(item.title) and (root := clusters.find(i)) in people:
             people[root].titles.add(_description_key(_strip_article(item.title)))
-    return people
+    in_sentence: dict[int, list[int]] = {}
+    first_in: dict[int, list[int]] = {}
+    for root, named in people.items():
+        first_in.setdefault(named.first, []).append(root)
+        for at in named.sentences:
+            in_sentence.setdefault(at, []).append(root)
+    return _People(people, in_sentence, first_in)
 
 
 _APPOSED_ROLE = re.compile(r",\s+(?:a|an|the)\s")
@@ -1107,15 +1124,16 @@ _SOME_ROLE = "\x00role"
 
 
 def _neighbour(
-    key: str, match: re.Match[str], text: str, sentences: list[tuple[int, int]], people: dict[int, _Named]
+    key: str, match: re.Match[str], text: str, sentences: tuple[tuple[int, int], ...], people: _People
 ) -> int | None:
     """The one person the sentence after (a signed statement) or before (an opening description) names."""
-    at = bisect_right([start for start, _ in sentences], match.start()) - 1
+    at = bisect_right(sentences, (match.start(), len(text) + 1)) - 1
     start, end = sentences[at]
+    named = people.named
     if _SIGNS.match(text, match.end(), end):
-        found = [r for r, p in people.items() if p.first == at + 1 and not p.titles]
+        found = [r for r in people.first_in.get(at + 1, []) if not named[r].titles]
     elif not text[start : match.start()].strip(" \"“'‘"):
-        found = [r for r, p in people.items() if at - 1 in p.sentences and p.titles <= {key}]
+        found = [r for r in people.in_sentence.get(at - 1, []) if named[r].titles <= {key}]
     else:
         return None
     return found[0] if len(found) == 1 else None
@@ -1125,7 +1143,8 @@ _SIGNS = re.compile(r"\s+(?:" + "|".join(sorted(SAID_AFTER_NAME)) + r")\W*$")
 """A description that signs its sentence's statement: "..., the spokesman said." (nothing after but punctuation)."""
 
 
-def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def _sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     """[start, end) of each sentence: ends at a full stop, question or exclamation mark (closing quotes kept) before
     a space and a capital or an opening quote, and at every line break."""
     bounds: list[tuple[int, int]] = []
@@ -1135,7 +1154,7 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
             bounds.append((start, match.end()))
         start = match.end()
     bounds.append((start, len(text)))
-    return bounds
+    return tuple(bounds)
 
 
 def _has_name(i: int, items: list[_Item], clusters: UnionFind) -> bool:
