@@ -135,6 +135,24 @@ POSSESSIVES = word_set("his her their its our my your")
 RELATIVE = word_set("which that who whom")
 """Relative pronouns: "which said" points at the noun the clause hangs on."""
 
+# -- function words -------------------------------------------------------------------------------------------
+FUNCTION_WORDS = (
+    PRONOUNS
+    | AUXILIARIES
+    | POSSESSIVES
+    | RELATIVE
+    | word_set(
+        """a an the some any all both each every no not one two three four five six seven eight nine ten and or
+        but nor so yet although though while when whenever if unless because since as after before until once
+        where whereas whether than then also even just still about above across against along among around at by
+        during for from in into near of off on onto out over per through to toward towards under upon via with
+        within without am do does did can must shall me our my your what how why whose according other others
+        another several many most"""
+    )
+)
+"""Words that open or join phrases rather than modify a noun: before a name or noun they end the phrase before
+it ("Although Gallois said", "but prosecutors have"), unlike a modifier ("the development team")."""
+
 # -- quotations -----------------------------------------------------------------------------------------------
 _OPEN = {"“": "”", '"': '"', "«": "»", "„": "“"}
 MIN_QUOTE_WORDS = 2

@@ -255,6 +255,20 @@ def test_entity_coreference_on_a_known_case() -> None:
     assert m["coref.joining_rate"] == pytest.approx(1 / 4)
 
 
+def test_coreference_reads_the_entities_mentions_and_only_linked_mentions_join() -> None:
+    case = cases()[ACME]
+    text = case.text
+    pred = prediction(case, [])
+    plant = _span(text, "the plant")
+    located = [e.model_copy(update={"mentions": [plant] if e.id == "e4" else []}) for e in pred.entities]
+    scored = case.model_copy(update={"prediction": pred.model_copy(update={"entities": located})})
+    m = point(meantime_metrics(), [score_meantime_case(scored).counts])
+    assert m["coref.joining_rate"] == 0.0 and m["coref.found_rate"] == 0.0  # e4 names "the plant" only
+    unions = [*pred.entities[:3], Entity(id="e4", name="the plant", aliases=["Unions"])]  # "Unions": unlinked
+    scored = case.model_copy(update={"prediction": pred.model_copy(update={"entities": unions})})
+    assert point(meantime_metrics(), [score_meantime_case(scored).counts])["coref.joining_rate"] == 0.0
+
+
 class FieldedEvent(Event):
     """An event as the schema will carry it once events have status and trigger (issue 18)."""
 
@@ -340,6 +354,9 @@ def test_a_name_that_only_modifies_a_longer_name_stands_for_nothing() -> None:
     assert not only_modifies((maker.start, maker.end), maker, text)
     assert only_modifies((text.index("Ford"), text.index("Ford") + 4), car, text)
     assert not only_modifies((text.index("Taurus"), text.index(" returns")), car, text)
+    text = "The company's iPhone sold."
+    phone = Mention(id="4", tag="ENTITY_MENTION", start=0, end=text.index(" sold"))
+    assert only_modifies((0, len("The company")), phone, text)  # the owner, not the phone
 
 
 def test_a_word_that_tells_the_event_again_is_a_mention_of_its_own() -> None:

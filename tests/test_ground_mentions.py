@@ -53,3 +53,26 @@ def test_sentence_initial_capital_still_matches_an_alias() -> None:
 def test_a_capitalised_form_does_not_find_a_common_word() -> None:
     post = Entity(id="e1", name="Washington Post", aliases=["Post"])
     assert _found([post], "The Post said it would post the letter.")["e1"] == [(4, "Post")]
+
+
+def test_a_bare_common_noun_names_its_entity_only_as_a_whole_phrase() -> None:
+    text = (
+        "The team met. Boeing's product development team and the team formed later; 789 dealerships, the dealerships."
+    )
+    team = Entity(id="e1", name="team", aliases=["the team"])
+    dealers = Entity(id="e2", name="dealerships", aliases=[])
+    found = _found([team, dealers], text)
+    assert found["e1"] == [(0, "The team"), (52, "the team")]  # not "team" in "development team"
+    assert found["e2"] == [(text.index("the dealerships") + 4, "dealerships")]  # after a determiner only
+    iphone = Entity(id="e3", name="iPhone 4")  # a name written lower-case first is no common noun
+    assert _found([iphone], "Apple's new iPhone 4 sold.")["e3"] == [(12, "iPhone 4")]
+
+
+def test_a_bare_noun_after_a_function_word_counts_but_not_inside_a_hyphenated_word_and_others_name_nobody() -> None:
+    text = "Police left, but prosecutors stayed; the co-founder and prosecutors spoke. Others agreed."
+    prosecutors = Entity(id="e1", name="prosecutors")
+    co = Entity(id="e2", name="co")
+    others = Entity(id="e3", name="others")
+    found = _found([prosecutors, co, others], text)
+    assert found["e1"] == [(17, "prosecutors"), (56, "prosecutors")]  # after "but", after "and"
+    assert found["e2"] == [] and found["e3"] == []

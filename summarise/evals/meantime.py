@@ -37,16 +37,20 @@ one of the mention's tokens; one-to-one pairs for the field scores.
   events without a ``status`` field read as ``happened`` (today's schema), so agreement is then the share of
   matched events the gold marks happened.
 
-Entities (in-document coreference). A predicted entity is located by every occurrence of its name and
-non-pronoun aliases; each in-scope occurrence stands for the innermost in-scope gold ENTITY_MENTION containing
-it (else the longest it contains, else the one it overlaps most). A gold chain counts when it has a name
-(syntactic type NAM or PRE.NAM) and two or more non-pronoun mentions in scope. Of the chains some predicted
-entity stands for (found), a chain is unified when exactly one predicted entity stands for its mentions (not
-split over several); complete when one entity stands for every non-pronoun mention (descriptions included). A
-predicted entity that stands for mentions of two or more chains joins two referents (share of the predicted
-entities that stand for any gold mention). An occurrence followed inside its gold mention by a capitalised word
-or a number ("Boeing" in "Boeing 737s", "Ford" in "the Ford Taurus") only modifies another name and stands for
-nothing: the gold mention is the product, which a search for the maker's name would otherwise join to it.
+Entities (in-document coreference). A predicted entity is located by its ``mentions`` (where the project says
+the article names it), or in summaries without them by every occurrence of its name and non-pronoun aliases;
+each in-scope occurrence stands for the innermost in-scope gold ENTITY_MENTION containing it (else the longest
+it contains, else the one it overlaps most). A gold chain counts when it has a name (syntactic type NAM or
+PRE.NAM) and two or more non-pronoun mentions in scope. Of the chains some predicted entity stands for (found),
+a chain is unified when exactly one predicted entity stands for its mentions (not split over several); complete
+when one entity stands for every non-pronoun mention (descriptions included). A predicted entity that stands for
+mentions of two or more chains joins two referents (share of the predicted entities that stand for any gold
+mention); only mentions the gold links to an instance (REFERS_TO) count there, since an unlinked mention's
+referent is unknown (two unlinked "Boeing" mentions are not two referents). An occurrence followed inside its
+gold mention by a capitalised word or a number ("Boeing" in "Boeing 737s", "Ford" in "the Ford Taurus") only
+modifies another name and stands for nothing: the gold mention is the product, which a search for the maker's
+name would otherwise join to it; so does one followed there by a possessive ("the company" in "the company's
+iPhone": the gold marks what it owns).
 """
 
 from __future__ import annotations
@@ -537,13 +541,14 @@ def _stands_for(occurrence: Interval, mentions: Sequence[Mention]) -> Mention | 
     return max(overlap, key=lambda p: p[0])[1] if overlap else None
 
 
-_NAME_GOES_ON = re.compile(r"[\s-]*[A-Z0-9]")
+_NAME_GOES_ON = re.compile(r"[\s-]*[A-Z0-9]|['’]s?\s+\w")
 
 
 def only_modifies(occurrence: Interval, mention: Mention, text: str) -> bool:
     """Whether the name only modifies a longer name inside the gold mention ("Boeing" in "Boeing 737s",
-    "Ford" in "the Ford Taurus", "Airbus" in "Airbus A350"): a capitalised word or a number follows it there.
-    The name then stands for no mention of that chain (the gold marks the product, not its maker)."""
+    "Ford" in "the Ford Taurus", "Airbus" in "Airbus A350"): a capitalised word or a number follows it there;
+    or it owns what the mention names ("the company" in "the company's iPhone"): a possessive follows it there.
+    The name then stands for no mention of that chain (the gold marks the product, not its maker or owner)."""
     return _NAME_GOES_ON.match(text, occurrence[1], mention.end) is not None
 
 
@@ -564,15 +569,25 @@ def _named_chains(gold: Gold) -> dict[str, set[str]]:
     return out
 
 
+def named_at(pred: ArticleSummary, entity: Entity, text: str) -> list[Interval]:
+    """Where the prediction names an entity: its ``mentions`` when the summary's entities carry them (the
+    project's own claim: a form two entities share names neither, the longest form wins), else every occurrence
+    of its name and non-pronoun aliases (summaries made before entities had mentions)."""
+    if any(e.mentions for e in pred.entities):
+        return [(m.start, m.end) for m in entity.mentions]
+    return occurrences(pred, entity.id, text)
+
+
 def coref_counts(gold: Gold, pred: ArticleSummary, text: str) -> dict[str, float]:
     chains = _named_chains(gold)
     stands: dict[str, set[str]] = {}
     for entity in pred.entities:
-        found_at = [o for o in occurrences(pred, entity.id, text) if o[0] < gold.scope_end]
+        found_at = [o for o in named_at(pred, entity, text) if o[0] < gold.scope_end]
         hits = [(o, _stands_for(o, gold.entities)) for o in found_at]
         stands[entity.id] = {m.id for o, m in hits if m is not None and not only_modifies(o, m, text)}
     touching = [ids for ids in stands.values() if ids]
-    joins = [ids for ids in touching if len({gold.chain_id(i) for i in ids}) >= 2]
+    linked = gold.doc.refers_to  # an unlinked mention's referent is unknown: it joins nothing
+    joins = [ids for ids in touching if len({gold.chain_id(i) for i in ids if i in linked}) >= 2]
     found = {c: sum(bool(ids & mine) for mine in stands.values()) for c, ids in chains.items()}
     complete = [c for c, ids in chains.items() if any(ids <= mine for mine in stands.values())]
     return {

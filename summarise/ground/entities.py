@@ -7,34 +7,43 @@ Merge rules, in order:
    abbreviations of countries and international bodies are expanded (US = U.S. = United States, UN = U.N.).
 2. Titles are stripped: "US National Security Advisor Jake Sullivan" is Jake Sullivan, its title an alias
    ("General Motors" is a company: "General" is a rank only before a full name); so is a common-noun
-   description before a name ("aircraft manufacturer Boeing", "US automaker GM") and an acronym in brackets
-   after it ("General Motors (GM)").
+   description before a name ("aircraft manufacturer Boeing", "US automaker GM"; not "a second A380", another
+   one), an owner's possessive before a name ("The Beatles' Apple Corps") and an acronym in brackets after it
+   ("General Motors (GM)").
 3. Metonymy (``metonymy=True``, the default): a capital in ``COUNTRIES`` is its country (Tokyo = Japan), and
    a country's government ("the Japanese government") joins the country when the country is itself a
    claimant or actor (``Mention.role``), making one organization entity. "Russia" as a place and "the Russian
    government" that said something stay apart. Seats of power such as the Kremlin are not merged.
-4. A short name joins the one fuller person name containing it, among the mentions or in the text
-   (Sullivan = Jake Sullivan); it stays apart when several fit (Clinton with Hillary and Bill Clinton), and a
-   name with digits, lower-case words or a possessive is no person's ("Airbus A350" keeps Airbus apart). An
-   acronym joins the one name it abbreviates (GM = General Motors, EADS = European Aeronautic Defence and
-   Space Company).
-5. A description ("the North Korean leader") joins a name only when the text links them: an appositive such
-   as "North Korean leader Kim Jong-un" or "Kirilo Budánov, the head of ...", or another mention's title.
-   A "<nationality> leader" also matches that nationality's president, prime minister, chancellor or king.
+4. A short name joins the one name it can be short for: a fuller person name holding it, among the mentions
+   or in the text (Sullivan = Jake Sullivan), or a company's full name (Apple = Apple Inc., Ford = Ford Motor
+   Company); it stays apart when several fit (Clinton with Hillary and Bill Clinton; Ford with Ford Motor
+   Company and William Clay Ford Jr.). A name with digits, an acronym, a country, lower-case words or a
+   possessive, or one written right after "the", is no person's ("Airbus A350", "Apple TV", "Ford Australia",
+   "the Chrysler Aspen"). An acronym joins the one name it abbreviates (GM = General Motors, EADS = European
+   Aeronautic Defence and Space Company).
+5. A person's description ("the North Korean leader") joins a name only when the text links them: an
+   appositive such as "North Korean leader Kim Jong-un" or "Kirilo Budánov, the head of ..." (not a signed
+   statement: "..., a Romanian official said"), another mention's title, or, when neither names it, a
+   neighbouring sentence (``_link_by_neighbours``). A "<nationality> leader" also matches that nationality's
+   president, prime minister, chancellor or king.
+6. A company's description ("the firm", "The US car manufacturer") joins the company set beside it in the
+   text, else the company read before it (``_link_company_descriptions``); never a person or a public body.
 
-The canonical name is the longest proper-name form without title (a country's table name for countries);
-the other surface forms become aliases. Ids run e1, e2 ... in the order of the mentions given.
+The canonical name is the longest proper-name form without title (a country's table name for countries; never
+a company's description); the other surface forms become aliases. Ids run e1, e2 ... in the order of the
+mentions given.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon import SAID_AFTER_NAME
+from ..lexicon import FUNCTION_WORDS, SAID_AFTER_NAME
 from ..lexicon import word_set as _words
 from ..schema import Entity, EntityType
 from ..unionfind import UnionFind
@@ -70,6 +79,28 @@ COUNTRIES: tuple[Country, ...] = (
     Country("Taiwan", (), ("Taiwanese",), ("Taipei",)),
     Country("Turkey", ("Türkiye",), ("Turkish",), ("Ankara",)),
     Country("Mexico", (), ("Mexican",), ("Mexico City",)),
+    Country("Canada", (), ("Canadian",), ("Ottawa",)),
+    Country("Australia", (), ("Australian",), ("Canberra",)),
+    Country("Italy", (), ("Italian",), ("Rome",)),
+    Country("Spain", (), ("Spanish",), ("Madrid",)),
+    Country("Ireland", (), ("Irish",), ("Dublin",)),
+    Country("Romania", (), ("Romanian",), ("Bucharest",)),
+    Country("Singapore", (), ("Singaporean",)),
+    Country("Indonesia", (), ("Indonesian",), ("Jakarta",)),
+    Country("Brazil", (), ("Brazilian",), ("Brasilia",)),
+    Country("Netherlands", ("Holland",), ("Dutch",), ("Amsterdam",)),
+    Country("Qatar", (), ("Qatari",), ("Doha",)),
+    Country("Saudi Arabia", (), ("Saudi",), ("Riyadh",)),
+    Country("Egypt", (), ("Egyptian",), ("Cairo",)),
+    Country("Pakistan", (), ("Pakistani",), ("Islamabad",)),
+    Country("Syria", (), ("Syrian",), ("Damascus",)),
+    Country("Iraq", (), ("Iraqi",), ("Baghdad",)),
+    Country("Afghanistan", (), ("Afghan",), ("Kabul",)),
+    Country("Poland", (), ("Polish",), ("Warsaw",)),
+    Country("Belarus", (), ("Belarusian",), ("Minsk",)),
+    Country("Vietnam", (), ("Vietnamese",), ("Hanoi",)),
+    Country("Philippines", (), ("Filipino",), ("Manila",)),
+    Country("South Africa", (), ("South African",), ("Pretoria",)),
 )
 """Well-known countries with their abbreviations, demonyms and capitals: the data behind the metonymy rule."""
 
@@ -82,7 +113,7 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
 
 _PERSON_ROLES = frozenset(
     "leader president minister spokesperson spokesman spokeswoman advisor adviser chancellor secretary head "
-    "chief director ambassador governor mayor senator congressman congresswoman representative general "
+    "chief officer director ambassador governor mayor senator congressman congresswoman representative general "
     "commander official envoy king queen prince princess premier ceo chairman chairwoman chair judge justice "
     "lawmaker candidate nominee emperor pope dictator ruler foreign_minister negotiator diplomat "
     "mr mrs ms dr prof gen sen rep gov lt col sgt capt adm maj".replace("_", " ").split()
@@ -97,7 +128,7 @@ _ORG_WORDS = _words(
     "parliament congress senate bank company corporation inc corp ltd university times post news "
     "journal herald tribune union association organization organisation nations kremlin pentagon fund "
     "institute foundation office department administration authorities cabinet forces service network "
-    "press reuters efe afp ap"
+    "press reuters efe afp ap llc plc airlines airways motors corps group computer"
 )
 _PLACE_WORDS = _words(
     "region province city county district island river sea ocean mountain valley europe asia africa americas oceania"
@@ -214,6 +245,10 @@ def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = Tru
     _merge_short_names(items, clusters, index)
     _merge_acronyms(items, clusters)
     _link_descriptions(items, clusters, text, index)
+    _link_company_descriptions(items, clusters, text, index)
+    _merge_acronyms(items, clusters)  # again, for names the descriptions found in the text ("General Motors")
+    _merge_short_names(items, clusters, index)
+    _link_by_neighbours(items, clusters, text)
     return _build_table(items, clusters, text)
 
 
@@ -224,7 +259,7 @@ def _parse(name: str, type_hint: str | None, role: str | None, order: int) -> _I
     surface = " ".join(name.split()).strip(' ,;:"“”')
     if not surface:
         return None
-    core, title = _split_title(_strip_article(_strip_possessive(_ACRONYM_AFTER.sub("", surface))))
+    core, title = _split_title(_strip_owner(_strip_article(_strip_possessive(_ACRONYM_AFTER.sub("", surface)))))
     if title is None:
         core = _strip_descriptor(core)
     description = title is None and _is_role_phrase(core)
@@ -248,7 +283,28 @@ def _strip_descriptor(core: str) -> str:
     lower = [i for i, w in enumerate(words) if w.islower()]
     if not lower or lower[-1] == len(words) - 1 or _fold(words[lower[-1]]) in _CONNECTORS:
         return core
+    if any(_fold(w) in _ANOTHER for w in words[: lower[-1] + 1]):
+        return core  # "a second A380" is another one than "the A380"
     return " ".join(words[lower[-1] + 1 :])
+
+
+_ANOTHER = _words("another other second third fourth fifth")
+
+
+_OWNER = re.compile(r"^(?P<owner>.+?)(?:['’]s|s['’])\s+(?P<name>\S.*)$")
+
+
+def _strip_owner(core: str) -> str:
+    """The name after its owner's possessive: "Beatles' Apple Corps" is Apple Corps, "Apple Computer's iTunes Music
+    Store" the iTunes Music Store (the owner stays in the surface, an alias). Not before a title ("Russia's Foreign
+    Minister Sergei Lavrov" keeps the country in the title) or a common noun ("Ford's profits")."""
+    match = _OWNER.match(core)
+    if match is None:
+        return core
+    name = match["name"]
+    if not any(c.isupper() for c in name.split()[0][:2]) or _has_role(name):
+        return core
+    return name
 
 
 def _strip_article(text: str) -> str:
@@ -314,7 +370,7 @@ def _is_person_name(text: str) -> bool:
 
 
 def _is_place_word(folded: str) -> bool:
-    return folded in _COUNTRY_TOKENS
+    return folded.replace(".", "") in _COUNTRY_TOKENS  # "U.S." as "us"
 
 
 def _fold(text: str) -> str:
@@ -340,15 +396,21 @@ def _name_key(core: str) -> str:
 @lru_cache(maxsize=65536)
 def _description_key(core: str) -> str:
     key = _name_key(core)
-    for country in COUNTRIES:
-        canonical = _plain(country.name)
-        demonym = _plain(country.demonyms[0])
-        key = re.sub(rf"\b{re.escape(canonical)}\b(?! (?:{'|'.join(_GOVERNMENT_WORDS)}))", demonym, key)
+    for country, demonym in _KEY_DEMONYMS:
+        key = country.sub(demonym, key)
     return " ".join(_ROLE_SYNONYMS.get(w, w) for w in key.split())
 
 
 def _plain(text: str) -> str:
     return " ".join(re.sub(r"[^\w ]", " ", _fold(text).replace(".", "")).split())
+
+
+_KEY_DEMONYMS = [
+    (re.compile(rf"\b{re.escape(_plain(c.name))}\b(?! (?:{'|'.join(_GOVERNMENT_WORDS)}))"), _plain(c.demonyms[0]))
+    for c in COUNTRIES
+]
+"""A country's name in a description key -> its demonym ("north korea leader" -> "north korean leader"), except
+before a government word."""
 
 
 _ALIASES: dict[str, str] = {
@@ -387,17 +449,18 @@ def _government_of(key: str) -> str | None:
 
 
 def _text_names(text: str, *, start: int) -> list[_Item]:
-    """Person-like names (2-4 capitalised words, titles stripped) found in the text, as evidence items."""
+    """Person-like names (2-4 capitalised words, titles stripped, not always after "the") found in the text, as
+    evidence items."""
     items: list[_Item] = []
     seen: set[tuple[str, str | None]] = set()
     for run in _capitalised_runs(text):
         words = run.split()
-        while words and _fold(words[0]).strip(".") in _STOP:
+        while words and (_fold(words[0]).strip(".") in _STOP or _function_word(words[0])):
             words = words[1:]
         if len(words) < 2:
             continue
-        core, title = _split_title(" ".join(words))
-        if not (2 <= len(core.split()) <= 4 and _is_person_name(core)):
+        core, title = _split_title(_strip_possessive(" ".join(words)))
+        if not (2 <= len(core.split()) <= 4 and _is_person_name(core)) or _always_after_the(core, text):
             continue
         key = _name_key(core)
         if (key, title) in seen:
@@ -405,6 +468,31 @@ def _text_names(text: str, *, start: int) -> list[_Item]:
         seen.add((key, title))
         items.append(_Item(core, core, title, False, key, None, False, start + len(items), virtual=True))
     return items
+
+
+def _always_after_the(name: str, text: str) -> bool:
+    """Whether the text writes the name only after "the" ("the Chrysler Aspen"): a thing's name, not a person's."""
+    return all(text[max(0, at - 4) : at] in ("the ", "The ") for at in _word_occurrences(name, text))
+
+
+def _word_occurrences(name: str, text: str) -> list[int]:
+    """Where ``name`` occurs in the text as whole words (what ``(?<!\\w)name(?!\\w)`` finds), looked for only
+    where its first word is (``_WordIndex``): no pattern per name, no scan of the text per name."""
+    starts = _word_index(text).starts(name)
+    if starts is None:  # not an ASCII word first: every place the string occurs
+        starts = [m.start() for m in re.finditer(re.escape(name), text)] if name else []
+    return [at for at in starts if text.startswith(name, at) and _whole(text, at, at + len(name))]
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has no word character right before or after it."""
+    before = start > 0 and _WORD_CHAR.match(text, start - 1) is not None
+    return not before and not (end < len(text) and _WORD_CHAR.match(text, end))
+
+
+def _function_word(word: str) -> bool:
+    """An English function word capitalised to open a sentence ("Although Gallois said"), not an acronym ("US")."""
+    return word[1:].islower() and word.casefold() in FUNCTION_WORDS
 
 
 def _capitalised_runs(text: str) -> Iterable[str]:
@@ -430,13 +518,18 @@ def _capitalised_runs(text: str) -> Iterable[str]:
         yield " ".join(run)
 
 
-@lru_cache(maxsize=4096)
 def _linked_names(description: str, text: str) -> set[str]:
+    """Person names set in apposition to a description key (``_apposed_names``)."""
+    return {name for name in _apposed_names(description, text) if _is_person_name(name)}
+
+
+@lru_cache(maxsize=4096)
+def _apposed_names(description: str, text: str) -> tuple[str, ...]:
     """Names set in apposition to a description key: "<description>[,] Name" or "Name, the <description>".
 
-    Cached per description and text (every mention of one description asks again); the set returned is shared,
-    not to be changed. The text is searched only where a phrase's first word occurs (``_WordIndex``), with the
-    same expressions a search of the whole text would use, so the matches are the same, found in the same order.
+    Cached per description and text (every mention of one description asks again). The text is searched only
+    where a phrase's first word occurs (``_WordIndex``), with the same expressions a search of the whole text
+    would use, so the matches are the same, found in the same order.
     """
     words = description.split()
     heads = [description]
@@ -446,17 +539,30 @@ def _linked_names(description: str, text: str) -> set[str]:
     index = _word_index(canon)
     names: set[str] = set()
     for head in heads:
-        phrase = r"[\s-]+".join(re.escape(w) for w in head.split())
-        after = re.compile(rf"(?i)\b{phrase},?[ \u00a0]+(?P<rest>{_APPOSITION}{{1,80}})")
-        before = re.compile(rf"(?i),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b")
+        after, before = _apposition_patterns(head)
         starts = index.starts(head.split()[0]) if head.split() else None
         for rest in _names_after(after, canon, starts):
             names.add(_name_prefix(rest.split()))
         for lead in _names_before(before, canon, starts):
             names.add(" ".join(reversed(_name_prefix(list(reversed(lead.split()))).split())))
-    return {name for name in names if len(name.split()) >= 1 and _is_person_name(name)}
+    return tuple(name for name in names if name)
 
 
+@lru_cache(maxsize=1024)
+def _apposition_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The expressions for a name after the description (its ``rest``) and for one before it (", the <head>")."""
+    phrase = r"[\s-]+".join(re.escape(w) for w in head.split())
+    after = re.compile(rf"(?i)\b{phrase}{_OF_PLACE},?[ \u00a0]+{_HONORIFIC}(?P<rest>{_APPOSITION}{{1,80}})")
+    return after, re.compile(rf"(?i),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b(?!{_SAYS})")
+
+
+_OF_PLACE = r"(?:[ \u00a0]+of(?:[ \u00a0]+(?-i:[A-Z])[\w.'’-]*)+)?"
+"""What a title may name between it and the name: "the Prime Minister of Singapore, Mr. Lee Hsien Loong"."""
+_HONORIFIC = r"(?:(?:mr|mrs|ms|dr)\.?[ \u00a0]+)?"
+"""An honorific before the name, its full stop included."""
+_SAYS = _SPEECH.pattern
+"""A verb of saying after a description: "Name, a Romanian official said" is no apposition but the end of a
+statement and its signature."""
 _APPOSITION = r"[^\n,.;:!?()“”\"]"
 """A character of a name's surroundings in an apposition: not a line break, clause punctuation or a quote mark."""
 _APPOSITION_STOPS = frozenset('\n,.;:!?()“”"')
@@ -576,7 +682,9 @@ def _commas_before(text: str, start: int) -> list[int]:
 
 
 def _name_prefix(words: list[str]) -> str:
-    """The capitalised words at the start of ``words`` (at most four), possessive dropped."""
+    """The capitalised words at the start of ``words`` (at most four, after an honorific), possessive dropped."""
+    if words and _honorific(words[0]):
+        words = words[1:]
     taken: list[str] = []
     for word in words[:4]:
         if not word[:1].isupper():
@@ -590,12 +698,22 @@ def _canonical_text(text: str) -> str:
     """The text with countries and their abbreviations as demonyms ("North Korea's leader" -> "North Korean
     leader", "US" -> "American") and role synonyms unified, for matching description keys."""
     plain = text.replace("’", "'")
-    for country in COUNTRIES:
-        forms = "|".join(re.escape(f) for f in sorted((country.name, *country.aliases), key=len, reverse=True))
-        plain = re.sub(rf"(?<!\w)(?:{forms})(?:'s)?(?!\w)", country.demonyms[0], plain)
-    for word, synonym in _ROLE_SYNONYMS.items():
-        plain = re.sub(rf"(?i)\b{word}\b", synonym, plain)
+    for pattern, replacement in _TEXT_DEMONYMS:
+        plain = pattern.sub(replacement, plain)
     return plain
+
+
+_TEXT_DEMONYMS = [
+    (
+        re.compile(
+            rf"(?<!\w)(?:{'|'.join(re.escape(f) for f in sorted((c.name, *c.aliases), key=len, reverse=True))})"
+            r"(?:'s)?(?!\w)"
+        ),
+        c.demonyms[0],
+    )
+    for c in COUNTRIES
+] + [(re.compile(rf"(?i)\b{word}\b"), synonym) for word, synonym in _ROLE_SYNONYMS.items()]
+"""The substitutions of ``_canonical_text``, in order, compiled once."""
 
 
 # Merging --------------------------------------------------------------------------------------------------
@@ -637,8 +755,19 @@ def _inner_runs(words: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
             yield words[start : start + length]
 
 
+def _after_the(item: _Item) -> bool:
+    """Whether the mention writes its name right after "the" ("the Chrysler Aspen"; not "the company's vice
+    president John Smith", where "the" opens the title)."""
+    surface = item.surface
+    return surface[:3].lower() == "the" and surface[3:4].isspace() and surface[3:].lstrip() == item.core
+
+
 def _person_like(item: _Item) -> bool:
-    if item.description or item.hint not in (None, "person"):
+    """A name that may be a person's: not a description, a name with an acronym ("GM", "Apple TV"), or a name
+    written after "the" ("the Chrysler Aspen", "the Ford Taurus": a product's or a body's, not a person's)."""
+    if item.description or item.hint not in (None, "person") or any(_acronym(w) for w in item.core.split()):
+        return False  # "GM", "Apple TV", "GM Serra Automotive": a capitalised abbreviation is in no person's name
+    if _after_the(item):
         return False
     words = item.key.split()
     return (
@@ -678,6 +807,8 @@ class _NameIndex:
         """A person-like key's words -> the key."""
         self.inside: dict[tuple[str, ...], list[str]] = {}
         """Words -> the person-like keys holding them as a shorter run, in the order the keys were first seen."""
+        self.things = {item.key for item in items if _after_the(item)}
+        """Keys some mention writes after "the" ("The Ford Taurus" beside "Ford Taurus"): no person's."""
         for i, item in enumerate(items):
             self.add(item, i)
 
@@ -685,7 +816,7 @@ class _NameIndex:
         if item.description:
             return
         self.first.setdefault(item.key, i)
-        if item.key in self.person or not _person_like(item):
+        if item.key in self.person or item.key in self.things or not _person_like(item):
             return
         self.person[item.key] = i
         words = tuple(item.key.split())
@@ -706,10 +837,20 @@ class _NameIndex:
 
 
 def _merge_short_names(items: list[_Item], clusters: UnionFind, index: _NameIndex) -> None:
+    """A short name joins the one name it can be short for: a person's fuller name holding it (Sullivan = Jake
+    Sullivan) or a company's full name (Apple = Apple Inc., Ford = Ford Motor Company); none when several fit
+    (Apple with Apple Computer and Apple Corps; Ford with Ford Motor Company and William Clay Ford Jr.)."""
+    full: dict[str, list[int]] = {}
     for i, item in enumerate(items):
-        if item.virtual or not _person_like(item):
+        if not item.description and (base := _company_base(item.key)) is not None:
+            full.setdefault(base, []).append(i)
+    for i, item in enumerate(items):
+        if item.virtual or item.description:
             continue
-        roots = {clusters.find(index.person[k]) for k in index.holding(item.key)}
+        roots = {clusters.find(j) for j in full.get(item.key, ())}
+        if _person_like(item):  # beside a company, only a person the mentions name ("Apple TV" in the text is none)
+            people = [index.person[k] for k in index.holding(item.key)]
+            roots |= {clusters.find(j) for j in people if not (roots and items[j].virtual)}
         if len(roots) == 1:
             clusters.union(i, roots.pop())
 
@@ -749,6 +890,22 @@ def _merge_acronyms(items: list[_Item], clusters: UnionFind) -> None:
             clusters.union(i, roots.pop())
 
 
+_COMPANY_TAIL = _COMPANY_ENDINGS | _words("corps motor motors computer computers")
+"""Words that end a company's full name and that its short name leaves off."""
+
+
+def _company_base(key: str) -> str | None:
+    """A company's short name from its full name's key ("ford motor company" -> "ford", "apple inc" -> "apple"),
+    None when the name has no such ending or only a role word would remain ("general motors")."""
+    words = key.split()
+    cut = len(words)
+    while cut > 1 and words[cut - 1] in _COMPANY_TAIL:
+        cut -= 1
+    if cut == len(words) or words[cut - 1] in _PERSON_ROLES:
+        return None
+    return " ".join(words[:cut])
+
+
 def _link_descriptions(items: list[_Item], clusters: UnionFind, text: str, index: _NameIndex) -> None:
     titled: dict[str, dict[str, int]] = {}  # a title's description key -> name key -> its first item
     for j, other in enumerate(items):
@@ -764,6 +921,116 @@ def _link_descriptions(items: list[_Item], clusters: UnionFind, text: str, index
             clusters.union(i, roots.pop())
 
 
+_COMPANY_NOUNS = _words(
+    "company firm corporation automaker carmaker manufacturer maker airline carrier airframer consortium retailer"
+)
+"""Head nouns of a description that stands for a company ("the firm", "the US car manufacturer")."""
+_DETERMINERS = _words("the a an its their")
+
+
+def _company_description(item: _Item) -> str | None:
+    """The description key of a name item that describes a company rather than naming it: common nouns ending
+    in a company noun, a country or demonym allowed ("the firm", "The US car manufacturer"), else None."""
+    return _company_description_key(item.surface)
+
+
+@lru_cache(maxsize=4096)
+def _company_description_key(surface: str) -> str | None:
+    words = surface.split()
+    if words and _fold(words[0]) in _DETERMINERS:
+        words = words[1:]
+    if not 1 <= len(words) <= 5 or _fold(words[-1]) not in _COMPANY_NOUNS:
+        return None
+    if not all(w.islower() or _is_place_word(_fold(w)) for w in words):
+        return None
+    return _description_key(" ".join(words))
+
+
+def _link_company_descriptions(items: list[_Item], clusters: UnionFind, text: str, index: _NameIndex) -> None:
+    """A company description joins the company the text sets it beside ("The US car manufacturer General
+    Motors"; only a description of two words or more, not a bare "company" inside "its parent company, EADS"),
+    else the company read before most of its occurrences (``_company_before``). Never a person or a public
+    body."""
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.virtual or item.surface in seen or (key := _company_description(item)) is None:
+            continue
+        seen.add(item.surface)  # one surface, one key: its items are one cluster already
+        people = _people(items, clusters)
+        apposed = [name for name in _apposed_names(key, text) if len(key.split()) > 1 and _company_name(name)]
+        roots = {r for name in apposed for r in _roots_for_name(name, items, clusters, index)} - people
+        if not roots and not re.match(r"(?i)an?\s", item.surface):  # "an American automaker": a new one
+            named = _company_names_in_text(items, clusters, text, people)
+            roots = _company_before(item.surface, named, text)
+        if len(roots) == 1:
+            clusters.union(i, roots.pop())
+
+
+def _company_name(name: str) -> bool:
+    """Whether an apposed name can be a company's: capitalised words, no person's title, not a country."""
+    words = name.split()
+    return 1 <= len(words) <= 5 and _split_title(name)[1] is None and _name_key(name) not in _COUNTRY_KEYS
+
+
+_PUBLIC_BODY_WORDS = _words(
+    "government ministry agency party council committee commission army military navy police court parliament "
+    "congress senate house kremlin pentagon office department administration authorities cabinet forces"
+)
+"""Words of a public body's name ("the White House", "the Senate"): no company a company description stands for."""
+
+
+def _people(items: list[_Item], clusters: UnionFind) -> set[int]:
+    """Clusters that are no company: a person (a title, a person's description, a name of two words or more that
+    reads as a person's in a cluster with no acronym or company word: not "Automaker GM"), a country, its
+    government or another public body."""
+    companies = {
+        clusters.find(i)
+        for i, item in enumerate(items)
+        if _acronym(item.core) or _company_base(item.key) or any(w in _ORG_WORDS for w in item.key.split())
+    }
+    people: set[int] = set()
+    for i, item in enumerate(items):
+        root = clusters.find(i)
+        named = _person_like(item) and len(item.key.split()) >= 2 and root not in companies
+        public = (
+            item.key in _COUNTRY_KEYS or _government_of(item.key) or not _PUBLIC_BODY_WORDS.isdisjoint(item.key.split())
+        )
+        if named or public or item.title or item.description:
+            people.add(root)
+    return people
+
+
+def _company_names_in_text(
+    items: list[_Item], clusters: UnionFind, text: str, people: set[int]
+) -> list[tuple[int, int]]:
+    """(offset, cluster) of each occurrence in the text of a mention's name that may be a company's: written
+    like a name (capitalised, no digits: not "A320"), in a cluster that is not ``people``."""
+    agents = {clusters.find(i) for i, item in enumerate(items) if item.agentive}
+    cores: dict[str, int] = {}
+    for i, item in enumerate(items):
+        root = clusters.find(i)
+        if root in agents and root not in people and not item.description and _written_like_a_name(item.core):
+            cores.setdefault(item.core, root)
+    return sorted((at, root) for core, root in cores.items() for at in _word_occurrences(core, text))
+
+
+def _company_before(surface: str, named: list[tuple[int, int]], text: str) -> set[int]:
+    """The company most occurrences of ``surface`` stand for (ties: the earliest occurrence's), as a set, empty
+    when none is named before it: the company named last before it in its own sentence ("On the Airbus website,
+    the company said"), else the first the article names (what it is about: "GM ... the firm")."""
+    sentences = _sentence_bounds(text)
+    starts = [start for start, _ in sentences]
+    offsets = [at for at, _ in named]
+    votes: dict[int, int] = {}
+    for match in re.finditer(rf"(?i)(?<!\w){re.escape(surface)}(?!\w)", text):
+        opens = sentences[bisect_right(starts, match.start()) - 1][0]
+        last = bisect_left(offsets, match.start()) - 1  # the last name before the occurrence
+        if last >= 0:
+            chosen = named[last][1] if offsets[last] >= opens else named[0][1]
+            votes[chosen] = votes.get(chosen, 0) + 1
+    return {max(votes, key=lambda r: votes[r])} if votes else set()
+
+
 def _roots_for_name(name: str, items: list[_Item], clusters: UnionFind, index: _NameIndex) -> set[int]:
     """Clusters the name belongs to; a new evidence item when the text's name matches no mention."""
     key = _name_key(name)
@@ -775,6 +1042,124 @@ def _roots_for_name(name: str, items: list[_Item], clusters: UnionFind, index: _
         index.add(items[-1], len(items) - 1)
         roots = {clusters.add()}
     return roots
+
+
+# Descriptions by their neighbouring sentences --------------------------------------------------------------
+
+
+def _link_by_neighbours(items: list[_Item], clusters: UnionFind, text: str) -> None:
+    """A person's description that no name is set beside joins the one person its neighbouring sentence names,
+    as news writes them: a statement signed by a description followed by one signed by a person named there for
+    the first time, bare ("... the Japanese government spokesman said. '...' added Hirokazu Matsuno": a newcomer
+    would be introduced with a role); or a sentence that opens with the description after one that names one
+    person ("Kim Jong-un visits a factory. The North Korean leader toured ..."), whose own title, if any, is the
+    description's. Never a description that already has a name."""
+    sentences = _sentence_bounds(text)
+    people = _named_people(items, clusters, text, sentences)
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if not item.description or item.virtual or item.surface in seen or _has_name(i, items, clusters):
+            continue
+        seen.add(item.surface)
+        for match in re.finditer(rf"(?i)(?<!\w){re.escape(item.surface)}(?!\w)", text):
+            found = _neighbour(item.key, match, text, sentences, people)
+            if found is not None:
+                clusters.union(i, found)
+                break
+
+
+@dataclass
+class _Named:
+    """A person named in the text: the sentences naming it, the first of them, the description key of a title."""
+
+    sentences: set[int]
+    first: int
+    titles: set[str]
+
+
+@dataclass
+class _People:
+    """The persons the text names (cluster -> ``_Named``), filed by sentence."""
+
+    named: dict[int, _Named]
+    in_sentence: dict[int, list[int]]
+    first_in: dict[int, list[int]]
+
+
+def _named_people(
+    items: list[_Item], clusters: UnionFind, text: str, sentences: tuple[tuple[int, int], ...]
+) -> _People:
+    """Where the text names each cluster with a person's name of two words or more."""
+    starts = [start for start, _ in sentences]
+    people: dict[int, _Named] = {}
+    cores: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if not item.virtual and not item.description and _person_like(item) and len(item.key.split()) >= 2:
+            cores.setdefault(item.core, clusters.find(i))
+    for core, root in cores.items():
+        found = _word_occurrences(core, text)
+        where = {bisect_right(starts, at) - 1 for at in found}
+        if where:
+            named = people.setdefault(root, _Named(set(), min(where), set()))
+            named.sentences |= where
+            named.first = min(named.first, *where)
+            if any(_APPOSED_ROLE.match(text, at + len(core)) for at in found):
+                named.titles.add(_SOME_ROLE)
+    for i, item in enumerate(items):
+        if item.title and not _honorific(item.title) and (root := clusters.find(i)) in people:
+            people[root].titles.add(_description_key(_strip_article(item.title)))
+    in_sentence: dict[int, list[int]] = {}
+    first_in: dict[int, list[int]] = {}
+    for root, named in people.items():
+        first_in.setdefault(named.first, []).append(root)
+        for at in named.sentences:
+            in_sentence.setdefault(at, []).append(root)
+    return _People(people, in_sentence, first_in)
+
+
+_APPOSED_ROLE = re.compile(r",\s+(?:a|an|the)\s")
+"""A role set after a name: "Ann Lee, an economist"."""
+_SOME_ROLE = "\x00role"
+"""The title key of a person introduced with a role the mentions do not give."""
+
+
+def _neighbour(
+    key: str, match: re.Match[str], text: str, sentences: tuple[tuple[int, int], ...], people: _People
+) -> int | None:
+    """The one person the sentence after (a signed statement) or before (an opening description) names."""
+    at = bisect_right(sentences, (match.start(), len(text) + 1)) - 1
+    start, end = sentences[at]
+    named = people.named
+    if _SIGNS.match(text, match.end(), end):
+        found = [r for r in people.first_in.get(at + 1, []) if not named[r].titles]
+    elif not text[start : match.start()].strip(" \"“'‘"):
+        found = [r for r in people.in_sentence.get(at - 1, []) if named[r].titles <= {key}]
+    else:
+        return None
+    return found[0] if len(found) == 1 else None
+
+
+_SIGNS = re.compile(r"\s+(?:" + "|".join(sorted(SAID_AFTER_NAME)) + r")\W*$")
+"""A description that signs its sentence's statement: "..., the spokesman said." (nothing after but punctuation)."""
+
+
+@lru_cache(maxsize=8)
+def _sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
+    """[start, end) of each sentence: ends at a full stop, question or exclamation mark (closing quotes kept) before
+    a space and a capital or an opening quote, and at every line break."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in re.finditer(r"[.!?][\"”’']*(?=\s+[\"“‘A-Z])|\n+", text):
+        if match.end() > start and text[start : match.end()].strip():
+            bounds.append((start, match.end()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return tuple(bounds)
+
+
+def _has_name(i: int, items: list[_Item], clusters: UnionFind) -> bool:
+    root = clusters.find(i)
+    return any(not other.description and clusters.find(j) == root for j, other in enumerate(items))
 
 
 # Building -------------------------------------------------------------------------------------------------
@@ -823,7 +1208,7 @@ def _honorific(form: str) -> bool:
 
 def _canonical_member(members: list[_Item]) -> _Item:
     """The member naming the entity: a government form, a country, else the longest name, else the first."""
-    names = [m for m in members if not m.description]
+    names = [m for m in members if not m.description and _company_description(m) is None]
     for choice in (
         [m for m in names if _government_of(m.key)],
         [m for m in names if m.key in _KNOWN_NAMES and not m.via_capital],
@@ -868,6 +1253,8 @@ def _entity_type(members: list[_Item], chosen: _Item, name: str, text: str) -> E
         return "group"
     if words and words[-1].endswith("ns") and words[-1][:-1] in _DEMONYMS:
         return "group"
+    if any(_after_the(m) for m in members):
+        return "other"  # "the Ford Taurus": a thing's name
     if 2 <= len(name.split()) <= 4 and all(_name_word(w) and not _has_digit(w) for w in name.split()):
         return "person"
     if len(words) == 1 and name[:1].isupper() and _speaks(name, text):

@@ -5,7 +5,10 @@ are interchangeable and a word written lower-case may open with a capital ("Kim 
 alias "the North Korean leader" opens a sentence); never the reverse ("Post" does not find "post"). A form that two
 entities share names neither (which one the article means there is not known); pronouns and one-letter forms are not
 names. Occurrences never overlap: at each word the longest form that matches there wins, and the search goes on
-after it.
+after it. A common noun written bare ("team", "dealerships", the name of a description without its article) names
+the entity only as a whole noun phrase: not after a word that modifies it ("team" in "the development team",
+"dealerships" in "789 dealerships", "government" in "the United States government"; a function word such as "the"
+or "but" before it is no modifier).
 
 Cost: one pass over the article's words, trying at each word only the forms that begin with it (by its case-folded
 first word), so a long article with many entities stays linear in its length.
@@ -16,16 +19,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicon import POSSESSIVES, PRONOUNS
+from ..lexicon import FUNCTION_WORDS, POSSESSIVES, PRONOUNS
 from ..schema import Entity, Span
 
 _WORD = re.compile(r"\w+")
+_WORD_BEFORE = re.compile(r"(\w+)[\s\-‐‑–]+$")
+_HYPHENATED = re.compile(r"[\-‐‑]\w")
 _SEPARATOR = r"[\s\-‐‑–]+"
 
 
 def _usable(form: str) -> bool:
+    """A form that can name something: not a pronoun or only function words ("others"), not one letter."""
     words = _WORD.findall(form)
-    return bool(words) and len(form.strip()) > 1 and form.strip().casefold() not in PRONOUNS | POSSESSIVES
+    return (
+        bool(words)
+        and len(form.strip()) > 1
+        and form.strip().casefold() not in PRONOUNS | POSSESSIVES
+        and not all(w.lower() in FUNCTION_WORDS and not w.isupper() for w in words)  # "others", not "WHO"
+    )
 
 
 def _word(word: str) -> str:
@@ -44,8 +55,26 @@ def _key(form: str) -> str:
     return " ".join(re.split(_SEPARATOR, form.strip())).casefold()
 
 
-def _forms(entities: Sequence[Entity]) -> dict[str, list[tuple[int, re.Pattern[str], str]]]:
-    """Case-folded first word -> (length, pattern, entity id) of the forms opening with it, longest first."""
+def _bare_noun(form: str) -> bool:
+    """A form that opens with a common word, not a function word ("team", "development team"; not "the team",
+    "iPhone")."""
+    first = _WORD.findall(form)[0]
+    return first.islower() and first not in FUNCTION_WORDS
+
+
+def _inside_a_phrase(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a word that modifies it (no function word: "development team",
+    "789 dealerships"; not "the team", "but prosecutors"), so it ends a longer phrase."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).casefold() not in FUNCTION_WORDS
+
+
+_Form = tuple[int, re.Pattern[str], str, bool]
+"""A form's length, pattern, entity id and whether it is a bare common noun (``_bare_noun``)."""
+
+
+def _forms(entities: Sequence[Entity]) -> dict[str, list[_Form]]:
+    """Case-folded first word -> the forms opening with it, longest first."""
     owners: dict[str, set[str]] = {}
     written: dict[str, set[str]] = {}
     for entity in entities:
@@ -53,10 +82,11 @@ def _forms(entities: Sequence[Entity]) -> dict[str, list[tuple[int, re.Pattern[s
             if _usable(form):
                 owners.setdefault(_key(form), set()).add(entity.id)
                 written.setdefault(_key(form), set()).add(form.strip())
-    by_first: dict[str, list[tuple[int, re.Pattern[str], str]]] = {}
+    by_first: dict[str, list[_Form]] = {}
     for key, ids in owners.items():
         if len(ids) == 1:
-            patterns = [(len(key), _pattern(form), next(iter(ids))) for form in sorted(written[key])]
+            eid = next(iter(ids))
+            patterns = [(len(key), _pattern(form), eid, _bare_noun(form)) for form in sorted(written[key])]
             by_first.setdefault(_WORD.findall(key)[0], []).extend(patterns)
     for candidates in by_first.values():
         candidates.sort(key=lambda c: -c[0])
@@ -71,9 +101,11 @@ def name_mentions(entities: Sequence[Entity], text: str) -> list[Entity]:
     for word in _WORD.finditer(text):
         if word.start() < after or (candidates := by_first.get(word.group().casefold())) is None:
             continue
-        for _, pattern, eid in candidates:
+        for _, pattern, eid, bare in candidates:
+            if bare and _inside_a_phrase(text, word.start()):
+                continue
             hit = pattern.match(text, word.start())
-            if hit is not None:
+            if hit is not None and not (bare and _HYPHENATED.match(text, hit.end())):  # "co" in "co-founder"
                 span = Span(start=hit.start(), end=hit.end(), text=hit.group(), status="exact")
                 found.setdefault(eid, []).append(span)
                 after = hit.end()
