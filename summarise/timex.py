@@ -102,8 +102,8 @@ _BEFORE_MONTH = {
 }  # fmt: skip
 _SENTENCE_END = re.compile(r"[a-z0-9]{2,}[.!?][\"'”’]*\s+(?=[A-Z\"“`'])|\n")
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|'ll|would|going to|(?:is|are|was|were) (?:due|expected|set|slated|to)|plans? to|"
-    r"(?:set|expected|slated) to|"
+    r"\b(?:will|shall|should(?! have)|won't|'ll|would|going to|(?:is|are|was|were) (?:due|expected|set|slated|to)|"
+    r"plans? to|(?:set|expected|slated) to|"
     r"planned|planning|scheduled|upcoming|effective|as (?:soon|early) as)\b"
 )
 _PAST = re.compile(

@@ -374,6 +374,9 @@ def test_a_future_clause_points_weekdays_and_months_forward() -> None:
     assert _event_time("Friday", WED, "The summit is due to open Friday.") == ("2023-09-08", "day")
     assert _event_time("on Friday", WED, "Putin met Kim on Friday.") == ("2023-09-01", "day")
     assert _event_time("in January", FRI, "The vote will take place in January.") == ("2024-01", "month")
+    june = date(2009, 6, 5)  # "should" speaks of the future, "should have" of the past
+    assert _event_time("in October", june, "The sale should be completed in October.") == ("2009-10", "month")
+    assert _event_time("in October", june, "The sale should have closed in October.") == ("2008-10", "month")
     # a future word after an expression does not move it
     assert _event_time("on Tuesday", WED, "Putin said on Tuesday that Kim will visit on Friday.") == (
         "2023-09-05",
