@@ -1264,8 +1264,9 @@ _RANGE_END = re.compile(r"\d\s?[-–]\s?(\d{1,2})(?:,?\s\d{4})?$")
 
 def event_time(written: str, mention: TimeMention | None, published: date | None) -> TimeExpr:
     """An event's time: its words as written, valued by the tagger's mention of them (None: the tagger found no
-    time there). "since X" is the interval from X to publication; a week is its Monday to Sunday; a period
-    TimeML names without a calendar date (a duration, PRESENT_REF, a quarter, an unknown X) stays unresolved."""
+    time there). "since X" is the interval from X to publication; a week is its Monday to Sunday, a quarter or a
+    half its first to last day; a period TimeML names without a calendar date (a duration, PRESENT_REF, a season,
+    an unknown X) stays unresolved."""
     unknown = TimeExpr(text=written, value=None, granularity="unknown")
     if mention is None or mention.type not in ("DATE", "TIME"):
         return unknown
@@ -1295,11 +1296,28 @@ def event_time(written: str, mention: TimeMention | None, published: date | None
             saturday = monday + timedelta(days=5)
             return TimeExpr(text=written, value=f"{saturday}/{saturday + timedelta(days=1)}", granularity="interval")
         return TimeExpr(text=written, value=f"{monday}/{monday + timedelta(days=6)}", granularity="week")
+    part = _part_of_year(value)
+    if part is not None:  # "in the first quarter of 2009": the days it names
+        return TimeExpr(text=written, value=f"{part[0]}/{part[1]}", granularity="interval")
     return unknown
 
 
+_PART_OF_YEAR = re.compile(r"(\d{4})-(?:Q([1-4])|H([12]))")
+
+
+def _part_of_year(value: str) -> tuple[date, date] | None:
+    """The first and last day of a quarter ("2009-Q1") or a half ("1990-H2"), else None."""
+    match = _PART_OF_YEAR.fullmatch(value)
+    if match is None:
+        return None
+    year, months = int(match[1]), 3 if match[2] else 6
+    first = (int(match[2] or match[3]) - 1) * months + 1
+    last = _add_months(year, first + months - 1, 1)
+    return date(year, first, 1), date(last[0], last[1], 1) - timedelta(days=1)
+
+
 def _calendar_start(value: str) -> date | None:
-    """The first day of a TimeML calendar value (day, month, year, week), else None."""
+    """The first day of a TimeML calendar value (day, month, year, week, quarter, half), else None."""
     try:
         if re.fullmatch(r"\d{4}-\d\d-\d\d.*", value):
             return date.fromisoformat(value[:10])
@@ -1312,4 +1330,5 @@ def _calendar_start(value: str) -> date | None:
             return date.fromisocalendar(int(week[1]), int(week[2]), 1)
     except ValueError:
         return None
-    return None
+    part = _part_of_year(value)
+    return part[0] if part else None

@@ -342,6 +342,10 @@ def _event_time(words: str, published: date | None, sentence: str | None = None)
         ("in November", FRI, "2023-11", "month"),  # nearer ahead, within three months
         ("in August", FRI, "2023-08", "month"),
         ("September 2022", None, "2022-09", "month"),
+        ("in the first quarter of 2009", None, "2009-01-01/2009-03-31", "interval"),  # a quarter: its days
+        ("the fourth quarter of 1988", None, "1988-10-01/1988-12-31", "interval"),
+        ("in the second half of 1990", None, "1990-07-01/1990-12-31", "interval"),
+        ("since the third quarter", FRI, "2023-07-01/2023-09-15", "interval"),
     ],
 )
 def test_events_times_from_their_words(words: str, published: date | None, value: str, granularity: str) -> None:
