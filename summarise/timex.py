@@ -367,6 +367,12 @@ def _month_context(text: str, start: int, end: int) -> bool:
 
 
 _PREPOSITIONS = {"on", "to", "in", "of", "for", "from", "at", "against", "by", "with", "through", "and", "or"}
+_FULL_MONTHS = {"may", "june", "july"}  # the months whose names are no longer than their abbreviations
+
+
+def _clipped_name(written: str) -> bool:
+    """A month's abbreviation written without its period, alone ("Jan", "Dec"): a given name, not a month."""
+    return not written.endswith(".") and len(written) <= 4 and written.casefold() not in _FULL_MONTHS
 
 
 def _month_relative_year(m: re.Match[str], state: _State) -> Resolved:
@@ -380,6 +386,8 @@ def _month_alone(m: re.Match[str], state: _State) -> Resolved:
     mod = (m["mod"] or "").casefold()
     if not mod and not _month_context(state.text, m.start(), m.end()):
         return None  # "May" the verb, "March" the protest, a name
+    if not mod and _clipped_name(m["mon"]):
+        return None  # "Jan Kavan": a month is shortened with its period ("Jan."), a name is not
     month = _month_number(m["mon"])
     if state.published is None:
         return "DATE", f"XXXX-{month:02d}"
@@ -866,7 +874,8 @@ def _floating_holiday(state: _State, name: str, m: re.Match[str]) -> Resolved:
 
 
 _CLOCK = (
-    r"(?:\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)|noon|midnight)(?:\s(?:EST|EDT|GMT|CST|PST|local time))?"
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?<!high\s)noon|midnight)"
+    r"(?:\s(?:EST|EDT|GMT|CST|PST|local time))?"
 )
 
 
@@ -1195,12 +1204,30 @@ def _choose(candidates: list[_Candidate], state: _State) -> list[tuple[_Candidat
     for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start), c.rule)):
         if cand.start < taken_to:
             continue
+        if _quoted_title(state.text, cand.start, cand.end):
+            taken_to = cand.end  # nor any time inside it ("Minutes" in "60 Minutes")
+            continue
         resolved = _RULES[cand.rule][1](cand.match, state)
         if resolved is None:
             continue
         chosen.append((cand, *resolved))
         taken_to = cand.end
     return chosen
+
+
+_QUOTE_OPEN = re.compile(r"(?:[\"“]|``|'')$")
+_NAMED_TIMES = {*_WEEKDAYS, *_MONTHS, "day", "eve", "christmas", "thanksgiving", "halloween"}
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """A quotation that opens with time words all capitalised, the last a common noun, is a title, not a time:
+    ABC's "This Week", CBS's "60 Minutes" (a quoted "Today", "Friday" or "Two weeks later" is still one)."""
+    if not _QUOTE_OPEN.search(text, max(0, start - 2), start):
+        return False
+    words = text[start:end].split()
+    capitalised = all(w[0].isupper() or w[0].isdigit() for w in words)
+    last = words[-1].strip(".,")
+    return len(words) > 1 and capitalised and last.isalpha() and last.casefold() not in _NAMED_TIMES
 
 
 _ADJECTIVAL = re.compile(rf"(?i)(?:a|an)\s(?=\S+-{_UNIT}$)")

@@ -215,12 +215,24 @@ def test_a_wire_dateline_is_the_reference_date() -> None:
         "The Security Council met.",
         "The Dallas Morning News said so.",  # a part of day inside a name
         "After the fall of the Berlin Wall, prices fell; the fall in prices went on.",  # "fall" not a season
+        "The treaty was signed by Janos Martonyi and Jan Kavan.",  # "Jan" without its period: a name
+        'Baker said on ABC\'s "This Week" that the embargo holds.',  # a quoted title
+        "He told CBS's ``60 Minutes'' that he was innocent.",
+        "The poster showed Gary Cooper in ``High Noon.'' For Poland, high noon has come.",  # a film, an idiom
     ],
 )
 def test_not_times(sentence: str) -> None:
     found = tags(sentence)
     names = ("may", "march", "friday", "40-year", "1999", "2,000", "morning", "the fall")
     assert not [t for t in found if t[0].casefold() in names], found
+
+
+def test_a_quotation_opening_with_a_time_is_still_a_time() -> None:
+    assert tags('``Today, I am here,\'\' he said. "Two weeks later" was too late; "Jan. 6" was the date.', WED) == [
+        ("Today", "DATE", "2023-09-06"),
+        ("Two weeks later", "DATE", "2023-W38"),
+        ("Jan. 6", "DATE", "2023-01-06"),
+    ]
 
 
 def test_months_as_dates_with_a_preposition_or_a_day() -> None:
