@@ -696,8 +696,10 @@ def _ago(m: re.Match[str], state: _State) -> Resolved:
         year, quarter = state.last_quarter
         return "DATE", f"{year + sign:04d}-Q{quarter}"
     published = state.published
-    if published is None or count is None or not float(count).is_integer():
+    if count is None or not float(count).is_integer():
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    if published is None:  # a date shifted from one the text does not give: unknown, but a date
+        return ("TIME", "XXXX-XX-XXTXX:XX") if unit in _TIME_UNITS else ("DATE", "XXXX-XX-XX")
     n = int(count) * sign
     if unit == "year":
         return "DATE", f"{published.year + n:04d}"
@@ -777,9 +779,9 @@ def _duration_rule(m: re.Match[str], state: _State) -> Resolved:
         return "DATE", f"{state.published.year:04d}"
     if written == "one day" and _preceding_word(state.text, m.start()) in _BEFORE_SOMEDAY:
         return "DATE", "FUTURE_REF"  # "will one day be": some day to come, not a length
-    in_view = state.last_day or state.published
-    if written == "the day" and in_view is not None:
-        return "DATE", in_view.isoformat()  # "later in the day": the day last named, a date
+    if written == "the day":  # "later in the day": the day last named, a date
+        in_view = state.last_day or state.published
+        return "DATE", in_view.isoformat() if in_view else "XXXX-XX-XX"
     count = _number(m["n"]) if m["n"] else (None if m["unit"].casefold().endswith("s") else 1)
     if m["half"]:
         count = (count or 0) + 0.5 if count is not None else None

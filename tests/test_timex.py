@@ -254,6 +254,18 @@ def test_without_a_publication_date_values_stay_unknown() -> None:
     assert all("20" not in value for _, _, value in found)
 
 
+def test_relative_times_without_a_publication_date_are_unknown_dates() -> None:
+    """Shifted from a date the text does not give: still a date (an event's time words), its value unknown."""
+    assert tags("It began two years ago and ended later in the day.", None) == [
+        ("two years ago", "DATE", "XXXX-XX-XX"),
+        ("the day", "DATE", "XXXX-XX-XX"),
+    ]
+    assert [w for _, w in time_phrases("It began two years ago, three hours later.")] == [
+        "two years ago",
+        "three hours later",
+    ]
+
+
 def test_event_time_from_the_tagger() -> None:
     """The event's words keep its preposition or "since"; the value is the tagger's in the events' form."""
     sentence = "Prices have risen since September 12, and the US warned late on Tuesday."
