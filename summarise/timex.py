@@ -17,7 +17,9 @@ Rules follow the TimeML (TIMEX3) annotation guidelines as TimeBank applies them,
 
 What is not tagged: a capitalised month or weekday that is a name or a verb ("May" the verb, "March" the
 protest, "TGI Friday's"): a bare month needs a temporal preposition or modifier before it, or a day or year with
-it; a weekday after another capitalised word is part of a name. Ages ("a 40-year-old") are not times.
+it; a weekday after another capitalised word is part of a name; a month's abbreviation without its period ("Jan
+Kavan") is a name, as is a quotation opening with capitalised time words (ABC's "This Week"). Ages ("a
+40-year-old") are not times.
 
 Candidates from all rules are chosen leftmost-longest, so "late on Tuesday" gives "late on Tuesday" only when a
 rule covers the whole and else "Tuesday". The whole article is tagged in one pass of compiled expressions.
