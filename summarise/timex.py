@@ -608,6 +608,8 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
     """ "the third quarter", "third-quarter", "the fourth quarter of 1988", "the latest quarter", "the quarter"."""
     which = (m["nth"] or "").casefold()
     written = m["y"] or m["y0"]
+    if m.group(0).casefold() == "quarter" and _FRACTION.match(state.text, m.end()):
+        return None  # "more than a quarter of the market": a fraction
     year = int(written) if written else None
     if year is None and m["rel"] and state.published is not None:  # "last year's fourth quarter"
         year = state.published.year + {"this": 0, "last": -1, "next": 1}[m["rel"].casefold()]
@@ -630,6 +632,9 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
         return "DATE", f"{named_year:04d}-Q{named}"
     # "the quarter", "the latest quarter" in a news report: the last one that has ended
     return _quarter_value(state, *_last_ended_quarter(state.published))
+
+
+_FRACTION = re.compile(r"\s+of\s+(?!(?:fiscal\s)?(?:19|20)\d\d\b)")
 
 
 def _last_ended_quarter(published: date) -> tuple[int, int]:
@@ -693,7 +698,7 @@ def _ago(m: re.Match[str], state: _State) -> Resolved:
     count = _number(m["n"])
     unit = _unit(m["unit"])
     sign = 1 if m["dir"].casefold() in ("later", "after", "from now", "hence") else -1
-    anchored = m["dir"].casefold() != "ago"
+    anchored = m["dir"].casefold() in ("earlier", "later", "before", "after")  # not "ago", "from now", "hence"
     if unit == "year" and state.last_quarter is not None and count == 1 and state.published is not None:
         year, quarter = state.last_quarter
         return "DATE", f"{year + sign:04d}-Q{quarter}"
@@ -704,7 +709,8 @@ def _ago(m: re.Match[str], state: _State) -> Resolved:
         return ("TIME", "XXXX-XX-XXTXX:XX") if unit in _TIME_UNITS else ("DATE", "XXXX-XX-XX")
     n = int(count) * sign
     if unit == "year":
-        return "DATE", f"{published.year + n:04d}"
+        year = state.last_year if anchored and state.last_year else published.year
+        return "DATE", f"{year + n:04d}"
     if unit == "month":
         month = state.last_month if anchored and state.last_month else (published.year, published.month)
         return _month_value(state, *_add_months(*month, n))
@@ -783,13 +789,17 @@ def _duration_rule(m: re.Match[str], state: _State) -> Resolved:
         return "DATE", "FUTURE_REF"  # "will one day be": some day to come, not a length
     if written == "the day":  # "later in the day": the day last named, a date
         in_view = state.last_day or state.published
-        return "DATE", in_view.isoformat() if in_view else "XXXX-XX-XX"
+        if in_view is None or _DEFINED_BY_CLAUSE.match(state.text, m.end()):
+            return "DATE", "XXXX-XX-XX"  # "the day that its land vanishes": the clause's day, unknown
+        return "DATE", in_view.isoformat()
     count = _number(m["n"]) if m["n"] else (None if m["unit"].casefold().endswith("s") else 1)
     if m["half"]:
         count = (count or 0) + 0.5 if count is not None else None
     value = _duration(count, unit)
     return "DURATION", value
 
+
+_DEFINED_BY_CLAUSE = re.compile(r"\s+(?:that|when|on\swhich)\b")
 
 _BEFORE_SOMEDAY = {"will", "would", "could", "may", "might", "can", "shall", "should", "must", "i", "you", "he", "she",
                    "we", "they"}  # fmt: skip

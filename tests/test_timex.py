@@ -179,6 +179,18 @@ def test_anchored_on_the_last_named_time() -> None:
     assert ("Last year's quarter", "DATE", "1988-Q3") in found
 
 
+def test_later_and_earlier_count_from_the_last_named_date_but_ago_and_from_now_from_publication() -> None:
+    published = date(2016, 9, 8)
+    assert ("A year later", "DATE", "2016") in tags("The talks began in 2015. A year later, they ended.", published)
+    assert ("two months from now", "DATE", "2016-11") in tags(
+        "It began in May and ends two months from now.", published
+    )
+    # "the day" a clause defines is not the day in view
+    assert tags("Kiribati buys land for the day that its land vanishes.", published) == [
+        ("the day", "DATE", "XXXX-XX-XX")
+    ]
+
+
 def test_the_quarter_is_the_one_last_named() -> None:
     found = tags("Net fell in the second quarter ended June 30. In the quarter, sales rose; that quarter was odd.", THU)
     assert ("the quarter", "DATE", "1989-Q2") in found
@@ -219,6 +231,7 @@ def test_a_wire_dateline_is_the_reference_date() -> None:
         'Baker said on ABC\'s "This Week" that the embargo holds.',  # a quoted title
         "He told CBS's ``60 Minutes'' that he was innocent.",
         "The poster showed Gary Cooper in ``High Noon.'' For Poland, high noon has come.",  # a film, an idiom
+        "Junk funds hold more than a quarter of the market.",  # a fraction
     ],
 )
 def test_not_times(sentence: str) -> None:
