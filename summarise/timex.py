@@ -17,7 +17,9 @@ Rules follow the TimeML (TIMEX3) annotation guidelines as TimeBank applies them,
 
 What is not tagged: a capitalised month or weekday that is a name or a verb ("May" the verb, "March" the
 protest, "TGI Friday's"): a bare month needs a temporal preposition or modifier before it, or a day or year with
-it; a weekday after another capitalised word is part of a name. Ages ("a 40-year-old") are not times.
+it; a weekday after another capitalised word is part of a name; a month's abbreviation without its period ("Jan
+Kavan") is a name, as is a quotation opening with capitalised time words (ABC's "This Week"). Ages ("a
+40-year-old") are not times.
 
 Candidates from all rules are chosen leftmost-longest, so "late on Tuesday" gives "late on Tuesday" only when a
 rule covers the whole and else "Tuesday". The whole article is tagged in one pass of compiled expressions.
@@ -102,8 +104,8 @@ _BEFORE_MONTH = {
 }  # fmt: skip
 _SENTENCE_END = re.compile(r"[a-z0-9]{2,}[.!?][\"'”’]*\s+(?=[A-Z\"“`'])|\n")
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|'ll|would|going to|(?:is|are|was|were) (?:due|expected|set|slated|to)|plans? to|"
-    r"(?:set|expected|slated) to|"
+    r"\b(?:will|shall|should(?! have)|won't|'ll|would|going to|(?:is|are|was|were) (?:due|expected|set|slated|to)|"
+    r"plans? to|(?:set|expected|slated) to|"
     r"planned|planning|scheduled|upcoming|effective|as (?:soon|early) as)\b"
 )
 _PAST = re.compile(
@@ -367,6 +369,12 @@ def _month_context(text: str, start: int, end: int) -> bool:
 
 
 _PREPOSITIONS = {"on", "to", "in", "of", "for", "from", "at", "against", "by", "with", "through", "and", "or"}
+_FULL_MONTHS = {"may", "june", "july"}  # the months whose names are no longer than their abbreviations
+
+
+def _clipped_name(written: str) -> bool:
+    """A month's abbreviation written without its period, alone ("Jan", "Dec"): a given name, not a month."""
+    return not written.endswith(".") and len(written) <= 4 and written.casefold() not in _FULL_MONTHS
 
 
 def _month_relative_year(m: re.Match[str], state: _State) -> Resolved:
@@ -380,6 +388,8 @@ def _month_alone(m: re.Match[str], state: _State) -> Resolved:
     mod = (m["mod"] or "").casefold()
     if not mod and not _month_context(state.text, m.start(), m.end()):
         return None  # "May" the verb, "March" the protest, a name
+    if not mod and _clipped_name(m["mon"]):
+        return None  # "Jan Kavan": a month is shortened with its period ("Jan."), a name is not
     month = _month_number(m["mon"])
     if state.published is None:
         return "DATE", f"XXXX-{month:02d}"
@@ -598,6 +608,8 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
     """ "the third quarter", "third-quarter", "the fourth quarter of 1988", "the latest quarter", "the quarter"."""
     which = (m["nth"] or "").casefold()
     written = m["y"] or m["y0"]
+    if m.group(0).casefold() == "quarter" and _FRACTION.match(state.text, m.end()):
+        return None  # "more than a quarter of the market": a fraction
     year = int(written) if written else None
     if year is None and m["rel"] and state.published is not None:  # "last year's fourth quarter"
         year = state.published.year + {"this": 0, "last": -1, "next": 1}[m["rel"].casefold()]
@@ -620,6 +632,9 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
         return "DATE", f"{named_year:04d}-Q{named}"
     # "the quarter", "the latest quarter" in a news report: the last one that has ended
     return _quarter_value(state, *_last_ended_quarter(state.published))
+
+
+_FRACTION = re.compile(r"\s+of\s+(?!(?:fiscal\s)?(?:19|20)\d\d\b)")
 
 
 def _last_ended_quarter(published: date) -> tuple[int, int]:
@@ -683,16 +698,19 @@ def _ago(m: re.Match[str], state: _State) -> Resolved:
     count = _number(m["n"])
     unit = _unit(m["unit"])
     sign = 1 if m["dir"].casefold() in ("later", "after", "from now", "hence") else -1
-    anchored = m["dir"].casefold() != "ago"
+    anchored = m["dir"].casefold() in ("earlier", "later", "before", "after")  # not "ago", "from now", "hence"
     if unit == "year" and state.last_quarter is not None and count == 1 and state.published is not None:
         year, quarter = state.last_quarter
         return "DATE", f"{year + sign:04d}-Q{quarter}"
     published = state.published
-    if published is None or count is None or not float(count).is_integer():
+    if count is None or not float(count).is_integer():
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    if published is None:  # a date shifted from one the text does not give: unknown, but a date
+        return ("TIME", "XXXX-XX-XXTXX:XX") if unit in _TIME_UNITS else ("DATE", "XXXX-XX-XX")
     n = int(count) * sign
     if unit == "year":
-        return "DATE", f"{published.year + n:04d}"
+        year = state.last_year if anchored and state.last_year else published.year
+        return "DATE", f"{year + n:04d}"
     if unit == "month":
         month = state.last_month if anchored and state.last_month else (published.year, published.month)
         return _month_value(state, *_add_months(*month, n))
@@ -769,15 +787,19 @@ def _duration_rule(m: re.Match[str], state: _State) -> Resolved:
         return "DATE", f"{state.published.year:04d}"
     if written == "one day" and _preceding_word(state.text, m.start()) in _BEFORE_SOMEDAY:
         return "DATE", "FUTURE_REF"  # "will one day be": some day to come, not a length
-    in_view = state.last_day or state.published
-    if written == "the day" and in_view is not None:
-        return "DATE", in_view.isoformat()  # "later in the day": the day last named, a date
+    if written == "the day":  # "later in the day": the day last named, a date
+        in_view = state.last_day or state.published
+        if in_view is None or _DEFINED_BY_CLAUSE.match(state.text, m.end()):
+            return "DATE", "XXXX-XX-XX"  # "the day that its land vanishes": the clause's day, unknown
+        return "DATE", in_view.isoformat()
     count = _number(m["n"]) if m["n"] else (None if m["unit"].casefold().endswith("s") else 1)
     if m["half"]:
         count = (count or 0) + 0.5 if count is not None else None
     value = _duration(count, unit)
     return "DURATION", value
 
+
+_DEFINED_BY_CLAUSE = re.compile(r"\s+(?:that|when|on\swhich)\b")
 
 _BEFORE_SOMEDAY = {"will", "would", "could", "may", "might", "can", "shall", "should", "must", "i", "you", "he", "she",
                    "we", "they"}  # fmt: skip
@@ -866,7 +888,8 @@ def _floating_holiday(state: _State, name: str, m: re.Match[str]) -> Resolved:
 
 
 _CLOCK = (
-    r"(?:\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)|noon|midnight)(?:\s(?:EST|EDT|GMT|CST|PST|local time))?"
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?<!high\s)noon|midnight)"
+    r"(?:\s(?:EST|EDT|GMT|CST|PST|local time))?"
 )
 
 
@@ -1195,12 +1218,30 @@ def _choose(candidates: list[_Candidate], state: _State) -> list[tuple[_Candidat
     for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start), c.rule)):
         if cand.start < taken_to:
             continue
+        if _quoted_title(state.text, cand.start, cand.end):
+            taken_to = cand.end  # nor any time inside it ("Minutes" in "60 Minutes")
+            continue
         resolved = _RULES[cand.rule][1](cand.match, state)
         if resolved is None:
             continue
         chosen.append((cand, *resolved))
         taken_to = cand.end
     return chosen
+
+
+_QUOTE_OPEN = re.compile(r"(?:[\"“]|``|'')$")
+_NAMED_TIMES = {*_WEEKDAYS, *_MONTHS, "day", "eve", "christmas", "thanksgiving", "halloween"}
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """A quotation that opens with time words all capitalised, the last a common noun, is a title, not a time:
+    ABC's "This Week", CBS's "60 Minutes" (a quoted "Today", "Friday" or "Two weeks later" is still one)."""
+    if not _QUOTE_OPEN.search(text, max(0, start - 2), start):
+        return False
+    words = text[start:end].split()
+    capitalised = all(w[0].isupper() or w[0].isdigit() for w in words)
+    last = words[-1].strip(".,")
+    return len(words) > 1 and capitalised and last.isalpha() and last.casefold() not in _NAMED_TIMES
 
 
 _ADJECTIVAL = re.compile(rf"(?i)(?:a|an)\s(?=\S+-{_UNIT}$)")
@@ -1264,8 +1305,9 @@ _RANGE_END = re.compile(r"\d\s?[-–]\s?(\d{1,2})(?:,?\s\d{4})?$")
 
 def event_time(written: str, mention: TimeMention | None, published: date | None) -> TimeExpr:
     """An event's time: its words as written, valued by the tagger's mention of them (None: the tagger found no
-    time there). "since X" is the interval from X to publication; a week is its Monday to Sunday; a period
-    TimeML names without a calendar date (a duration, PRESENT_REF, a quarter, an unknown X) stays unresolved."""
+    time there). "since X" is the interval from X to publication; a week is its Monday to Sunday, a quarter or a
+    half its first to last day; a period TimeML names without a calendar date (a duration, PRESENT_REF, a season,
+    an unknown X) stays unresolved."""
     unknown = TimeExpr(text=written, value=None, granularity="unknown")
     if mention is None or mention.type not in ("DATE", "TIME"):
         return unknown
@@ -1295,11 +1337,28 @@ def event_time(written: str, mention: TimeMention | None, published: date | None
             saturday = monday + timedelta(days=5)
             return TimeExpr(text=written, value=f"{saturday}/{saturday + timedelta(days=1)}", granularity="interval")
         return TimeExpr(text=written, value=f"{monday}/{monday + timedelta(days=6)}", granularity="week")
+    part = _part_of_year(value)
+    if part is not None:  # "in the first quarter of 2009": the days it names
+        return TimeExpr(text=written, value=f"{part[0]}/{part[1]}", granularity="interval")
     return unknown
 
 
+_PART_OF_YEAR = re.compile(r"(\d{4})-(?:Q([1-4])|H([12]))")
+
+
+def _part_of_year(value: str) -> tuple[date, date] | None:
+    """The first and last day of a quarter ("2009-Q1") or a half ("1990-H2"), else None."""
+    match = _PART_OF_YEAR.fullmatch(value)
+    if match is None:
+        return None
+    year, months = int(match[1]), 3 if match[2] else 6
+    first = (int(match[2] or match[3]) - 1) * months + 1
+    last = _add_months(year, first + months - 1, 1)
+    return date(year, first, 1), date(last[0], last[1], 1) - timedelta(days=1)
+
+
 def _calendar_start(value: str) -> date | None:
-    """The first day of a TimeML calendar value (day, month, year, week), else None."""
+    """The first day of a TimeML calendar value (day, month, year, week, quarter, half), else None."""
     try:
         if re.fullmatch(r"\d{4}-\d\d-\d\d.*", value):
             return date.fromisoformat(value[:10])
@@ -1312,4 +1371,5 @@ def _calendar_start(value: str) -> date | None:
             return date.fromisocalendar(int(week[1]), int(week[2]), 1)
     except ValueError:
         return None
-    return None
+    part = _part_of_year(value)
+    return part[0] if part else None

@@ -179,6 +179,18 @@ def test_anchored_on_the_last_named_time() -> None:
     assert ("Last year's quarter", "DATE", "1988-Q3") in found
 
 
+def test_later_and_earlier_count_from_the_last_named_date_but_ago_and_from_now_from_publication() -> None:
+    published = date(2016, 9, 8)
+    assert ("A year later", "DATE", "2016") in tags("The talks began in 2015. A year later, they ended.", published)
+    assert ("two months from now", "DATE", "2016-11") in tags(
+        "It began in May and ends two months from now.", published
+    )
+    # "the day" a clause defines is not the day in view
+    assert tags("Kiribati buys land for the day that its land vanishes.", published) == [
+        ("the day", "DATE", "XXXX-XX-XX")
+    ]
+
+
 def test_the_quarter_is_the_one_last_named() -> None:
     found = tags("Net fell in the second quarter ended June 30. In the quarter, sales rose; that quarter was odd.", THU)
     assert ("the quarter", "DATE", "1989-Q2") in found
@@ -215,12 +227,25 @@ def test_a_wire_dateline_is_the_reference_date() -> None:
         "The Security Council met.",
         "The Dallas Morning News said so.",  # a part of day inside a name
         "After the fall of the Berlin Wall, prices fell; the fall in prices went on.",  # "fall" not a season
+        "The treaty was signed by Janos Martonyi and Jan Kavan.",  # "Jan" without its period: a name
+        'Baker said on ABC\'s "This Week" that the embargo holds.',  # a quoted title
+        "He told CBS's ``60 Minutes'' that he was innocent.",
+        "The poster showed Gary Cooper in ``High Noon.'' For Poland, high noon has come.",  # a film, an idiom
+        "Junk funds hold more than a quarter of the market.",  # a fraction
     ],
 )
 def test_not_times(sentence: str) -> None:
     found = tags(sentence)
     names = ("may", "march", "friday", "40-year", "1999", "2,000", "morning", "the fall")
     assert not [t for t in found if t[0].casefold() in names], found
+
+
+def test_a_quotation_opening_with_a_time_is_still_a_time() -> None:
+    assert tags('``Today, I am here,\'\' he said. "Two weeks later" was too late; "Jan. 6" was the date.', WED) == [
+        ("Today", "DATE", "2023-09-06"),
+        ("Two weeks later", "DATE", "2023-W38"),
+        ("Jan. 6", "DATE", "2023-01-06"),
+    ]
 
 
 def test_months_as_dates_with_a_preposition_or_a_day() -> None:
@@ -240,6 +265,18 @@ def test_without_a_publication_date_values_stay_unknown() -> None:
     found = tags("He left on Tuesday and returns next week.", None)
     assert ("Tuesday", "DATE", "XXXX-WXX-2") in found
     assert all("20" not in value for _, _, value in found)
+
+
+def test_relative_times_without_a_publication_date_are_unknown_dates() -> None:
+    """Shifted from a date the text does not give: still a date (an event's time words), its value unknown."""
+    assert tags("It began two years ago and ended later in the day.", None) == [
+        ("two years ago", "DATE", "XXXX-XX-XX"),
+        ("the day", "DATE", "XXXX-XX-XX"),
+    ]
+    assert [w for _, w in time_phrases("It began two years ago, three hours later.")] == [
+        "two years ago",
+        "three hours later",
+    ]
 
 
 def test_event_time_from_the_tagger() -> None:
@@ -342,6 +379,10 @@ def _event_time(words: str, published: date | None, sentence: str | None = None)
         ("in November", FRI, "2023-11", "month"),  # nearer ahead, within three months
         ("in August", FRI, "2023-08", "month"),
         ("September 2022", None, "2022-09", "month"),
+        ("in the first quarter of 2009", None, "2009-01-01/2009-03-31", "interval"),  # a quarter: its days
+        ("the fourth quarter of 1988", None, "1988-10-01/1988-12-31", "interval"),
+        ("in the second half of 1990", None, "1990-07-01/1990-12-31", "interval"),
+        ("since the third quarter", FRI, "2023-07-01/2023-09-15", "interval"),
     ],
 )
 def test_events_times_from_their_words(words: str, published: date | None, value: str, granularity: str) -> None:
@@ -374,6 +415,9 @@ def test_a_future_clause_points_weekdays_and_months_forward() -> None:
     assert _event_time("Friday", WED, "The summit is due to open Friday.") == ("2023-09-08", "day")
     assert _event_time("on Friday", WED, "Putin met Kim on Friday.") == ("2023-09-01", "day")
     assert _event_time("in January", FRI, "The vote will take place in January.") == ("2024-01", "month")
+    june = date(2009, 6, 5)  # "should" speaks of the future, "should have" of the past
+    assert _event_time("in October", june, "The sale should be completed in October.") == ("2009-10", "month")
+    assert _event_time("in October", june, "The sale should have closed in October.") == ("2008-10", "month")
     # a future word after an expression does not move it
     assert _event_time("on Tuesday", WED, "Putin said on Tuesday that Kim will visit on Friday.") == (
         "2023-09-05",

@@ -3,7 +3,9 @@
 A document becomes the plain text the project sees: the TITLE (AQUAINT has one; TimeBank none), a blank line,
 then what the TEXT element holds with its inline tags removed and its outer blank lines trimmed; the DCT's value
 is the publication date. Gold is every TIMEX3 inside TEXT (the DCT itself is not scored), at code-point offsets
-into that text.
+into that text. The title goes to the tagger (a summary reads it) but is not scored: TempEval-3 annotated only
+TEXT, and its scorer (the task's ``evaluate_entities.py``) reads only what TEXT holds, so a time tagged in a title
+is neither right nor wrong there.
 
 Scoring (per corpus, counts pooled over documents, as the TempEval-3 scorer does):
 
@@ -52,6 +54,8 @@ class TimeDoc:
     text: str
     published: date | None
     gold: tuple[Timex, ...]
+    body_start: int = 0
+    """Where the TEXT element's content begins in ``text`` (after the title): what is scored."""
 
 
 def default_corpus() -> Path | None:
@@ -106,7 +110,7 @@ def read_tml(path: Path) -> TimeDoc:
     for start, end, el in sorted(found, key=lambda f: (f[0], f[1])):
         s, e = start + shift, end + shift
         gold.append(Timex(s, e, text[s:e], el.get("type", ""), el.get("value", "")))
-    return TimeDoc(id=path.stem, text=text, published=_dct(root), gold=tuple(gold))
+    return TimeDoc(id=path.stem, text=text, published=_dct(root), gold=tuple(gold), body_start=len(head))
 
 
 def load_corpus(root: Path, *, limit: int | None = None) -> list[TimeDoc]:
@@ -182,9 +186,15 @@ def _pairs(gold: Sequence[Timex], pred: Sequence[Timex]) -> list[tuple[Timex, Ti
     return out
 
 
+def _scored(doc: TimeDoc, pred: Sequence[Timex]) -> list[Timex]:
+    """The predictions in the annotated part (TEXT), as the task's scorer sees them: not the title's."""
+    return [p for p in pred if p.start >= doc.body_start]
+
+
 def score(
     docs: Sequence[TimeDoc], predictions: Sequence[Sequence[Timex]], *, corpus: str, engine: str, worst: int = 15
 ) -> TempEvalReport:
+    predictions = [_scored(doc, pred) for doc, pred in zip(docs, predictions, strict=True)]
     n_gold = sum(len(d.gold) for d in docs)
     n_pred = sum(len(p) for p in predictions)
     strict = relaxed = value_ok = type_ok = 0

@@ -388,7 +388,8 @@ def _dates(head: Any, verb: Any) -> bool:
     ("plans to visit on Wednesday"), or the occasion the verb happens at ("during a speech last week"). One
     hanging from another noun dates that thing ("a June 3 hearing has been scheduled", "cut jobs after a loss
     last year"), as one in a clause of its own dates that clause ("Jobs, born on February 24, 1955, has
-    built")."""
+    built"; "barred him from working until April 2009"), and one by a quantity compared with dates that quantity
+    ("rose to 17%, up from 14% a year ago")."""
     node = head
     while node.i != verb.i:
         parent = node.head
@@ -396,8 +397,26 @@ def _dates(head: Any, verb: Any) -> bool:
             return False
         if parent.i != verb.i and parent.pos_ in ("NOUN", "PROPN") and not _occasion(parent):
             return False
+        if parent.i != verb.i and (_gerund_clause(parent) or _compared(parent)):
+            return False
         node = parent
     return True
+
+
+def _gerund_clause(token: Any) -> bool:
+    """A verb after a preposition ("barred him from working until April 2009", "before declining later in the
+    day"): an event of its own, whose time words are its own."""
+    return bool(token.dep_ == "pcomp" and token.pos_ == "VERB")
+
+
+def _compared(prep: Any) -> bool:
+    """A preposition naming a quantity compared with ("up from 14% a year ago", "compared with $2 a year
+    earlier"): a time hanging from it dates that quantity, not the verb."""
+    return bool(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("from", "with")
+        and any(c.dep_ == "pobj" and any(g.pos_ == "NUM" or g.tag_ == "$" for g in c.subtree) for c in prep.children)
+    )
 
 
 def _occasion(noun: Any) -> bool:
