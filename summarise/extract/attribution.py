@@ -54,6 +54,7 @@ from ..lexicon import (
     SPEAKER_PRONOUNS,
     THING_PRONOUNS,
     quoted_stretches,
+    verb_stem,
 )
 from .cue_model import Judge, shipped
 from .nlp import parser
@@ -498,6 +499,61 @@ def line_attributions(doc: Document) -> list[Attribution]:
     return found
 
 
+def title_span(doc: Document) -> tuple[int, int] | None:
+    """[start, end) of the headline where the text begins with it (the layout's ``title``, before the first
+    sentence): not one of the document's sentences, so its attributions are numbered sentence 0."""
+    title = doc.title
+    start = doc.text.find(title) if title else -1
+    if not title or start < 0 or (doc.sentences and start + len(title) > doc.sentences[0][0]):
+        return None
+    return start, start + len(title)
+
+
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _sentence_case(title: str) -> str:
+    """A title-case headline's cue verbs in lower case ("Lindsey Graham Says Trump …"): the parser reads a
+    capitalised "Says" as part of a name. Only words whose stem is a cue are touched, so names stay names;
+    the length is kept, so offsets hold."""
+    words = title.split()
+    if sum(w[:1].isupper() for w in words) * 2 < len(words):
+        return title  # sentence case already ("Trump urges supporters to …")
+
+    def lower(m: re.Match[str]) -> str:
+        word = m.group().lower()
+        forms = (word, word[:-1], verb_stem(word))  # "says", "urges", "called"
+        return word if any(f in VERB_CUES for f in forms) else m.group()
+
+    return _TITLE_WORD.sub(lower, title)
+
+
+def headline_attributions(doc: Document, judge: Judge | None = None) -> list[Attribution]:
+    """Attributions in the headline ("Sanders Vows To Eliminate …", "Poll: Wealthy Voters Abandon …"), numbered
+    sentence 0: the cue's own parse of the title, and the "NAME: …" shape of a transcript line."""
+    span = title_span(doc)
+    if span is None:
+        return []
+    start, end = span
+    title = doc.text[start:end]
+    parsed = parser()(_sentence_case(title.replace("\xa0", " ")))
+    found = sentence_attributions(0, doc.text, start, parsed, judge=judge)
+    colon = _COLON.match(title)
+    if colon is not None and len(colon.group("content").split()) >= MIN_CONTENT_WORDS:
+        found = [a for a in found if a.cue_start >= start + colon.end("src")] + [
+            Attribution(
+                sentence=0,
+                cue=":",
+                cue_start=start + colon.end("src"),
+                source=colon.group("src").strip(),
+                source_span=(start + colon.start("src"), start + colon.start("src") + len(colon.group("src").strip())),
+                content=colon.group("content"),
+                content_span=(start + colon.start("content"), start + colon.end("content")),
+            )
+        ]
+    return found
+
+
 def _drop_nested(found: list[Attribution]) -> list[Attribution]:
     """Drop a cue inside another attribution's content that names no one new ("refused to comment", "said that
     Washington had information about Kim expecting …"): part of that statement, not a second one."""
@@ -592,7 +648,7 @@ def find_attributions(
     )
     for number, start, parsed, paragraph in article.sentences:
         found += sentence_attributions(number, doc.text, start, parsed, resume.start(paragraph, start), judge)
-    found = _drop_nested(found)
+    found = _drop_nested(found) + headline_attributions(doc)
     taken = {a.content_span for a in found}
     lines = [a for a in line_attributions(doc) if a.content_span not in taken]
     spoken = [a.content_span for a in lines]  # "WALLACE: Governor, I want …": the line's speaker's, not nobody's

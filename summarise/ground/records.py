@@ -101,6 +101,8 @@ class Grounder:
 
     # -- spans ---------------------------------------------------------------------------------------------
     def _sentence(self, number: int, within: tuple[int, int]) -> tuple[int, int] | None:
+        if number == 0 and within != (0, 0) and (not self.sentences or within[1] <= self.sentences[0][0]):
+            return within  # the headline (sentence 0 of the parse's items): its bounds are the title's
         if 1 <= number <= len(self.sentences):
             start, end = self.sentences[number - 1]
             if within[0] <= start < within[1] or within == (0, 0):
