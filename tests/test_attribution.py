@@ -298,3 +298,9 @@ def test_a_headline_that_orders_a_model_about_gives_no_claim() -> None:
     assert find_attributions(load_text(text))  # the parse reads a claim there …
     result = summarise(text, settings=Settings(backend="fake", strategy="parse", cache=False))
     assert result.claims == []  # … that the injected order takes with it
+
+
+def test_a_verbless_sentence_s_cue_takes_the_noun_it_was_hung_on_as_source() -> None:
+    """The parser reads "A Quinnipiac poll found last week that …" as a noun with a reduced relative clause."""
+    text = "A Quinnipiac University poll found last week that Clinton would beat Trump 46 to 40 percent."
+    assert found(text) == [("A Quinnipiac University poll", "found", "Clinton would beat Trump 46 to 40 percent")]

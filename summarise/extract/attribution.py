@@ -146,6 +146,8 @@ def _source_token(cue: Any) -> Any | None:
             return subj
         if tok is cue and tok.dep_ == "acl" and tok.head.i == tok.i - 1 and tok.head.pos_ == "PROPN":
             return tok.head  # "Trump called Clinton a liar", misparsed as a reduced relative clause
+        if tok is cue and tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # "A Quinnipiac poll found last week that …": a verbless sentence is a misparse
         controller = next((c for c in tok.head.children if c.dep_ == "dobj"), None) if tok is not tok.head else None
         if tok is cue and cue.dep_ in ("xcomp", "ccomp") and controller is not None and controller.i < cue.i:
             return controller  # "led the journalist to fear", "left many nations feeling": the one led holds it
