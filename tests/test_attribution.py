@@ -304,3 +304,24 @@ def test_a_verbless_sentence_s_cue_takes_the_noun_it_was_hung_on_as_source() -> 
     """The parser reads "A Quinnipiac poll found last week that …" as a noun with a reduced relative clause."""
     text = "A Quinnipiac University poll found last week that Clinton would beat Trump 46 to 40 percent."
     assert found(text) == [("A Quinnipiac University poll", "found", "Clinton would beat Trump 46 to 40 percent")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs the name on the phrase before it (and its entity runs the two together): a finite
+        # cue has a subject all the same
+        (
+            "In a March meeting with the editorial board of the Washington Post Trump said that NATO may shrink.",
+            ("Trump", "said", "NATO may shrink"),
+        ),
+        # an inverted opening "Said" takes the name after it
+        (
+            "The plan has critics. Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”",
+            ("Ellis", "Said", "I don’t get the sense she’s the least bit interested in tax reform"),
+        ),
+    ],
+)
+def test_a_finite_cue_the_parser_gave_no_subject_takes_the_name_beside_it(text: str, expected: tuple[str, ...]) -> None:
+    (got,) = found(text)
+    assert got[0].endswith(expected[0]) and got[1:] == expected[1:]

@@ -164,6 +164,27 @@ def _source_token(cue: Any) -> Any | None:
     return None
 
 
+def _unparsed_subject(cue: Any) -> Any | None:
+    """The subject of a finite cue the parser gave none, beside it: the name or noun right before it ("… of
+    the Washington Post Trump said that", "the $20 million experts say it costs"), or the name right after a
+    sentence's opening "Said" ("Said Ellis: “…”"). A finite verb has a subject; a parse without one is wrong."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.dep_ in HEAD_DEPS or cue.dep_ == "relcl":
+        return None
+    doc = cue.doc
+    if cue.i == 0 and len(doc) > 1 and doc[1].pos_ == "PROPN":
+        return doc[1]
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    if before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ not in ("compound", "poss"):
+        return before
+    return None
+
+
+def _name_bounds(tok: Any) -> tuple[int, int]:
+    """The named entity holding ``tok`` (the parse's subtree around a misparsed subject is not its words)."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return _span(ent) if ent is not None else _span([tok])
+
+
 def _finite_conj(verb: Any) -> bool:
     """A finite verb coordinated with its head shares its subject ("McKinley is bearish and expects …"), where a
     participle ("…, expecting") need not."""
@@ -390,13 +411,15 @@ def sentence_attributions(
         if content is None:
             continue
         subject = None if tok.lemma_.lower() in IMPRESSION_CUES else _source_token(tok)
+        unparsed = subject is None and known and tok.lemma_.lower() not in IMPRESSION_CUES
+        subject = _unparsed_subject(tok) if unparsed else subject
         if subject is None and (tok.lemma_ in EVIDENCE_CUES or tok.dep_ == "acl"):
             continue  # "the data show" wants its subject; "information about Kim expecting …" is nobody's claim
         if subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
             if not known or subject.lower_ in GENERIC_PRONOUNS:
                 continue  # "you know"; a verb outside the lexicon after "I" or "we" ("we want") reports nothing
             subject = None  # the writer's "I think", "we know that": nobody named (within a speech, part of it)
-        source = _source_bounds(subject) if subject is not None else None
+        source = None if subject is None else _name_bounds(subject) if unparsed else _source_bounds(subject)
         is_pronoun = subject is not None and subject.pos_ == "PRON" and subject.lower_ in PRONOUNS
         learned = None
         if not known and judge is not None:
