@@ -276,9 +276,7 @@ def test_the_source_is_the_name_alone(text: str, source: str) -> None:
 def test_a_headline_s_attributions_are_claims_grounded_in_the_title() -> None:
     """The title is not one of the document's sentences: its claims are numbered 0 and take the title as their
     sentence; a title-case cue ("Says") is read as the verb it is, not as part of a name."""
-    text = (
-        "Jane Roux Says Harbour Mills Must Stay Open\n\nMayor Jane Roux visited the mill on Monday. Workers cheered."
-    )
+    text = "Jane Roux Says Harbour Mills Must Stay Open\n\nMayor Jane Roux visited the mill on Monday. Workers cheered."
     result = summarise(text, settings=Settings(backend="fake", strategy="parse", cache=False))
     (claim,) = result.claims
     assert claim.content == "Harbour Mills Must Stay Open" and claim.cue == "Says"

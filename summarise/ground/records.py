@@ -81,6 +81,11 @@ def _modality(action: str, status: EventStatus) -> tuple[str, EventStatus]:
     return " ".join(words), found if status == "happened" else status
 
 
+def _written(word: str, sentence: str) -> bool:
+    """Whether ``word`` stands in ``sentence`` as a word of its own."""
+    return bool(word.strip()) and re.search(rf"(?<!\w){re.escape(word.strip())}(?!\w)", sentence) is not None
+
+
 class Grounder:
     def __init__(
         self,
@@ -163,6 +168,9 @@ class Grounder:
         if who is None and item.who.strip():
             ok = False
         cue = find_cue(item.verb, span.text) if ok else item.verb.strip()
+        if cue is None and item.origin == "parse" and _written(item.verb, span.text):
+            cue = item.verb.strip()  # the parse paired the quotation marks from the paragraph's start, not the
+            # sentence's ('… with Trump," Sanders said, suggesting …, "Mr. Trump, …'): its cue stands outside them
         if cue is None:
             self.warnings.append(
                 f"no reporting verb in the claim's sentence: attribution unsupported ({item.what[:40]!r})"
