@@ -313,6 +313,11 @@ def test_a_verbless_sentence_s_cue_takes_the_noun_it_was_hung_on_as_source() -> 
             "In a March meeting with the editorial board of the Washington Post Trump said that NATO may shrink.",
             ("Trump", "said", "NATO may shrink"),
         ),
+        # "as stated in" a text: the text is the source
+        (
+            "As stated in Davis' commentary, there are many questions about how his wife became a citizen.",
+            ("Davis' commentary", "stated", "there are many questions about how his wife became a citizen"),
+        ),
         # an inverted opening "Said" takes the name after it
         (
             "The plan has critics. Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”",

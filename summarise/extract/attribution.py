@@ -185,6 +185,23 @@ def _name_bounds(tok: Any) -> tuple[int, int]:
     return _span(ent) if ent is not None else _span([tok])
 
 
+def _as_stated_in(cue: Any) -> Any | None:
+    """The text an "As stated in Davis' commentary, …" or "as reported by the Times, …" cites: its source."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    held = next((c for c in cue.children if (c.dep_ == "prep" and c.lower_ == "in") or c.dep_ == "agent"), None)
+    return next((c for c in held.children if c.dep_ == "pobj"), None) if held is not None else None
+
+
+def _subjectless_source(cue: Any) -> tuple[Any, tuple[int, int]] | None:
+    """(token, bounds) of the source of a lexicon cue with no subject in the parse, where the sentence shows one."""
+    if (cited := _as_stated_in(cue)) is not None:
+        return cited, _source_bounds(cited)
+    if (beside := _unparsed_subject(cue)) is not None:
+        return beside, _name_bounds(beside)
+    return None
+
+
 def _finite_conj(verb: Any) -> bool:
     """A finite verb coordinated with its head shares its subject ("McKinley is bearish and expects …"), where a
     participle ("…, expecting") need not."""
@@ -410,16 +427,17 @@ def sentence_attributions(
             content = _quotation_before(tok, text, start) or _statement_after(tok, text, start)
         if content is None:
             continue
-        subject = None if tok.lemma_.lower() in IMPRESSION_CUES else _source_token(tok)
-        unparsed = subject is None and known and tok.lemma_.lower() not in IMPRESSION_CUES
-        subject = _unparsed_subject(tok) if unparsed else subject
+        impression = tok.lemma_.lower() in IMPRESSION_CUES
+        subject = None if impression else _source_token(tok)
+        fallback = _subjectless_source(tok) if subject is None and known and not impression else None
+        subject = fallback[0] if fallback is not None else subject
         if subject is None and (tok.lemma_ in EVIDENCE_CUES or tok.dep_ == "acl"):
             continue  # "the data show" wants its subject; "information about Kim expecting …" is nobody's claim
         if subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
             if not known or subject.lower_ in GENERIC_PRONOUNS:
                 continue  # "you know"; a verb outside the lexicon after "I" or "we" ("we want") reports nothing
             subject = None  # the writer's "I think", "we know that": nobody named (within a speech, part of it)
-        source = None if subject is None else _name_bounds(subject) if unparsed else _source_bounds(subject)
+        source = None if subject is None else fallback[1] if fallback is not None else _source_bounds(subject)
         is_pronoun = subject is not None and subject.pos_ == "PRON" and subject.lower_ in PRONOUNS
         learned = None
         if not known and judge is not None:
