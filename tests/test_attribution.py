@@ -313,6 +313,11 @@ def test_a_verbless_sentence_s_cue_takes_the_noun_it_was_hung_on_as_source() -> 
             "In a March meeting with the editorial board of the Washington Post Trump said that NATO may shrink.",
             ("Trump", "said", "NATO may shrink"),
         ),
+        # the parser gives the cue the quotation's subject too: the speaker is the one after the cue
+        (
+            "“The campaign is in panic mode. Full panic mode,” said Leslie Wimes, a caucus president.",
+            ("Leslie Wimes", "said", "The campaign is in panic mode. Full panic mode"),
+        ),
         # "as stated in" a text: the text is the source
         (
             "As stated in Davis' commentary, there are many questions about how his wife became a citizen.",

@@ -136,7 +136,9 @@ def _source_token(cue: Any) -> Any | None:
     """
     tok = cue
     for _ in range(5):
-        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        # Two subjects: the quotation's own, misread as the cue's ('“…, Full panic mode,” said Leslie Wimes'),
+        # and the speaker's after the cue: the last one
+        subj = next((c for c in reversed(list(tok.children)) if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             if subj.dep_ == "nsubjpass" and tok is cue:  # "was told by X"; "it is said", "which is said": nobody
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
