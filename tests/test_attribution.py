@@ -333,3 +333,9 @@ def test_a_verbless_sentence_s_cue_takes_the_noun_it_was_hung_on_as_source() -> 
 def test_a_finite_cue_the_parser_gave_no_subject_takes_the_name_beside_it(text: str, expected: tuple[str, ...]) -> None:
     (got,) = found(text)
     assert got[0].endswith(expected[0]) and got[1:] == expected[1:]
+
+
+def test_a_quoted_answer_is_a_statement_however_short_a_quoted_term_is_not() -> None:
+    text = 'Asked whether he would fire a speechwriter, Priebus said, "Probably."'
+    assert ("Priebus", "said", "Probably") in found(text)
+    assert found('Critics described the plan as "unworkable" and moved on.') == []

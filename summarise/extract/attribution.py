@@ -355,6 +355,13 @@ def _noun_source(noun: Any) -> Any | None:
     return None
 
 
+def _said_whole(text: str, quote: tuple[int, int]) -> bool:
+    """A quotation that ends with its own punctuation ('"Probably," he said', '“You winning?”') is something
+    said, however short; a quoted word without any ('the “personal senator” of') is a term."""
+    a, b = quote
+    return b > a and (text[b - 1] in "?!" or (b < len(text) and text[b] in ",."))
+
+
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -383,6 +390,7 @@ def sentence_attributions(
         words = [t for t in cue_tok.doc if content[0] <= t.idx < content[1]]
         short = any(t.pos_ in SHORT_POS for t in words) and not any(t.dep_ in ("prt", "advmod") for t in words[:1])
         short = short and not any(c.dep_ == "neg" for c in cue_tok.children)  # "did not offer details": nothing held
+        short = short or any(_trim(text, *q) == (a, b) and _said_whole(text, q) for q in quotes)  # "Probably," he said
         if not text[a:b].strip() or len(text[a:b].split()) < (1 if short else MIN_CONTENT_WORDS) or (a, b) in seen:
             return
         cue_at = start + cue_tok.idx
