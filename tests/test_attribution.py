@@ -338,4 +338,9 @@ def test_a_finite_cue_the_parser_gave_no_subject_takes_the_name_beside_it(text: 
 def test_a_quoted_answer_is_a_statement_however_short_a_quoted_term_is_not() -> None:
     text = 'Asked whether he would fire a speechwriter, Priebus said, "Probably."'
     assert ("Priebus", "said", "Probably") in found(text)
-    assert found('Critics described the plan as "unworkable" and moved on.') == []
+    assert found('Critics said "unworkable" and moved on.') == []
+
+
+def test_a_quotation_inside_the_cue_s_object_is_held_with_the_object() -> None:
+    text = "Warren called Wells Fargo’s behavior “outrageous” in a letter."  # the quoted word alone is too short
+    assert found(text) == [("Warren", "called", "Wells Fargo’s behavior “outrageous” in a letter")]

@@ -267,14 +267,19 @@ def _content_bounds(
     passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
     if passive is not None and any(c.dep_ == "agent" for c in cue.children):
         return _subtree(passive)  # "The meeting was first reported by Politico": what was reported
+    objects = [c for c in cue.rights if c.dep_ in OBJECT_DEPS]
+    held = None
+    if objects and (any_object or cue.lemma_ in OBJECT_CUES or cue.lemma_ in LEARNED_CUES):
+        held = objects[0].left_edge.idx, objects[-1].right_edge.idx + len(objects[-1].right_edge.text)
     outside = [q for q in quotes if not (q[0] - offset <= cue.idx < q[1] - offset)]
     if outside and cue.lemma_ not in EVIDENCE_CUES:
         best = max(outside, key=lambda q: q[1] - q[0])
+        inside = held is not None and held[0] <= best[0] - offset and best[1] - offset <= held[1]
+        if held is not None and inside and len(text[best[0] : best[1]].split()) < MIN_CONTENT_WORDS:
+            return held  # a quoted word of the object is not all it holds: 'called the behavior “outrageous”'
         return best[0] - offset, best[1] - offset
-    if any_object or cue.lemma_ in OBJECT_CUES or cue.lemma_ in LEARNED_CUES:
-        objects = [c for c in cue.rights if c.dep_ in OBJECT_DEPS]
-        if objects:
-            return objects[0].left_edge.idx, objects[-1].right_edge.idx + len(objects[-1].right_edge.text)
+    if held is not None:
+        return held
     if cue.dep_ in ("parataxis", "advcl", "ccomp") and cue.head.i != cue.i and cue.head.pos_ in ("VERB", "AUX"):
         return _around(cue)  # "The museum, Mr. Obama said, would …": the rest of the sentence
     that = next((t for t in cue.doc[cue.i + 1 :] if t.lower_ == "that" and t.dep_ == "mark"), None)
