@@ -17,7 +17,8 @@ cost, and cuts every part from the article as written:
   none for "it is said";
 - the content: the verb's clausal complement (with the whole quotation it sits in, even one opened sentences
   before), else a passive's subject when its agent is named ("the meeting was reported by Politico"), else the
-  quotation in the sentence, else the rest of the sentence around "according to" or a
+  quotation in the sentence (the cue's object where a quoted word or two is part of it, 'called the behavior
+  “outrageous”'), else the rest of the sentence around "according to" or a
   parenthetical "…, Mr. Obama said, …", else the object of a verb that takes one ("denied the report"), else
   for a sentence that is only its attribution ("Clinton asked.") the quotation just before it, for one that
   ends on its cue and a colon ("He said:") the next paragraph; under three words only when it names something
