@@ -66,7 +66,8 @@ def score(corpus: Path, saved: Path, limit: int | None, by_cue: bool) -> None:
         gold_n += len(gold)
         found += sum(any(dice(span, g) >= MIN_OVERLAP for span, _ in preds) for g in gold)
     precision, recall = correct / max(predicted, 1), found / max(gold_n, 1)
-    print(f"quick: P {precision:.3f} R {recall:.3f} ({predicted} predicted, {gold_n} gold)")
+    print(f"quick: P {precision:.3f} R {recall:.3f}", end=" ")
+    print(f"({predicted} predicted, {correct} right; {gold_n} gold, {found} found)")
     if by_cue:
         for cue, n in sorted(wrong.items(), key=lambda kv: -kv[1])[:40]:
             print(f"{cue}\t{cues[cue]}\t{n}")

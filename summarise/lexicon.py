@@ -155,6 +155,9 @@ it ("Although Gallois said", "but prosecutors have"), unlike a modifier ("the de
 
 # -- quotations -----------------------------------------------------------------------------------------------
 _OPEN = {"“": "”", '"': '"', "«": "»", "„": "“"}
+_ALSO_CLOSES = {"“": '"', '"': "”"}
+"""Typography mixed within one quotation ('a “good corporate citizen," who …'): the other English mark closes
+it too, where it comes first (else the quotation runs on over the text after it)."""
 MIN_QUOTE_WORDS = 2
 
 
@@ -167,7 +170,8 @@ def quoted_stretches(text: str, start: int, end: int, min_words: int = MIN_QUOTE
         if close is None:
             i += 1
             continue
-        j = text.find(close, i + 1, end)
+        closes = [k for mark in (close, _ALSO_CLOSES.get(text[i])) if mark and (k := text.find(mark, i + 1, end)) >= 0]
+        j = min(closes, default=-1)
         stop = end if j < 0 else j
         a, b = i + 1, stop
         while b > a and text[b - 1] in " ,.;:":

@@ -40,6 +40,14 @@ def test_quoted_stretches_need_two_words_unless_told() -> None:
     assert [text[a:b] for a, b in quoted_stretches(text, 0, len(text), min_words=1)] == ["analyzing", "pay a price"]
 
 
+def test_a_quotation_opened_in_one_typography_closes_in_the_other() -> None:
+    text = 'He was a “good corporate citizen," who gave back. And the mayor said "it was hard” to measure.'
+    got = [text[a:b] for a, b in quoted_stretches(text, 0, len(text))]
+    assert got == ["good corporate citizen", "it was hard"]
+    text = "“Not true,” “he said” and “a third one."
+    assert [text[a:b] for a, b in quoted_stretches(text, 0, len(text))] == ["Not true", "he said", "a third one"]
+
+
 def _word_lists(tree: ast.AST) -> list[tuple[int, set[str]]]:
     """(line, words) of every word list in a module: a string given to word_set / frozenset / re.compile, or a
     set literal of strings."""

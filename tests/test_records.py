@@ -95,6 +95,21 @@ def test_a_claim_locates_its_statement_only_when_it_is_verbatim() -> None:
     assert quoted.quote == "costs will rise sharply next year" and quoted.speech == "mixed"
 
 
+def test_a_parse_cue_between_two_straight_quotations_is_trusted_a_model_s_is_not() -> None:
+    """Its sentence opens inside a quotation begun before it, and its straight marks pair up the wrong way when
+    the sentence is read alone; the parse paired them from the paragraph's start."""
+    first = '"We will not agree with Trump.'
+    second = 'The people do not agree," Roux said, asking, "Mr. Trump, do you?'
+    text = f'{first} {second} Why not?"'
+    sentence = (len(first) + 1, len(first) + 1 + len(second))
+    what = text.index("The people do not agree")
+    item = ("Roux", "said", text[what : what + len("The people do not agree")])
+    got = ground(text, [(0, len(first)), sentence], [ExtractedClaim("parse", 2, sentence, *item)], []).claims
+    assert [c.claimant is not None for c in got] == [True]
+    got = ground(text, [(0, len(first)), sentence], [ExtractedClaim("model", 2, sentence, *item)], []).claims
+    assert [c.claimant is not None for c in got] == [False]  # a model's answer is checked on its sentence alone
+
+
 def _event(
     sentence: int, bounds: tuple[int, int], actor: str, action: str, sense: str, *targets: str
 ) -> ExtractedEvent:

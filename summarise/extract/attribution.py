@@ -11,15 +11,22 @@ cost, and cuts every part from the article as written:
   something ("talked about", "pushed for");
 - the source: the verb's subject (walking up "…, adding that" or "… by saying" to the clause that has one; a
   noun cue's possessor or the subject of "made the claim"; a relative "which said"
-  points at its noun; the agent of a passive "was told by"; a name in apposition to a description); none for
-  "it is said";
+  points at its noun; the agent of a passive "was told by"; a name in apposition to a description; of two
+  subjects the parser gave a cue, the last, '“…,” said Wimes'; for a finite cue the parser left without one,
+  the name beside it, "… the Washington Post Trump said", "Said Ellis:", or the text "As stated in" names);
+  none for "it is said";
 - the content: the verb's clausal complement (with the whole quotation it sits in, even one opened sentences
   before), else a passive's subject when its agent is named ("the meeting was reported by Politico"), else the
-  quotation in the sentence, else the rest of the sentence around "according to" or a
+  quotation in the sentence (the cue's object where a quoted word or two is part of it, 'called the behavior
+  “outrageous”'), else the rest of the sentence around "according to" or a
   parenthetical "…, Mr. Obama said, …", else the object of a verb that takes one ("denied the report"), else
   for a sentence that is only its attribution ("Clinton asked.") the quotation just before it, for one that
   ends on its cue and a colon ("He said:") the next paragraph; under three words only when it names something
-  ("criticized him").
+  ("criticized him") or is a quotation ending in its own punctuation ('"Probably," he said').
+
+The headline, which is not one of the document's sentences, is parsed too (its title-case cue verbs read in lower
+case, "Jane Roux Says …"), and its "NAME: …" shape read like a transcript's line: its attributions are numbered
+sentence 0, and grounding takes the title as their sentence.
 
 A cue inside another attribution's content that names no one new is part of that statement, not a second one.
 Pronoun sources are resolved to the nearest earlier speaker, else the nearest earlier name of the right kind
@@ -54,6 +61,7 @@ from ..lexicon import (
     SPEAKER_PRONOUNS,
     THING_PRONOUNS,
     quoted_stretches,
+    verb_stem,
 )
 from .cue_model import Judge, shipped
 from .nlp import parser
@@ -135,7 +143,9 @@ def _source_token(cue: Any) -> Any | None:
     """
     tok = cue
     for _ in range(5):
-        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        # Two subjects: the quotation's own, misread as the cue's ('“…, Full panic mode,” said Leslie Wimes'),
+        # and the speaker's after the cue: the last one
+        subj = next((c for c in reversed(list(tok.children)) if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             if subj.dep_ == "nsubjpass" and tok is cue:  # "was told by X"; "it is said", "which is said": nobody
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -145,6 +155,8 @@ def _source_token(cue: Any) -> Any | None:
             return subj
         if tok is cue and tok.dep_ == "acl" and tok.head.i == tok.i - 1 and tok.head.pos_ == "PROPN":
             return tok.head  # "Trump called Clinton a liar", misparsed as a reduced relative clause
+        if tok is cue and tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # "A Quinnipiac poll found last week that …": a verbless sentence is a misparse
         controller = next((c for c in tok.head.children if c.dep_ == "dobj"), None) if tok is not tok.head else None
         if tok is cue and cue.dep_ in ("xcomp", "ccomp") and controller is not None and controller.i < cue.i:
             return controller  # "led the journalist to fear", "left many nations feeling": the one led holds it
@@ -158,6 +170,44 @@ def _source_token(cue: Any) -> Any | None:
         ):
             return None  # "…, adding that" speaks for its head's subject; "expecting" or "fearing" does not
         tok = tok.head
+    return None
+
+
+def _unparsed_subject(cue: Any) -> Any | None:
+    """The subject of a finite cue the parser gave none, beside it: the name or noun right before it ("… of
+    the Washington Post Trump said that", "the $20 million experts say it costs"), or the name right after a
+    sentence's opening "Said" ("Said Ellis: “…”"). A finite verb has a subject; a parse without one is wrong."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.dep_ in HEAD_DEPS or cue.dep_ == "relcl":
+        return None
+    doc = cue.doc
+    if cue.i == 0 and len(doc) > 1 and doc[1].pos_ == "PROPN":
+        return doc[1]
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    if before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ not in ("compound", "poss"):
+        return before
+    return None
+
+
+def _name_bounds(tok: Any) -> tuple[int, int]:
+    """The named entity holding ``tok`` (the parse's subtree around a misparsed subject is not its words)."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return _span(ent) if ent is not None else _span([tok])
+
+
+def _as_stated_in(cue: Any) -> Any | None:
+    """The text an "As stated in Davis' commentary, …" or "as reported by the Times, …" cites: its source."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    held = next((c for c in cue.children if (c.dep_ == "prep" and c.lower_ == "in") or c.dep_ == "agent"), None)
+    return next((c for c in held.children if c.dep_ == "pobj"), None) if held is not None else None
+
+
+def _subjectless_source(cue: Any) -> tuple[Any, tuple[int, int]] | None:
+    """(token, bounds) of the source of a lexicon cue with no subject in the parse, where the sentence shows one."""
+    if (cited := _as_stated_in(cue)) is not None:
+        return cited, _source_bounds(cited)
+    if (beside := _unparsed_subject(cue)) is not None:
+        return beside, _name_bounds(beside)
     return None
 
 
@@ -218,14 +268,19 @@ def _content_bounds(
     passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
     if passive is not None and any(c.dep_ == "agent" for c in cue.children):
         return _subtree(passive)  # "The meeting was first reported by Politico": what was reported
+    objects = [c for c in cue.rights if c.dep_ in OBJECT_DEPS]
+    held = None
+    if objects and (any_object or cue.lemma_ in OBJECT_CUES or cue.lemma_ in LEARNED_CUES):
+        held = objects[0].left_edge.idx, objects[-1].right_edge.idx + len(objects[-1].right_edge.text)
     outside = [q for q in quotes if not (q[0] - offset <= cue.idx < q[1] - offset)]
     if outside and cue.lemma_ not in EVIDENCE_CUES:
         best = max(outside, key=lambda q: q[1] - q[0])
+        inside = held is not None and held[0] <= best[0] - offset and best[1] - offset <= held[1]
+        if held is not None and inside and len(text[best[0] : best[1]].split()) < MIN_CONTENT_WORDS:
+            return held  # a quoted word of the object is not all it holds: 'called the behavior “outrageous”'
         return best[0] - offset, best[1] - offset
-    if any_object or cue.lemma_ in OBJECT_CUES or cue.lemma_ in LEARNED_CUES:
-        objects = [c for c in cue.rights if c.dep_ in OBJECT_DEPS]
-        if objects:
-            return objects[0].left_edge.idx, objects[-1].right_edge.idx + len(objects[-1].right_edge.text)
+    if held is not None:
+        return held
     if cue.dep_ in ("parataxis", "advcl", "ccomp") and cue.head.i != cue.i and cue.head.pos_ in ("VERB", "AUX"):
         return _around(cue)  # "The museum, Mr. Obama said, would …": the rest of the sentence
     that = next((t for t in cue.doc[cue.i + 1 :] if t.lower_ == "that" and t.dep_ == "mark"), None)
@@ -312,6 +367,13 @@ def _noun_source(noun: Any) -> Any | None:
     return None
 
 
+def _said_whole(text: str, quote: tuple[int, int]) -> bool:
+    """A quotation that ends with its own punctuation ('"Probably," he said', '“You winning?”') is something
+    said, however short; a quoted word without any ('the “personal senator” of') is a term."""
+    a, b = quote
+    return b > a and (text[b - 1] in "?!" or (b < len(text) and text[b] in ",."))
+
+
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -340,6 +402,7 @@ def sentence_attributions(
         words = [t for t in cue_tok.doc if content[0] <= t.idx < content[1]]
         short = any(t.pos_ in SHORT_POS for t in words) and not any(t.dep_ in ("prt", "advmod") for t in words[:1])
         short = short and not any(c.dep_ == "neg" for c in cue_tok.children)  # "did not offer details": nothing held
+        short = short or any(_trim(text, *q) == (a, b) and _said_whole(text, q) for q in quotes)  # "Probably," he said
         if not text[a:b].strip() or len(text[a:b].split()) < (1 if short else MIN_CONTENT_WORDS) or (a, b) in seen:
             return
         cue_at = start + cue_tok.idx
@@ -386,14 +449,17 @@ def sentence_attributions(
             content = _quotation_before(tok, text, start) or _statement_after(tok, text, start)
         if content is None:
             continue
-        subject = None if tok.lemma_.lower() in IMPRESSION_CUES else _source_token(tok)
+        impression = tok.lemma_.lower() in IMPRESSION_CUES
+        subject = None if impression else _source_token(tok)
+        fallback = _subjectless_source(tok) if subject is None and known and not impression else None
+        subject = fallback[0] if fallback is not None else subject
         if subject is None and (tok.lemma_ in EVIDENCE_CUES or tok.dep_ == "acl"):
             continue  # "the data show" wants its subject; "information about Kim expecting …" is nobody's claim
         if subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
             if not known or subject.lower_ in GENERIC_PRONOUNS:
                 continue  # "you know"; a verb outside the lexicon after "I" or "we" ("we want") reports nothing
             subject = None  # the writer's "I think", "we know that": nobody named (within a speech, part of it)
-        source = _source_bounds(subject) if subject is not None else None
+        source = None if subject is None else fallback[1] if fallback is not None else _source_bounds(subject)
         is_pronoun = subject is not None and subject.pos_ == "PRON" and subject.lower_ in PRONOUNS
         learned = None
         if not known and judge is not None:
@@ -498,6 +564,61 @@ def line_attributions(doc: Document) -> list[Attribution]:
     return found
 
 
+def title_span(doc: Document) -> tuple[int, int] | None:
+    """[start, end) of the headline where the text begins with it (the layout's ``title``, before the first
+    sentence): not one of the document's sentences, so its attributions are numbered sentence 0."""
+    title = doc.title
+    start = doc.text.find(title) if title else -1
+    if not title or start < 0 or (doc.sentences and start + len(title) > doc.sentences[0][0]):
+        return None
+    return start, start + len(title)
+
+
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _sentence_case(title: str) -> str:
+    """A title-case headline's cue verbs in lower case ("Lindsey Graham Says Trump …"): the parser reads a
+    capitalised "Says" as part of a name. Only words whose stem is a cue are touched, so names stay names;
+    the length is kept, so offsets hold."""
+    words = title.split()
+    if sum(w[:1].isupper() for w in words) * 2 < len(words):
+        return title  # sentence case already ("Trump urges supporters to …")
+
+    def lower(m: re.Match[str]) -> str:
+        word = m.group().lower()
+        forms = (word, word[:-1], verb_stem(word))  # "says", "urges", "called"
+        return word if any(f in VERB_CUES for f in forms) else m.group()
+
+    return _TITLE_WORD.sub(lower, title)
+
+
+def headline_attributions(doc: Document) -> list[Attribution]:
+    """Attributions in the headline ("Sanders Vows To Eliminate …", "Poll: Wealthy Voters Abandon …"), numbered
+    sentence 0: the cue's own parse of the title, and the "NAME: …" shape of a transcript line."""
+    span = title_span(doc)
+    if span is None:
+        return []
+    start, end = span
+    title = doc.text[start:end]
+    parsed = parser()(_sentence_case(title.replace("\xa0", " ")))
+    found = sentence_attributions(0, doc.text, start, parsed)  # lexicon cues (the model: 5 right of 8 on train)
+    colon = _COLON.match(title)
+    if colon is not None and len(colon.group("content").split()) >= MIN_CONTENT_WORDS:
+        found = [a for a in found if a.cue_start >= start + colon.end("src")] + [
+            Attribution(
+                sentence=0,
+                cue=":",
+                cue_start=start + colon.end("src"),
+                source=colon.group("src").strip(),
+                source_span=(start + colon.start("src"), start + colon.start("src") + len(colon.group("src").strip())),
+                content=colon.group("content"),
+                content_span=(start + colon.start("content"), start + colon.end("content")),
+            )
+        ]
+    return found
+
+
 def _drop_nested(found: list[Attribution]) -> list[Attribution]:
     """Drop a cue inside another attribution's content that names no one new ("refused to comment", "said that
     Washington had information about Kim expecting …"): part of that statement, not a second one."""
@@ -592,7 +713,7 @@ def find_attributions(
     )
     for number, start, parsed, paragraph in article.sentences:
         found += sentence_attributions(number, doc.text, start, parsed, resume.start(paragraph, start), judge)
-    found = _drop_nested(found)
+    found = _drop_nested(found) + headline_attributions(doc)
     taken = {a.content_span for a in found}
     lines = [a for a in line_attributions(doc) if a.content_span not in taken]
     spoken = [a.content_span for a in lines]  # "WALLACE: Governor, I want …": the line's speaker's, not nobody's

@@ -23,7 +23,8 @@ class ExtractedClaim:
 
     origin: Origin
     sentence: int
-    """1-based number into ``Document.sentences`` (a model's may be out of range)."""
+    """1-based number into ``Document.sentences`` (a model's may be out of range); 0 for the parse's claims in
+    the headline, whose ``bounds`` are then the title's span."""
     bounds: tuple[int, int]
     """[start, end) of the sentences the item was read from (the window the model saw, or the parse's window of
     the same size): searched when the sentence number is wrong, and the span of an item nothing verifies."""

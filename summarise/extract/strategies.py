@@ -36,7 +36,7 @@ from ..lexicon import reads_as_instruction
 from ..prompts import Prompt
 from ..workers import run_cpu
 from .answers import Overview, WindowAnswer
-from .attribution import find_attributions, parse_article, unparsed
+from .attribution import find_attributions, parse_article, title_span, unparsed
 from .content import SelfContained
 from .events import find_events
 from .items import ExtractedClaim, ExtractedEvent
@@ -275,6 +275,8 @@ def parse_items(doc: Document, windows: Sequence[Window]) -> Extraction:
     events = find_events(doc, article, attributions)
     # The window holding each sentence: the stretch grounding searches, as for a model's answer.
     where = {n: w.bounds for w in windows for n in w.sentences}
+    if (title := title_span(doc)) is not None:
+        where[0] = title  # the headline's claims (sentence 0): grounding takes the title as their sentence
     found = Extraction()
     contents = SelfContained(doc, article, attributions)
     found.claims = [
@@ -438,6 +440,7 @@ class Extractor:
         sentence is an attack on the summariser, not news, whoever it is attributed to."""
         orders = set(planted_orders(self.doc))
         if self.doc.title and reads_as_instruction(self.doc.title):
+            self.found.claims = [c for c in self.found.claims if c.sentence != 0]  # the headline's (sentence 0)
             self.found.warnings.append(
                 "the title reads as an instruction to a language model (prompt injection): not followed"
             )

@@ -95,6 +95,11 @@ def dates_an_event(mention: TimeMention) -> bool:
     return mention.type in ("DATE", "TIME") and not mention.value.endswith("_REF")
 
 
+def _written(word: str, sentence: str) -> bool:
+    """Whether ``word`` stands in ``sentence`` as a word of its own."""
+    return bool(word.strip()) and re.search(rf"(?<!\w){re.escape(word.strip())}(?!\w)", sentence) is not None
+
+
 class Grounder:
     def __init__(
         self,
@@ -115,6 +120,8 @@ class Grounder:
 
     # -- spans ---------------------------------------------------------------------------------------------
     def _sentence(self, number: int, within: tuple[int, int]) -> tuple[int, int] | None:
+        if number == 0 and within != (0, 0) and (not self.sentences or within[1] <= self.sentences[0][0]):
+            return within  # the headline (sentence 0 of the parse's items): its bounds are the title's
         if 1 <= number <= len(self.sentences):
             start, end = self.sentences[number - 1]
             if within[0] <= start < within[1] or within == (0, 0):
@@ -175,6 +182,9 @@ class Grounder:
         if who is None and item.who.strip():
             ok = False
         cue = find_cue(item.verb, span.text) if ok else item.verb.strip()
+        if cue is None and item.origin == "parse" and _written(item.verb, span.text):
+            cue = item.verb.strip()  # the parse paired the quotation marks from the paragraph's start, not the
+            # sentence's ('… with Trump," Sanders said, suggesting …, "Mr. Trump, …'): its cue stands outside them
         if cue is None:
             self.warnings.append(
                 f"no reporting verb in the claim's sentence: attribution unsupported ({item.what[:40]!r})"
