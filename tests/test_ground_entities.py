@@ -456,6 +456,15 @@ def test_a_company_short_name_joins_its_one_full_name() -> None:
     assert len(table.entities) == 5  # "Apple" fits two companies: it joins neither
 
 
+def test_one_company_name_written_with_more_endings_is_one_company() -> None:
+    text = "Ford Motors posts profit\n\nFord Motors Co. made a profit. Ford sold more. Apple Computer Inc., Apple Corps"
+    names = ["Ford Motors", "Ford Motors Co.", "Ford", "Apple Computer", "Apple Computer Inc.", "Apple Corps", "Apple"]
+    table = canonicalise([Mention(n, role="actor") for n in names], text)
+    assert same(table, "Ford Motors", "Ford Motors Co.") and same(table, "Ford", "Ford Motors Co.")
+    assert same(table, "Apple Computer", "Apple Computer Inc.") and not same(table, "Apple Computer", "Apple Corps")
+    assert not same(table, "Apple", "Apple Corps") and not same(table, "Apple", "Apple Computer")  # still two fit
+
+
 def test_a_capitalised_function_word_or_abbreviation_is_no_part_of_a_name() -> None:
     text = "Louis Gallois said so. Although Gallois hoped for more, talks in the U.S. Gallois called off failed."
     table = canonicalise([Mention("Louis Gallois", role="claimant"), Mention("Gallois", role="claimant")], text)

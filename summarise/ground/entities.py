@@ -844,6 +844,8 @@ def _merge_short_names(items: list[_Item], clusters: UnionFind, index: _NameInde
     for i, item in enumerate(items):
         if not item.description and (base := _company_base(item.key)) is not None:
             full.setdefault(base, []).append(i)
+    for forms in full.values():
+        _join_longer_forms(items, clusters, forms)
     for i, item in enumerate(items):
         if item.virtual or item.description:
             continue
@@ -853,6 +855,18 @@ def _merge_short_names(items: list[_Item], clusters: UnionFind, index: _NameInde
             roots |= {clusters.find(j) for j in people if not (roots and items[j].virtual)}
         if len(roots) == 1:
             clusters.union(i, roots.pop())
+
+
+def _join_longer_forms(items: list[_Item], clusters: UnionFind, forms: list[int]) -> None:
+    """One company's full name written with more or fewer of its endings ("Ford Motors" and "Ford Motors Co.",
+    "Apple Computer" and "Apple Computer Inc."): the longer key begins with the shorter, and what follows is only
+    company endings, as the two share one ``_company_base``."""
+    by_length = sorted(forms, key=lambda i: len(items[i].key.split()))
+    for n, i in enumerate(by_length):
+        words = items[i].key.split()
+        for j in by_length[n + 1 :]:
+            if items[j].key.split()[: len(words)] == words:
+                clusters.union(i, j)
 
 
 def _acronym(core: str) -> str | None:
