@@ -334,7 +334,7 @@ def _clock(raw: str) -> str:
     if match is None:
         return "XX:XX"
     hour, minute = int(match[1]), int(match[2] or 0)
-    if "p" in word[match.end() :] and hour < 12:
+    if re.search(r"p|afternoon|evening", word[match.end() :]) and hour < 12:  # "4 in the afternoon" 16:00
         hour += 12
     if re.search(r"a\.?m", word) and hour == 12:
         hour = 0
@@ -772,7 +772,7 @@ def _next_day(m: re.Match[str], state: _State) -> Resolved:
 
 def _duration_rule(m: re.Match[str], state: _State) -> Resolved:
     unit = _unit(m["unit"])
-    if not m["n"] and not m["unit"].casefold().endswith(("s", "ies")) and not m["det"]:
+    if not m["n"] and not m["unit"].casefold().endswith(("s", "ies")) and not m["det"] and not m["long"]:
         return None  # "day" in "Thanksgiving Day", "year" as a noun: not a length of time
     written = " ".join(m.group(0).casefold().split())
     if m["fiscal"] and written != "the fiscal year":
@@ -888,7 +888,8 @@ def _floating_holiday(state: _State, name: str, m: re.Match[str]) -> Resolved:
 
 
 _CLOCK = (
-    r"(?:\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?<!high\s)noon|midnight)"
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?<!high\s)noon|midnight|"
+    r"\d{1,2}(?:[:.]\d\d)?\s(?:o'clock\s)?in\sthe\s(?:morning|afternoon|evening))"
     r"(?:\s(?:EST|EDT|GMT|CST|PST|local time))?"
 )
 
@@ -928,7 +929,7 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            r"""(?<![\w$.,'’-])(?:(?:early|late|mid|fiscal|calendar)[\s-])?(?:
+            r"""(?<![\w$.,'’-])(?:(?:early|late|mid|fiscal|calendar)[\s-]|(?:pre|post)-)?(?:
               (?:the\s)?(?:mid-)?(?P<decade>(?:1[89]|20)\d0)'?s
             | (?:the\s)?['’](?P<short>\d0)s
             | (?P<y>(?:1[89]|20)\d\d)(?![\w%$-]|,\d|\.\d|\s?(?:percent|shares|dollars|people|troops|yen|cents))
@@ -1058,7 +1059,7 @@ _RULES: list[Rule] = [
         _rx(
             rf"""{_B}(?:the\s(?:next|following|previous)\s(?:day|week)|the\s(?:following|previous)\s(?:month|year)|
             the\sday\s(?:before|after)|
-            (?:(?:earlier|later)\s)?(?:the\ssame|that)\s(?:day|month|year)){_E}"""
+            (?:(?:earlier|later)\s)?(?:the\ssame|that(?:\ssame)?)\s(?:day|month|year)){_E}"""
         ),
         _next_day,
         r"day|week|month|year",
@@ -1070,7 +1071,7 @@ _RULES: list[Rule] = [
             up\sto|only|just)\s)?
             (?:(?P<n>{_NUM})[\s-](?:and[\s-]a[\s-]half[\s-])?(?:(?:more|additional|further|trading|business|working)\s)?)?
             (?P<fiscal>fiscal\s(?=year))?(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))
-            (?P<half>\sand\sa\shalf)?{_E}(?![\s-]old)"""
+            (?P<half>\sand\sa\shalf)?(?P<long>-long)?{_E}(?![\s-]old)"""
         ),
         _duration_rule,
         r"year|month|week|day|hour|minute|decade|centur",
@@ -1244,7 +1245,7 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     return len(words) > 1 and capitalised and last.isalpha() and last.casefold() not in _NAMED_TIMES
 
 
-_ADJECTIVAL = re.compile(rf"(?i)(?:a|an)\s(?=\S+-{_UNIT}$)")
+_ADJECTIVAL = re.compile(rf"(?i)(?:a|an)\s(?=\S+-{_UNIT}$|\S*{_UNIT}-long$)")
 
 
 _DATELINE = re.compile(

@@ -160,6 +160,14 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         # a numbered quarter without its year: the last one begun, or the next in a future clause
         ("Profit fell in the fourth quarter.", date(1998, 1, 26), ("the fourth quarter", "DATE", "1997-Q4")),
         ("Profit will rise in the fourth quarter.", date(1998, 1, 26), ("the fourth quarter", "DATE", "1998-Q4")),
+        # lengths as adjectives in -long, a clock hour with its part of day, a year with pre-/post-
+        ("They left their third day-long meeting.", WED, ("day-long", "DURATION", "P1D")),
+        ("A two-week-long strike ended.", WED, ("two-week-long", "DURATION", "P2W")),
+        ("He was taken at 4 in the morning.", WED, ("4 in the morning", "TIME", "2023-09-06T04:00")),
+        ("The vote ends at 7 in the evening.", WED, ("7 in the evening", "TIME", "2023-09-06T19:00")),
+        ("The post-1959 politics split families.", WED, ("post-1959", "DATE", "1959")),
+        # "that same day": the day last named
+        ("He left on Sept. 2. His page was closed that same day.", WED, ("that same day", "DATE", "2023-09-02")),
     ],
 )
 def test_each_kind_of_expression(sentence: str, published: date, expected: tuple[str, str, str]) -> None:
