@@ -94,7 +94,7 @@ _UNIT_CODE = {
     "minute": "M",
     "second": "S",
     "quarter": "Q",
-    "decade": "DE",
+    "decade": "Y",  # written in years ("two decades" P20Y), so some decades are some years: PXY
     "century": "CE",
 }
 _TIME_UNITS = {"hour", "minute", "second"}
@@ -207,7 +207,7 @@ def _duration(count: float | None, unit: str) -> str:
         amount = "X"
     else:
         if unit == "decade":
-            count, code = count * 10, "Y"
+            count = count * 10
         elif unit == "century":
             count, code = count * 100, "Y"
         if not float(count).is_integer() and unit in ("year", "hour"):  # TimeML: P2Y6M, PT5H30M

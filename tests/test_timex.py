@@ -107,6 +107,7 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("The siege lasted two weeks.", WED, ("two weeks", "DURATION", "P2W")),
         ("Shares hit a five-year low.", WED, ("five-year", "DURATION", "P5Y")),
         ("It took a decade.", WED, ("a decade", "DURATION", "P10Y")),
+        ("It lasted for decades.", WED, ("decades", "DURATION", "PXY")),
         ("Sales rose in the past two months.", WED, ("the past two months", "DURATION", "P2M")),
         ("Earnings for the first nine months rose.", WED, ("the first nine months", "DURATION", "P9M")),
         ("Talks went on for years.", WED, ("years", "DURATION", "PXY")),
