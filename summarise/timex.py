@@ -507,7 +507,12 @@ _FUNCTION_WORD = re.compile(
 debate"): a weekday after one is a date, not the end of a name."""
 
 
+_NAME_BEFORE = re.compile(r"[A-Z][\w&'’-]* $")
+
+
 def _deictic_day(m: re.Match[str], state: _State) -> Resolved:
+    if m["day"] == "Today" and _NAME_BEFORE.search(state.text, max(0, m.start() - 30), m.start()):
+        return None  # "USA Today", "VOA Today": a capital after a capitalised word inside a sentence is a name
     word = " ".join(m["day"].casefold().split())
     if state.published is None:
         return "DATE", "XXXX-XX-XX"

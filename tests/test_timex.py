@@ -241,6 +241,7 @@ def test_a_wire_dateline_is_the_reference_date() -> None:
         "He told CBS's ``60 Minutes'' that he was innocent.",
         "The poster showed Gary Cooper in ``High Noon.'' For Poland, high noon has come.",  # a film, an idiom
         "Junk funds hold more than a quarter of the market.",  # a fraction
+        "He told USA Today he would run. This is VOA Today.",  # a name
     ],
 )
 def test_not_times(sentence: str) -> None:
