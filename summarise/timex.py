@@ -410,8 +410,25 @@ def _year(m: re.Match[str], state: _State) -> Resolved:
     if m["short"]:
         century = "19" if int(m["short"]) > 30 else "20"
         return "DATE", f"{century}{m['short'][0]}"
+    if _year_in_name(state.text, m.start()):
+        return None
     state.last_year = int(m["y"])
     return "DATE", m["y"]
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+) $")
+
+
+def _year_in_name(text: str, start: int) -> bool:
+    """ "Orion 1980", "Expo 2000": a year right after a capitalised word that is no month, season or function
+    word ("In 1988", "Summer 1998") names a thing, not a time."""
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    word = before[1]
+    return not (
+        word.casefold() in _MONTHS or re.fullmatch(_SEASON, word.casefold()) or _FUNCTION_WORD.match(word + " ")
+    )
 
 
 _SPELLED_ORDINAL = (

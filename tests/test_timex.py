@@ -167,6 +167,8 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("He was taken at 4 in the morning.", WED, ("4 in the morning", "TIME", "2023-09-06T04:00")),
         ("The vote ends at 7 in the evening.", WED, ("7 in the evening", "TIME", "2023-09-06T19:00")),
         ("The post-1959 politics split families.", WED, ("post-1959", "DATE", "1959")),
+        ("In 1988 the venture grew.", WED, ("1988", "DATE", "1988")),  # after a function word: a year
+        ("Sales rose in Sept 1998.", WED, ("Sept 1998", "DATE", "1998-09")),
         # "that same day": the day last named
         ("He left on Sept. 2. His page was closed that same day.", WED, ("that same day", "DATE", "2023-09-02")),
     ],
@@ -242,6 +244,7 @@ def test_a_wire_dateline_is_the_reference_date() -> None:
         "The poster showed Gary Cooper in ``High Noon.'' For Poland, high noon has come.",  # a film, an idiom
         "Junk funds hold more than a quarter of the market.",  # a fraction
         "He told USA Today he would run. This is VOA Today.",  # a name
+        "They set up a venture called Orion 1980 in Budapest.",  # a year in a name
     ],
 )
 def test_not_times(sentence: str) -> None:
