@@ -326,7 +326,7 @@ def _full_date(m: re.Match[str], state: _State) -> Resolved:
 def _clock(raw: str) -> str:
     """ "3 p.m." → 15:00, "10:35 a.m." → 10:35, "noon" → 12:00, "midnight" → 24:00."""
     word = raw.casefold()
-    if "noon" in word or "midday" in word:
+    if re.search(r"\b(?:noon|midday)\b", word):  # not "4 in the afternoon"
         return "12:00"
     if "midnight" in word:
         return "24:00"

@@ -166,6 +166,7 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("A two-week-long strike ended.", WED, ("two-week-long", "DURATION", "P2W")),
         ("He was taken at 4 in the morning.", WED, ("4 in the morning", "TIME", "2023-09-06T04:00")),
         ("The vote ends at 7 in the evening.", WED, ("7 in the evening", "TIME", "2023-09-06T19:00")),
+        ("The vote ends at 4 in the afternoon.", WED, ("4 in the afternoon", "TIME", "2023-09-06T16:00")),
         ("The post-1959 politics split families.", WED, ("post-1959", "DATE", "1959")),
         ("In 1988 the venture grew.", WED, ("1988", "DATE", "1988")),  # after a function word: a year
         ("Sales rose in Sept 1998.", WED, ("Sept 1998", "DATE", "1998-09")),
