@@ -210,9 +210,10 @@ def _duration(count: float | None, unit: str) -> str:
             count = count * 10
         elif unit == "century":
             count, code = count * 100, "Y"
-        if not float(count).is_integer() and unit in ("year", "hour"):  # TimeML: P2Y6M, PT5H30M
+        if not float(count).is_integer() and unit in ("year", "hour", "minute"):  # TimeML: P2Y6M, PT5H30M, PT1M30S
             minor = round((count % 1) * (12 if unit == "year" else 60))
-            return f"{'PT' if unit == 'hour' else 'P'}{int(count)}{code}{minor}M"
+            small = "S" if unit == "minute" else "M"
+            return f"{'P' if unit == 'year' else 'PT'}{int(count)}{code}{minor}{small}"
         amount = str(int(count)) if float(count).is_integer() else str(count)
     return f"PT{amount}{code}" if unit in _TIME_UNITS else f"P{amount}{code}"
 
@@ -714,11 +715,18 @@ def _half(m: re.Match[str], state: _State) -> Resolved:
     return "DATE", f"{year:04d}-H{half}" if year else f"XXXX-H{half}"
 
 
+_EVENT_UNITS = {"day", "week", "hour", "minute", "second"}
+"""Lengths a story counts from one of its events ("three days later", "an hour earlier"), unlike the reporting
+periods it compares ("a year earlier", "a quarter earlier": the year-ago period, a date)."""
+
+
 def _ago(m: re.Match[str], state: _State) -> Resolved:
-    """ "two years ago", "a year earlier", "three days later": shifted from publication ("ago") or from the last
-    date named at that grain ("earlier", "later"), else publication."""
+    """ "two years ago", "a year earlier", "a month later", "three days ago": shifted from publication ("ago") or
+    from the last date named at that grain ("earlier", "later"), else publication."""
     count = _number(m["n"])
     unit = _unit(m["unit"])
+    if m["dir"].casefold() in ("later", "earlier") and unit in _EVENT_UNITS:
+        return None  # "three days later": a length from an event, TimeML's DURATION ("later" its signal)
     sign = 1 if m["dir"].casefold() in ("later", "after", "from now", "hence") else -1
     anchored = m["dir"].casefold() in ("earlier", "later", "before", "after")  # not "ago", "from now", "hence"
     if unit == "year" and state.last_quarter is not None and count == 1 and state.published is not None:
