@@ -777,11 +777,24 @@ def _year_ago_adj(m: re.Match[str], state: _State) -> Resolved:
     return "DATE", f"{state.published.year - 1:04d}"
 
 
+_AFTER_A_DATE = re.compile(rf"(?:(?<![\d,.])\d{{1,2}}(?:,\s(?:19|20)\d\d)?|(?-i:{_WEEKDAY})),\s$")
+"""A day named just before, then a comma: what follows renames it ("Oct. 12, the day before the plunge")."""
+
+
+def _renames_a_date(text: str, start: int, end: int) -> bool:
+    """A day and a comma before, words after (not the end of the clause): an apposition, not a shift."""
+    return bool(_AFTER_A_DATE.search(text, max(0, start - 20), start)) and not re.match(
+        r"\s*(?:[.,;:!?\"”]|$)", text[end:]
+    )
+
+
 def _next_day(m: re.Match[str], state: _State) -> Resolved:
     """ "the next day", "the day before", "the following week": from the last day named, else publication;
     "that year", "the following year": from the last year named (a day, month, quarter or year), else publication."""
     base = state.last_day or state.published
     word = " ".join(m.group(0).casefold().split())
+    if word.startswith("the day ") and _renames_a_date(state.text, m.start(), m.end()):
+        return None  # "Oct. 12, the day before the plunge": "the day" renames Oct. 12; "before" is a signal
     if base is None:
         return "DATE", "XXXX-XX-XX"
     if word.endswith("month"):  # "the following month", "that month": from the month last named

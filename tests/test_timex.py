@@ -172,6 +172,9 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("Three days later, he died.", WED, ("Three days", "DURATION", "P3D")),
         ("But a minute and a half later, a pilot called.", WED, ("a minute and a half", "DURATION", "PT1M30S")),
         ("Sales rose 5% from a year earlier.", WED, ("a year earlier", "DATE", "2022")),  # a reporting period
+        # after a date and a comma, "the day" renames it and "before" is a signal; else the day before the last named
+        ("Stocks fell on Oct. 12, the day before the plunge.", THU, ("the day", "DATE", "1989-10-12")),
+        ("He died on Oct. 23. They met the day after his death.", THU, ("the day after", "DATE", "1989-10-24")),
         ("In 1988 the venture grew.", WED, ("1988", "DATE", "1988")),  # after a function word: a year
         ("Sales rose in Sept 1998.", WED, ("Sept 1998", "DATE", "1998-09")),
         # "that same day": the day last named
