@@ -904,6 +904,8 @@ def _holiday(m: re.Match[str], state: _State) -> Resolved:
              "halloween": (10, 31)}  # fmt: skip
     if name.startswith(("thanksgiving", "election day")):
         return _floating_holiday(state, name, m)
+    if name.startswith("easter"):
+        return _easter(state, name, m)
     if name not in fixed:
         return None
     month, day = fixed[name]
@@ -911,6 +913,36 @@ def _holiday(m: re.Match[str], state: _State) -> Resolved:
     if year is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     return _day_value(state, date(year, month, day))
+
+
+def _easter_sunday(year: int) -> date:
+    """Western Easter: the anonymous Gregorian computus (Meeus, *Astronomical Algorithms*), ten lines rather than
+    a dependency (python-dateutil has it, without type information for mypy --strict)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m + 90) // 25
+    return date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+
+
+def _easter(state: _State, name: str, m: re.Match[str]) -> Resolved:
+    """ "Easter", "Easter Sunday": the day; "Easter week": the (ISO) week that ends on it."""
+    if m["y"]:
+        year: int | None = int(m["y"])
+    elif state.published is None:
+        return "DATE", "XXXX-XX-XX"
+    else:
+        this = _easter_sunday(state.published.year)
+        year = _year_of(state, this.month, this.day, m.start(), m.end())
+    sunday = _easter_sunday(year or 1)
+    if name.endswith("week"):
+        state.last_year = sunday.year
+        return "DATE", _week(sunday)
+    return _day_value(state, sunday)
 
 
 def _floating_holiday(state: _State, name: str, m: re.Match[str]) -> Resolved:
@@ -1147,11 +1179,11 @@ _RULES: list[Rule] = [
     (
         _rx(
             r"(?<![\w-])(?P<name>Christmas(?:\s(?:Day|Eve))?|New\sYear['’]s\s(?:Day|Eve)|Independence\sDay|"
-            r"Thanksgiving(?:\sDay)?|Election\sDay|"
+            r"Thanksgiving(?:\sDay)?|Election\sDay|(?-i:Easter)(?:\s(?:Sunday|[Ww]eek))?|"
             r"Valentine['’]s\sDay|Halloween)(?:,?\s(?P<y>(?:19|20)\d\d))?(?![\w-])"
         ),
         _holiday,
-        r"christmas|year|independence|valentine|halloween|thanksgiving|election",
+        r"christmas|year|independence|valentine|halloween|thanksgiving|election|easter",
     ),
 ]
 

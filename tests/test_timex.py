@@ -175,6 +175,10 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         # after a date and a comma, "the day" renames it and "before" is a signal; else the day before the last named
         ("Stocks fell on Oct. 12, the day before the plunge.", THU, ("the day", "DATE", "1989-10-12")),
         ("He died on Oct. 23. They met the day after his death.", THU, ("the day after", "DATE", "1989-10-24")),
+        # Easter moves: the day by the Gregorian computus, its week the ISO week ending on it
+        ("Protesters prayed as Easter week began.", date(2000, 4, 17), ("Easter week", "DATE", "2000-W16")),
+        ("He will be home for Easter.", date(2024, 3, 1), ("Easter", "DATE", "2024-03-31")),
+        ("They marched on Easter Sunday 1998.", WED, ("Easter Sunday 1998", "DATE", "1998-04-12")),
         ("In 1988 the venture grew.", WED, ("1988", "DATE", "1988")),  # after a function word: a year
         ("Sales rose in Sept 1998.", WED, ("Sept 1998", "DATE", "1998-09")),
         # "that same day": the day last named
@@ -253,6 +257,7 @@ def test_a_wire_dateline_is_the_reference_date() -> None:
         "Junk funds hold more than a quarter of the market.",  # a fraction
         "He told USA Today he would run. This is VOA Today.",  # a name
         "They set up a venture called Orion 1980 in Budapest.",  # a year in a name
+        "Shares of Texas Eastern Corp. rose.",  # not Easter
     ],
 )
 def test_not_times(sentence: str) -> None:
