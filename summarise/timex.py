@@ -421,15 +421,19 @@ _CAPITALISED_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+) $")
 
 
 def _year_in_name(text: str, start: int) -> bool:
-    """ "Orion 1980", "Expo 2000": a year right after a capitalised word that is no month, season or function
-    word ("In 1988", "Summer 1998") names a thing, not a time."""
+    """ "called Orion 1980", "at Expo 2000": a year right after a capitalised word inside a sentence that is no
+    month, season or function word ("in Sept 1998", "the Summer 1998 issue"; "Around 1990," opens a sentence)
+    names a thing, not a time."""
     before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
-    if before is None:
+    if before is None or _SENTENCE_OPENS.search(text, max(0, before.start() - 5), before.start()):
         return False
     word = before[1]
     return not (
         word.casefold() in _MONTHS or re.fullmatch(_SEASON, word.casefold()) or _FUNCTION_WORD.match(word + " ")
     )
+
+
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\"“”`'(\n])\s*$")
 
 
 _SPELLED_ORDINAL = (
@@ -1179,7 +1183,7 @@ _RULES: list[Rule] = [
     (
         _rx(
             r"(?<![\w-])(?P<name>Christmas(?:\s(?:Day|Eve))?|New\sYear['’]s\s(?:Day|Eve)|Independence\sDay|"
-            r"Thanksgiving(?:\sDay)?|Election\sDay|(?-i:Easter)(?:\s(?:Sunday|[Ww]eek))?|"
+            r"Thanksgiving(?:\sDay)?|Election\sDay|(?-i:Easter)(?!\s(?:Islands?|Rising|[Ee]ggs?|[Bb]unny))(?:\s(?:Sunday|[Ww]eek))?|"
             r"Valentine['’]s\sDay|Halloween)(?:,?\s(?P<y>(?:19|20)\d\d))?(?![\w-])"
         ),
         _holiday,

@@ -180,6 +180,7 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("He will be home for Easter.", date(2024, 3, 1), ("Easter", "DATE", "2024-03-31")),
         ("They marched on Easter Sunday 1998.", WED, ("Easter Sunday 1998", "DATE", "1998-04-12")),
         ("In 1988 the venture grew.", WED, ("1988", "DATE", "1988")),  # after a function word: a year
+        ("Around 1990, the venture grew.", WED, ("1990", "DATE", "1990")),  # opening a sentence: a year
         ("Sales rose in Sept 1998.", WED, ("Sept 1998", "DATE", "1998-09")),
         # "that same day": the day last named
         ("He left on Sept. 2. His page was closed that same day.", WED, ("that same day", "DATE", "2023-09-02")),
@@ -257,7 +258,7 @@ def test_a_wire_dateline_is_the_reference_date() -> None:
         "Junk funds hold more than a quarter of the market.",  # a fraction
         "He told USA Today he would run. This is VOA Today.",  # a name
         "They set up a venture called Orion 1980 in Budapest.",  # a year in a name
-        "Shares of Texas Eastern Corp. rose.",  # not Easter
+        "Shares of Texas Eastern Corp. rose. He flew to Easter Island.",  # not Easter
     ],
 )
 def test_not_times(sentence: str) -> None:
