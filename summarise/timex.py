@@ -94,7 +94,7 @@ _UNIT_CODE = {
     "minute": "M",
     "second": "S",
     "quarter": "Q",
-    "decade": "DE",
+    "decade": "Y",  # written in years ("two decades" P20Y), so some decades are some years: PXY
     "century": "CE",
 }
 _TIME_UNITS = {"hour", "minute", "second"}
@@ -207,12 +207,13 @@ def _duration(count: float | None, unit: str) -> str:
         amount = "X"
     else:
         if unit == "decade":
-            count, code = count * 10, "Y"
+            count = count * 10
         elif unit == "century":
             count, code = count * 100, "Y"
-        if not float(count).is_integer() and unit in ("year", "hour"):  # TimeML: P2Y6M, PT5H30M
+        if not float(count).is_integer() and unit in ("year", "hour", "minute"):  # TimeML: P2Y6M, PT5H30M, PT1M30S
             minor = round((count % 1) * (12 if unit == "year" else 60))
-            return f"{'PT' if unit == 'hour' else 'P'}{int(count)}{code}{minor}M"
+            small = "S" if unit == "minute" else "M"
+            return f"{'P' if unit == 'year' else 'PT'}{int(count)}{code}{minor}{small}"
         amount = str(int(count)) if float(count).is_integer() else str(count)
     return f"PT{amount}{code}" if unit in _TIME_UNITS else f"P{amount}{code}"
 
@@ -326,7 +327,7 @@ def _full_date(m: re.Match[str], state: _State) -> Resolved:
 def _clock(raw: str) -> str:
     """ "3 p.m." → 15:00, "10:35 a.m." → 10:35, "noon" → 12:00, "midnight" → 24:00."""
     word = raw.casefold()
-    if "noon" in word or "midday" in word:
+    if re.search(r"\b(?:noon|midday)\b", word):  # not "4 in the afternoon"
         return "12:00"
     if "midnight" in word:
         return "24:00"
@@ -334,7 +335,7 @@ def _clock(raw: str) -> str:
     if match is None:
         return "XX:XX"
     hour, minute = int(match[1]), int(match[2] or 0)
-    if "p" in word[match.end() :] and hour < 12:
+    if re.search(r"p|afternoon|evening", word[match.end() :]) and hour < 12:  # "4 in the afternoon" 16:00
         hour += 12
     if re.search(r"a\.?m", word) and hour == 12:
         hour = 0
@@ -410,8 +411,29 @@ def _year(m: re.Match[str], state: _State) -> Resolved:
     if m["short"]:
         century = "19" if int(m["short"]) > 30 else "20"
         return "DATE", f"{century}{m['short'][0]}"
+    if _year_in_name(state.text, m.start()):
+        return None
     state.last_year = int(m["y"])
     return "DATE", m["y"]
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+) $")
+
+
+def _year_in_name(text: str, start: int) -> bool:
+    """ "called Orion 1980", "at Expo 2000": a year right after a capitalised word inside a sentence that is no
+    month, season or function word ("in Sept 1998", "the Summer 1998 issue"; "Around 1990," opens a sentence)
+    names a thing, not a time."""
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    if before is None or _SENTENCE_OPENS.search(text, max(0, before.start() - 5), before.start()):
+        return False
+    word = before[1]
+    return not (
+        word.casefold() in _MONTHS or re.fullmatch(_SEASON, word.casefold()) or _FUNCTION_WORD.match(word + " ")
+    )
+
+
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\"“”`'(\n])\s*$")
 
 
 _SPELLED_ORDINAL = (
@@ -507,7 +529,12 @@ _FUNCTION_WORD = re.compile(
 debate"): a weekday after one is a date, not the end of a name."""
 
 
+_NAME_BEFORE = re.compile(r"[A-Z][\w&'’-]* $")
+
+
 def _deictic_day(m: re.Match[str], state: _State) -> Resolved:
+    if m["day"] == "Today" and _NAME_BEFORE.search(state.text, max(0, m.start() - 30), m.start()):
+        return None  # "USA Today", "VOA Today": a capital after a capitalised word inside a sentence is a name
     word = " ".join(m["day"].casefold().split())
     if state.published is None:
         return "DATE", "XXXX-XX-XX"
@@ -692,11 +719,18 @@ def _half(m: re.Match[str], state: _State) -> Resolved:
     return "DATE", f"{year:04d}-H{half}" if year else f"XXXX-H{half}"
 
 
+_EVENT_UNITS = {"day", "week", "hour", "minute", "second"}
+"""Lengths a story counts from one of its events ("three days later", "an hour earlier"), unlike the reporting
+periods it compares ("a year earlier", "a quarter earlier": the year-ago period, a date)."""
+
+
 def _ago(m: re.Match[str], state: _State) -> Resolved:
-    """ "two years ago", "a year earlier", "three days later": shifted from publication ("ago") or from the last
-    date named at that grain ("earlier", "later"), else publication."""
+    """ "two years ago", "a year earlier", "a month later", "three days ago": shifted from publication ("ago") or
+    from the last date named at that grain ("earlier", "later"), else publication."""
     count = _number(m["n"])
     unit = _unit(m["unit"])
+    if m["dir"].casefold() in ("later", "earlier") and unit in _EVENT_UNITS:
+        return None  # "three days later": a length from an event, TimeML's DURATION ("later" its signal)
     sign = 1 if m["dir"].casefold() in ("later", "after", "from now", "hence") else -1
     anchored = m["dir"].casefold() in ("earlier", "later", "before", "after")  # not "ago", "from now", "hence"
     if unit == "year" and state.last_quarter is not None and count == 1 and state.published is not None:
@@ -747,11 +781,24 @@ def _year_ago_adj(m: re.Match[str], state: _State) -> Resolved:
     return "DATE", f"{state.published.year - 1:04d}"
 
 
+_AFTER_A_DATE = re.compile(rf"(?:(?<![\d,.])\d{{1,2}}(?:,\s(?:19|20)\d\d)?|(?-i:{_WEEKDAY})),\s$")
+"""A day named just before, then a comma: what follows renames it ("Oct. 12, the day before the plunge")."""
+
+
+def _renames_a_date(text: str, start: int, end: int) -> bool:
+    """A day and a comma before, words after (not the end of the clause): an apposition, not a shift."""
+    return bool(_AFTER_A_DATE.search(text, max(0, start - 20), start)) and not re.match(
+        r"\s*(?:[.,;:!?\"”]|$)", text[end:]
+    )
+
+
 def _next_day(m: re.Match[str], state: _State) -> Resolved:
     """ "the next day", "the day before", "the following week": from the last day named, else publication;
     "that year", "the following year": from the last year named (a day, month, quarter or year), else publication."""
     base = state.last_day or state.published
     word = " ".join(m.group(0).casefold().split())
+    if word.startswith("the day ") and _renames_a_date(state.text, m.start(), m.end()):
+        return None  # "Oct. 12, the day before the plunge": "the day" renames Oct. 12; "before" is a signal
     if base is None:
         return "DATE", "XXXX-XX-XX"
     if word.endswith("month"):  # "the following month", "that month": from the month last named
@@ -772,7 +819,7 @@ def _next_day(m: re.Match[str], state: _State) -> Resolved:
 
 def _duration_rule(m: re.Match[str], state: _State) -> Resolved:
     unit = _unit(m["unit"])
-    if not m["n"] and not m["unit"].casefold().endswith(("s", "ies")) and not m["det"]:
+    if not m["n"] and not m["unit"].casefold().endswith(("s", "ies")) and not m["det"] and not m["long"]:
         return None  # "day" in "Thanksgiving Day", "year" as a noun: not a length of time
     written = " ".join(m.group(0).casefold().split())
     if m["fiscal"] and written != "the fiscal year":
@@ -861,6 +908,8 @@ def _holiday(m: re.Match[str], state: _State) -> Resolved:
              "halloween": (10, 31)}  # fmt: skip
     if name.startswith(("thanksgiving", "election day")):
         return _floating_holiday(state, name, m)
+    if name.startswith("easter"):
+        return _easter(state, name, m)
     if name not in fixed:
         return None
     month, day = fixed[name]
@@ -868,6 +917,36 @@ def _holiday(m: re.Match[str], state: _State) -> Resolved:
     if year is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     return _day_value(state, date(year, month, day))
+
+
+def _easter_sunday(year: int) -> date:
+    """Western Easter: the anonymous Gregorian computus (Meeus, *Astronomical Algorithms*), ten lines rather than
+    a dependency (python-dateutil has it, without type information for mypy --strict)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m + 90) // 25
+    return date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+
+
+def _easter(state: _State, name: str, m: re.Match[str]) -> Resolved:
+    """ "Easter", "Easter Sunday": the day; "Easter week": the (ISO) week that ends on it."""
+    if m["y"]:
+        year: int | None = int(m["y"])
+    elif state.published is None:
+        return "DATE", "XXXX-XX-XX"
+    else:
+        this = _easter_sunday(state.published.year)
+        year = _year_of(state, this.month, this.day, m.start(), m.end())
+    sunday = _easter_sunday(year or 1)
+    if name.endswith("week"):
+        state.last_year = sunday.year
+        return "DATE", _week(sunday)
+    return _day_value(state, sunday)
 
 
 def _floating_holiday(state: _State, name: str, m: re.Match[str]) -> Resolved:
@@ -888,7 +967,8 @@ def _floating_holiday(state: _State, name: str, m: re.Match[str]) -> Resolved:
 
 
 _CLOCK = (
-    r"(?:\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?<!high\s)noon|midnight)"
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?<!high\s)noon|midnight|"
+    r"\d{1,2}(?:[:.]\d\d)?\s(?:o'clock\s)?in\sthe\s(?:morning|afternoon|evening))"
     r"(?:\s(?:EST|EDT|GMT|CST|PST|local time))?"
 )
 
@@ -928,7 +1008,7 @@ _RULES: list[Rule] = [
     ),
     (
         _rx(
-            r"""(?<![\w$.,'’-])(?:(?:early|late|mid|fiscal|calendar)[\s-])?(?:
+            r"""(?<![\w$.,'’-])(?:(?:early|late|mid|fiscal|calendar)[\s-]|(?:pre|post)-)?(?:
               (?:the\s)?(?:mid-)?(?P<decade>(?:1[89]|20)\d0)'?s
             | (?:the\s)?['’](?P<short>\d0)s
             | (?P<y>(?:1[89]|20)\d\d)(?![\w%$-]|,\d|\.\d|\s?(?:percent|shares|dollars|people|troops|yen|cents))
@@ -1058,7 +1138,7 @@ _RULES: list[Rule] = [
         _rx(
             rf"""{_B}(?:the\s(?:next|following|previous)\s(?:day|week)|the\s(?:following|previous)\s(?:month|year)|
             the\sday\s(?:before|after)|
-            (?:(?:earlier|later)\s)?(?:the\ssame|that)\s(?:day|month|year)){_E}"""
+            (?:(?:earlier|later)\s)?(?:the\ssame|that(?:\ssame)?)\s(?:day|month|year)){_E}"""
         ),
         _next_day,
         r"day|week|month|year",
@@ -1070,7 +1150,7 @@ _RULES: list[Rule] = [
             up\sto|only|just)\s)?
             (?:(?P<n>{_NUM})[\s-](?:and[\s-]a[\s-]half[\s-])?(?:(?:more|additional|further|trading|business|working)\s)?)?
             (?P<fiscal>fiscal\s(?=year))?(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))
-            (?P<half>\sand\sa\shalf)?{_E}(?![\s-]old)"""
+            (?P<half>\sand\sa\shalf)?(?P<long>-long)?{_E}(?![\s-]old)"""
         ),
         _duration_rule,
         r"year|month|week|day|hour|minute|decade|centur",
@@ -1103,11 +1183,11 @@ _RULES: list[Rule] = [
     (
         _rx(
             r"(?<![\w-])(?P<name>Christmas(?:\s(?:Day|Eve))?|New\sYear['’]s\s(?:Day|Eve)|Independence\sDay|"
-            r"Thanksgiving(?:\sDay)?|Election\sDay|"
+            r"Thanksgiving(?:\sDay)?|Election\sDay|(?-i:Easter)(?!\s(?:Islands?|Rising|[Ee]ggs?|[Bb]unny))(?:\s(?:Sunday|[Ww]eek))?|"
             r"Valentine['’]s\sDay|Halloween)(?:,?\s(?P<y>(?:19|20)\d\d))?(?![\w-])"
         ),
         _holiday,
-        r"christmas|year|independence|valentine|halloween|thanksgiving|election",
+        r"christmas|year|independence|valentine|halloween|thanksgiving|election|easter",
     ),
 ]
 
@@ -1244,7 +1324,7 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     return len(words) > 1 and capitalised and last.isalpha() and last.casefold() not in _NAMED_TIMES
 
 
-_ADJECTIVAL = re.compile(rf"(?i)(?:a|an)\s(?=\S+-{_UNIT}$)")
+_ADJECTIVAL = re.compile(rf"(?i)(?:a|an)\s(?=\S+-{_UNIT}$|\S*{_UNIT}-long$)")
 
 
 _DATELINE = re.compile(
