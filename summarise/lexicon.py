@@ -95,6 +95,15 @@ NOUN_CUES = word_set(
 """Nouns that carry an attribution of their own: "Trump's claim that …", "the campaign's plan to …"."""
 LIGHT_VERBS = word_set("make issue offer express voice repeat reiterate give release have lodge level file")
 """Verbs whose object noun carries the saying: their subject holds it ("Trump made the claim that …")."""
+POLL_NOUNS = word_set("poll survey")
+"""What a clause may be told "in" as its source ("In the new poll, Trump leads …")."""
+STATE_ADJECTIVES = word_set(
+    """aware unaware certain uncertain sure unsure confident convinced unconvinced concerned worried afraid
+    fearful hopeful optimistic pessimistic skeptical sceptical doubtful adamant insistent positive determined
+    pleased glad happy proud surprised shocked disappointed frustrated upset angry furious ashamed"""
+)
+"""Adjectives of a held belief or feeling about a proposition: "Aides are confident that …" holds it like
+"believe" ("is daunting that" or "is narrow that" does not)."""
 REPORTED_PAST = ("said", "says", "told")
 """Reporting forms that place a nearby time in the past ("said Friday": the Friday before publication)."""
 ACT_CUES = word_set("warn threaten")

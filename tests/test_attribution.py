@@ -344,3 +344,27 @@ def test_a_quoted_answer_is_a_statement_however_short_a_quoted_term_is_not() -> 
 def test_a_quotation_inside_the_cue_s_object_is_held_with_the_object() -> None:
     text = "Warren called Wells Fargo’s behavior “outrageous” in a letter."  # the quoted word alone is too short
     assert found(text) == [("Warren", "called", "Wells Fargo’s behavior “outrageous” in a letter")]
+
+
+def test_a_poll_a_clause_is_told_in_is_its_source() -> None:
+    text = "In the new Marist poll, Senator Ellen Park leads the mayor by ten points."
+    assert found(text) == [("the new Marist poll", "In", "Senator Ellen Park leads the mayor by ten points")]
+    assert found("In the morning, Senator Ellen Park leads the parade through town.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Her closest aides are confident that the senator will win the primary.",
+            [("Her closest aides", "confident", "the senator will win the primary")],
+        ),
+        (
+            "The mayor's advisers were worried about the cost of the new bridge.",
+            [("The mayor's advisers", "worried", "the cost of the new bridge")],
+        ),
+        ("It is clear that the senator will win the primary.", []),  # nobody holds it
+    ],
+)
+def test_a_held_belief_or_feeling_is_its_subject_s(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected

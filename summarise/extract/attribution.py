@@ -6,7 +6,9 @@ cost, and cuts every part from the article as written:
 - the cue: a reporting, position or belief verb (said, warned, denied, called for, believes …; and the verbs that
   head an annotated cue in at least 40% of their uses in PolNeAR's training split: mocked, denounced, echoed …)
   outside quotation marks, a noun that carries one ("Trump's claim that …", "the campaign's plan to …"),
-  "according to", a transcript's "NAME:" or a quotation signed "― Name" at the end of its line; any other verb
+  "according to", a poll a clause is told "in" ("In the new poll, Trump leads …"), an adjective of belief or
+  feeling ("Aides are confident that …", "worried about the cost"), a transcript's "NAME:" or a quotation
+  signed "― Name" at the end of its line; any other verb
   cut the same way where the cue model (``cue_model``, learned on PolNeAR's training split) says it reports
   something ("talked about", "pushed for");
 - the source: the verb's subject (walking up "…, adding that" or "… by saying" to the clause that has one; a
@@ -55,10 +57,12 @@ from ..lexicon import (
     NOUN_CUES,
     OBJECT_CUES,
     PERSON_PRONOUNS,
+    POLL_NOUNS,
     POSSESSIVES,
     PRONOUNS,
     RELATIVE,
     SPEAKER_PRONOUNS,
+    STATE_ADJECTIVES,
     THING_PRONOUNS,
     quoted_stretches,
     verb_stem,
@@ -69,6 +73,8 @@ from .nlp import parser
 OBJECT_DEPS = ("dobj", "prep", "dative", "oprd", "xcomp", "attr", "acomp", "prt")
 VERB_CUES = CUES | LEARNED_CUES
 """Every verb the parse reads as a cue."""
+STATE_DEPS = ("ccomp",)
+STATE_PREPS = ("about", "of", "in", "over", "on")
 NOUN_PREPS = ("of", "about", "for", "on", "against")
 """The prepositions whose object a noun cue holds ("criticism of the deal", "a call for a vote")."""
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
@@ -341,6 +347,41 @@ def _according(tok: Any, sent: Any) -> tuple[tuple[int, int], tuple[int, int]] |
     return source, content
 
 
+def _in_poll(tok: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(source, content) bounds for a poll that a clause is told "in" ("In the new Post-ABC poll, Trump leads
+    …", "… is leading in the polls"): the poll is the source, its clause outside the phrase the content."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX") or tok.head.dep_ != "ROOT":
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in POLL_NOUNS:
+        return None
+    a, b = _subtree(tok)
+    sent = tok.doc
+    before, after = (0, a), (b, len(sent.text))
+    content = before if before[1] - before[0] >= after[1] - after[0] else after
+    return _source_bounds(pobj), content
+
+
+def _held_state(tok: Any) -> Any | None:
+    """The subject of a predicate adjective of belief or feeling that holds a clause or a topic ("Some backers
+    are concerned that …", "is confident in the outcome"); "it is clear that" holds nobody's."""
+    if tok.dep_ != "acomp" or tok.lemma_.lower() not in STATE_ADJECTIVES:
+        return None
+    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return None if subj is None or subj.lower_ in ("it", "this", "that") else subj
+
+
+def _state_content(tok: Any, text: str, quotes: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """What a held state is about: its clause, else the object of its "about"/"of"/"in" phrase."""
+    if any(c.dep_ in STATE_DEPS for c in tok.children):
+        return _content_bounds(tok, text, quotes, offset)
+    for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in STATE_PREPS):
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is not None:
+            return _subtree(pobj)
+    return None
+
+
 def _noun_content(noun: Any) -> tuple[int, int] | None:
     """What a noun cue holds: its 'that' clause ("the claim that …"), its 'to' clause ("a plan to …"), or what
     its 'of'/'about' phrase names ("criticism of the deal")."""
@@ -434,12 +475,20 @@ def sentence_attributions(
             if hit is not None:
                 add(tok, "according to", hit[0], hit[1], False)
             continue
+        if (poll := _in_poll(tok)) is not None:
+            add(tok, tok.text, poll[0], poll[1], False)
+            continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
             noun_content = _noun_content(tok)
             owner = _noun_source(tok)
             if noun_content is not None and owner is not None and owner.lower_ not in SPEAKER_PRONOUNS:
                 is_pronoun = owner.pos_ == "PRON" and owner.lower_ in POSSESSIVES
                 add(tok, tok.text, _source_bounds(owner), noun_content, is_pronoun)
+            continue
+        if (holder := _held_state(tok)) is not None and (held := _state_content(tok, text, quotes, start)):
+            is_pronoun = holder.pos_ == "PRON" and holder.lower_ in PRONOUNS
+            if holder.lower_ not in SPEAKER_PRONOUNS:
+                add(tok, tok.text, _source_bounds(holder), held, is_pronoun)
             continue
         known = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in VERB_CUES
         if not known and (judge is None or tok.pos_ != "VERB"):
