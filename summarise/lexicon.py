@@ -104,6 +104,8 @@ STATE_ADJECTIVES = word_set(
 )
 """Adjectives of a held belief or feeling about a proposition: "Aides are confident that …" holds it like
 "believe" ("is daunting that" or "is narrow that" does not)."""
+JUDGING_VERBS = word_set("see view regard")
+"""Verbs that hold a judgement in the frame "X sees Y as Z" ("is seen as Z"): Y as Z is what X holds."""
 REPORTED_PAST = ("said", "says", "told")
 """Reporting forms that place a nearby time in the past ("said Friday": the Friday before publication)."""
 ACT_CUES = word_set("warn threaten")

@@ -368,3 +368,31 @@ def test_a_poll_a_clause_is_told_in_is_its_source() -> None:
 )
 def test_a_held_belief_or_feeling_is_its_subject_s(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senator Ellen Park sees the new bridge as a waste of money.",
+            [("Senator Ellen Park", "sees", "the new bridge as a waste of money")],
+        ),
+        (  # the passive without an agent: nobody named
+            "The new bridge is widely seen as a waste of money.",
+            [("", "seen", "The new bridge is widely seen as a waste of money")],
+        ),
+    ],
+)
+def test_seeing_x_as_y_holds_a_judgement(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+    seen = "Senator Ellen Park saw the new bridge from her car."  # no "as": left to the cue model
+    assert find_attributions(load_text(seen), judge=None) == []
+
+
+def test_a_body_pronoun_does_not_resolve_to_the_headline_s_speaker() -> None:
+    text = (
+        "Retired General Reveals Hard Experience Of Serving.\n\n"
+        "Retired Gen. Norman Ham is speaking out, and he said the cuts had weakened the army badly."
+    )
+    said = [a for a in find_attributions(load_text(text)) if a.cue == "said"]
+    assert [a.source for a in said] == ["Norman Ham"]

@@ -7,7 +7,8 @@ cost, and cuts every part from the article as written:
   head an annotated cue in at least 40% of their uses in PolNeAR's training split: mocked, denounced, echoed …)
   outside quotation marks, a noun that carries one ("Trump's claim that …", "the campaign's plan to …"),
   "according to", a poll a clause is told "in" ("In the new poll, Trump leads …"), an adjective of belief or
-  feeling ("Aides are confident that …", "worried about the cost"), a transcript's "NAME:" or a quotation
+  feeling ("Aides are confident that …", "worried about the cost"), "sees X as Y" ("is seen as Y": X as Y
+  is the content), a transcript's "NAME:" or a quotation
   signed "― Name" at the end of its line; any other verb
   cut the same way where the cue model (``cue_model``, learned on PolNeAR's training split) says it reports
   something ("talked about", "pushed for");
@@ -31,7 +32,7 @@ case, "Jane Roux Says …"), and its "NAME: …" shape read like a transcript's 
 sentence 0, and grounding takes the title as their sentence.
 
 A cue inside another attribution's content that names no one new is part of that statement, not a second one.
-Pronoun sources are resolved to the nearest earlier speaker, else the nearest earlier name of the right kind
+Pronoun sources are resolved to the nearest earlier speaker in the body (not the headline's), else the nearest earlier name of the right kind
 (he/she to a person); what cannot be resolved stays unattributed. First-person "I think", "we know that" outside
 quotation marks is the writer's and names nobody (inside another statement or a transcript's line it is part of
 that); "you know" is skipped.
@@ -51,6 +52,7 @@ from ..lexicon import (
     CUES,
     EVIDENCE_CUES,
     IMPRESSION_CUES,
+    JUDGING_VERBS,
     LEARNED_CUES,
     LIGHT_VERBS,
     MENTAL_CUES,
@@ -382,6 +384,17 @@ def _state_content(tok: Any, text: str, quotes: Sequence[tuple[int, int]], offse
     return None
 
 
+def _seen_as(cue: Any) -> tuple[int, int] | None:
+    """What "sees X as Y" (or "views", "regards"; "X is seen as Y") holds: X as Y, a judgement held."""
+    if cue.pos_ != "VERB" or cue.lemma_.lower() not in JUDGING_VERBS:
+        return None
+    as_ = next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    held = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if as_ is None or held is None:
+        return None
+    return held.left_edge.idx, as_.right_edge.idx + len(as_.right_edge.text)
+
+
 def _noun_content(noun: Any) -> tuple[int, int] | None:
     """What a noun cue holds: its 'that' clause ("the claim that …"), its 'to' clause ("a plan to …"), or what
     its 'of'/'about' phrase names ("criticism of the deal")."""
@@ -490,10 +503,11 @@ def sentence_attributions(
             if holder.lower_ not in SPEAKER_PRONOUNS:
                 add(tok, tok.text, _source_bounds(holder), held, is_pronoun)
             continue
-        known = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in VERB_CUES
+        seen_as = _seen_as(tok)
+        known = (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in VERB_CUES) or seen_as is not None
         if not known and (judge is None or tok.pos_ != "VERB"):
             continue
-        content = _content_bounds(tok, text, quotes, start, any_object=not known)
+        content = seen_as or _content_bounds(tok, text, quotes, start, any_object=not known)
         if content is None and known:
             content = _quotation_before(tok, text, start) or _statement_after(tok, text, start)
         if content is None:
@@ -735,12 +749,14 @@ def parsed_article(doc: Document, parses: Iterable[Any]) -> ParsedArticle:
 
 
 def speaker_names(found: Sequence[Attribution], names: Sequence[Name]) -> list[Name]:
-    """The named sources of attributions, as names met where they speak (pronouns resolve to them first)."""
+    """The named sources of attributions, as names met where they speak (pronouns resolve to them first); not
+    the headline's: the body names its people afresh ("Retired General Reveals …" above "Gen. Norman Ham is
+    speaking out … he believes": he is Ham)."""
     places = {n[1] for n in names if not n[2]}
     persons = SubstringSet([n[1] for n in names if n[2]])  # a person's name inside the source: looked up
     speakers: list[Name] = []
     for a in found:
-        if a.pronoun is None and a.source:
+        if a.pronoun is None and a.source and a.sentence > 0:
             last = a.source.split()[-1]
             person = persons.any_in(a.source) or (last[:1].isupper() and a.source not in places)
             speakers.append((a.cue_start, a.source, person, True))
