@@ -249,9 +249,9 @@ def test_an_over_long_sentence_is_not_parsed_and_says_so(monkeypatch: pytest.Mon
 
 
 def test_a_verb_outside_the_lexicon_is_a_cue_where_the_cue_model_says_so() -> None:
-    doc = load_text("Senator Jane Roux talked about the tram at length on Monday. Ken Ito ate an apple.")
-    assert [(a.source, a.cue) for a in find_attributions(doc)] == [("Senator Jane Roux", "talked")]
-    assert find_attributions(doc, judge=None) == []  # the lexicon alone: "talked" is not in it
+    doc = load_text("Senator Jane Roux pressed for a new tram at length on Monday. Ken Ito ate an apple.")
+    assert [(a.source, a.cue) for a in find_attributions(doc)] == [("Senator Jane Roux", "pressed")]
+    assert find_attributions(doc, judge=None) == []  # the lexicon alone: "pressed" is not in it
 
 
 def test_a_sentence_that_only_signs_off_the_quotation_before_it_takes_that_quotation() -> None:
@@ -396,3 +396,26 @@ def test_a_body_pronoun_does_not_resolve_to_the_headline_s_speaker() -> None:
     )
     said = [a for a in find_attributions(load_text(text)) if a.cue == "said"]
     assert [a.source for a in said] == ["Norman Ham"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senator Ellen Park spoke passionately about her father's long career.",
+            [("Senator Ellen Park", "spoke", "her father's long career")],
+        ),
+        (
+            "Maria Lopez, the union leader, warned about the rising cost of housing.",
+            [("Maria Lopez", "warned", "the rising cost of housing")],
+        ),
+    ],
+)
+def test_a_verb_of_talk_holds_what_it_is_about(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_the_one_asked_is_not_the_one_asking() -> None:
+    text = "Asked about the explosion in the city, Governor Sam Ortiz said the police were still investigating."
+    asked = [a for a in find_attributions(load_text(text)) if a.cue == "Asked"]
+    assert [(a.source, a.content) for a in asked] == [("", "the explosion in the city")]

@@ -8,7 +8,8 @@ cost, and cuts every part from the article as written:
   outside quotation marks, a noun that carries one ("Trump's claim that …", "the campaign's plan to …"),
   "according to", a poll a clause is told "in" ("In the new poll, Trump leads …"), an adjective of belief or
   feeling ("Aides are confident that …", "worried about the cost"), "sees X as Y" ("is seen as Y": X as Y
-  is the content), a transcript's "NAME:" or a quotation
+  is the content), a verb of talk with what it is about ("spoke about", "asked for", "warned of",
+  ``TOPIC_FRAMES``), a transcript's "NAME:" or a quotation
   signed "― Name" at the end of its line; any other verb
   cut the same way where the cue model (``cue_model``, learned on PolNeAR's training split) says it reports
   something ("talked about", "pushed for");
@@ -17,7 +18,7 @@ cost, and cuts every part from the article as written:
   points at its noun; the agent of a passive "was told by"; a name in apposition to a description; of two
   subjects the parser gave a cue, the last, '“…,” said Wimes'; for a finite cue the parser left without one,
   the name beside it, "… the Washington Post Trump said", "Said Ellis:", or the text "As stated in" names);
-  none for "it is said";
+  none for "it is said", nor for a participle "Asked about …, Clinton said" (she was asked);
 - the content: the verb's clausal complement (with the whole quotation it sits in, even one opened sentences
   before), else a passive's subject when its agent is named ("the meeting was reported by Politico"), else the
   quotation in the sentence (the cue's object where a quoted word or two is part of it, 'called the behavior
@@ -32,10 +33,10 @@ case, "Jane Roux Says …"), and its "NAME: …" shape read like a transcript's 
 sentence 0, and grounding takes the title as their sentence.
 
 A cue inside another attribution's content that names no one new is part of that statement, not a second one.
-Pronoun sources are resolved to the nearest earlier speaker in the body (not the headline's), else the nearest earlier name of the right kind
-(he/she to a person); what cannot be resolved stays unattributed. First-person "I think", "we know that" outside
-quotation marks is the writer's and names nobody (inside another statement or a transcript's line it is part of
-that); "you know" is skipped.
+Pronoun sources are resolved to the nearest earlier speaker in the body (not the headline's), else the nearest
+earlier name of the right kind (he/she to a person); what cannot be resolved stays unattributed. First-person "I
+think", "we know that" outside quotation marks is the writer's and names nobody (inside another statement or a
+transcript's line it is part of that); "you know" is skipped.
 """
 
 from __future__ import annotations
@@ -75,6 +76,28 @@ from .nlp import parser
 OBJECT_DEPS = ("dobj", "prep", "dative", "oprd", "xcomp", "attr", "acomp", "prt")
 VERB_CUES = CUES | LEARNED_CUES
 """Every verb the parse reads as a cue."""
+TOPIC_FRAMES = {
+    "speak": ("about", "of", "against"),
+    "talk": ("about",),
+    "ask": ("about", "for"),
+    "push": ("for",),
+    "campaign": ("for", "against"),
+    "testify": ("about",),
+    "write": ("about", "of"),
+    "argue": ("for", "against"),
+    "lobby": ("for", "against"),
+    "advocate": ("for",),
+    "rail": ("against",),
+    "warn": ("about", "of", "against"),
+    "complain": ("about", "of"),
+    "joke": ("about",),
+    "brag": ("about",),
+    "boast": ("about", "of"),
+    "tweet": ("about",),
+    "comment": ("on", "about"),
+    "refer": ("to",),
+}
+"""Verbs of talk and the prepositions whose object is what they are about."""
 STATE_DEPS = ("ccomp",)
 STATE_PREPS = ("about", "of", "in", "over", "on")
 NOUN_PREPS = ("of", "about", "for", "on", "against")
@@ -175,10 +198,18 @@ def _source_token(cue: Any) -> Any | None:
             tok.dep_ not in HEAD_DEPS
             or tok.head is tok
             or (tok is cue and cue.lemma_ in MENTAL_CUES and not _finite_conj(cue))
+            or (tok is cue and _passive_participle(cue))
         ):
             return None  # "…, adding that" speaks for its head's subject; "expecting" or "fearing" does not
         tok = tok.head
     return None
+
+
+def _passive_participle(cue: Any) -> bool:
+    """ "Asked about the bomb, Clinton said …": the head's subject is the one asked, not the one asking."""
+    return bool(
+        cue.tag_ == "VBN" and cue.dep_ == "advcl" and not any(c.dep_ in ("aux", "auxpass") for c in cue.children)
+    )
 
 
 def _unparsed_subject(cue: Any) -> Any | None:
@@ -395,6 +426,16 @@ def _seen_as(cue: Any) -> tuple[int, int] | None:
     return held.left_edge.idx, as_.right_edge.idx + len(as_.right_edge.text)
 
 
+def _topic(cue: Any) -> tuple[int, int] | None:
+    """What a verb of talk is about ("spoke passionately about her father's drive", "asked for quick action",
+    "spoke out against the deal"): the object of its preposition."""
+    preps = TOPIC_FRAMES.get(cue.lemma_.lower(), ()) if cue.pos_ == "VERB" else ()
+    for prep in (c for c in cue.rights if c.dep_ == "prep" and c.lower_ in preps):
+        if (pobj := next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)) is not None:
+            return _subtree(pobj)
+    return None
+
+
 def _noun_content(noun: Any) -> tuple[int, int] | None:
     """What a noun cue holds: its 'that' clause ("the claim that …"), its 'to' clause ("a plan to …"), or what
     its 'of'/'about' phrase names ("criticism of the deal")."""
@@ -503,11 +544,11 @@ def sentence_attributions(
             if holder.lower_ not in SPEAKER_PRONOUNS:
                 add(tok, tok.text, _source_bounds(holder), held, is_pronoun)
             continue
-        seen_as = _seen_as(tok)
-        known = (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in VERB_CUES) or seen_as is not None
+        frame = _seen_as(tok) or _topic(tok)
+        known = (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in VERB_CUES) or frame is not None
         if not known and (judge is None or tok.pos_ != "VERB"):
             continue
-        content = seen_as or _content_bounds(tok, text, quotes, start, any_object=not known)
+        content = frame or _content_bounds(tok, text, quotes, start, any_object=not known)
         if content is None and known:
             content = _quotation_before(tok, text, start) or _statement_after(tok, text, start)
         if content is None:
