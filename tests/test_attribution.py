@@ -419,3 +419,20 @@ def test_the_one_asked_is_not_the_one_asking() -> None:
     text = "Asked about the explosion in the city, Governor Sam Ortiz said the police were still investigating."
     asked = [a for a in find_attributions(load_text(text)) if a.cue == "Asked"]
     assert [(a.source, a.content) for a in asked] == [("", "the explosion in the city")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senator Ellen Park entered the debate with an argument that the bridge was unsafe.",
+            [("Senator Ellen Park", "argument", "the bridge was unsafe")],
+        ),
+        (
+            "One sticking point is a demand by Speaker Nancy Pelosi that the bill include tax breaks for the poor.",
+            [("Speaker Nancy Pelosi", "demand", "the bill include tax breaks for the poor")],
+        ),
+    ],
+)
+def test_a_noun_cue_s_clause_is_held_by_whoever_tells_it(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected

@@ -14,7 +14,8 @@ cost, and cuts every part from the article as written:
   cut the same way where the cue model (``cue_model``, learned on PolNeAR's training split) says it reports
   something ("talked about", "pushed for");
 - the source: the verb's subject (walking up "…, adding that" or "… by saying" to the clause that has one; a
-  noun cue's possessor or the subject of "made the claim"; a relative "which said"
+  noun cue's possessor or the subject of "made the claim", for a noun's 'that' clause the one it is "by" or the
+  subject of the verb it is told with ("Cruz entered the debate with an argument that …"); a relative "which said"
   points at its noun; the agent of a passive "was told by"; a name in apposition to a description; of two
   subjects the parser gave a cue, the last, '“…,” said Wimes'; for a finite cue the parser left without one,
   the name beside it, "… the Washington Post Trump said", "Said Ellis:", or the text "As stated in" names);
@@ -96,6 +97,21 @@ TOPIC_FRAMES = {
     "tweet": ("about",),
     "comment": ("on", "about"),
     "refer": ("to",),
+    "vote": ("for", "against"),
+    "agree": ("with", "on"),
+    "disagree": ("with", "on"),
+    "object": ("to",),
+    "apologize": ("for",),
+    "insist": ("on",),
+    "hint": ("at",),
+    "lash": ("at",),
+    "think": ("about", "of"),
+    "hear": ("about",),
+    "vow": ("to",),
+    "criticize": ("for",),
+    "praise": ("for",),
+    "blame": ("for",),
+    "thank": ("for",),
 }
 """Verbs of talk and the prepositions whose object is what they are about."""
 STATE_DEPS = ("ccomp",)
@@ -451,6 +467,24 @@ def _noun_content(noun: Any) -> tuple[int, int] | None:
     return None
 
 
+def _clause_holder(noun: Any) -> Any | None:
+    """Who holds a noun cue's 'that' clause when nobody owns the noun: the one it is "by" or "from" ("a demand,
+    by Pelosi, that …"), else the subject of the verb it is told with ("Cruz entered the debate with an argument
+    that …", "Christie bristled at the suggestion that …": PolNeAR gives them the clause)."""
+    if not any(
+        child.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        for child in noun.rights
+    ):
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+        if (pobj := next((c for c in prep.children if c.dep_ == "pobj"), None)) is not None:
+            return pobj
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return _source_token(verb)
+
+
 def _noun_source(noun: Any) -> Any | None:
     """Whose claim or plan: the possessor ("Trump's claim"), else the subject of a light verb that has the noun
     as object ("Trump made the claim", "the campaign issued a statement")."""
@@ -534,9 +568,9 @@ def sentence_attributions(
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
             noun_content = _noun_content(tok)
-            owner = _noun_source(tok)
+            owner = _noun_source(tok) or _clause_holder(tok)
             if noun_content is not None and owner is not None and owner.lower_ not in SPEAKER_PRONOUNS:
-                is_pronoun = owner.pos_ == "PRON" and owner.lower_ in POSSESSIVES
+                is_pronoun = owner.pos_ == "PRON" and owner.lower_ in POSSESSIVES | PRONOUNS
                 add(tok, tok.text, _source_bounds(owner), noun_content, is_pronoun)
             continue
         if (holder := _held_state(tok)) is not None and (held := _state_content(tok, text, quotes, start)):
