@@ -436,3 +436,11 @@ def test_the_one_asked_is_not_the_one_asking() -> None:
 )
 def test_a_noun_cue_s_clause_is_held_by_whoever_tells_it(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
+
+
+def test_a_vote_cast_is_a_position_a_vote_not_cast_is_not() -> None:
+    assert found("Senator Ellen Park voted against the new bridge.") == [
+        ("Senator Ellen Park", "voted", "the new bridge")
+    ]
+    free = load_text("The delegates were free to vote for the new bridge.")
+    assert find_attributions(free, judge=None) == []

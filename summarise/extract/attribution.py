@@ -8,8 +8,8 @@ cost, and cuts every part from the article as written:
   outside quotation marks, a noun that carries one ("Trump's claim that …", "the campaign's plan to …"),
   "according to", a poll a clause is told "in" ("In the new poll, Trump leads …"), an adjective of belief or
   feeling ("Aides are confident that …", "worried about the cost"), "sees X as Y" ("is seen as Y": X as Y
-  is the content), a verb of talk with what it is about ("spoke about", "asked for", "warned of",
-  ``TOPIC_FRAMES``), a transcript's "NAME:" or a quotation
+  is the content), a verb of talk with what it is about ("spoke about", "asked for", "warned of", a vote
+  its subject cast, ``TOPIC_FRAMES``), a transcript's "NAME:" or a quotation
   signed "― Name" at the end of its line; any other verb
   cut the same way where the cue model (``cue_model``, learned on PolNeAR's training split) says it reports
   something ("talked about", "pushed for");
@@ -114,6 +114,8 @@ TOPIC_FRAMES = {
     "thank": ("for",),
 }
 """Verbs of talk and the prepositions whose object is what they are about."""
+CAST_VERBS = ("vote",)
+"""Of those, the ones that hold a position only when cast by their own subject ("Garcia would vote for")."""
 STATE_DEPS = ("ccomp",)
 STATE_PREPS = ("about", "of", "in", "over", "on")
 NOUN_PREPS = ("of", "about", "for", "on", "against")
@@ -446,6 +448,8 @@ def _topic(cue: Any) -> tuple[int, int] | None:
     """What a verb of talk is about ("spoke passionately about her father's drive", "asked for quick action",
     "spoke out against the deal"): the object of its preposition."""
     preps = TOPIC_FRAMES.get(cue.lemma_.lower(), ()) if cue.pos_ == "VERB" else ()
+    if cue.lemma_.lower() in CAST_VERBS and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None  # a vote is a position of whoever casts it: "were free to vote for" casts none
     for prep in (c for c in cue.rights if c.dep_ == "prep" and c.lower_ in preps):
         if (pobj := next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)) is not None:
             return _subtree(pobj)
