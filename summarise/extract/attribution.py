@@ -9,10 +9,9 @@ cost, and cuts every part from the article as written:
   "according to", a poll a clause is told "in" ("In the new poll, Trump leads …"), an adjective of belief or
   feeling ("Aides are confident that …", "worried about the cost"), "sees X as Y" ("is seen as Y": X as Y
   is the content), a verb of talk with what it is about ("spoke about", "asked for", "warned of", a vote
-  its subject cast, ``TOPIC_FRAMES``), a transcript's "NAME:" or a quotation
-  signed "― Name" at the end of its line; any other verb
-  cut the same way where the cue model (``cue_model``, learned on PolNeAR's training split) says it reports
-  something ("talked about", "pushed for");
+  its subject cast), a transcript's "NAME:" or a quotation signed "― Name" at the end of its line; any other
+  verb cut the same way where the cue model (``cue_model``, learned on PolNeAR's training split) says it
+  reports something ("pressed for");
 - the source: the verb's subject (walking up "…, adding that" or "… by saying" to the clause that has one; a
   noun cue's possessor or the subject of "made the claim", for a noun's 'that' clause the one it is "by" or the
   subject of the verb it is told with ("Cruz entered the debate with an argument that …"); a relative "which said"
@@ -51,6 +50,7 @@ from typing import Any, Literal
 from ..ingest import Document
 from ..ingest.index import HolderLookup, LastBefore, QuotationResume, SubstringSet
 from ..lexicon import (
+    CAST_VERBS,
     CUES,
     EVIDENCE_CUES,
     IMPRESSION_CUES,
@@ -68,6 +68,7 @@ from ..lexicon import (
     SPEAKER_PRONOUNS,
     STATE_ADJECTIVES,
     THING_PRONOUNS,
+    TOPIC_FRAMES,
     quoted_stretches,
     verb_stem,
 )
@@ -77,45 +78,6 @@ from .nlp import parser
 OBJECT_DEPS = ("dobj", "prep", "dative", "oprd", "xcomp", "attr", "acomp", "prt")
 VERB_CUES = CUES | LEARNED_CUES
 """Every verb the parse reads as a cue."""
-TOPIC_FRAMES = {
-    "speak": ("about", "of", "against"),
-    "talk": ("about",),
-    "ask": ("about", "for"),
-    "push": ("for",),
-    "campaign": ("for", "against"),
-    "testify": ("about",),
-    "write": ("about", "of"),
-    "argue": ("for", "against"),
-    "lobby": ("for", "against"),
-    "advocate": ("for",),
-    "rail": ("against",),
-    "warn": ("about", "of", "against"),
-    "complain": ("about", "of"),
-    "joke": ("about",),
-    "brag": ("about",),
-    "boast": ("about", "of"),
-    "tweet": ("about",),
-    "comment": ("on", "about"),
-    "refer": ("to",),
-    "vote": ("for", "against"),
-    "agree": ("with", "on"),
-    "disagree": ("with", "on"),
-    "object": ("to",),
-    "apologize": ("for",),
-    "insist": ("on",),
-    "hint": ("at",),
-    "lash": ("at",),
-    "think": ("about", "of"),
-    "hear": ("about",),
-    "vow": ("to",),
-    "criticize": ("for",),
-    "praise": ("for",),
-    "blame": ("for",),
-    "thank": ("for",),
-}
-"""Verbs of talk and the prepositions whose object is what they are about."""
-CAST_VERBS = ("vote",)
-"""Of those, the ones that hold a position only when cast by their own subject ("Garcia would vote for")."""
 STATE_DEPS = ("ccomp",)
 STATE_PREPS = ("about", "of", "in", "over", "on")
 NOUN_PREPS = ("of", "about", "for", "on", "against")
