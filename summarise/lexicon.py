@@ -95,6 +95,58 @@ NOUN_CUES = word_set(
 """Nouns that carry an attribution of their own: "Trump's claim that …", "the campaign's plan to …"."""
 LIGHT_VERBS = word_set("make issue offer express voice repeat reiterate give release have lodge level file")
 """Verbs whose object noun carries the saying: their subject holds it ("Trump made the claim that …")."""
+POLL_NOUNS = word_set("poll survey")
+"""What a clause may be told "in" as its source ("In the new poll, Trump leads …")."""
+STATE_ADJECTIVES = word_set(
+    """aware unaware certain uncertain sure unsure confident convinced unconvinced concerned worried afraid
+    fearful hopeful optimistic pessimistic skeptical sceptical doubtful adamant insistent positive determined
+    pleased glad happy proud surprised shocked disappointed frustrated upset angry furious ashamed"""
+)
+"""Adjectives of a held belief or feeling about a proposition: "Aides are confident that …" holds it like
+"believe" ("is daunting that" or "is narrow that" does not)."""
+JUDGING_VERBS = word_set("see view regard")
+"""Verbs that hold a judgement in the frame "X sees Y as Z" ("is seen as Z"): Y as Z is what X holds."""
+TOPIC_FRAMES: dict[str, tuple[str, ...]] = {
+    "speak": ("about", "of", "against"),
+    "talk": ("about",),
+    "ask": ("about", "for"),
+    "push": ("for",),
+    "campaign": ("for", "against"),
+    "testify": ("about",),
+    "write": ("about", "of"),
+    "argue": ("for", "against"),
+    "lobby": ("for", "against"),
+    "advocate": ("for",),
+    "rail": ("against",),
+    "warn": ("about", "of", "against"),
+    "complain": ("about", "of"),
+    "joke": ("about",),
+    "brag": ("about",),
+    "boast": ("about", "of"),
+    "tweet": ("about",),
+    "comment": ("on", "about"),
+    "refer": ("to",),
+    "vote": ("for", "against"),
+    "agree": ("with", "on"),
+    "disagree": ("with", "on"),
+    "object": ("to",),
+    "apologize": ("for",),
+    "insist": ("on",),
+    "hint": ("at",),
+    "lash": ("at",),
+    "think": ("about", "of"),
+    "hear": ("about",),
+    "vow": ("to",),
+    "criticize": ("for",),
+    "praise": ("for",),
+    "blame": ("for",),
+    "thank": ("for",),
+}
+"""Verbs of talk or of a position taken and the prepositions whose object is what they are about ("spoke
+about", "asked for", "criticized him for"); chosen on PolNeAR's training split, frame by frame ("focus on",
+"fight for", "react to" were right too seldom: evals/CLAIMS-ANALYSIS.md)."""
+CAST_VERBS = ("vote",)
+"""Of those, the ones that hold a position only when cast by their own subject ("Garcia would vote for")."""
 REPORTED_PAST = ("said", "says", "told")
 """Reporting forms that place a nearby time in the past ("said Friday": the Friday before publication)."""
 ACT_CUES = word_set("warn threaten")

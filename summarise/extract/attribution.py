@@ -6,15 +6,19 @@ cost, and cuts every part from the article as written:
 - the cue: a reporting, position or belief verb (said, warned, denied, called for, believes …; and the verbs that
   head an annotated cue in at least 40% of their uses in PolNeAR's training split: mocked, denounced, echoed …)
   outside quotation marks, a noun that carries one ("Trump's claim that …", "the campaign's plan to …"),
-  "according to", a transcript's "NAME:" or a quotation signed "― Name" at the end of its line; any other verb
-  cut the same way where the cue model (``cue_model``, learned on PolNeAR's training split) says it reports
-  something ("talked about", "pushed for");
+  "according to", a poll a clause is told "in" ("In the new poll, Trump leads …"), an adjective of belief or
+  feeling ("Aides are confident that …", "worried about the cost"), "sees X as Y" ("is seen as Y": X as Y
+  is the content), a verb of talk with what it is about ("spoke about", "asked for", "warned of", a vote
+  its subject cast), a transcript's "NAME:" or a quotation signed "― Name" at the end of its line; any other
+  verb cut the same way where the cue model (``cue_model``, learned on PolNeAR's training split) says it
+  reports something ("pressed for");
 - the source: the verb's subject (walking up "…, adding that" or "… by saying" to the clause that has one; a
-  noun cue's possessor or the subject of "made the claim"; a relative "which said"
+  noun cue's possessor or the subject of "made the claim", for a noun's 'that' clause the one it is "by" or the
+  subject of the verb it is told with ("Cruz entered the debate with an argument that …"); a relative "which said"
   points at its noun; the agent of a passive "was told by"; a name in apposition to a description; of two
   subjects the parser gave a cue, the last, '“…,” said Wimes'; for a finite cue the parser left without one,
   the name beside it, "… the Washington Post Trump said", "Said Ellis:", or the text "As stated in" names);
-  none for "it is said";
+  none for "it is said", nor for a participle "Asked about …, Clinton said" (she was asked);
 - the content: the verb's clausal complement (with the whole quotation it sits in, even one opened sentences
   before), else a passive's subject when its agent is named ("the meeting was reported by Politico"), else the
   quotation in the sentence (the cue's object where a quoted word or two is part of it, 'called the behavior
@@ -29,10 +33,10 @@ case, "Jane Roux Says …"), and its "NAME: …" shape read like a transcript's 
 sentence 0, and grounding takes the title as their sentence.
 
 A cue inside another attribution's content that names no one new is part of that statement, not a second one.
-Pronoun sources are resolved to the nearest earlier speaker, else the nearest earlier name of the right kind
-(he/she to a person); what cannot be resolved stays unattributed. First-person "I think", "we know that" outside
-quotation marks is the writer's and names nobody (inside another statement or a transcript's line it is part of
-that); "you know" is skipped.
+Pronoun sources are resolved to the nearest earlier speaker in the body (not the headline's), else the nearest
+earlier name of the right kind (he/she to a person); what cannot be resolved stays unattributed. First-person "I
+think", "we know that" outside quotation marks is the writer's and names nobody (inside another statement or a
+transcript's line it is part of that); "you know" is skipped.
 """
 
 from __future__ import annotations
@@ -46,20 +50,25 @@ from typing import Any, Literal
 from ..ingest import Document
 from ..ingest.index import HolderLookup, LastBefore, QuotationResume, SubstringSet
 from ..lexicon import (
+    CAST_VERBS,
     CUES,
     EVIDENCE_CUES,
     IMPRESSION_CUES,
+    JUDGING_VERBS,
     LEARNED_CUES,
     LIGHT_VERBS,
     MENTAL_CUES,
     NOUN_CUES,
     OBJECT_CUES,
     PERSON_PRONOUNS,
+    POLL_NOUNS,
     POSSESSIVES,
     PRONOUNS,
     RELATIVE,
     SPEAKER_PRONOUNS,
+    STATE_ADJECTIVES,
     THING_PRONOUNS,
+    TOPIC_FRAMES,
     quoted_stretches,
     verb_stem,
 )
@@ -69,6 +78,8 @@ from .nlp import parser
 OBJECT_DEPS = ("dobj", "prep", "dative", "oprd", "xcomp", "attr", "acomp", "prt")
 VERB_CUES = CUES | LEARNED_CUES
 """Every verb the parse reads as a cue."""
+STATE_DEPS = ("ccomp",)
+STATE_PREPS = ("about", "of", "in", "over", "on")
 NOUN_PREPS = ("of", "about", "for", "on", "against")
 """The prepositions whose object a noun cue holds ("criticism of the deal", "a call for a vote")."""
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
@@ -167,10 +178,18 @@ def _source_token(cue: Any) -> Any | None:
             tok.dep_ not in HEAD_DEPS
             or tok.head is tok
             or (tok is cue and cue.lemma_ in MENTAL_CUES and not _finite_conj(cue))
+            or (tok is cue and _passive_participle(cue))
         ):
             return None  # "…, adding that" speaks for its head's subject; "expecting" or "fearing" does not
         tok = tok.head
     return None
+
+
+def _passive_participle(cue: Any) -> bool:
+    """ "Asked about the bomb, Clinton said …": the head's subject is the one asked, not the one asking."""
+    return bool(
+        cue.tag_ == "VBN" and cue.dep_ == "advcl" and not any(c.dep_ in ("aux", "auxpass") for c in cue.children)
+    )
 
 
 def _unparsed_subject(cue: Any) -> Any | None:
@@ -341,6 +360,64 @@ def _according(tok: Any, sent: Any) -> tuple[tuple[int, int], tuple[int, int]] |
     return source, content
 
 
+def _in_poll(tok: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(source, content) bounds for a poll that a clause is told "in" ("In the new Post-ABC poll, Trump leads
+    …", "… is leading in the polls"): the poll is the source, its clause outside the phrase the content."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX") or tok.head.dep_ != "ROOT":
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in POLL_NOUNS:
+        return None
+    a, b = _subtree(tok)
+    sent = tok.doc
+    before, after = (0, a), (b, len(sent.text))
+    content = before if before[1] - before[0] >= after[1] - after[0] else after
+    return _source_bounds(pobj), content
+
+
+def _held_state(tok: Any) -> Any | None:
+    """The subject of a predicate adjective of belief or feeling that holds a clause or a topic ("Some backers
+    are concerned that …", "is confident in the outcome"); "it is clear that" holds nobody's."""
+    if tok.dep_ != "acomp" or tok.lemma_.lower() not in STATE_ADJECTIVES:
+        return None
+    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return None if subj is None or subj.lower_ in ("it", "this", "that") else subj
+
+
+def _state_content(tok: Any, text: str, quotes: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """What a held state is about: its clause, else the object of its "about"/"of"/"in" phrase."""
+    if any(c.dep_ in STATE_DEPS for c in tok.children):
+        return _content_bounds(tok, text, quotes, offset)
+    for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in STATE_PREPS):
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is not None:
+            return _subtree(pobj)
+    return None
+
+
+def _seen_as(cue: Any) -> tuple[int, int] | None:
+    """What "sees X as Y" (or "views", "regards"; "X is seen as Y") holds: X as Y, a judgement held."""
+    if cue.pos_ != "VERB" or cue.lemma_.lower() not in JUDGING_VERBS:
+        return None
+    as_ = next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    held = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if as_ is None or held is None:
+        return None
+    return held.left_edge.idx, as_.right_edge.idx + len(as_.right_edge.text)
+
+
+def _topic(cue: Any) -> tuple[int, int] | None:
+    """What a verb of talk is about ("spoke passionately about her father's drive", "asked for quick action",
+    "spoke out against the deal"): the object of its preposition."""
+    preps = TOPIC_FRAMES.get(cue.lemma_.lower(), ()) if cue.pos_ == "VERB" else ()
+    if cue.lemma_.lower() in CAST_VERBS and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None  # a vote is a position of whoever casts it: "were free to vote for" casts none
+    for prep in (c for c in cue.rights if c.dep_ == "prep" and c.lower_ in preps):
+        if (pobj := next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)) is not None:
+            return _subtree(pobj)
+    return None
+
+
 def _noun_content(noun: Any) -> tuple[int, int] | None:
     """What a noun cue holds: its 'that' clause ("the claim that …"), its 'to' clause ("a plan to …"), or what
     its 'of'/'about' phrase names ("criticism of the deal")."""
@@ -354,6 +431,24 @@ def _noun_content(noun: Any) -> tuple[int, int] | None:
             if pobj is not None:
                 return _subtree(pobj)
     return None
+
+
+def _clause_holder(noun: Any) -> Any | None:
+    """Who holds a noun cue's 'that' clause when nobody owns the noun: the one it is "by" or "from" ("a demand,
+    by Pelosi, that …"), else the subject of the verb it is told with ("Cruz entered the debate with an argument
+    that …", "Christie bristled at the suggestion that …": PolNeAR gives them the clause)."""
+    if not any(
+        child.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        for child in noun.rights
+    ):
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+        if (pobj := next((c for c in prep.children if c.dep_ == "pobj"), None)) is not None:
+            return pobj
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return _source_token(verb)
 
 
 def _noun_source(noun: Any) -> Any | None:
@@ -434,17 +529,26 @@ def sentence_attributions(
             if hit is not None:
                 add(tok, "according to", hit[0], hit[1], False)
             continue
+        if (poll := _in_poll(tok)) is not None:
+            add(tok, tok.text, poll[0], poll[1], False)
+            continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
             noun_content = _noun_content(tok)
-            owner = _noun_source(tok)
+            owner = _noun_source(tok) or _clause_holder(tok)
             if noun_content is not None and owner is not None and owner.lower_ not in SPEAKER_PRONOUNS:
-                is_pronoun = owner.pos_ == "PRON" and owner.lower_ in POSSESSIVES
+                is_pronoun = owner.pos_ == "PRON" and owner.lower_ in POSSESSIVES | PRONOUNS
                 add(tok, tok.text, _source_bounds(owner), noun_content, is_pronoun)
             continue
-        known = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in VERB_CUES
+        if (holder := _held_state(tok)) is not None and (held := _state_content(tok, text, quotes, start)):
+            is_pronoun = holder.pos_ == "PRON" and holder.lower_ in PRONOUNS
+            if holder.lower_ not in SPEAKER_PRONOUNS:
+                add(tok, tok.text, _source_bounds(holder), held, is_pronoun)
+            continue
+        frame = _seen_as(tok) or _topic(tok)
+        known = (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in VERB_CUES) or frame is not None
         if not known and (judge is None or tok.pos_ != "VERB"):
             continue
-        content = _content_bounds(tok, text, quotes, start, any_object=not known)
+        content = frame or _content_bounds(tok, text, quotes, start, any_object=not known)
         if content is None and known:
             content = _quotation_before(tok, text, start) or _statement_after(tok, text, start)
         if content is None:
@@ -686,12 +790,14 @@ def parsed_article(doc: Document, parses: Iterable[Any]) -> ParsedArticle:
 
 
 def speaker_names(found: Sequence[Attribution], names: Sequence[Name]) -> list[Name]:
-    """The named sources of attributions, as names met where they speak (pronouns resolve to them first)."""
+    """The named sources of attributions, as names met where they speak (pronouns resolve to them first); not
+    the headline's: the body names its people afresh ("Retired General Reveals …" above "Gen. Norman Ham is
+    speaking out … he believes": he is Ham)."""
     places = {n[1] for n in names if not n[2]}
     persons = SubstringSet([n[1] for n in names if n[2]])  # a person's name inside the source: looked up
     speakers: list[Name] = []
     for a in found:
-        if a.pronoun is None and a.source:
+        if a.pronoun is None and a.source and a.sentence > 0:
             last = a.source.split()[-1]
             person = persons.any_in(a.source) or (last[:1].isupper() and a.source not in places)
             speakers.append((a.cue_start, a.source, person, True))
