@@ -1367,13 +1367,19 @@ _PHRASE_PREFIX = re.compile(
 )
 
 
+def dates_an_event(mention: TimeMention) -> bool:
+    """Whether a tagged time can say when an event happened: a date or time of day, not a length ("a 27-year
+    contract"), a recurrence ("$28 an hour") or a reference TimeML leaves unvalued ("now", "recently")."""
+    return mention.type in ("DATE", "TIME") and not mention.value.endswith("_REF")
+
+
 def time_phrases(sentence: str) -> list[tuple[int, str]]:
     """The tagger's dates and times in a sentence as an event's time words (offset in the sentence, words): with
     the preposition or "since"/"late on" before them, which says how the event relates to the time."""
     out = []
     for mention in tag_times(sentence, None):
-        if mention.type not in ("DATE", "TIME") or mention.value.endswith("_REF"):
-            continue  # a length, a recurrence or "now" does not date an event
+        if not dates_an_event(mention):
+            continue
         prefix = _PHRASE_PREFIX.search(sentence[max(0, mention.start - 20) : mention.start])
         start = mention.start - (len(prefix.group(0)) if prefix else 0)
         out.append((start, sentence[start : mention.end]))

@@ -19,7 +19,7 @@ from ..extract.factuality import CONDITIONAL_AUX, PLANNED_AUX, POSSIBLE_AUX
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..lexicon import is_speech, quoted_stretches, word_set
 from ..schema import Claim, Event, EventStatus, GroundingCounts, Span, Speech, TimeExpr, TimeMention
-from ..timex import event_time, tag_times
+from ..timex import dates_an_event, event_time, tag_times
 from .align import locate, verify_quote
 from .checks import find_cue, looks_like_name, mentioned
 from .normalise import normalise_with_ends
@@ -86,13 +86,6 @@ def _when(item: ExtractedEvent) -> str | None:
     time words of the verb's: the sentence's only date, when the tagger finds one the parse did not, is some
     other word's, e.g. "rose to 17%, up from 14% a year ago")."""
     return "" if item.origin == "parse" and item.when is None else item.when
-
-
-def dates_an_event(mention: TimeMention) -> bool:
-    """Whether a tagged time can say when an event happened: a date or time of day, not a length ("a 27-year
-    contract"), a recurrence ("$28 an hour") or a reference TimeML leaves unvalued ("now", "recently"); the
-    parse's time words (``timex.time_phrases``) are the same."""
-    return mention.type in ("DATE", "TIME") and not mention.value.endswith("_REF")
 
 
 def _written(word: str, sentence: str) -> bool:
