@@ -47,7 +47,7 @@ from ..lexicon import (
 )
 from ..schema import EventStatus
 from ..timex import time_phrases
-from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_names
+from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_names, title_span
 from .factuality import ASPECT_VERBS, NEGATING_VERBS, PLAN_VERBS, POSSIBLE_VERBS, event_status
 from .nlp import parser
 
@@ -686,14 +686,15 @@ class Headline(NamedTuple):
 def headline_events(doc: Document) -> Headline:
     """Event candidates of the headline, where the text begins with it (the layout's ``title``), and its other
     content words; they are never events of their own (``retell``)."""
-    title = doc.title
-    start = doc.text.find(title) if title else -1
-    if not title or start < 0 or (doc.sentences and start + len(title) > doc.sentences[0][0]):
+    span = title_span(doc)
+    if span is None:
         return Headline([], [])
+    start, end = span
+    title = doc.text[start:end]
     parsed = parser()(title.replace("\xa0", " "))
     ents: Ents = {t.i: e for e in parsed.ents for t in e}
     times = _times(parsed.text)
-    said = range(start, start + len(title))  # its saying verbs are taken as claims: only the body tells acts apart
+    said = range(start, end)  # its saying verbs are taken as claims: only the body tells acts apart
     found = _verb_events(0, start, parsed, ents, (), times, said) + _noun_events(0, start, parsed, ents, times)
     taken = {e.trigger for e in found}
     words = [
