@@ -1443,6 +1443,30 @@ def _part_of_year(value: str) -> tuple[date, date] | None:
     return date(year, first, 1), date(last[0], last[1], 1) - timedelta(days=1)
 
 
+def calendar_days(value: str) -> tuple[date, date] | None:
+    """The first and last day a TimeML calendar value names: a day (a time's too), an ISO week (its weekend's
+    whole week), a month, a year, a quarter or a half; an interval "a/b" from a's first day to b's last. None for
+    a value that names no stretch of the calendar (a season, a decade, an unknown X)."""
+    if "/" in value:
+        ends = [calendar_days(v) for v in value.split("/", 1)]
+        return (ends[0][0], ends[1][1]) if ends[0] is not None and ends[1] is not None else None
+    try:
+        if m := re.match(r"(\d{4})-(\d\d)-(\d\d)", value):
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+            return day, day
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)(?:-WE)?", value):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+            year, month = int(m[1]), int(m[2])
+            return date(year, month, 1), date(year, month, monthrange(year, month)[1])
+        if m := re.fullmatch(r"(\d{4})", value):
+            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
+        return _part_of_year(value)
+    except ValueError:
+        return None
+
+
 def _calendar_start(value: str) -> date | None:
     """The first day of a TimeML calendar value (day, month, year, week, quarter, half), else None."""
     try:

@@ -60,7 +60,6 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -68,6 +67,7 @@ import numpy as np
 from ..errors import EvalError, ModelNotAvailable
 from ..extract.nlp import parser
 from ..schema import ArticleMeta, ArticleSummary, Claim, Entity, Event, Provenance, Span
+from ..timex import calendar_days
 from .align import assign, views
 from .cat import CatDoc, Mention, read_cat
 from .metrics import Columns, FloatArray, MetricDef, f1_of, ratio, ratio_metric
@@ -488,43 +488,12 @@ def _same_time(pred: str, gold: str) -> bool:
     """Same calendar value down to the coarser of the two (at least the year): the days one names hold the
     other's. Values are read as days ("2004-W47" is Monday to Sunday, "2009-Q1" January to March, an interval
     "a/b" its ends); one that cannot be read is compared by its leading characters."""
-    p, g = _days(pred), _days(gold)
+    p, g = calendar_days(pred), calendar_days(gold)
     if p is not None and g is not None:
         return (p[0] <= g[0] and g[1] <= p[1]) or (g[0] <= p[0] and p[1] <= g[1])
     p_text, g_text = pred[:10], gold[:10]
     short = min(len(p_text), len(g_text))
     return short >= 4 and p_text[:short] == g_text[:short]
-
-
-_QUARTER = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12)}
-
-
-def _days(value: str) -> tuple[date, date] | None:
-    """The first and last day a calendar value names (None: not one this reads: a season, a decade, X)."""
-    if "/" in value:
-        ends = [_days(v) for v in value.split("/", 1)]
-        return (ends[0][0], ends[1][1]) if ends[0] is not None and ends[1] is not None else None
-    try:
-        if m := re.match(r"(\d{4})-(\d\d)-(\d\d)", value):
-            day = date(int(m[1]), int(m[2]), int(m[3]))
-            return day, day
-        if m := re.fullmatch(r"(\d{4})-W(\d\d)(?:-WE)?", value):
-            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return monday, monday + timedelta(days=6)
-        if m := re.fullmatch(r"(\d{4})-(Q[1-4]|H[12])", value):
-            first, last = _QUARTER[m[2]]
-            return date(int(m[1]), first, 1), _month_end(int(m[1]), last)
-        if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
-            return date(int(m[1]), int(m[2]), 1), _month_end(int(m[1]), int(m[2]))
-        if m := re.fullmatch(r"(\d{4})", value):
-            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
-    except ValueError:
-        return None
-    return None
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
 def _stands_for(occurrence: Interval, mentions: Sequence[Mention]) -> Mention | None:
