@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 import summarise
@@ -13,6 +14,7 @@ from summarise import InputError
 from summarise.schema import ArticleMeta, ArticleSummary, Claim, Entity, Event, Provenance, Span, TimeExpr
 from summarise.stories import StorySettings, story
 from summarise.stories.actions import stem
+from summarise.stories.clusters import average_link
 from summarise.stories.times import days
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,6 +169,33 @@ def test_unrelated_articles_are_separate_stories() -> None:
     c = article("c", "2023-09-08", KIM_PUTIN, summary="Kim Jong-un arrives in Russia to meet Putin")
     stories = story([a, b, c]).stories
     assert sorted(s.articles for s in stories) == [["a", "c"], ["b"]]
+
+
+def test_two_stories_of_the_same_kind_stay_two_when_two_of_their_articles_share_words() -> None:
+    def rehab(aid: str, day: str, who: str, summary: str) -> ArticleSummary:
+        return article(aid, day, [(who, "person", [])], summary=summary)
+
+    reid, lohan = "Tara Reid", "Lindsay Lohan"
+    articles = [
+        rehab("r1", "2023-05-01", reid, "Tara Reid checks into Promises, a Malibu rehab clinic"),
+        rehab("r2", "2023-05-01", reid, "Tara Reid enters Promises rehab, her publicist says"),
+        rehab("r3", "2023-05-02", reid, "Actress Tara Reid is at Promises rehab, her publicist says"),
+        rehab("l1", "2023-05-03", lohan, "Lindsay Lohan checks into a Malibu rehab clinic after leaving Betty Ford"),
+        rehab("l2", "2023-05-03", lohan, "Lindsay Lohan leaves Betty Ford rehab, her lawyer says"),
+        rehab("l3", "2023-05-04", lohan, "Lohan left Betty Ford for Cliffside rehab, her lawyer says"),
+    ]  # fmt: skip
+    stories = story(articles).stories
+    # l1 is close to r1 (checks into a Malibu rehab clinic) but not to the other Reid articles: joining the
+    # nearest story centroid took it, and then all of Lohan's, into Reid's story; the mean over pairs does not
+    assert sorted(s.articles for s in stories) == [["l1", "l2", "l3"], ["r1", "r2", "r3"]]
+
+
+def test_average_linkage_joins_groups_by_their_mean_similarity() -> None:
+    # 0, 1 and 2 close together; 3 close to 2 alone: its mean with the group (0.8 + 0 + 0) / 3 is under 0.5
+    pairs = [(0, 1), (0, 2), (1, 2), (2, 3)]
+    assert average_link(4, pairs, np.array([0.9, 0.8, 0.85, 0.8]), 0.5) == [[0, 1, 2], [3]]
+    assert average_link(4, pairs, np.array([0.9, 0.8, 0.85, 0.8]), 0.25) == [[0, 1, 2, 3]]
+    assert average_link(3, [], np.zeros(0), 0.0) == [[0], [1], [2]]
 
 
 def test_an_article_far_later_starts_a_new_story() -> None:

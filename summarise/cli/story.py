@@ -150,10 +150,10 @@ def story(
         ),
     ] = None,
     similarity: Annotated[
-        float | None, typer.Option("--similarity", help="Least similarity for an article to join a story (0-1).")
+        float | None, typer.Option("--similarity", help="Least mean similarity of two article groups to join (0-1).")
     ] = None,
     window_days: Annotated[
-        int | None, typer.Option("--window-days", help="Largest gap in days between a story's articles.")
+        int | None, typer.Option("--window-days", help="Articles more days apart than this are not compared.")
     ] = None,
     model: ModelOpt = None,
     backend: BackendOpt = None,

@@ -11,13 +11,14 @@ from ..errors import ConfigError
 @dataclass(frozen=True)
 class StorySettings:
     similarity: float = 0.1
-    """Least cosine (TF-IDF of names and words) between an article and a story's centroid for it to join."""
+    """Least mean cosine (TF-IDF of names and words) over the pairs of articles of two groups for them to be one
+    story (average linkage; pairs not compared count 0)."""
     window_days: int = 30
-    """An article joins no story whose latest article is more than this many days older."""
+    """Two articles more than this many days apart are never compared (they count 0 in the means)."""
     lookup: int = 12
-    """An article looks for candidate stories through this many of its heaviest features (blocking)."""
+    """Two articles are compared only if one has a feature among this many heaviest of the other (blocking)."""
     recent: int = 20
-    """Per feature, only the stories that used it last, at most this many, are candidates (blocking)."""
+    """Per feature, only the articles that used it last, at most this many, are compared (blocking)."""
     meaning: float | None = 0.65
     """Least cosine between two event keys' mean trigger vectors for a story's events of both to be joined, when
     the embedding model is installed (``stories.meaning``); None: never (the lexical merge alone)."""
