@@ -230,6 +230,8 @@ def test_stems_and_days() -> None:
     assert {stem(w) for w in ("visit", "visited", "visiting", "visits")} == {"visit"}
     assert {stem(w) for w in ("agree", "agreed", "agreement")} == {"agre"}
     assert stem("planned") == stem("plan") and stem("called") != stem("cal")
+    assert {stem(w) for w in ("hang", "hanged", "hung", "hangs")} == {"hang"}  # irregular forms looked up first
+    assert stem("going") == stem("go") and stem("shown") == stem("showed")
     assert days("2023-09") == (date(2023, 9, 1), date(2023, 9, 30))
     assert days("2023-W37") == (date(2023, 9, 11), date(2023, 9, 17))
     assert days("2023-09-12/2023-09-15") == (date(2023, 9, 12), date(2023, 9, 15))

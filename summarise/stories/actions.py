@@ -37,6 +37,12 @@ _IRREGULAR = {
     "flight": "fly", "flew": "fly", "flown": "fly", "threat": "threaten", "choice": "choose",
     "proposal": "propose", "approval": "approve", "refusal": "refuse", "denial": "deny", "denied": "deny",
     "removal": "remove", "dismissal": "dismiss", "withdrawal": "withdraw", "burial": "bury", "release": "release",
+    "hung": "hang", "going": "go", "shown": "show", "sped": "speed", "fed": "feed", "lit": "light", "dug": "dig",
+    "stuck": "stick", "swept": "sweep", "slid": "slide", "bent": "bend", "lent": "lend", "sank": "sink",
+    "sunk": "sink", "sang": "sing", "sung": "sing", "rang": "ring", "rung": "ring", "drew": "draw", "drawn": "draw",
+    "grew": "grow", "grown": "grow", "blew": "blow", "blown": "blow", "ate": "eat", "eaten": "eat", "got": "get",
+    "gotten": "get", "forgot": "forget", "forgotten": "forget", "sprang": "spring", "sprung": "spring",
+    "swam": "swim", "swum": "swim", "sat": "sit", "spat": "spit",
 }  # fmt: skip
 
 _GROUPS = (
