@@ -15,6 +15,7 @@ from summarise.schema import ArticleMeta, ArticleSummary, Claim, Entity, Event, 
 from summarise.stories import StorySettings, story
 from summarise.stories.actions import stem
 from summarise.stories.clusters import average_link
+from summarise.stories.cuts import best_cut
 from summarise.stories.times import days
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -196,6 +197,49 @@ def test_average_linkage_joins_groups_by_their_mean_similarity() -> None:
     assert average_link(4, pairs, np.array([0.9, 0.8, 0.85, 0.8]), 0.5) == [[0, 1, 2], [3]]
     assert average_link(4, pairs, np.array([0.9, 0.8, 0.85, 0.8]), 0.25) == [[0, 1, 2, 3]]
     assert average_link(3, [], np.zeros(0), 0.0) == [[0], [1], [2]]
+
+
+def test_the_best_normalized_cut_separates_two_groups_and_values_the_split() -> None:
+    w = np.array(
+        [
+            [0, 0.9, 0.8, 0.1, 0],
+            [0.9, 0, 0.85, 0, 0.05],
+            [0.8, 0.85, 0, 0, 0],
+            [0.1, 0, 0, 0, 0.7],
+            [0, 0.05, 0, 0.7, 0],
+        ]
+    )
+    found = best_cut(w)
+    assert found is not None
+    value, side = found
+    assert sorted(side.nonzero()[0].tolist()) in ([0, 1, 2], [3, 4])
+    a, b = side.nonzero()[0], (~side).nonzero()[0]
+    cut = w[np.ix_(a, b)].sum()
+    assert value == pytest.approx(cut / w[a].sum() + cut / w[b].sum())  # 0.15 / 4.9 + 0.15 / 1.6
+    alike = best_cut(np.ones((3, 3)) - np.eye(3))
+    assert alike is not None and alike[0] >= 1.0  # one group: any cut costs much
+    assert best_cut(np.zeros((2, 2))) is None and best_cut(np.zeros((1, 1))) is None
+
+
+def test_a_story_of_two_happenings_of_one_kind_is_split_by_what_tells_them_apart() -> None:
+    # Across all articles the Oscars' words are rare and join the six; weighted by their own IDF, names decide
+    def host(aid: str, who: str, summary: str) -> ArticleSummary:
+        return article(aid, "2023-05-01", [(who, "person", [])], summary=summary)
+
+    hugh, ellen = "Hugh Jackman", "Ellen DeGeneres"
+    articles = [
+        host("h1", hugh, "Hugh Jackman will host the Oscars, the Australian actor confirmed"),
+        host("h2", hugh, "Australian actor Hugh Jackman to host the Oscars in February"),
+        host("h3", hugh, "X-Men star Hugh Jackman named Oscars host"),
+        host("e1", ellen, "Ellen DeGeneres will host the Oscars again, the comedian tweeted"),
+        host("e2", ellen, "Comedian Ellen DeGeneres returns to host the Oscars"),
+        host("e3", ellen, "Ellen DeGeneres to host the Oscars a second time"),
+        *(host(f"o{n}", "Lionel Messi", f"Messi scores {n} times for Inter Miami") for n in range(3)),
+    ]
+    merged = story(articles, StorySettings(cut=None)).stories
+    assert sorted(s.articles for s in merged) == [["h1", "h2", "h3", "e1", "e2", "e3"], ["o0", "o1", "o2"]]
+    apart = story(articles).stories
+    assert sorted(s.articles for s in apart) == [["e1", "e2", "e3"], ["h1", "h2", "h3"], ["o0", "o1", "o2"]]
 
 
 def test_an_article_far_later_starts_a_new_story() -> None:

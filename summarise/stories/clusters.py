@@ -37,6 +37,7 @@ from ..ground.entities import name_form
 from ..lexicon import REPORTING_WORDS, SPEECH_VERBS, word_set
 from ..schema import ArticleSummary
 from ..unionfind import UnionFind
+from .cuts import best_cut
 from .settings import StorySettings
 
 NAME_WEIGHT = 1.0
@@ -56,6 +57,8 @@ _STOP = (
 )
 """Words that tell no story from another: function words, saying (every story has it), calendar words."""
 Vector = dict[str, float]
+SPLIT_FROM = 4
+"""The fewest articles a story must have to be split in two (``split``)."""
 
 
 def features(summary: ArticleSummary) -> Counter[str]:
@@ -81,7 +84,11 @@ def features(summary: ArticleSummary) -> Counter[str]:
 
 def vectors(summaries: Sequence[ArticleSummary]) -> list[Vector]:
     """Unit TF-IDF vectors (log-scaled counts, smoothed IDF; names weighted ``NAME_WEIGHT``)."""
-    counted = [features(s) for s in summaries]
+    return tfidf([features(s) for s in summaries])
+
+
+def tfidf(counted: Sequence[Counter[str]]) -> list[Vector]:
+    """Unit TF-IDF vectors of feature counts, the IDF taken over these counts alone."""
     df: Counter[str] = Counter()
     for c in counted:
         df.update(c.keys())
@@ -199,12 +206,31 @@ def cluster_articles(
     progress: Callable[[int], None] | None = None,
 ) -> list[list[int]]:
     """Groups of article indices, one per story, each in order of publication; groups by their first article."""
-    vs = vectors(summaries)
+    counted = [features(s) for s in summaries]
+    vs = tfidf(counted)
     published = [s.article.published for s in summaries]
     pairs = candidate_pairs(vs, published, settings, progress)
     groups = average_link(len(summaries), pairs, similarities(vs, pairs), settings.similarity)
+    if settings.cut is not None:
+        groups = [part for g in groups for part in split(g, counted, settings.cut)]
 
     def when(i: int) -> tuple[date, int]:
         return published[i] or date.min, i
 
     return sorted((sorted(g, key=when) for g in groups), key=lambda g: when(g[0]))
+
+
+def split(group: list[int], counted: Sequence[Counter[str]], threshold: float) -> list[list[int]]:
+    """The group as stories: in two while the normalized cut of its articles, weighted by the group's own IDF,
+    is under ``threshold`` (``cuts``), each part split again the same way."""
+    if len(group) < SPLIT_FROM:
+        return [group]
+    m = _matrix(tfidf([counted[i] for i in group]))
+    similarity = (m @ m.T).toarray()
+    np.fill_diagonal(similarity, 0.0)
+    found = best_cut(similarity)
+    if found is None or found[0] >= threshold:
+        return [group]
+    side = found[1]
+    parts = [[i for i, s in zip(group, side, strict=True) if s == x] for x in (True, False)]
+    return [piece for part in parts for piece in split(part, counted, threshold)]

@@ -13,6 +13,9 @@ class StorySettings:
     similarity: float = 0.1
     """Least mean cosine (TF-IDF of names and words) over the pairs of articles of two groups for them to be one
     story (average linkage; pairs not compared count 0)."""
+    cut: float | None = 0.65
+    """A story whose articles split in two at a normalized cut under this (weighted by the story's own IDF) is two
+    stories (``stories.cuts``); None: never split."""
     window_days: int = 30
     """Two articles more than this many days apart are never compared (they count 0 in the means)."""
     lookup: int = 12
@@ -29,6 +32,8 @@ class StorySettings:
         for name in ("window_days", "lookup", "recent"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"story {name} must be at least 1, got {getattr(self, name)}")
+        if self.cut is not None and not 0.0 <= self.cut <= 2.0:
+            raise ConfigError(f"story cut must be a normalized cut between 0 and 2, got {self.cut}")
         if self.meaning is not None and not -1.0 <= self.meaning <= 1.0:
             raise ConfigError(f"story meaning must be a cosine between -1 and 1, got {self.meaning}")
 
