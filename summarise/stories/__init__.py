@@ -3,8 +3,9 @@
 ``summarise.story(summaries)`` (this package's ``story``) returns a ``StoryCollection``
 (``summarise.stories.schema``). The package is named ``stories`` so that ``summarise.story`` stays the
 function. The steps are modules of their own, for tuning and for the evals: ``clusters`` (which articles are
-one story), ``entities`` (one entity across articles), ``events`` (one event across articles, with ``actions``,
-``arguments`` and ``times``), ``claims`` (statements by claimant), ``timeline``; ``build`` assembles them.
+one story, with ``cuts``), ``entities`` (one entity across articles), ``events`` (one event across articles,
+with ``actions``, ``arguments`` and ``times``), ``claims`` (statements by claimant), ``timeline``; ``build``
+assembles them.
 Above the pipeline: nothing below imports this package.
 """
 
