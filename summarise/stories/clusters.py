@@ -163,10 +163,10 @@ def average_link(n: int, pairs: Sequence[tuple[int, int]], sims: np.ndarray, thr
     """Groups of 0..n-1 (see ``UnionFind.groups``): the two groups of highest mean pairwise similarity (pairs
     not given count 0) are joined while that mean reaches ``threshold`` (average linkage, UPGMA).
 
-    A heap holds candidate joins with the mean they had when pushed. A join lowers the mean of the new group with
-    every neighbour of one side only, so such entries stay in the heap as upper bounds, checked when popped and
-    pushed again at their current mean; the joint neighbours' and the other side's (the one with fewer
-    neighbours, whose sums move to the other) are pushed anew."""
+    A heap holds candidate joins with the mean they had when pushed. The side with more neighbours keeps its
+    sums and takes in the other's: its mean with a neighbour of its own alone only falls (the same sum over more
+    articles), so that entry stays in the heap as an upper bound, checked when popped and pushed again at its
+    current mean; the means with the other side's neighbours are pushed anew."""
     sums: list[dict[int, float]] = [{} for _ in range(n)]
     for (i, j), s in zip(pairs, sims.tolist(), strict=True):
         if s > 0:
