@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 import summarise
 from summarise import InputError
 from summarise.schema import ArticleMeta, ArticleSummary, Claim, Entity, Event, Provenance, Span, TimeExpr
-from summarise.stories import StorySettings, story
+from summarise.stories import StorySettings, clusters, story
 from summarise.stories.actions import stem
 from summarise.stories.clusters import average_link
 from summarise.stories.cuts import best_cut
@@ -240,6 +241,14 @@ def test_a_story_of_two_happenings_of_one_kind_is_split_by_what_tells_them_apart
     assert sorted(s.articles for s in merged) == [["h1", "h2", "h3", "e1", "e2", "e3"], ["o0", "o1", "o2"]]
     apart = story(articles).stories
     assert sorted(s.articles for s in apart) == [["e1", "e2", "e3"], ["h1", "h2", "h3"], ["o0", "o1", "o2"]]
+
+
+def test_a_story_over_the_split_bound_stays_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The cut is cubic in a story's articles: past SPLIT_AT_MOST a story is left whole so the merge stays linear
+    counted = [Counter({"w:oscars": 1, "w:host": 1, f"n:{who}": 2}) for who in ("jackman",) * 3 + ("ellen",) * 3]
+    assert sorted(map(sorted, clusters.split(list(range(6)), counted, 0.65))) == [[0, 1, 2], [3, 4, 5]]
+    monkeypatch.setattr(clusters, "SPLIT_AT_MOST", 5)
+    assert clusters.split(list(range(6)), counted, 0.65) == [list(range(6))]
 
 
 def test_an_article_far_later_starts_a_new_story() -> None:
