@@ -1,0 +1,263 @@
+"""Event nouns by derivation: a noun that names the act of a verb proposes an event when the sentence says who
+does it or to what.
+
+A noun names an act when it is derived from a verb: by a suffix ("decision" from decide, "acquisition" from
+acquire, "closure" from close, "delivery" from deliver), by one of English's irregular pairs ("sale" from sell,
+"loss" from lose, "flight" from fly), or when it is one of the act nouns the events module lists (``ACT_NOUNS``,
+``EVENT_NOUNS``: "cut", "order", "deal", where noun and verb are one word and the derivation cannot be seen). The
+verbs are WordNet's, as the parser's lemmatizer ships them: a suffix whose stem is no verb ("version",
+"billion") derives nothing.
+
+Such a noun is an event of its own, besides the verb it may hang on ("GM posted its first annual loss": the
+posting and the loss), when the sentence names who does it:
+
+- its possessor ("Apple's launch", "its loss": a pronoun is resolved later, like a verb's subject), its "by" or
+  "between" phrase ("a dispute between Apple and Apple Corps"), or an organisation or person named before it
+  ("Ford Motor Company sales"; a place only says where: "US sales");
+- or, as the object of a light or aspectual verb that only says it took place ("Boeing made its maiden flight",
+  "took delivery of", "the company came into possession of"), that verb's doer.
+
+The doer is a name (or a pronoun standing for one), not a description ("the antenna placement" tells no one's
+act). Without a doer the noun proposes nothing, even with an "of" phrase or a noun before it ("the sale of
+Chrysler", "job cuts"): measured on MEANTIME, such events' doers are often the gold's Arg0 that nothing here names,
+and what they add in recall they cost in actor accuracy. Its targets are the names in its "of" phrase; its status
+is the governing words' (``factuality.event_status``: "plans the sale" is planned); its time its own words
+("the 1991 agreement") or the light verb's ("made its first test flight Tuesday"). A noun that only modifies
+another ("the sale price", "a production line") names a kind of thing, not an event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from functools import lru_cache
+from typing import Any
+
+from ..lexicon import word_set
+from .events import (
+    ACT_NOUNS,
+    EVENT_NOUNS,
+    LIGHT_VERBS,
+    MAX_ACTION_WORDS,
+    NAME_LABELS,
+    Ents,
+    EventCandidate,
+    _compact,
+    _names_in,
+    _noun_sense,
+    _phrase,
+    _subject,
+    _trigger,
+    _when,
+)
+from .events import _light as light_event
+from .factuality import ASPECT_VERBS, event_status
+from .nlp import parser
+
+IRREGULAR = {
+    "sale": "sell",
+    "loss": "lose",
+    "flight": "fly",
+    "growth": "grow",
+    "choice": "choose",
+    "speech": "speak",
+    "proof": "prove",
+    "death": "die",
+    "birth": "bear",
+    "sight": "see",
+    "gift": "give",
+}
+"""Nominalisations no suffix rule reaches: the noun's vowel or stem changed."""
+SUFFIXES = (
+    ("isition", "ire"),  # acquisition
+    ("ition", "ish"),  # abolition
+    ("ution", "ve"),  # resolution
+    ("ction", "ce"),  # production, reduction
+    ("ption", "be"),  # subscription
+    ("ption", "ve"),  # reception
+    ("ation", "ate"),  # negotiation
+    ("ation", "e"),  # declaration
+    ("ation", ""),  # resignation
+    ("tion", "t"),  # protection, connection
+    ("ssion", "t"),  # admission
+    ("sion", "d"),  # expansion
+    ("sion", "de"),  # decision
+    ("tion", "te"),  # completion
+    ("ssion", "ss"),  # possession
+    ("ment", ""),  # agreement
+    ("al", "e"),  # arrival
+    ("al", ""),  # renewal
+    ("ure", "e"),  # closure
+    ("ure", ""),  # departure
+    ("ance", ""),  # performance
+    ("ance", "e"),  # assurance
+    ("ence", ""),  # dependence
+    ("ence", "e"),  # interference
+    ("ery", "er"),  # delivery
+    ("ry", "r"),  # recovery
+    ("ing", ""),  # landing, filing
+    ("ing", "e"),  # closing
+    ("nse", "nd"),  # response
+)
+"""Suffixes that make a noun of a verb, and how the verb ends instead (tried in order)."""
+MIN_STEM = 4
+"""Letters a stem keeps before its suffix: shorter ones match by chance ("rival", "party")."""
+DOER_LABELS = ("ORG", "PERSON")
+"""A name before an act noun that does it ("Ford Motor Company sales"); a place only says where ("US sales")."""
+GROUP_PRONOUNS = word_set("their they them")
+"""Plural pronouns: they mostly stand for a group no name gives ("manufacturers saw their car sales slip"), which
+the resolver, finding names only, would take for the nearest name."""
+LIGHT_OBJECT_VERBS = LIGHT_VERBS | ASPECT_VERBS | word_set("complete conduct carry perform undertake")
+"""Verbs whose object is the act that took place ("made its maiden flight", "began production")."""
+
+
+@lru_cache(maxsize=1)
+def verb_lemmas() -> frozenset[str]:
+    """English verbs as lemmas: WordNet's verb index, which the parser's lemmatizer carries."""
+    table = parser().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(table["verb"])
+
+
+def derived_verb(lemma: str) -> str | None:
+    """The verb a noun is made from ("sale" -> sell, "decision" -> decide, "closure" -> close), or None."""
+    if lemma in IRREGULAR:
+        return IRREGULAR[lemma]
+    verbs = verb_lemmas()
+    for suffix, ending in SUFFIXES:
+        stem = lemma[: -len(suffix)]
+        if not lemma.endswith(suffix) or len(stem) < MIN_STEM:
+            continue
+        doubled = [stem[:-1]] if suffix == "ing" and stem[-1] == stem[-2] else []  # "bidding": bid
+        verb = next((v for v in (stem + ending, *doubled) if v in verbs), None)
+        if verb is not None:
+            return verb
+    return None
+
+
+def act_noun(noun: Any) -> bool:
+    """Whether a noun names an act: derived from a verb, or one of the listed act nouns."""
+    lemma = noun.lemma_.lower()
+    return lemma in ACT_NOUNS | EVENT_NOUNS or derived_verb(lemma) is not None
+
+
+def nominal_events(
+    number: int,
+    start: int,
+    parsed: Any,
+    ents: Ents,
+    times: Sequence[tuple[int, str]],
+    taken: Collection[tuple[int, int] | None],
+) -> list[EventCandidate]:
+    """Events named by act nouns with a named doer (module docstring), in a parsed sentence whose offsets are
+    relative to ``start``; a word already some event's trigger (``taken``) proposes nothing more."""
+    found: list[EventCandidate] = []
+    for noun in parsed:
+        if noun.pos_ != "NOUN" or noun.dep_ == "compound" or noun.i in ents or not act_noun(noun):
+            continue
+        trigger = _trigger(start, noun)
+        doer = _doer(noun, ents)
+        if trigger in taken or doer is None or not _named(doer, ents) or _frames(noun):
+            continue
+        actor = _phrase(doer, ents)
+        pronoun = actor if doer.pos_ == "PRON" else None
+        targets = [t for t in _objects(noun, ents) if t != actor and t not in actor]
+        found.append(
+            EventCandidate(
+                number,
+                start + noun.idx,
+                actor,
+                _action(noun),
+                tuple(targets[:3]),
+                None,
+                f"{_noun_sense(noun)}|",
+                _time(noun, times),
+                pronoun,
+                event_status(noun),
+                trigger,
+                pronoun_start=start + doer.idx if pronoun is not None else None,
+            )
+        )
+    return found
+
+
+def _doer(noun: Any, ents: Ents) -> Any | None:
+    """Who does the act: the possessor ("Apple's launch", "its loss"; not a date: "Monday's announcement"), the
+    "by" or "between" phrase, a name before it ("Ford Motor Company sales"), or the subject of the light verb
+    that has it as object ("Boeing made its maiden flight", "the company came into possession of")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            ent = ents.get(c.i)
+            return c if ent is None or ent.label_ in NAME_LABELS else None
+        if c.dep_ == "prep" and c.lower_ in ("by", "between"):
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    named = [c for c in noun.children if c.dep_ == "compound" and _label(c, ents) in DOER_LABELS]
+    if named:
+        return named[-1]
+    if noun.dep_ == "dobj" and _light(noun.head) and not light_event(noun.head):
+        return _subject(noun.head)  # a light verb with a listed event noun proposes the event itself
+    if noun.dep_ == "pobj" and noun.head.lower_ == "into" and _light(noun.head.head):
+        return _subject(noun.head.head)
+    return None
+
+
+def _frames(noun: Any) -> bool:
+    """A noun that frames the act of its infinitive ("Ford's decision to close the plant", "its plan to cut"):
+    like a framing verb, it gives way to that act, which the verb events tell."""
+    return any(c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in noun.children)
+
+
+def _light(verb: Any) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in LIGHT_OBJECT_VERBS
+
+
+def _label(tok: Any, ents: Ents) -> str | None:
+    ent = ents.get(tok.i)
+    return ent.label_ if ent is not None else None
+
+
+def _named(tok: Any, ents: Ents) -> bool:
+    """A name, or a pronoun (resolved to a name later): a doer a reader can look up, not a description ("the
+    antenna", "dedicated people")."""
+    label = _label(tok, ents)
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in GROUP_PRONOUNS
+    return label in NAME_LABELS if label is not None else tok.pos_ == "PROPN"
+
+
+def _time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
+    """The noun's own time words ("the 1991 agreement" too); the light verb's when it has none ("made its first
+    test flight Tuesday")."""
+    own = _when(noun, times) or _modifier_time(noun, times)
+    if not own and noun.dep_ == "dobj" and _light(noun.head):
+        return _when(noun.head, times)
+    return own
+
+
+def _modifier_time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
+    """A time among the noun's own modifiers, which the verb-path of ``events._when`` does not climb through."""
+    for at, words in times:
+        if any(c.dep_ in ("nummod", "poss", "compound") and at <= c.idx < at + len(words) for c in noun.children):
+            return words
+    return None
+
+
+def _objects(noun: Any, ents: Ents) -> list[str]:
+    """Names the act is done to: in its "of" phrase, or a name before it ("Chrysler sale")."""
+    names: list[str] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            names += _names_in(c, ents)[0]
+        elif c.dep_ == "compound" and (ent := ents.get(c.i)) is not None and ent.label_ in NAME_LABELS:
+            names.append(ent.text)
+    return list(dict.fromkeys(names))
+
+
+def _action(noun: Any) -> str:
+    """The noun with its modifiers and first "of" phrase, as a reader names the act ("job cuts", "maiden flight",
+    "sale of Chrysler")."""
+    owner = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
+    words = [
+        t for t in _compact(noun, MAX_ACTION_WORDS) if t.i not in owner and (t.dep_ != "det" or t.head.i != noun.i)
+    ]
+    return " ".join(t.text for t in words)
