@@ -32,7 +32,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import word_set
+from ..lexicon import PERSON_PRONOUNS, THING_PRONOUNS, word_set
 from .events import (
     ACT_NOUNS,
     EVENT_NOUNS,
@@ -184,6 +184,8 @@ def _doer(noun: Any, ents: Ents) -> Any | None:
     "by" or "between" phrase, a name before it ("Ford Motor Company sales"), or the subject of the light verb
     that has it as object ("Boeing made its maiden flight", "the company came into possession of")."""
     for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ == "PRON":
+            return _clause_subject(noun, c, ents) or c
         if c.dep_ == "poss":
             ent = ents.get(c.i)
             return c if ent is None or ent.label_ in NAME_LABELS else None
@@ -199,6 +201,20 @@ def _doer(noun: Any, ents: Ents) -> Any | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "into" and _light(noun.head.head):
         return _subject(noun.head.head)
     return None
+
+
+def _clause_subject(noun: Any, pronoun: Any, ents: Ents) -> Any | None:
+    """The name a possessive pronoun stands for when it is the subject of the noun's own clause ("Fiat has since
+    increased its holding": Fiat's; "GM posted its first annual loss": GM's), as a reflexive would; the resolver's
+    nearest earlier name ("a stake in Chrysler") is another's. A person's pronoun wants a person, "its" a thing."""
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subject = _subject(verb) if verb is not None else None
+    if subject is None or subject.pos_ == "PRON" or not _named(subject, ents):
+        return None
+    person = _label(subject, ents) == "PERSON"
+    if pronoun.lower_ in PERSON_PRONOUNS:
+        return subject if person else None
+    return subject if pronoun.lower_ in THING_PRONOUNS and not person else None
 
 
 def _frames(noun: Any) -> bool:
