@@ -155,7 +155,7 @@ def nominal_events(
             continue
         trigger = _trigger(start, noun)
         doer = _doer(noun, ents)
-        if trigger in taken or doer is None or not _named(doer, ents) or _frames(noun):
+        if trigger in taken or doer is None or not _named(doer, ents) or _frames(noun) or _told(noun):
             continue
         actor = _phrase(doer, ents)
         pronoun = actor if doer.pos_ == "PRON" else None
@@ -196,8 +196,8 @@ def _doer(noun: Any, ents: Ents) -> Any | None:
     named = [c for c in noun.children if c.dep_ == "compound" and _label(c, ents) in DOER_LABELS]
     if named:
         return named[-1]
-    if noun.dep_ == "dobj" and _light(noun.head) and not light_event(noun.head):
-        return _subject(noun.head)  # a light verb with a listed event noun proposes the event itself
+    if noun.dep_ == "dobj" and _light(noun.head):
+        return _subject(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "into" and _light(noun.head.head):
         return _subject(noun.head.head)
     return None
@@ -215,6 +215,11 @@ def _clause_subject(noun: Any, pronoun: Any, ents: Ents) -> Any | None:
     if pronoun.lower_ in PERSON_PRONOUNS:
         return subject if person else None
     return subject if pronoun.lower_ in THING_PRONOUNS and not person else None
+
+
+def _told(noun: Any) -> bool:
+    """The event noun of a light verb the events module reads as its event ("made its maiden flight"): told."""
+    return noun.dep_ == "dobj" and light_event(noun.head)
 
 
 def _frames(noun: Any) -> bool:
