@@ -28,6 +28,7 @@ another ("the sale price", "a production line") names a kind of thing, not an ev
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import Any
@@ -39,6 +40,7 @@ from .events import (
     LIGHT_VERBS,
     MAX_ACTION_WORDS,
     NAME_LABELS,
+    STATES,
     Ents,
     EventCandidate,
     _compact,
@@ -106,6 +108,8 @@ DOER_LABELS = ("ORG", "PERSON")
 GROUP_PRONOUNS = word_set("their they them")
 """Plural pronouns: they mostly stand for a group no name gives ("manufacturers saw their car sales slip"), which
 the resolver, finding names only, would take for the nearest name."""
+POSSESSIVE = re.compile(r"\s*['’]s?$")
+"""The clitic a possessor's name may keep ("Acme Corp.'s")."""
 LIGHT_OBJECT_VERBS = LIGHT_VERBS | ASPECT_VERBS | word_set("complete conduct carry perform undertake")
 """Verbs whose object is the act that took place ("made its maiden flight", "began production")."""
 
@@ -157,7 +161,7 @@ def nominal_events(
         doer = _doer(noun, ents)
         if trigger in taken or doer is None or not _named(doer, ents) or _frames(noun) or _told(noun):
             continue
-        actor = _phrase(doer, ents)
+        actor = POSSESSIVE.sub("", _phrase(doer, ents))
         pronoun = actor if doer.pos_ == "PRON" else None
         targets = [t for t in _objects(noun, ents) if t != actor and t not in actor]
         found.append(
@@ -165,7 +169,7 @@ def nominal_events(
                 number,
                 start + noun.idx,
                 actor,
-                _action(noun),
+                _action(noun, doer, ents),
                 tuple(targets[:3]),
                 None,
                 f"{_noun_sense(noun)}|",
@@ -218,8 +222,11 @@ def _clause_subject(noun: Any, pronoun: Any, ents: Ents) -> Any | None:
 
 
 def _told(noun: Any) -> bool:
-    """The event noun of a light verb the events module reads as its event ("made its maiden flight"): told."""
-    return noun.dep_ == "dobj" and light_event(noun.head)
+    """The object of a light verb that proposes the event itself ("gave a speech", "made its maiden flight": the
+    verb has no sense of its own, so the two are one event, told by the verb's)."""
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    return noun.dep_ == "dobj" and lemma in LIGHT_VERBS and (lemma not in STATES or light_event(verb))
 
 
 def _frames(noun: Any) -> bool:
@@ -274,10 +281,11 @@ def _objects(noun: Any, ents: Ents) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _action(noun: Any) -> str:
+def _action(noun: Any, doer: Any, ents: Ents) -> str:
     """The noun with its modifiers and first "of" phrase, as a reader names the act ("job cuts", "maiden flight",
-    "sale of Chrysler")."""
-    owner = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
+    "sale of Chrysler"), without its doer, which is the actor ("Ford Motor Company sales": sales)."""
+    owner = {t.i for c in noun.children if c.dep_ == "poss" or c.i == doer.i for t in c.subtree}
+    owner |= {t.i for t in ents[doer.i]} if doer.i in ents else set()
     words = [
         t for t in _compact(noun, MAX_ACTION_WORDS) if t.i not in owner and (t.dep_ != "det" or t.head.i != noun.i)
     ]
