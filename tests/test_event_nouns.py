@@ -1,11 +1,10 @@
-"""Event nouns by derivation (extract.event_nouns), on hand-made text."""
+"""Act nouns with a doer of their own (extract.event_nouns), on hand-made text."""
 
 from __future__ import annotations
 
 import pytest
 
 from summarise.extract.attribution import find_attributions, parse_article
-from summarise.extract.event_nouns import derived_verb
 from summarise.extract.events import find_events
 from summarise.ingest import load_text
 
@@ -17,32 +16,6 @@ def nouns(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
     found = find_events(doc, article, find_attributions(doc, article))
     words = {(start + t.idx, start + t.idx + len(t.text)): t.pos_ for _, start, p, _ in article.sentences for t in p}
     return [(e.actor, e.action, e.targets, e.status) for e in found if words.get(e.trigger or (0, 0)) == "NOUN"]
-
-
-@pytest.mark.parametrize(
-    ("noun", "verb"),
-    [
-        ("sale", "sell"),  # irregular
-        ("loss", "lose"),
-        ("decision", "decide"),
-        ("acquisition", "acquire"),
-        ("production", "produce"),
-        ("closure", "close"),
-        ("delivery", "deliver"),
-        ("agreement", "agree"),
-        ("departure", "depart"),
-        ("bidding", "bid"),  # a doubled consonant
-        ("possession", "possess"),
-        ("response", "respond"),
-        # a suffix whose stem is no verb, or too short a stem, derives nothing
-        ("version", None),
-        ("billion", None),
-        ("rival", None),
-        ("company", None),  # a verb in WordNet too, but no derivation
-    ],
-)
-def test_a_noun_is_derived_from_a_verb_by_suffix_or_irregular_pair(noun: str, verb: str | None) -> None:
-    assert derived_verb(noun) == verb
 
 
 def test_an_act_noun_with_a_named_doer_is_an_event_done_to_its_of_phrase() -> None:
@@ -59,9 +32,9 @@ def test_the_status_is_the_governing_words() -> None:
 
 
 def test_a_possessive_pronoun_in_the_noun_s_clause_is_that_clause_s_named_subject() -> None:
-    # the resolver's nearest earlier name would be Chrysler
-    text = "In 2009, Fiat bought a stake in Chrysler and has since increased its holding."
-    assert nouns(text) == [("Fiat", "holding", (), "happened")]
+    # the resolver's nearest earlier name would be Fiat
+    text = "In 2005, GM bought a stake in Fiat and has since doubled its investment."
+    assert nouns(text) == [("GM", "investment", (), "happened")]
 
 
 @pytest.mark.parametrize(
@@ -82,7 +55,7 @@ def test_an_act_noun_proposes_nothing_without_a_named_doer_or_when_another_event
 
 
 def test_a_light_verb_without_an_event_of_its_own_gives_its_doer_and_time_to_the_noun() -> None:
-    doc = load_text("Apple made an appearance at the show on Monday.")
+    doc = load_text("Prime Minister Lee made a speech at the ceremony on Monday.")
     article = parse_article(doc)
     found = find_events(doc, article, find_attributions(doc, article))
-    assert [(e.actor, e.action, e.when) for e in found] == [("Apple", "appearance at the show", "on Monday")]
+    assert [(e.actor, e.action, e.when) for e in found] == [("Prime Minister Lee", "speech", "on Monday")]

@@ -259,7 +259,6 @@ def test_a_time_before_coordinated_verbs_dates_each_unless_one_moves_in_time() -
         "attended a flight demonstration": "2023-09-15",
         "bought a stake in Chrysler": "2009",
         "increased its holding": None,  # "has since": after 2009
-        "holding": None,  # the act noun (extract.event_nouns), Fiat's, has no time words of its own
     }
 
 
