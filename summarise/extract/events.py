@@ -631,7 +631,10 @@ def sentence_events(
     ents: Ents = {t.i: e for e in parsed.ents for t in e}
     times = _times(parsed.text)
     verbs = _verb_events(number, start, parsed, ents, quotes, times, claimed)
-    return verbs + _noun_events(number, start, parsed, ents, times)
+    found = verbs + _noun_events(number, start, parsed, ents, times)
+    from .event_nouns import nominal_events  # it builds on this module's helpers: imported when first used
+
+    return found + nominal_events(number, start, parsed, ents, times, {e.trigger for e in found})
 
 
 def resolve(found: Sequence[EventCandidate], names: Sequence[Name]) -> list[EventCandidate]:

@@ -1,0 +1,61 @@
+"""Act nouns with a doer of their own (extract.event_nouns), on hand-made text."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarise.extract.attribution import find_attributions, parse_article
+from summarise.extract.events import find_events
+from summarise.ingest import load_text
+
+
+def nouns(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
+    """The events whose trigger is a noun: (actor, action, targets, status)."""
+    doc = load_text(text)
+    article = parse_article(doc)
+    found = find_events(doc, article, find_attributions(doc, article))
+    words = {(start + t.idx, start + t.idx + len(t.text)): t.pos_ for _, start, p, _ in article.sentences for t in p}
+    return [(e.actor, e.action, e.targets, e.status) for e in found if words.get(e.trigger or (0, 0)) == "NOUN"]
+
+
+def test_an_act_noun_with_a_named_doer_is_an_event_done_to_its_of_phrase() -> None:
+    assert nouns("Acme Corp.'s acquisition of Harbour Mills surprised analysts.") == [
+        ("Acme Corp.", "acquisition of Harbour Mills", ("Harbour Mills",), "happened")
+    ]
+    # a "by" phrase names the doer too, and a name before the noun ("Ford Motor Company sales")
+    assert nouns("The acquisition of Harbour Mills by Acme Corp. was completed in May.")[0][0] == "Acme Corp."
+    assert nouns("Ford Motor Company sales fell 41% in March.") == [("Ford Motor Company", "sales", (), "happened")]
+
+
+def test_the_status_is_the_governing_words() -> None:
+    assert nouns("Acme Corp.'s planned acquisition of Harbour Mills angered workers.")[0][3] == "planned"
+
+
+def test_a_possessive_pronoun_in_the_noun_s_clause_is_that_clause_s_named_subject() -> None:
+    # the resolver's nearest earlier name would be Fiat
+    text = "In 2005, GM bought a stake in Fiat and has since doubled its investment."
+    assert nouns(text) == [("GM", "investment", (), "happened")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monday's announcement surprised analysts.",  # a date owns nothing
+        "The company's decision surprised analysts.",  # a description is no doer a reader can look up
+        "Carmakers saw their production fall.",  # "their": a group no name gives
+        "US sales rose in March.",  # a place says where, not who
+        "Ford's decision to close the plant surprised workers.",  # it frames its infinitive's act, told as planned
+        "Mayor Jane Roux gave a speech in Lyon.",  # the light verb's event is the speech
+        "The Dreamliner made its maiden flight on Tuesday.",
+        "The sale price of the plant rose.",  # a noun modifying another names a kind of thing
+    ],
+)
+def test_an_act_noun_proposes_nothing_without_a_named_doer_or_when_another_event_tells_it(text: str) -> None:
+    assert nouns(text) == []
+
+
+def test_a_light_verb_without_an_event_of_its_own_gives_its_doer_and_time_to_the_noun() -> None:
+    doc = load_text("Prime Minister Lee made a speech at the ceremony on Monday.")
+    article = parse_article(doc)
+    found = find_events(doc, article, find_attributions(doc, article))
+    assert [(e.actor, e.action, e.when) for e in found] == [("Prime Minister Lee", "speech", "on Monday")]
