@@ -153,6 +153,25 @@ def test_one_action_done_to_two_named_people_is_two_events() -> None:
     assert sorted(sorted(m.article for m in e.mentions) for e in s.events) == [["a", "b"], ["c", "d"]]
 
 
+def test_a_death_is_the_killing_of_the_same_named_person_and_no_other() -> None:
+    """A stray bullet killing Kathina Thomas and Kathina Thomas's death are one happening; the death of
+    someone the killing does not name is another."""
+    people = [("Kathina Thomas", "person", ["Thomas"]), ("Miles Vinar", "person", [])]
+    text = "stray bullet girl Albany"
+    killed = {"actor": None, "targets": ["e1"], "action": "killed", "trigger": trigger("killed")}
+    a = article("a", "2008-06-01", people, [killed], summary=text)
+
+    def died(aid: str, who: str) -> ArticleSummary:
+        return article(aid, "2008-06-02", people, [{"actor": who, "action": "death", "trigger": trigger("death")}],
+                       summary=text)  # fmt: skip
+
+    (s,) = story([a, died("b", "e1")]).stories
+    (event,) = s.events
+    assert event.action == "killed" and [m.article for m in event.mentions] == ["a", "b"]
+    (s,) = story([a, died("c", "e2")]).stories
+    assert len(s.events) == 2
+
+
 def test_a_repeated_statement_is_one_claim_with_two_sources() -> None:
     said = "Japan is monitoring North Korea's movements with concern"
     a = article("a", "2023-09-06", [("Hirokazu Matsuno", "person", [])], claims=[{"claimant": "e1", "content": said}])

@@ -67,6 +67,12 @@ _GROUPS = (
 links (a group tuned to a dev set would not carry to the held-out part)."""
 
 
+_CAUSES = ("kill die",)
+"""A verb and the event it causes, whose subject undergoes it ("a bullet killed Kathina Thomas": Kathina Thomas
+died; "her death"): the causing verb's target is the caused verb's subject. Written from the verbs, not from a
+corpus's links; ``events.join_caused`` joins their events when they name the same person."""
+
+
 def _synonyms() -> dict[str, str]:
     table: dict[str, str] = {}
     for group in _GROUPS:
@@ -114,11 +120,19 @@ SYNONYMS = _synonyms()
 """Stem -> the stem of the key it counts as (from ``_GROUPS``)."""
 
 
+def _key(word: str) -> str:
+    key = stem(word)
+    return SYNONYMS.get(key, key)
+
+
+CAUSED = {_key(cause): _key(caused) for cause, caused in (pair.split() for pair in _CAUSES)}
+"""The key of a causing event -> the key of the event it causes (``_CAUSES``)."""
+
+
 def action_key(event: Event) -> str:
     """The event's key: its trigger's head word's stem (else its action's), with ``SYNONYMS`` applied."""
     for text in (event.trigger.text if event.trigger else "", event.action):
         head = _head(_WORD.findall(text.lower()))
         if head is not None:
-            key = stem(head)
-            return SYNONYMS.get(key, key)
+            return _key(head)
     return ""
