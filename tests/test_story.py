@@ -154,8 +154,8 @@ def test_one_action_done_to_two_named_people_is_two_events() -> None:
 
 
 def test_a_death_is_the_killing_of_the_same_named_person_and_no_other() -> None:
-    """A stray bullet killing Kathina Thomas and Kathina Thomas's death are one happening; the death of
-    someone the killing does not name is another."""
+    """A stray bullet killing Kathina Thomas and Kathina Thomas's death, or a death whose subject is not named,
+    are one happening; the death of someone the killing does not name is another."""
     people = [("Kathina Thomas", "person", ["Thomas"]), ("Miles Vinar", "person", [])]
     text = "stray bullet girl Albany"
     killed = {"actor": None, "targets": ["e1"], "action": "killed", "trigger": trigger("killed")}
@@ -170,6 +170,9 @@ def test_a_death_is_the_killing_of_the_same_named_person_and_no_other() -> None:
     assert event.action == "killed" and [m.article for m in event.mentions] == ["a", "b"]
     (s,) = story([a, died("c", "e2")]).stories
     assert len(s.events) == 2
+    unnamed = article("d", "2008-06-02", [], [{"action": "died", "trigger": trigger("died")}], summary=text)
+    (s,) = story([a, unnamed]).stories
+    (event,) = s.events  # nothing tells them apart: one happening, as two reports of one verb would be
 
 
 def test_a_repeated_statement_is_one_claim_with_two_sources() -> None:

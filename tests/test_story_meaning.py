@@ -15,7 +15,7 @@ from summarise.schema import TimeExpr
 from summarise.stories import StorySettings, build, meaning, story
 from tests.test_story import KIM_PUTIN, article, trigger
 
-WORDS = {"died": (1.0, 0.0, 0.0), "killed": (0.9, 0.436, 0.0), "rose": (0.0, 0.0, 1.0), "met": (0.0, 1.0, 0.0)}
+WORDS = {"died": (1.0, 0.0, 0.0), "drowned": (0.9, 0.436, 0.0), "rose": (0.0, 0.0, 1.0), "met": (0.0, 1.0, 0.0)}
 
 
 class Encoder:
@@ -56,7 +56,7 @@ def _words(collection: Any) -> list[set[str]]:
 
 
 def test_words_that_mean_the_same_are_one_event(encoder: Encoder) -> None:
-    assert _words(story(_articles("died", "killed"))) == [{"died", "killed"}, {"met"}]
+    assert _words(story(_articles("died", "drowned"))) == [{"died", "drowned"}, {"met"}]
 
 
 def test_words_that_mean_something_else_stay_apart(encoder: Encoder) -> None:
@@ -64,22 +64,22 @@ def test_words_that_mean_something_else_stay_apart(encoder: Encoder) -> None:
 
 
 def test_the_same_meaning_on_other_days_stays_apart(encoder: Encoder) -> None:
-    found = _words(story(_articles("died", "killed", ("2023-09-01", "2023-09-10"))))
-    assert found == [{"died"}, {"killed"}, {"met"}]
+    found = _words(story(_articles("died", "drowned", ("2023-09-01", "2023-09-10"))))
+    assert found == [{"died"}, {"drowned"}, {"met"}]
 
 
 def test_turned_off_or_without_the_model_the_merge_is_lexical(
     encoder: Encoder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert _words(story(_articles("died", "killed"), StorySettings(meaning=None))) == [{"died"}, {"killed"}, {"met"}]
+    assert _words(story(_articles("died", "drowned"), StorySettings(meaning=None))) == [{"died"}, {"drowned"}, {"met"}]
     assert encoder.asked == []
     monkeypatch.setattr(build, "installed_encoder", lambda: None)
-    assert _words(story(_articles("died", "killed"))) == [{"died"}, {"killed"}, {"met"}]
+    assert _words(story(_articles("died", "drowned"))) == [{"died"}, {"drowned"}, {"met"}]
 
 
 def test_each_phrase_is_encoded_once_in_one_batch(encoder: Encoder) -> None:
-    story([*_articles("died", "killed"), article("c", "2023-09-15", KIM_PUTIN, [_event("died")])])
-    assert sorted(encoder.asked) == ["died", "killed", "met"]
+    story([*_articles("died", "drowned"), article("c", "2023-09-15", KIM_PUTIN, [_event("died")])])
+    assert sorted(encoder.asked) == ["died", "drowned", "met"]
 
 
 def test_no_model_packages_means_no_encoder(monkeypatch: pytest.MonkeyPatch) -> None:

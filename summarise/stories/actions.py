@@ -68,9 +68,9 @@ links (a group tuned to a dev set would not carry to the held-out part)."""
 
 
 _CAUSES = ("kill die",)
-"""A verb and the event it causes, whose subject undergoes it ("a bullet killed Kathina Thomas": Kathina Thomas
-died; "her death"): the causing verb's target is the caused verb's subject. Written from the verbs, not from a
-corpus's links; ``events.join_caused`` joins their events when they name the same person."""
+"""A verb and the event it causes, whose subject undergoes it (the lexical causative: "a bullet killed Kathina
+Thomas", so Kathina Thomas died; "her death"): the causing verb's targets are the caused verb's subject. Written
+from the verbs, not from a corpus's links; ``events.join_caused`` joins their events."""
 
 
 def _synonyms() -> dict[str, str]:

