@@ -147,8 +147,17 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
         ),
         # a passive without an agent: what was done, by nobody named
         ("An agreement was apparently reached.", [("", "An agreement was apparently reached", (), None)]),
-        # words inside a quotation, states and feelings propose nothing
+        # a claim's quotation tells events, the speaker's for "I"; "we", "this", "our towns" name nobody, and a
+        # verb without a subject in the quotation takes none from outside it
         ("“We will fight them everywhere,” the general said.", []),
+        (
+            "“I sold the company in 2010 and we bought a farm,” said Jane Roux. "
+            "Jane Roux opened the bridge, saying, “Stop me if you have seen this.” "
+            "“This is vital to fulfil the tasks that our towns face,” she added.",
+            [("Jane Roux", "sold the company", (), None), ("Jane Roux", "opened the bridge", (), None)],
+        ),
+        # a quotation no claim carries is nobody's report; states and feelings propose nothing
+        ("The film “Acme Sells the Mill” opened in Lyon.", [("The film", "opened in Lyon", (), None)]),
         ("The council seems divided and remains cautious.", []),
     ],
 )
