@@ -145,8 +145,17 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
             "The agency, which is dedicated to women, opened an office.",
             [("The agency", "opened an office", (), None)],
         ),
-        # a passive without an agent: what was done, by nobody named
+        # a passive without an agent: what was done, by nobody named; so is a noun's past participle, unless the
+        # noun names the act itself
         ("An agreement was apparently reached.", [("", "An agreement was apparently reached", (), None)]),
+        (
+            "Apple spoke at a media event held in its headquarters. It broke an agreement reached in 1991.",
+            [
+                ("Apple", "spoke at a media event", (), None),
+                ("", "a media event held in headquarters", (), None),
+                ("Apple", "broke an agreement", (), None),
+            ],
+        ),
         # a claim's quotation tells events, the speaker's for "I"; "we", "this", "our towns" name nobody, and a
         # verb without a subject in the quotation takes none from outside it
         ("“We will fight them everywhere,” the general said.", []),
@@ -238,6 +247,7 @@ def test_a_time_that_dates_a_noun_or_its_clause_is_not_the_verb_s() -> None:
         "cut 30,000 jobs": None,  # last year's was the loss
         "been scheduled": None,  # June 3 is the hearing's day
         "built Apple": None,  # 1955 is when he was born
+        "Jobs born on February": "1955-02-24",  # a participle tells its own event, with its own time
         "entered the emails": "2006-01-16/2006-01-22",  # the speech is when he entered them
         "be closed": "2006",  # through prepositions
     }

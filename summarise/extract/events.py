@@ -8,7 +8,7 @@ Each content verb with someone doing it proposes an event:
   infinitive after a named object, the object: "forced Apple to lower prices"; a gerund of means, the clause's
   doer: "cut costs by selling the plant"); each conjunct of "A and B published" is its own actor; a pronoun is
   resolved to the nearest name of the right kind before it; a passive without an agent has no actor ("an
-  agreement was reached");
+  agreement was reached"), nor has a noun's past participle ("a media event held at its headquarters");
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
   ("travel to Russia", "began supplying weapons"), at most ``MAX_ACTION_WORDS`` words; modality and negation
   are the event's ``status`` (``extract.factuality``), not words of its action; a verb that only frames another
@@ -467,7 +467,7 @@ def _verb_events(
         subject = _subject(verb)
         if speaker and subject is not None and _speaker(start + subject.idx, quotes, statements) != speaker:
             subject = None  # "saying, “Stop me …”": the quotation's verb is not done by who says it
-        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _participle_of(verb)
         if subject is None and (passive is None or passive.pos_ == "PRON"):
             continue  # nobody does it, or "which is dedicated": nothing to tell
         if subject is not None and _nobody(subject, speaker):
@@ -510,6 +510,16 @@ def _verb_events(
                 )
             )
     return found
+
+
+def _participle_of(verb: Any) -> Any | None:
+    """The noun a past participle tells a passive of ("an agreement reached in 1991", "a media event held at its
+    headquarters"): what was done, by nobody named (with an agent, the agent's act: ``_subject``). Not a noun
+    that names an act itself ("an agreement reached in 1991", "job cuts announced"): the noun is the event."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return None if head.lemma_.lower() in EVENT_NOUNS | ACT_NOUNS else head
 
 
 def _nobody(subject: Any, speaker: str) -> bool:
@@ -752,8 +762,9 @@ def retell(found: Sequence[EventCandidate], headline: Headline) -> list[EventCan
     """A headline restates the story: each of its events is the first event of the body done with the same verb
     (or event noun), else the lead sentence's first event by the same actor in other words ("Aer Lingus buys
     jets": "Aer Lingus have purchased aircraft"), told again; each of its other words is the first event of the
-    lead (its first ``LEAD_SENTENCES``) of the same sense. Its word joins that event's ``retold``; with none, it
-    tells nothing of its own."""
+    lead (its first ``LEAD_SENTENCES``) of the same sense and with a doer named (a headline names who acts: "Ford
+    announces cuts" is not the lead's "plans announced in January"). Its word joins that event's ``retold``; with
+    none, it tells nothing of its own."""
     out = list(found)
     lead = min((e.sentence for e in out), default=0)
     for told in headline.events:
@@ -766,7 +777,11 @@ def retell(found: Sequence[EventCandidate], headline: Headline) -> list[EventCan
     for word in headline.words:
         verb = word.sense.split("|")[0]
         at = next(
-            (i for i, e in enumerate(out) if e.sentence < lead + LEAD_SENTENCES and e.sense.startswith(f"{verb}|")),
+            (
+                i
+                for i, e in enumerate(out)
+                if e.sentence < lead + LEAD_SENTENCES and e.sense.startswith(f"{verb}|") and e.actor
+            ),
             None,
         )
         if at is not None and word.trigger is not None:
