@@ -57,8 +57,10 @@ from .nlp import parser
 
 STATES = word_set(
     """be have seem appear remain become include involve mean need allow let make get keep continue come
-    happen exist consist contain depend lie stand sit use try want wish like love hate see look hear do"""
+    happen exist consist contain depend lie stand sit use try want wish like love hate see look hear do
+    's ’s 're ’re 'm ’m 've ’ve"""
 )
+"""With the contracted forms of "be" and "have", which the parse may leave unlemmatised ("it’s hard")."""
 NOUN_VERBS = {"meeting": "meet", "talks": "talk", "trip": "travel", "negotiations": "negotiate", "invasion": "invade"}
 EVENT_NOUNS = word_set(
     """meeting summit talks visit trip attack strike deal agreement treaty negotiations election vote invasion
