@@ -156,6 +156,7 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Apple", "broke an agreement", (), None),
             ],
         ),
+        ("There have been controversies aroused.", [("", "controversies aroused", (), None)]),
         # a claim's quotation tells events, the speaker's for "I"; "we", "this", "our towns" name nobody, and a
         # verb without a subject in the quotation takes none from outside it
         ("“We will fight them everywhere,” the general said.", []),

@@ -305,7 +305,8 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
         words += [comp, *(_compact(pobj, budget - 1) if pobj is not None else [])]
     elif comp is not None:
         words += _compact(comp, budget)
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and comp is None:  # "a lunch hosted by": hosted a lunch
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and comp is None and passive_subject is None:
+        # "a lunch hosted by": hosted a lunch
         words += [c for c in verb.head.lefts if c.dep_ == "det"] + [verb.head]
     words = sorted(set(words), key=lambda t: t.i) if verb.dep_ != "acl" else words
     while len(words) > 1 and words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"):
