@@ -145,10 +145,29 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
             "The agency, which is dedicated to women, opened an office.",
             [("The agency", "opened an office", (), None)],
         ),
-        # a passive without an agent: what was done, by nobody named
+        # a passive without an agent: what was done, by nobody named; so is a noun's past participle, unless the
+        # noun names the act itself
         ("An agreement was apparently reached.", [("", "An agreement was apparently reached", (), None)]),
-        # words inside a quotation, states and feelings propose nothing
+        (
+            "Apple spoke at a media event held in its headquarters. It broke an agreement reached in 1991.",
+            [
+                ("Apple", "spoke at a media event", (), None),
+                ("", "a media event held in headquarters", (), None),
+                ("Apple", "broke an agreement", (), None),
+            ],
+        ),
+        ("There have been controversies aroused.", [("", "controversies aroused", (), None)]),
+        # a claim's quotation tells events, the speaker's for "I"; "we", "this", "our towns" name nobody, and a
+        # verb without a subject in the quotation takes none from outside it
         ("“We will fight them everywhere,” the general said.", []),
+        (
+            "“I sold the company in 2010 and we bought a farm,” said Jane Roux. "
+            "Jane Roux opened the bridge, saying, “Stop me if you have seen this.” "
+            "“This is vital to fulfil the tasks that our towns face,” she added.",
+            [("Jane Roux", "sold the company", (), None), ("Jane Roux", "opened the bridge", (), None)],
+        ),
+        # a quotation no claim carries is nobody's report; states and feelings propose nothing
+        ("The film “Acme Sells the Mill” opened in Lyon.", [("The film", "opened in Lyon", (), None)]),
         ("The council seems divided and remains cautious.", []),
     ],
 )
@@ -229,6 +248,7 @@ def test_a_time_that_dates_a_noun_or_its_clause_is_not_the_verb_s() -> None:
         "cut 30,000 jobs": None,  # last year's was the loss
         "been scheduled": None,  # June 3 is the hearing's day
         "built Apple": None,  # 1955 is when he was born
+        "Jobs born on February": "1955-02-24",  # a participle tells its own event, with its own time
         "entered the emails": "2006-01-16/2006-01-22",  # the speech is when he entered them
         "be closed": "2006",  # through prepositions
     }

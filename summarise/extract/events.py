@@ -8,7 +8,7 @@ Each content verb with someone doing it proposes an event:
   infinitive after a named object, the object: "forced Apple to lower prices"; a gerund of means, the clause's
   doer: "cut costs by selling the plant"); each conjunct of "A and B published" is its own actor; a pronoun is
   resolved to the nearest name of the right kind before it; a passive without an agent has no actor ("an
-  agreement was reached");
+  agreement was reached"), nor has a noun's past participle ("a media event held at its headquarters");
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
   ("travel to Russia", "began supplying weapons"), at most ``MAX_ACTION_WORDS`` words; modality and negation
   are the event's ``status`` (``extract.factuality``), not words of its action; a verb that only frames another
@@ -24,8 +24,12 @@ announced job cuts") says whose act it is; as a verb's object or subject, only w
 claims, not events, except warnings and threats, a saying verb that carries no claim and holds no clause
 ("reported a 49% decline", "ordered 20 jets") and one that presents or acts on a thing ("unveiled the iPod nano",
 "rejected the bill"); one that says nothing ("refused to comment", "as analysts had predicted") is neither. States
-("be", "have", "seem"; not a light verb with its event noun: "made its maiden flight") and verbs inside a
-quotation propose nothing.
+("be", "have", "seem"; not a light verb with its event noun: "made its maiden flight") propose nothing.
+
+A quotation that is a claim's statement tells events as the rest of the sentence does, each reported by that
+claim: "I" is the speaker ("“I conclude that …”, said the judge"), "we" and "you" are nobody named, and a verb
+without a subject inside the quotation takes none from outside it. What a quotation no claim carries tells is
+nobody's report: it proposes nothing.
 """
 
 from __future__ import annotations
@@ -53,8 +57,10 @@ from .nlp import parser
 
 STATES = word_set(
     """be have seem appear remain become include involve mean need allow let make get keep continue come
-    happen exist consist contain depend lie stand sit use try want wish like love hate see look hear do"""
+    happen exist consist contain depend lie stand sit use try want wish like love hate see look hear do
+    's ’s 're ’re 'm ’m 've ’ve"""
 )
+"""With the contracted forms of "be" and "have", which the parse may leave unlemmatised ("it’s hard")."""
 NOUN_VERBS = {"meeting": "meet", "talks": "talk", "trip": "travel", "negotiations": "negotiate", "invasion": "invade"}
 EVENT_NOUNS = word_set(
     """meeting summit talks visit trip attack strike deal agreement treaty negotiations election vote invasion
@@ -107,6 +113,12 @@ OCCASION_PREPS = frozenset({"at", "during", "in", "on", "amid", "throughout", "o
 NO_QUOTES = str.maketrans("", "", '“”"‘')
 """An action is words, not a span: quotation marks (often half of a pair) are left out."""
 NOBODY = word_set("no nobody none nothing neither")
+DEMONSTRATIVES = word_set("this that these those")
+"""A subject "this" names a situation, not a party: it resolves to no name."""
+SPEAKERS_OWN = word_set("our my your")
+FIRST_PERSON = word_set("i me")
+"""In a quotation, the speaker: the claim's source. Not "we" (a company, a government, a team: the quotation
+rarely says which) nor "you"."""
 Ents = dict[int, Any]
 """Token index -> the named entity (spaCy Span) it belongs to."""
 
@@ -293,7 +305,8 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
         words += [comp, *(_compact(pobj, budget - 1) if pobj is not None else [])]
     elif comp is not None:
         words += _compact(comp, budget)
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and comp is None:  # "a lunch hosted by": hosted a lunch
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and comp is None and passive_subject is None:
+        # "a lunch hosted by": hosted a lunch
         words += [c for c in verb.head.lefts if c.dep_ == "det"] + [verb.head]
     words = sorted(set(words), key=lambda t: t.i) if verb.dep_ != "acl" else words
     while len(words) > 1 and words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"):
@@ -438,6 +451,7 @@ def _verb_events(
     quotes: Sequence[tuple[int, int]],
     times: Sequence[tuple[int, str]],
     claimed: Collection[int],
+    statements: Sequence[tuple[int, int, str]] = (),
 ) -> list[EventCandidate]:
     found: list[EventCandidate] = []
     swallowed: set[int] = set()
@@ -447,19 +461,20 @@ def _verb_events(
         lemma = verb.lemma_.lower()
         if (lemma in STATES and not _light(verb)) or _says(verb, start, claimed):
             continue
-        if any(a <= start + verb.idx < b for a, b in quotes):
-            continue
+        speaker = _speaker(start + verb.idx, quotes, statements)
+        if speaker is None:
+            continue  # a quotation no claim carries: whose words they are is not known
         inner = [c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB" and _controller(c) is None]
         swallowed.update(c.i for c in inner)  # "began supplying weapons": one event, not two
         main = inner[0] if inner and lemma in FRAMING_VERBS else verb  # "plans to visit": the visit
         subject = _subject(verb)
-        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if speaker and subject is not None and _speaker(start + subject.idx, quotes, statements) != speaker:
+            subject = None  # "saying, “Stop me …”": the quotation's verb is not done by who says it
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _participle_of(verb)
         if subject is None and (passive is None or passive.pos_ == "PRON"):
             continue  # nobody does it, or "which is dedicated": nothing to tell
-        if subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
+        if subject is not None and _nobody(subject, speaker):
             continue
-        if subject is not None and any(c.lower_ in NOBODY for c in [subject, *subject.children]):
-            continue  # "no country should help": a norm, not something done
         sense = _sense(verb)
         action = _action(main, passive if subject is None else None, ents)
         auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -475,6 +490,8 @@ def _verb_events(
         for actor_tok in actors:
             actor = _phrase(actor_tok, ents) if actor_tok is not None else ""
             pronoun = actor if actor_tok is not None and actor_tok.pos_ == "PRON" else None
+            if speaker and actor_tok is not None and actor_tok.lower_ in FIRST_PERSON:
+                actor, pronoun = speaker, None  # "I conclude", says the judge: the judge concludes
             pronoun_start = start + actor_tok.idx if actor_tok is not None and pronoun is not None else None
             targets, where = _targets_and_place(verb, ents, actor)
             if actor_tok is not None and actor_tok.conjuncts and together:
@@ -496,6 +513,38 @@ def _verb_events(
                 )
             )
     return found
+
+
+def _participle_of(verb: Any) -> Any | None:
+    """The noun a past participle tells a passive of ("an agreement reached in 1991", "a media event held at its
+    headquarters"): what was done, by nobody named (with an agent, the agent's act: ``_subject``). Not a noun
+    that names an act itself ("an agreement reached in 1991", "job cuts announced"): the noun is the event."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return None if head.lemma_.lower() in EVENT_NOUNS | ACT_NOUNS else head
+
+
+def _nobody(subject: Any, speaker: str) -> bool:
+    """Whether a subject names no party to tell of: "we" or "you" (in a quotation "I" is its ``speaker``), "the
+    tasks that our countries face" (whose, the speaker knows), "no country should help" (a norm), "this is
+    important" (a situation)."""
+    if subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
+        return not (speaker and subject.lower_ in FIRST_PERSON)
+    if subject.pos_ == "PRON" and subject.lower_ in DEMONSTRATIVES:
+        return True
+    if any(c.dep_ == "poss" and c.lower_ in SPEAKERS_OWN for c in subject.children):
+        return True
+    return any(c.lower_ in NOBODY for c in [subject, *subject.children])
+
+
+def _speaker(at: int, quotes: Sequence[tuple[int, int]], statements: Sequence[tuple[int, int, str]]) -> str | None:
+    """Who speaks at ``at``: '' outside quotation marks (the article, or a claim told in its words); inside, the
+    source of the claim whose statement holds the quotation, or None when no claim does (a quotation of nobody
+    named, a title, a phrase held at arm's length: what is done in it is nobody's report)."""
+    if not any(a <= at < b for a, b in quotes):
+        return ""
+    return next((source for a, b, source in statements if a <= at < b and source), None)
 
 
 def _light(verb: Any) -> bool:
@@ -622,15 +671,21 @@ def heading(text: str) -> bool:
 
 
 def sentence_events(
-    number: int, start: int, parsed: Any, quotes: Sequence[tuple[int, int]], claimed: Collection[int]
+    number: int,
+    start: int,
+    parsed: Any,
+    quotes: Sequence[tuple[int, int]],
+    claimed: Collection[int],
+    statements: Sequence[tuple[int, int, str]] = (),
 ) -> list[EventCandidate]:
     """Event candidates in one parsed sentence (offsets in ``parsed`` are relative to ``start``; ``claimed``: where
-    the saying verbs that carry a claim stand, in the article)."""
+    the saying verbs that carry a claim stand, in the article; ``statements``: where each claim's statement
+    stands, with its source)."""
     if heading(parsed.text):
         return []
     ents: Ents = {t.i: e for e in parsed.ents for t in e}
     times = _times(parsed.text)
-    verbs = _verb_events(number, start, parsed, ents, quotes, times, claimed)
+    verbs = _verb_events(number, start, parsed, ents, quotes, times, claimed, statements)
     found = verbs + _noun_events(number, start, parsed, ents, times)
     from .event_nouns import nominal_events  # it builds on this module's helpers: imported when first used
 
@@ -662,6 +717,7 @@ def find_events(
     the ``attributions`` may be an act of its own ("reported a 49% decline": ``_says``)."""
     found: list[EventCandidate] = []
     claimed = frozenset(a.cue_start for a in attributions)
+    statements = [(*a.content_span, a.source) for a in attributions]
     resume = QuotationResume(  # a long paragraph is scanned for quotation marks once, not once per sentence
         doc.text,
         lambda a, b: quoted_stretches(doc.text, a, b, min_words=0),
@@ -670,7 +726,7 @@ def find_events(
     for number, start, parsed, paragraph in article.sentences:
         # Quotations ending before the sentence are left out: they hold none of its verbs.
         quotes = quoted_stretches(doc.text, resume.start(paragraph, start), start + len(parsed.text), min_words=1)
-        found += sentence_events(number, start, parsed, quotes, claimed)
+        found += sentence_events(number, start, parsed, quotes, claimed, statements)
     found.sort(key=lambda e: e.verb_start)
     names = [n for n in article.names if n[1] not in article.groups]
     speakers = speaker_names(attributions, article.names)
@@ -712,8 +768,9 @@ def retell(found: Sequence[EventCandidate], headline: Headline) -> list[EventCan
     """A headline restates the story: each of its events is the first event of the body done with the same verb
     (or event noun), else the lead sentence's first event by the same actor in other words ("Aer Lingus buys
     jets": "Aer Lingus have purchased aircraft"), told again; each of its other words is the first event of the
-    lead (its first ``LEAD_SENTENCES``) of the same sense. Its word joins that event's ``retold``; with none, it
-    tells nothing of its own."""
+    lead (its first ``LEAD_SENTENCES``) of the same sense and with a doer named (a headline names who acts: "Ford
+    announces cuts" is not the lead's "plans announced in January"). Its word joins that event's ``retold``; with
+    none, it tells nothing of its own."""
     out = list(found)
     lead = min((e.sentence for e in out), default=0)
     for told in headline.events:
@@ -726,7 +783,11 @@ def retell(found: Sequence[EventCandidate], headline: Headline) -> list[EventCan
     for word in headline.words:
         verb = word.sense.split("|")[0]
         at = next(
-            (i for i, e in enumerate(out) if e.sentence < lead + LEAD_SENTENCES and e.sense.startswith(f"{verb}|")),
+            (
+                i
+                for i, e in enumerate(out)
+                if e.sentence < lead + LEAD_SENTENCES and e.sense.startswith(f"{verb}|") and e.actor
+            ),
             None,
         )
         if at is not None and word.trigger is not None:
