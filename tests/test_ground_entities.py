@@ -547,3 +547,41 @@ def test_a_title_of_a_place_set_before_an_honoured_name() -> None:
     text = "Guests: the Prime Minister of Singapore, Mr. Lee Hsien Loong, at the terminal. The Prime Minister left."
     table = canonicalise([Mention(n, role="actor") for n in ("the Prime Minister", "Mr. Lee Hsien Loong")], text)
     assert same(table, "the Prime Minister", "Lee Hsien Loong") and entity(table, "Lee").name == "Lee Hsien Loong"
+
+
+def test_a_headline_verb_cut_with_a_name_is_the_name_alone() -> None:
+    """ "Apple releases" (the parse took the headline's verb into the name) is Apple when the body retells it in
+    the past ("Apple released"); "Ford shares" stays apart (no "Ford shared")."""
+    text = "Apple releases SDK, announces update\n\nApple released the SDK. Ford shares fell; Ford said so.\n"
+    names = ("Apple releases", "Apple", "Ford shares", "Ford")
+    table = canonicalise([Mention(n, role="claimant") for n in names], text)
+    assert same(table, "Apple releases", "Apple") and entity(table, "Apple").aliases == []
+    assert not same(table, "Ford shares", "Ford")
+
+
+def test_a_bare_title_joins_the_person_the_article_gives_it() -> None:
+    """ "CEO" is the "Chief Executive Officer" set beside a name; "President" the one titled "President of the
+    United States" before his name; the head "of Sony Pictures Television and ..." is no one named there."""
+    text = "CEO of GM outlines plan\n\nFritz Henderson, the Chief Executive Officer of General Motors, spoke.\n"
+    table = canonicalise([Mention("CEO", role="claimant"), Mention("Fritz Henderson", role="claimant")], text)
+    assert same(table, "CEO", "Fritz Henderson")
+    text = "In a speech today, President of the United States Barack Obama presented a plan. Obama spoke.\n"
+    table = canonicalise([Mention("President", role="actor"), Mention("Obama", role="actor")], text)
+    assert same(table, "President", "Obama")
+    text = "The head of Sony Pictures Television and Oz's boss indicated as much.\n"
+    table = canonicalise([Mention("The head", role="claimant"), Mention("Sony Pictures Television")], text)
+    assert not same(table, "The head", "Sony Pictures Television")
+
+
+def test_a_products_description_joins_the_product_named_before_it() -> None:
+    """ "the aircraft" joins the product named last before it in its sentence, else the first the article names;
+    a company, a count of people ("5,000 VIP guests"), "a new aircraft" and "the first jet" join nothing."""
+    text = (
+        "Airbus showed the A380 to 5,000 VIP guests. The new aircraft flew. Boeing flew the 787 and the aircraft "
+        "landed. Later the first jet flew, and a new aircraft too.\n"
+    )
+    names = ("Airbus", "A380", "5,000 VIP guests", "The new aircraft", "Boeing", "787", "the aircraft")
+    table = canonicalise([Mention(n, role="actor") for n in (*names, "the first jet", "a new aircraft")], text)
+    assert same(table, "A380", "The new aircraft") and same(table, "787", "the aircraft")
+    for name in ("Airbus", "5,000 VIP guests", "Boeing", "the first jet", "a new aircraft"):
+        assert not same(table, name, "A380") and not same(table, name, "787")

@@ -136,7 +136,13 @@ _PLACE_WORDS = _words(
 _GROUP_WORDS = _words("media people public voters reporters officials residents citizens civilians")
 _GOVERNMENT_WORDS = ("government", "administration", "authorities", "cabinet")
 _LEADER_VARIANTS = ("president", "prime minister", "premier", "chancellor", "king", "queen", "supreme leader")
-_ROLE_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "adviser": "advisor"}
+_ROLE_SYNONYMS = {
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "adviser": "advisor",
+    "ceo": "chief executive officer",
+}
+"""Role words read as one ("CEO" is the "Chief Executive Officer" an apposition names), in keys and in the text."""
 _PARTICLES = _words("de da del della van von der bin al la le du dos")
 _STOP = _words(
     "the a an on in at and but however during after before according meanwhile monday tuesday "
@@ -226,11 +232,15 @@ class _Item:
     order: int
     virtual: bool = False
     via_capital: bool = False
+    shown: bool = True
+    """Whether the surface is a form of the name (an alias); not a headline's name cut with its verb."""
 
 
 def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = True) -> EntityTable:
     """Merge one article's mentions into canonical entities; ``text`` is the article, used as evidence."""
     items = [item for i, m in enumerate(mentions) if (item := _parse(m.name, m.type_hint, m.role, i))]
+    for item in items:
+        _cut_headline_verb(item, text)
     real_count = len(items)
     items.extend(_text_names(text, start=real_count))
     if metonymy:
@@ -246,6 +256,7 @@ def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = Tru
     _merge_acronyms(items, clusters)
     _link_descriptions(items, clusters, text, index)
     _link_company_descriptions(items, clusters, text, index)
+    _link_thing_descriptions(items, clusters, text)
     _merge_acronyms(items, clusters)  # again, for names the descriptions found in the text ("General Motors")
     _merge_short_names(items, clusters, index)
     _link_by_neighbours(items, clusters, text)
@@ -268,6 +279,23 @@ def _parse(name: str, type_hint: str | None, role: str | None, order: int) -> _I
     if not key:
         return None
     return _Item(surface, core, title, description, key, hint, role in _AGENT_ROLES, order)
+
+
+def _cut_headline_verb(item: _Item, text: str) -> None:
+    """A name the parse cut with a headline's verb ("Apple releases iPhone SDK, announces update" gives "Apple
+    releases") is the name alone: the last word is lower-case and ends in "s", and the article retells the
+    headline in the past with that verb after the same name ("Apple released the SDK"). A noun after a name
+    ("Ford shares", "UAW workers") has no such past."""
+    words = item.core.split()
+    if item.description or item.title or len(words) < 2 or not re.fullmatch(r"[a-z]+s", words[-1]):
+        return
+    name = " ".join(words[:-1])
+    if not _written_like_a_name(name):
+        return
+    stem = words[-1][:-2] if words[-1].endswith("es") else words[-1][:-1]
+    past = rf"{re.escape(name)}\s+(?:{re.escape(stem)}e?d|{re.escape(words[-1][:-1])}d)\b"
+    if re.search(past, text):
+        item.core, item.key, item.shown = name, _name_key(name), False
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)?$")
@@ -556,8 +584,15 @@ def _apposition_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after, re.compile(rf"(?i),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b(?!{_SAYS})")
 
 
-_OF_PLACE = r"(?:[ \u00a0]+of(?:[ \u00a0]+(?-i:[A-Z])[\w.'’-]*)+)?"
-"""What a title may name between it and the name: "the Prime Minister of Singapore, Mr. Lee Hsien Loong"."""
+_CAPITALISED = r"(?-i:[A-Z])[\w.'’-]*"
+_OF_PLACE = (
+    rf"(?:[ \u00a0]+of(?:[ \u00a0]+the)?[ \u00a0]+"
+    rf"(?:(?:{'|'.join(re.escape(c.demonyms[0]) for c in COUNTRIES)})\b|{_CAPITALISED}(?:[ \u00a0]+{_CAPITALISED})*))?"
+)
+"""What a title may name between it and the name: "the Prime Minister of Singapore, Mr. Lee Hsien Loong",
+"President of the United States Barack Obama" (in ``_canonical_text`` a country is its demonym, so the place ends
+there: "of the American Barack Obama"); other places take every capitalised word ("the head of Sony Pictures
+Television and ..." names no one)."""
 _HONORIFIC = r"(?:(?:mr|mrs|ms|dr)\.?[ \u00a0]+)?"
 """An honorific before the name, its full stop included."""
 _SAYS = _SPEECH.pattern
@@ -980,6 +1015,63 @@ def _link_company_descriptions(items: list[_Item], clusters: UnionFind, text: st
             clusters.union(i, roots.pop())
 
 
+_THING_NOUNS = _words(
+    "aircraft airplane aeroplane plane airliner jet jetliner device phone handset smartphone player computer car "
+    "vehicle sedan store shop"
+)
+"""Head nouns of a description that stands for a product ("the aircraft", "The new phone", "the store")."""
+
+
+def _thing_description(item: _Item) -> bool:
+    """Whether a name item is a definite description of a product: "the", at most three lower-case words, a
+    product noun last ("The new aircraft"; not "a revolutionary car", a new one, nor "the other plane")."""
+    words = item.surface.split()
+    rest = words[1:]
+    return (
+        not item.virtual
+        and bool(rest)
+        and len(rest) <= 3
+        and _fold(words[0]) == "the"
+        and all(w.islower() for w in rest)
+        and rest[-1] in _THING_NOUNS
+        and not any(_fold(w) in _ANOTHER | _RANKS for w in rest)
+    )
+
+
+_RANKS = _words("first last latest largest biggest")
+"""Words that set one of a kind apart ("the first commercial jet"): what a sentence says of a thing, not a
+name for it."""
+
+
+def _product_name(core: str) -> bool:
+    """A name that reads as a product's, not a company's or a person's: every word capitalised or a number, and
+    one holding a digit ("A380", "777-200LR", "iPhone 4") or written lower-case first with a capital inside
+    ("iPhone", "iTunes Music Store"); not "5,000 VIP guests"."""
+    words = core.split()
+    camel = [w[:1].islower() and w[1:] != w[1:].lower() for w in words]
+    written = all(w[:1].isupper() or w[:1].isdigit() or c for w, c in zip(words, camel, strict=True))
+    return written and any(_has_digit(w) or c for w, c in zip(words, camel, strict=True))
+
+
+def _link_thing_descriptions(items: list[_Item], clusters: UnionFind, text: str) -> None:
+    """A product's description ("the aircraft", "The device") joins the product named last before it in its
+    sentence, else the first product the article names (what it is about), as ``_company_before`` reads a
+    company's description; none when no product is named before it."""
+    cores: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if not item.virtual and not item.description and _product_name(item.core):
+            cores.setdefault(item.core, clusters.find(i))
+    named = sorted((at, root) for core, root in cores.items() for at in _word_occurrences(core, text))
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.surface in seen or not _thing_description(item):
+            continue
+        seen.add(item.surface)
+        roots = _company_before(item.surface, named, text)
+        if len(roots) == 1:
+            clusters.union(i, roots.pop())
+
+
 def _company_name(name: str) -> bool:
     """Whether an apposed name can be a company's: capitalised words, no person's title, not a country."""
     words = name.split()
@@ -1198,7 +1290,8 @@ def _build_table(items: list[_Item], clusters: UnionFind, text: str) -> EntityTa
         for member in members:
             if member.virtual:
                 continue
-            for form in (member.surface,) if member.title is None else (member.title, member.core):
+            forms = (member.surface,) if member.title is None else (member.title, member.core)
+            for form in forms if member.shown else (member.core,):
                 if form != name and form not in aliases and not _honorific(form):
                     aliases.append(form)
             ids.setdefault(member.surface, eid)
