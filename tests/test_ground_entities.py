@@ -585,3 +585,27 @@ def test_a_products_description_joins_the_product_named_before_it() -> None:
     assert same(table, "A380", "The new aircraft") and same(table, "787", "the aircraft")
     for name in ("Airbus", "5,000 VIP guests", "Boeing", "the first jet", "a new aircraft"):
         assert not same(table, name, "A380") and not same(table, name, "787")
+
+
+def test_federal_government_acronym_after_a_country_and_a_company_introduced_as_a_firm() -> None:
+    """ "the federal government" is the one country's government the article names; "USAF" the Air Force of the
+    US; "The firm" the company introduced as "a market research firm", not the first company named."""
+    text = "The Australian government said the federal government would pay Ford. The USAF thanked the Air Force.\n"
+    names = ("Australian government", "the federal government", "Ford", "The USAF", "the Air Force")
+    table = canonicalise([Mention(n, role="claimant") for n in names], text)
+    assert same(table, "Australian government", "the federal government") and same(table, "The USAF", "Air Force")
+    text = "Apple's iTunes grew, according to NPD Group, a market research firm. The firm said sales rose.\n"
+    names = ("Apple", "NPD Group", "The firm")
+    table = canonicalise([Mention(n, role="claimant") for n in names], text)
+    assert same(table, "The firm", "NPD Group") and not same(table, "The firm", "Apple")
+
+
+def test_a_name_found_late_in_the_text_is_no_fuller_name_of_an_earlier_short_one() -> None:
+    """ "Michigan Ford" (a list's "Dearborn, Michigan" run into "Ford's stock") and "Actual Airbus" (a sentence's
+    first word) are found in the text only after the article has used the short name: not the company's name."""
+    text = "Ford announces cuts\n\nFord has cut jobs. Plants: Dearborn, Michigan Ford's stock fell. Ford said so.\n"
+    table = canonicalise([Mention("Ford", role="claimant")], text)
+    assert entity(table, "Ford").name == "Ford"
+    text = "Jake Sullivan spoke. Sullivan said talks went well; Sullivan left.\n"
+    table = canonicalise([Mention("Sullivan", role="claimant")], text)
+    assert entity(table, "Sullivan").name == "Jake Sullivan"

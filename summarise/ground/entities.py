@@ -9,28 +9,36 @@ Merge rules, in order:
    ("General Motors" is a company: "General" is a rank only before a full name); so is a common-noun
    description before a name ("aircraft manufacturer Boeing", "US automaker GM"; not "a second A380", another
    one), an owner's possessive before a name ("The Beatles' Apple Corps") and an acronym in brackets after it
-   ("General Motors (GM)").
+   ("General Motors (GM)"). A headline's verb the parse cut with a name is dropped ("Apple releases" is Apple
+   when the body retells it: "Apple released").
 3. Metonymy (``metonymy=True``, the default): a capital in ``COUNTRIES`` is its country (Tokyo = Japan), and
    a country's government ("the Japanese government") joins the country when the country is itself a
    claimant or actor (``Mention.role``), making one organization entity. "Russia" as a place and "the Russian
-   government" that said something stay apart. Seats of power such as the Kremlin are not merged.
+   government" that said something stay apart. Seats of power such as the Kremlin are not merged. "The federal
+   government" joins the one country's government the article names, when it names only one.
 4. A short name joins the one name it can be short for: a fuller person name holding it, among the mentions
    or in the text (Sullivan = Jake Sullivan), or a company's full name (Apple = Apple Inc., Ford = Ford Motor
    Company); it stays apart when several fit (Clinton with Hillary and Bill Clinton; Ford with Ford Motor
-   Company and William Clay Ford Jr.). A name with digits, an acronym, a country, lower-case words or a
-   possessive, or one written right after "the", is no person's ("Airbus A350", "Apple TV", "Ford Australia",
-   "the Chrysler Aspen"). An acronym joins the one name it abbreviates (GM = General Motors, EADS = European
-   Aeronautic Defence and Space Company).
+   Company and William Clay Ford Jr.). A fuller name found only in the text counts when the text gives it
+   before it uses the short name again (not "Michigan Ford" late in a list). A name with digits, an acronym, a
+   country, lower-case words or a possessive, or one written right after "the", is no person's ("Airbus A350",
+   "Apple TV", "Ford Australia", "the Chrysler Aspen"). An acronym joins the one name it abbreviates (GM =
+   General Motors, EADS = European Aeronautic Defence and Space Company, USAF = Air Force after a country's
+   letters).
 5. A person's description ("the North Korean leader") joins a name only when the text links them: an
    appositive such as "North Korean leader Kim Jong-un" or "Kirilo Budánov, the head of ..." (not a signed
    statement: "..., a Romanian official said"), another mention's title, or, when neither names it, a
    neighbouring sentence (``_link_by_neighbours``). A "<nationality> leader" also matches that nationality's
-   president, prime minister, chancellor or king.
+   president, prime minister, chancellor or king; a bare title matches the same title before a name ("CEO" =
+   "Fritz Henderson, the Chief Executive Officer of ..."; "President" = "President of the United States Barack
+   Obama").
 6. A company's description ("the firm", "The US car manufacturer") joins the company set beside it in the
-   text, else the company read before it (``_link_company_descriptions``); never a person or a public body.
+   text, else the one company introduced as "a ... firm", else the company read before it
+   (``_link_company_descriptions``); never a person or a public body. A product's description ("the aircraft",
+   "The device") joins the product named before it ("A380", "iPhone 4": ``_link_thing_descriptions``).
 
 The canonical name is the longest proper-name form without title (a country's table name for countries; never
-a company's description); the other surface forms become aliases. Ids run e1, e2 ... in the order of the
+a company's or a product's description); the other surface forms become aliases. Ids run e1, e2 ... in the order of the
 mentions given.
 """
 
@@ -252,13 +260,13 @@ def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = Tru
     index = _NameIndex(items)
     if metonymy:
         _merge_governments(items, clusters)
-    _merge_short_names(items, clusters, index)
+    _merge_short_names(items, clusters, index, text)
     _merge_acronyms(items, clusters)
     _link_descriptions(items, clusters, text, index)
     _link_company_descriptions(items, clusters, text, index)
     _link_thing_descriptions(items, clusters, text)
     _merge_acronyms(items, clusters)  # again, for names the descriptions found in the text ("General Motors")
-    _merge_short_names(items, clusters, index)
+    _merge_short_names(items, clusters, index, text)
     _link_by_neighbours(items, clusters, text)
     return _build_table(items, clusters, text)
 
@@ -775,6 +783,15 @@ def _merge_governments(items: list[_Item], clusters: UnionFind) -> None:
         if found and any(items[i].agentive for i in named):
             for i in named + found[1:]:
                 clusters.union(found[0], i)
+    if len(governments) == 1:  # "the federal government": the one country's government the article names
+        (found,) = governments.values()
+        for i, item in enumerate(items):
+            if not item.description and item.key in _NATIONAL_GOVERNMENTS:
+                clusters.union(found[0], i)
+
+
+_NATIONAL_GOVERNMENTS = frozenset({"federal government", "national government", "central government"})
+"""Keys of a country's government named without its country."""
 
 
 def _contains(full: str, short: str) -> bool:
@@ -871,7 +888,7 @@ class _NameIndex:
         return [k for run in dict.fromkeys(_inner_runs(tuple(key.split()))) for k in self.exact.get(run, [])]
 
 
-def _merge_short_names(items: list[_Item], clusters: UnionFind, index: _NameIndex) -> None:
+def _merge_short_names(items: list[_Item], clusters: UnionFind, index: _NameIndex, text: str) -> None:
     """A short name joins the one name it can be short for: a person's fuller name holding it (Sullivan = Jake
     Sullivan) or a company's full name (Apple = Apple Inc., Ford = Ford Motor Company); none when several fit
     (Apple with Apple Computer and Apple Corps; Ford with Ford Motor Company and William Clay Ford Jr.)."""
@@ -887,9 +904,22 @@ def _merge_short_names(items: list[_Item], clusters: UnionFind, index: _NameInde
         roots = {clusters.find(j) for j in full.get(item.key, ())}
         if _person_like(item):  # beside a company, only a person the mentions name ("Apple TV" in the text is none)
             people = [index.person[k] for k in index.holding(item.key)]
+            if len(people) == 1 and not _fuller(items[people[0]], item, text):
+                people = []
             roots |= {clusters.find(j) for j in people if not (roots and items[j].virtual)}
         if len(roots) == 1:
             clusters.union(i, roots.pop())
+
+
+def _fuller(full: _Item, short: _Item, text: str) -> bool:
+    """Whether a short name may join a fuller one: any a mention gives; one found only in the text when the text
+    introduces it before it uses the short name again (a person is named in full first: not "Michigan Ford" in a
+    list late in an article about Ford, nor "Actual Airbus" opening a sentence; such a name still makes the short
+    one ambiguous)."""
+    if not full.virtual:
+        return True
+    uses = _word_occurrences(short.core, text)
+    return len(uses) < 2 or min(_word_occurrences(full.core, text), default=len(text)) <= uses[1]
 
 
 def _join_longer_forms(items: list[_Item], clusters: UnionFind, forms: list[int]) -> None:
@@ -935,8 +965,20 @@ def _merge_acronyms(items: list[_Item], clusters: UnionFind) -> None:
     for i, item in enumerate(items):
         short = None if item.description or item.key in _KNOWN_NAMES else _acronym(item.core)
         roots = {clusters.find(j) for j in spelled.get(short or "", ())}
+        if not roots and short:
+            roots = {clusters.find(j) for rest in _after_country_letters(short) for j in spelled.get(rest, ())}
         if len(roots) == 1:
             clusters.union(i, roots.pop())
+
+
+_COUNTRY_LETTERS = frozenset(a for c in COUNTRIES for a in c.aliases if _acronym(a))
+"""Countries' abbreviations an acronym may open with ("US", "UK")."""
+
+
+def _after_country_letters(acronym: str) -> list[str]:
+    """The letters of an acronym after a country's abbreviation it opens with, two or more ("USAF" -> "AF", the
+    Air Force of the United States)."""
+    return [acronym[len(p) :] for p in sorted(_COUNTRY_LETTERS) if acronym.startswith(p) and len(acronym) > len(p) + 1]
 
 
 _COMPANY_TAIL = _COMPANY_ENDINGS | _words("corps motor motors computer computers")
@@ -998,8 +1040,9 @@ def _company_description_key(surface: str) -> str | None:
 def _link_company_descriptions(items: list[_Item], clusters: UnionFind, text: str, index: _NameIndex) -> None:
     """A company description joins the company the text sets it beside ("The US car manufacturer General
     Motors"; only a description of two words or more, not a bare "company" inside "its parent company, EADS"),
-    else the company read before most of its occurrences (``_company_before``). Never a person or a public
-    body."""
+    else the one company the text introduced as "a ... <its noun>" ("NPD Group, a market research firm. The firm
+    said"), else the company read before most of its occurrences (``_company_before``). Never a person or a
+    public body."""
     seen: set[str] = set()
     for i, item in enumerate(items):
         if item.virtual or item.surface in seen or (key := _company_description(item)) is None:
@@ -1009,10 +1052,28 @@ def _link_company_descriptions(items: list[_Item], clusters: UnionFind, text: st
         apposed = [name for name in _apposed_names(key, text) if len(key.split()) > 1 and _company_name(name)]
         roots = {r for name in apposed for r in _roots_for_name(name, items, clusters, index)} - people
         if not roots and not re.match(r"(?i)an?\s", item.surface):  # "an American automaker": a new one
-            named = _company_names_in_text(items, clusters, text, people)
-            roots = _company_before(item.surface, named, text)
+            introduced = _introduced_as(key.split()[-1], text)
+            roots = {r for name in introduced for r in _roots_for_name(name, items, clusters, index)} - people
+            if len(roots) != 1:
+                named = _company_names_in_text(items, clusters, text, people)
+                roots = _company_before(item.surface, named, text)
         if len(roots) == 1:
             clusters.union(i, roots.pop())
+
+
+def _introduced_as(noun: str, text: str) -> list[str]:
+    """Company names the text introduces with an indefinite description ending in ``noun``, which "the <noun>"
+    then recalls: "NPD Group, a market research firm. The firm said ..."."""
+    description = rf"an?[ \u00a0]+(?:[\w-]+[ \u00a0]+){{0,3}}{re.escape(noun)}{_DESCRIPTION_ENDS}"
+    pattern = rf"(?<![\w.&'’-])({_NAME_RUN}),[ \u00a0]+{description}"
+    return list(dict.fromkeys(m.group(1) for m in re.finditer(pattern, _canonical_text(text), re.IGNORECASE)))
+
+
+_NAME_RUN = r"(?-i:[A-Z])[\w.&'’-]*(?:[ \u00a0]+(?-i:[A-Z])[\w.&'’-]*){0,4}"
+"""One to five capitalised words."""
+_DESCRIPTION_ENDS = r"(?=\s*[,.;:)]|[ \u00a0]+(?:that|which|based|in|with)\b)"
+"""Where a description's head noun ends it: punctuation or a clause about it, not a noun it modifies ("a firm
+believer")."""
 
 
 _THING_NOUNS = _words(
@@ -1315,7 +1376,7 @@ def _honorific(form: str) -> bool:
 
 def _canonical_member(members: list[_Item]) -> _Item:
     """The member naming the entity: a government form, a country, else the longest name, else the first."""
-    names = [m for m in members if not m.description and _company_description(m) is None]
+    names = [m for m in members if not m.description and _company_description(m) is None and not _thing_description(m)]
     for choice in (
         [m for m in names if _government_of(m.key)],
         [m for m in names if m.key in _KNOWN_NAMES and not m.via_capital],
