@@ -609,3 +609,16 @@ def test_a_name_found_late_in_the_text_is_no_fuller_name_of_an_earlier_short_one
     text = "Jake Sullivan spoke. Sullivan said talks went well; Sullivan left.\n"
     table = canonicalise([Mention("Sullivan", role="claimant")], text)
     assert entity(table, "Sullivan").name == "Jake Sullivan"
+
+
+def test_a_ministers_field_reads_the_same_before_or_after_the_role() -> None:
+    """ "Indonesia's transport minister" is the "minister of transport for Indonesia" set beside a name; "the
+    Secretary of State" still finds "Secretary of State Antony Blinken"; "of Singapore" is a place, no field."""
+    text = "Jusman Syafii Djamal, minister of transport for Indonesia, has spoken. Djamal said more.\n"
+    names = ("Indonesia's transport minister", "Jusman Syafii Djamal")
+    table = canonicalise([Mention(n, role="claimant") for n in names], text)
+    assert same(table, *names)
+    text = "Secretary of State Antony Blinken arrived. The Secretary of State said talks went well.\n"
+    table = canonicalise([Mention("Antony Blinken", role="actor"), Mention("The Secretary of State")], text)
+    assert same(table, "Antony Blinken", "The Secretary of State")
+    assert entities._description_key("Prime Minister of Singapore") == "prime minister of singaporean"

@@ -434,7 +434,30 @@ def _description_key(core: str) -> str:
     key = _name_key(core)
     for country, demonym in _KEY_DEMONYMS:
         key = country.sub(demonym, key)
-    return " ".join(_ROLE_SYNONYMS.get(w, w) for w in key.split())
+    return _FIELD_OF_KEY.sub(_field_first, " ".join(_ROLE_SYNONYMS.get(w, w) for w in key.split()))
+
+
+def _field_pattern(place: str) -> re.Pattern[str]:
+    """A minister's or secretary's title written "<role> of <field> [for <place>]", before a name, a clause's
+    punctuation or the end."""
+    return re.compile(
+        r"(?i)\b(?P<role>minister|secretary)[ \u00a0]+of[ \u00a0]+(?P<field>[a-z]+)"
+        rf"(?:[ \u00a0]+for[ \u00a0]+(?:the[ \u00a0]+)?(?P<place>{place}))?"
+        r"(?=[ \u00a0]*[,.;:)]|[ \u00a0]+(?-i:[A-Z])|[ \u00a0]*$)"
+    )
+
+
+_FIELD_OF_KEY = _field_pattern(r"\w+")
+_FIELD_OF_TEXT = _field_pattern(r"(?-i:[A-Z])[\w'-]*")
+
+
+def _field_first(match: re.Match[str]) -> str:
+    """ "minister of transport for Indonesia" read as "Indonesian transport minister", the order a description
+    writes it ("Indonesia's transport minister"); not "Minister of Singapore" (a place, not a field)."""
+    field = match["field"]
+    if _fold(field) in _COUNTRY_TOKENS or _fold(field) in FUNCTION_WORDS:
+        return match.group(0)
+    return " ".join(part for part in (match["place"], field, match["role"]) if part)
 
 
 def _plain(text: str) -> str:
@@ -739,11 +762,12 @@ def _name_prefix(words: list[str]) -> str:
 @lru_cache(maxsize=8)
 def _canonical_text(text: str) -> str:
     """The text with countries and their abbreviations as demonyms ("North Korea's leader" -> "North Korean
-    leader", "US" -> "American") and role synonyms unified, for matching description keys."""
+    leader", "US" -> "American"), role synonyms unified and a minister's field before the role ("minister of
+    transport for Indonesia" -> "Indonesian transport minister"), for matching description keys."""
     plain = text.replace("’", "'")
     for pattern, replacement in _TEXT_DEMONYMS:
         plain = pattern.sub(replacement, plain)
-    return plain
+    return _FIELD_OF_TEXT.sub(_field_first, plain)
 
 
 _TEXT_DEMONYMS = [
