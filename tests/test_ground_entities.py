@@ -560,11 +560,15 @@ def test_a_headline_verb_cut_with_a_name_is_the_name_alone() -> None:
 
 
 def test_a_bare_title_joins_the_person_the_article_gives_it() -> None:
-    """ "CEO" is the "Chief Executive Officer" set beside a name; "President" the one titled "President of the
-    United States" before his name; the head "of Sony Pictures Television and ..." is no one named there."""
+    """ "CEO" is the "Chief Executive Officer" or "chief executive" set beside a name; "President" the one titled
+    "President of the United States" before his name; the head "of Sony Pictures Television and ..." is no one
+    named there."""
     text = "CEO of GM outlines plan\n\nFritz Henderson, the Chief Executive Officer of General Motors, spoke.\n"
     table = canonicalise([Mention("CEO", role="claimant"), Mention("Fritz Henderson", role="claimant")], text)
     assert same(table, "CEO", "Fritz Henderson")
+    text = "GM sales rose, Mary Barra, the chief executive of GM, said. The CEO added more.\n"
+    table = canonicalise([Mention("Mary Barra", role="claimant"), Mention("The CEO", role="claimant")], text)
+    assert same(table, "Mary Barra", "The CEO")
     text = "In a speech today, President of the United States Barack Obama presented a plan. Obama spoke.\n"
     table = canonicalise([Mention("President", role="actor"), Mention("Obama", role="actor")], text)
     assert same(table, "President", "Obama")

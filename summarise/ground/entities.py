@@ -148,9 +148,12 @@ _ROLE_SYNONYMS = {
     "spokesman": "spokesperson",
     "spokeswoman": "spokesperson",
     "adviser": "advisor",
-    "ceo": "chief executive officer",
+    "ceo": "chief executive",
+    "chief executive officer": "chief executive",
 }
-"""Role words read as one ("CEO" is the "Chief Executive Officer" an apposition names), in keys and in the text."""
+"""Roles read as one ("CEO" is the "Chief Executive Officer" an apposition names, and "the chief executive"), in
+keys and in the text."""
+_KEY_SYNONYMS = [(re.compile(rf"\b{re.escape(role)}\b"), synonym) for role, synonym in _ROLE_SYNONYMS.items()]
 _PARTICLES = _words("de da del della van von der bin al la le du dos")
 _STOP = _words(
     "the a an on in at and but however during after before according meanwhile monday tuesday "
@@ -434,7 +437,9 @@ def _description_key(core: str) -> str:
     key = _name_key(core)
     for country, demonym in _KEY_DEMONYMS:
         key = country.sub(demonym, key)
-    return _FIELD_OF_KEY.sub(_field_first, " ".join(_ROLE_SYNONYMS.get(w, w) for w in key.split()))
+    for role, synonym in _KEY_SYNONYMS:
+        key = role.sub(synonym, key)
+    return _FIELD_OF_KEY.sub(_field_first, key)
 
 
 def _field_pattern(place: str) -> re.Pattern[str]:
@@ -779,7 +784,7 @@ _TEXT_DEMONYMS = [
         c.demonyms[0],
     )
     for c in COUNTRIES
-] + [(re.compile(rf"(?i)\b{word}\b"), synonym) for word, synonym in _ROLE_SYNONYMS.items()]
+] + [(re.compile(rf"(?i)\b{re.escape(role)}\b"), synonym) for role, synonym in _ROLE_SYNONYMS.items()]
 """The substitutions of ``_canonical_text``, in order, compiled once."""
 
 
