@@ -557,6 +557,9 @@ def test_a_headline_verb_cut_with_a_name_is_the_name_alone() -> None:
     table = canonicalise([Mention(n, role="claimant") for n in names], text)
     assert same(table, "Apple releases", "Apple") and entity(table, "Apple").aliases == []
     assert not same(table, "Ford shares", "Ford")
+    text = "GM plans cuts\n\nGM planned the cuts in May.\n"
+    table = canonicalise([Mention("GM plans", role="actor"), Mention("GM", role="actor")], text)
+    assert same(table, "GM plans", "GM")
 
 
 def test_a_bare_title_joins_the_person_the_article_gives_it() -> None:
@@ -605,19 +608,24 @@ def test_federal_government_acronym_after_a_country_and_a_company_introduced_as_
 
 
 def test_a_name_found_late_in_the_text_is_no_fuller_name_of_an_earlier_short_one() -> None:
-    """ "Michigan Ford" (a list's "Dearborn, Michigan" run into "Ford's stock") and "Actual Airbus" (a sentence's
-    first word) are found in the text only after the article has used the short name: not the company's name."""
-    text = "Ford announces cuts\n\nFord has cut jobs. Plants: Dearborn, Michigan Ford's stock fell. Ford said so.\n"
+    """ "Michigan Ford" (a list's "of Dearborn, Michigan" run into "Ford's stock") and "Actual Airbus" (a sentence's
+    first word, "actual" elsewhere) are found in the text only after the article has used the short name: not
+    its fuller name; "Barack Obama" after "Obama" still is."""
+    text = "Ford cuts jobs\n\nFord has cut jobs at the River Rouge Plant of Dearborn, Michigan Ford's stock fell.\n"
     table = canonicalise([Mention("Ford", role="claimant")], text)
     assert entity(table, "Ford").name == "Ford"
-    text = "Jake Sullivan spoke. Sullivan said talks went well; Sullivan left.\n"
-    table = canonicalise([Mention("Sullivan", role="claimant")], text)
-    assert entity(table, "Sullivan").name == "Jake Sullivan"
+    text = "Airbus cuts jobs\n\nAirbus will cut jobs. Actual Airbus cuts are smaller; the actual figure is 5,000.\n"
+    table = canonicalise([Mention("Airbus", role="claimant")], text)
+    assert entity(table, "Airbus").name == "Airbus"
+    text = "Obama spoke. Obama left. Later, Barack Obama said more; Jake Sullivan spoke and Sullivan left.\n"
+    table = canonicalise([Mention("Obama", role="claimant"), Mention("Sullivan", role="claimant")], text)
+    assert entity(table, "Obama").name == "Barack Obama" and entity(table, "Sullivan").name == "Jake Sullivan"
 
 
 def test_a_ministers_field_reads_the_same_before_or_after_the_role() -> None:
     """ "Indonesia's transport minister" is the "minister of transport for Indonesia" set beside a name; "the
-    Secretary of State" still finds "Secretary of State Antony Blinken"; "of Singapore" is a place, no field."""
+    Secretary of State" still finds "Secretary of State Antony Blinken", "the former secretary" "Clinton, the
+    former secretary of state"; "of Singapore" is a place, no field."""
     text = "Jusman Syafii Djamal, minister of transport for Indonesia, has spoken. Djamal said more.\n"
     names = ("Indonesia's transport minister", "Jusman Syafii Djamal")
     table = canonicalise([Mention(n, role="claimant") for n in names], text)
@@ -625,4 +633,7 @@ def test_a_ministers_field_reads_the_same_before_or_after_the_role() -> None:
     text = "Secretary of State Antony Blinken arrived. The Secretary of State said talks went well.\n"
     table = canonicalise([Mention("Antony Blinken", role="actor"), Mention("The Secretary of State")], text)
     assert same(table, "Antony Blinken", "The Secretary of State")
+    text = "Clinton, the former secretary of state, spoke. Later the former secretary of state talked.\n"
+    table = canonicalise([Mention("Clinton", role="actor"), Mention("the former secretary", role="actor")], text)
+    assert same(table, "Clinton", "the former secretary")
     assert entities._description_key("Prime Minister of Singapore") == "prime minister of singaporean"

@@ -38,8 +38,8 @@ Merge rules, in order:
    "The device") joins the product named before it ("A380", "iPhone 4": ``_link_thing_descriptions``).
 
 The canonical name is the longest proper-name form without title (a country's table name for countries; never
-a company's or a product's description); the other surface forms become aliases. Ids run e1, e2 ... in the order of the
-mentions given.
+a company's or a product's description); the other surface forms become aliases. Ids run e1, e2 ... in the
+order of the mentions given.
 """
 
 from __future__ import annotations
@@ -303,8 +303,8 @@ def _cut_headline_verb(item: _Item, text: str) -> None:
     name = " ".join(words[:-1])
     if not _written_like_a_name(name):
         return
-    stem = words[-1][:-2] if words[-1].endswith("es") else words[-1][:-1]
-    past = rf"{re.escape(name)}\s+(?:{re.escape(stem)}e?d|{re.escape(words[-1][:-1])}d)\b"
+    stem = words[-1][:-2] if words[-1].endswith("es") else words[-1][:-1]  # releases, launches, plans
+    past = rf"{re.escape(name)}\s+{re.escape(stem)}{re.escape(stem[-1])}?e?d\b"  # released, launched, planned
     if re.search(past, text):
         item.core, item.key, item.shown = name, _name_key(name), False
 
@@ -443,11 +443,11 @@ def _description_key(core: str) -> str:
 
 
 def _field_pattern(place: str) -> re.Pattern[str]:
-    """A minister's or secretary's title written "<role> of <field> [for <place>]", before a name, a clause's
-    punctuation or the end."""
+    """A minister's or secretary's title written "<role> of <field> for <place>", before a name, a clause's
+    punctuation or the end ("Secretary of State", a title as it stands, is left as written)."""
     return re.compile(
         r"(?i)\b(?P<role>minister|secretary)[ \u00a0]+of[ \u00a0]+(?P<field>[a-z]+)"
-        rf"(?:[ \u00a0]+for[ \u00a0]+(?:the[ \u00a0]+)?(?P<place>{place}))?"
+        rf"[ \u00a0]+for[ \u00a0]+(?:the[ \u00a0]+)?(?P<place>{place})"
         r"(?=[ \u00a0]*[,.;:)]|[ \u00a0]+(?-i:[A-Z])|[ \u00a0]*$)"
     )
 
@@ -462,7 +462,7 @@ def _field_first(match: re.Match[str]) -> str:
     field = match["field"]
     if _fold(field) in _COUNTRY_TOKENS or _fold(field) in FUNCTION_WORDS:
         return match.group(0)
-    return " ".join(part for part in (match["place"], field, match["role"]) if part)
+    return f"{match['place']} {field} {match['role']}"
 
 
 def _plain(text: str) -> str:
@@ -941,14 +941,21 @@ def _merge_short_names(items: list[_Item], clusters: UnionFind, index: _NameInde
 
 
 def _fuller(full: _Item, short: _Item, text: str) -> bool:
-    """Whether a short name may join a fuller one: any a mention gives; one found only in the text when the text
-    introduces it before it uses the short name again (a person is named in full first: not "Michigan Ford" in a
-    list late in an article about Ford, nor "Actual Airbus" opening a sentence; such a name still makes the short
-    one ambiguous)."""
+    """Whether a short name may join a fuller one: any a mention gives; one found only in the text unless it
+    comes after the text has used the short name again (a person is named in full first) and what it adds is a
+    word glued on by position: a common word capitalised to open a sentence ("Actual Airbus employee reduction",
+    the text writes "actual" elsewhere) or a place after a place and a comma in mid-sentence ("Plant of Dearborn,
+    Michigan Ford's stock"). Such a name still makes the short one ambiguous."""
     if not full.virtual:
         return True
     uses = _word_occurrences(short.core, text)
-    return len(uses) < 2 or min(_word_occurrences(full.core, text), default=len(text)) <= uses[1]
+    found = _word_occurrences(full.core, text)
+    if len(uses) < 2 or min(found, default=len(text)) <= uses[1] or not full.core.endswith(" " + short.core):
+        return True
+    first = full.core.split()[0]
+    common = re.search(rf"(?<!\w){re.escape(first.lower())}(?!\w)", text) is not None
+    listed = any(re.search(r"[a-z] [A-Z][\w.'’-]*,\s+$", text[max(0, at - 40) : at]) for at in found)
+    return not (common or listed)
 
 
 def _join_longer_forms(items: list[_Item], clusters: UnionFind, forms: list[int]) -> None:
