@@ -547,3 +547,93 @@ def test_a_title_of_a_place_set_before_an_honoured_name() -> None:
     text = "Guests: the Prime Minister of Singapore, Mr. Lee Hsien Loong, at the terminal. The Prime Minister left."
     table = canonicalise([Mention(n, role="actor") for n in ("the Prime Minister", "Mr. Lee Hsien Loong")], text)
     assert same(table, "the Prime Minister", "Lee Hsien Loong") and entity(table, "Lee").name == "Lee Hsien Loong"
+
+
+def test_a_headline_verb_cut_with_a_name_is_the_name_alone() -> None:
+    """ "Apple releases" (the parse took the headline's verb into the name) is Apple when the body retells it in
+    the past ("Apple released"); "Ford shares" stays apart (no "Ford shared")."""
+    text = "Apple releases SDK, announces update\n\nApple released the SDK. Ford shares fell; Ford said so.\n"
+    names = ("Apple releases", "Apple", "Ford shares", "Ford")
+    table = canonicalise([Mention(n, role="claimant") for n in names], text)
+    assert same(table, "Apple releases", "Apple") and entity(table, "Apple").aliases == []
+    assert not same(table, "Ford shares", "Ford")
+    text = "GM plans cuts\n\nGM planned the cuts in May.\n"
+    table = canonicalise([Mention("GM plans", role="actor"), Mention("GM", role="actor")], text)
+    assert same(table, "GM plans", "GM")
+
+
+def test_a_bare_title_joins_the_person_the_article_gives_it() -> None:
+    """ "CEO" is the "Chief Executive Officer" or "chief executive" set beside a name; "President" the one titled
+    "President of the United States" before his name; the head "of Sony Pictures Television and ..." is no one
+    named there."""
+    text = "CEO of GM outlines plan\n\nFritz Henderson, the Chief Executive Officer of General Motors, spoke.\n"
+    table = canonicalise([Mention("CEO", role="claimant"), Mention("Fritz Henderson", role="claimant")], text)
+    assert same(table, "CEO", "Fritz Henderson")
+    text = "GM sales rose, Mary Barra, the chief executive of GM, said. The CEO added more.\n"
+    table = canonicalise([Mention("Mary Barra", role="claimant"), Mention("The CEO", role="claimant")], text)
+    assert same(table, "Mary Barra", "The CEO")
+    text = "In a speech today, President of the United States Barack Obama presented a plan. Obama spoke.\n"
+    table = canonicalise([Mention("President", role="actor"), Mention("Obama", role="actor")], text)
+    assert same(table, "President", "Obama")
+    text = "The head of Sony Pictures Television and Oz's boss indicated as much.\n"
+    table = canonicalise([Mention("The head", role="claimant"), Mention("Sony Pictures Television")], text)
+    assert not same(table, "The head", "Sony Pictures Television")
+
+
+def test_a_products_description_joins_the_product_named_before_it() -> None:
+    """ "the aircraft" joins the product named last before it in its sentence, else the first the article names;
+    a company, a count of people ("5,000 VIP guests"), "a new aircraft" and "the first jet" join nothing."""
+    text = (
+        "Airbus showed the A380 to 5,000 VIP guests. The new aircraft flew. Boeing flew the 787 and the aircraft "
+        "landed. Later the first jet flew, and a new aircraft too.\n"
+    )
+    names = ("Airbus", "A380", "5,000 VIP guests", "The new aircraft", "Boeing", "787", "the aircraft")
+    table = canonicalise([Mention(n, role="actor") for n in (*names, "the first jet", "a new aircraft")], text)
+    assert same(table, "A380", "The new aircraft") and same(table, "787", "the aircraft")
+    for name in ("Airbus", "5,000 VIP guests", "Boeing", "the first jet", "a new aircraft"):
+        assert not same(table, name, "A380") and not same(table, name, "787")
+
+
+def test_federal_government_acronym_after_a_country_and_a_company_introduced_as_a_firm() -> None:
+    """ "the federal government" is the one country's government the article names; "USAF" the Air Force of the
+    US; "The firm" the company introduced as "a market research firm", not the first company named."""
+    text = "The Australian government said the federal government would pay Ford. The USAF thanked the Air Force.\n"
+    names = ("Australian government", "the federal government", "Ford", "The USAF", "the Air Force")
+    table = canonicalise([Mention(n, role="claimant") for n in names], text)
+    assert same(table, "Australian government", "the federal government") and same(table, "The USAF", "Air Force")
+    text = "Apple's iTunes grew, according to NPD Group, a market research firm. The firm said sales rose.\n"
+    names = ("Apple", "NPD Group", "The firm")
+    table = canonicalise([Mention(n, role="claimant") for n in names], text)
+    assert same(table, "The firm", "NPD Group") and not same(table, "The firm", "Apple")
+
+
+def test_a_name_found_late_in_the_text_is_no_fuller_name_of_an_earlier_short_one() -> None:
+    """ "Michigan Ford" (a list's "of Dearborn, Michigan" run into "Ford's stock") and "Actual Airbus" (a sentence's
+    first word, "actual" elsewhere) are found in the text only after the article has used the short name: not
+    its fuller name; "Barack Obama" after "Obama" still is."""
+    text = "Ford cuts jobs\n\nFord has cut jobs at the River Rouge Plant of Dearborn, Michigan Ford's stock fell.\n"
+    table = canonicalise([Mention("Ford", role="claimant")], text)
+    assert entity(table, "Ford").name == "Ford"
+    text = "Airbus cuts jobs\n\nAirbus will cut jobs. Actual Airbus cuts are smaller; the actual figure is 5,000.\n"
+    table = canonicalise([Mention("Airbus", role="claimant")], text)
+    assert entity(table, "Airbus").name == "Airbus"
+    text = "Obama spoke. Obama left. Later, Barack Obama said more; Jake Sullivan spoke and Sullivan left.\n"
+    table = canonicalise([Mention("Obama", role="claimant"), Mention("Sullivan", role="claimant")], text)
+    assert entity(table, "Obama").name == "Barack Obama" and entity(table, "Sullivan").name == "Jake Sullivan"
+
+
+def test_a_ministers_field_reads_the_same_before_or_after_the_role() -> None:
+    """ "Indonesia's transport minister" is the "minister of transport for Indonesia" set beside a name; "the
+    Secretary of State" still finds "Secretary of State Antony Blinken", "the former secretary" "Clinton, the
+    former secretary of state"; "of Singapore" is a place, no field."""
+    text = "Jusman Syafii Djamal, minister of transport for Indonesia, has spoken. Djamal said more.\n"
+    names = ("Indonesia's transport minister", "Jusman Syafii Djamal")
+    table = canonicalise([Mention(n, role="claimant") for n in names], text)
+    assert same(table, *names)
+    text = "Secretary of State Antony Blinken arrived. The Secretary of State said talks went well.\n"
+    table = canonicalise([Mention("Antony Blinken", role="actor"), Mention("The Secretary of State")], text)
+    assert same(table, "Antony Blinken", "The Secretary of State")
+    text = "Clinton, the former secretary of state, spoke. Later the former secretary of state talked.\n"
+    table = canonicalise([Mention("Clinton", role="actor"), Mention("the former secretary", role="actor")], text)
+    assert same(table, "Clinton", "the former secretary")
+    assert entities._description_key("Prime Minister of Singapore") == "prime minister of singaporean"

@@ -76,3 +76,14 @@ def test_a_bare_noun_after_a_function_word_counts_but_not_inside_a_hyphenated_wo
     found = _found([prosecutors, co, others], text)
     assert found["e1"] == [(17, "prosecutors"), (56, "prosecutors")]  # after "but", after "and"
     assert found["e2"] == [] and found["e3"] == []
+
+
+def test_a_form_ending_in_a_common_word_does_not_find_part_of_a_hyphenated_word() -> None:
+    text = "The co-founder left. The co said no. The Apple-made phone and the team-mates of the team."
+    co = Entity(id="e1", name="co", aliases=["The co"])
+    apple = Entity(id="e2", name="Apple")
+    team = Entity(id="e3", name="the team")
+    found = _found([co, apple, team], text)
+    assert found["e1"] == [(text.index("The co said"), "The co")]
+    assert found["e2"] == [(text.index("Apple"), "Apple")]  # a name may open a hyphenated word
+    assert found["e3"] == [(text.rindex("the team"), "the team")]

@@ -9,29 +9,37 @@ Merge rules, in order:
    ("General Motors" is a company: "General" is a rank only before a full name); so is a common-noun
    description before a name ("aircraft manufacturer Boeing", "US automaker GM"; not "a second A380", another
    one), an owner's possessive before a name ("The Beatles' Apple Corps") and an acronym in brackets after it
-   ("General Motors (GM)").
+   ("General Motors (GM)"). A headline's verb the parse cut with a name is dropped ("Apple releases" is Apple
+   when the body retells it: "Apple released").
 3. Metonymy (``metonymy=True``, the default): a capital in ``COUNTRIES`` is its country (Tokyo = Japan), and
    a country's government ("the Japanese government") joins the country when the country is itself a
    claimant or actor (``Mention.role``), making one organization entity. "Russia" as a place and "the Russian
-   government" that said something stay apart. Seats of power such as the Kremlin are not merged.
+   government" that said something stay apart. Seats of power such as the Kremlin are not merged. "The federal
+   government" joins the one country's government the article names, when it names only one.
 4. A short name joins the one name it can be short for: a fuller person name holding it, among the mentions
    or in the text (Sullivan = Jake Sullivan), or a company's full name (Apple = Apple Inc., Ford = Ford Motor
    Company); it stays apart when several fit (Clinton with Hillary and Bill Clinton; Ford with Ford Motor
-   Company and William Clay Ford Jr.). A name with digits, an acronym, a country, lower-case words or a
-   possessive, or one written right after "the", is no person's ("Airbus A350", "Apple TV", "Ford Australia",
-   "the Chrysler Aspen"). An acronym joins the one name it abbreviates (GM = General Motors, EADS = European
-   Aeronautic Defence and Space Company).
+   Company and William Clay Ford Jr.). A fuller name found only in the text counts when the text gives it
+   before it uses the short name again (not "Michigan Ford" late in a list). A name with digits, an acronym, a
+   country, lower-case words or a possessive, or one written right after "the", is no person's ("Airbus A350",
+   "Apple TV", "Ford Australia", "the Chrysler Aspen"). An acronym joins the one name it abbreviates (GM =
+   General Motors, EADS = European Aeronautic Defence and Space Company, USAF = Air Force after a country's
+   letters).
 5. A person's description ("the North Korean leader") joins a name only when the text links them: an
    appositive such as "North Korean leader Kim Jong-un" or "Kirilo Budánov, the head of ..." (not a signed
    statement: "..., a Romanian official said"), another mention's title, or, when neither names it, a
    neighbouring sentence (``_link_by_neighbours``). A "<nationality> leader" also matches that nationality's
-   president, prime minister, chancellor or king.
+   president, prime minister, chancellor or king; a bare title matches the same title before a name ("CEO" =
+   "Fritz Henderson, the Chief Executive Officer of ..."; "President" = "President of the United States Barack
+   Obama").
 6. A company's description ("the firm", "The US car manufacturer") joins the company set beside it in the
-   text, else the company read before it (``_link_company_descriptions``); never a person or a public body.
+   text, else the one company introduced as "a ... firm", else the company read before it
+   (``_link_company_descriptions``); never a person or a public body. A product's description ("the aircraft",
+   "The device") joins the product named before it ("A380", "iPhone 4": ``_link_thing_descriptions``).
 
 The canonical name is the longest proper-name form without title (a country's table name for countries; never
-a company's description); the other surface forms become aliases. Ids run e1, e2 ... in the order of the
-mentions given.
+a company's or a product's description); the other surface forms become aliases. Ids run e1, e2 ... in the
+order of the mentions given.
 """
 
 from __future__ import annotations
@@ -136,7 +144,16 @@ _PLACE_WORDS = _words(
 _GROUP_WORDS = _words("media people public voters reporters officials residents citizens civilians")
 _GOVERNMENT_WORDS = ("government", "administration", "authorities", "cabinet")
 _LEADER_VARIANTS = ("president", "prime minister", "premier", "chancellor", "king", "queen", "supreme leader")
-_ROLE_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "adviser": "advisor"}
+_ROLE_SYNONYMS = {
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "adviser": "advisor",
+    "ceo": "chief executive",
+    "chief executive officer": "chief executive",
+}
+"""Roles read as one ("CEO" is the "Chief Executive Officer" an apposition names, and "the chief executive"), in
+keys and in the text."""
+_KEY_SYNONYMS = [(re.compile(rf"\b{re.escape(role)}\b"), synonym) for role, synonym in _ROLE_SYNONYMS.items()]
 _PARTICLES = _words("de da del della van von der bin al la le du dos")
 _STOP = _words(
     "the a an on in at and but however during after before according meanwhile monday tuesday "
@@ -226,11 +243,15 @@ class _Item:
     order: int
     virtual: bool = False
     via_capital: bool = False
+    shown: bool = True
+    """Whether the surface is a form of the name (an alias); not a headline's name cut with its verb."""
 
 
 def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = True) -> EntityTable:
     """Merge one article's mentions into canonical entities; ``text`` is the article, used as evidence."""
     items = [item for i, m in enumerate(mentions) if (item := _parse(m.name, m.type_hint, m.role, i))]
+    for item in items:
+        _cut_headline_verb(item, text)
     real_count = len(items)
     items.extend(_text_names(text, start=real_count))
     if metonymy:
@@ -242,12 +263,13 @@ def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = Tru
     index = _NameIndex(items)
     if metonymy:
         _merge_governments(items, clusters)
-    _merge_short_names(items, clusters, index)
+    _merge_short_names(items, clusters, index, text)
     _merge_acronyms(items, clusters)
     _link_descriptions(items, clusters, text, index)
     _link_company_descriptions(items, clusters, text, index)
+    _link_thing_descriptions(items, clusters, text)
     _merge_acronyms(items, clusters)  # again, for names the descriptions found in the text ("General Motors")
-    _merge_short_names(items, clusters, index)
+    _merge_short_names(items, clusters, index, text)
     _link_by_neighbours(items, clusters, text)
     return _build_table(items, clusters, text)
 
@@ -268,6 +290,23 @@ def _parse(name: str, type_hint: str | None, role: str | None, order: int) -> _I
     if not key:
         return None
     return _Item(surface, core, title, description, key, hint, role in _AGENT_ROLES, order)
+
+
+def _cut_headline_verb(item: _Item, text: str) -> None:
+    """A name the parse cut with a headline's verb ("Apple releases iPhone SDK, announces update" gives "Apple
+    releases") is the name alone: the last word is lower-case and ends in "s", and the article retells the
+    headline in the past with that verb after the same name ("Apple released the SDK"). A noun after a name
+    ("Ford shares", "UAW workers") has no such past."""
+    words = item.core.split()
+    if item.description or item.title or len(words) < 2 or not re.fullmatch(r"[a-z]+s", words[-1]):
+        return
+    name = " ".join(words[:-1])
+    if not _written_like_a_name(name):
+        return
+    stem = words[-1][:-2] if words[-1].endswith("es") else words[-1][:-1]  # releases, launches, plans
+    past = rf"{re.escape(name)}\s+{re.escape(stem)}{re.escape(stem[-1])}?e?d\b"  # released, launched, planned
+    if re.search(past, text):
+        item.core, item.key, item.shown = name, _name_key(name), False
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)?$")
@@ -398,7 +437,32 @@ def _description_key(core: str) -> str:
     key = _name_key(core)
     for country, demonym in _KEY_DEMONYMS:
         key = country.sub(demonym, key)
-    return " ".join(_ROLE_SYNONYMS.get(w, w) for w in key.split())
+    for role, synonym in _KEY_SYNONYMS:
+        key = role.sub(synonym, key)
+    return _FIELD_OF_KEY.sub(_field_first, key)
+
+
+def _field_pattern(place: str) -> re.Pattern[str]:
+    """A minister's or secretary's title written "<role> of <field> for <place>", before a name, a clause's
+    punctuation or the end ("Secretary of State", a title as it stands, is left as written)."""
+    return re.compile(
+        r"(?i)\b(?P<role>minister|secretary)[ \u00a0]+of[ \u00a0]+(?P<field>[a-z]+)"
+        rf"[ \u00a0]+for[ \u00a0]+(?:the[ \u00a0]+)?(?P<place>{place})"
+        r"(?=[ \u00a0]*[,.;:)]|[ \u00a0]+(?-i:[A-Z])|[ \u00a0]*$)"
+    )
+
+
+_FIELD_OF_KEY = _field_pattern(r"\w+")
+_FIELD_OF_TEXT = _field_pattern(r"(?-i:[A-Z])[\w'-]*")
+
+
+def _field_first(match: re.Match[str]) -> str:
+    """ "minister of transport for Indonesia" read as "Indonesian transport minister", the order a description
+    writes it ("Indonesia's transport minister"); not "Minister of Singapore" (a place, not a field)."""
+    field = match["field"]
+    if _fold(field) in _COUNTRY_TOKENS or _fold(field) in FUNCTION_WORDS:
+        return match.group(0)
+    return f"{match['place']} {field} {match['role']}"
 
 
 def _plain(text: str) -> str:
@@ -556,8 +620,15 @@ def _apposition_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after, re.compile(rf"(?i),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b(?!{_SAYS})")
 
 
-_OF_PLACE = r"(?:[ \u00a0]+of(?:[ \u00a0]+(?-i:[A-Z])[\w.'’-]*)+)?"
-"""What a title may name between it and the name: "the Prime Minister of Singapore, Mr. Lee Hsien Loong"."""
+_CAPITALISED = r"(?-i:[A-Z])[\w.'’-]*"
+_OF_PLACE = (
+    rf"(?:[ \u00a0]+of(?:[ \u00a0]+the)?[ \u00a0]+"
+    rf"(?:(?:{'|'.join(re.escape(c.demonyms[0]) for c in COUNTRIES)})\b|{_CAPITALISED}(?:[ \u00a0]+{_CAPITALISED})*))?"
+)
+"""What a title may name between it and the name: "the Prime Minister of Singapore, Mr. Lee Hsien Loong",
+"President of the United States Barack Obama" (in ``_canonical_text`` a country is its demonym, so the place ends
+there: "of the American Barack Obama"); other places take every capitalised word ("the head of Sony Pictures
+Television and ..." names no one)."""
 _HONORIFIC = r"(?:(?:mr|mrs|ms|dr)\.?[ \u00a0]+)?"
 """An honorific before the name, its full stop included."""
 _SAYS = _SPEECH.pattern
@@ -696,11 +767,12 @@ def _name_prefix(words: list[str]) -> str:
 @lru_cache(maxsize=8)
 def _canonical_text(text: str) -> str:
     """The text with countries and their abbreviations as demonyms ("North Korea's leader" -> "North Korean
-    leader", "US" -> "American") and role synonyms unified, for matching description keys."""
+    leader", "US" -> "American"), role synonyms unified and a minister's field before the role ("minister of
+    transport for Indonesia" -> "Indonesian transport minister"), for matching description keys."""
     plain = text.replace("’", "'")
     for pattern, replacement in _TEXT_DEMONYMS:
         plain = pattern.sub(replacement, plain)
-    return plain
+    return _FIELD_OF_TEXT.sub(_field_first, plain)
 
 
 _TEXT_DEMONYMS = [
@@ -712,7 +784,7 @@ _TEXT_DEMONYMS = [
         c.demonyms[0],
     )
     for c in COUNTRIES
-] + [(re.compile(rf"(?i)\b{word}\b"), synonym) for word, synonym in _ROLE_SYNONYMS.items()]
+] + [(re.compile(rf"(?i)\b{re.escape(role)}\b"), synonym) for role, synonym in _ROLE_SYNONYMS.items()]
 """The substitutions of ``_canonical_text``, in order, compiled once."""
 
 
@@ -740,6 +812,15 @@ def _merge_governments(items: list[_Item], clusters: UnionFind) -> None:
         if found and any(items[i].agentive for i in named):
             for i in named + found[1:]:
                 clusters.union(found[0], i)
+    if len(governments) == 1:  # "the federal government": the one country's government the article names
+        (found,) = governments.values()
+        for i, item in enumerate(items):
+            if not item.description and item.key in _NATIONAL_GOVERNMENTS:
+                clusters.union(found[0], i)
+
+
+_NATIONAL_GOVERNMENTS = frozenset({"federal government", "national government", "central government"})
+"""Keys of a country's government named without its country."""
 
 
 def _contains(full: str, short: str) -> bool:
@@ -836,7 +917,7 @@ class _NameIndex:
         return [k for run in dict.fromkeys(_inner_runs(tuple(key.split()))) for k in self.exact.get(run, [])]
 
 
-def _merge_short_names(items: list[_Item], clusters: UnionFind, index: _NameIndex) -> None:
+def _merge_short_names(items: list[_Item], clusters: UnionFind, index: _NameIndex, text: str) -> None:
     """A short name joins the one name it can be short for: a person's fuller name holding it (Sullivan = Jake
     Sullivan) or a company's full name (Apple = Apple Inc., Ford = Ford Motor Company); none when several fit
     (Apple with Apple Computer and Apple Corps; Ford with Ford Motor Company and William Clay Ford Jr.)."""
@@ -852,9 +933,29 @@ def _merge_short_names(items: list[_Item], clusters: UnionFind, index: _NameInde
         roots = {clusters.find(j) for j in full.get(item.key, ())}
         if _person_like(item):  # beside a company, only a person the mentions name ("Apple TV" in the text is none)
             people = [index.person[k] for k in index.holding(item.key)]
+            if len(people) == 1 and not _fuller(items[people[0]], item, text):
+                people = []
             roots |= {clusters.find(j) for j in people if not (roots and items[j].virtual)}
         if len(roots) == 1:
             clusters.union(i, roots.pop())
+
+
+def _fuller(full: _Item, short: _Item, text: str) -> bool:
+    """Whether a short name may join a fuller one: any a mention gives; one found only in the text unless it
+    comes after the text has used the short name again (a person is named in full first) and what it adds is a
+    word glued on by position: a common word capitalised to open a sentence ("Actual Airbus employee reduction",
+    the text writes "actual" elsewhere) or a place after a place and a comma in mid-sentence ("Plant of Dearborn,
+    Michigan Ford's stock"). Such a name still makes the short one ambiguous."""
+    if not full.virtual:
+        return True
+    uses = _word_occurrences(short.core, text)
+    found = _word_occurrences(full.core, text)
+    if len(uses) < 2 or min(found, default=len(text)) <= uses[1] or not full.core.endswith(" " + short.core):
+        return True
+    first = full.core.split()[0]
+    common = re.search(rf"(?<!\w){re.escape(first.lower())}(?!\w)", text) is not None
+    listed = any(re.search(r"[a-z] [A-Z][\w.'’-]*,\s+$", text[max(0, at - 40) : at]) for at in found)
+    return not (common or listed)
 
 
 def _join_longer_forms(items: list[_Item], clusters: UnionFind, forms: list[int]) -> None:
@@ -900,8 +1001,20 @@ def _merge_acronyms(items: list[_Item], clusters: UnionFind) -> None:
     for i, item in enumerate(items):
         short = None if item.description or item.key in _KNOWN_NAMES else _acronym(item.core)
         roots = {clusters.find(j) for j in spelled.get(short or "", ())}
+        if not roots and short:
+            roots = {clusters.find(j) for rest in _after_country_letters(short) for j in spelled.get(rest, ())}
         if len(roots) == 1:
             clusters.union(i, roots.pop())
+
+
+_COUNTRY_LETTERS = frozenset(a for c in COUNTRIES for a in c.aliases if _acronym(a))
+"""Countries' abbreviations an acronym may open with ("US", "UK")."""
+
+
+def _after_country_letters(acronym: str) -> list[str]:
+    """The letters of an acronym after a country's abbreviation it opens with, two or more ("USAF" -> "AF", the
+    Air Force of the United States)."""
+    return [acronym[len(p) :] for p in sorted(_COUNTRY_LETTERS) if acronym.startswith(p) and len(acronym) > len(p) + 1]
 
 
 _COMPANY_TAIL = _COMPANY_ENDINGS | _words("corps motor motors computer computers")
@@ -963,8 +1076,9 @@ def _company_description_key(surface: str) -> str | None:
 def _link_company_descriptions(items: list[_Item], clusters: UnionFind, text: str, index: _NameIndex) -> None:
     """A company description joins the company the text sets it beside ("The US car manufacturer General
     Motors"; only a description of two words or more, not a bare "company" inside "its parent company, EADS"),
-    else the company read before most of its occurrences (``_company_before``). Never a person or a public
-    body."""
+    else the one company the text introduced as "a ... <its noun>" ("NPD Group, a market research firm. The firm
+    said"), else the company read before most of its occurrences (``_company_before``). Never a person or a
+    public body."""
     seen: set[str] = set()
     for i, item in enumerate(items):
         if item.virtual or item.surface in seen or (key := _company_description(item)) is None:
@@ -974,8 +1088,83 @@ def _link_company_descriptions(items: list[_Item], clusters: UnionFind, text: st
         apposed = [name for name in _apposed_names(key, text) if len(key.split()) > 1 and _company_name(name)]
         roots = {r for name in apposed for r in _roots_for_name(name, items, clusters, index)} - people
         if not roots and not re.match(r"(?i)an?\s", item.surface):  # "an American automaker": a new one
-            named = _company_names_in_text(items, clusters, text, people)
-            roots = _company_before(item.surface, named, text)
+            introduced = _introduced_as(key.split()[-1], text)
+            roots = {r for name in introduced for r in _roots_for_name(name, items, clusters, index)} - people
+            if len(roots) != 1:
+                named = _company_names_in_text(items, clusters, text, people)
+                roots = _company_before(item.surface, named, text)
+        if len(roots) == 1:
+            clusters.union(i, roots.pop())
+
+
+def _introduced_as(noun: str, text: str) -> list[str]:
+    """Company names the text introduces with an indefinite description ending in ``noun``, which "the <noun>"
+    then recalls: "NPD Group, a market research firm. The firm said ..."."""
+    description = rf"an?[ \u00a0]+(?:[\w-]+[ \u00a0]+){{0,3}}{re.escape(noun)}{_DESCRIPTION_ENDS}"
+    pattern = rf"(?<![\w.&'’-])({_NAME_RUN}),[ \u00a0]+{description}"
+    return list(dict.fromkeys(m.group(1) for m in re.finditer(pattern, _canonical_text(text), re.IGNORECASE)))
+
+
+_NAME_RUN = r"(?-i:[A-Z])[\w.&'’-]*(?:[ \u00a0]+(?-i:[A-Z])[\w.&'’-]*){0,4}"
+"""One to five capitalised words."""
+_DESCRIPTION_ENDS = r"(?=\s*[,.;:)]|[ \u00a0]+(?:that|which|based|in|with)\b)"
+"""Where a description's head noun ends it: punctuation or a clause about it, not a noun it modifies ("a firm
+believer")."""
+
+
+_THING_NOUNS = _words(
+    "aircraft airplane aeroplane plane airliner jet jetliner device phone handset smartphone player computer car "
+    "vehicle sedan store shop"
+)
+"""Head nouns of a description that stands for a product ("the aircraft", "The new phone", "the store")."""
+
+
+def _thing_description(item: _Item) -> bool:
+    """Whether a name item is a definite description of a product: "the", at most three lower-case words, a
+    product noun last ("The new aircraft"; not "a revolutionary car", a new one, nor "the other plane")."""
+    words = item.surface.split()
+    rest = words[1:]
+    return (
+        not item.virtual
+        and bool(rest)
+        and len(rest) <= 3
+        and _fold(words[0]) == "the"
+        and all(w.islower() for w in rest)
+        and rest[-1] in _THING_NOUNS
+        and not any(_fold(w) in _ANOTHER | _RANKS for w in rest)
+    )
+
+
+_RANKS = _words("first last latest largest biggest")
+"""Words that set one of a kind apart ("the first commercial jet"): what a sentence says of a thing, not a
+name for it."""
+
+
+def _product_name(core: str) -> bool:
+    """A name that reads as a product's, not a company's or a person's: every word capitalised or a number, and
+    one holding a digit ("A380", "777-200LR", "iPhone 4") or written lower-case first with a capital inside
+    ("iPhone", "iTunes Music Store"); not "5,000 VIP guests"."""
+    words = core.split()
+    camel = [w[:1].islower() and w[1:] != w[1:].lower() for w in words]
+    written = all(w[:1].isupper() or w[:1].isdigit() or c for w, c in zip(words, camel, strict=True))
+    return written and any(_has_digit(w) or c for w, c in zip(words, camel, strict=True))
+
+
+def _link_thing_descriptions(items: list[_Item], clusters: UnionFind, text: str) -> None:
+    """A product's description ("the aircraft", "The device") joins the product named last before it in its
+    sentence, else the first product the article names (what it is about), as ``_company_before`` reads a
+    company's description; none when no product is named before it."""
+    cores: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if not item.virtual and not item.description and _product_name(item.core):
+            cores.setdefault(item.core, clusters.find(i))
+    named = sorted((at, root) for core, root in cores.items() for at in _word_occurrences(core, text))
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.surface in seen or not _thing_description(item):
+            continue
+        seen.add(item.surface)
+        roots = _company_before(item.surface, named, text)
         if len(roots) == 1:
             clusters.union(i, roots.pop())
 
@@ -1198,7 +1387,8 @@ def _build_table(items: list[_Item], clusters: UnionFind, text: str) -> EntityTa
         for member in members:
             if member.virtual:
                 continue
-            for form in (member.surface,) if member.title is None else (member.title, member.core):
+            forms = (member.surface,) if member.title is None else (member.title, member.core)
+            for form in forms if member.shown else (member.core,):
                 if form != name and form not in aliases and not _honorific(form):
                     aliases.append(form)
             ids.setdefault(member.surface, eid)
@@ -1222,7 +1412,7 @@ def _honorific(form: str) -> bool:
 
 def _canonical_member(members: list[_Item]) -> _Item:
     """The member naming the entity: a government form, a country, else the longest name, else the first."""
-    names = [m for m in members if not m.description and _company_description(m) is None]
+    names = [m for m in members if not m.description and _company_description(m) is None and not _thing_description(m)]
     for choice in (
         [m for m in names if _government_of(m.key)],
         [m for m in names if m.key in _KNOWN_NAMES and not m.via_capital],

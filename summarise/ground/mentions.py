@@ -8,7 +8,8 @@ names. Occurrences never overlap: at each word the longest form that matches the
 after it. A common noun written bare ("team", "dealerships", the name of a description without its article) names
 the entity only as a whole noun phrase: not after a word that modifies it ("team" in "the development team",
 "dealerships" in "789 dealerships", "government" in "the United States government"; a function word such as "the"
-or "but" before it is no modifier).
+or "but" before it is no modifier). A form ending in a word written lower-case does not find the first part of a
+hyphenated word ("the co" in "the co-founder", "team" in "team-mates").
 
 Cost: one pass over the article's words, trying at each word only the forms that begin with it (by its case-folded
 first word), so a long article with many entities stays linear in its length.
@@ -69,8 +70,15 @@ def _inside_a_phrase(text: str, start: int) -> bool:
     return before is not None and before.group(1).casefold() not in FUNCTION_WORDS
 
 
-_Form = tuple[int, re.Pattern[str], str, bool]
-"""A form's length, pattern, entity id and whether it is a bare common noun (``_bare_noun``)."""
+def _ends_in_a_common_word(form: str) -> bool:
+    """A form whose last word is written lower-case ("the co", "team"): that word may be the first part of a
+    hyphenated one ("the co-founder", "team-mates"), which it does not name."""
+    return bool(_WORD.findall(form)[-1].islower())
+
+
+_Form = tuple[int, re.Pattern[str], str, bool, bool]
+"""A form's length, pattern, entity id, whether it is a bare common noun (``_bare_noun``) and whether it ends in
+a common word (``_ends_in_a_common_word``)."""
 
 
 def _forms(entities: Sequence[Entity]) -> dict[str, list[_Form]]:
@@ -86,7 +94,10 @@ def _forms(entities: Sequence[Entity]) -> dict[str, list[_Form]]:
     for key, ids in owners.items():
         if len(ids) == 1:
             eid = next(iter(ids))
-            patterns = [(len(key), _pattern(form), eid, _bare_noun(form)) for form in sorted(written[key])]
+            patterns = [
+                (len(key), _pattern(form), eid, _bare_noun(form), _ends_in_a_common_word(form))
+                for form in sorted(written[key])
+            ]
             by_first.setdefault(_WORD.findall(key)[0], []).extend(patterns)
     for candidates in by_first.values():
         candidates.sort(key=lambda c: -c[0])
@@ -101,11 +112,11 @@ def name_mentions(entities: Sequence[Entity], text: str) -> list[Entity]:
     for word in _WORD.finditer(text):
         if word.start() < after or (candidates := by_first.get(word.group().casefold())) is None:
             continue
-        for _, pattern, eid, bare in candidates:
+        for _, pattern, eid, bare, common_end in candidates:
             if bare and _inside_a_phrase(text, word.start()):
                 continue
             hit = pattern.match(text, word.start())
-            if hit is not None and not (bare and _HYPHENATED.match(text, hit.end())):  # "co" in "co-founder"
+            if hit is not None and not (common_end and _HYPHENATED.match(text, hit.end())):  # "co" in "co-founder"
                 span = Span(start=hit.start(), end=hit.end(), text=hit.group(), status="exact")
                 found.setdefault(eid, []).append(span)
                 after = hit.end()
