@@ -637,3 +637,18 @@ def test_a_ministers_field_reads_the_same_before_or_after_the_role() -> None:
     table = canonicalise([Mention("Clinton", role="actor"), Mention("the former secretary", role="actor")], text)
     assert same(table, "Clinton", "the former secretary")
     assert entities._description_key("Prime Minister of Singapore") == "prime minister of singaporean"
+
+
+def test_a_name_cut_through_a_bracket_or_typed_with_an_opening_quote_is_the_name_alone() -> None:
+    text = "Del. Bob Price (D-Newport News) said Donald Trump‘s plan failed, and [Jake Sullivan] agreed."
+    table = canonicalise(
+        [
+            Mention("Price (D-Newport News"),
+            Mention("Donald Trump‘s"),
+            Mention("[Jake Sullivan"),
+            Mention("Apple (AAPL)"),
+        ],
+        text,
+    )
+    assert {e.name for e in table.entities} == {"Bob Price", "Donald Trump", "Jake Sullivan", "Apple"}
+    assert same(table, "Price (D-Newport News", "Bob Price") and same(table, "[Jake Sullivan", "Jake Sullivan")

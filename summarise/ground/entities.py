@@ -278,7 +278,7 @@ def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = Tru
 
 
 def _parse(name: str, type_hint: str | None, role: str | None, order: int) -> _Item | None:
-    surface = " ".join(name.split()).strip(' ,;:"“”')
+    surface = _unbracketed(" ".join(name.split())).strip(' ,;:"“”‘')
     if not surface:
         return None
     core, title = _split_title(_strip_owner(_strip_article(_strip_possessive(_ACRONYM_AFTER.sub("", surface)))))
@@ -351,7 +351,21 @@ def _strip_article(text: str) -> str:
 
 
 def _strip_possessive(text: str) -> str:
-    return re.sub(r"(?:['’]s|s['’])$", lambda m: "s" if m.group(0)[0] == "s" else "", text)
+    # "‘" too: some sites type the apostrophe as an opening quote ("Donald Trump‘s")
+    return re.sub(r"(?:['’‘]s|s['’‘])$", lambda m: "s" if m.group(0)[0] == "s" else "", text)
+
+
+def _unbracketed(surface: str) -> str:
+    """A span cut through a parenthesis holds a name and a piece of aside: the name is before a bracket that
+    opens and never closes ("Price (D-Newport News"), after one that closes and never opened ("D-Va.) Tim Kaine"), or
+    the other side where that one is empty ("[Jake Sullivan")."""
+    for opening, closing in ("()", "[]"):
+        opened, closed = surface.count(opening), surface.count(closing)
+        if opened != closed:
+            at = surface.find(opening) if opened > closed else surface.rfind(closing)
+            before, after = surface[:at].strip(), surface[at + 1 :].strip()
+            surface = (before or after) if opened > closed else (after or before)
+    return surface
 
 
 def _split_title(core: str) -> tuple[str, str | None]:
