@@ -12,7 +12,7 @@ from summarise.ground.assemble import distinct_events, ground
 from summarise.ground.checks import find_cue, looks_like_name
 from summarise.ground.records import Grounder
 from summarise.lexicon import is_speech, quoted_stretches
-from summarise.schema import Event, Span
+from summarise.schema import Event, EventStatus, Span
 
 
 @pytest.mark.parametrize(
@@ -198,3 +198,25 @@ def test_an_event_takes_its_sentence_s_only_date_unless_the_parse_found_none() -
     assert times[0] is not None and (times[0].text, times[0].value) == ("Monday", "2021-05-03")
     assert times[1] is None
     assert times[2] is None  # the parse found no time words of the verb's ("it Friday": not its parse): none
+
+
+def test_the_same_act_told_again_next_sentence_keeps_its_time_in_the_paragraph() -> None:
+    def values(text: str, *items: tuple[int, str, str | None, EventStatus]) -> list[str | None]:
+        sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
+        grounder = Grounder(text, sentences, date(2021, 5, 5))
+        made = [
+            ExtractedEvent("parse", n, sentences[n - 1], "Airbus", sense.split("|")[0], (), when, None, sense, status)
+            for n, sense, when, status in items
+        ]
+        found = grounder.events(made)
+        return [e.event.time.value if e.event.time else None for e in found]
+
+    today = (1, "deliver|jet", "today", "happened")
+    text = "Airbus delivered the jet today. After the jet was delivered in Singapore, it flew on."
+    got = values(text, today, (2, "deliver|jet", None, "happened"), (2, "fly|", None, "happened"),
+                 (2, "deliver|jet", None, "planned"))  # fmt: skip
+    assert got == ["2021-05-05", "2021-05-05", None, None]  # another act, or a plan, may be at another time
+    text = "Airbus delivered the jet today. Qantas delivered one, a Monday report said."
+    assert values(text, today, (2, "deliver|one", "", "happened")) == ["2021-05-05", None]  # time words of its own
+    text = "Airbus delivered the jet today.\n\nQantas delivered one."
+    assert values(text, today, (2, "deliver|one", None, "happened")) == ["2021-05-05", None]  # a new paragraph

@@ -9,9 +9,9 @@ later with ``strict``, and always counted. ``assemble`` makes the article's reco
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
@@ -325,4 +325,46 @@ class Grounder:
             )
             targets = [n for t in d.targets if (n := self.name(t))]
             out.append(GroundedEvent(event, self.name(d.actor), targets, span.status != "unverified", d.sense))
+        return self._carried_times(out)
+
+    def _carried_times(self, events: list[GroundedEvent]) -> list[GroundedEvent]:
+        """An event with no time words in its sentence takes the time of the same act (same verb, or event
+        noun, and status) told with one in the sentence just before, in the same paragraph: the narrative goes
+        on at the time it set ("The first A380 was delivered today … After the plane was delivered in Singapore";
+        "lost $5.9 billion in the first quarter … it had lost a net $5.9 billion"). Only the same act: the next
+        sentence's other verbs often move on in time ("shares fell the day the deal was announced. It will fall
+        through" is another act), and a reader shown an inferred date must be able to trust it (measured on
+        MEANTIME dev: evals/EVENT-TIME.md)."""
+        dated: dict[tuple[int, str, str], dict[str, TimeExpr]] = {}
+        at = [self._sentence_index(e.event) for e in events]
+        for e, i in zip(events, at, strict=True):
+            verb = e.sense.partition("|")[0]
+            if i is not None and verb and e.event.time is not None and e.event.time.value:
+                dated.setdefault((i, verb, e.event.status), {})[e.event.time.value] = e.event.time
+        out: list[GroundedEvent] = []
+        for e, i in zip(events, at, strict=True):
+            told = dated.get((i - 1, e.sense.partition("|")[0], e.event.status), {}) if i else {}
+            if e.event.time is None and len(told) == 1 and self._narrative_goes_on(i or 0):
+                e = replace(e, event=e.event.model_copy(update={"time": next(iter(told.values()))}))
+            out.append(e)
         return out
+
+    def _sentence_index(self, event: Event) -> int | None:
+        """Index into ``sentences`` of the event's (first) evidence sentence; None when it is not one."""
+        if not event.evidence or event.evidence[0].status == "unverified":
+            return None
+        start = event.evidence[0].start
+        i = bisect_right(self._sentence_starts, start) - 1
+        return i if i >= 0 and self.sentences[i][0] <= start < self.sentences[i][1] else None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
+    def _narrative_goes_on(self, i: int) -> bool:
+        """Whether sentence ``i`` carries on from the one before: same paragraph (no blank line between) and no
+        time words of its own that could date an event."""
+        (_, before_end), (start, end) = self.sentences[i - 1], self.sentences[i]
+        if re.search(r"\n[ \t]*\n", self.text[before_end:start]):
+            return False
+        return not any(dates_an_event(m) for m in self._times_within(start, end))
