@@ -267,6 +267,17 @@ def test_relative_times_date_their_verb_but_not_through_a_clause_or_a_comparison
     assert times["barred"] is None  # April 2009 ends the working, not the barring
 
 
+def test_for_a_time_dates_a_plan_but_not_what_happened_for_a_period() -> None:
+    text = (
+        "Ford has posted an annual profit for the last year of $2.7 billion. "
+        "The visit will be rescheduled for November 17."
+    )
+    result = summarise(text, published="2010-01-28", settings=Settings(backend="fake", strategy="parse", cache=False))
+    times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
+    assert times["posted"] is None  # the last year is the profit's period, not when it was posted
+    assert times["rescheduled"] == "2010-11-17"  # the slot the plan is set for
+
+
 def test_a_time_before_coordinated_verbs_dates_each_unless_one_moves_in_time() -> None:
     text = (
         "The North Korean leader today visited two factories and attended a flight demonstration. "

@@ -401,8 +401,9 @@ def _dates(head: Any, verb: Any) -> bool:
     ("plans to visit on Wednesday"), or the occasion the verb happens at ("during a speech last week"). One
     hanging from another noun dates that thing ("a June 3 hearing has been scheduled", "cut jobs after a loss
     last year"), as one in a clause of its own dates that clause ("Jobs, born on February 24, 1955, has
-    built"; "barred him from working until April 2009"), and one by a quantity compared with dates that quantity
-    ("rose to 17%, up from 14% a year ago")."""
+    built"; "barred him from working until April 2009"), one by a quantity compared with dates that quantity
+    ("rose to 17%, up from 14% a year ago"), and one after "for" is the period of what was counted ("posted a
+    profit for the last year") unless the act is a plan set for it."""
     node = head
     while node.i != verb.i:
         parent = node.head
@@ -411,6 +412,8 @@ def _dates(head: Any, verb: Any) -> bool:
         if parent.i != verb.i and parent.pos_ in ("NOUN", "PROPN") and not _occasion(parent):
             return False
         if parent.i != verb.i and (_gerund_clause(parent) or _compared(parent)):
+            return False
+        if _period_of(parent, verb):
             return False
         node = parent
     return True
@@ -430,6 +433,13 @@ def _compared(prep: Any) -> bool:
         and prep.lower_ in ("from", "with")
         and any(c.dep_ == "pobj" and any(g.pos_ == "NUM" or g.tag_ == "$" for g in c.subtree) for c in prep.children)
     )
+
+
+def _period_of(prep: Any, verb: Any) -> bool:
+    """Whether ``prep`` is "for" with a time that is the period of what is counted ("posted a profit for the last
+    year", "the amount calculated for last year"), not when the act happened; for a plan it is the slot the act
+    is set for ("will be rescheduled for November 17")."""
+    return bool(prep.dep_ == "prep" and prep.lower_ == "for" and event_status(verb) != "planned")
 
 
 def _occasion(noun: Any) -> bool:
