@@ -2,8 +2,9 @@
 
 Every evidence span is located in ``Document.text`` (the sentence the item names, else a search for its words);
 quotations are taken verbatim from the claim's own sentence; a speaker must be named in the article; time words
-must occur in the sentence before they are resolved. What fails is kept and flagged (``verified``), or dropped
-later with ``strict``, and always counted. ``assemble`` makes the article's records from these.
+must occur in the sentence before they are resolved (an act told again keeps those of the sentence before it).
+What fails is kept and flagged (``verified``), or dropped later with ``strict``, and always counted.
+``assemble`` makes the article's records from these.
 """
 
 from __future__ import annotations
