@@ -303,3 +303,11 @@ def test_a_name_inside_a_compound_adjective_is_no_target() -> None:
     text = "Pyongyang supplied shells to Moscow for a Soviet-made system."
     result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
     assert [[result.entity(t).name for t in e.targets] for e in result.events] == [["Moscow"]]  # not "Soviet"
+
+
+def test_a_headline_act_is_the_named_object_s_not_the_verb_that_forced_it() -> None:
+    text = "Apple to lower UK prices\n\nThe European Commission has forced Apple Inc. to lower its prices in the UK."
+    result = summarise(text, published="2008-01-09", settings=Settings(backend="fake", strategy="parse", cache=False))
+    lower = next(e for e in result.events if e.trigger is not None and e.trigger.text == "lower")
+    assert [text[w.start : w.end] for w in lower.retold] == ["lower"]
+    assert all(not e.retold for e in result.events if e is not lower)

@@ -52,6 +52,20 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
         # what is said keeps its own status; so does a clause with a tense of its own
         ("Peskov said Kim met Putin.", [("met", "met Putin", "happened")]),
         ("It should be mentioned that Apple's sales doubled in 2005.", [("doubled", "doubled in 2005", "happened")]),
+        # a negation the adverb carries, and one inside a condition: negated, as the polarity is told
+        (
+            "Steve Jobs said that if he could no longer lead Apple, he would resign.",
+            [("lead", "lead Apple", "negated"), ("resign", "resign", "conditional")],
+        ),
+        # a past time clause under a modal happened; one under a future in the past is still ahead
+        (
+            "Analysts said Apple shares could rise when Apple released the phone.",
+            [("rise", "rise", "possible"), ("released", "released the phone", "happened")],
+        ),
+        (
+            "Airbus said the engines would be replaced before Airbus launched the tour.",
+            [("replaced", "the engines be replaced", "planned"), ("launched", "launched the tour", "planned")],
+        ),
     ],
 )  # fmt: skip
 def test_status_and_trigger_from_the_parse(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -327,8 +327,10 @@ def _noun_sense(noun: Any) -> str:
 
 
 def _sense(verb: Any) -> str:
-    """'verb|object' lemmas: the xcomp's verb for "began supplying", the event noun's for "held a meeting"."""
-    inner = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    """'verb|object' lemmas: the xcomp's verb for "began supplying", the event noun's for "held a meeting". Not
+    the infinitive of a named object, an event of its own ("forced Apple to lower prices": forcing, then
+    Apple's lowering)."""
+    inner = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB" and _controller(c) is None), None)
     head = inner if inner is not None else verb
     lemma = str(head.lemma_).lower()
     obj = next((c for c in head.rights if c.dep_ in ("dobj", "attr")), None)

@@ -3,7 +3,7 @@ denied (FactBank/MEANTIME's certainty x polarity x time, in the words of ``schem
 
 Rules over the event word (a verb or an event noun) and the words that govern it, the nearest marker winning:
 
-- its own auxiliaries, adverbs and negation: "not"/"never" → negated; could/may/might, apparently/probably →
+- its own auxiliaries, adverbs and negation: "not"/"never"/"no longer" → negated; could/may/might, apparently/probably →
   possible; would → conditional with a condition, planned under a saying verb (the report's future: "announced
   it would cut jobs"), else possible (hypothetical);
   will/shall/should, "is going to", "is to be held" → planned; a verb with an if/unless/in-case clause of its
@@ -15,7 +15,9 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   a that-clause with a subject and tense of its own keeps them: the modals of the verb it completes are not its
   own ("it should be mentioned that sales doubled": happened);
 - the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional; a purpose
-  clause ("to ensure that …", "in order to") → planned, and so is what the purpose clause says;
+  clause ("to ensure that …", "in order to") → planned, and so is what the purpose clause says; a time clause
+  in the past tense ("could rise, as when Apple released the iPod") keeps its own status, unless the verb it
+  dates is a future in the past ("would be replaced before the tour commenced");
 - a headline infinitive with no verb above it ("Kim Jong-un to visit Russia") → planned;
 - an event noun: the noun framing it ("the possibility of a meeting", "plans for"), its modifier ("the planned
   sale", "a possible merger", "an imminent meeting"), the verb it is the object of when that verb foresees or
@@ -51,6 +53,7 @@ ASPECT_VERBS = word_set("begin start continue keep resume manage finish go come 
 """Their complement happens with them: "began supplying weapons" is a supply that happened."""
 CONDITION_MARKS = word_set("if unless whether provided providing")
 PURPOSE_MARKS = word_set("so order")
+TIME_MARKS = word_set("when after before since once while as until")
 PLANNED_MODIFIERS = word_set("planned proposed scheduled future upcoming intended prospective pending imminent")
 POSSIBLE_FRAMES = word_set("possibility prospect chance risk threat likelihood speculation rumor rumour fear")
 """Nouns whose "of" phrase names what may happen ("the possibility of an imminent meeting")."""
@@ -65,7 +68,7 @@ MAX_CLIMB = 4
 def _own(tok: Any) -> Status | None:
     """What the word's own auxiliaries and negation say."""
     words = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")]
-    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in words):
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in words) or _no_longer(tok):
         return "negated"
     if _conditioned(tok):  # "will face consequences if it does": the consequence of a condition
         return "conditional"
@@ -82,6 +85,13 @@ def _own(tok: Any) -> Status | None:
     if tok.lemma_.lower() == "go" and tok.tag_ == "VBG":  # "is going to deliver": going's own status
         return "planned"
     return None
+
+
+def _no_longer(tok: Any) -> bool:
+    """ "could no longer meet", "no more sells": negation carried by the adverb's own "no"."""
+    return any(
+        c.dep_ == "advmod" and any(n.dep_ == "neg" or n.lower_ in NEGATIONS for n in c.children) for c in tok.children
+    )
 
 
 def _conditioned(tok: Any) -> bool:
@@ -158,7 +168,8 @@ def _noun_status(noun: Any) -> Status | None:
 def event_status(tok: Any) -> Status:
     """The status of the event the token names (a verb, or an event noun). Climbing from the word to the verbs
     that frame it, every marker met counts; the strongest wins (``PRIORITY``: "in case it decided to supply" is
-    conditional, not planned). A saying verb ends the climb: what is said keeps its own status."""
+    conditional, not planned; "if he could no longer lead" negated, as MEANTIME reads polarity before certainty).
+    A saying verb ends the climb: what is said keeps its own status; so does a time clause in the past tense."""
     if tok.pos_ in ("NOUN", "PROPN"):
         return _noun_status(tok) or "happened"
     found: list[Status] = []
@@ -176,8 +187,22 @@ def event_status(tok: Any) -> Status:
             found.append(governed)
         if current.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or head.lemma_.lower() in _SAYING:
             break
+        if _past_occasion(current):  # "may have an impact, as when the iPod was released": the release happened
+            break
         current = head
     return min(found, key=PRIORITY.index) if found else "happened"
+
+
+def _past_occasion(tok: Any) -> bool:
+    """A time clause in the past tense ("when the iPod first was released", "after it had filed"): what it dates
+    the main verb by is told as having happened, whatever the main verb's modality. Not under a future in the past
+    ("would be replaced before the tour commenced": the tense is the report's, the act still ahead)."""
+    ahead = PLANNED_AUX | CONDITIONAL_AUX
+    if tok.dep_ != "advcl" or any(c.dep_ == "aux" and c.lower_ in ahead for c in tok.head.children):
+        return False
+    marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS for c in tok.children)
+    past = tok.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children)
+    return marked and past
 
 
 def _finite(tok: Any) -> bool:
@@ -188,7 +213,7 @@ def _finite(tok: Any) -> bool:
     return subject and tense
 
 
-PRIORITY: tuple[Status, ...] = ("conditional", "negated", "possible", "planned", "happened", "unknown")
+PRIORITY: tuple[Status, ...] = ("negated", "conditional", "possible", "planned", "happened", "unknown")
 _SAYING = CUE_LEMMAS - MENTAL_CUES
 """A clause under a saying verb (the lexicon's cues, not its verbs of holding) keeps its own status: "said it
 will" is planned, "said it sold" happened."""
