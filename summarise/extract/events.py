@@ -7,8 +7,9 @@ Each content verb with someone doing it proposes an event:
   hosted by the president"; what a noun is for, its owner: "EADS won a contract to supply tankers"; an
   infinitive after a named object, the object: "forced Apple to lower prices"; a gerund of means, the clause's
   doer: "cut costs by selling the plant"); each conjunct of "A and B published" is its own actor; a pronoun is
-  resolved to the nearest name of the right kind before it; a passive without an agent has no actor ("an
-  agreement was reached"), nor has a noun's past participle ("a media event held at its headquarters");
+  resolved to the nearest name of the right kind before it, not a place that only says where ("via New York");
+  a passive without an agent has no actor ("an agreement was reached"), nor has a noun's past participle ("a
+  media event held at its headquarters");
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
   ("travel to Russia", "began supplying weapons"), at most ``MAX_ACTION_WORDS`` words; modality and negation
   are the event's ``status`` (``extract.factuality``), not words of its action; a verb that only frames another
@@ -88,6 +89,7 @@ LIGHT_VERBS = word_set("hold have make conduct take give stage")
 TARGET_PREPS = word_set("with to between against on for")
 PLACE_PREPS = word_set("in at to into from near")
 PLACE_ONLY_PREPS = word_set("in at into from near")
+SETTING_PREPS = PLACE_ONLY_PREPS | word_set("to via through across throughout")
 MEANS_PREPS = word_set("by through while without")
 """A gerund after these is the clause's doer's own means or manner ("divested it by selling it"). Not after
 "from" ("banned Pyongyang from exporting": the object's), nor "after"/"before" ("after meeting Putin": a
@@ -730,9 +732,21 @@ def find_events(
         quotes = quoted_stretches(doc.text, resume.start(paragraph, start), start + len(parsed.text), min_words=1)
         found += sentence_events(number, start, parsed, quotes, claimed, statements)
     found.sort(key=lambda e: e.verb_start)
-    names = [n for n in article.names if n[1] not in article.groups]
+    settings = _settings(article)
+    names = [n for n in article.names if n[1] not in article.groups and n[0] not in settings]
     speakers = speaker_names(attributions, article.names)
     return retell(resolve(found, [*names, *speakers]), headline_events(doc))
+
+
+def _settings(article: ParsedArticle) -> set[int]:
+    """Where place names only say where ("flying to Chicago via New York", "lifted off in Toulouse"): a setting,
+    not a party, so no later "it" that does something stands for it."""
+    return {
+        start + ent.start_char
+        for _, start, parsed, _ in article.sentences
+        for ent in parsed.ents
+        if ent.label_ in PLACE_LABELS and ent.root.dep_ == "pobj" and ent.root.head.lower_ in SETTING_PREPS
+    }
 
 
 class Headline(NamedTuple):
