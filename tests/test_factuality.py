@@ -100,3 +100,10 @@ def test_an_act_noun_with_a_named_party_is_an_event_and_one_without_is_not() -> 
     got = statuses("The planned purchase of Chrysler by Fiat was announced. The decline was announced.")
     assert ("purchase", "planned purchase", "planned") in got
     assert not any(word == "decline" for word, _, _ in got)
+
+
+def test_an_act_noun_in_a_modal_verb_s_phrase_is_as_uncertain_but_not_as_planned() -> None:
+    got = statuses("The Ravens could clinch the division with a win on Sunday or a Pittsburgh Steelers loss.")
+    assert ("loss", "loss", "possible") in got
+    got = statuses("Singapore Airlines will be compensated by Airbus for the delay in the delivery by Airbus.")
+    assert ("delivery", "delivery", "happened") in got

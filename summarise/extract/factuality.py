@@ -22,7 +22,8 @@ Rules over the event word (a verb or an event noun) and the words that govern it
 - an event noun: the noun framing it ("the possibility of a meeting", "plans for"), its modifier ("the planned
   sale", "a possible merger", "an imminent meeting"), the verb it is the object of when that verb foresees or
   announces it ("forecast losses" possible, "announced job cuts" planned), else that verb's status ("will hold
-  talks").
+  talks"); a noun in a verb's phrase is possible or conditional as that verb is ("could clinch the title with a
+  win or a Steelers loss").
 
 Otherwise the event is presented as real: ``happened``. Reported speech does not change it: "Ukraine said North
 Korea began supplying weapons" is Ukraine's claim that it happened; who says so is the event's ``reported_by``.
@@ -162,6 +163,19 @@ def _noun_status(noun: Any) -> Status | None:
         return "planned"  # "announced 10,000 job cuts", "proposed a merger": the act lies ahead
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.pos_ in ("VERB", "AUX"):
         return event_status(noun.head)
+    return _phrase_status(noun)
+
+
+def _phrase_status(noun: Any) -> Status | None:
+    """A noun inside a verb's phrase ("could clinch the title with a win or a Steelers loss") is as uncertain as
+    the verb: possible or conditional when it is. A plan or a negation of the verb's need not be the noun's ("will
+    be compensated for the delay": the delay happened)."""
+    node = noun
+    while node.dep_ in ("pobj", "prep", "conj") and node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            status = event_status(node)
+            return status if status in ("possible", "conditional") else None
     return None
 
 
