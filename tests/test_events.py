@@ -145,6 +145,18 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
             "The agency, which is dedicated to women, opened an office.",
             [("The agency", "opened an office", (), None)],
         ),
+        # a passive with an agent: the agent's act, in the active voice
+        ("The plant was sold by GM to Acme in May.", [("GM", "sold the plant to Acme", ("Acme",), None)]),
+        # a relative pronoun stands for its noun; a "by" of time is no agent
+        (
+            "Fiat bought the plant, which was sold by GM in May. Fiat signed a deal that will be finalized by June 10.",
+            [
+                ("Fiat", "bought the plant", (), None),
+                ("GM", "sold the plant in May", (), None),
+                ("Fiat", "signed a deal", (), None),
+                ("", "a deal be finalized", (), None),
+            ],
+        ),
         # a passive without an agent: what was done, by nobody named; so is a noun's past participle, unless the
         # noun names the act itself
         ("An agreement was apparently reached.", [("", "An agreement was apparently reached", (), None)]),
@@ -246,11 +258,11 @@ def test_a_time_that_dates_a_noun_or_its_clause_is_not_the_verb_s() -> None:
     times = {e.action: e.time.value if e.time else None for e in result.events}
     assert times == {
         "cut 30,000 jobs": None,  # last year's was the loss
-        "been scheduled": None,  # June 3 is the hearing's day
+        "scheduled a June 3 hearing": None,  # June 3 is the hearing's day; the agent's act, in the active voice
         "built Apple": None,  # 1955 is when he was born
         "Jobs born on February": "1955-02-24",  # a participle tells its own event, with its own time
         "entered the emails": "2006-01-16/2006-01-22",  # the speech is when he entered them
-        "be closed": "2006",  # through prepositions
+        "The plants be closed": "2006",  # through prepositions; a "by" of time is no agent
     }
 
 

@@ -11,9 +11,11 @@ Each content verb with someone doing it proposes an event:
   a passive without an agent has no actor ("an agreement was reached"), nor has a noun's past participle ("a
   media event held at its headquarters");
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
-  ("travel to Russia", "began supplying weapons"), at most ``MAX_ACTION_WORDS`` words; modality and negation
-  are the event's ``status`` (``extract.factuality``), not words of its action; a verb that only frames another
-  ("plans to visit", "refused to pay", "is expected to cut") gives way to it: the event is the visit, planned;
+  ("travel to Russia", "began supplying weapons"; a passive with an agent in the active voice, as the agent is
+  the actor: "was sold by GM to Acme" is GM's "sold the plant to Acme"), at most ``MAX_ACTION_WORDS`` words;
+  modality and negation are the event's ``status`` (``extract.factuality``), not words of its action; a verb
+  that only frames another ("plans to visit", "refused to pay", "is expected to cut") gives way to it: the
+  event is the visit, planned;
 - the trigger: the offsets of the word naming the event (the verb, or the event noun);
 - the targets: names in its object, dative or "with"/"to"/"between" phrases; the place: a place name after
   "in"/"at"/"to".
@@ -219,7 +221,7 @@ def _subject(verb: Any) -> Any | None:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):  # not "closed by the end of the year"
                 return pobj
         if subj is not None:
             if subj.dep_ == "nsubjpass":
@@ -317,10 +319,27 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
         text = _text(words)
     else:  # as written, from the first word to the last
         first, last = words[0], words[-1]
-        text = " ".join(verb.doc.text[first.idx : last.idx + len(last.text)].split()[: MAX_ACTION_WORDS + 2])
+        text = _active(verb, words) or verb.doc.text[first.idx : last.idx + len(last.text)]
+        text = " ".join(text.split()[: MAX_ACTION_WORDS + 2])
     if passive_subject is not None:
         text = f"{_phrase(passive_subject, ents)} {text}"
     return " ".join(text.translate(NO_QUOTES).split())
+
+
+def _active(verb: Any, words: Sequence[Any]) -> str | None:
+    """A passive with an agent, told in the active voice, as the agent is its actor: "was sold by GM to Acme" is
+    GM's "sold the plant to Acme"; None for any other verb (or a "by" of time: "closed by the end of the year")."""
+    agent = next((c for c in verb.children if c.dep_ == "agent" and _subject(verb) in c.children), None)
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or patient is None:
+        return None
+    if patient.lower_ in RELATIVE and verb.dep_ == "relcl":
+        patient = verb.head  # "the plant, which was sold by GM": sold the plant
+    lead = [verb, *(c for c in verb.rights if c.dep_ == "prt")]
+    left = {t.i for t in agent.subtree} | {t.i for t in lead}
+    after = "".join(t.text_with_ws for t in verb.doc[verb.i : words[-1].i + 1] if t.i not in left)
+    patient_words = [t.lower_ if t.i == t.sent.start and t.pos_ == "DET" else t.text for t in _compact(patient, 4)]
+    return " ".join([_text(lead), *patient_words, after])
 
 
 def _noun_sense(noun: Any) -> str:
@@ -475,6 +494,8 @@ def _verb_events(
         if speaker and subject is not None and _speaker(start + subject.idx, quotes, statements) != speaker:
             subject = None  # "saying, “Stop me …”": the quotation's verb is not done by who says it
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _participle_of(verb)
+        if passive is not None and passive.lower_ in RELATIVE and _done_to(verb):
+            passive = verb.head  # "a deal that will be finalized by June 10": the deal, by nobody named
         if subject is None and (passive is None or passive.pos_ == "PRON"):
             continue  # nobody does it, or "which is dedicated": nothing to tell
         if subject is not None and _nobody(subject, speaker):
@@ -527,6 +548,12 @@ def _participle_of(verb: Any) -> Any | None:
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or head.pos_ not in ("NOUN", "PROPN"):
         return None
     return None if head.lemma_.lower() in EVENT_NOUNS | ACT_NOUNS else head
+
+
+def _done_to(verb: Any) -> bool:
+    """A relative passive that tells an act done to its noun: one with a tense or modal of its own ("a deal that
+    will be finalized", "which has been sold"); "which is dedicated to women" describes the noun."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "aux" for c in verb.children)
 
 
 def _nobody(subject: Any, speaker: str) -> bool:
