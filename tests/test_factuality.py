@@ -52,6 +52,9 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
         # what is said keeps its own status; so does a clause with a tense of its own
         ("Peskov said Kim met Putin.", [("met", "met Putin", "happened")]),
         ("It should be mentioned that Apple's sales doubled in 2005.", [("doubled", "doubled in 2005", "happened")]),
+        # an infinitive on a noun lies ahead; on a ranked noun it is what the noun does, at its clause's time
+        ("The 787 is the first model to be built out of plastic.", [("built", "be built", "happened")]),
+        ("The A380 will be the first jet to be built in Toulouse.", [("built", "be built in Toulouse", "planned")]),
         # a negation the adverb carries, and one inside a condition: negated, as the polarity is told
         (
             "Steve Jobs said that if he could no longer lead Apple, he would resign.",

@@ -8,7 +8,9 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   it would cut jobs"), else possible (hypothetical);
   will/shall/should, "is going to", "is to be held" → planned; a verb with an if/unless/in-case clause of its
   own → conditional; "can" is an ability, told as fact;
-- an infinitive hanging on a noun ("an event to be held") → planned;
+- an infinitive hanging on a noun ("an event to be held") → planned; on a noun ranked by an ordinal or
+  superlative it tells what the noun does, with the status of the noun's clause ("is the first model to be
+  built": happened; "will be the first jet to be built": planned);
 - the verb that governs it through a complement ("plans to visit", "refused to comment", "is expected to cut"):
   plan-verbs → planned, refuse/deny/fail → negated, expect/likely → possible; aspect verbs ("began supplying")
   keep the event as real; any other verb taking an infinitive ("agreed to buy") → planned, as the act lies ahead;
@@ -54,6 +56,8 @@ ASPECT_VERBS = word_set("begin start continue keep resume manage finish go come 
 """Their complement happens with them: "began supplying weapons" is a supply that happened."""
 CONDITION_MARKS = word_set("if unless whether provided providing")
 PURPOSE_MARKS = word_set("so order")
+RANKS = word_set("first last only")
+"""Not "next": "the next plane to be built" is one still ahead."""
 TIME_MARKS = word_set("when after before since once while as until")
 PLANNED_MODIFIERS = word_set("planned proposed scheduled future upcoming intended prospective pending imminent")
 POSSIBLE_FRAMES = word_set("possibility prospect chance risk threat likelihood speculation rumor rumour fear")
@@ -128,7 +132,9 @@ def _governed(tok: Any, head: Any) -> Status | None:
     lemma = head.lemma_.lower()
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.tag_ == "VB"
     if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return "planned"  # "an event to be held on October 12", "the first jet to be manufactured"
+        if _ranked(head) and head.head.pos_ in ("VERB", "AUX"):  # "is the first model to be built": it was
+            return event_status(head.head)
+        return "planned"  # "an event to be held on October 12", "a contract to supply tankers"
     if tok.dep_ not in ("xcomp", "ccomp") or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
     if lemma == "be" and tok.dep_ == "xcomp" and infinitive:
@@ -142,6 +148,15 @@ def _governed(tok: Any, head: Any) -> Status | None:
     if tok.dep_ == "xcomp" and infinitive and (lemma in PLAN_VERBS or head.pos_ == "VERB"):
         return "planned"
     return None
+
+
+def _ranked(noun: Any) -> bool:
+    """A noun ranked by an ordinal or superlative ("the first woman", "the largest jet", "the only airline"): its
+    infinitive ("the first woman to lead a car maker") tells what the noun does, as a relative clause would, at
+    the time of the clause the noun stands in."""
+    return any(
+        c.dep_ == "amod" and (c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ in RANKS) for c in noun.children
+    ) or (noun.ent_type_ == "ORDINAL" or noun.lower_ in RANKS)
 
 
 def _noun_status(noun: Any) -> Status | None:
