@@ -52,6 +52,9 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
         # what is said keeps its own status; so does a clause with a tense of its own
         ("Peskov said Kim met Putin.", [("met", "met Putin", "happened")]),
         ("It should be mentioned that Apple's sales doubled in 2005.", [("doubled", "doubled in 2005", "happened")]),
+        # what a saying verb's subject asserts of itself is as told; what it tells another to do lies ahead
+        ("Cisco claims to possess the iPhone trademark.", [("possess", "possess the iPhone trademark", "happened")]),
+        ("The US urged North Korea to stop the tests.", [("stop", "stop the tests", "planned")]),
         # an infinitive on a noun lies ahead; on a ranked noun it is what the noun does, at its clause's time
         ("The 787 is the first model to be built out of plastic.", [("built", "be built", "happened")]),
         ("The A380 will be the first jet to be built in Toulouse.", [("built", "be built in Toulouse", "planned")]),

@@ -13,7 +13,8 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   built": happened; "will be the first jet to be built": planned);
 - the verb that governs it through a complement ("plans to visit", "refused to comment", "is expected to cut"):
   plan-verbs → planned, refuse/deny/fail → negated, expect/likely → possible; aspect verbs ("began supplying")
-  keep the event as real; any other verb taking an infinitive ("agreed to buy") → planned, as the act lies ahead;
+  keep the event as real, and so does a saying verb whose subject asserts it ("claims to possess"); any other
+  verb taking an infinitive ("agreed to buy", "urged Pyongyang to stop") → planned, as the act lies ahead;
   a that-clause with a subject and tense of its own keeps them: the modals of the verb it completes are not its
   own ("it should be mentioned that sales doubled": happened);
 - the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional; a purpose
@@ -137,6 +138,8 @@ def _governed(tok: Any, head: Any) -> Status | None:
         return "planned"  # "an event to be held on October 12", "a contract to supply tankers"
     if tok.dep_ not in ("xcomp", "ccomp") or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
+    if _asserted(head):
+        return None  # "claims to possess the trademark", "is said to have": a report of what is, not a plan
     if lemma == "be" and tok.dep_ == "xcomp" and infinitive:
         return "planned"  # "it is to be held", "the plan is to end losses by 2008"
     if lemma in NEGATING_VERBS and tok.dep_ == "xcomp":
@@ -148,6 +151,16 @@ def _governed(tok: Any, head: Any) -> Status | None:
     if tok.dep_ == "xcomp" and infinitive and (lemma in PLAN_VERBS or head.pos_ == "VERB"):
         return "planned"
     return None
+
+
+def _asserted(verb: Any) -> bool:
+    """A saying verb whose infinitive is what its subject asserts ("claims to possess", "is said to be"); not one
+    that promises, announces or foresees ("pledged to cut", "announced to close"), nor one that tells someone to
+    act ("urged Pyongyang to stop": a directive, the act ahead)."""
+    lemma = verb.lemma_.lower()
+    framing = PLAN_VERBS | NEGATING_VERBS | POSSIBLE_VERBS | ANNOUNCING
+    told = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    return lemma in _SAYING and lemma not in framing and not told
 
 
 def _ranked(noun: Any) -> bool:
