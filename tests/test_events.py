@@ -145,6 +145,11 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
             "The agency, which is dedicated to women, opened an office.",
             [("The agency", "opened an office", (), None)],
         ),
+        # "which" is never a person: the thing named just before it, where the parse hangs it on the person
+        (
+            "Fritz Henderson, the chief executive of General Motors, which filed for bankruptcy, outlined a plan.",
+            [("General Motors", "filed for bankruptcy", (), None), ("Fritz Henderson", "outlined a plan", (), None)],
+        ),
         # a passive with an agent: the agent's act, in the active voice
         ("The plant was sold by GM to Acme in May.", [("GM", "sold the plant to Acme", ("Acme",), None)]),
         # a relative pronoun stands for its noun; a "by" of time is no agent

@@ -2,14 +2,14 @@
 
 Each content verb with someone doing it proposes an event:
 
-- the actor: the verb's subject (a relative "who"/"which" points at its noun; a verb without a subject of its
-  own, as in "plans to visit", "visited … and attended", takes its head's; the agent of a passive, "a lunch
-  hosted by the president"; what a noun is for, its owner: "EADS won a contract to supply tankers"; an
-  infinitive after a named object, the object: "forced Apple to lower prices"; a gerund of means, the clause's
-  doer: "cut costs by selling the plant"); each conjunct of "A and B published" is its own actor; a pronoun is
-  resolved to the nearest name of the right kind before it, not a place that only says where ("via New York");
-  a passive without an agent has no actor ("an agreement was reached"), nor has a noun's past participle ("a
-  media event held at its headquarters");
+- the actor: the verb's subject (a relative "who"/"which" points at its noun, "which" never at a person; a verb
+  without a subject of its own, as in "plans to visit", "visited … and attended", takes its head's; the agent of a
+  passive, "a lunch hosted by the president"; what a noun is for, its owner: "EADS won a contract to supply
+  tankers"; an infinitive after a named object, the object: "forced Apple to lower prices"; a gerund of means, the
+  clause's doer: "cut costs by selling the plant"); each conjunct of "A and B published" is its own actor; a
+  pronoun is resolved to the nearest name of the right kind before it, not a place that only says where ("via New
+  York"); a passive without an agent has no actor ("an agreement was reached"), nor has a noun's past participle
+  ("a media event held at its headquarters");
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
   ("travel to Russia", "began supplying weapons"; a passive with an agent in the active voice, as the agent is
   the actor: "was sold by GM to Acme" is GM's "sold the plant to Acme"), at most ``MAX_ACTION_WORDS`` words;
@@ -227,7 +227,7 @@ def _subject(verb: Any) -> Any | None:
             if subj.dep_ == "nsubjpass":
                 return None
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
-                return tok.head
+                return _antecedent(subj, tok.head)
             return subj
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
@@ -246,6 +246,18 @@ def _subject(verb: Any) -> Any | None:
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _antecedent(relative: Any, head: Any) -> Any:
+    """What a relative pronoun stands for: the noun its clause hangs on, except that "which" is never a person
+    ("Fritz Henderson, the chief executive of General Motors, which filed for bankruptcy": General Motors, the
+    noun just before it, where the parse hung the clause on the person)."""
+    if relative.lower_ != "which" or head.ent_type_ != "PERSON":
+        return head
+    before = relative.doc[relative.i - 1] if relative.i > 0 else relative
+    before = before.nbor(-1) if before.is_punct and before.i > 0 else before
+    thing = before.pos_ in ("NOUN", "PROPN") and before.ent_type_ != "PERSON" and before.i > head.i
+    return before if thing else head
 
 
 def _controller(tok: Any) -> Any | None:
