@@ -52,6 +52,15 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
         # what is said keeps its own status; so does a clause with a tense of its own
         ("Peskov said Kim met Putin.", [("met", "met Putin", "happened")]),
         ("It should be mentioned that Apple's sales doubled in 2005.", [("doubled", "doubled in 2005", "happened")]),
+        # a coordinated verb with a tense of its own keeps it; one without shares the first verb's modal
+        (
+            "The take-off, at 08:30 UTC, was apparently normal and took place exactly on time.",
+            [("took", "took place", "happened")],
+        ),
+        (
+            "Kim will visit Vladivostok and meet Putin.",
+            [("visit", "visit Vladivostok", "planned"), ("meet", "meet Putin", "planned")],
+        ),
         # what a saying verb's subject asserts of itself is as told; what it tells another to do lies ahead
         ("Cisco claims to possess the iPhone trademark.", [("possess", "possess the iPhone trademark", "happened")]),
         ("The US urged North Korea to stop the tests.", [("stop", "stop the tests", "planned")]),

@@ -15,7 +15,8 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   plan-verbs → planned, refuse/deny/fail → negated, expect/likely → possible; aspect verbs ("began supplying")
   keep the event as real, and so does a saying verb whose subject asserts it ("claims to possess"); any other
   verb taking an infinitive ("agreed to buy", "urged Pyongyang to stop") → planned, as the act lies ahead;
-  a that-clause with a subject and tense of its own keeps them: the modals of the verb it completes are not its
+  a that-clause with a subject and tense of its own, or a coordinated verb with a tense of its own ("was
+  apparently normal and took place"), keeps them: the modals of the verb it completes are not its
   own ("it should be mentioned that sales doubled": happened);
 - the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional; a purpose
   clause ("to ensure that …", "in order to") → planned, and so is what the purpose clause says; a time clause
@@ -219,7 +220,7 @@ def event_status(tok: Any) -> Status:
     for _ in range(MAX_CLIMB):
         own = None if tensed else _own(current)  # "should be mentioned that sales doubled": doubled, as told
         found += [s for s in (own, _clause(current)) if s is not None]
-        tensed = current.dep_ == "ccomp" and _finite(current)
+        tensed = (current.dep_ == "ccomp" and _finite(current)) or _tensed_conjunct(current)
         head = current.head
         if head.i == current.i:  # the root (spaCy makes a new Token on each access: compare positions)
             if not found and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
@@ -245,6 +246,12 @@ def _past_occasion(tok: Any) -> bool:
     marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS for c in tok.children)
     past = tok.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children)
     return marked and past
+
+
+def _tensed_conjunct(tok: Any) -> bool:
+    """A coordinated verb with a tense of its own ("was apparently normal and took place on time"): the first
+    verb's modals and hedges are not its own, as they are of one that shares them ("will visit and meet")."""
+    return tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def _finite(tok: Any) -> bool:
