@@ -333,5 +333,7 @@ def test_a_headline_act_is_the_named_object_s_not_the_verb_that_forced_it() -> N
 def test_it_stands_for_a_party_not_a_place_that_only_says_where() -> None:
     got = found("Lufthansa flew the new jet to Chicago via New York on Monday. It carried 500 passengers.")
     assert got[-1][:2] == ("Lufthansa", "carried 500 passengers")
+    got = found("Lufthansa flew the jet to New York and New Jersey. It carried 500 passengers.")
+    assert got[-1][:2] == ("Lufthansa", "carried 500 passengers")  # a place coordinated with one says where too
     got = found("Lufthansa sold the jet to Qantas on Monday. It carried 500 passengers.")
     assert got[-1][:2] == ("Qantas", "carried 500 passengers")  # a party after "to" is one

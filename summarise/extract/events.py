@@ -61,9 +61,10 @@ from .nlp import parser
 STATES = word_set(
     """be have seem appear remain become include involve mean need allow let make get keep continue come
     happen exist consist contain depend lie stand sit use try want wish like love hate see look hear do
-    's ’s 're ’re 'm ’m 've ’ve"""
+    's ’s 're ’re 'm ’m 've ’ve ' ’"""
 )
-"""With the contracted forms of "be" and "have", which the parse may leave unlemmatised ("it’s hard")."""
+"""With the contracted forms of "be" and "have", which the parse may leave unlemmatised ("it’s hard") or
+lemmatise to the bare apostrophe."""
 NOUN_VERBS = {"meeting": "meet", "talks": "talk", "trip": "travel", "negotiations": "negotiate", "invasion": "invade"}
 EVENT_NOUNS = word_set(
     """meeting summit talks visit trip attack strike deal agreement treaty negotiations election vote invasion
@@ -350,7 +351,7 @@ def _active(verb: Any, words: Sequence[Any]) -> str | None:
     lead = [verb, *(c for c in verb.rights if c.dep_ == "prt")]
     left = {t.i for t in agent.subtree} | {t.i for t in lead}
     after = "".join(t.text_with_ws for t in verb.doc[verb.i : words[-1].i + 1] if t.i not in left)
-    patient_words = [t.lower_ if t.i == t.sent.start and t.pos_ == "DET" else t.text for t in _compact(patient, 4)]
+    patient_words = [t.lower_ if t.is_sent_start and t.pos_ != "PROPN" else t.text for t in _compact(patient, 4)]
     return " ".join([_text(lead), *patient_words, after])
 
 
@@ -784,8 +785,15 @@ def _settings(article: ParsedArticle) -> set[int]:
         start + ent.start_char
         for _, start, parsed, _ in article.sentences
         for ent in parsed.ents
-        if ent.label_ in PLACE_LABELS and ent.root.dep_ == "pobj" and ent.root.head.lower_ in SETTING_PREPS
+        if ent.label_ in PLACE_LABELS and _setting(ent.root)
     }
+
+
+def _setting(tok: Any) -> bool:
+    """A place after a preposition of place, or coordinated with one ("in New York and New Jersey")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return bool(tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS)
 
 
 class Headline(NamedTuple):
