@@ -52,6 +52,11 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
         # what is said keeps its own status; so does a clause with a tense of its own
         ("Peskov said Kim met Putin.", [("met", "met Putin", "happened")]),
         ("It should be mentioned that Apple's sales doubled in 2005.", [("doubled", "doubled in 2005", "happened")]),
+        # an if-clause of comparison sets no condition
+        (
+            "Apple's profit marked a double increase if compared to last year.",
+            [("marked", "marked a double increase", "happened"), ("compared", "compared to last year", "happened")],
+        ),
         # a coordinated verb with a tense of its own keeps it; one without shares the first verb's modal
         (
             "The take-off, at 08:30 UTC, was apparently normal and took place exactly on time.",

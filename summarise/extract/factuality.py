@@ -18,7 +18,8 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   a that-clause with a subject and tense of its own, or a coordinated verb with a tense of its own ("was
   apparently normal and took place"), keeps them: the modals of the verb it completes are not its
   own ("it should be mentioned that sales doubled": happened);
-- the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional; a purpose
+- the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional (not one of
+  comparison: "doubled if compared to last year"); a purpose
   clause ("to ensure that …", "in order to") → planned, and so is what the purpose clause says; a time clause
   in the past tense ("could rise, as when Apple released the iPod") keeps its own status, unless the verb it
   dates is a future in the past ("would be replaced before the tour commenced");
@@ -58,6 +59,8 @@ ASPECT_VERBS = word_set("begin start continue keep resume manage finish go come 
 """Their complement happens with them: "began supplying weapons" is a supply that happened."""
 CONDITION_MARKS = word_set("if unless whether provided providing")
 PURPOSE_MARKS = word_set("so order")
+COMPARING = word_set("compare")
+"""An if-clause of comparison ("sales doubled if compared to last year") sets no condition."""
 RANKS = word_set("first last only")
 """Not "next": "the next plane to be built" is one still ahead."""
 TIME_MARKS = word_set("when after before since once while as until")
@@ -121,7 +124,7 @@ def _clause(tok: Any) -> Status | None:
     if tok.dep_ != "advcl":
         return None
     marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-    if marks & CONDITION_MARKS:
+    if marks & CONDITION_MARKS and tok.lemma_.lower() not in COMPARING:  # "if compared to last year": a comparison
         return "conditional"
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if infinitive or marks & PURPOSE_MARKS:
