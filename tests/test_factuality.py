@@ -127,3 +127,8 @@ def test_an_act_noun_in_a_modal_verb_s_phrase_is_as_uncertain_but_not_as_planned
     assert ("loss", "loss", "possible") in got
     got = statuses("Singapore Airlines will be compensated by Airbus for the delay in the delivery by Airbus.")
     assert ("delivery", "delivery", "happened") in got
+
+
+def test_an_act_a_plan_would_end_is_under_way_not_planned() -> None:
+    got = statuses("The plan is to end Ford's losses by 2008.")
+    assert ("end", "end Ford's losses", "planned") in got and ("losses", "losses", "happened") in got

@@ -27,8 +27,8 @@ Rules over the event word (a verb or an event noun) and the words that govern it
 - an event noun: the noun framing it ("the possibility of a meeting", "plans for"), its modifier ("the planned
   sale", "a possible merger", "an imminent meeting"), the verb it is the object of when that verb foresees or
   announces it ("forecast losses" possible, "announced job cuts" planned), else that verb's status ("will hold
-  talks"); a noun in a verb's phrase is possible or conditional as that verb is ("could clinch the title with a
-  win or a Steelers loss").
+  talks"), unless the verb ends it ("to end Ford's losses": the losses are under way); a noun in a verb's phrase
+  is possible or conditional as that verb is ("could clinch the title with a win or a Steelers loss").
 
 Otherwise the event is presented as real: ``happened``. Reported speech does not change it: "Ukraine said North
 Korea began supplying weapons" is Ukraine's claim that it happened; who says so is the event's ``reported_by``.
@@ -69,6 +69,8 @@ POSSIBLE_FRAMES = word_set("possibility prospect chance risk threat likelihood s
 """Nouns whose "of" phrase names what may happen ("the possibility of an imminent meeting")."""
 PLANNED_FRAMES = word_set("plan plans intention decision agreement deal proposal bid offer")
 POSSIBLE_MODIFIERS = word_set("possible potential likely expected probable rumored rumoured alleged")
+ENDING = word_set("end stop halt reverse offset cover recoup")
+"""Verbs whose object is an act already under way ("plans to end Ford's losses": the losses happen now)."""
 ANNOUNCING = word_set("announce")
 """An act announced by name ("announced job cuts") is one still ahead."""
 COMPLEMENTS = ("xcomp", "ccomp", "advcl", "acomp", "oprd")
@@ -193,7 +195,7 @@ def _noun_status(noun: Any) -> Status | None:
         return "possible"  # "analysts had forecast losses"
     if noun.dep_ == "dobj" and verb in PLAN_VERBS | ANNOUNCING:
         return "planned"  # "announced 10,000 job cuts", "proposed a merger": the act lies ahead
-    if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.pos_ in ("VERB", "AUX") and verb not in ENDING:
         return event_status(noun.head)
     return _phrase_status(noun)
 
