@@ -3,26 +3,26 @@ denied (FactBank/MEANTIME's certainty x polarity x time, in the words of ``schem
 
 Rules over the event word (a verb or an event noun) and the words that govern it, the nearest marker winning:
 
-- its own auxiliaries, adverbs and negation: "not"/"never"/"no longer" → negated; could/may/might, apparently/probably →
-  possible; would → conditional with a condition, planned under a saying verb (the report's future: "announced
-  it would cut jobs"), else possible (hypothetical);
-  will/shall/should, "is going to", "is to be held" → planned; a verb with an if/unless/in-case clause of its
-  own → conditional; "can" is an ability, told as fact;
+- its own auxiliaries, adverbs and negation: "not"/"never"/"no longer" → negated; could/may/might,
+  apparently/probably → possible; would → conditional with a condition, planned under a saying verb (the report's
+  future: "announced it would cut jobs"), else possible (hypothetical); will/shall/should, "is going to", "is to
+  be held" → planned; a verb with an if/unless/in-case clause of its own → conditional; "can" is an ability, told
+  as fact;
 - an infinitive hanging on a noun ("an event to be held") → planned; on a noun ranked by an ordinal or
   superlative it tells what the noun does, with the status of the noun's clause ("is the first model to be
   built": happened; "will be the first jet to be built": planned);
 - the verb that governs it through a complement ("plans to visit", "refused to comment", "is expected to cut"):
   plan-verbs → planned, refuse/deny/fail → negated, expect/likely → possible; aspect verbs ("began supplying")
-  keep the event as real, and so does a saying verb whose subject asserts it ("claims to possess"); any other
-  verb taking an infinitive ("agreed to buy", "urged Pyongyang to stop") → planned, as the act lies ahead;
-  a that-clause with a subject and tense of its own, or a coordinated verb with a tense of its own ("was
-  apparently normal and took place"), keeps them: the modals of the verb it completes are not its
-  own ("it should be mentioned that sales doubled": happened);
+  keep the event as real, and so does a saying verb whose subject asserts it ("claims to possess"); any other verb
+  taking an infinitive ("agreed to buy", "urged Pyongyang to stop") → planned, as the act lies ahead; a
+  that-clause with a subject and tense of its own, or a coordinated verb with a tense of its own ("was apparently
+  normal and took place"), keeps them: the modals of the verb it completes are not its own ("it should be
+  mentioned that sales doubled": happened);
 - the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional (not one of
-  comparison: "doubled if compared to last year"); a purpose
-  clause ("to ensure that …", "in order to") → planned, and so is what the purpose clause says; a time clause
-  in the past tense ("could rise, as when Apple released the iPod") keeps its own status, unless the verb it
-  dates is a future in the past ("would be replaced before the tour commenced");
+  comparison: "doubled if compared to last year"); a purpose clause ("to ensure that …", "in order to") → planned,
+  and so is what the purpose clause says; a time clause in the past tense ("could rise, as when Apple released the
+  iPod") keeps its own status, unless the verb it dates is a future in the past ("would be replaced before the
+  tour commenced");
 - a headline infinitive with no verb above it ("Kim Jong-un to visit Russia") → planned;
 - an event noun: the noun framing it ("the possibility of a meeting", "plans for"), its modifier ("the planned
   sale", "a possible merger", "an imminent meeting"), the verb it is the object of when that verb foresees or
@@ -100,7 +100,7 @@ def _own(tok: Any) -> Status | None:
 
 
 def _no_longer(tok: Any) -> bool:
-    """ "could no longer meet", "no more sells": negation carried by the adverb's own "no"."""
+    """ "could no longer meet": a negation the adverb carries in its own "no"."""
     return any(
         c.dep_ == "advmod" and any(n.dep_ == "neg" or n.lower_ in NEGATIONS for n in c.children) for c in tok.children
     )
