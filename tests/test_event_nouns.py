@@ -35,6 +35,9 @@ def test_a_possessive_pronoun_in_the_noun_s_clause_is_that_clause_s_named_subjec
     # the resolver's nearest earlier name would be Fiat
     text = "In 2005, GM bought a stake in Fiat and has since doubled its investment."
     assert nouns(text) == [("GM", "investment", (), "happened")]
+    # a subject that speaks for a named owner stands for that owner ("Williams' publicist"), not the name beside it
+    text = "Actress Esther Williams died on Thursday. Williams' publicist, Harlan Boll, confirmed her death."
+    assert nouns(text) == [("Williams", "death", (), "happened")]
 
 
 @pytest.mark.parametrize(

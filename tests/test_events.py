@@ -145,6 +145,23 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
             "The agency, which is dedicated to women, opened an office.",
             [("The agency", "opened an office", (), None)],
         ),
+        # "which" is never a person: the thing named just before it, where the parse hangs it on the person
+        (
+            "Fritz Henderson, the chief executive of General Motors, which filed for bankruptcy, outlined a plan.",
+            [("General Motors", "filed for bankruptcy", (), None), ("Fritz Henderson", "outlined a plan", (), None)],
+        ),
+        # a passive with an agent: the agent's act, in the active voice
+        ("The plant was sold by GM to Acme in May.", [("GM", "sold the plant to Acme", ("Acme",), None)]),
+        # a relative pronoun stands for its noun; a "by" of time is no agent
+        (
+            "Fiat bought the plant, which was sold by GM in May. Fiat signed a deal that will be finalized by June 10.",
+            [
+                ("Fiat", "bought the plant", (), None),
+                ("GM", "sold the plant in May", (), None),
+                ("Fiat", "signed a deal", (), None),
+                ("", "a deal be finalized", (), None),
+            ],
+        ),
         # a passive without an agent: what was done, by nobody named; so is a noun's past participle, unless the
         # noun names the act itself
         ("An agreement was apparently reached.", [("", "An agreement was apparently reached", (), None)]),
@@ -246,11 +263,11 @@ def test_a_time_that_dates_a_noun_or_its_clause_is_not_the_verb_s() -> None:
     times = {e.action: e.time.value if e.time else None for e in result.events}
     assert times == {
         "cut 30,000 jobs": None,  # last year's was the loss
-        "been scheduled": None,  # June 3 is the hearing's day
+        "scheduled a June 3 hearing": None,  # June 3 is the hearing's day; the agent's act, in the active voice
         "built Apple": None,  # 1955 is when he was born
         "Jobs born on February": "1955-02-24",  # a participle tells its own event, with its own time
         "entered the emails": "2006-01-16/2006-01-22",  # the speech is when he entered them
-        "be closed": "2006",  # through prepositions
+        "The plants be closed": "2006",  # through prepositions; a "by" of time is no agent
     }
 
 
@@ -314,3 +331,20 @@ def test_a_name_inside_a_compound_adjective_is_no_target() -> None:
     text = "Pyongyang supplied shells to Moscow for a Soviet-made system."
     result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
     assert [[result.entity(t).name for t in e.targets] for e in result.events] == [["Moscow"]]  # not "Soviet"
+
+
+def test_a_headline_act_is_the_named_object_s_not_the_verb_that_forced_it() -> None:
+    text = "Apple to lower UK prices\n\nThe European Commission has forced Apple Inc. to lower its prices in the UK."
+    result = summarise(text, published="2008-01-09", settings=Settings(backend="fake", strategy="parse", cache=False))
+    lower = next(e for e in result.events if e.trigger is not None and e.trigger.text == "lower")
+    assert [text[w.start : w.end] for w in lower.retold] == ["lower"]
+    assert all(not e.retold for e in result.events if e is not lower)
+
+
+def test_it_stands_for_a_party_not_a_place_that_only_says_where() -> None:
+    got = found("Lufthansa flew the new jet to Chicago via New York on Monday. It carried 500 passengers.")
+    assert got[-1][:2] == ("Lufthansa", "carried 500 passengers")
+    got = found("Lufthansa flew the jet to New York and New Jersey. It carried 500 passengers.")
+    assert got[-1][:2] == ("Lufthansa", "carried 500 passengers")  # a place coordinated with one says where too
+    got = found("Lufthansa sold the jet to Qantas on Monday. It carried 500 passengers.")
+    assert got[-1][:2] == ("Qantas", "carried 500 passengers")  # a party after "to" is one

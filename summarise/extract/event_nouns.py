@@ -14,8 +14,9 @@ posting and the loss), when the sentence names who does it:
 
 - its possessor ("Apple's launch"; not a date: "Monday's announcement"); a possessive pronoun is the named subject
   of the noun's own clause when it is of the pronoun's kind ("Fiat has since increased its investment": Fiat's,
-  not that of a name met nearer), else it is resolved later like a verb's subject; "their" is left out, as it
-  mostly stands for a group no name gives;
+  not that of a name met nearer), or the named owner of a subject that speaks for one ("Williams' publicist,
+  Harlan Boll, confirmed her death": Williams'), else it is resolved later like a verb's subject; "their" is
+  left out, as it mostly stands for a group no name gives;
 - its "by" or "between" phrase ("a dispute between Apple and Apple Corps"), or an organisation or person named
   before it ("Ford Motor Company sales"; a place only says where: "US sales");
 - or, as the object of a light or aspectual verb ("began production", "made a speech", "came into possession
@@ -147,6 +148,9 @@ def _clause_subject(noun: Any, pronoun: Any, ents: Ents) -> Any | None:
     Fiat, is another's). A person's pronoun wants a person, "its" a thing."""
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     subject = _subject(verb) if verb is not None else None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None) if subject is not None else None
+    if subject is not None and subject.pos_ == "NOUN" and owner is not None and owner.pos_ != "PRON":
+        subject = owner  # "Williams' publicist, Harlan Boll, confirmed her death": one speaking for Williams
     if subject is None or subject.pos_ == "PRON" or not _named(subject, ents):
         return None
     person = _label(subject, ents) == "PERSON"

@@ -2,17 +2,20 @@
 
 Each content verb with someone doing it proposes an event:
 
-- the actor: the verb's subject (a relative "who"/"which" points at its noun; a verb without a subject of its
-  own, as in "plans to visit", "visited … and attended", takes its head's; the agent of a passive, "a lunch
-  hosted by the president"; what a noun is for, its owner: "EADS won a contract to supply tankers"; an
-  infinitive after a named object, the object: "forced Apple to lower prices"; a gerund of means, the clause's
-  doer: "cut costs by selling the plant"); each conjunct of "A and B published" is its own actor; a pronoun is
-  resolved to the nearest name of the right kind before it; a passive without an agent has no actor ("an
-  agreement was reached"), nor has a noun's past participle ("a media event held at its headquarters");
+- the actor: the verb's subject (a relative "who"/"which" points at its noun, "which" never at a person; a verb
+  without a subject of its own, as in "plans to visit", "visited … and attended", takes its head's; the agent of a
+  passive, "a lunch hosted by the president"; what a noun is for, its owner: "EADS won a contract to supply
+  tankers"; an infinitive after a named object, the object: "forced Apple to lower prices"; a gerund of means, the
+  clause's doer: "cut costs by selling the plant"); each conjunct of "A and B published" is its own actor; a
+  pronoun is resolved to the nearest name of the right kind before it, not a place that only says where ("via New
+  York"); a passive without an agent has no actor ("an agreement was reached"), nor has a noun's past participle
+  ("a media event held at its headquarters");
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
-  ("travel to Russia", "began supplying weapons"), at most ``MAX_ACTION_WORDS`` words; modality and negation
-  are the event's ``status`` (``extract.factuality``), not words of its action; a verb that only frames another
-  ("plans to visit", "refused to pay", "is expected to cut") gives way to it: the event is the visit, planned;
+  ("travel to Russia", "began supplying weapons"; a passive with an agent in the active voice, as the agent is
+  the actor: "was sold by GM to Acme" is GM's "sold the plant to Acme"), at most ``MAX_ACTION_WORDS`` words;
+  modality and negation are the event's ``status`` (``extract.factuality``), not words of its action; a verb
+  that only frames another ("plans to visit", "refused to pay", "is expected to cut") gives way to it: the
+  event is the visit, planned;
 - the trigger: the offsets of the word naming the event (the verb, or the event noun);
 - the targets: names in its object, dative or "with"/"to"/"between" phrases; the place: a place name after
   "in"/"at"/"to".
@@ -58,9 +61,10 @@ from .nlp import parser
 STATES = word_set(
     """be have seem appear remain become include involve mean need allow let make get keep continue come
     happen exist consist contain depend lie stand sit use try want wish like love hate see look hear do
-    's ’s 're ’re 'm ’m 've ’ve"""
+    's ’s 're ’re 'm ’m 've ’ve ' ’"""
 )
-"""With the contracted forms of "be" and "have", which the parse may leave unlemmatised ("it’s hard")."""
+"""With the contracted forms of "be" and "have", which the parse may leave unlemmatised ("it’s hard") or
+lemmatise to the bare apostrophe."""
 NOUN_VERBS = {"meeting": "meet", "talks": "talk", "trip": "travel", "negotiations": "negotiate", "invasion": "invade"}
 EVENT_NOUNS = word_set(
     """meeting summit talks visit trip attack strike deal agreement treaty negotiations election vote invasion
@@ -88,6 +92,7 @@ LIGHT_VERBS = word_set("hold have make conduct take give stage")
 TARGET_PREPS = word_set("with to between against on for")
 PLACE_PREPS = word_set("in at to into from near")
 PLACE_ONLY_PREPS = word_set("in at into from near")
+SETTING_PREPS = PLACE_ONLY_PREPS | word_set("to via through across throughout")
 MEANS_PREPS = word_set("by through while without")
 """A gerund after these is the clause's doer's own means or manner ("divested it by selling it"). Not after
 "from" ("banned Pyongyang from exporting": the object's), nor "after"/"before" ("after meeting Putin": a
@@ -217,13 +222,13 @@ def _subject(verb: Any) -> Any | None:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):  # not "closed by the end of the year"
                 return pobj
         if subj is not None:
             if subj.dep_ == "nsubjpass":
                 return None
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
-                return tok.head
+                return _antecedent(subj, tok.head)
             return subj
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
@@ -242,6 +247,18 @@ def _subject(verb: Any) -> Any | None:
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _antecedent(relative: Any, head: Any) -> Any:
+    """What a relative pronoun stands for: the noun its clause hangs on, except that "which" is never a person
+    ("Fritz Henderson, the chief executive of General Motors, which filed for bankruptcy": General Motors, the
+    noun just before it, where the parse hung the clause on the person)."""
+    if relative.lower_ != "which" or head.ent_type_ != "PERSON":
+        return head
+    before = relative.doc[relative.i - 1] if relative.i > 0 else relative
+    before = before.nbor(-1) if before.is_punct and before.i > 0 else before
+    thing = before.pos_ in ("NOUN", "PROPN") and before.ent_type_ != "PERSON" and before.i > head.i
+    return before if thing else head
 
 
 def _controller(tok: Any) -> Any | None:
@@ -315,10 +332,27 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
         text = _text(words)
     else:  # as written, from the first word to the last
         first, last = words[0], words[-1]
-        text = " ".join(verb.doc.text[first.idx : last.idx + len(last.text)].split()[: MAX_ACTION_WORDS + 2])
+        text = _active(verb, words) or verb.doc.text[first.idx : last.idx + len(last.text)]
+        text = " ".join(text.split()[: MAX_ACTION_WORDS + 2])
     if passive_subject is not None:
         text = f"{_phrase(passive_subject, ents)} {text}"
     return " ".join(text.translate(NO_QUOTES).split())
+
+
+def _active(verb: Any, words: Sequence[Any]) -> str | None:
+    """A passive with an agent, told in the active voice, as the agent is its actor: "was sold by GM to Acme" is
+    GM's "sold the plant to Acme"; None for any other verb (or a "by" of time: "closed by the end of the year")."""
+    agent = next((c for c in verb.children if c.dep_ == "agent" and _subject(verb) in c.children), None)
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or patient is None:
+        return None
+    if patient.lower_ in RELATIVE and verb.dep_ == "relcl":
+        patient = verb.head  # "the plant, which was sold by GM": sold the plant
+    lead = [verb, *(c for c in verb.rights if c.dep_ == "prt")]
+    left = {t.i for t in agent.subtree} | {t.i for t in lead}
+    after = "".join(t.text_with_ws for t in verb.doc[verb.i : words[-1].i + 1] if t.i not in left)
+    patient_words = [t.lower_ if t.is_sent_start and t.pos_ != "PROPN" else t.text for t in _compact(patient, 4)]
+    return " ".join([_text(lead), *patient_words, after])
 
 
 def _noun_sense(noun: Any) -> str:
@@ -327,8 +361,10 @@ def _noun_sense(noun: Any) -> str:
 
 
 def _sense(verb: Any) -> str:
-    """'verb|object' lemmas: the xcomp's verb for "began supplying", the event noun's for "held a meeting"."""
-    inner = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    """'verb|object' lemmas: the xcomp's verb for "began supplying", the event noun's for "held a meeting". Not
+    the infinitive of a named object, an event of its own ("forced Apple to lower prices": forcing, then
+    Apple's lowering)."""
+    inner = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB" and _controller(c) is None), None)
     head = inner if inner is not None else verb
     lemma = str(head.lemma_).lower()
     obj = next((c for c in head.rights if c.dep_ in ("dobj", "attr")), None)
@@ -481,6 +517,8 @@ def _verb_events(
         if speaker and subject is not None and _speaker(start + subject.idx, quotes, statements) != speaker:
             subject = None  # "saying, “Stop me …”": the quotation's verb is not done by who says it
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _participle_of(verb)
+        if passive is not None and passive.lower_ in RELATIVE and _done_to(verb):
+            passive = verb.head  # "a deal that will be finalized by June 10": the deal, by nobody named
         if subject is None and (passive is None or passive.pos_ == "PRON"):
             continue  # nobody does it, or "which is dedicated": nothing to tell
         if subject is not None and _nobody(subject, speaker):
@@ -533,6 +571,12 @@ def _participle_of(verb: Any) -> Any | None:
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or head.pos_ not in ("NOUN", "PROPN"):
         return None
     return None if head.lemma_.lower() in EVENT_NOUNS | ACT_NOUNS else head
+
+
+def _done_to(verb: Any) -> bool:
+    """A relative passive that tells an act done to its noun: one with a tense or modal of its own ("a deal that
+    will be finalized", "which has been sold"); "which is dedicated to women" describes the noun."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "aux" for c in verb.children)
 
 
 def _nobody(subject: Any, speaker: str) -> bool:
@@ -738,9 +782,28 @@ def find_events(
         quotes = quoted_stretches(doc.text, resume.start(paragraph, start), start + len(parsed.text), min_words=1)
         found += sentence_events(number, start, parsed, quotes, claimed, statements)
     found.sort(key=lambda e: e.verb_start)
-    names = [n for n in article.names if n[1] not in article.groups]
+    settings = _settings(article)
+    names = [n for n in article.names if n[1] not in article.groups and n[0] not in settings]
     speakers = speaker_names(attributions, article.names)
     return retell(resolve(found, [*names, *speakers]), headline_events(doc))
+
+
+def _settings(article: ParsedArticle) -> set[int]:
+    """Where place names only say where ("flying to Chicago via New York", "lifted off in Toulouse"): a setting,
+    not a party, so no later "it" that does something stands for it."""
+    return {
+        start + ent.start_char
+        for _, start, parsed, _ in article.sentences
+        for ent in parsed.ents
+        if ent.label_ in PLACE_LABELS and _setting(ent.root)
+    }
+
+
+def _setting(tok: Any) -> bool:
+    """A place after a preposition of place, or coordinated with one ("in New York and New Jersey")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return bool(tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS)
 
 
 class Headline(NamedTuple):

@@ -3,24 +3,32 @@ denied (FactBank/MEANTIME's certainty x polarity x time, in the words of ``schem
 
 Rules over the event word (a verb or an event noun) and the words that govern it, the nearest marker winning:
 
-- its own auxiliaries, adverbs and negation: "not"/"never" → negated; could/may/might, apparently/probably →
-  possible; would → conditional with a condition, planned under a saying verb (the report's future: "announced
-  it would cut jobs"), else possible (hypothetical);
-  will/shall/should, "is going to", "is to be held" → planned; a verb with an if/unless/in-case clause of its
-  own → conditional; "can" is an ability, told as fact;
-- an infinitive hanging on a noun ("an event to be held") → planned;
+- its own auxiliaries, adverbs and negation: "not"/"never"/"no longer" → negated; could/may/might,
+  apparently/probably → possible; would → conditional with a condition, planned under a saying verb (the report's
+  future: "announced it would cut jobs"), else possible (hypothetical); will/shall/should, "is going to", "is to
+  be held" → planned; a verb with an if/unless/in-case clause of its own → conditional; "can" is an ability, told
+  as fact;
+- an infinitive hanging on a noun ("an event to be held") → planned; on a noun ranked by an ordinal or
+  superlative it tells what the noun does, with the status of the noun's clause ("is the first model to be
+  built": happened; "will be the first jet to be built": planned);
 - the verb that governs it through a complement ("plans to visit", "refused to comment", "is expected to cut"):
   plan-verbs → planned, refuse/deny/fail → negated, expect/likely → possible; aspect verbs ("began supplying")
-  keep the event as real; any other verb taking an infinitive ("agreed to buy") → planned, as the act lies ahead;
-  a that-clause with a subject and tense of its own keeps them: the modals of the verb it completes are not its
-  own ("it should be mentioned that sales doubled": happened);
-- the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional; a purpose
-  clause ("to ensure that …", "in order to") → planned, and so is what the purpose clause says;
+  keep the event as real, and so does a saying verb whose subject asserts it ("claims to possess"); any other verb
+  taking an infinitive ("agreed to buy", "urged Pyongyang to stop") → planned, as the act lies ahead; a
+  that-clause with a subject and tense of its own, or a coordinated verb with a tense of its own ("was apparently
+  normal and took place"), keeps them: the modals of the verb it completes are not its own ("it should be
+  mentioned that sales doubled": happened);
+- the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional (not one of
+  comparison: "doubled if compared to last year"); a purpose clause ("to ensure that …", "in order to") → planned,
+  and so is what the purpose clause says; a time clause in the past tense ("could rise, as when Apple released the
+  iPod") keeps its own status, unless the verb it dates is a future in the past ("would be replaced before the
+  tour commenced");
 - a headline infinitive with no verb above it ("Kim Jong-un to visit Russia") → planned;
 - an event noun: the noun framing it ("the possibility of a meeting", "plans for"), its modifier ("the planned
   sale", "a possible merger", "an imminent meeting"), the verb it is the object of when that verb foresees or
   announces it ("forecast losses" possible, "announced job cuts" planned), else that verb's status ("will hold
-  talks").
+  talks"), unless the verb ends it ("to end Ford's losses": the losses are under way); a noun in a verb's phrase
+  is possible or conditional as that verb is ("could clinch the title with a win or a Steelers loss").
 
 Otherwise the event is presented as real: ``happened``. Reported speech does not change it: "Ukraine said North
 Korea began supplying weapons" is Ukraine's claim that it happened; who says so is the event's ``reported_by``.
@@ -51,11 +59,18 @@ ASPECT_VERBS = word_set("begin start continue keep resume manage finish go come 
 """Their complement happens with them: "began supplying weapons" is a supply that happened."""
 CONDITION_MARKS = word_set("if unless whether provided providing")
 PURPOSE_MARKS = word_set("so order")
+COMPARING = word_set("compare")
+"""An if-clause of comparison ("sales doubled if compared to last year") sets no condition."""
+RANKS = word_set("first last only")
+"""Not "next": "the next plane to be built" is one still ahead."""
+TIME_MARKS = word_set("when after before since once while as until")
 PLANNED_MODIFIERS = word_set("planned proposed scheduled future upcoming intended prospective pending imminent")
 POSSIBLE_FRAMES = word_set("possibility prospect chance risk threat likelihood speculation rumor rumour fear")
 """Nouns whose "of" phrase names what may happen ("the possibility of an imminent meeting")."""
 PLANNED_FRAMES = word_set("plan plans intention decision agreement deal proposal bid offer")
 POSSIBLE_MODIFIERS = word_set("possible potential likely expected probable rumored rumoured alleged")
+ENDING = word_set("end stop halt reverse offset cover recoup")
+"""Verbs whose object is an act already under way ("plans to end Ford's losses": the losses happen now)."""
 ANNOUNCING = word_set("announce")
 """An act announced by name ("announced job cuts") is one still ahead."""
 COMPLEMENTS = ("xcomp", "ccomp", "advcl", "acomp", "oprd")
@@ -65,7 +80,7 @@ MAX_CLIMB = 4
 def _own(tok: Any) -> Status | None:
     """What the word's own auxiliaries and negation say."""
     words = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")]
-    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in words):
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in words) or _no_longer(tok):
         return "negated"
     if _conditioned(tok):  # "will face consequences if it does": the consequence of a condition
         return "conditional"
@@ -82,6 +97,13 @@ def _own(tok: Any) -> Status | None:
     if tok.lemma_.lower() == "go" and tok.tag_ == "VBG":  # "is going to deliver": going's own status
         return "planned"
     return None
+
+
+def _no_longer(tok: Any) -> bool:
+    """ "could no longer meet": a negation the adverb carries in its own "no"."""
+    return any(
+        c.dep_ == "advmod" and any(n.dep_ == "neg" or n.lower_ in NEGATIONS for n in c.children) for c in tok.children
+    )
 
 
 def _conditioned(tok: Any) -> bool:
@@ -104,7 +126,7 @@ def _clause(tok: Any) -> Status | None:
     if tok.dep_ != "advcl":
         return None
     marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-    if marks & CONDITION_MARKS:
+    if marks & CONDITION_MARKS and tok.lemma_.lower() not in COMPARING:  # "if compared to last year": a comparison
         return "conditional"
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if infinitive or marks & PURPOSE_MARKS:
@@ -117,9 +139,13 @@ def _governed(tok: Any, head: Any) -> Status | None:
     lemma = head.lemma_.lower()
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.tag_ == "VB"
     if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return "planned"  # "an event to be held on October 12", "the first jet to be manufactured"
+        if _ranked(head) and head.head.pos_ in ("VERB", "AUX"):  # "is the first model to be built": it was
+            return event_status(head.head)
+        return "planned"  # "an event to be held on October 12", "a contract to supply tankers"
     if tok.dep_ not in ("xcomp", "ccomp") or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
+    if _asserted(head):
+        return None  # "claims to possess the trademark", "is said to have": a report of what is, not a plan
     if lemma == "be" and tok.dep_ == "xcomp" and infinitive:
         return "planned"  # "it is to be held", "the plan is to end losses by 2008"
     if lemma in NEGATING_VERBS and tok.dep_ == "xcomp":
@@ -131,6 +157,25 @@ def _governed(tok: Any, head: Any) -> Status | None:
     if tok.dep_ == "xcomp" and infinitive and (lemma in PLAN_VERBS or head.pos_ == "VERB"):
         return "planned"
     return None
+
+
+def _asserted(verb: Any) -> bool:
+    """A saying verb whose infinitive is what its subject asserts ("claims to possess", "is said to be"); not one
+    that promises, announces or foresees ("pledged to cut", "announced to close"), nor one that tells someone to
+    act ("urged Pyongyang to stop": a directive, the act ahead)."""
+    lemma = verb.lemma_.lower()
+    framing = PLAN_VERBS | NEGATING_VERBS | POSSIBLE_VERBS | ANNOUNCING
+    told = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    return lemma in _SAYING and lemma not in framing and not told
+
+
+def _ranked(noun: Any) -> bool:
+    """A noun ranked by an ordinal or superlative ("the first woman", "the largest jet", "the only airline"): its
+    infinitive ("the first woman to lead a car maker") tells what the noun does, as a relative clause would, at
+    the time of the clause the noun stands in."""
+    return any(
+        c.dep_ == "amod" and (c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ in RANKS) for c in noun.children
+    ) or (noun.ent_type_ == "ORDINAL" or noun.lower_ in RANKS)
 
 
 def _noun_status(noun: Any) -> Status | None:
@@ -150,15 +195,29 @@ def _noun_status(noun: Any) -> Status | None:
         return "possible"  # "analysts had forecast losses"
     if noun.dep_ == "dobj" and verb in PLAN_VERBS | ANNOUNCING:
         return "planned"  # "announced 10,000 job cuts", "proposed a merger": the act lies ahead
-    if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.pos_ in ("VERB", "AUX") and verb not in ENDING:
         return event_status(noun.head)
+    return _phrase_status(noun)
+
+
+def _phrase_status(noun: Any) -> Status | None:
+    """A noun inside a verb's phrase ("could clinch the title with a win or a Steelers loss") is as uncertain as
+    the verb: possible or conditional when it is. A plan or a negation of the verb's need not be the noun's ("will
+    be compensated for the delay": the delay happened)."""
+    node = noun
+    while node.dep_ in ("pobj", "prep", "conj") and node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            status = event_status(node)
+            return status if status in ("possible", "conditional") else None
     return None
 
 
 def event_status(tok: Any) -> Status:
     """The status of the event the token names (a verb, or an event noun). Climbing from the word to the verbs
     that frame it, every marker met counts; the strongest wins (``PRIORITY``: "in case it decided to supply" is
-    conditional, not planned). A saying verb ends the climb: what is said keeps its own status."""
+    conditional, not planned; "if he could no longer lead" negated, as MEANTIME reads polarity before certainty).
+    A saying verb ends the climb: what is said keeps its own status; so does a time clause in the past tense."""
     if tok.pos_ in ("NOUN", "PROPN"):
         return _noun_status(tok) or "happened"
     found: list[Status] = []
@@ -166,7 +225,7 @@ def event_status(tok: Any) -> Status:
     for _ in range(MAX_CLIMB):
         own = None if tensed else _own(current)  # "should be mentioned that sales doubled": doubled, as told
         found += [s for s in (own, _clause(current)) if s is not None]
-        tensed = current.dep_ == "ccomp" and _finite(current)
+        tensed = (current.dep_ == "ccomp" and _finite(current)) or _tensed_conjunct(current)
         head = current.head
         if head.i == current.i:  # the root (spaCy makes a new Token on each access: compare positions)
             if not found and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
@@ -176,8 +235,28 @@ def event_status(tok: Any) -> Status:
             found.append(governed)
         if current.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or head.lemma_.lower() in _SAYING:
             break
+        if _past_occasion(current):  # "may have an impact, as when the iPod was released": the release happened
+            break
         current = head
     return min(found, key=PRIORITY.index) if found else "happened"
+
+
+def _past_occasion(tok: Any) -> bool:
+    """A time clause in the past tense ("when the iPod first was released", "after it had filed"): what it dates
+    the main verb by is told as having happened, whatever the main verb's modality. Not under a future in the past
+    ("would be replaced before the tour commenced": the tense is the report's, the act still ahead)."""
+    ahead = PLANNED_AUX | CONDITIONAL_AUX
+    if tok.dep_ != "advcl" or any(c.dep_ == "aux" and c.lower_ in ahead for c in tok.head.children):
+        return False
+    marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS for c in tok.children)
+    past = tok.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children)
+    return marked and past
+
+
+def _tensed_conjunct(tok: Any) -> bool:
+    """A coordinated verb with a tense of its own ("was apparently normal and took place on time"): the first
+    verb's modals and hedges are not its own, as they are of one that shares them ("will visit and meet")."""
+    return tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def _finite(tok: Any) -> bool:
@@ -188,7 +267,7 @@ def _finite(tok: Any) -> bool:
     return subject and tense
 
 
-PRIORITY: tuple[Status, ...] = ("conditional", "negated", "possible", "planned", "happened", "unknown")
+PRIORITY: tuple[Status, ...] = ("negated", "conditional", "possible", "planned", "happened", "unknown")
 _SAYING = CUE_LEMMAS - MENTAL_CUES
 """A clause under a saying verb (the lexicon's cues, not its verbs of holding) keeps its own status: "said it
 will" is planned, "said it sold" happened."""
