@@ -57,6 +57,7 @@ from .events import (
     _subject,
     _trigger,
     _when,
+    party_name,
 )
 from .events import _light as light_event
 from .factuality import ASPECT_VERBS, event_status
@@ -185,10 +186,9 @@ def _label(tok: Any, ents: Ents) -> str | None:
 def _named(tok: Any, ents: Ents) -> bool:
     """A name, or a pronoun that stands for one (not "their": ``GROUP_PRONOUNS``): a doer a reader can look up,
     not a description ("the company", "dedicated people")."""
-    label = _label(tok, ents)
     if tok.pos_ == "PRON":
         return tok.lower_ not in GROUP_PRONOUNS
-    return label in NAME_LABELS if label is not None else tok.pos_ == "PROPN"
+    return party_name(tok, ents)
 
 
 def _time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:

@@ -625,22 +625,24 @@ def _says(verb: Any, start: int, claimed: Collection[int]) -> bool:
     return start + verb.idx in claimed or not acted_on
 
 
+def party_name(tok: Any, ents: Ents) -> bool:
+    """Whether a word names a party: a name entity, or a proper noun the tagger left out; not a date or a number
+    ("on Wednesday", "of 2008")."""
+    ent = ents.get(tok.i)
+    return ent.label_ in NAME_LABELS if ent is not None else tok.pos_ == "PROPN"
+
+
 def _noun_party(noun: Any, ents: Ents) -> tuple[list[str], list[str]]:
     """Who does what a business or news event noun names, and to whom: "Fiat's purchase of Chrysler", "the
     sale of the plant by GM", "Boeing's delay"; a name with "of" is the one acted on."""
     actors: list[str] = []
     targets: list[str] = []
-
-    def named(tok: Any) -> bool:  # a party's name: not a date or a number ("on Wednesday", "of 2008")
-        ent = ents.get(tok.i)
-        return ent.label_ in NAME_LABELS if ent is not None else tok.pos_ == "PROPN"
-
     for c in noun.children:
-        if c.dep_ == "poss" and named(c):
+        if c.dep_ == "poss" and party_name(c, ents):
             actors.append(_phrase(c, ents))
         elif c.dep_ == "prep" and c.lower_ in ("by", "of", "between", "with", "from", "to", "for"):
             for pobj in (p for p in c.children if p.dep_ == "pobj"):
-                names = [_phrase(x, ents) for x in _conjuncts(pobj) if named(x)]
+                names = [_phrase(x, ents) for x in _conjuncts(pobj) if party_name(x, ents)]
                 (actors if c.lower_ in ("by", "between") else targets).extend(names)
     return actors, targets
 

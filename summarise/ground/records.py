@@ -10,7 +10,7 @@ What fails is kept and flagged (``verified``), or dropped later with ``strict``,
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -18,6 +18,7 @@ from functools import cached_property
 
 from ..extract.factuality import CONDITIONAL_AUX, PLANNED_AUX, POSSIBLE_AUX
 from ..extract.items import ExtractedClaim, ExtractedEvent
+from ..ingest.index import RangeLookup
 from ..lexicon import is_speech, quoted_stretches, word_set
 from ..schema import Claim, Event, EventStatus, GroundingCounts, Span, Speech, TimeExpr, TimeMention
 from ..timex import dates_an_event, event_time, tag_times
@@ -354,13 +355,11 @@ class Grounder:
         """Index into ``sentences`` of the event's (first) evidence sentence; None when it is not one."""
         if not event.evidence or event.evidence[0].status == "unverified":
             return None
-        start = event.evidence[0].start
-        i = bisect_right(self._sentence_starts, start) - 1
-        return i if i >= 0 and self.sentences[i][0] <= start < self.sentences[i][1] else None
+        return self._sentence_lookup.index(event.evidence[0].start)
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s for s, _ in self.sentences]
+    def _sentence_lookup(self) -> RangeLookup:
+        return RangeLookup(self.sentences)
 
     def _narrative_goes_on(self, i: int) -> bool:
         """Whether sentence ``i`` carries on from the one before: same paragraph (no blank line between) and no
