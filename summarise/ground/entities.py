@@ -153,7 +153,8 @@ _ROLE_SYNONYMS = {
 }
 """Roles read as one ("CEO" is the "Chief Executive Officer" an apposition names, and "the chief executive"), in
 keys and in the text."""
-_KEY_SYNONYMS = [(re.compile(rf"\b{re.escape(role)}\b"), synonym) for role, synonym in _ROLE_SYNONYMS.items()]
+_ROLE_PATTERNS = [(re.compile(rf"(?i)\b{re.escape(role)}\b"), synonym) for role, synonym in _ROLE_SYNONYMS.items()]
+"""``_ROLE_SYNONYMS`` as patterns, for folded keys and for the text alike."""
 _PARTICLES = _words("de da del della van von der bin al la le du dos")
 _STOP = _words(
     "the a an on in at and but however during after before according meanwhile monday tuesday "
@@ -451,7 +452,7 @@ def _description_key(core: str) -> str:
     key = _name_key(core)
     for country, demonym in _KEY_DEMONYMS:
         key = country.sub(demonym, key)
-    for role, synonym in _KEY_SYNONYMS:
+    for role, synonym in _ROLE_PATTERNS:
         key = role.sub(synonym, key)
     return _FIELD_OF_KEY.sub(_field_first, key)
 
@@ -798,7 +799,7 @@ _TEXT_DEMONYMS = [
         c.demonyms[0],
     )
     for c in COUNTRIES
-] + [(re.compile(rf"(?i)\b{re.escape(role)}\b"), synonym) for role, synonym in _ROLE_SYNONYMS.items()]
+] + _ROLE_PATTERNS
 """The substitutions of ``_canonical_text``, in order, compiled once."""
 
 
