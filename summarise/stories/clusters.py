@@ -90,13 +90,9 @@ def features(summary: ArticleSummary) -> Counter[str]:
     return counts
 
 
-def vectors(summaries: Sequence[ArticleSummary]) -> list[Vector]:
-    """Unit TF-IDF vectors (log-scaled counts, smoothed IDF; names weighted ``NAME_WEIGHT``)."""
-    return tfidf([features(s) for s in summaries])
-
-
 def tfidf(counted: Sequence[Counter[str]]) -> list[Vector]:
-    """Unit TF-IDF vectors of feature counts, the IDF taken over these counts alone."""
+    """Unit TF-IDF vectors of feature counts (log-scaled counts, smoothed IDF taken over these counts alone;
+    names weighted ``NAME_WEIGHT``)."""
     df: Counter[str] = Counter()
     for c in counted:
         df.update(c.keys())
