@@ -172,10 +172,11 @@ def is_speech(action: str) -> bool:
 
 # -- pronouns -------------------------------------------------------------------------------------------------
 PRONOUNS = word_set("he she they it we i you him her them us this these those")
+"""Pronouns a subject may be: a source or actor written so is resolved to an earlier name."""
 
 AUXILIARIES = word_set("be is are was were been has have had will would could should may might")
 """Auxiliary and modal verbs: they carry tense and mood, not what a sentence is about."""
-"""Pronouns a subject may be: a source or actor written so is resolved to an earlier name."""
+
 PERSON_PRONOUNS = word_set("he she him her his")
 """Pronouns that stand for a person ("his" as a noun cue's owner: "his claim that …")."""
 THING_PRONOUNS = word_set("it its")
@@ -184,6 +185,19 @@ SPEAKER_PRONOUNS = word_set("i we you me us")
 """First and second person: words inside someone's speech ("I think"), not its attribution."""
 POSSESSIVES = word_set("his her their its our my your")
 """Possessive pronouns: "his claim that …" is resolved to an earlier name like "he"."""
+
+# -- offices --------------------------------------------------------------------------------------------------
+PERSON_ROLES = frozenset(
+    "leader president minister spokesperson spokesman spokeswoman advisor adviser chancellor secretary head "
+    "chief officer director ambassador governor mayor senator congressman congresswoman representative general "
+    "commander official envoy king queen prince princess premier ceo chairman chairwoman chair judge justice "
+    "lawmaker candidate nominee emperor pope dictator ruler foreign_minister negotiator diplomat "
+    "mr mrs ms dr prof gen sen rep gov lt col sgt capt adm maj".replace("_", " ").split()
+)
+"""Words that name a person by office or rank ("the Russian president", "Mr"): entity rules tell titles and
+descriptions by them; an event's target may be a person named so."""
+
+# -- relatives ------------------------------------------------------------------------------------------------
 RELATIVE = word_set("which that who whom")
 """Relative pronouns: "which said" points at the noun the clause hangs on."""
 

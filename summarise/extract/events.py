@@ -47,6 +47,7 @@ from ..lexicon import (
     ACT_CUES,
     CUES,
     MENTAL_CUES,
+    PERSON_ROLES,
     RELATIVE,
     SPEAKER_PRONOUNS,
     quoted_stretches,
@@ -93,10 +94,11 @@ TARGET_PREPS = word_set("with to between against on for")
 PLACE_PREPS = word_set("in at to into from near")
 PLACE_ONLY_PREPS = word_set("in at into from near")
 SETTING_PREPS = PLACE_ONLY_PREPS | word_set("to via through across throughout")
-MEANS_PREPS = word_set("by through while without")
-"""A gerund after these is the clause's doer's own means or manner ("divested it by selling it"). Not after
-"from" ("banned Pyongyang from exporting": the object's), nor "after"/"before" ("after meeting Putin": a
-background that retells an event the article tells as its own)."""
+GERUND_DOER_PREPS = word_set("by through while without after before since upon")
+"""A gerund after these is done by the clause's doer: its means or manner ("divested it by selling it") or an
+act just before or after it ("Kim has been visiting Russia after meeting Putin on Wednesday": Kim met him; told
+before as "Kim met the Russian president", the two mentions merge and the meeting gets its day). Not after
+"from" ("banned Pyongyang from exporting": the object's)."""
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_ACTION_WORDS = 6
@@ -183,13 +185,24 @@ def _phrase(tok: Any, ents: Ents) -> str:
     return str(tok.doc.text[left.idx : right.idx + len(right.text)]).strip(" ,‘’“”\"'")
 
 
+def _aside(word: Any, noun: Any) -> bool:
+    """Whether ``word`` hangs from ``noun`` through a clause, an apposition or an owner of its own ("the man,
+    who ...", "the Air Force's interests"), not as a modifier of the noun itself; what governs the noun does
+    not count ("to meet Kim Jong Un": "meet" is a clause, but "Kim" is the name's own)."""
+    node = word
+    while node.head.i != node.i and node.i != noun.i:
+        if node.dep_ in ("relcl", "acl", "appos", "poss", "case"):
+            return True
+        node = node.head
+    return False
+
+
 def _compact(tok: Any, budget: int) -> list[Any]:
     """A noun phrase's head words within budget: the noun, then its nearest left modifiers, then its first
     prepositional phrase ("the sale of advanced weapons"; short of room, "the sale of weapons")."""
     if budget < 1:
         return []
-    mods = [t for t in tok.subtree if t.i < tok.i and t.pos_ != "PUNCT" and t.dep_ not in ("poss", "case")]
-    mods = [t for t in mods if all(a.dep_ not in ("relcl", "acl", "appos") for a in t.ancestors if a.i < tok.i)]
+    mods = [t for t in tok.subtree if t.i < tok.i and t.pos_ != "PUNCT" and not _aside(t, tok)]
     words = [tok, *sorted(mods, key=lambda t: -t.i)[: budget - 1]]
     prep = next((c for c in tok.rights if c.dep_ == "prep"), None)
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -237,8 +250,8 @@ def _subject(verb: Any) -> Any | None:
             if owner is not None or tok.head.dep_ != "dobj":
                 return owner
             tok = tok.head
-        elif tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in MEANS_PREPS:
-            tok = tok.head  # "divested it by selling it": the means' doer is the clause's
+        elif tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in GERUND_DOER_PREPS:
+            tok = tok.head  # "divested it by selling it", "after meeting Putin": the clause's doer
         elif tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or tok.head is tok:
             return None
         elif (controller := _controller(tok)) is not None:
@@ -376,13 +389,31 @@ def _sense(verb: Any) -> str:
     return f"{lemma}|{str(obj.lemma_).lower() if obj is not None else ''}"
 
 
+def _office_holder(tok: Any, ents: Ents) -> str | None:
+    """A person the text names by office alone ("met the Russian president", "meet North Korea's leader"):
+    that description, which the entity table joins to the name the article gives the office; a name that only
+    says whose office it is (the possessor) is not the one met. Not an indefinite one ("an official": nobody in
+    particular) nor one with the name beside it ("the president, Vladimir Putin": the name is the target)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in PERSON_ROLES:
+        return None
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in tok.children)
+    if not definite or any(c.dep_ == "appos" for c in tok.children):
+        return None
+    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    place = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if place is None:
+        return _phrase(tok, ents)
+    return f"{_phrase(tok, ents)} of {_phrase(place, ents)}"  # "the mayor of Lyon"
+
+
 def _targets_and_place(verb: Any, ents: Ents, actor: str) -> tuple[list[str], str | None]:
     targets: list[str] = []
     where: str | None = None
     for c in verb.rights:
         if c.dep_ in ("dobj", "dative", "xcomp"):
             names, place = _names_in(c, ents)
-            targets += names
+            office = _office_holder(c, ents)
+            targets += [office] if office else names
             where = where or place
         elif c.dep_ == "prep":
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
@@ -393,7 +424,8 @@ def _targets_and_place(verb: Any, ents: Ents, actor: str) -> tuple[list[str], st
                 where = ent.text
                 continue
             if c.lower_ in TARGET_PREPS:
-                targets += _names_in(pobj, ents)[0]
+                office = _office_holder(pobj, ents)
+                targets += [office] if office else _names_in(pobj, ents)[0]
     out = [t for t in dict.fromkeys(targets) if t != actor and t not in actor][:3]
     return out, where
 

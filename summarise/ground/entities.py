@@ -51,7 +51,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon import FUNCTION_WORDS, SAID_AFTER_NAME
+from ..lexicon import FUNCTION_WORDS, PERSON_ROLES, SAID_AFTER_NAME
 from ..lexicon import word_set as _words
 from ..schema import Entity, EntityType
 from ..unionfind import UnionFind
@@ -119,13 +119,6 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-_PERSON_ROLES = frozenset(
-    "leader president minister spokesperson spokesman spokeswoman advisor adviser chancellor secretary head "
-    "chief officer director ambassador governor mayor senator congressman congresswoman representative general "
-    "commander official envoy king queen prince princess premier ceo chairman chairwoman chair judge justice "
-    "lawmaker candidate nominee emperor pope dictator ruler foreign_minister negotiator diplomat "
-    "mr mrs ms dr prof gen sen rep gov lt col sgt capt adm maj".replace("_", " ").split()
-)
 _TITLE_WORDS = _words(
     "prime deputy vice acting former senior state foreign defense defence interior national security "
     "affairs homeland trade industry finance economy energy health justice attorney supreme military "
@@ -399,7 +392,7 @@ def _name_word(word: str) -> bool:
         return True
     return (
         word[:1].isupper()
-        and folded not in _PERSON_ROLES
+        and folded not in PERSON_ROLES
         and folded not in _TITLE_WORDS
         and folded not in _ORG_WORDS
         and not _is_place_word(folded)
@@ -407,14 +400,14 @@ def _name_word(word: str) -> bool:
 
 
 def _has_role(text: str) -> bool:
-    return any(_fold(w).strip(".,") in _PERSON_ROLES for w in text.split())
+    return any(_fold(w).strip(".,") in PERSON_ROLES for w in text.split())
 
 
 def _is_role_phrase(core: str) -> bool:
     """A person description: ends in a role ("Russian president") or is "head of ..."."""
     words = [_fold(w).strip(".,") for w in core.split()]
     return bool(words) and (
-        words[-1] in _PERSON_ROLES or (len(words) > 2 and words[1] == "of" and words[0] in _PERSON_ROLES)
+        words[-1] in PERSON_ROLES or (len(words) > 2 and words[1] == "of" and words[0] in PERSON_ROLES)
     )
 
 
@@ -1043,7 +1036,7 @@ def _company_base(key: str) -> str | None:
     cut = len(words)
     while cut > 1 and words[cut - 1] in _COMPANY_TAIL:
         cut -= 1
-    if cut == len(words) or words[cut - 1] in _PERSON_ROLES:
+    if cut == len(words) or words[cut - 1] in PERSON_ROLES:
         return None
     return " ".join(words[:cut])
 
