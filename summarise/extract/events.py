@@ -297,7 +297,7 @@ def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
     after "in"/"at"/… (a place, not a target)."""
     found: list[str] = []
     place: str | None = None
-    clauses = {t.i for d in tok.subtree if d.dep_ in CLAUSES and d is not tok for t in d.subtree}
+    clauses = {t.i for d in tok.subtree if d.dep_ in CLAUSES and d is not tok and _clause(d) for t in d.subtree}
     for t in tok.subtree:
         if t.i in clauses:  # "the sale of weapons, which could allow Moscow to …": not the sale's party
             continue
@@ -311,6 +311,12 @@ def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
         if ent.label_ in NAME_LABELS and ent.text not in found:
             found.append(ent.text)
     return found, place
+
+
+def _clause(dep: Any) -> bool:
+    """Whether a dependent in ``CLAUSES`` is a clause of its own, not a noun joined to a noun ("Putin and Kim":
+    both take part)."""
+    return bool(dep.dep_ != "conj" or dep.pos_ in ("VERB", "AUX"))
 
 
 def _in_adjective(tok: Any) -> bool:
