@@ -199,6 +199,15 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
             "Mayor Jane Roux has expressed her determination to meet Paul Marie Ames in person.",
             [("Mayor Jane Roux", "meet Paul Marie Ames", ("Paul Marie Ames",), None)],
         ),
+        # the names of a topic are not parties; nouns joined in an object both take part
+        (
+            "Japan raised concerns about a deal between Boeing and Airbus. Germany warned Russia and North Korea.",
+            [
+                ("Japan", "raised concerns about a deal", (), None),
+                ("Boeing", "deal", ("Airbus",), None),  # the deal itself has them as parties
+                ("Germany", "warned Russia", ("Russia", "North Korea"), None),
+            ],
+        ),
         # a gerund after "after" or "before" is done by the clause's doer
         (
             "Jane Roux has been touring France since May, after meeting Paul Ames on Wednesday.",

@@ -91,6 +91,8 @@ RECIPROCAL = word_set("meet discuss negotiate talk agree clash fight trade coope
 LIGHT_VERBS = word_set("hold have make conduct take give stage")
 """'held a meeting with' means 'met': the sense of a light verb is its event noun's."""
 TARGET_PREPS = word_set("with to between against on for")
+TOPIC_PREPS = word_set("about over regarding concerning")
+"""Prepositions of a topic: the names after them are what is talked about, not parties."""
 PLACE_PREPS = word_set("in at to into from near")
 PLACE_ONLY_PREPS = word_set("in at into from near")
 SETTING_PREPS = PLACE_ONLY_PREPS | word_set("to via through across throughout")
@@ -304,6 +306,8 @@ def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
         ent = ents.get(t.i)
         if ent is None or (ent.label_ == "NORP" and ent.root.pos_ == "ADJ") or _in_adjective(ent.root):
             continue
+        if _about(t, tok):
+            continue
         if t.head.dep_ == "prep" and t.head.lower_ in PLACE_ONLY_PREPS and t.head.i > tok.i:
             if ent.label_ in PLACE_LABELS and place is None:
                 place = ent.text
@@ -311,6 +315,17 @@ def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
         if ent.label_ in NAME_LABELS and ent.text not in found:
             found.append(ent.text)
     return found, place
+
+
+def _about(word: Any, phrase: Any) -> bool:
+    """Whether ``word`` is in what ``phrase`` is about ("raised concerns about a deal between Putin and Kim"):
+    a topic, not a party of the act."""
+    node = word
+    while node.i != phrase.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in TOPIC_PREPS:
+            return True
+        node = node.head
+    return False
 
 
 def _clause(dep: Any) -> bool:
