@@ -394,3 +394,16 @@ def test_it_stands_for_a_party_not_a_place_that_only_says_where() -> None:
     assert got[-1][:2] == ("Lufthansa", "carried 500 passengers")  # a place coordinated with one says where too
     got = found("Lufthansa sold the jet to Qantas on Monday. It carried 500 passengers.")
     assert got[-1][:2] == ("Qantas", "carried 500 passengers")  # a party after "to" is one
+
+
+def test_a_noun_s_modality_is_its_status_not_part_of_its_action() -> None:
+    doc = load_text(
+        "Officials fear an imminent meeting between Kim and Putin. "
+        "Tokyo is watching a possible arms deal between Russia and North Korea."
+    )
+    article = parse_article(doc)
+    events = find_events(doc, article, find_attributions(doc, article))
+    assert [(e.actor, e.action, e.status) for e in events if e.action in ("meeting", "deal")] == [
+        ("Kim", "meeting", "planned"),
+        ("Russia", "deal", "possible"),
+    ]

@@ -56,7 +56,15 @@ from ..lexicon import (
 from ..schema import EventStatus
 from ..timex import time_phrases
 from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_names, title_span
-from .factuality import ASPECT_VERBS, NEGATING_VERBS, PLAN_VERBS, POSSIBLE_VERBS, event_status
+from .factuality import (
+    ASPECT_VERBS,
+    NEGATING_VERBS,
+    PLAN_VERBS,
+    PLANNED_MODIFIERS,
+    POSSIBLE_MODIFIERS,
+    POSSIBLE_VERBS,
+    event_status,
+)
 from .nlp import parser
 
 STATES = word_set(
@@ -726,7 +734,7 @@ def _noun_events(
         if not names:
             continue
         actor = actors[0] if actors else ""
-        action = _text([*(c for c in noun.lefts if c.dep_ == "amod"), noun])
+        action = _text([*(c for c in noun.lefts if c.dep_ == "amod" and not _modality(c)), noun])
         sense = f"{_noun_sense(noun)}|"
         when = _when(noun, times)
         found.append(
@@ -746,6 +754,12 @@ def _noun_events(
             )
         )
     return found
+
+
+def _modality(modifier: Any) -> bool:
+    """ "a possible deal", "an imminent meeting": the word says how likely or how near the event is, which its
+    ``status`` tells; the action names only the event."""
+    return bool(modifier.lower_ in PLANNED_MODIFIERS | POSSIBLE_MODIFIERS)
 
 
 def _another_doer(noun: Any, actors: Sequence[str], ents: Ents) -> bool:
