@@ -99,8 +99,9 @@ RECIPROCAL = word_set("meet discuss negotiate talk agree clash fight trade coope
 LIGHT_VERBS = word_set("hold have make conduct take give stage")
 """'held a meeting with' means 'met': the sense of a light verb is its event noun's."""
 TARGET_PREPS = word_set("with to between against on for")
-TOPIC_PREPS = word_set("about over regarding concerning")
-"""Prepositions of a topic: the names after them are what is talked about, not parties."""
+TOPIC_PREPS = word_set("about regarding concerning")
+"""Prepositions of a topic: the names after them are what is talked about, not parties. Not "over", which
+also names an opponent ("a victory over the Jaguars")."""
 PLACE_PREPS = word_set("in at to into from near")
 PLACE_ONLY_PREPS = word_set("in at into from near")
 SETTING_PREPS = PLACE_ONLY_PREPS | word_set("to via through across throughout")
