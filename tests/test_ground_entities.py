@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summarise.ground import entities
+from summarise.ground import entities, name_evidence, name_forms
 from summarise.ground.entities import EntityTable, Mention, canonicalise
 from summarise.schema import Entity
 
@@ -294,22 +294,22 @@ def _linked_names_by_whole_text_search(description: str, text: str) -> set[str]:
     words = description.split()
     heads = [description]
     if words and words[-1] == "leader":
-        heads += [" ".join([*words[:-1], variant]) for variant in entities._LEADER_VARIANTS]
-    canon = entities._canonical_text(text)
+        heads += [" ".join([*words[:-1], variant]) for variant in name_forms._LEADER_VARIANTS]
+    canon = name_evidence._canonical_text(text)
     names: set[str] = set()
     for head in heads:
         phrase = r"[\s-]+".join(re.escape(w) for w in head.split())
-        of_place = entities._OF_PLACE
-        honorific = entities._HONORIFIC
+        of_place = name_evidence._OF_PLACE
+        honorific = name_evidence._HONORIFIC
         rest = r"(?P<rest>[^\n,.;:!?()“”\"]{1,80})"
         for match in re.finditer(rf"(?i)\b{phrase}{of_place},?[ \u00a0]+{honorific}{rest}", canon):
-            names.add(entities._name_prefix(match["rest"].split()))
+            names.add(name_evidence._name_prefix(match["rest"].split()))
         for match in re.finditer(
-            rf"(?i)(?P<lead>[^\n,.;:!?()“”\"]{{1,80}}),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b(?!{entities._SAYS})",
+            rf"(?i)(?P<lead>[^\n,.;:!?()“”\"]{{1,80}}),[ \u00a0]+(?:the[ \u00a0]+)?{phrase}\b(?!{name_evidence._SAYS})",
             canon,
         ):
-            names.add(" ".join(reversed(entities._name_prefix(list(reversed(match["lead"].split()))).split())))
-    return {name for name in names if len(name.split()) >= 1 and entities._is_person_name(name)}
+            names.add(" ".join(reversed(name_evidence._name_prefix(list(reversed(match["lead"].split()))).split())))
+    return {name for name in names if len(name.split()) >= 1 and name_forms._is_person_name(name)}
 
 
 APPOSITIONS = (
@@ -341,7 +341,7 @@ APPOSITIONS = (
     ],
 )
 def test_apposition_search_finds_what_a_whole_text_search_finds(description: str) -> None:
-    found = entities._linked_names(description, APPOSITIONS)
+    found = name_evidence._linked_names(description, APPOSITIONS)
     assert found == _linked_names_by_whole_text_search(description, APPOSITIONS)
     assert list(found) == list(_linked_names_by_whole_text_search(description, APPOSITIONS))  # same order too
 
@@ -349,7 +349,9 @@ def test_apposition_search_finds_what_a_whole_text_search_finds(description: str
 def test_apposition_search_on_the_seeds_matches_the_whole_text_search() -> None:
     for text in (WIRE, WEB):
         for description in ("north korean leader", "russian president", "japanese government spokesperson"):
-            assert entities._linked_names(description, text) == _linked_names_by_whole_text_search(description, text)
+            assert name_evidence._linked_names(description, text) == _linked_names_by_whole_text_search(
+                description, text
+            )
 
 
 def test_appositions_link_descriptions_before_and_after_the_name() -> None:
@@ -388,7 +390,7 @@ def test_appositions_link_descriptions_before_and_after_the_name() -> None:
 )
 def test_speech_lookup_matches_the_whole_text_search(name: str, text: str, speaks: bool) -> None:
     assert entities._speaks(name, text) is speaks
-    assert speaks is (re.search(rf"\b{re.escape(name)}{entities._SPEECH.pattern}", text) is not None)
+    assert speaks is (re.search(rf"\b{re.escape(name)}{name_forms._SPEECH.pattern}", text) is not None)
 
 
 def test_short_names_and_linked_names_through_the_index() -> None:
@@ -636,7 +638,7 @@ def test_a_ministers_field_reads_the_same_before_or_after_the_role() -> None:
     text = "Clinton, the former secretary of state, spoke. Later the former secretary of state talked.\n"
     table = canonicalise([Mention("Clinton", role="actor"), Mention("the former secretary", role="actor")], text)
     assert same(table, "Clinton", "the former secretary")
-    assert entities._description_key("Prime Minister of Singapore") == "prime minister of singaporean"
+    assert name_forms._description_key("Prime Minister of Singapore") == "prime minister of singaporean"
 
 
 def test_a_name_cut_through_a_bracket_or_typed_with_an_opening_quote_is_the_name_alone() -> None:

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from .align import Match, MatchKind, align, locate, sentence_span, verify_quote
-from .entities import COUNTRIES, EntityTable, Mention, canonicalise
+from .entities import EntityTable, Mention, canonicalise
+from .name_forms import COUNTRIES
 from .normalise import normalise
 
 __all__ = [
