@@ -118,7 +118,7 @@ def test_markdown_keeps_what_happened_apart_from_plans_and_says_who_says_so() ->
 
 def test_an_act_noun_with_a_named_party_is_an_event_and_one_without_is_not() -> None:
     got = statuses("The planned purchase of Chrysler by Fiat was announced. The decline was announced.")
-    assert ("purchase", "planned purchase", "planned") in got
+    assert ("purchase", "purchase", "planned") in got  # "planned" is its status, not its action
     assert not any(word == "decline" for word, _, _ in got)
 
 
