@@ -6,7 +6,8 @@ Each content verb with someone doing it proposes an event:
   without a subject of its own, as in "plans to visit", "visited … and attended", takes its head's; the agent of a
   passive, "a lunch hosted by the president"; what a noun is for, its owner: "EADS won a contract to supply
   tankers"; an infinitive after a named object, the object: "forced Apple to lower prices"; a gerund of means, the
-  clause's doer: "cut costs by selling the plant"); each conjunct of "A and B published" is its own actor; a
+  clause's doer: "cut costs by selling the plant", as is a gerund just before or after the clause's act: "after
+  meeting Putin on Wednesday"); each conjunct of "A and B published" is its own actor; a
   pronoun is resolved to the nearest name of the right kind before it, not a place that only says where ("via New
   York"); a passive without an agent has no actor ("an agreement was reached"), nor has a noun's past participle
   ("a media event held at its headquarters");
@@ -17,8 +18,10 @@ Each content verb with someone doing it proposes an event:
   that only frames another ("plans to visit", "refused to pay", "is expected to cut") gives way to it: the
   event is the visit, planned;
 - the trigger: the offsets of the word naming the event (the verb, or the event noun);
-- the targets: names in its object, dative or "with"/"to"/"between" phrases; the place: a place name after
-  "in"/"at"/"to".
+- the targets: names in its object, dative or "with"/"to"/"between" phrases, coordinated names each ("warned
+  Russia and North Korea"), a person named by office alone ("met the Russian president": the entity table joins
+  the description to the name the article gives it), not a name the act is only about ("raised concerns about a
+  deal between Putin and Kim"); the place: a place name after "in"/"at"/"to".
 
 Nouns that name events ("a meeting between Kim and Putin", "a visit by", "Fiat's purchase of Chrysler") propose
 one too when a party is named, or when its possessor ("its delivery delay") or the one announcing it ("Airbus
