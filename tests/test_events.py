@@ -348,3 +348,30 @@ def test_it_stands_for_a_party_not_a_place_that_only_says_where() -> None:
     assert got[-1][:2] == ("Lufthansa", "carried 500 passengers")  # a place coordinated with one says where too
     got = found("Lufthansa sold the jet to Qantas on Monday. It carried 500 passengers.")
     assert got[-1][:2] == ("Qantas", "carried 500 passengers")  # a party after "to" is one
+
+
+def test_a_when_clause_is_told_at_its_head_s_time_or_the_time_word_it_hangs_on() -> None:
+    text = (
+        "The glitch only became public this weekend, when Der Spiegel published the documents. "
+        "Sales improved from 2008, when the company posted a loss. "
+        "Apple Corps cites an agreement reached in 1991, which barred Apple from music. "
+        "Acme shares fell the day the deal was announced."
+    )
+    result = summarise(text, published="2010-01-25", settings=Settings(backend="fake", strategy="parse", cache=False))
+    times = {e.trigger.text if e.trigger else e.action: e.time for e in result.events}
+    published, posted, announced = times["published"], times["posted"], times["announced"]
+    assert published is not None and published.value == "2010-01-30/2010-01-31"  # the head's weekend
+    assert posted is not None and (posted.text, posted.value) == ("2008", "2008")  # the year, not "from 2008"
+    assert announced is not None and announced.value == "2010-01-25"  # "the day" the shares fell
+    assert times["barred"] is None  # "which" stands for the agreement the parse hung on 1991
+
+
+def test_a_time_the_parse_hangs_on_the_subject_dates_the_verb_but_not_after_a_relative_clause() -> None:
+    text = (
+        "Apple's iTunes music service in February passed Wal-Mart. "
+        "Singapore Airlines, which will be the first to operate the jet, in July 2009, has opened a reservation site."
+    )
+    result = summarise(text, published="2008-04-09", settings=Settings(backend="fake", strategy="parse", cache=False))
+    times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
+    assert times["passed"] == "2008-02"
+    assert times["opened"] is None  # July 2009 is the operating's

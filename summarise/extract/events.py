@@ -410,7 +410,32 @@ def _when(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
             first = first.head
         if _same_frame(verb, first):
             own = _own_time(first, [(at, words) for at, words in times if at + len(words) <= first.idx])
+    if own is None:
+        own = _clause_time(verb, times)
     return own or ""
+
+
+def _clause_time(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
+    """The time a clause is told at by what it hangs on: a relative clause of a time word ("from 2008, when
+    the company posted a loss", "the day the deal was announced": the time named; not one with a relative
+    pronoun, which stands for a thing the parse misplaced: "an agreement reached in 1991, which barred"), or a
+    "when" clause whose head verb has a time of its own ("became public this weekend, when Der Spiegel cited":
+    the same time)."""
+    if verb.dep_ == "relcl":
+        if any(c.tag_ in ("WDT", "WP") for c in verb.children):
+            return None
+        named = next(((at, words) for at, words in times if at <= verb.head.idx < at + len(words)), None)
+        return _bare(verb.doc, *named) if named is not None else None
+    if verb.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
+        return _own_time(verb.head, times)
+    return None
+
+
+def _bare(doc: Any, at: int, words: str) -> str:
+    """A time phrase's words without the preposition before them ("from 2008" -> "2008"): the time itself, as a
+    clause hanging on it is told at it, not in relation to it."""
+    first = next((t for t in doc if at <= t.idx < at + len(words) and t.pos_ != "ADP"), None)
+    return words[first.idx - at :] if first is not None else words
 
 
 def _same_frame(verb: Any, first: Any) -> bool:
@@ -440,11 +465,13 @@ def _dates(head: Any, verb: Any) -> bool:
     built"; "barred him from working until April 2009"), one by a quantity compared with dates that quantity
     ("rose to 17%, up from 14% a year ago"), and one after "for" is the period of what was counted ("posted a
     profit for the last year") unless the act is a plan set for it."""
-    node = head
+    node, subject = head, _own_subject(verb)
     while node.i != verb.i:
         parent = node.head
         if parent.i == node.i or node.dep_ not in TIME_PATH:
             return False
+        if subject is not None and parent.i == subject.i:
+            return _sets_time(node, subject)
         if parent.i != verb.i and parent.pos_ in ("NOUN", "PROPN") and not _occasion(parent):
             return False
         if parent.i != verb.i and (_gerund_clause(parent) or _compared(parent)):
@@ -453,6 +480,29 @@ def _dates(head: Any, verb: Any) -> bool:
             return False
         node = parent
     return True
+
+
+def _own_subject(verb: Any) -> Any | None:
+    """The verb's grammatical subject, or that of the first of coordinated verbs it shares it with ("The take-off,
+    at 08:30 UTC, was normal and took place on time")."""
+    tok = verb
+    while True:
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or tok.dep_ != "conj" or tok.head.i == tok.i:
+            return subject
+        tok = tok.head
+
+
+def _sets_time(arc: Any, subject: Any) -> bool:
+    """Whether a time hanging from the verb's subject by ``arc`` says when the verb happened: the parse often
+    hangs the clause's time from its subject ("iTunes' music service in February passed Wal-Mart", "The
+    take-off, at 08:30 UTC, took place"); only a time phrase of its own (a bare time or one after "in", "at",
+    "on"...), not one inside a longer modifier ("sales of cars built in 2008"), nor one after a clause of the
+    subject's, whose time it is ("Singapore Airlines, which will be the first to operate it, in July 2006, have
+    opened")."""
+    if any(c.dep_ in CLAUSES and c.i < arc.i for c in subject.children):
+        return False
+    return bool(arc.dep_ == "npadvmod" or (arc.dep_ == "prep" and arc.lower_ in OCCASION_PREPS))
 
 
 def _gerund_clause(token: Any) -> bool:
