@@ -968,8 +968,9 @@ def _floating_holiday(state: _State, name: str, m: re.Match[str]) -> Resolved:
 
 _CLOCK = (
     r"(?:\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?<!high\s)noon|midnight|"
-    r"\d{1,2}(?:[:.]\d\d)?\s(?:o'clock\s)?in\sthe\s(?:morning|afternoon|evening))"
-    r"(?:\s(?:EST|EDT|GMT|CST|PST|local time))?"
+    r"\d{1,2}(?:[:.]\d\d)?\s(?:o'clock\s)?in\sthe\s(?:morning|afternoon|evening)|"
+    r"[012]?\d:[0-5]\d(?=\s(?-i:UTC|GMT)\b))"  # a 24-hour clock is a time of day when a zone says so: "08:30 UTC"
+    r"(?:\s(?:EST|EDT|GMT|UTC|CST|PST|local time))?"
 )
 
 

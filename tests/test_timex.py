@@ -103,6 +103,7 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("Polls close at 10 p.m. Wednesday.", date(2023, 9, 8), ("10 p.m. Wednesday", "TIME", "2023-09-06T22:00")),
         ("Leaders spoke this morning.", WED, ("this morning", "TIME", "2023-09-06TMO")),
         ("Troops moved Tuesday night.", WED, ("Tuesday night", "TIME", "2023-09-05TNI")),
+        ("The take-off, at 08:30 UTC, was normal.", WED, ("08:30 UTC", "TIME", "2023-09-06T08:30")),  # a zone
         # durations
         ("The siege lasted two weeks.", WED, ("two weeks", "DURATION", "P2W")),
         ("Shares hit a five-year low.", WED, ("five-year", "DURATION", "P5Y")),
@@ -248,6 +249,7 @@ def test_a_wire_dateline_is_the_reference_date() -> None:
         "Black Friday sales rose.",
         "A 40-year-old man was arrested.",  # an age, not a time
         "Shares rose 2,000 points to 1999.50.",  # numbers, not years
+        "The score was 12:30 at the break.",  # a 24-hour clock needs its zone
         "The Security Council met.",
         "The Dallas Morning News said so.",  # a part of day inside a name
         "After the fall of the Berlin Wall, prices fell; the fall in prices went on.",  # "fall" not a season

@@ -438,6 +438,14 @@ def _bare(doc: Any, at: int, words: str) -> str:
     return words[first.idx - at :] if first is not None else words
 
 
+def noun_time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
+    """An event noun's time words: those ``_when`` finds, or a time among its own modifiers, which that path does
+    not climb through ("the 1991 agreement", "the 12:00 UTC announcement")."""
+    own = _when(noun, times)
+    modifiers = [c.idx for c in noun.children if c.dep_ in ("nummod", "poss", "compound")]
+    return own or next((words for at, words in times if any(at <= i < at + len(words) for i in modifiers)), own)
+
+
 def _same_frame(verb: Any, first: Any) -> bool:
     """Whether a time before the first of coordinated verbs dates ``verb`` too ("today visited two factories
     and attended a demonstration", "On Monday, Apple cut prices and launched a phone"): same tense, and no word
@@ -725,7 +733,7 @@ def _noun_events(
         actor = actors[0] if actors else ""
         action = _text([*(c for c in noun.lefts if c.dep_ == "amod"), noun])
         sense = f"{_noun_sense(noun)}|"
-        when = _when(noun, times)
+        when = noun_time(noun, times)
         found.append(
             EventCandidate(
                 number,
