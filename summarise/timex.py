@@ -638,8 +638,9 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
     if m.group(0).casefold() == "quarter" and _FRACTION.match(state.text, m.end()):
         return None  # "more than a quarter of the market": a fraction
     year = int(written) if written else None
-    if year is None and m["rel"] and state.published is not None:  # "last year's fourth quarter"
-        year = state.published.year + {"this": 0, "last": -1, "next": 1}[m["rel"].casefold()]
+    relative = m["rel"] or m["rel_of"]  # "last year's fourth quarter", "the first quarter of last year"
+    if year is None and relative and state.published is not None:
+        year = state.published.year + {"this": 0, "last": -1, "next": 1}[relative.casefold()]
     if which:
         quarter = _ORDINALS[which]
         if year is None:
@@ -998,7 +999,7 @@ _RULES: list[Rule] = [
         r"\d",
     ),
     (_rx(rf"{_B}(?P<mon>{_MONTH_DOT}),?\s(?:of\s)?(?P<y>(?:19|20)\d\d){_E}"), _month_year, r"\d"),
-    (_rx(rf"{_B}(?P<mon>{_MONTH_DOT})\s(?P<rel>this|last|next)\syear{_E}"), _month_relative_year, r"year"),
+    (_rx(rf"{_B}(?P<mon>{_MONTH_DOT})\s(?:of\s)?(?P<rel>this|last|next)\syear{_E}"), _month_relative_year, r"year"),
     (
         _rx(
             rf"{_B}(?:(?P<mod>early|late|mid|last|next|this|(?:earlier|later)\sthis|the\s(?:end|beginning|middle)\s"
@@ -1105,7 +1106,8 @@ _RULES: list[Rule] = [
             rf"""{_B}(?:(?:the|that(?=\squarter\b)|(?P<rel>this|last|next)\syear['’]s|its|their)\s)?(?:(?P<y0>(?:19|20)\d\d)\s)?
             (?:(?P<mod>latest|current|recent|same|previous|past|last|fiscal)[\s-])?
             (?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?
-            (?:fiscal[\s-])?(?:quarter(?!s)|(?:(?<=latest\s)|(?<=\d\d\s))period)(?:\sof\s(?:fiscal\s)?(?P<y>(?:19|20)\d\d))?{_E}"""
+            (?:(?:fiscal|financial)[\s-])?(?:quarter(?!s)|(?:(?<=latest\s)|(?<=\d\d\s))period)
+            (?:\sof\s(?:(?:fiscal\s)?(?P<y>(?:19|20)\d\d)|(?P<rel_of>this|last|next)\syear))?{_E}"""
         ),
         _quarter,
         r"quarter|period",

@@ -274,13 +274,15 @@ def test_a_time_that_dates_a_noun_or_its_clause_is_not_the_verb_s() -> None:
 def test_relative_times_date_their_verb_but_not_through_a_clause_or_a_comparison() -> None:
     text = (
         "Development of the jet, begun two years ago, was delayed. Shares rose to 17%, up from 14% a year ago. "
-        "A judge barred him from working until April 2009. Earlier in the day, Boeing received a letter."
+        "A judge barred him from working until April 2009. Earlier in the day, Boeing received a letter. "
+        "Apple's profit grew 28% compared to the previous year."
     )
     result = summarise(text, published="2008-12-11", settings=Settings(backend="fake", strategy="parse", cache=False))
     times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
     assert times["begun"] == "2006"  # a relative time needs only the publication date
     assert times["received"] == "2008-12-11"  # "the day": the day in view
     assert times["rose"] is None  # a year ago is the 14%'s
+    assert times["grew"] is None  # the previous year is what the growth is compared with
     assert times["barred"] is None  # April 2009 ends the working, not the barring
 
 
@@ -298,7 +300,8 @@ def test_for_a_time_dates_a_plan_but_not_what_happened_for_a_period() -> None:
 def test_a_time_before_coordinated_verbs_dates_each_unless_one_moves_in_time() -> None:
     text = (
         "The North Korean leader today visited two factories and attended a flight demonstration. "
-        "In 2009, Fiat bought a stake in Chrysler and has since increased its holding."
+        "In 2009, Fiat bought a stake in Chrysler and has since increased its holding. "
+        "In 2005 Ford lost $1.6 billion and recently the company reported a second quarter loss."
     )
     result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
     times = {e.action: e.time.value if e.time else None for e in result.events}
@@ -307,6 +310,8 @@ def test_a_time_before_coordinated_verbs_dates_each_unless_one_moves_in_time() -
         "attended a flight demonstration": "2023-09-15",
         "bought a stake in Chrysler": "2009",
         "increased its holding": None,  # "has since": after 2009
+        "lost $1.6 billion": "2005",
+        "reported a second quarter loss": None,  # "recently": not in 2005
     }
 
 

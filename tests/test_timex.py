@@ -104,6 +104,10 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("Leaders spoke this morning.", WED, ("this morning", "TIME", "2023-09-06TMO")),
         ("Troops moved Tuesday night.", WED, ("Tuesday night", "TIME", "2023-09-05TNI")),
         ("The take-off, at 08:30 UTC, was normal.", WED, ("08:30 UTC", "TIME", "2023-09-06T08:30")),  # a zone
+        # a month or quarter of a year named relative to publication, and a quarter called financial
+        ("It bought a stake in April of last year.", WED, ("April of last year", "DATE", "2022-04")),
+        ("In the first quarter of last year, it lost.", WED, ("the first quarter of last year", "DATE", "2022-Q1")),
+        ("Sales rose in the current financial quarter.", WED, ("the current financial quarter", "DATE", "2023-Q3")),
         # durations
         ("The siege lasted two weeks.", WED, ("two weeks", "DURATION", "P2W")),
         ("Shares hit a five-year low.", WED, ("five-year", "DURATION", "P5Y")),

@@ -110,8 +110,10 @@ TIME_PATH = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "compound", 
 """Dependency arcs a verb's time expression may hang through: adverbials, prepositions (a passive's "by June
 10" too) and their objects, a noun's modifier ("Wednesday" in "a Wednesday media event"), the verb an event
 swallowed ("began supplying")."""
-TIME_SHIFTS = frozenset({"since", "later", "then", "afterwards", "subsequently", "now", "soon", "earlier",
-                         "previously", "before", "after", "again", "will", "would", "has", "have", "had"})  # fmt: skip
+TIME_SHIFTS = word_set(
+    "since later then afterwards subsequently now soon earlier previously before after again will would has have had "
+    "recently lately currently eventually finally originally formerly meanwhile"
+)
 """Words by a coordinated verb that put it at another time than the first verb's."""
 OCCASION_PREPS = frozenset({"at", "during", "in", "on", "amid", "throughout", "over", "by"})
 """Prepositions whose object is an occasion the verb happens within, so its time is the verb's."""
@@ -520,8 +522,11 @@ def _gerund_clause(token: Any) -> bool:
 
 
 def _compared(prep: Any) -> bool:
-    """A preposition naming a quantity compared with ("up from 14% a year ago", "compared with $2 a year
-    earlier"): a time hanging from it dates that quantity, not the verb."""
+    """A preposition naming a quantity compared with ("up from 14% a year ago", "with $2 a year earlier"), or
+    "compared" ("grew 28% compared to the previous year"): a time hanging from it dates what the verb's figure
+    is compared with, not the verb."""
+    if prep.lemma_.lower() == "compare":
+        return True
     return bool(
         prep.dep_ == "prep"
         and prep.lower_ in ("from", "with")
