@@ -825,14 +825,12 @@ def _duration_rule(m: re.Match[str], state: _State) -> Resolved:
     written = " ".join(m.group(0).casefold().split())
     if m["fiscal"] and written != "the fiscal year":
         return None  # "a fiscal year" is a kind of year, not a time
-    if (
-        written in ("the year", "the fiscal year")
-        and state.published
-        and not re.match(r"\s+(?:end|to\b)", state.text[m.end() :])
-    ):
-        # "for the year", "earlier in the year": the year the report is in, a date; "the year ended June 30" is a
-        # twelve-month period, a length
-        return "DATE", f"{state.published.year:04d}"
+    if written == "the year" and re.match(r"\s+(?:19|20)\d\d\b", state.text[m.end() :]):
+        return None  # "in the year 2000": the number is the date
+    if written in ("the year", "the fiscal year") and not re.match(r"\s+(?:end|to\b)", state.text[m.end() :]):
+        # "for the year", "earlier in the year": the year the report is in, a date (unknown without publication);
+        # "the year ended June 30" is a twelve-month period, a length
+        return "DATE", f"{state.published.year:04d}" if state.published else "XXXX"
     if written == "one day" and _preceding_word(state.text, m.start()) in _BEFORE_SOMEDAY:
         return "DATE", "FUTURE_REF"  # "will one day be": some day to come, not a length
     if written == "the day":  # "later in the day": the day last named, a date

@@ -306,6 +306,8 @@ def test_relative_times_without_a_publication_date_are_unknown_dates() -> None:
         ("two years ago", "DATE", "XXXX-XX-XX"),
         ("the day", "DATE", "XXXX-XX-XX"),
     ]
+    assert tags("It passed Wal-Mart at the beginning of the year.", None) == [("the year", "DATE", "XXXX")]
+    assert tags("It vowed to act in the year 2000.", WED) == [("2000", "DATE", "2000")]  # not "the year"'s
     assert [w for _, w in time_phrases("It began two years ago, a month later.")] == [
         "two years ago",
         "a month later",
