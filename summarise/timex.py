@@ -361,12 +361,16 @@ def _month_year(m: re.Match[str], state: _State) -> Resolved:
 
 def _month_context(text: str, start: int, end: int) -> bool:
     """A bare month is a date after a temporal preposition or modifier ("in May", "since March", "early June"),
-    or as a modifier after "the" ("the October slaying"); not "the March on Washington", "May" the verb."""
+    or as a modifier after "the" or an owner ("the October slaying", "their January sales"); not "the March on
+    Washington", "May" the verb."""
     before = _preceding_word(text, start)
     if before in _BEFORE_MONTH:
         return True
     after = re.match(r"\s+([a-z]+)", text[end : end + 20])
-    return before == "the" and after is not None and after[1] not in _PREPOSITIONS
+    return before in _MODIFIED_AFTER and after is not None and after[1] not in _PREPOSITIONS
+
+
+_MODIFIED_AFTER = {"the", "its", "their", "his", "her", "our"}
 
 
 _PREPOSITIONS = {"on", "to", "in", "of", "for", "from", "at", "against", "by", "with", "through", "and", "or"}

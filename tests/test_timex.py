@@ -106,6 +106,7 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("The take-off, at 08:30 UTC, was normal.", WED, ("08:30 UTC", "TIME", "2023-09-06T08:30")),  # a zone
         # a month or quarter of a year named relative to publication, and a quarter called financial
         ("It bought a stake in April of last year.", WED, ("April of last year", "DATE", "2022-04")),
+        ("Makers reported their January sales.", WED, ("January", "DATE", "2023-01")),  # an owner's month
         ("In the first quarter of last year, it lost.", WED, ("the first quarter of last year", "DATE", "2022-Q1")),
         ("Sales rose in the current financial quarter.", WED, ("the current financial quarter", "DATE", "2023-Q3")),
         # durations
