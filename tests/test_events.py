@@ -380,3 +380,11 @@ def test_a_time_the_parse_hangs_on_the_subject_dates_the_verb_but_not_after_a_re
     times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
     assert times["passed"] == "2008-02"
     assert times["opened"] is None  # July 2009 is the operating's
+
+
+def test_since_a_record_s_start_is_not_when_the_record_was_set() -> None:
+    text = "GM has posted its first annual loss since 1992. Shares posted their biggest drop since 2008 on Monday."
+    result = summarise(text, published="2006-01-27", settings=Settings(backend="fake", strategy="parse", cache=False))
+    times = {e.action: e.time.value if e.time else None for e in result.events}
+    assert times["posted its first annual loss"] is None
+    assert times["posted their biggest drop"] == "2006-01-23"  # Monday, not the span since 2008

@@ -115,6 +115,8 @@ TIME_SHIFTS = word_set(
     "recently lately currently eventually finally originally formerly meanwhile"
 )
 """Words by a coordinated verb that put it at another time than the first verb's."""
+RECORD_WORDS = word_set("first last only")
+"""Ordinals that, like a superlative, make a noun a record held "since" a time."""
 OCCASION_PREPS = frozenset({"at", "during", "in", "on", "amid", "throughout", "over", "by"})
 """Prepositions whose object is an occasion the verb happens within, so its time is the verb's."""
 NO_QUOTES = str.maketrans("", "", '“”"‘')
@@ -486,7 +488,7 @@ def _dates(head: Any, verb: Any) -> bool:
             return False
         if parent.i != verb.i and (_gerund_clause(parent) or _compared(parent)):
             return False
-        if _period_of(parent, verb):
+        if _period_of(parent, verb) or (parent.i == verb.i and _record_since(node, verb)):
             return False
         node = parent
     return True
@@ -539,6 +541,15 @@ def _period_of(prep: Any, verb: Any) -> bool:
     year", "the amount calculated for last year"), not when the act happened; for a plan it is the slot the act
     is set for ("will be rescheduled for November 17")."""
     return bool(prep.dep_ == "prep" and prep.lower_ == "for" and event_status(verb) != "planned")
+
+
+def _record_since(prep: Any, verb: Any) -> bool:
+    """A "since" that measures a record its verb's object or subject sets ("posted its first annual loss since
+    1992", "its biggest drop since 2008"): the span the record holds over, not when the verb happened."""
+    if prep.dep_ != "prep" or prep.lower_ != "since":
+        return False
+    parties = (c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"))
+    return any(m.tag_ == "JJS" or m.lower_ in RECORD_WORDS for p in parties for m in p.children if m.dep_ == "amod")
 
 
 def _occasion(noun: Any) -> bool:
