@@ -475,8 +475,10 @@ def _dates(head: Any, verb: Any) -> bool:
     hanging from another noun dates that thing ("a June 3 hearing has been scheduled", "cut jobs after a loss
     last year"), as one in a clause of its own dates that clause ("Jobs, born on February 24, 1955, has
     built"; "barred him from working until April 2009"), one by a quantity compared with dates that quantity
-    ("rose to 17%, up from 14% a year ago"), and one after "for" is the period of what was counted ("posted a
-    profit for the last year") unless the act is a plan set for it."""
+    ("rose to 17%, up from 14% a year ago"), one after "for" is the period of what was counted ("posted a
+    profit for the last year") unless the act is a plan set for it, and one after "since" a record's span
+    ("its first annual loss since 1992"). One the parse hangs on the verb's subject dates the verb
+    (``_sets_time``: "the service in February passed Wal-Mart")."""
     node, subject = head, _own_subject(verb)
     while node.i != verb.i:
         parent = node.head
