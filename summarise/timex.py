@@ -361,12 +361,16 @@ def _month_year(m: re.Match[str], state: _State) -> Resolved:
 
 def _month_context(text: str, start: int, end: int) -> bool:
     """A bare month is a date after a temporal preposition or modifier ("in May", "since March", "early June"),
-    or as a modifier after "the" ("the October slaying"); not "the March on Washington", "May" the verb."""
+    or as a modifier after "the" or an owner ("the October slaying", "their January sales"); not "the March on
+    Washington", "May" the verb."""
     before = _preceding_word(text, start)
     if before in _BEFORE_MONTH:
         return True
     after = re.match(r"\s+([a-z]+)", text[end : end + 20])
-    return before == "the" and after is not None and after[1] not in _PREPOSITIONS
+    return before in _MODIFIED_AFTER and after is not None and after[1] not in _PREPOSITIONS
+
+
+_MODIFIED_AFTER = {"the", "its", "their", "his", "her", "our"}
 
 
 _PREPOSITIONS = {"on", "to", "in", "of", "for", "from", "at", "against", "by", "with", "through", "and", "or"}
@@ -638,8 +642,9 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
     if m.group(0).casefold() == "quarter" and _FRACTION.match(state.text, m.end()):
         return None  # "more than a quarter of the market": a fraction
     year = int(written) if written else None
-    if year is None and m["rel"] and state.published is not None:  # "last year's fourth quarter"
-        year = state.published.year + {"this": 0, "last": -1, "next": 1}[m["rel"].casefold()]
+    relative = m["rel"] or m["rel_of"]  # "last year's fourth quarter", "the first quarter of last year"
+    if year is None and relative and state.published is not None:
+        year = state.published.year + {"this": 0, "last": -1, "next": 1}[relative.casefold()]
     if which:
         quarter = _ORDINALS[which]
         if year is None:
@@ -824,14 +829,12 @@ def _duration_rule(m: re.Match[str], state: _State) -> Resolved:
     written = " ".join(m.group(0).casefold().split())
     if m["fiscal"] and written != "the fiscal year":
         return None  # "a fiscal year" is a kind of year, not a time
-    if (
-        written in ("the year", "the fiscal year")
-        and state.published
-        and not re.match(r"\s+(?:end|to\b)", state.text[m.end() :])
-    ):
-        # "for the year", "earlier in the year": the year the report is in, a date; "the year ended June 30" is a
-        # twelve-month period, a length
-        return "DATE", f"{state.published.year:04d}"
+    if written == "the year" and re.match(r"\s+(?:19|20)\d\d\b", state.text[m.end() :]):
+        return None  # "in the year 2000": the number is the date
+    if written in ("the year", "the fiscal year") and not re.match(r"\s+(?:end|to\b)", state.text[m.end() :]):
+        # "for the year", "earlier in the year": the year the report is in, a date (unknown without publication);
+        # "the year ended June 30" is a twelve-month period, a length
+        return "DATE", f"{state.published.year:04d}" if state.published else "XXXX"
     if written == "one day" and _preceding_word(state.text, m.start()) in _BEFORE_SOMEDAY:
         return "DATE", "FUTURE_REF"  # "will one day be": some day to come, not a length
     if written == "the day":  # "later in the day": the day last named, a date
@@ -968,8 +971,9 @@ def _floating_holiday(state: _State, name: str, m: re.Match[str]) -> Resolved:
 
 _CLOCK = (
     r"(?:\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?<!high\s)noon|midnight|"
-    r"\d{1,2}(?:[:.]\d\d)?\s(?:o'clock\s)?in\sthe\s(?:morning|afternoon|evening))"
-    r"(?:\s(?:EST|EDT|GMT|CST|PST|local time))?"
+    r"\d{1,2}(?:[:.]\d\d)?\s(?:o'clock\s)?in\sthe\s(?:morning|afternoon|evening)|"
+    r"[012]?\d:[0-5]\d(?=\s(?-i:UTC|GMT)\b))"  # a 24-hour clock is a time of day when a zone says so: "08:30 UTC"
+    r"(?:\s(?:EST|EDT|GMT|UTC|CST|PST|local time))?"
 )
 
 
@@ -997,7 +1001,7 @@ _RULES: list[Rule] = [
         r"\d",
     ),
     (_rx(rf"{_B}(?P<mon>{_MONTH_DOT}),?\s(?:of\s)?(?P<y>(?:19|20)\d\d){_E}"), _month_year, r"\d"),
-    (_rx(rf"{_B}(?P<mon>{_MONTH_DOT})\s(?P<rel>this|last|next)\syear{_E}"), _month_relative_year, r"year"),
+    (_rx(rf"{_B}(?P<mon>{_MONTH_DOT})\s(?:of\s)?(?P<rel>this|last|next)\syear{_E}"), _month_relative_year, r"year"),
     (
         _rx(
             rf"{_B}(?:(?P<mod>early|late|mid|last|next|this|(?:earlier|later)\sthis|the\s(?:end|beginning|middle)\s"
@@ -1104,7 +1108,8 @@ _RULES: list[Rule] = [
             rf"""{_B}(?:(?:the|that(?=\squarter\b)|(?P<rel>this|last|next)\syear['’]s|its|their)\s)?(?:(?P<y0>(?:19|20)\d\d)\s)?
             (?:(?P<mod>latest|current|recent|same|previous|past|last|fiscal)[\s-])?
             (?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?
-            (?:fiscal[\s-])?(?:quarter(?!s)|(?:(?<=latest\s)|(?<=\d\d\s))period)(?:\sof\s(?:fiscal\s)?(?P<y>(?:19|20)\d\d))?{_E}"""
+            (?:(?:fiscal|financial)[\s-])?(?:quarter(?!s)|(?:(?<=latest\s)|(?<=\d\d\s))period)
+            (?:\sof\s(?:(?:fiscal\s)?(?P<y>(?:19|20)\d\d)|(?P<rel_of>this|last|next)\syear))?{_E}"""
         ),
         _quarter,
         r"quarter|period",

@@ -62,3 +62,10 @@ def test_a_light_verb_without_an_event_of_its_own_gives_its_doer_and_time_to_the
     article = parse_article(doc)
     found = find_events(doc, article, find_attributions(doc, article))
     assert [(e.actor, e.action, e.when) for e in found] == [("Prime Minister Lee", "speech", "on Monday")]
+
+
+def test_an_act_noun_takes_a_time_among_its_own_modifiers() -> None:
+    doc = load_text("Obama spoke after the 12:00 UTC announcement by General Motors.")
+    article = parse_article(doc)
+    found = find_events(doc, article, find_attributions(doc, article))
+    assert [(e.action, e.when) for e in found if e.action == "announcement"] == [("announcement", "12:00 UTC")]

@@ -320,13 +320,15 @@ def test_a_time_that_dates_a_noun_or_its_clause_is_not_the_verb_s() -> None:
 def test_relative_times_date_their_verb_but_not_through_a_clause_or_a_comparison() -> None:
     text = (
         "Development of the jet, begun two years ago, was delayed. Shares rose to 17%, up from 14% a year ago. "
-        "A judge barred him from working until April 2009. Earlier in the day, Boeing received a letter."
+        "A judge barred him from working until April 2009. Earlier in the day, Boeing received a letter. "
+        "Apple's profit grew 28% compared to the previous year."
     )
     result = summarise(text, published="2008-12-11", settings=Settings(backend="fake", strategy="parse", cache=False))
     times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
     assert times["begun"] == "2006"  # a relative time needs only the publication date
     assert times["received"] == "2008-12-11"  # "the day": the day in view
     assert times["rose"] is None  # a year ago is the 14%'s
+    assert times["grew"] is None  # the previous year is what the growth is compared with
     assert times["barred"] is None  # April 2009 ends the working, not the barring
 
 
@@ -344,7 +346,8 @@ def test_for_a_time_dates_a_plan_but_not_what_happened_for_a_period() -> None:
 def test_a_time_before_coordinated_verbs_dates_each_unless_one_moves_in_time() -> None:
     text = (
         "The North Korean leader today visited two factories and attended a flight demonstration. "
-        "In 2009, Fiat bought a stake in Chrysler and has since increased its holding."
+        "In 2009, Fiat bought a stake in Chrysler and has since increased its holding. "
+        "In 2005 Ford lost $1.6 billion and recently the company reported a second quarter loss."
     )
     result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
     times = {e.action: e.time.value if e.time else None for e in result.events}
@@ -353,6 +356,8 @@ def test_a_time_before_coordinated_verbs_dates_each_unless_one_moves_in_time() -
         "attended a flight demonstration": "2023-09-15",
         "bought a stake in Chrysler": "2009",
         "increased its holding": None,  # "has since": after 2009
+        "lost $1.6 billion": "2005",
+        "reported a second quarter loss": None,  # "recently": not in 2005
     }
 
 
@@ -407,3 +412,38 @@ def test_a_noun_s_modality_is_its_status_not_part_of_its_action() -> None:
         ("Kim", "meeting", "planned"),
         ("Russia", "deal", "possible"),
     ]
+
+
+def test_a_when_clause_is_told_at_its_head_s_time_or_the_time_word_it_hangs_on() -> None:
+    text = (
+        "The glitch only became public this weekend, when Der Spiegel published the documents. "
+        "Sales improved from 2008, when the company posted a loss. "
+        "Apple Corps cites an agreement reached in 1991, which barred Apple from music. "
+        "Acme shares fell the day the deal was announced."
+    )
+    result = summarise(text, published="2010-01-25", settings=Settings(backend="fake", strategy="parse", cache=False))
+    times = {e.trigger.text if e.trigger else e.action: e.time for e in result.events}
+    published, posted, announced = times["published"], times["posted"], times["announced"]
+    assert published is not None and published.value == "2010-01-30/2010-01-31"  # the head's weekend
+    assert posted is not None and (posted.text, posted.value) == ("2008", "2008")  # the year, not "from 2008"
+    assert announced is not None and announced.value == "2010-01-25"  # "the day" the shares fell
+    assert times["barred"] is None  # "which" stands for the agreement the parse hung on 1991
+
+
+def test_a_time_the_parse_hangs_on_the_subject_dates_the_verb_but_not_after_a_relative_clause() -> None:
+    text = (
+        "Apple's iTunes music service in February passed Wal-Mart. "
+        "Singapore Airlines, which will be the first to operate the jet, in July 2009, has opened a reservation site."
+    )
+    result = summarise(text, published="2008-04-09", settings=Settings(backend="fake", strategy="parse", cache=False))
+    times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
+    assert times["passed"] == "2008-02"
+    assert times["opened"] is None  # July 2009 is the operating's
+
+
+def test_since_a_record_s_start_is_not_when_the_record_was_set() -> None:
+    text = "GM has posted its first annual loss since 1992. Shares posted their biggest drop since 2008 on Monday."
+    result = summarise(text, published="2006-01-27", settings=Settings(backend="fake", strategy="parse", cache=False))
+    times = {e.action: e.time.value if e.time else None for e in result.events}
+    assert times["posted its first annual loss"] is None
+    assert times["posted their biggest drop"] == "2006-01-23"  # Monday, not the span since 2008

@@ -103,6 +103,12 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         ("Polls close at 10 p.m. Wednesday.", date(2023, 9, 8), ("10 p.m. Wednesday", "TIME", "2023-09-06T22:00")),
         ("Leaders spoke this morning.", WED, ("this morning", "TIME", "2023-09-06TMO")),
         ("Troops moved Tuesday night.", WED, ("Tuesday night", "TIME", "2023-09-05TNI")),
+        ("The take-off, at 08:30 UTC, was normal.", WED, ("08:30 UTC", "TIME", "2023-09-06T08:30")),  # a zone
+        # a month or quarter of a year named relative to publication, and a quarter called financial
+        ("It bought a stake in April of last year.", WED, ("April of last year", "DATE", "2022-04")),
+        ("Makers reported their January sales.", WED, ("January", "DATE", "2023-01")),  # an owner's month
+        ("In the first quarter of last year, it lost.", WED, ("the first quarter of last year", "DATE", "2022-Q1")),
+        ("Sales rose in the current financial quarter.", WED, ("the current financial quarter", "DATE", "2023-Q3")),
         # durations
         ("The siege lasted two weeks.", WED, ("two weeks", "DURATION", "P2W")),
         ("Shares hit a five-year low.", WED, ("five-year", "DURATION", "P5Y")),
@@ -248,6 +254,7 @@ def test_a_wire_dateline_is_the_reference_date() -> None:
         "Black Friday sales rose.",
         "A 40-year-old man was arrested.",  # an age, not a time
         "Shares rose 2,000 points to 1999.50.",  # numbers, not years
+        "The score was 12:30 at the break.",  # a 24-hour clock needs its zone
         "The Security Council met.",
         "The Dallas Morning News said so.",  # a part of day inside a name
         "After the fall of the Berlin Wall, prices fell; the fall in prices went on.",  # "fall" not a season
@@ -300,6 +307,8 @@ def test_relative_times_without_a_publication_date_are_unknown_dates() -> None:
         ("two years ago", "DATE", "XXXX-XX-XX"),
         ("the day", "DATE", "XXXX-XX-XX"),
     ]
+    assert tags("It passed Wal-Mart at the beginning of the year.", None) == [("the year", "DATE", "XXXX")]
+    assert tags("It vowed to act in the year 2000.", WED) == [("2000", "DATE", "2000")]  # not "the year"'s
     assert [w for _, w in time_phrases("It began two years ago, a month later.")] == [
         "two years ago",
         "a month later",

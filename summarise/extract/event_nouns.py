@@ -57,6 +57,7 @@ from .events import (
     _subject,
     _trigger,
     _when,
+    noun_time,
     party_name,
 )
 from .events import _light as light_event
@@ -194,18 +195,10 @@ def _named(tok: Any, ents: Ents) -> bool:
 def _time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
     """The noun's own time words ("the 1991 agreement" too); the light verb's when it has none ("made its first
     test flight Tuesday")."""
-    own = _when(noun, times) or _modifier_time(noun, times)
+    own = noun_time(noun, times)
     if not own and noun.dep_ == "dobj" and _light(noun.head):
         return _when(noun.head, times)
     return own
-
-
-def _modifier_time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
-    """A time among the noun's own modifiers, which the verb-path of ``events._when`` does not climb through."""
-    for at, words in times:
-        if any(c.dep_ in ("nummod", "poss", "compound") and at <= c.idx < at + len(words) for c in noun.children):
-            return words
-    return None
 
 
 def _objects(noun: Any, ents: Ents) -> list[str]:

@@ -126,9 +126,13 @@ TIME_PATH = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "compound", 
 """Dependency arcs a verb's time expression may hang through: adverbials, prepositions (a passive's "by June
 10" too) and their objects, a noun's modifier ("Wednesday" in "a Wednesday media event"), the verb an event
 swallowed ("began supplying")."""
-TIME_SHIFTS = frozenset({"since", "later", "then", "afterwards", "subsequently", "now", "soon", "earlier",
-                         "previously", "before", "after", "again", "will", "would", "has", "have", "had"})  # fmt: skip
+TIME_SHIFTS = word_set(
+    "since later then afterwards subsequently now soon earlier previously before after again will would has have had "
+    "recently lately currently eventually finally originally formerly meanwhile"
+)
 """Words by a coordinated verb that put it at another time than the first verb's."""
+RECORD_WORDS = word_set("first last only")
+"""Ordinals that, like a superlative, make a noun a record held "since" a time."""
 OCCASION_PREPS = frozenset({"at", "during", "in", "on", "amid", "throughout", "over", "by"})
 """Prepositions whose object is an occasion the verb happens within, so its time is the verb's."""
 NO_QUOTES = str.maketrans("", "", '“”"‘')
@@ -475,7 +479,40 @@ def _when(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
             first = first.head
         if _same_frame(verb, first):
             own = _own_time(first, [(at, words) for at, words in times if at + len(words) <= first.idx])
+    if own is None:
+        own = _clause_time(verb, times)
     return own or ""
+
+
+def _clause_time(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
+    """The time a clause is told at by what it hangs on: a relative clause of a time word ("from 2008, when
+    the company posted a loss", "the day the deal was announced": the time named; not one with a relative
+    pronoun, which stands for a thing the parse misplaced: "an agreement reached in 1991, which barred"), or a
+    "when" clause whose head verb has a time of its own ("became public this weekend, when Der Spiegel cited":
+    the same time)."""
+    if verb.dep_ == "relcl":
+        if any(c.tag_ in ("WDT", "WP") for c in verb.children):
+            return None
+        named = next(((at, words) for at, words in times if at <= verb.head.idx < at + len(words)), None)
+        return _bare(verb.doc, *named) if named is not None else None
+    if verb.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
+        return _own_time(verb.head, times)
+    return None
+
+
+def _bare(doc: Any, at: int, words: str) -> str:
+    """A time phrase's words without the preposition before them ("from 2008" -> "2008"): the time itself, as a
+    clause hanging on it is told at it, not in relation to it."""
+    first = next((t for t in doc if at <= t.idx < at + len(words) and t.pos_ != "ADP"), None)
+    return words[first.idx - at :] if first is not None else words
+
+
+def noun_time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
+    """An event noun's time words: those ``_when`` finds, or a time among its own modifiers, which that path does
+    not climb through ("the 1991 agreement", "the 12:00 UTC announcement")."""
+    own = _when(noun, times)
+    modifiers = [c.idx for c in noun.children if c.dep_ in ("nummod", "poss", "compound")]
+    return own or next((words for at, words in times if any(at <= i < at + len(words) for i in modifiers)), own)
 
 
 def _same_frame(verb: Any, first: Any) -> bool:
@@ -503,21 +540,48 @@ def _dates(head: Any, verb: Any) -> bool:
     hanging from another noun dates that thing ("a June 3 hearing has been scheduled", "cut jobs after a loss
     last year"), as one in a clause of its own dates that clause ("Jobs, born on February 24, 1955, has
     built"; "barred him from working until April 2009"), one by a quantity compared with dates that quantity
-    ("rose to 17%, up from 14% a year ago"), and one after "for" is the period of what was counted ("posted a
-    profit for the last year") unless the act is a plan set for it."""
-    node = head
+    ("rose to 17%, up from 14% a year ago"), one after "for" is the period of what was counted ("posted a
+    profit for the last year") unless the act is a plan set for it, and one after "since" a record's span
+    ("its first annual loss since 1992"). One the parse hangs on the verb's subject dates the verb
+    (``_sets_time``: "the service in February passed Wal-Mart")."""
+    node, subject = head, _own_subject(verb)
     while node.i != verb.i:
         parent = node.head
         if parent.i == node.i or node.dep_ not in TIME_PATH:
             return False
+        if subject is not None and parent.i == subject.i:
+            return _sets_time(node, subject)
         if parent.i != verb.i and parent.pos_ in ("NOUN", "PROPN") and not _occasion(parent):
             return False
         if parent.i != verb.i and (_gerund_clause(parent) or _compared(parent)):
             return False
-        if _period_of(parent, verb):
+        if _period_of(parent, verb) or (parent.i == verb.i and _record_since(node, verb)):
             return False
         node = parent
     return True
+
+
+def _own_subject(verb: Any) -> Any | None:
+    """The verb's grammatical subject, or that of the first of coordinated verbs it shares it with ("The take-off,
+    at 08:30 UTC, was normal and took place on time")."""
+    tok = verb
+    while True:
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or tok.dep_ != "conj" or tok.head.i == tok.i:
+            return subject
+        tok = tok.head
+
+
+def _sets_time(arc: Any, subject: Any) -> bool:
+    """Whether a time hanging from the verb's subject by ``arc`` says when the verb happened: the parse often
+    hangs the clause's time from its subject ("iTunes' music service in February passed Wal-Mart", "The
+    take-off, at 08:30 UTC, took place"); only a time phrase of its own (a bare time or one after "in", "at",
+    "on"...), not one inside a longer modifier ("sales of cars built in 2008"), nor one after a clause of the
+    subject's, whose time it is ("Singapore Airlines, which will be the first to operate it, in July 2006, have
+    opened")."""
+    if any(c.dep_ in CLAUSES and c.i < arc.i for c in subject.children):
+        return False
+    return bool(arc.dep_ == "npadvmod" or (arc.dep_ == "prep" and arc.lower_ in OCCASION_PREPS))
 
 
 def _gerund_clause(token: Any) -> bool:
@@ -527,8 +591,11 @@ def _gerund_clause(token: Any) -> bool:
 
 
 def _compared(prep: Any) -> bool:
-    """A preposition naming a quantity compared with ("up from 14% a year ago", "compared with $2 a year
-    earlier"): a time hanging from it dates that quantity, not the verb."""
+    """A preposition naming a quantity compared with ("up from 14% a year ago", "with $2 a year earlier"), or
+    "compared" ("grew 28% compared to the previous year"): a time hanging from it dates what the verb's figure
+    is compared with, not the verb."""
+    if prep.lemma_.lower() == "compare":
+        return True
     return bool(
         prep.dep_ == "prep"
         and prep.lower_ in ("from", "with")
@@ -541,6 +608,15 @@ def _period_of(prep: Any, verb: Any) -> bool:
     year", "the amount calculated for last year"), not when the act happened; for a plan it is the slot the act
     is set for ("will be rescheduled for November 17")."""
     return bool(prep.dep_ == "prep" and prep.lower_ == "for" and event_status(verb) != "planned")
+
+
+def _record_since(prep: Any, verb: Any) -> bool:
+    """A "since" that measures a record its verb's object or subject sets ("posted its first annual loss since
+    1992", "its biggest drop since 2008"): the span the record holds over, not when the verb happened."""
+    if prep.dep_ != "prep" or prep.lower_ != "since":
+        return False
+    parties = (c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"))
+    return any(m.tag_ == "JJS" or m.lower_ in RECORD_WORDS for p in parties for m in p.children if m.dep_ == "amod")
 
 
 def _occasion(noun: Any) -> bool:
@@ -740,7 +816,7 @@ def _noun_events(
         actor = actors[0] if actors else ""
         action = _text([*(c for c in noun.lefts if c.dep_ == "amod" and not _modality(c)), noun])
         sense = f"{_noun_sense(noun)}|"
-        when = _when(noun, times)
+        when = noun_time(noun, times)
         found.append(
             EventCandidate(
                 number,
