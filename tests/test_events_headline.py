@@ -68,3 +68,12 @@ def test_a_headline_act_noun_joins_the_light_verb_s_event_but_not_another_verb_s
         )
     )
     assert won["won"] == ["wins"]  # the order is the buyer's act, not the winning
+
+
+def test_the_same_verb_word_tells_the_same_event_when_its_infinitives_differ() -> None:
+    text = (
+        "Penske Auto selected to buy Saturn unit\n\n"
+        "The Penske Automotive Group was selected to purchase Saturn on Friday. Dealers were relieved."
+    )
+    got = retold(summarise(text, published="2009-06-06", settings=PARSE))
+    assert got["selected"] == ["selected"]

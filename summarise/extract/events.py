@@ -50,6 +50,7 @@ from ..lexicon import (
     RELATIVE,
     SPEAKER_PRONOUNS,
     quoted_stretches,
+    verb_stem,
     word_set,
 )
 from ..schema import EventStatus
@@ -794,7 +795,7 @@ def find_events(
     settings = _settings(article)
     names = [n for n in article.names if n[1] not in article.groups and n[0] not in settings]
     speakers = speaker_names(attributions, article.names)
-    return retell(resolve(found, [*names, *speakers]), headline_events(doc))
+    return retell(resolve(found, [*names, *speakers]), headline_events(doc), doc.text)
 
 
 def _settings(article: ParsedArticle) -> set[int]:
@@ -850,19 +851,16 @@ def headline_events(doc: Document) -> Headline:
     return Headline(found, list(words.values()), acts)
 
 
-def retell(found: Sequence[EventCandidate], headline: Headline) -> list[EventCandidate]:
-    """A headline restates the story: each of its events is told again by the body's first event of the same
-    verb (or event noun) and doer, else the lead sentence's first event by the same doer in other words ("Aer
-    Lingus buys jets": "Aer Lingus have purchased aircraft"), else the body's first of the same verb, else the
-    lead's (its first ``SCOPE_SENTENCES``) first event by the same doer to the same target ("Cisco sues Apple":
-    "Cisco to file a lawsuit against Apple Inc."); each of its other words is the first event of the
-    lead (its first ``LEAD_SENTENCES``) of the same sense and with a doer named (a headline names who acts: "Ford
-    announces cuts" is not the lead's "plans announced in January"). Its word joins that event's ``retold``; with
-    none, it tells nothing of its own."""
+def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> list[EventCandidate]:
+    """A headline restates the story: each of its events is a body event told again (``_telling``); each of its
+    other words is the first event of the lead (its first ``LEAD_SENTENCES``) of the same sense and with a doer
+    named (a headline names who acts: "Ford announces cuts" is not the lead's "plans announced in January"); an
+    act noun of the headline is the event whose light verb takes it ("makes maiden flight": "made its maiden
+    flight"). Its word joins that event's ``retold``; with none, it tells nothing of its own."""
     out = list(found)
     lead = min((e.sentence for e in out), default=0)
     for told in headline.events:
-        at = _telling(out, told, lead)
+        at = _telling(out, told, lead, text)
         if at is not None and told.trigger is not None:
             out[at] = replace(out[at], retold=(*out[at].retold, told.trigger))
     for word in headline.words:
@@ -896,10 +894,16 @@ def _names_in_action(e: EventCandidate, word: EventCandidate) -> bool:
     return bool(forms & {w.lower() for w in e.action.split()})
 
 
-def _telling(found: Sequence[EventCandidate], told: EventCandidate, lead: int) -> int | None:
-    """The index of the body event that tells the headline's event ``told`` again (``retell``), or None."""
+def _telling(found: Sequence[EventCandidate], told: EventCandidate, lead: int, text: str) -> int | None:
+    """The index of the body event that tells the headline's event ``told`` again, or None: the lead's first of
+    the same verb (its sense's, or its very word: "selected to buy", "was selected to purchase") by the same doer;
+    else the lead sentence's first by the same doer, in other words ("Aer Lingus buys jets": "Aer Lingus have
+    purchased aircraft"); else the body's first of the same verb by the same doer, then by anyone; else, in the
+    first ``SCOPE_SENTENCES``, the first by the same doer to the same target ("Cisco sues Apple": "Cisco to
+    file a lawsuit against Apple Inc.")."""
     verb = told.sense.split("|")[0]
-    same_verb = [e.sense.split("|")[0] == verb for e in found]
+    word = _stem(told.trigger, text)
+    same_verb = [e.sense.split("|")[0] == verb or (bool(word) and _stem(e.trigger, text) == word) for e in found]
     same_doer = [_same_doer(told, e) for e in found]
     near = [e.sentence < lead + LEAD_SENTENCES for e in found]
     tests = (
@@ -936,7 +940,7 @@ def _same_name(a: str, b: str) -> bool:
 def _name_words(name: str) -> list[str]:
     """The words of a name as written that hold a capital ("iTunes"), without a possessive, punctuation or a word
     that names no party of its own ("Inc.", "Group")."""
-    words = (w.strip('.,:;"“”()').removesuffix("'s").removesuffix("’s") for w in name.replace("-", " ").split())
+    words = (w.strip(".,:;\"“”()'’").removesuffix("'s").removesuffix("’s") for w in name.replace("-", " ").split())
     return [w for w in words if any(c.isupper() for c in w) and w.lower() not in NO_NAME_WORDS]
 
 
@@ -944,3 +948,8 @@ def _abbreviates(word: str, words: Sequence[str]) -> bool:
     """Whether ``word`` is the initials of words of a name ("GM": "General Motors")."""
     letters = word.replace(".", "")
     return len(letters) > 1 and letters.isupper() and len(words) > 1 and letters in "".join(w[0] for w in words)
+
+
+def _stem(span: tuple[int, int] | None, text: str) -> str:
+    """The word at ``span`` without its inflection ("selected": "select")."""
+    return verb_stem(text[span[0] : span[1]].lower()) if span is not None else ""
