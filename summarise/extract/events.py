@@ -877,13 +877,13 @@ def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> li
             out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
     taken = {w for e in out for w in e.retold}
     for word in headline.acts:
-        at = next((i for i, e in enumerate(out) if e.retold and _names_in_action(e, word)), None)
+        at = next((i for i, e in enumerate(out) if e.retold and _takes_act_noun(e, word)), None)
         if at is not None and word.trigger is not None and word.trigger not in taken:
             out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
     return out
 
 
-def _names_in_action(e: EventCandidate, word: EventCandidate) -> bool:
+def _takes_act_noun(e: EventCandidate, word: EventCandidate) -> bool:
     """Whether an event's light verb takes the headline's act noun ``word`` as its act ("made its maiden flight":
     "flight"; "filed for bankruptcy"). Another verb's object is an act of its own, often another's ("won an
     order": the buyer's order), which the headline word does not tell again."""
