@@ -77,3 +77,17 @@ def test_the_same_verb_word_tells_the_same_event_when_its_infinitives_differ() -
     )
     got = retold(summarise(text, published="2009-06-06", settings=PARSE))
     assert got["selected"] == ["selected"]
+
+
+def test_a_headline_word_beyond_the_lead_tells_only_an_event_done_by_a_party_the_headline_names() -> None:
+    text = (
+        "GM reports losses of $6 billion\n\nGeneral Motors lost US$6 billion last year. Its sales fell 30%. "
+        "In the last quarter, GM reported a loss of $381 million."
+    )
+    got = retold(summarise(text, published="2007-02-07", settings=PARSE))
+    assert got["reported"] == ["reports"]
+    other = (
+        "Ford reports losses of $6 billion\n\nFord lost US$6 billion last year. Its sales fell 30%. "
+        "In the last quarter, Toyota reported a loss of $381 million."
+    )
+    assert not retold(summarise(other, published="2007-02-07", settings=PARSE))["reported"]

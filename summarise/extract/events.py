@@ -825,6 +825,8 @@ class Headline(NamedTuple):
     as nouns ("Chrysler files for bankruptcy"), and a word that names a lead event's act tells it again."""
     acts: tuple[EventCandidate, ...] = ()
     """Those of its words that are act nouns heading a phrase ("wins order", not "space launch contracts")."""
+    names: tuple[str, ...] = ()
+    """The parties it names."""
 
 
 def headline_events(doc: Document) -> Headline:
@@ -848,15 +850,15 @@ def headline_events(doc: Document) -> Headline:
     }
     heads = (t for t in parsed if t.pos_ == "NOUN" and t.dep_ != "compound" and t.i in words)
     acts = tuple(words[t.i] for t in heads if t.lemma_.lower() in EVENT_NOUNS | ACT_NOUNS)
-    return Headline(found, list(words.values()), acts)
+    names = tuple(e.text for e in parsed.ents if e.label_ in NAME_LABELS)
+    return Headline(found, list(words.values()), acts, names)
 
 
 def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> list[EventCandidate]:
     """A headline restates the story: each of its events is a body event told again (``_telling``); each of its
-    other words is the first event of the lead (its first ``LEAD_SENTENCES``) of the same sense and with a doer
-    named (a headline names who acts: "Ford announces cuts" is not the lead's "plans announced in January"); an
-    act noun of the headline is the event whose light verb takes it ("makes maiden flight": "made its maiden
-    flight"). Its word joins that event's ``retold``; with none, it tells nothing of its own."""
+    other words is the first event of the lead of the same sense (``_done_in_lead``); an act noun of the headline
+    is the event whose light verb takes it ("makes maiden flight": "made its maiden flight"). Its word joins that
+    event's ``retold``; with none, it tells nothing of its own."""
     out = list(found)
     lead = min((e.sentence for e in out), default=0)
     for told in headline.events:
@@ -866,12 +868,7 @@ def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> li
     for word in headline.words:
         verb = word.sense.split("|")[0]
         at = next(
-            (
-                i
-                for i, e in enumerate(out)
-                if e.sentence < lead + LEAD_SENTENCES and e.sense.startswith(f"{verb}|") and e.actor
-            ),
-            None,
+            (i for i, e in enumerate(out) if e.sense.startswith(f"{verb}|") and _done_in_lead(e, headline, lead)), None
         )
         if at is not None and word.trigger is not None:
             out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
@@ -881,6 +878,16 @@ def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> li
         if at is not None and word.trigger is not None and word.trigger not in taken:
             out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
     return out
+
+
+def _done_in_lead(e: EventCandidate, headline: Headline, lead: int) -> bool:
+    """Whether a headline word may tell ``e`` again: an event of the lead's first ``LEAD_SENTENCES`` with a doer
+    named (a headline names who acts: "Ford announces cuts" is not the lead's "plans announced in January"), or
+    of its first ``SCOPE_SENTENCES`` done by a party the headline names ("GM reports losses": "GM reported a
+    loss", two sentences on)."""
+    if e.sentence < lead + LEAD_SENTENCES:
+        return bool(e.actor)
+    return e.sentence < lead + SCOPE_SENTENCES and any(_same_name(e.actor, name) for name in headline.names)
 
 
 def _takes_act_noun(e: EventCandidate, word: EventCandidate) -> bool:
