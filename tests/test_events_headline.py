@@ -91,3 +91,11 @@ def test_a_headline_word_beyond_the_lead_tells_only_an_event_done_by_a_party_the
         "In the last quarter, Toyota reported a loss of $381 million."
     )
     assert not retold(summarise(other, published="2007-02-07", settings=PARSE))["reported"]
+
+
+def test_a_shared_title_or_company_form_names_no_one_party() -> None:
+    text = (
+        "President Obama visits Berlin\n\nPresident Bush toured a factory in Ohio on Monday. "
+        "Officials praised the plant."
+    )
+    assert not retold(summarise(text, published="2009-06-05", settings=PARSE))["toured"]

@@ -107,8 +107,12 @@ LEAD_SENTENCES = 2
 RETELLING_LIGHT_VERBS = LIGHT_VERBS | word_set("file")
 """Verbs whose act noun is their event ("made a flight", "filed for bankruptcy"), so a headline's act noun tells
 the event again."""
-NO_NAME_WORDS = word_set("the a an inc corp co ltd plc llc group company corporation")
-"""Capitalised words two names share without naming one party ("Apple Inc.", "Boeing Inc.")."""
+NO_NAME_WORDS = word_set(
+    """the a an inc corp co ltd plc llc group company corporation president minister prime foreign chancellor
+    secretary senator governor mayor king queen ceo chairman chief executive officer spokesman spokeswoman"""
+)
+"""Capitalised words two names share without naming one party: a company's form ("Apple Inc.", "Boeing Inc."),
+a title ("President Obama", "President Bush")."""
 SCOPE_SENTENCES = 4
 """How far a headline told in other words is looked for when its doer and target are both named alike."""
 CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj")
