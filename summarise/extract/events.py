@@ -114,7 +114,8 @@ NO_NAME_WORDS = word_set(
 """Capitalised words two names share without naming one party: a company's form ("Apple Inc.", "Boeing Inc."),
 a title ("President Obama", "President Bush")."""
 SCOPE_SENTENCES = 4
-"""How far a headline told in other words is looked for when its doer and target are both named alike."""
+"""How far into the body a headline's event is looked for when names tie the two (the same doer and target; a
+party the headline names doing what its word says)."""
 CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj")
 """Dependents that are events of their own: their time words and parties are not the head's."""
 TIME_PATH = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "compound", "prep", "agent", "pobj", "pcomp",
@@ -942,6 +943,7 @@ def _same_target(a: EventCandidate, b: EventCandidate) -> bool:
 
 
 def _same_name(a: str, b: str) -> bool:
+    """Whether two names as written name one party (``_same_doer``)."""
     one, other = _name_words(a), _name_words(b)
     if {w.lower() for w in one} & {w.lower() for w in other}:
         return True
