@@ -366,7 +366,7 @@ def test_a_headline_word_the_parse_takes_for_a_noun_still_tells_the_body_s_event
     result = summarise(text, published="2009-05-01", settings=Settings(backend="fake", strategy="parse", cache=False))
     filed = result.events[0]
     assert filed.action == "filed for bankruptcy"
-    assert [text[w.start : w.end] for w in filed.retold] == ["files"]
+    assert [text[w.start : w.end] for w in filed.retold] == ["files", "bankruptcy"]  # "filed for": its act noun
     assert not result.events[1].retold
 
 

@@ -54,6 +54,7 @@ from ..lexicon import (
     RELATIVE,
     SPEAKER_PRONOUNS,
     quoted_stretches,
+    verb_stem,
     word_set,
 )
 from ..schema import EventStatus
@@ -119,6 +120,18 @@ MAX_ACTION_WORDS = 6
 MAX_HEADING_WORDS = 14
 LEAD_SENTENCES = 2
 """A headline restates the lead: its words retell events of the first sentences only."""
+RETELLING_LIGHT_VERBS = LIGHT_VERBS | word_set("file")
+"""Verbs whose act noun is their event ("made a flight", "filed for bankruptcy"), so a headline's act noun tells
+the event again."""
+NO_NAME_WORDS = word_set(
+    """the a an inc corp co ltd plc llc group company corporation president minister prime foreign chancellor
+    secretary senator governor mayor king queen ceo chairman chief executive officer spokesman spokeswoman"""
+)
+"""Capitalised words two names share without naming one party: a company's form ("Apple Inc.", "Boeing Inc."),
+a title ("President Obama", "President Bush")."""
+SCOPE_SENTENCES = 4
+"""How far into the body a headline's event is looked for when names tie the two (the same doer and target; a
+party the headline names doing what its word says)."""
 CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj")
 """Dependents that are events of their own: their time words and parties are not the head's."""
 TIME_PATH = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "compound", "prep", "agent", "pobj", "pcomp",
@@ -934,7 +947,7 @@ def find_events(
     settings = _settings(article)
     names = [n for n in article.names if n[1] not in article.groups and n[0] not in settings]
     speakers = speaker_names(attributions, article.names)
-    return retell(resolve(found, [*names, *speakers]), headline_events(doc))
+    return retell(resolve(found, [*names, *speakers]), headline_events(doc), doc.text)
 
 
 def _settings(article: ParsedArticle) -> set[int]:
@@ -962,6 +975,10 @@ class Headline(NamedTuple):
     words: list[EventCandidate]
     """Its other verbs and nouns, each a bare candidate of its own sense: a headline's present tense often parses
     as nouns ("Chrysler files for bankruptcy"), and a word that names a lead event's act tells it again."""
+    acts: tuple[EventCandidate, ...] = ()
+    """Those of its words that are act nouns heading a phrase ("wins order", not "space launch contracts")."""
+    names: tuple[str, ...] = ()
+    """The parties it names."""
 
 
 def headline_events(doc: Document) -> Headline:
@@ -978,46 +995,121 @@ def headline_events(doc: Document) -> Headline:
     said = range(start, end)  # its saying verbs are taken as claims: only the body tells acts apart
     found = _verb_events(0, start, parsed, ents, (), times, said) + _noun_events(0, start, parsed, ents, times)
     taken = {e.trigger for e in found}
-    words = [
-        EventCandidate(0, start + t.idx, "", t.text, (), None, f"{_noun_sense(t)}|", trigger=_trigger(start, t))
+    words = {
+        t.i: EventCandidate(0, start + t.idx, "", t.text, (), None, f"{_noun_sense(t)}|", trigger=_trigger(start, t))
         for t in parsed
         if t.pos_ in ("VERB", "NOUN") and t.i not in ents and _trigger(start, t) not in taken
-    ]
-    return Headline(found, words)
+    }
+    heads = (t for t in parsed if t.pos_ == "NOUN" and t.dep_ != "compound" and t.i in words)
+    acts = tuple(words[t.i] for t in heads if t.lemma_.lower() in EVENT_NOUNS | ACT_NOUNS)
+    names = tuple(e.text for e in parsed.ents if e.label_ in NAME_LABELS)
+    return Headline(found, list(words.values()), acts, names)
 
 
-def retell(found: Sequence[EventCandidate], headline: Headline) -> list[EventCandidate]:
-    """A headline restates the story: each of its events is the first event of the body done with the same verb
-    (or event noun), else the lead sentence's first event by the same actor in other words ("Aer Lingus buys
-    jets": "Aer Lingus have purchased aircraft"), told again; each of its other words is the first event of the
-    lead (its first ``LEAD_SENTENCES``) of the same sense and with a doer named (a headline names who acts: "Ford
-    announces cuts" is not the lead's "plans announced in January"). Its word joins that event's ``retold``; with
-    none, it tells nothing of its own."""
+def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> list[EventCandidate]:
+    """A headline restates the story: each of its events is a body event told again (``_telling``); each of its
+    other words is the first event of the lead of the same sense (``_done_in_lead``); an act noun of the headline
+    is the event whose light verb takes it ("makes maiden flight": "made its maiden flight"). Its word joins that
+    event's ``retold``; with none, it tells nothing of its own."""
     out = list(found)
     lead = min((e.sentence for e in out), default=0)
     for told in headline.events:
-        verb = told.sense.split("|")[0]
-        at = next((i for i, e in enumerate(out) if e.sense.split("|")[0] == verb), None)
-        if at is None:
-            at = next((i for i, e in enumerate(out) if e.sentence == lead and _same_doer(told, e)), None)
+        at = _telling(out, told, lead, text)
         if at is not None and told.trigger is not None:
             out[at] = replace(out[at], retold=(*out[at].retold, told.trigger))
     for word in headline.words:
         verb = word.sense.split("|")[0]
         at = next(
-            (
-                i
-                for i, e in enumerate(out)
-                if e.sentence < lead + LEAD_SENTENCES and e.sense.startswith(f"{verb}|") and e.actor
-            ),
-            None,
+            (i for i, e in enumerate(out) if e.sense.startswith(f"{verb}|") and _done_in_lead(e, headline, lead)), None
         )
         if at is not None and word.trigger is not None:
+            out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
+    taken = {w for e in out for w in e.retold}
+    for word in headline.acts:
+        at = next((i for i, e in enumerate(out) if e.retold and _takes_act_noun(e, word)), None)
+        if at is not None and word.trigger is not None and word.trigger not in taken:
             out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
     return out
 
 
+def _done_in_lead(e: EventCandidate, headline: Headline, lead: int) -> bool:
+    """Whether a headline word may tell ``e`` again: an event of the lead's first ``LEAD_SENTENCES`` with a doer
+    named (a headline names who acts: "Ford announces cuts" is not the lead's "plans announced in January"), or
+    of its first ``SCOPE_SENTENCES`` done by a party the headline names ("GM reports losses": "GM reported a
+    loss", two sentences on)."""
+    if e.sentence < lead + LEAD_SENTENCES:
+        return bool(e.actor)
+    return e.sentence < lead + SCOPE_SENTENCES and any(_same_name(e.actor, name) for name in headline.names)
+
+
+def _takes_act_noun(e: EventCandidate, word: EventCandidate) -> bool:
+    """Whether an event's light verb takes the headline's act noun ``word`` as its act ("made its maiden flight":
+    "flight"; "filed for bankruptcy"). Another verb's object is an act of its own, often another's ("won an
+    order": the buyer's order), which the headline word does not tell again."""
+    if e.sense.split("|")[0] not in RETELLING_LIGHT_VERBS:
+        return False
+    lemma = word.sense.split("|")[0]
+    forms = {lemma, f"{lemma}s", f"{lemma}es", word.action.lower()}
+    return bool(forms & {w.lower() for w in e.action.split()})
+
+
+def _telling(found: Sequence[EventCandidate], told: EventCandidate, lead: int, text: str) -> int | None:
+    """The index of the body event that tells the headline's event ``told`` again, or None: the lead's first of
+    the same verb (its sense's, or its very word: "selected to buy", "was selected to purchase") by the same doer;
+    else the lead sentence's first by the same doer, in other words ("Aer Lingus buys jets": "Aer Lingus have
+    purchased aircraft"); else the body's first of the same verb by the same doer, then by anyone; else, in the
+    first ``SCOPE_SENTENCES``, the first by the same doer to the same target ("Cisco sues Apple": "Cisco to
+    file a lawsuit against Apple Inc.")."""
+    verb = told.sense.split("|")[0]
+    word = _stem(told.trigger, text)
+    same_verb = [e.sense.split("|")[0] == verb or (bool(word) and _stem(e.trigger, text) == word) for e in found]
+    same_doer = [_same_doer(told, e) for e in found]
+    near = [e.sentence < lead + LEAD_SENTENCES for e in found]
+    tests = (
+        [v and d and n for v, d, n in zip(same_verb, same_doer, near, strict=True)],
+        [d and e.sentence == lead for e, d in zip(found, same_doer, strict=True)],
+        [v and d for v, d in zip(same_verb, same_doer, strict=True)],
+        same_verb,
+        [
+            d and e.sentence < lead + SCOPE_SENTENCES and _same_target(told, e)
+            for e, d in zip(found, same_doer, strict=True)
+        ],
+    )
+    return next((i for test in tests for i, hit in enumerate(test) if hit), None)
+
+
 def _same_doer(a: EventCandidate, b: EventCandidate) -> bool:
-    """Whether two actors as written share a capitalised word ("Aer Lingus", "Irish airline Aer Lingus")."""
-    names = [{w for w in e.actor.split() if w[:1].isupper() and w.lower() not in ("the", "a", "an")} for e in (a, b)]
-    return bool(names[0] & names[1])
+    """Whether two actors as written name one party: a name word in common ("Aer Lingus", "Irish airline Aer
+    Lingus"; "Apple's iTunes", "Apple Computer's iTunes"), or one's initials ("GM", "General Motors")."""
+    return _same_name(a.actor, b.actor)
+
+
+def _same_target(a: EventCandidate, b: EventCandidate) -> bool:
+    """Whether two events have a target named alike ("Apple", "Apple Inc.")."""
+    return any(_same_name(x, y) for x in a.targets for y in b.targets)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two names as written name one party (``_same_doer``)."""
+    one, other = _name_words(a), _name_words(b)
+    if {w.lower() for w in one} & {w.lower() for w in other}:
+        return True
+    return any(_abbreviates(w, other) for w in one) or any(_abbreviates(w, one) for w in other)
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name as written that hold a capital ("iTunes"), without a possessive, punctuation or a word
+    that names no party of its own ("Inc.", "Group")."""
+    words = (w.strip(".,:;\"“”()'’").removesuffix("'s").removesuffix("’s") for w in name.replace("-", " ").split())
+    return [w for w in words if any(c.isupper() for c in w) and w.lower() not in NO_NAME_WORDS]
+
+
+def _abbreviates(word: str, words: Sequence[str]) -> bool:
+    """Whether ``word`` is the initials of words of a name ("GM": "General Motors")."""
+    letters = word.replace(".", "")
+    return len(letters) > 1 and letters.isupper() and len(words) > 1 and letters in "".join(w[0] for w in words)
+
+
+def _stem(span: tuple[int, int] | None, text: str) -> str:
+    """The word at ``span`` without its inflection ("selected": "select")."""
+    return verb_stem(text[span[0] : span[1]].lower()) if span is not None else ""
