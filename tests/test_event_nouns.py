@@ -46,7 +46,10 @@ def test_a_possessive_pronoun_in_the_noun_s_clause_is_that_clause_s_named_subjec
         "Monday's announcement surprised analysts.",  # a date owns nothing
         "The company's decision surprised analysts.",  # a description is no doer a reader can look up
         "Carmakers saw their production fall.",  # "their": a group no name gives
-        "US sales rose in March.",  # a place says where, not who
+        "US president Jane Roux's decision surprised analysts.",  # a possessor no name gives: "US president"
+        "The automaker's losses widened.",  # a theme noun whose own doer is a description: not of nobody named
+        "GM reported a 49% decline.",  # a verb's object is that verb's event, doer or not
+        "Kim visited two factories for the production of aircraft.",  # what something is for
         "Ford's decision to close the plant surprised workers.",  # it frames its infinitive's act, told as planned
         "Mayor Jane Roux gave a speech in Lyon.",  # the light verb's event is the speech
         "The Dreamliner made its maiden flight on Tuesday.",
@@ -62,3 +65,28 @@ def test_a_light_verb_without_an_event_of_its_own_gives_its_doer_and_time_to_the
     article = parse_article(doc)
     found = find_events(doc, article, find_attributions(doc, article))
     assert [(e.actor, e.action, e.when) for e in found] == [("Prime Minister Lee", "speech", "on Monday")]
+
+
+def test_a_theme_noun_tells_an_event_of_nobody_named_and_its_clause_gives_its_status() -> None:
+    # what undergoes it is its "of" phrase, or the thing named before it; a place only says where
+    assert nouns("US sales rose in March.") == [("", "US sales", (), "happened")]
+    assert nouns("A test flight of the A380 was delayed today.") == [
+        ("", "test flight of the A380", ("A380",), "negated")  # delayed: it did not take place
+    ]
+    assert nouns("The first flight of the A380 will take off from Singapore.")[0][3] == "planned"
+    text = "Airbus will cut 10,000 jobs. About half of those cuts will be made among subcontractors."
+    assert nouns(text) == [("", "cuts", (), "planned")]
+
+
+def test_the_clause_names_the_doer_the_noun_leaves_unsaid() -> None:
+    # the giver after a verb of receiving, wherever the parse hangs "from"
+    assert nouns("Airbus has won an order from Qatar Airways for 60 jets.") == [
+        ("Qatar Airways", "order", (), "happened")
+    ]
+    # the subject of the verb the noun is the means of; not a saying verb's setting
+    assert nouns("Boeing challenged the award in a formal protest before the GAO.")[0][0] == "Boeing"
+    assert nouns("Hirokazu Matsuno said in a press conference that Tokyo was concerned.") == []
+    # a negotiated act is its subject's, and not yet done
+    assert nouns("Aeroflot has negotiated the purchase of 22 Boeing jets.") == [
+        ("Aeroflot", "purchase of 22 Boeing jets", ("Boeing",), "possible")
+    ]
