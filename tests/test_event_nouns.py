@@ -44,10 +44,10 @@ def test_a_possessive_pronoun_in_the_noun_s_clause_is_that_clause_s_named_subjec
     "text",
     [
         "Monday's announcement surprised analysts.",  # a date owns nothing
-        "The company's decision surprised analysts.",  # a description is no doer a reader can look up
+        "The companies' sale of the plant surprised analysts.",  # a plural description: a group no one name gives
         "Carmakers saw their production fall.",  # "their": a group no name gives
         "US president Jane Roux's decision surprised analysts.",  # a possessor no name gives: "US president"
-        "The automaker's losses widened.",  # a theme noun whose own doer is a description: not of nobody named
+        "Their losses widened.",  # a theme noun whose own doer no name gives is not one of nobody named
         "GM reported a 49% decline.",  # a verb's object is that verb's event, doer or not
         "Kim visited two factories for the production of aircraft.",  # what something is for
         "Ford's decision to close the plant surprised workers.",  # it frames its infinitive's act, told as planned
@@ -90,3 +90,9 @@ def test_the_clause_names_the_doer_the_noun_leaves_unsaid() -> None:
     assert nouns("Aeroflot has negotiated the purchase of 22 Boeing jets.") == [
         ("Aeroflot", "purchase of 22 Boeing jets", ("Boeing",), "possible")
     ]
+
+
+def test_a_singular_description_is_a_doer_as_a_verb_s_subject_is() -> None:
+    # grounding joins "the automaker" to the name it stands for, as it does a verb's subject
+    text = "Analysts had forecast the automaker's losses to be over $6.7 billion."
+    assert nouns(text) == [("the automaker", "losses", (), "possible")]
