@@ -76,6 +76,8 @@ def test_a_theme_noun_tells_an_event_of_nobody_named_and_its_clause_gives_its_st
     assert nouns("The first flight of the A380 will take off from Singapore.")[0][3] == "planned"
     text = "Airbus will cut 10,000 jobs. About half of those cuts will be made among subcontractors."
     assert nouns(text) == [("", "cuts", (), "planned")]
+    # a verb that does not tell it take place keeps its modal to itself: the loss is told as fact
+    assert nouns("GM lost $8.6 billion. GM admitted that the loss could swell further.")[0][3] == "happened"
 
 
 def test_the_clause_names_the_doer_the_noun_leaves_unsaid() -> None:
@@ -96,3 +98,9 @@ def test_a_singular_description_is_a_doer_as_a_verb_s_subject_is() -> None:
     # grounding joins "the automaker" to the name it stands for, as it does a verb's subject
     text = "Analysts had forecast the automaker's losses to be over $6.7 billion."
     assert nouns(text) == [("the automaker", "losses", (), "possible")]
+
+
+def test_a_plan_or_operations_with_a_named_doer_is_an_act_one_framing_an_infinitive_gives_way() -> None:
+    assert nouns("GM's plan surprised analysts.") == [("GM", "plan", (), "happened")]
+    assert nouns("The aid will secure Ford's manufacturing operations.")[0][:2] == ("Ford", "manufacturing operations")
+    assert nouns("GM's plan to close the plant surprised analysts.") == []
