@@ -104,3 +104,16 @@ def test_a_plan_or_operations_with_a_named_doer_is_an_act_one_framing_an_infinit
     assert nouns("GM's plan surprised analysts.") == [("GM", "plan", (), "happened")]
     assert nouns("The aid will secure Ford's manufacturing operations.")[0][:2] == ("Ford", "manufacturing operations")
     assert nouns("GM's plan to close the plant surprised analysts.") == []
+
+
+def test_a_theme_noun_a_verb_causes_prevents_or_changes_is_an_event_besides_the_verb_s() -> None:
+    assert nouns("The statement caused a sharp decrease of Apple share prices.")[0][1:] == (
+        "sharp decrease of share prices",
+        ("Apple",),
+        "happened",
+    )
+    assert nouns("The government acted to prevent a collapse of the automakers.")[0][3] == "negated"
+    # the sales are under way; the improving is ahead
+    assert nouns("Ford hopes the new model will improve the lackluster sales of the Taurus.")[0][3] == "happened"
+    # delayed: it will not take place when it was due, whatever the tense
+    assert nouns("The delivery of the A380 will be delayed until October.")[0][3] == "negated"
