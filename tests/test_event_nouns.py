@@ -54,6 +54,7 @@ def test_a_possessive_pronoun_in_the_noun_s_clause_is_that_clause_s_named_subjec
         "Mayor Jane Roux gave a speech in Lyon.",  # the light verb's event is the speech
         "The Dreamliner made its maiden flight on Tuesday.",
         "The sale price of the plant rose.",  # a noun modifying another names a kind of thing
+        "Daimler could part ways with the loss-making business.",  # part of an adjective: a kind of business
     ],
 )
 def test_an_act_noun_proposes_nothing_without_a_named_doer_or_when_another_event_tells_it(text: str) -> None:

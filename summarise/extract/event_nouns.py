@@ -54,7 +54,7 @@ planned). Its targets are the names in its "of" phrase or before it; its status 
 words' (``factuality.event_status``: "the planned sale" is planned), and as a subject its verb's when that verb
 plans, doubts or undoes it ("the first flight will take off", "the test flight was delayed"); its time its own
 words ("the 1991 agreement") or the light verb's ("made a speech on Monday"). A noun that only modifies another
-("the sale price") names a kind of thing, not an event.
+("the sale price"), or is part of a word that does ("the loss-making business"), names a kind of thing, not an event.
 """
 
 from __future__ import annotations
@@ -152,8 +152,8 @@ def nominal_events(
     nothing more."""
     found: list[EventCandidate] = []
     for noun in parsed:
-        if noun.pos_ != "NOUN" or noun.dep_ == "compound" or noun.i in ents or not act_noun(noun):
-            continue
+        if noun.pos_ != "NOUN" or noun.dep_ in ("compound", "npadvmod") or noun.i in ents or not act_noun(noun):
+            continue  # "the sale price", "the loss-making business": a kind of thing
         trigger = _trigger(start, noun)
         if trigger in taken or _frames(noun) or _told(noun):
             continue
