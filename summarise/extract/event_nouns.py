@@ -5,11 +5,11 @@ when nobody is named; besides the verb it may hang on.
 The act nouns are those the events module lists (``ACT_NOUNS``, ``EVENT_NOUNS``: "sale", "loss", "order",
 "deal"), the few nominalisations whose verb changed its stem (``NOMINALISATIONS``: "choice" from choose,
 "speech" from speak), two acts no list held (``UNLISTED_ACTS``: "plan", "operation") and the theme nouns
-(``THEME_NOUNS``, below). Deriving act nouns by suffix ("decision" from
-decide, "closure" from close, checked against WordNet's verbs that the parser's lemmatizer carries) was measured
-and left out: on MEANTIME dev (parse) it found 4 more gold events with a participant (430 against 426 of 971) but
-cost precision (0.975 against 0.982) and the seeds' events F1 (0.571 against 0.640), since "resolutions",
-"commitments", "movements" or "government" name results and things as often as acts.
+(``THEME_NOUNS``, below). Deriving act nouns by suffix ("decision" from decide, "closure" from close, checked
+against WordNet's verbs that the parser's lemmatizer carries) was measured and left out: on MEANTIME dev (parse)
+it found 4 more gold events with a participant (430 against 426 of 971) but cost precision (0.975 against 0.982)
+and the seeds' events F1 (0.571 against 0.640), since "resolutions", "commitments", "movements" or "government"
+name results and things as often as acts.
 
 Such a noun is an event of its own, besides the verb it may hang on ("GM posted its first annual loss": the
 posting and the loss), when the sentence names who does it:
