@@ -44,13 +44,17 @@ def test_a_possessive_pronoun_in_the_noun_s_clause_is_that_clause_s_named_subjec
     "text",
     [
         "Monday's announcement surprised analysts.",  # a date owns nothing
-        "The company's decision surprised analysts.",  # a description is no doer a reader can look up
+        "The companies' sale of the plant surprised analysts.",  # a plural description: a group no one name gives
         "Carmakers saw their production fall.",  # "their": a group no name gives
-        "US sales rose in March.",  # a place says where, not who
+        "US president Jane Roux's decision surprised analysts.",  # a possessor no name gives: "US president"
+        "Their losses widened.",  # a theme noun whose own doer no name gives is not one of nobody named
+        "GM reported a 49% decline.",  # a verb's object is that verb's event, doer or not
+        "Kim visited two factories for the production of aircraft.",  # what something is for
         "Ford's decision to close the plant surprised workers.",  # it frames its infinitive's act, told as planned
         "Mayor Jane Roux gave a speech in Lyon.",  # the light verb's event is the speech
         "The Dreamliner made its maiden flight on Tuesday.",
         "The sale price of the plant rose.",  # a noun modifying another names a kind of thing
+        "Daimler could part ways with the loss-making business.",  # part of an adjective: a kind of business
     ],
 )
 def test_an_act_noun_proposes_nothing_without_a_named_doer_or_when_another_event_tells_it(text: str) -> None:
@@ -69,3 +73,55 @@ def test_an_act_noun_takes_a_time_among_its_own_modifiers() -> None:
     article = parse_article(doc)
     found = find_events(doc, article, find_attributions(doc, article))
     assert [(e.action, e.when) for e in found if e.action == "announcement"] == [("announcement", "12:00 UTC")]
+
+
+def test_a_theme_noun_tells_an_event_of_nobody_named_and_its_clause_gives_its_status() -> None:
+    # what undergoes it is its "of" phrase, or the thing named before it; a place only says where
+    assert nouns("US sales rose in March.") == [("", "US sales", (), "happened")]
+    assert nouns("A test flight of the A380 was delayed today.") == [
+        ("", "test flight of the A380", ("A380",), "negated")  # delayed: it did not take place
+    ]
+    assert nouns("The first flight of the A380 will take off from Singapore.")[0][3] == "planned"
+    text = "Airbus will cut 10,000 jobs. About half of those cuts will be made among subcontractors."
+    assert nouns(text) == [("", "cuts", (), "planned")]
+    # a verb that does not tell it take place keeps its modal to itself: the loss is told as fact
+    assert nouns("GM lost $8.6 billion. GM admitted that the loss could swell further.")[0][3] == "happened"
+
+
+def test_the_clause_names_the_doer_the_noun_leaves_unsaid() -> None:
+    # the giver after a verb of receiving, wherever the parse hangs "from"
+    assert nouns("Airbus has won an order from Qatar Airways for 60 jets.") == [
+        ("Qatar Airways", "order", (), "happened")
+    ]
+    # the subject of the verb the noun is the means of; not a saying verb's setting
+    assert nouns("Boeing challenged the award in a formal protest before the GAO.")[0][0] == "Boeing"
+    assert nouns("Hirokazu Matsuno said in a press conference that Tokyo was concerned.") == []
+    # a negotiated act is its subject's, and not yet done
+    assert nouns("Aeroflot has negotiated the purchase of 22 Boeing jets.") == [
+        ("Aeroflot", "purchase of 22 Boeing jets", ("Boeing",), "possible")
+    ]
+
+
+def test_a_singular_description_is_a_doer_as_a_verb_s_subject_is() -> None:
+    # grounding joins "the automaker" to the name it stands for, as it does a verb's subject
+    text = "Analysts had forecast the automaker's losses to be over $6.7 billion."
+    assert nouns(text) == [("the automaker", "losses", (), "possible")]
+
+
+def test_a_plan_or_operations_with_a_named_doer_is_an_act_one_framing_an_infinitive_gives_way() -> None:
+    assert nouns("GM's plan surprised analysts.") == [("GM", "plan", (), "happened")]
+    assert nouns("The aid will secure Ford's manufacturing operations.")[0][:2] == ("Ford", "manufacturing operations")
+    assert nouns("GM's plan to close the plant surprised analysts.") == []
+
+
+def test_a_theme_noun_a_verb_causes_prevents_or_changes_is_an_event_besides_the_verb_s() -> None:
+    assert nouns("The statement caused a sharp decrease of Apple share prices.")[0][1:] == (
+        "sharp decrease of share prices",
+        ("Apple",),
+        "happened",
+    )
+    assert nouns("The government acted to prevent a collapse of the automakers.")[0][3] == "negated"
+    # the sales are under way; the improving is ahead
+    assert nouns("Ford hopes the new model will improve the lackluster sales of the Taurus.")[0][3] == "happened"
+    # delayed: it will not take place when it was due, whatever the tense
+    assert nouns("The delivery of the A380 will be delayed until October.")[0][3] == "negated"
