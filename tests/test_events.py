@@ -100,6 +100,11 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Ryanair", "purchase five jets", (), None),
             ],
         ),
+        # a place written with "the" after "in" is where, not a target
+        (
+            "Ford opened a plant in the United States.",
+            [("Ford", "opened a plant in the United States", (), "the United States")],
+        ),
         # a pronoun is the earlier person; the one met is the mayor, not the city
         (
             "Jane Roux arrived in Paris. She met the mayor of Lyon.",

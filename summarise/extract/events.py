@@ -337,7 +337,8 @@ def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
             continue
         if _about(t, tok):
             continue
-        if t.head.dep_ == "prep" and t.head.lower_ in PLACE_ONLY_PREPS and t.head.i > tok.i:
+        after = ent.root.head  # the name's own word decides, not "the" in "in the United States"
+        if after.dep_ == "prep" and after.lower_ in PLACE_ONLY_PREPS and after.i > tok.i:
             if ent.label_ in PLACE_LABELS and place is None:
                 place = ent.text
             continue
