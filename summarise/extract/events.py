@@ -117,6 +117,7 @@ before as "Kim met the Russian president", the two mentions merge and the meetin
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_ACTION_WORDS = 6
+PERFECT = word_set("has have had")
 MAX_HEADING_WORDS = 14
 LEAD_SENTENCES = 2
 """A headline restates the lead: its words retell events of the first sentences only."""
@@ -371,8 +372,11 @@ def _in_adjective(tok: Any) -> bool:
 
 
 def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
-    """The verb's auxiliaries, negation and particle, then the start of its object or complement."""
+    """The verb's passive auxiliary (with "has" before "been") and particle, then the start of its object or
+    complement; its negation and modals are its status, not its words."""
     before = [c for c in verb.lefts if c.dep_ == "auxpass" and c.i >= verb.i - 3]
+    if any(c.lower_ == "been" for c in before):  # "has been limited", not "been limited"
+        before = [c for c in verb.lefts if c.dep_ == "aux" and c.lower_ in PERFECT and c.i >= verb.i - 4] + before
     words = [*before, verb, *[c for c in verb.rights if c.dep_ == "prt"]]
     budget = MAX_ACTION_WORDS - len(words)
     comp = next((c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "dative", "attr", "oprd", "acomp")), None)
@@ -394,9 +398,11 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
         words.pop()
     if verb.dep_ == "acl":
         text = _text(words)
-    else:  # as written, from the first word to the last
-        first, last = words[0], words[-1]
-        text = _active(verb, words) or verb.doc.text[first.idx : last.idx + len(last.text)]
+    else:  # the auxiliaries, then as written from the verb to the last word ("not" is the status's)
+        rest = [w for w in words if w not in before]
+        first, last = rest[0], rest[-1]
+        written = verb.doc.text[first.idx : last.idx + len(last.text)]
+        text = _active(verb, words) or " ".join([*(w.text for w in words if w in before), written])
         text = " ".join(text.split()[: MAX_ACTION_WORDS + 2])
     if passive_subject is not None:
         text = f"{_phrase(passive_subject, ents)} {text}"
