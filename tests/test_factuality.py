@@ -32,7 +32,11 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
         ("Apple did not release the iPod.", [("release", "release the iPod", "negated")]),
         # a verb framing an infinitive gives way to it: the act is the event
         ("Fiat plans to buy a stake in Chrysler.", [("buy", "buy a stake in Chrysler", "planned")]),
-        ("Boeing refused to sell the plant.", [("sell", "sell the plant", "negated")]),
+        # unless the frame is an act itself: the refusal happened, the sale is negated
+        (
+            "Boeing refused to sell the plant.",
+            [("refused", "refused to sell the plant", "happened"), ("sell", "sell the plant", "negated")],
+        ),
         # an aspect verb's complement happens with it
         ("North Korea began supplying weapons.", [("began", "began supplying weapons", "happened")]),
         # a condition, and its consequence

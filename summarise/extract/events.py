@@ -156,10 +156,24 @@ class EventCandidate:
 
 FRAMING_VERBS = (PLAN_VERBS | NEGATING_VERBS | POSSIBLE_VERBS) - ASPECT_VERBS
 """Verbs that frame the act of their infinitive ("plans to visit"): the act is the event, the frame its status."""
+ACT_FRAMES = word_set("agree vote offer refuse decline fail stop cease halt abandon")
+"""Frames that are acts themselves: an agreement, a vote, an offer, a refusal, a failure, a stop ("refused to meet
+the demands", "agreed to purchase", "failed to pass the Senate"). The frame is an event of its own and so is its
+infinitive's act, with the status the frame gives it (the meeting negated, the purchase planned); a plan, a wish,
+a decision or an expectation ("plans to visit", "wants to", "decided to supply", "expects to cut") is only the
+act's status."""
 
 
 def _trigger(start: int, tok: Any) -> tuple[int, int]:
     return start + tok.idx, start + tok.idx + len(tok.text)
+
+
+def _swallows(verb: Any) -> bool:
+    """Whether a verb and its infinitive are one event: an aspect ("began supplying weapons") or a frame that
+    is only the act's status ("plans to visit"). Any other verb is an act of its own, and so is its infinitive
+    ("was forced to seek aid", "selected Penske to buy", "refused to meet")."""
+    lemma = verb.lemma_.lower()
+    return lemma in ASPECT_VERBS or (lemma in FRAMING_VERBS and lemma not in ACT_FRAMES)
 
 
 def _text(tokens: Sequence[Any]) -> str:
@@ -216,7 +230,7 @@ def _subject(verb: Any) -> Any | None:
     "is willing to meet", "visited … and attended"); the infinitive of a noun takes the noun's owner ("Ford's
     decision to name"; "EADS won a contract to supply": EADS). Not ``attribution._source_token`` (who speaks
     through a cue), on purpose: that docstring says where the two differ."""
-    tok = verb
+    tok, came = verb, ""
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -225,8 +239,8 @@ def _subject(verb: Any) -> Any | None:
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):  # not "closed by the end of the year"
                 return pobj
         if subj is not None:
-            if subj.dep_ == "nsubjpass":
-                return None
+            if subj.dep_ == "nsubjpass" and (came != "xcomp" or _passive(verb)):
+                return None  # "an agreement was reached": by nobody named; but "was forced to seek": it seeks
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return _antecedent(subj, tok.head)
             return subj
@@ -243,10 +257,14 @@ def _subject(verb: Any) -> Any | None:
             return None
         elif (controller := _controller(tok)) is not None:
             return controller
-        tok = tok.head
+        tok, came = tok.head, tok.dep_
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _passive(verb: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _antecedent(relative: Any, head: Any) -> Any:
@@ -365,7 +383,7 @@ def _sense(verb: Any) -> str:
     the infinitive of a named object, an event of its own ("forced Apple to lower prices": forcing, then
     Apple's lowering)."""
     inner = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB" and _controller(c) is None), None)
-    head = inner if inner is not None else verb
+    head = inner if inner is not None and _swallows(verb) else verb
     lemma = str(head.lemma_).lower()
     obj = next((c for c in head.rights if c.dep_ in ("dobj", "attr")), None)
     if obj is None:
@@ -511,8 +529,11 @@ def _verb_events(
         if speaker is None:
             continue  # a quotation no claim carries: whose words they are is not known
         inner = [c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB" and _controller(c) is None]
-        swallowed.update(c.i for c in inner)  # "began supplying weapons": one event, not two
-        main = inner[0] if inner and lemma in FRAMING_VERBS else verb  # "plans to visit": the visit
+        if lemma in ACT_FRAMES and any(c.lemma_.lower() in CUES for c in inner):
+            continue  # "refused to comment", "declined to say": nothing done, nothing said
+        if _swallows(verb):
+            swallowed.update(c.i for c in inner)  # "began supplying weapons": one event, not two
+        main = inner[0] if inner and lemma in FRAMING_VERBS - ACT_FRAMES else verb  # "plans to visit": the visit
         subject = _subject(verb)
         if speaker and subject is not None and _speaker(start + subject.idx, quotes, statements) != speaker:
             subject = None  # "saying, “Stop me …”": the quotation's verb is not done by who says it
@@ -617,6 +638,8 @@ def _says(verb: Any, start: int, claimed: Collection[int]) -> bool:
     if lemma not in CUES or lemma in ACT_CUES:
         return False
     deps = {c.dep_ for c in verb.children}
+    if lemma in ACT_FRAMES and "xcomp" in deps and not deps & {"ccomp", "parataxis"}:
+        return False  # "refused to meet the demands", "agreed to purchase": an act (``ACT_FRAMES``)
     if deps & {"ccomp", "parataxis", "xcomp"} or lemma in MENTAL_CUES:
         return True  # "said (that) …", "is said to be", "saying, “Stop me …”": a statement
     if lemma in OBJECT_ACTS and "dobj" in deps:

@@ -90,7 +90,10 @@ def _own(tok: Any) -> Status | None:
     if lowered & CONDITIONAL_AUX:  # "would pay … if": conditional; "announced it would cut": the report's future
         if _conditioned(tok):
             return "conditional"
-        reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _SAYING
+        clause = tok
+        while clause.dep_ == "conj" and clause.head.i != clause.i:  # "said it had merged … and would cease"
+            clause = clause.head
+        reported = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _SAYING
         return "planned" if reported else "possible"
     if lowered & POSSIBLE_AUX or any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in tok.children):
         return "possible"
