@@ -80,6 +80,16 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Some studios", "set a higher price", (), None),
             ],
         ),
+        # a noun's infinitive is its owner's act: a name before it, else the doer of the verb whose phrase holds it
+        (
+            "EADS defeated Boeing for a contract to supply the Air Force with tankers. "
+            "This imperils the Northrop Grumman plan to assemble the planes in Mobile.",
+            [
+                ("EADS", "defeated Boeing", ("Boeing",), None),
+                ("EADS", "supply Force", ("the Air Force",), None),
+                ("the Northrop Grumman", "assemble the planes", (), "Mobile"),
+            ],
+        ),
         # nor is unveiling or rejecting a thing, though the claims take it as said
         (
             "Apple unveiled the iPod nano on Wednesday. The Senate rejected the bill.",

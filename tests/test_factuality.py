@@ -51,6 +51,23 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
             "Japan sent envoys to ensure that Pyongyang complied with the resolutions.",
             [("sent", "sent envoys", "happened"), ("complied", "complied with the resolutions", "planned")],
         ),
+        # what an attempt is for may not come about
+        (
+            "Steve Jobs attempted to address the reports.",
+            [
+                ("attempted", "attempted to address the reports", "happened"),
+                ("address", "address the reports", "possible"),
+            ],
+        ),
+        (
+            "GM will close 1,100 dealerships in an effort to evade bankruptcy.",
+            [("close", "close 1,100 dealerships", "planned"), ("evade", "evade bankruptcy", "possible")],
+        ),
+        # "would" in a conjunct of a report is the report's future
+        (
+            "Boeing said it had merged the team into another and would close the office.",
+            [("merged", "merged the team", "happened"), ("close", "close the office", "planned")],
+        ),
         # a headline infinitive: a plan
         ("Kim Jong-un to visit Russia next week.", [("visit", "visit Russia", "planned")]),
         # what is said keeps its own status; so does a clause with a tense of its own

@@ -99,6 +99,8 @@ MEANS_PREPS = word_set("by through while without")
 background that retells an event the article tells as its own)."""
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+PARTY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+"""Who may own a plan or a contract ("the Northrop Grumman and EADS plan"): not a product or a place name."""
 MAX_ACTION_WORDS = 6
 MAX_HEADING_WORDS = 14
 LEAD_SENTENCES = 2
@@ -239,18 +241,21 @@ def _subject(verb: Any) -> Any | None:
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):  # not "closed by the end of the year"
                 return pobj
         if subj is not None:
-            if subj.dep_ == "nsubjpass" and (came != "xcomp" or _passive(verb)):
-                return None  # "an agreement was reached": by nobody named; but "was forced to seek": it seeks
+            if subj.dep_ == "nsubjpass" and not _raised(verb, came):
+                return None  # "an agreement was reached": by nobody named
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return _antecedent(subj, tok.head)
             return subj
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
         if _infinitive_of_noun(tok):  # "Ford's decision to name", "won a contract to supply": the noun's owner
-            owner = next((c for c in tok.head.children if c.dep_ == "poss"), None)
-            if owner is not None or tok.head.dep_ != "dobj":
+            owner = _owner(tok.head)
+            if owner is not None:
                 return owner
-            tok = tok.head
+            tok, came = _phrase_verb(tok.head), ""
+            if tok is None:
+                return None
+            continue
         elif tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in MEANS_PREPS:
             tok = tok.head  # "divested it by selling it": the means' doer is the clause's
         elif tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or tok.head is tok:
@@ -263,8 +268,10 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
-def _passive(verb: Any) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+def _raised(verb: Any, came: str) -> bool:
+    """Whether a passive's subject does ``verb``, which reached it through ``came``: an active infinitive ("was
+    forced to seek aid", "are reported to want to set"), not a passive one ("is expected to be launched")."""
+    return came == "xcomp" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _antecedent(relative: Any, head: Any) -> Any:
@@ -286,6 +293,25 @@ def _controller(tok: Any) -> Any | None:
         return None
     obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
     return obj if obj is not None and obj.pos_ == "PROPN" else None
+
+
+def _owner(noun: Any) -> Any | None:
+    """Whose a noun is: its possessor ("Ford's decision"), or a name before it ("the Northrop Grumman and EADS
+    plan")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    named = (c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in PARTY_LABELS)
+    return owner if owner is not None else next(named, None)
+
+
+def _phrase_verb(noun: Any) -> Any | None:
+    """The verb whose object or phrase a noun stands in ("won a contract", "defeated Boeing for a contract",
+    "will cut jobs as part of a plan"): its doer is the noun's, when the noun has no owner of its own."""
+    node = noun
+    while node.dep_ in ("dobj", "pobj", "prep") and node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
 
 
 def _infinitive_of_noun(verb: Any) -> bool:

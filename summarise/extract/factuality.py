@@ -57,6 +57,8 @@ NEGATING_VERBS = word_set("refuse deny fail decline reject avoid stop cease halt
 POSSIBLE_VERBS = word_set("expect likely possible could seem appear predict forecast anticipate consider")
 ASPECT_VERBS = word_set("begin start continue keep resume manage finish go come help use")
 """Their complement happens with them: "began supplying weapons" is a supply that happened."""
+ATTEMPTS = word_set("attempt try effort endeavour endeavor")
+"""What an attempt is for may or may not come about ("attempted to address reports", "in an effort to evade")."""
 CONDITION_MARKS = word_set("if unless whether provided providing")
 PURPOSE_MARKS = word_set("so order")
 COMPARING = word_set("compare")
@@ -144,6 +146,8 @@ def _governed(tok: Any, head: Any) -> Status | None:
     if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         if _ranked(head) and head.head.pos_ in ("VERB", "AUX"):  # "is the first model to be built": it was
             return event_status(head.head)
+        if lemma in ATTEMPTS:
+            return "possible"  # "in an effort to evade bankruptcy": tried, the outcome open
         return "planned"  # "an event to be held on October 12", "a contract to supply tankers"
     if tok.dep_ not in ("xcomp", "ccomp") or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
@@ -153,7 +157,7 @@ def _governed(tok: Any, head: Any) -> Status | None:
         return "planned"  # "it is to be held", "the plan is to end losses by 2008"
     if lemma in NEGATING_VERBS and tok.dep_ == "xcomp":
         return "negated"
-    if lemma in POSSIBLE_VERBS:
+    if lemma in POSSIBLE_VERBS or (lemma in ATTEMPTS and infinitive):
         return "possible"
     if lemma in ASPECT_VERBS:
         return None
