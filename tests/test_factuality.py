@@ -125,6 +125,17 @@ def test_events_told_in_a_claim_are_reported_by_it_and_the_article_s_own_are_not
     assert all(text[e.trigger.start : e.trigger.end] == e.trigger.text for e in by_trigger.values())
 
 
+def test_an_act_told_in_indirect_speech_is_reported_by_its_claim_with_the_status_its_clause_gives() -> None:
+    # "saw a drop": "see" with an act noun tells the act undergone, not a sight; "refused" is an act, not a report
+    text = "GM announced that it saw a 45% drop in sales. The UAW said it refused to meet the demands."
+    result = summarise(text, published="2009-04-01", settings=Settings(backend="fake", strategy="parse", cache=False))
+    by_trigger = {e.trigger.text: e for e in result.events if e.trigger is not None}
+    claims = {c.cue: c.id for c in result.claims}
+    assert (by_trigger["saw"].status, by_trigger["saw"].reported_by) == ("happened", [claims["announced"]])
+    assert (by_trigger["refused"].status, by_trigger["refused"].reported_by) == ("happened", [claims["said"]])
+    assert (by_trigger["meet"].status, by_trigger["meet"].reported_by) == ("negated", [claims["said"]])
+
+
 def test_markdown_keeps_what_happened_apart_from_plans_and_says_who_says_so() -> None:
     from summarise.render.markdown import render_markdown
 
