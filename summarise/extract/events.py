@@ -4,18 +4,23 @@ Each content verb with someone doing it proposes an event:
 
 - the actor: the verb's subject (a relative "who"/"which" points at its noun, "which" never at a person; a verb
   without a subject of its own, as in "plans to visit", "visited … and attended", takes its head's; the agent of a
-  passive, "a lunch hosted by the president"; what a noun is for, its owner: "EADS won a contract to supply
-  tankers"; an infinitive after a named object, the object: "forced Apple to lower prices"; a gerund of means, the
-  clause's doer: "cut costs by selling the plant"); each conjunct of "A and B published" is its own actor; a
-  pronoun is resolved to the nearest name of the right kind before it, not a place that only says where ("via New
-  York"); a passive without an agent has no actor ("an agreement was reached"), nor has a noun's past participle
-  ("a media event held at its headquarters");
+  passive, "a lunch hosted by the president"; a passive's subject, for the infinitive it governs: "was forced to
+  seek aid", "are reported to want to set"; what a noun is for, its owner (a possessor or a name before it: "the
+  Northrop Grumman plan to assemble"), else the doer of the verb whose object or phrase holds the noun: "EADS won a
+  contract to supply tankers", "defeated Boeing for a contract to supply"; an infinitive after a named object, the
+  object: "forced Apple to lower prices"; a gerund of means, the clause's doer: "cut costs by selling the plant");
+  each conjunct of "A and B published" is its own actor; a pronoun is resolved to the nearest name of the right
+  kind before it, not a place that only says where ("via New York"); a passive without an agent has no actor ("an
+  agreement was reached"), nor has a noun's past participle ("a media event held at its headquarters");
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
   ("travel to Russia", "began supplying weapons"; a passive with an agent in the active voice, as the agent is
   the actor: "was sold by GM to Acme" is GM's "sold the plant to Acme"), at most ``MAX_ACTION_WORDS`` words;
   modality and negation are the event's ``status`` (``extract.factuality``), not words of its action; a verb
-  that only frames another ("plans to visit", "refused to pay", "is expected to cut") gives way to it: the
-  event is the visit, planned;
+  that only frames another ("plans to visit", "decided to supply", "is expected to cut") gives way to it: the
+  event is the visit, planned; an aspect verb and its complement are one event ("began supplying weapons"); a
+  frame that is an act of its own ("refused to pay", "agreed to buy", "failed to pass") and any other verb
+  taking an infinitive ("was selected to purchase") are an event beside the infinitive's, which has the status
+  the frame gives it (the payment negated, the purchase planned);
 - the trigger: the offsets of the word naming the event (the verb, or the event noun);
 - the targets: names in its object, dative or "with"/"to"/"between" phrases; the place: a place name after
   "in"/"at"/"to".
@@ -26,8 +31,10 @@ announced job cuts") says whose act it is; as a verb's object or subject, only w
 ("the GAO upheld Boeing's protest"; "held a meeting", "posted its loss" are the verb's event). Acts of saying are
 claims, not events, except warnings and threats, a saying verb that carries no claim and holds no clause
 ("reported a 49% decline", "ordered 20 jets") and one that presents or acts on a thing ("unveiled the iPod nano",
-"rejected the bill"); one that says nothing ("refused to comment", "as analysts had predicted") is neither. States
-("be", "have", "seem"; not a light verb with its event noun: "made its maiden flight") propose nothing.
+"rejected the bill") or frames its infinitive as an act ("refused to meet the demands": a refusal, besides the
+claim the parse of attributions reads in it); one that says nothing ("refused to comment", "as analysts had
+predicted") is neither. States ("be", "have", "seem"; not a light verb with its event noun: "made its maiden
+flight", "saw a 45% drop") propose nothing.
 
 A quotation that is a claim's statement tells events as the rest of the sentence does, each reported by that
 claim: "I" is the speaker ("“I conclude that …”, said the judge"), "we" and "you" are nobody named, and a verb

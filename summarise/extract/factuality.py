@@ -5,19 +5,19 @@ Rules over the event word (a verb or an event noun) and the words that govern it
 
 - its own auxiliaries, adverbs and negation: "not"/"never"/"no longer" → negated; could/may/might,
   apparently/probably → possible; would → conditional with a condition, planned under a saying verb (the report's
-  future: "announced it would cut jobs"), else possible (hypothetical); will/shall/should, "is going to", "is to
-  be held" → planned; a verb with an if/unless/in-case clause of its own → conditional; "can" is an ability, told
-  as fact;
-- an infinitive hanging on a noun ("an event to be held") → planned; on a noun ranked by an ordinal or
-  superlative it tells what the noun does, with the status of the noun's clause ("is the first model to be
-  built": happened; "will be the first jet to be built": planned);
+  future: "announced it would cut jobs", and in a conjunct of the report: "said it had merged the team and would
+  cease looking"), else possible (hypothetical); will/shall/should, "is going to", "is to be held" → planned; a
+  verb with an if/unless/in-case clause of its own → conditional; "can" is an ability, told as fact;
+- an infinitive hanging on a noun ("an event to be held") → planned, on an attempt ("in an effort to evade")
+  possible; on a noun ranked by an ordinal or superlative it tells what the noun does, with the status of the
+  noun's clause ("is the first model to be built": happened; "will be the first jet to be built": planned);
 - the verb that governs it through a complement ("plans to visit", "refused to comment", "is expected to cut"):
-  plan-verbs → planned, refuse/deny/fail → negated, expect/likely → possible; aspect verbs ("began supplying")
-  keep the event as real, and so does a saying verb whose subject asserts it ("claims to possess"); any other verb
-  taking an infinitive ("agreed to buy", "urged Pyongyang to stop") → planned, as the act lies ahead; a
-  that-clause with a subject and tense of its own, or a coordinated verb with a tense of its own ("was apparently
-  normal and took place"), keeps them: the modals of the verb it completes are not its own ("it should be
-  mentioned that sales doubled": happened);
+  plan-verbs → planned, refuse/deny/fail → negated, expect/likely and attempt/try → possible; aspect verbs
+  ("began supplying") keep the event as real, and so does a saying verb whose subject asserts it ("claims to
+  possess"); any other verb taking an infinitive ("agreed to buy", "urged Pyongyang to stop") → planned, as the
+  act lies ahead; a that-clause with a subject and tense of its own, or a coordinated verb with a tense of its own
+  ("was apparently normal and took place"), keeps them: the modals of the verb it completes are not its own ("it
+  should be mentioned that sales doubled": happened);
 - the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional (not one of
   comparison: "doubled if compared to last year"); a purpose clause ("to ensure that …", "in order to") → planned,
   and so is what the purpose clause says; a time clause in the past tense ("could rise, as when Apple released the
