@@ -172,6 +172,8 @@ the demands", "agreed to purchase", "failed to pass the Senate"). The frame is a
 infinitive's act, with the status the frame gives it (the meeting negated, the purchase planned); a plan, a wish,
 a decision or an expectation ("plans to visit", "wants to", "decided to supply", "expects to cut") is only the
 act's status."""
+MODAL_FRAMES = FRAMING_VERBS - ACT_FRAMES
+"""Frames that give way to their infinitive's act ("plans to visit": the visit, planned)."""
 
 
 def _trigger(start: int, tok: Any) -> tuple[int, int]:
@@ -182,8 +184,7 @@ def _swallows(verb: Any) -> bool:
     """Whether a verb and its infinitive are one event: an aspect ("began supplying weapons") or a frame that
     is only the act's status ("plans to visit"). Any other verb is an act of its own, and so is its infinitive
     ("was forced to seek aid", "selected Penske to buy", "refused to meet")."""
-    lemma = verb.lemma_.lower()
-    return lemma in ASPECT_VERBS or (lemma in FRAMING_VERBS and lemma not in ACT_FRAMES)
+    return verb.lemma_.lower() in ASPECT_VERBS | MODAL_FRAMES
 
 
 def _text(tokens: Sequence[Any]) -> str:
@@ -237,9 +238,10 @@ def _actors(subject: Any) -> list[Any]:
 
 def _subject(verb: Any) -> Any | None:
     """The doer: the subject, or a passive's agent; a verb without one takes its head's ("plans to visit",
-    "is willing to meet", "visited … and attended"); the infinitive of a noun takes the noun's owner ("Ford's
-    decision to name"; "EADS won a contract to supply": EADS). Not ``attribution._source_token`` (who speaks
-    through a cue), on purpose: that docstring says where the two differ."""
+    "is willing to meet", "visited … and attended"), and an active infinitive a passive's subject ("was forced to
+    seek aid"); the infinitive of a noun takes the noun's owner ("Ford's decision to name"), else the doer of the
+    verb whose phrase holds the noun ("EADS won a contract to supply": EADS). Not ``attribution._source_token``
+    (who speaks through a cue), on purpose: that docstring says where the two differ."""
     tok, came = verb, ""
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -567,7 +569,7 @@ def _verb_events(
             continue  # "refused to comment", "declined to say": nothing done, nothing said
         if _swallows(verb):
             swallowed.update(c.i for c in inner)  # "began supplying weapons": one event, not two
-        main = inner[0] if inner and lemma in FRAMING_VERBS - ACT_FRAMES else verb  # "plans to visit": the visit
+        main = inner[0] if inner and lemma in MODAL_FRAMES else verb  # "plans to visit": the visit
         subject = _subject(verb)
         if speaker and subject is not None and _speaker(start + subject.idx, quotes, statements) != speaker:
             subject = None  # "saying, “Stop me …”": the quotation's verb is not done by who says it

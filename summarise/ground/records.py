@@ -306,7 +306,8 @@ class Grounder:
         return None
 
     def events(self, items: Sequence[ExtractedEvent]) -> list[GroundedEvent]:
-        """Each event with its parties' names (for the entity table); statements listed as events are left out."""
+        """Each event with its parties' names (for the entity table); a model's statements listed as events are
+        left out."""
         out: list[GroundedEvent] = []
         speech = [d for d in items if _speech(d)]
         if speech:
