@@ -64,6 +64,32 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Air Lyon", "ordered 20 new jets", (), None),
             ],
         ),
+        # a frame that is an act is an event of its own, and so is its infinitive; a refusal to say is neither
+        (
+            "The UAW refused to meet the demands. The Kremlin declined to comment on the meeting.",
+            [("The UAW", "refused to meet the demands", (), None), ("The UAW", "meet the demands", (), None)],
+        ),
+        # a verb taking an infinitive that is neither an aspect nor a frame: two acts; the passive's subject does
+        # the infinitive's ("was selected to purchase": Penske purchases), as it does a frame's ("are reported
+        # to want to set": the studios set)
+        (
+            "Penske was selected to purchase Saturn. Some studios are reported to want to set a higher price.",
+            [
+                ("", "Penske was selected to purchase Saturn", ("Saturn",), None),
+                ("Penske", "purchase Saturn", ("Saturn",), None),
+                ("Some studios", "set a higher price", (), None),
+            ],
+        ),
+        # a noun's infinitive is its owner's act: a name before it, else the doer of the verb whose phrase holds it
+        (
+            "EADS defeated Boeing for a contract to supply the Air Force with tankers. "
+            "This imperils the Northrop Grumman plan to assemble the planes in Mobile.",
+            [
+                ("EADS", "defeated Boeing", ("Boeing",), None),
+                ("EADS", "supply the Air Force", ("the Air Force",), None),
+                ("the Northrop Grumman", "assemble the planes", (), "Mobile"),
+            ],
+        ),
         # nor is unveiling or rejecting a thing, though the claims take it as said
         (
             "Apple unveiled the iPod nano on Wednesday. The Senate rejected the bill.",

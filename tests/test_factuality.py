@@ -32,7 +32,11 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
         ("Apple did not release the iPod.", [("release", "release the iPod", "negated")]),
         # a verb framing an infinitive gives way to it: the act is the event
         ("Fiat plans to buy a stake in Chrysler.", [("buy", "buy a stake in Chrysler", "planned")]),
-        ("Boeing refused to sell the plant.", [("sell", "sell the plant", "negated")]),
+        # unless the frame is an act itself: the refusal happened, the sale is negated
+        (
+            "Boeing refused to sell the plant.",
+            [("refused", "refused to sell the plant", "happened"), ("sell", "sell the plant", "negated")],
+        ),
         # an aspect verb's complement happens with it
         ("North Korea began supplying weapons.", [("began", "began supplying weapons", "happened")]),
         # a condition, and its consequence
@@ -46,6 +50,23 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
         (
             "Japan sent envoys to ensure that Pyongyang complied with the resolutions.",
             [("sent", "sent envoys", "happened"), ("complied", "complied with the resolutions", "planned")],
+        ),
+        # what an attempt is for may not come about
+        (
+            "Steve Jobs attempted to address the reports.",
+            [
+                ("attempted", "attempted to address the reports", "happened"),
+                ("address", "address the reports", "possible"),
+            ],
+        ),
+        (
+            "GM will close 1,100 dealerships in an effort to evade bankruptcy.",
+            [("close", "close 1,100 dealerships", "planned"), ("evade", "evade bankruptcy", "possible")],
+        ),
+        # "would" in a conjunct of a report is the report's future
+        (
+            "Boeing said it had merged the team into another and would close the office.",
+            [("merged", "merged the team", "happened"), ("close", "close the office", "planned")],
         ),
         # a headline infinitive: a plan
         ("Kim Jong-un to visit Russia next week.", [("visit", "visit Russia", "planned")]),
@@ -102,6 +123,17 @@ def test_events_told_in_a_claim_are_reported_by_it_and_the_article_s_own_are_not
     claim = next(c for c in result.claims if c.cue == "said")
     assert by_trigger["began"].reported_by == [claim.id]
     assert all(text[e.trigger.start : e.trigger.end] == e.trigger.text for e in by_trigger.values())
+
+
+def test_an_act_told_in_indirect_speech_is_reported_by_its_claim_with_the_status_its_clause_gives() -> None:
+    # "saw a drop": "see" with an act noun tells the act undergone, not a sight; "refused" is an act, not a report
+    text = "GM announced that it saw a 45% drop in sales. The UAW said it refused to meet the demands."
+    result = summarise(text, published="2009-04-01", settings=Settings(backend="fake", strategy="parse", cache=False))
+    by_trigger = {e.trigger.text: e for e in result.events if e.trigger is not None}
+    claims = {c.cue: c.id for c in result.claims}
+    assert (by_trigger["saw"].status, by_trigger["saw"].reported_by) == ("happened", [claims["announced"]])
+    assert (by_trigger["refused"].status, by_trigger["refused"].reported_by) == ("happened", [claims["said"]])
+    assert (by_trigger["meet"].status, by_trigger["meet"].reported_by) == ("negated", [claims["said"]])
 
 
 def test_markdown_keeps_what_happened_apart_from_plans_and_says_who_says_so() -> None:

@@ -220,3 +220,13 @@ def test_the_same_act_told_again_next_sentence_keeps_its_time_in_the_paragraph()
     assert values(text, today, (2, "deliver|one", "", "happened")) == ["2021-05-05", None]  # time words of its own
     text = "Airbus delivered the jet today.\n\nQantas delivered one."
     assert values(text, today, (2, "deliver|one", None, "happened")) == ["2021-05-05", None]  # a new paragraph
+
+
+def test_a_model_s_statement_listed_as_an_event_is_left_out_but_a_parse_s_act_of_refusing_is_kept() -> None:
+    text = "The UAW refused to meet the demands."
+    whole = (0, len(text))
+    model = ExtractedEvent("model", 1, whole, "The UAW", "refused to meet the demands", (), None, None)
+    parse = ExtractedEvent("parse", 1, whole, "The UAW", "refused to meet the demands", (), None, None)
+    grounder = Grounder(text, [whole])
+    assert grounder.events([model]) == []  # a model's saying verb: a statement, the claims' business
+    assert [e.event.action for e in grounder.events([parse])] == ["refused to meet the demands"]

@@ -4,19 +4,24 @@ Each content verb with someone doing it proposes an event:
 
 - the actor: the verb's subject (a relative "who"/"which" points at its noun, "which" never at a person; a verb
   without a subject of its own, as in "plans to visit", "visited … and attended", takes its head's; the agent of a
-  passive, "a lunch hosted by the president"; what a noun is for, its owner: "EADS won a contract to supply
-  tankers"; an infinitive after a named object, the object: "forced Apple to lower prices"; a gerund of means, the
-  clause's doer: "cut costs by selling the plant", as is a gerund just before or after the clause's act: "after
-  meeting Putin on Wednesday"); each conjunct of "A and B published" is its own actor; a
-  pronoun is resolved to the nearest name of the right kind before it, not a place that only says where ("via New
-  York"); a passive without an agent has no actor ("an agreement was reached"), nor has a noun's past participle
-  ("a media event held at its headquarters");
+  passive, "a lunch hosted by the president"; a passive's subject, for the infinitive it governs: "was forced to
+  seek aid", "are reported to want to set"; what a noun is for, its owner (a possessor or a name before it: "the
+  Northrop Grumman plan to assemble"), else the doer of the verb whose object or phrase holds the noun: "EADS won a
+  contract to supply tankers", "defeated Boeing for a contract to supply"; an infinitive after a named object, the
+  object: "forced Apple to lower prices"; a gerund of means, the clause's doer: "cut costs by selling the plant",
+  as is a gerund just before or after the clause's act: "after meeting Putin on Wednesday");
+  each conjunct of "A and B published" is its own actor; a pronoun is resolved to the nearest name of the right
+  kind before it, not a place that only says where ("via New York"); a passive without an agent has no actor ("an
+  agreement was reached"), nor has a noun's past participle ("a media event held at its headquarters");
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
   ("travel to Russia", "began supplying weapons"; a passive with an agent in the active voice, as the agent is
   the actor: "was sold by GM to Acme" is GM's "sold the plant to Acme"), at most ``MAX_ACTION_WORDS`` words;
   modality and negation are the event's ``status`` (``extract.factuality``), not words of its action; a verb
-  that only frames another ("plans to visit", "refused to pay", "is expected to cut") gives way to it: the
-  event is the visit, planned;
+  that only frames another ("plans to visit", "decided to supply", "is expected to cut") gives way to it: the
+  event is the visit, planned; an aspect verb and its complement are one event ("began supplying weapons"); a
+  frame that is an act of its own ("refused to pay", "agreed to buy", "failed to pass") and any other verb
+  taking an infinitive ("was selected to purchase") are an event beside the infinitive's, which has the status
+  the frame gives it (the payment negated, the purchase planned);
 - the trigger: the offsets of the word naming the event (the verb, or the event noun);
 - the targets: names in its object, dative or "with"/"to"/"between" phrases, coordinated names each ("warned
   Russia and North Korea"), a person named by office alone ("met the Russian president": the entity table joins
@@ -29,8 +34,10 @@ announced job cuts") says whose act it is; as a verb's object or subject, only w
 ("the GAO upheld Boeing's protest"; "held a meeting", "posted its loss" are the verb's event). Acts of saying are
 claims, not events, except warnings and threats, a saying verb that carries no claim and holds no clause
 ("reported a 49% decline", "ordered 20 jets") and one that presents or acts on a thing ("unveiled the iPod nano",
-"rejected the bill"); one that says nothing ("refused to comment", "as analysts had predicted") is neither. States
-("be", "have", "seem"; not a light verb with its event noun: "made its maiden flight") propose nothing.
+"rejected the bill") or frames its infinitive as an act ("refused to meet the demands": a refusal, besides the
+claim the parse of attributions reads in it); one that says nothing ("refused to comment", "as analysts had
+predicted") is neither. States ("be", "have", "seem"; not a light verb with its event noun: "made its maiden
+flight", "saw a 45% drop") propose nothing.
 
 A quotation that is a claim's statement tells events as the rest of the sentence does, each reported by that
 claim: "I" is the speaker ("“I conclude that …”, said the judge"), "we" and "you" are nobody named, and a verb
@@ -100,8 +107,9 @@ OBJECT_ACTS = word_set("unveil offer order reject challenge")
 """Verbs the claims read as saying their object ("unveiled a phone") that with a thing as object do something."""
 RECIPROCAL = word_set("meet discuss negotiate talk agree clash fight trade cooperate")
 """Done together: "A and B discussed" is one event, A's with B."""
-LIGHT_VERBS = word_set("hold have make conduct take give stage")
-"""'held a meeting with' means 'met': the sense of a light verb is its event noun's."""
+LIGHT_VERBS = word_set("hold have make conduct take give stage see")
+"""'held a meeting with' means 'met': the sense of a light verb is its event noun's; "saw a 45% drop in sales"
+tells the drop its subject underwent, not a sight."""
 TARGET_PREPS = word_set("with to between against on for")
 TOPIC_PREPS = word_set("about regarding concerning")
 """Prepositions of a topic: the names after them are what is talked about, not parties. Not "over", which
@@ -116,6 +124,8 @@ before as "Kim met the Russian president", the two mentions merge and the meetin
 "from" ("banned Pyongyang from exporting": the object's)."""
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+PARTY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+"""Who may own a plan or a contract ("the Northrop Grumman and EADS plan"): not a product or a place name."""
 MAX_ACTION_WORDS = 6
 PERFECT = word_set("has have had")
 MAX_HEADING_WORDS = 14
@@ -190,10 +200,25 @@ class EventCandidate:
 
 FRAMING_VERBS = (PLAN_VERBS | NEGATING_VERBS | POSSIBLE_VERBS) - ASPECT_VERBS
 """Verbs that frame the act of their infinitive ("plans to visit"): the act is the event, the frame its status."""
+ACT_FRAMES = word_set("agree vote offer refuse decline fail stop cease halt abandon")
+"""Frames that are acts themselves: an agreement, a vote, an offer, a refusal, a failure, a stop ("refused to meet
+the demands", "agreed to purchase", "failed to pass the Senate"). The frame is an event of its own and so is its
+infinitive's act, with the status the frame gives it (the meeting negated, the purchase planned); a plan, a wish,
+a decision or an expectation ("plans to visit", "wants to", "decided to supply", "expects to cut") is only the
+act's status."""
+MODAL_FRAMES = FRAMING_VERBS - ACT_FRAMES
+"""Frames that give way to their infinitive's act ("plans to visit": the visit, planned)."""
 
 
 def _trigger(start: int, tok: Any) -> tuple[int, int]:
     return start + tok.idx, start + tok.idx + len(tok.text)
+
+
+def _swallows(verb: Any) -> bool:
+    """Whether a verb and its infinitive are one event: an aspect ("began supplying weapons") or a frame that
+    is only the act's status ("plans to visit"). Any other verb is an act of its own, and so is its infinitive
+    ("was forced to seek aid", "selected Penske to buy", "refused to meet")."""
+    return verb.lemma_.lower() in ASPECT_VERBS | MODAL_FRAMES
 
 
 def _text(tokens: Sequence[Any]) -> str:
@@ -258,10 +283,11 @@ def _actors(subject: Any) -> list[Any]:
 
 def _subject(verb: Any) -> Any | None:
     """The doer: the subject, or a passive's agent; a verb without one takes its head's ("plans to visit",
-    "is willing to meet", "visited … and attended"); the infinitive of a noun takes the noun's owner ("Ford's
-    decision to name"; "EADS won a contract to supply": EADS). Not ``attribution._source_token`` (who speaks
-    through a cue), on purpose: that docstring says where the two differ."""
-    tok = verb
+    "is willing to meet", "visited … and attended"), and an active infinitive a passive's subject ("was forced to
+    seek aid"); the infinitive of a noun takes the noun's owner ("Ford's decision to name"), else the doer of the
+    verb whose phrase holds the noun ("EADS won a contract to supply": EADS). Not ``attribution._source_token``
+    (who speaks through a cue), on purpose: that docstring says where the two differ."""
+    tok, came = verb, ""
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -270,28 +296,37 @@ def _subject(verb: Any) -> Any | None:
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):  # not "closed by the end of the year"
                 return pobj
         if subj is not None:
-            if subj.dep_ == "nsubjpass":
-                return None
+            if subj.dep_ == "nsubjpass" and not _raised(verb, came):
+                return None  # "an agreement was reached": by nobody named
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return _antecedent(subj, tok.head)
             return subj
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
         if _infinitive_of_noun(tok):  # "Ford's decision to name", "won a contract to supply": the noun's owner
-            owner = next((c for c in tok.head.children if c.dep_ == "poss"), None)
-            if owner is not None or tok.head.dep_ != "dobj":
+            owner = _owner(tok.head)
+            if owner is not None:
                 return owner
-            tok = tok.head
+            tok, came = _phrase_verb(tok.head), ""
+            if tok is None:
+                return None
+            continue
         elif tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in GERUND_DOER_PREPS:
             tok = tok.head  # "divested it by selling it", "after meeting Putin": the clause's doer
         elif tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or tok.head is tok:
             return None
         elif (controller := _controller(tok)) is not None:
             return controller
-        tok = tok.head
+        tok, came = tok.head, tok.dep_
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _raised(verb: Any, came: str) -> bool:
+    """Whether a passive's subject does ``verb``, which reached it through ``came``: an active infinitive ("was
+    forced to seek aid", "are reported to want to set"), not a passive one ("is expected to be launched")."""
+    return came == "xcomp" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _antecedent(relative: Any, head: Any) -> Any:
@@ -313,6 +348,25 @@ def _controller(tok: Any) -> Any | None:
         return None
     obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
     return obj if obj is not None and obj.pos_ == "PROPN" else None
+
+
+def _owner(noun: Any) -> Any | None:
+    """Whose a noun is: its possessor ("Ford's decision"), or a name before it ("the Northrop Grumman and EADS
+    plan")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    named = (c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in PARTY_LABELS)
+    return owner if owner is not None else next(named, None)
+
+
+def _phrase_verb(noun: Any) -> Any | None:
+    """The verb whose object or phrase a noun stands in ("won a contract", "defeated Boeing for a contract",
+    "will cut jobs as part of a plan"): its doer is the noun's, when the noun has no owner of its own."""
+    node = noun
+    while node.dep_ in ("dobj", "pobj", "prep") and node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
 
 
 def _infinitive_of_noun(verb: Any) -> bool:
@@ -435,7 +489,7 @@ def _sense(verb: Any) -> str:
     the infinitive of a named object, an event of its own ("forced Apple to lower prices": forcing, then
     Apple's lowering)."""
     inner = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB" and _controller(c) is None), None)
-    head = inner if inner is not None else verb
+    head = inner if inner is not None and _swallows(verb) else verb
     lemma = str(head.lemma_).lower()
     obj = next((c for c in head.rights if c.dep_ in ("dobj", "attr")), None)
     if obj is None:
@@ -672,8 +726,11 @@ def _verb_events(
         if speaker is None:
             continue  # a quotation no claim carries: whose words they are is not known
         inner = [c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB" and _controller(c) is None]
-        swallowed.update(c.i for c in inner)  # "began supplying weapons": one event, not two
-        main = inner[0] if inner and lemma in FRAMING_VERBS else verb  # "plans to visit": the visit
+        if lemma in ACT_FRAMES and any(c.lemma_.lower() in CUES for c in inner):
+            continue  # "refused to comment", "declined to say": nothing done, nothing said
+        if _swallows(verb):
+            swallowed.update(c.i for c in inner)  # "began supplying weapons": one event, not two
+        main = inner[0] if inner and lemma in MODAL_FRAMES else verb  # "plans to visit": the visit
         subject = _subject(verb)
         if speaker and subject is not None and _speaker(start + subject.idx, quotes, statements) != speaker:
             subject = None  # "saying, “Stop me …”": the quotation's verb is not done by who says it
@@ -778,6 +835,8 @@ def _says(verb: Any, start: int, claimed: Collection[int]) -> bool:
     if lemma not in CUES or lemma in ACT_CUES:
         return False
     deps = {c.dep_ for c in verb.children}
+    if lemma in ACT_FRAMES and "xcomp" in deps and not deps & {"ccomp", "parataxis"}:
+        return False  # "refused to meet the demands", "agreed to purchase": an act (``ACT_FRAMES``)
     if deps & {"ccomp", "parataxis", "xcomp"} or lemma in MENTAL_CUES:
         return True  # "said (that) …", "is said to be", "saying, “Stop me …”": a statement
     if lemma in OBJECT_ACTS and "dobj" in deps:

@@ -5,19 +5,19 @@ Rules over the event word (a verb or an event noun) and the words that govern it
 
 - its own auxiliaries, adverbs and negation: "not"/"never"/"no longer" → negated; could/may/might,
   apparently/probably → possible; would → conditional with a condition, planned under a saying verb (the report's
-  future: "announced it would cut jobs"), else possible (hypothetical); will/shall/should, "is going to", "is to
-  be held" → planned; a verb with an if/unless/in-case clause of its own → conditional; "can" is an ability, told
-  as fact;
-- an infinitive hanging on a noun ("an event to be held") → planned; on a noun ranked by an ordinal or
-  superlative it tells what the noun does, with the status of the noun's clause ("is the first model to be
-  built": happened; "will be the first jet to be built": planned);
+  future: "announced it would cut jobs", and in a conjunct of the report: "said it had merged the team and would
+  cease looking"), else possible (hypothetical); will/shall/should, "is going to", "is to be held" → planned; a
+  verb with an if/unless/in-case clause of its own → conditional; "can" is an ability, told as fact;
+- an infinitive hanging on a noun ("an event to be held") → planned, on an attempt ("in an effort to evade")
+  possible; on a noun ranked by an ordinal or superlative it tells what the noun does, with the status of the
+  noun's clause ("is the first model to be built": happened; "will be the first jet to be built": planned);
 - the verb that governs it through a complement ("plans to visit", "refused to comment", "is expected to cut"):
-  plan-verbs → planned, refuse/deny/fail → negated, expect/likely → possible; aspect verbs ("began supplying")
-  keep the event as real, and so does a saying verb whose subject asserts it ("claims to possess"); any other verb
-  taking an infinitive ("agreed to buy", "urged Pyongyang to stop") → planned, as the act lies ahead; a
-  that-clause with a subject and tense of its own, or a coordinated verb with a tense of its own ("was apparently
-  normal and took place"), keeps them: the modals of the verb it completes are not its own ("it should be
-  mentioned that sales doubled": happened);
+  plan-verbs → planned, refuse/deny/fail → negated, expect/likely and attempt/try → possible; aspect verbs
+  ("began supplying") keep the event as real, and so does a saying verb whose subject asserts it ("claims to
+  possess"); any other verb taking an infinitive ("agreed to buy", "urged Pyongyang to stop") → planned, as the
+  act lies ahead; a that-clause with a subject and tense of its own, or a coordinated verb with a tense of its own
+  ("was apparently normal and took place"), keeps them: the modals of the verb it completes are not its own ("it
+  should be mentioned that sales doubled": happened);
 - the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional (not one of
   comparison: "doubled if compared to last year"); a purpose clause ("to ensure that …", "in order to") → planned,
   and so is what the purpose clause says; a time clause in the past tense ("could rise, as when Apple released the
@@ -57,6 +57,8 @@ NEGATING_VERBS = word_set("refuse deny fail decline reject avoid stop cease halt
 POSSIBLE_VERBS = word_set("expect likely possible could seem appear predict forecast anticipate consider")
 ASPECT_VERBS = word_set("begin start continue keep resume manage finish go come help use")
 """Their complement happens with them: "began supplying weapons" is a supply that happened."""
+ATTEMPTS = word_set("attempt try effort endeavour endeavor")
+"""What an attempt is for may or may not come about ("attempted to address reports", "in an effort to evade")."""
 CONDITION_MARKS = word_set("if unless whether provided providing")
 PURPOSE_MARKS = word_set("so order")
 COMPARING = word_set("compare")
@@ -90,7 +92,10 @@ def _own(tok: Any) -> Status | None:
     if lowered & CONDITIONAL_AUX:  # "would pay … if": conditional; "announced it would cut": the report's future
         if _conditioned(tok):
             return "conditional"
-        reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _SAYING
+        clause = tok
+        while clause.dep_ == "conj" and clause.head.i != clause.i:  # "said it had merged … and would cease"
+            clause = clause.head
+        reported = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _SAYING
         return "planned" if reported else "possible"
     if lowered & POSSIBLE_AUX or any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in tok.children):
         return "possible"
@@ -141,6 +146,8 @@ def _governed(tok: Any, head: Any) -> Status | None:
     if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         if _ranked(head) and head.head.pos_ in ("VERB", "AUX"):  # "is the first model to be built": it was
             return event_status(head.head)
+        if lemma in ATTEMPTS:
+            return "possible"  # "in an effort to evade bankruptcy": tried, the outcome open
         return "planned"  # "an event to be held on October 12", "a contract to supply tankers"
     if tok.dep_ not in ("xcomp", "ccomp") or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
@@ -150,7 +157,7 @@ def _governed(tok: Any, head: Any) -> Status | None:
         return "planned"  # "it is to be held", "the plan is to end losses by 2008"
     if lemma in NEGATING_VERBS and tok.dep_ == "xcomp":
         return "negated"
-    if lemma in POSSIBLE_VERBS:
+    if lemma in POSSIBLE_VERBS or (lemma in ATTEMPTS and infinitive):
         return "possible"
     if lemma in ASPECT_VERBS:
         return None

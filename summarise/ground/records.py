@@ -95,6 +95,12 @@ def _written(word: str, sentence: str) -> bool:
     return bool(word.strip()) and re.search(rf"(?<!\w){re.escape(word.strip())}(?!\w)", sentence) is not None
 
 
+def _speech(item: ExtractedEvent) -> bool:
+    """A model's event that is a statement ("said it would cut"): left to the claims. The parse tells acts of
+    saying from statements by the parse (``extract.events``: "refused to meet the demands" is a refusal)."""
+    return item.origin == "model" and is_speech(item.action)
+
+
 class Grounder:
     def __init__(
         self,
@@ -300,13 +306,14 @@ class Grounder:
         return None
 
     def events(self, items: Sequence[ExtractedEvent]) -> list[GroundedEvent]:
-        """Each event with its parties' names (for the entity table); statements listed as events are left out."""
+        """Each event with its parties' names (for the entity table); a model's statements listed as events are
+        left out."""
         out: list[GroundedEvent] = []
-        speech = [d for d in items if is_speech(d.action)]
+        speech = [d for d in items if _speech(d)]
         if speech:
             self.warnings.append(f"{len(speech)} statement(s) the model listed as events were left to the claims")
         for d in items:
-            if is_speech(d.action):
+            if _speech(d):
                 continue
             span = self.evidence(d.sentence, d.bounds, d.action)
             where = d.where.strip() if d.where and d.where.strip() else None
