@@ -265,6 +265,22 @@ def test_a_story_of_two_happenings_of_one_kind_is_split_by_what_tells_them_apart
     assert sorted(s.articles for s in apart) == [["e1", "e2", "e3"], ["h1", "h2", "h3"], ["o0", "o1", "o2"]]
 
 
+def test_two_happenings_told_apart_only_by_their_numbers_are_split_by_them() -> None:
+    # Two quakes told in the same words: only their magnitudes, times, depths and tolls tell them apart
+    told_as = "A {m} quake at {t}, {d} km deep: {n} hurt"
+    said = [("5.6", "12", "4:15", "10")] * 3 + [("4.3", "3", "22:40", "35")] * 3
+    summaries = [
+        article(f"q{i}", "2023-05-01", [], summary=told_as.format(m=m, n=n, t=t, d=d))
+        for i, (m, n, t, d) in enumerate(said)
+    ]
+    counted = [clusters.features(s) for s in summaries]
+    assert not any(f.startswith("d:") for c in counted for f in c)  # no numbers in the story vectors
+    assert clusters.split(list(range(6)), counted, 0.65) == [list(range(6))]
+    told = [clusters.happening_features(s, c) for s, c in zip(summaries, counted, strict=True)]
+    assert told[0]["d:5.6"] == 1 and told[3]["d:4.3"] == 1
+    assert sorted(map(sorted, clusters.split(list(range(6)), told, 0.65))) == [[0, 1, 2], [3, 4, 5]]
+
+
 def test_a_story_over_the_split_bound_stays_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     # The cut is cubic in a story's articles: past SPLIT_AT_MOST a story is left whole so the merge stays linear
     counted = [Counter({"w:oscars": 1, "w:host": 1, f"n:{who}": 2}) for who in ("jackman",) * 3 + ("ellen",) * 3]
