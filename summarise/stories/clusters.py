@@ -9,8 +9,10 @@ drifted. What that gathers is one kind of happening: both of two actresses' reha
 articles share the words. So each group is then split in two while its articles, weighted by the group's own
 IDF, fall in two at a normalized cut under ``StorySettings.cut`` (``cuts``): one story per happening, which is
 what event merging inside a story needs (the literature clusters documents before it merges mentions: Barhom et
-al. 2019). The cut also reads the numbers the articles write (``happening_features``: a game's score, a quake's
-magnitude, a toll), which tell two happenings of one kind apart and nothing across kinds.
+al. 2019). The cut also reads what tells two happenings of one kind apart and nothing across kinds: the numbers
+the articles write (``happening_features``: a game's score, a quake's magnitude, a toll), and whom their acts
+were done to (two articles telling of one act done to different named people count less alike:
+``arguments.other_targets``, as Cybulska and Vossen 2015 and Barhom et al. 2019 compare arguments).
 
 Blocking, so the cost grows as n log n at worst and not n^2: only pairs of articles that share one of the
 ``StorySettings.lookup`` heaviest features of either (per feature, the ``StorySettings.recent`` articles that used
@@ -22,8 +24,8 @@ one group with each other, only in groups of at most ``SPLIT_AT_MOST`` articles:
 On ECB+ dev (770 documents, 33 topics, 66 sub-topics, no publication dates; ``summarise eval ecbplus``, the parse's
 summaries) this gave 74 stories, topic purity 0.997 / inverse 0.680, sub-topic 0.869 / 0.943, event CoNLL F1
 0.801 (same-lemma baseline 0.797); the single pass over story centroids that it replaced gave 66 stories, 0.969 /
-0.765, sub-topic 0.739 / 0.918 and 0.775 (0.773). The numbers in the cut took 0.7992 to 0.8024 (sub-topic purity
-0.873 -> 0.890): ``evals/ECBPLUS.md``.
+0.765, sub-topic 0.739 / 0.918 and 0.775 (0.773). The numbers in the cut took 0.7992 to 0.8024, the targets
+then to 0.8053 (sub-topic purity 0.873 -> 0.890 -> 0.917): ``evals/ECBPLUS.md``.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from ..ground.entities import name_form
 from ..lexicon import REPORTING_WORDS, SPEECH_VERBS, word_set
 from ..schema import ArticleSummary
 from ..unionfind import UnionFind
+from .arguments import ArticleTargets, article_targets, other_targets
 from .cuts import best_cut
 from .settings import StorySettings
 
@@ -64,6 +67,9 @@ _STOP = (
 )
 """Words that tell no story from another: function words, saying (every story has it), calendar words."""
 Vector = dict[str, float]
+OTHER_TARGETS = 0.5
+"""What the similarity of two articles counts in the cut when they tell of an act of one key done to different
+named people (``arguments.other_targets``): the words they share are the kind's, not one happening's."""
 SPLIT_FROM = 4
 """The fewest articles a story must have to be split in two (``split``)."""
 SPLIT_AT_MOST = 400
@@ -235,7 +241,8 @@ def cluster_articles(
     groups = average_link(len(summaries), pairs, similarities(vs, pairs), settings.similarity)
     if settings.cut is not None:
         told = [happening_features(s, c) for s, c in zip(summaries, counted, strict=True)]
-        groups = [part for g in groups for part in split(g, told, settings.cut)]
+        targets = [article_targets(s) for s in summaries]
+        groups = [part for g in groups for part in split(g, told, settings.cut, targets)]
 
     def when(i: int) -> tuple[date, int]:
         return published[i] or date.min, i
@@ -243,17 +250,28 @@ def cluster_articles(
     return sorted((sorted(g, key=when) for g in groups), key=lambda g: when(g[0]))
 
 
-def split(group: list[int], counted: Sequence[Counter[str]], threshold: float) -> list[list[int]]:
+def split(
+    group: list[int],
+    counted: Sequence[Counter[str]],
+    threshold: float,
+    targets: Sequence[ArticleTargets] | None = None,
+) -> list[list[int]]:
     """The group as stories: in two while the normalized cut of its articles, weighted by the group's own IDF,
-    is under ``threshold`` (``cuts``), each part split again the same way."""
+    is under ``threshold`` (``cuts``), each part split again the same way. Given each article's named targets,
+    two articles that tell of one act done to different people count ``OTHER_TARGETS`` of their similarity."""
     if not SPLIT_FROM <= len(group) <= SPLIT_AT_MOST:
         return [group]
     m = _matrix(tfidf([counted[i] for i in group]))
     similarity = (m @ m.T).toarray()
     np.fill_diagonal(similarity, 0.0)
+    if targets is not None:
+        for x, y in zip(*np.nonzero(np.triu(similarity, 1)), strict=True):
+            if other_targets(targets[group[x]], targets[group[y]]):
+                similarity[x, y] *= OTHER_TARGETS
+                similarity[y, x] *= OTHER_TARGETS
     found = best_cut(similarity)
     if found is None or found[0] >= threshold:
         return [group]
     side = found[1]
     parts = [[i for i, s in zip(group, side, strict=True) if s == x] for x in (True, False)]
-    return [piece for part in parts for piece in split(part, counted, threshold)]
+    return [piece for part in parts for piece in split(part, counted, threshold, targets)]
