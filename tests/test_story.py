@@ -15,6 +15,7 @@ from summarise import InputError
 from summarise.schema import ArticleMeta, ArticleSummary, Claim, Entity, Event, Provenance, Span, TimeExpr
 from summarise.stories import StorySettings, clusters, story
 from summarise.stories.actions import stem
+from summarise.stories.arguments import article_targets, other_targets
 from summarise.stories.clusters import average_link
 from summarise.stories.cuts import best_cut
 from summarise.stories.times import days
@@ -263,6 +264,41 @@ def test_a_story_of_two_happenings_of_one_kind_is_split_by_what_tells_them_apart
     assert sorted(s.articles for s in merged) == [["h1", "h2", "h3", "e1", "e2", "e3"], ["o0", "o1", "o2"]]
     apart = story(articles).stories
     assert sorted(s.articles for s in apart) == [["e1", "e2", "e3"], ["h1", "h2", "h3"], ["o0", "o1", "o2"]]
+
+
+def test_two_happenings_told_apart_only_by_their_numbers_are_split_by_them() -> None:
+    # Two quakes told in the same words: only their magnitudes, times, depths and tolls tell them apart
+    told_as = "A {m} quake at {t}, {d} km deep: {n} hurt"
+    said = [("5.6", "12", "4:15", "10")] * 3 + [("4.3", "3", "22:40", "35")] * 3
+    summaries = [
+        article(f"q{i}", "2023-05-01", [], summary=told_as.format(m=m, n=n, t=t, d=d))
+        for i, (m, n, t, d) in enumerate(said)
+    ]
+    counted = [clusters.features(s) for s in summaries]
+    assert not any(f.startswith("d:") for c in counted for f in c)  # no numbers in the story vectors
+    assert clusters.split(list(range(6)), counted, 0.65) == [list(range(6))]
+    told = [clusters.happening_features(s, c) for s, c in zip(summaries, counted, strict=True)]
+    assert told[0]["d:5.6"] == 1 and told[3]["d:4.3"] == 1
+    assert sorted(map(sorted, clusters.split(list(range(6)), told, 0.65))) == [[0, 1, 2], [3, 4, 5]]
+
+
+def test_articles_telling_of_one_act_done_to_different_people_count_less_alike_in_the_cut() -> None:
+    # One kind of happening told in the same words: only whom it was done to tells the two apart
+    def placed(aid: str, player: str) -> ArticleSummary:
+        people = [("Saints", "organization", []), (player, "person", [player.split()[-1]])]
+        event = {"actor": "e1", "targets": ["e2"], "action": "placed", "trigger": trigger("placed")}
+        return article(aid, "2023-05-01", people, [event], summary="Saints put him on injured reserve")
+
+    summaries = [placed(f"b{i}", "Reggie Bush") for i in range(3)] + [
+        placed(f"t{i}", "Pierre Thomas") for i in range(3)
+    ]
+    counted = [clusters.features(s) for s in summaries]
+    targets = [article_targets(s) for s in summaries]
+    assert targets[0] == {"plac": [frozenset({"reggie", "bush"})]}
+    assert other_targets(targets[0], targets[3]) and not other_targets(targets[0], targets[1])
+    assert clusters.split(list(range(6)), counted, 0.65) == [list(range(6))]
+    parts = clusters.split(list(range(6)), counted, 0.65, targets)
+    assert sorted(map(sorted, parts)) == [[0, 1, 2], [3, 4, 5]]
 
 
 def test_a_story_over_the_split_bound_stays_whole(monkeypatch: pytest.MonkeyPatch) -> None:
