@@ -1122,17 +1122,20 @@ def _takes_act_noun(e: EventCandidate, word: EventCandidate) -> bool:
 def _telling(found: Sequence[EventCandidate], told: EventCandidate, lead: int, text: str) -> int | None:
     """The index of the body event that tells the headline's event ``told`` again, or None: the lead's first of
     the same verb (its sense's, or its very word: "selected to buy", "was selected to purchase") by the same doer;
-    else the lead sentence's first by the same doer, in other words ("Aer Lingus buys jets": "Aer Lingus have
+    else the lead's first of its very word with no doer named (the passive "was selected"); else the lead
+    sentence's first by the same doer, in other words ("Aer Lingus buys jets": "Aer Lingus have
     purchased aircraft"); else the body's first of the same verb by the same doer, then by anyone; else, in the
     first ``SCOPE_SENTENCES``, the first by the same doer to the same target ("Cisco sues Apple": "Cisco to
     file a lawsuit against Apple Inc.")."""
     verb = told.sense.split("|")[0]
     word = _stem(told.trigger, text)
-    same_verb = [e.sense.split("|")[0] == verb or (bool(word) and _stem(e.trigger, text) == word) for e in found]
+    same_word = [bool(word) and _stem(e.trigger, text) == word for e in found]
+    same_verb = [e.sense.split("|")[0] == verb or w for e, w in zip(found, same_word, strict=True)]
     same_doer = [_same_doer(told, e) for e in found]
     near = [e.sentence < lead + LEAD_SENTENCES for e in found]
     tests = (
         [v and d and n for v, d, n in zip(same_verb, same_doer, near, strict=True)],
+        [w and n and not e.actor for e, w, n in zip(found, same_word, near, strict=True)],  # "was selected"
         [d and e.sentence == lead for e, d in zip(found, same_doer, strict=True)],
         [v and d for v, d in zip(same_verb, same_doer, strict=True)],
         same_verb,
