@@ -248,6 +248,20 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Germany", "warned Russia", ("Russia", "North Korea"), None),
             ],
         ),
+        # "over" after a noun of feeling is its topic, after a contest its opponent; a name inside a joined
+        # noun's phrase is that noun's, not the act's
+        (
+            "Tokyo was monitoring the situation with concern over the violation of United Nations resolutions. "
+            "The Colts secured a victory over the Jaguars.",
+            [
+                ("Tokyo", "monitoring the situation", (), None),
+                ("The Colts", "secured a victory over the Jaguars", ("Jaguars",), None),
+            ],
+        ),
+        (
+            "Pyongyang supplied 122mm and 152mm projectiles, as well as rockets for Grad launchers.",
+            [("Pyongyang", "supplied 122mm", (), None)],
+        ),
         # a gerund after "after" or "before" is done by the clause's doer
         (
             "Jane Roux has been touring France since May, after meeting Paul Ames on Wednesday.",

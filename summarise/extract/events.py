@@ -57,6 +57,7 @@ from ..lexicon import (
     ACT_CUES,
     CUES,
     MENTAL_CUES,
+    NOUN_CUES,
     PERSON_ROLES,
     RELATIVE,
     SPEAKER_PRONOUNS,
@@ -383,7 +384,7 @@ def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
     after "in"/"at"/… (a place, not a target)."""
     found: list[str] = []
     place: str | None = None
-    clauses = {t.i for d in tok.subtree if d.dep_ in CLAUSES and d is not tok and _clause(d) for t in d.subtree}
+    clauses = {t.i for d in tok.subtree if d.dep_ in CLAUSES and d is not tok and _clause(d, ents) for t in d.subtree}
     for t in tok.subtree:
         if t.i in clauses:  # "the sale of weapons, which could allow Moscow to …": not the sale's party
             continue
@@ -407,16 +408,22 @@ def _about(word: Any, phrase: Any) -> bool:
     a topic, not a party of the act."""
     node = word
     while node.i != phrase.i and node.head.i != node.i:
-        if node.dep_ == "prep" and node.lower_ in TOPIC_PREPS:
+        if node.dep_ == "prep" and (node.lower_ in TOPIC_PREPS or _topic_of_feeling(node)):
             return True
         node = node.head
     return False
 
 
-def _clause(dep: Any) -> bool:
-    """Whether a dependent in ``CLAUSES`` is a clause of its own, not a noun joined to a noun ("Putin and Kim":
-    both take part)."""
-    return bool(dep.dep_ != "conj" or dep.pos_ in ("VERB", "AUX"))
+def _topic_of_feeling(prep: Any) -> bool:
+    """ "over" or "on" after a noun of saying or feeling ("concern over the violation of UN resolutions", "talks
+    on Ukraine"): its topic; after other nouns "over" names an opponent ("a victory over the Jaguars")."""
+    return bool(prep.lower_ in ("over", "on") and prep.head.lemma_.lower() in NOUN_CUES | word_set("talk worry"))
+
+
+def _clause(dep: Any, ents: Ents) -> bool:
+    """Whether a dependent in ``CLAUSES`` is a clause of its own, not a name joined to a noun ("Putin and Kim":
+    both take part; not "projectiles, as well as rockets for Grad launchers", whose names are the rockets')."""
+    return bool(dep.dep_ != "conj" or dep.pos_ in ("VERB", "AUX") or dep.i not in ents)
 
 
 def _in_adjective(tok: Any) -> bool:
