@@ -40,7 +40,7 @@ STAGES: list[tuple[str, str, str]] = [
     ("ingest", "summarise.ingest.document", "load_text"),
     ("parse", "summarise.extract.attribution", "parse_article"),
     ("attributions", "summarise.extract.attribution", "find_attributions"),
-    ("events", "summarise.extract.events", "find_events"),
+    ("events", "summarise.extract.article_events", "find_events"),
     ("grounding", "summarise.ground.assemble", "ground"),
     ("entities", "summarise.ground.entities", "canonicalise"),
 ]

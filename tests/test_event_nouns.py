@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from summarise.extract.article_events import find_events
 from summarise.extract.attribution import find_attributions, parse_article
-from summarise.extract.events import find_events
 from summarise.ingest import load_text
 
 

@@ -6,8 +6,8 @@ import pytest
 
 from summarise.backends.fake import FakeBackend
 from summarise.config import Settings
+from summarise.extract.article_events import find_events
 from summarise.extract.attribution import find_attributions, parse_article
-from summarise.extract.events import find_events
 from summarise.ingest import load_text
 from summarise.pipeline import summarise
 

@@ -1,4 +1,4 @@
-"""The headline tells the body's events again (``events.retell``): which body event each headline word joins, on
+"""The headline tells the body's events again (``headlines.retell``): which body event each headline word joins, on
 hand-made articles."""
 
 from __future__ import annotations

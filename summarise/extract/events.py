@@ -48,11 +48,9 @@ nobody's report: it proposes nothing.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
-from ..ingest import Document
-from ..ingest.index import QuotationResume
 from ..lexicon import (
     ACT_CUES,
     CUES,
@@ -61,13 +59,10 @@ from ..lexicon import (
     PERSON_ROLES,
     RELATIVE,
     SPEAKER_PRONOUNS,
-    quoted_stretches,
-    verb_stem,
     word_set,
 )
 from ..schema import EventStatus
 from ..timex import time_phrases
-from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_names, title_span
 from .factuality import (
     ASPECT_VERBS,
     NEGATING_VERBS,
@@ -77,7 +72,6 @@ from .factuality import (
     POSSIBLE_VERBS,
     event_status,
 )
-from .nlp import parser
 
 STATES = word_set(
     """be have seem appear remain become include involve mean need allow let make get keep continue come
@@ -117,7 +111,6 @@ TOPIC_PREPS = word_set("about regarding concerning")
 also names an opponent ("a victory over the Jaguars")."""
 PLACE_PREPS = word_set("in at to into from near")
 PLACE_ONLY_PREPS = word_set("in at into from near")
-SETTING_PREPS = PLACE_ONLY_PREPS | word_set("to via through across throughout")
 GERUND_DOER_PREPS = word_set("by through while without after before since upon")
 """A gerund after these is done by the clause's doer: its means or manner ("divested it by selling it") or an
 act just before or after it ("Kim has been visiting Russia after meeting Putin on Wednesday": Kim met him; told
@@ -130,20 +123,6 @@ PARTY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 MAX_ACTION_WORDS = 6
 PERFECT = word_set("has have had")
 MAX_HEADING_WORDS = 14
-LEAD_SENTENCES = 2
-"""A headline restates the lead: its words retell events of the first sentences only."""
-RETELLING_LIGHT_VERBS = LIGHT_VERBS | word_set("file")
-"""Verbs whose act noun is their event ("made a flight", "filed for bankruptcy"), so a headline's act noun tells
-the event again."""
-NO_NAME_WORDS = word_set(
-    """the a an inc corp co ltd plc llc group company corporation president minister prime foreign chancellor
-    secretary senator governor mayor king queen ceo chairman chief executive officer spokesman spokeswoman"""
-)
-"""Capitalised words two names share without naming one party: a company's form ("Apple Inc.", "Boeing Inc."),
-a title ("President Obama", "President Bush")."""
-SCOPE_SENTENCES = 4
-"""How far into the body a headline's event is looked for when names tie the two (the same doer and target; a
-party the headline names doing what its word says)."""
 CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj")
 """Dependents that are events of their own: their time words and parties are not the head's."""
 TIME_PATH = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "compound", "prep", "agent", "pobj", "pcomp",
@@ -957,235 +936,3 @@ def heading(text: str) -> bool:
     if not words or len(words) > MAX_HEADING_WORDS or text.rstrip()[-1] in ".!?:;\"'”’)":
         return False
     return sum(w[0].isupper() for w in words) * 2 >= len(words) or len(words) <= 8
-
-
-def sentence_events(
-    number: int,
-    start: int,
-    parsed: Any,
-    quotes: Sequence[tuple[int, int]],
-    claimed: Collection[int],
-    statements: Sequence[tuple[int, int, str]] = (),
-) -> list[EventCandidate]:
-    """Event candidates in one parsed sentence (offsets in ``parsed`` are relative to ``start``; ``claimed``: where
-    the saying verbs that carry a claim stand, in the article; ``statements``: where each claim's statement
-    stands, with its source)."""
-    if heading(parsed.text):
-        return []
-    ents: Ents = {t.i: e for e in parsed.ents for t in e}
-    times = _times(parsed.text)
-    verbs = _verb_events(number, start, parsed, ents, quotes, times, claimed, statements)
-    found = verbs + _noun_events(number, start, parsed, ents, times)
-    from .event_nouns import nominal_events  # it builds on this module's helpers: imported when first used
-
-    return found + nominal_events(number, start, parsed, ents, times, {e.trigger for e in found})
-
-
-def resolve(found: Sequence[EventCandidate], names: Sequence[Name]) -> list[EventCandidate]:
-    """Pronoun actors to their antecedent (``attribution.Antecedents``); one that has none is dropped (an event
-    by nobody known tells nothing)."""
-    antecedents = Antecedents(names)
-    out: list[EventCandidate] = []
-    for e in found:
-        if e.pronoun is None:
-            out.append(e)
-        elif (name := antecedents.find(e.pronoun, _before(e), speaker=False)) is not None:
-            out.append(replace(e, actor=name))
-    return out
-
-
-def _before(e: EventCandidate) -> int:
-    return e.pronoun_start if e.pronoun_start is not None else e.verb_start
-
-
-def find_events(
-    doc: Document, article: ParsedArticle, attributions: Sequence[Attribution] = ()
-) -> list[EventCandidate]:
-    """Every event candidate in the article's sentences, in order, pronoun actors resolved to the names and the
-    ``attributions``' speakers (``attribution.speaker_names``) met before them. A saying verb that carries none of
-    the ``attributions`` may be an act of its own ("reported a 49% decline": ``_says``)."""
-    found: list[EventCandidate] = []
-    claimed = frozenset(a.cue_start for a in attributions)
-    statements = [(*a.content_span, a.source) for a in attributions]
-    resume = QuotationResume(  # a long paragraph is scanned for quotation marks once, not once per sentence
-        doc.text,
-        lambda a, b: quoted_stretches(doc.text, a, b, min_words=0),
-        [(paragraph, start + len(parsed.text)) for _, start, parsed, paragraph in article.sentences],
-    )
-    for number, start, parsed, paragraph in article.sentences:
-        # Quotations ending before the sentence are left out: they hold none of its verbs.
-        quotes = quoted_stretches(doc.text, resume.start(paragraph, start), start + len(parsed.text), min_words=1)
-        found += sentence_events(number, start, parsed, quotes, claimed, statements)
-    found.sort(key=lambda e: e.verb_start)
-    settings = _settings(article)
-    names = [n for n in article.names if n[1] not in article.groups and n[0] not in settings]
-    speakers = speaker_names(attributions, article.names)
-    return retell(resolve(found, [*names, *speakers]), headline_events(doc), doc.text)
-
-
-def _settings(article: ParsedArticle) -> set[int]:
-    """Where place names only say where ("flying to Chicago via New York", "lifted off in Toulouse"): a setting,
-    not a party, so no later "it" that does something stands for it."""
-    return {
-        start + ent.start_char
-        for _, start, parsed, _ in article.sentences
-        for ent in parsed.ents
-        if ent.label_ in PLACE_LABELS and _setting(ent.root)
-    }
-
-
-def _setting(tok: Any) -> bool:
-    """A place after a preposition of place, or coordinated with one ("in New York and New Jersey")."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return bool(tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS)
-
-
-class Headline(NamedTuple):
-    """What the headline tells (``headline_events``)."""
-
-    events: list[EventCandidate]
-    words: list[EventCandidate]
-    """Its other verbs and nouns, each a bare candidate of its own sense: a headline's present tense often parses
-    as nouns ("Chrysler files for bankruptcy"), and a word that names a lead event's act tells it again."""
-    acts: tuple[EventCandidate, ...] = ()
-    """Those of its words that are act nouns heading a phrase ("wins order", not "space launch contracts")."""
-    names: tuple[str, ...] = ()
-    """The parties it names."""
-
-
-def headline_events(doc: Document) -> Headline:
-    """Event candidates of the headline, where the text begins with it (the layout's ``title``), and its other
-    content words; they are never events of their own (``retell``)."""
-    span = title_span(doc)
-    if span is None:
-        return Headline([], [])
-    start, end = span
-    title = doc.text[start:end]
-    parsed = parser()(title.replace("\xa0", " "))
-    ents: Ents = {t.i: e for e in parsed.ents for t in e}
-    times = _times(parsed.text)
-    said = range(start, end)  # its saying verbs are taken as claims: only the body tells acts apart
-    found = _verb_events(0, start, parsed, ents, (), times, said) + _noun_events(0, start, parsed, ents, times)
-    taken = {e.trigger for e in found}
-    words = {
-        t.i: EventCandidate(0, start + t.idx, "", t.text, (), None, f"{_noun_sense(t)}|", trigger=_trigger(start, t))
-        for t in parsed
-        if t.pos_ in ("VERB", "NOUN") and t.i not in ents and _trigger(start, t) not in taken
-    }
-    heads = (t for t in parsed if t.pos_ == "NOUN" and t.dep_ != "compound" and t.i in words)
-    acts = tuple(words[t.i] for t in heads if t.lemma_.lower() in EVENT_NOUNS | ACT_NOUNS)
-    names = tuple(e.text for e in parsed.ents if e.label_ in NAME_LABELS)
-    return Headline(found, list(words.values()), acts, names)
-
-
-def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> list[EventCandidate]:
-    """A headline restates the story: each of its events is a body event told again (``_telling``); each of its
-    other words is the first event of the lead of the same sense (``_done_in_lead``); an act noun of the headline
-    is the event whose light verb takes it ("makes maiden flight": "made its maiden flight"). Its word joins that
-    event's ``retold``; with none, it tells nothing of its own."""
-    out = list(found)
-    lead = min((e.sentence for e in out), default=0)
-    for told in headline.events:
-        at = _telling(out, told, lead, text)
-        if at is not None and told.trigger is not None:
-            out[at] = replace(out[at], retold=(*out[at].retold, told.trigger))
-    for word in headline.words:
-        verb = word.sense.split("|")[0]
-        at = next(
-            (i for i, e in enumerate(out) if e.sense.startswith(f"{verb}|") and _done_in_lead(e, headline, lead)), None
-        )
-        if at is not None and word.trigger is not None:
-            out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
-    taken = {w for e in out for w in e.retold}
-    for word in headline.acts:
-        at = next((i for i, e in enumerate(out) if e.retold and _takes_act_noun(e, word)), None)
-        if at is not None and word.trigger is not None and word.trigger not in taken:
-            out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
-    return out
-
-
-def _done_in_lead(e: EventCandidate, headline: Headline, lead: int) -> bool:
-    """Whether a headline word may tell ``e`` again: an event of the lead's first ``LEAD_SENTENCES`` with a doer
-    named (a headline names who acts: "Ford announces cuts" is not the lead's "plans announced in January"), or
-    of its first ``SCOPE_SENTENCES`` done by a party the headline names ("GM reports losses": "GM reported a
-    loss", two sentences on)."""
-    if e.sentence < lead + LEAD_SENTENCES:
-        return bool(e.actor)
-    return e.sentence < lead + SCOPE_SENTENCES and any(_same_name(e.actor, name) for name in headline.names)
-
-
-def _takes_act_noun(e: EventCandidate, word: EventCandidate) -> bool:
-    """Whether an event's light verb takes the headline's act noun ``word`` as its act ("made its maiden flight":
-    "flight"; "filed for bankruptcy"). Another verb's object is an act of its own, often another's ("won an
-    order": the buyer's order), which the headline word does not tell again."""
-    if e.sense.split("|")[0] not in RETELLING_LIGHT_VERBS:
-        return False
-    lemma = word.sense.split("|")[0]
-    forms = {lemma, f"{lemma}s", f"{lemma}es", word.action.lower()}
-    return bool(forms & {w.lower() for w in e.action.split()})
-
-
-def _telling(found: Sequence[EventCandidate], told: EventCandidate, lead: int, text: str) -> int | None:
-    """The index of the body event that tells the headline's event ``told`` again, or None: the lead's first of
-    the same verb (its sense's, or its very word: "selected to buy", "was selected to purchase") by the same doer;
-    else the lead's first of its very word with no doer named (the passive "was selected"); else the lead
-    sentence's first by the same doer, in other words ("Aer Lingus buys jets": "Aer Lingus have
-    purchased aircraft"); else the body's first of the same verb by the same doer, then by anyone; else, in the
-    first ``SCOPE_SENTENCES``, the first by the same doer to the same target ("Cisco sues Apple": "Cisco to
-    file a lawsuit against Apple Inc.")."""
-    verb = told.sense.split("|")[0]
-    word = _stem(told.trigger, text)
-    same_word = [bool(word) and _stem(e.trigger, text) == word for e in found]
-    same_verb = [e.sense.split("|")[0] == verb or w for e, w in zip(found, same_word, strict=True)]
-    same_doer = [_same_doer(told, e) for e in found]
-    near = [e.sentence < lead + LEAD_SENTENCES for e in found]
-    tests = (
-        [v and d and n for v, d, n in zip(same_verb, same_doer, near, strict=True)],
-        [w and n and not e.actor for e, w, n in zip(found, same_word, near, strict=True)],  # "was selected"
-        [d and e.sentence == lead for e, d in zip(found, same_doer, strict=True)],
-        [v and d for v, d in zip(same_verb, same_doer, strict=True)],
-        same_verb,
-        [
-            d and e.sentence < lead + SCOPE_SENTENCES and _same_target(told, e)
-            for e, d in zip(found, same_doer, strict=True)
-        ],
-    )
-    return next((i for test in tests for i, hit in enumerate(test) if hit), None)
-
-
-def _same_doer(a: EventCandidate, b: EventCandidate) -> bool:
-    """Whether two actors as written name one party: a name word in common ("Aer Lingus", "Irish airline Aer
-    Lingus"; "Apple's iTunes", "Apple Computer's iTunes"), or one's initials ("GM", "General Motors")."""
-    return _same_name(a.actor, b.actor)
-
-
-def _same_target(a: EventCandidate, b: EventCandidate) -> bool:
-    """Whether two events have a target named alike ("Apple", "Apple Inc.")."""
-    return any(_same_name(x, y) for x in a.targets for y in b.targets)
-
-
-def _same_name(a: str, b: str) -> bool:
-    """Whether two names as written name one party (``_same_doer``)."""
-    one, other = _name_words(a), _name_words(b)
-    if {w.lower() for w in one} & {w.lower() for w in other}:
-        return True
-    return any(_abbreviates(w, other) for w in one) or any(_abbreviates(w, one) for w in other)
-
-
-def _name_words(name: str) -> list[str]:
-    """The words of a name as written that hold a capital ("iTunes"), without a possessive, punctuation or a word
-    that names no party of its own ("Inc.", "Group")."""
-    words = (w.strip(".,:;\"“”()'’").removesuffix("'s").removesuffix("’s") for w in name.replace("-", " ").split())
-    return [w for w in words if any(c.isupper() for c in w) and w.lower() not in NO_NAME_WORDS]
-
-
-def _abbreviates(word: str, words: Sequence[str]) -> bool:
-    """Whether ``word`` is the initials of words of a name ("GM": "General Motors")."""
-    letters = word.replace(".", "")
-    return len(letters) > 1 and letters.isupper() and len(words) > 1 and letters in "".join(w[0] for w in words)
-
-
-def _stem(span: tuple[int, int] | None, text: str) -> str:
-    """The word at ``span`` without its inflection ("selected": "select")."""
-    return verb_stem(text[span[0] : span[1]].lower()) if span is not None else ""

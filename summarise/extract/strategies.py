@@ -36,9 +36,9 @@ from ..lexicon import reads_as_instruction
 from ..prompts import Prompt
 from ..workers import run_cpu
 from .answers import Overview, WindowAnswer
+from .article_events import find_events
 from .attribution import find_attributions, parse_article, title_span, unparsed
 from .content import SelfContained
-from .events import find_events
 from .items import ExtractedClaim, ExtractedEvent
 from .nlp import parser
 

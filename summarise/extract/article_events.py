@@ -1,0 +1,102 @@
+"""Every event candidate of an article: each sentence's verbs, event nouns and act nouns (``events``,
+``event_nouns``), pronoun actors resolved to the names met before them, and the headline's words told again
+(``headlines.retell``)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+from typing import Any
+
+from ..ingest import Document
+from ..ingest.index import QuotationResume
+from ..lexicon import (
+    quoted_stretches,
+    word_set,
+)
+from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_names
+from .event_nouns import nominal_events
+from .events import PLACE_LABELS, PLACE_ONLY_PREPS, Ents, EventCandidate, _noun_events, _times, _verb_events, heading
+from .headlines import headline_events, retell
+
+SETTING_PREPS = PLACE_ONLY_PREPS | word_set("to via through across throughout")
+
+
+def sentence_events(
+    number: int,
+    start: int,
+    parsed: Any,
+    quotes: Sequence[tuple[int, int]],
+    claimed: Collection[int],
+    statements: Sequence[tuple[int, int, str]] = (),
+) -> list[EventCandidate]:
+    """Event candidates in one parsed sentence (offsets in ``parsed`` are relative to ``start``; ``claimed``: where
+    the saying verbs that carry a claim stand, in the article; ``statements``: where each claim's statement
+    stands, with its source)."""
+    if heading(parsed.text):
+        return []
+    ents: Ents = {t.i: e for e in parsed.ents for t in e}
+    times = _times(parsed.text)
+    verbs = _verb_events(number, start, parsed, ents, quotes, times, claimed, statements)
+    found = verbs + _noun_events(number, start, parsed, ents, times)
+    return found + nominal_events(number, start, parsed, ents, times, {e.trigger for e in found})
+
+
+def resolve(found: Sequence[EventCandidate], names: Sequence[Name]) -> list[EventCandidate]:
+    """Pronoun actors to their antecedent (``attribution.Antecedents``); one that has none is dropped (an event
+    by nobody known tells nothing)."""
+    antecedents = Antecedents(names)
+    out: list[EventCandidate] = []
+    for e in found:
+        if e.pronoun is None:
+            out.append(e)
+        elif (name := antecedents.find(e.pronoun, _before(e), speaker=False)) is not None:
+            out.append(replace(e, actor=name))
+    return out
+
+
+def _before(e: EventCandidate) -> int:
+    return e.pronoun_start if e.pronoun_start is not None else e.verb_start
+
+
+def find_events(
+    doc: Document, article: ParsedArticle, attributions: Sequence[Attribution] = ()
+) -> list[EventCandidate]:
+    """Every event candidate in the article's sentences, in order, pronoun actors resolved to the names and the
+    ``attributions``' speakers (``attribution.speaker_names``) met before them. A saying verb that carries none of
+    the ``attributions`` may be an act of its own ("reported a 49% decline": ``_says``)."""
+    found: list[EventCandidate] = []
+    claimed = frozenset(a.cue_start for a in attributions)
+    statements = [(*a.content_span, a.source) for a in attributions]
+    resume = QuotationResume(  # a long paragraph is scanned for quotation marks once, not once per sentence
+        doc.text,
+        lambda a, b: quoted_stretches(doc.text, a, b, min_words=0),
+        [(paragraph, start + len(parsed.text)) for _, start, parsed, paragraph in article.sentences],
+    )
+    for number, start, parsed, paragraph in article.sentences:
+        # Quotations ending before the sentence are left out: they hold none of its verbs.
+        quotes = quoted_stretches(doc.text, resume.start(paragraph, start), start + len(parsed.text), min_words=1)
+        found += sentence_events(number, start, parsed, quotes, claimed, statements)
+    found.sort(key=lambda e: e.verb_start)
+    settings = _settings(article)
+    names = [n for n in article.names if n[1] not in article.groups and n[0] not in settings]
+    speakers = speaker_names(attributions, article.names)
+    return retell(resolve(found, [*names, *speakers]), headline_events(doc), doc.text)
+
+
+def _settings(article: ParsedArticle) -> set[int]:
+    """Where place names only say where ("flying to Chicago via New York", "lifted off in Toulouse"): a setting,
+    not a party, so no later "it" that does something stands for it."""
+    return {
+        start + ent.start_char
+        for _, start, parsed, _ in article.sentences
+        for ent in parsed.ents
+        if ent.label_ in PLACE_LABELS and _setting(ent.root)
+    }
+
+
+def _setting(tok: Any) -> bool:
+    """A place after a preposition of place, or coordinated with one ("in New York and New Jersey")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return bool(tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS)

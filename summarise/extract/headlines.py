@@ -1,0 +1,197 @@
+"""The headline: it restates the story, so its events are the body's told again, never events of their own.
+
+``headline_events`` reads the headline's event candidates and other content words; ``retell`` gives each to the body
+event that tells it (``_telling``: same verb and doer, the lead's by the same doer, same doer and target), whose
+``retold`` its word joins."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import NamedTuple
+
+from ..ingest import Document
+from ..lexicon import (
+    verb_stem,
+    word_set,
+)
+from .attribution import title_span
+from .events import (
+    ACT_NOUNS,
+    EVENT_NOUNS,
+    LIGHT_VERBS,
+    NAME_LABELS,
+    Ents,
+    EventCandidate,
+    _noun_events,
+    _noun_sense,
+    _times,
+    _trigger,
+    _verb_events,
+)
+from .nlp import parser
+
+LEAD_SENTENCES = 2
+"""A headline restates the lead: its words retell events of the first sentences only."""
+RETELLING_LIGHT_VERBS = LIGHT_VERBS | word_set("file")
+"""Verbs whose act noun is their event ("made a flight", "filed for bankruptcy"), so a headline's act noun tells
+the event again."""
+NO_NAME_WORDS = word_set(
+    """the a an inc corp co ltd plc llc group company corporation president minister prime foreign chancellor
+    secretary senator governor mayor king queen ceo chairman chief executive officer spokesman spokeswoman"""
+)
+"""Capitalised words two names share without naming one party: a company's form ("Apple Inc.", "Boeing Inc."),
+a title ("President Obama", "President Bush")."""
+SCOPE_SENTENCES = 4
+"""How far into the body a headline's event is looked for when names tie the two (the same doer and target; a
+party the headline names doing what its word says)."""
+
+
+class Headline(NamedTuple):
+    """What the headline tells (``headline_events``)."""
+
+    events: list[EventCandidate]
+    words: list[EventCandidate]
+    """Its other verbs and nouns, each a bare candidate of its own sense: a headline's present tense often parses
+    as nouns ("Chrysler files for bankruptcy"), and a word that names a lead event's act tells it again."""
+    acts: tuple[EventCandidate, ...] = ()
+    """Those of its words that are act nouns heading a phrase ("wins order", not "space launch contracts")."""
+    names: tuple[str, ...] = ()
+    """The parties it names."""
+
+
+def headline_events(doc: Document) -> Headline:
+    """Event candidates of the headline, where the text begins with it (the layout's ``title``), and its other
+    content words; they are never events of their own (``retell``)."""
+    span = title_span(doc)
+    if span is None:
+        return Headline([], [])
+    start, end = span
+    title = doc.text[start:end]
+    parsed = parser()(title.replace("\xa0", " "))
+    ents: Ents = {t.i: e for e in parsed.ents for t in e}
+    times = _times(parsed.text)
+    said = range(start, end)  # its saying verbs are taken as claims: only the body tells acts apart
+    found = _verb_events(0, start, parsed, ents, (), times, said) + _noun_events(0, start, parsed, ents, times)
+    taken = {e.trigger for e in found}
+    words = {
+        t.i: EventCandidate(0, start + t.idx, "", t.text, (), None, f"{_noun_sense(t)}|", trigger=_trigger(start, t))
+        for t in parsed
+        if t.pos_ in ("VERB", "NOUN") and t.i not in ents and _trigger(start, t) not in taken
+    }
+    heads = (t for t in parsed if t.pos_ == "NOUN" and t.dep_ != "compound" and t.i in words)
+    acts = tuple(words[t.i] for t in heads if t.lemma_.lower() in EVENT_NOUNS | ACT_NOUNS)
+    names = tuple(e.text for e in parsed.ents if e.label_ in NAME_LABELS)
+    return Headline(found, list(words.values()), acts, names)
+
+
+def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> list[EventCandidate]:
+    """A headline restates the story: each of its events is a body event told again (``_telling``); each of its
+    other words is the first event of the lead of the same sense (``_done_in_lead``); an act noun of the headline
+    is the event whose light verb takes it ("makes maiden flight": "made its maiden flight"). Its word joins that
+    event's ``retold``; with none, it tells nothing of its own."""
+    out = list(found)
+    lead = min((e.sentence for e in out), default=0)
+    for told in headline.events:
+        at = _telling(out, told, lead, text)
+        if at is not None and told.trigger is not None:
+            out[at] = replace(out[at], retold=(*out[at].retold, told.trigger))
+    for word in headline.words:
+        verb = word.sense.split("|")[0]
+        at = next(
+            (i for i, e in enumerate(out) if e.sense.startswith(f"{verb}|") and _done_in_lead(e, headline, lead)), None
+        )
+        if at is not None and word.trigger is not None:
+            out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
+    taken = {w for e in out for w in e.retold}
+    for word in headline.acts:
+        at = next((i for i, e in enumerate(out) if e.retold and _takes_act_noun(e, word)), None)
+        if at is not None and word.trigger is not None and word.trigger not in taken:
+            out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
+    return out
+
+
+def _done_in_lead(e: EventCandidate, headline: Headline, lead: int) -> bool:
+    """Whether a headline word may tell ``e`` again: an event of the lead's first ``LEAD_SENTENCES`` with a doer
+    named (a headline names who acts: "Ford announces cuts" is not the lead's "plans announced in January"), or
+    of its first ``SCOPE_SENTENCES`` done by a party the headline names ("GM reports losses": "GM reported a
+    loss", two sentences on)."""
+    if e.sentence < lead + LEAD_SENTENCES:
+        return bool(e.actor)
+    return e.sentence < lead + SCOPE_SENTENCES and any(_same_name(e.actor, name) for name in headline.names)
+
+
+def _takes_act_noun(e: EventCandidate, word: EventCandidate) -> bool:
+    """Whether an event's light verb takes the headline's act noun ``word`` as its act ("made its maiden flight":
+    "flight"; "filed for bankruptcy"). Another verb's object is an act of its own, often another's ("won an
+    order": the buyer's order), which the headline word does not tell again."""
+    if e.sense.split("|")[0] not in RETELLING_LIGHT_VERBS:
+        return False
+    lemma = word.sense.split("|")[0]
+    forms = {lemma, f"{lemma}s", f"{lemma}es", word.action.lower()}
+    return bool(forms & {w.lower() for w in e.action.split()})
+
+
+def _telling(found: Sequence[EventCandidate], told: EventCandidate, lead: int, text: str) -> int | None:
+    """The index of the body event that tells the headline's event ``told`` again, or None: the lead's first of
+    the same verb (its sense's, or its very word: "selected to buy", "was selected to purchase") by the same doer;
+    else the lead's first of its very word with no doer named (the passive "was selected"); else the lead
+    sentence's first by the same doer, in other words ("Aer Lingus buys jets": "Aer Lingus have
+    purchased aircraft"); else the body's first of the same verb by the same doer, then by anyone; else, in the
+    first ``SCOPE_SENTENCES``, the first by the same doer to the same target ("Cisco sues Apple": "Cisco to
+    file a lawsuit against Apple Inc.")."""
+    verb = told.sense.split("|")[0]
+    word = _stem(told.trigger, text)
+    same_word = [bool(word) and _stem(e.trigger, text) == word for e in found]
+    same_verb = [e.sense.split("|")[0] == verb or w for e, w in zip(found, same_word, strict=True)]
+    same_doer = [_same_doer(told, e) for e in found]
+    near = [e.sentence < lead + LEAD_SENTENCES for e in found]
+    tests = (
+        [v and d and n for v, d, n in zip(same_verb, same_doer, near, strict=True)],
+        [w and n and not e.actor for e, w, n in zip(found, same_word, near, strict=True)],  # "was selected"
+        [d and e.sentence == lead for e, d in zip(found, same_doer, strict=True)],
+        [v and d for v, d in zip(same_verb, same_doer, strict=True)],
+        same_verb,
+        [
+            d and e.sentence < lead + SCOPE_SENTENCES and _same_target(told, e)
+            for e, d in zip(found, same_doer, strict=True)
+        ],
+    )
+    return next((i for test in tests for i, hit in enumerate(test) if hit), None)
+
+
+def _same_doer(a: EventCandidate, b: EventCandidate) -> bool:
+    """Whether two actors as written name one party: a name word in common ("Aer Lingus", "Irish airline Aer
+    Lingus"; "Apple's iTunes", "Apple Computer's iTunes"), or one's initials ("GM", "General Motors")."""
+    return _same_name(a.actor, b.actor)
+
+
+def _same_target(a: EventCandidate, b: EventCandidate) -> bool:
+    """Whether two events have a target named alike ("Apple", "Apple Inc.")."""
+    return any(_same_name(x, y) for x in a.targets for y in b.targets)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two names as written name one party (``_same_doer``)."""
+    one, other = _name_words(a), _name_words(b)
+    if {w.lower() for w in one} & {w.lower() for w in other}:
+        return True
+    return any(_abbreviates(w, other) for w in one) or any(_abbreviates(w, one) for w in other)
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name as written that hold a capital ("iTunes"), without a possessive, punctuation or a word
+    that names no party of its own ("Inc.", "Group")."""
+    words = (w.strip(".,:;\"“”()'’").removesuffix("'s").removesuffix("’s") for w in name.replace("-", " ").split())
+    return [w for w in words if any(c.isupper() for c in w) and w.lower() not in NO_NAME_WORDS]
+
+
+def _abbreviates(word: str, words: Sequence[str]) -> bool:
+    """Whether ``word`` is the initials of words of a name ("GM": "General Motors")."""
+    letters = word.replace(".", "")
+    return len(letters) > 1 and letters.isupper() and len(words) > 1 and letters in "".join(w[0] for w in words)
+
+
+def _stem(span: tuple[int, int] | None, text: str) -> str:
+    """The word at ``span`` without its inflection ("selected": "select")."""
+    return verb_stem(text[span[0] : span[1]].lower()) if span is not None else ""
