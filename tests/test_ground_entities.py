@@ -499,6 +499,13 @@ def test_a_description_joins_the_person_its_neighbouring_sentence_names() -> Non
     text = "Exports fell, the trade minister said. “Sales will recover,” said Ann Lee, an economist at a bank."
     table = canonicalise([Mention(n, role="claimant") for n in ("the trade minister", "Ann Lee")], text)
     assert not same(table, "the trade minister", "Ann Lee")  # a newcomer introduced with a role of her own
+    text = (
+        "Donald Trump spoke in Ohio. Hours later, Trump shamed Alicia Machado in a tweet. "
+        "The Indiana governor said the media are to blame."
+    )
+    names = ("Donald Trump", "Alicia Machado", "Trump", "The Indiana governor")
+    table = canonicalise([Mention(n, role="claimant") for n in names], text)
+    assert not same(table, "The Indiana governor", "Alicia Machado")  # "Trump" is named there too: not the one
 
 
 def test_an_owner_before_a_name_and_another_one_of_a_kind() -> None:

@@ -534,6 +534,10 @@ def _named_people(
     for i, item in enumerate(items):
         if not item.virtual and not item.description and _person_like(item) and len(item.key.split()) >= 2:
             cores.setdefault(item.core, clusters.find(i))
+    named_roots = set(cores.values())
+    for i, item in enumerate(items):  # and by the other forms of their names ("Trump" for "Donald Trump")
+        if not item.virtual and not item.description and clusters.find(i) in named_roots:
+            cores.setdefault(item.core, clusters.find(i))
     for core, root in cores.items():
         found = _word_occurrences(core, text)
         where = {bisect_right(starts, at) - 1 for at in found}
