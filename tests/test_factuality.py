@@ -107,6 +107,14 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
             "Airbus said the engines would be replaced before Airbus launched the tour.",
             [("replaced", "the engines be replaced", "planned"), ("launched", "launched the tour", "planned")],
         ),
+        # a time or purpose clause under an expected act lies ahead; only the main act is expected
+        (
+            "Ford is expected to launch a new model to improve its sales.",
+            [("launch", "launch a new model", "possible"), ("improve", "improve its sales", "planned"),
+             ("sales", "sales", "happened")],
+        ),
+        # a polite wish to thank is the thanks, given in saying it
+        ("AirTran would like to thank the Boeing employees.", [("thank", "thank the Boeing employees", "happened")]),
     ],
 )  # fmt: skip
 def test_status_and_trigger_from_the_parse(text: str, expected: list[tuple[str, str, str]]) -> None:

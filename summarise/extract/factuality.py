@@ -22,7 +22,9 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   comparison: "doubled if compared to last year"); a purpose clause ("to ensure that …", "in order to") → planned,
   and so is what the purpose clause says; a time clause in the past tense ("could rise, as when Apple released the
   iPod") keeps its own status, unless the verb it dates is a future in the past ("would be replaced before the
-  tour commenced");
+  tour commenced"); a hedge on the verb a time or purpose clause hangs on is not the clause's: what it says lies
+  ahead ("is expected to be launched to improve sales": the improving planned, the launch possible);
+- a polite wish to thank, apologise or congratulate ("would like to thank") is the act, done in saying it;
 - a headline infinitive with no verb above it ("Kim Jong-un to visit Russia") → planned;
 - an event noun: the noun framing it ("the possibility of a meeting", "plans for"), its modifier ("the planned
   sale", "a possible merger", "an imminent meeting"), the verb it is the object of when that verb foresees or
@@ -75,6 +77,9 @@ ENDING = word_set("end stop halt reverse offset cover recoup")
 """Verbs whose object is an act already under way ("plans to end Ford's losses": the losses happen now)."""
 ANNOUNCING = word_set("announce")
 """An act announced by name ("announced job cuts") is one still ahead."""
+PERFORMATIVES = word_set("thank apologise apologize congratulate welcome commend")
+"""Acts done by saying them: "would like to thank" thanks."""
+WISHING = word_set("like love")
 COMPLEMENTS = ("xcomp", "ccomp", "advcl", "acomp", "oprd")
 MAX_CLIMB = 4
 
@@ -228,24 +233,42 @@ def event_status(tok: Any) -> Status:
     if tok.pos_ in ("NOUN", "PROPN"):
         return _noun_status(tok) or "happened"
     found: list[Status] = []
-    current, tensed = tok, False
+    current, tensed, adverbial = tok, False, False
     for _ in range(MAX_CLIMB):
         own = None if tensed else _own(current)  # "should be mentioned that sales doubled": doubled, as told
-        found += [s for s in (own, _clause(current)) if s is not None]
+        found += [_hedge_above(s, adverbial) for s in (own, _clause(current)) if s is not None]
         tensed = (current.dep_ == "ccomp" and _finite(current)) or _tensed_conjunct(current)
         head = current.head
         if head.i == current.i:  # the root (spaCy makes a new Token on each access: compare positions)
             if not found and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
                 found.append("planned")  # a headline's "Kim to visit Russia"
             break
+        if _performed(current, head):  # "would like to thank": the thanks are given in saying so
+            break
         if (governed := _governed(current, head)) is not None:
-            found.append(governed)
+            found.append(_hedge_above(governed, adverbial))
         if current.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or head.lemma_.lower() in _SAYING:
             break
         if _past_occasion(current):  # "may have an impact, as when the iPod was released": the release happened
             break
+        adverbial = adverbial or (current.dep_ == "advcl" and _clause(current) != "conditional")
         current = head
     return min(found, key=PRIORITY.index) if found else "happened"
+
+
+def _performed(tok: Any, head: Any) -> bool:
+    """A polite wish to thank, apologise or congratulate ("would like to thank the employees") is the act itself,
+    done by saying it (a performative), not a wish still ahead."""
+    polite = any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_AUX for c in head.children)
+    wish = head.lemma_.lower() in WISHING and polite
+    return tok.dep_ == "xcomp" and wish and tok.lemma_.lower() in PERFORMATIVES
+
+
+def _hedge_above(status: Status, adverbial: bool) -> Status:
+    """A hedge on the act a time or purpose clause hangs on is not the clause's own: "is expected to be launched
+    to improve sales", "expected that it will wear the livery when it arrives": the improving and the arrival lie
+    ahead (planned), only the main act is the one expected."""
+    return "planned" if adverbial and status == "possible" else status
 
 
 def _past_occasion(tok: Any) -> bool:
