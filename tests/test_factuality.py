@@ -115,6 +115,13 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
         ),
         # a polite wish to thank is the thanks, given in saying it
         ("AirTran would like to thank the Boeing employees.", [("thank", "thank the Boeing employees", "happened")]),
+        # what a cancelled plan was for will not take place; a decision's measure is as the decision is
+        (
+            "McCain spoke against the now-cancelled deal to lease 100 tankers from Boeing.",
+            [("spoke", "spoke against the now-cancelled deal", "happened"), ("lease", "lease 100 tankers", "negated")],
+        ),
+        ("The EU made the decision to ban Indonesian airlines.", [("ban", "ban Indonesian airlines", "happened")]),
+        ("The EU will make a decision to ban Indonesian airlines.", [("ban", "ban Indonesian airlines", "planned")]),
     ],
 )  # fmt: skip
 def test_status_and_trigger_from_the_parse(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -9,8 +9,10 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   cease looking"), else possible (hypothetical); will/shall/should, "is going to", "is to be held" → planned; a
   verb with an if/unless/in-case clause of its own → conditional; "can" is an ability, told as fact;
 - an infinitive hanging on a noun ("an event to be held") → planned, on an attempt ("in an effort to evade")
-  possible; on a noun ranked by an ordinal or superlative it tells what the noun does, with the status of the
-  noun's clause ("is the first model to be built": happened; "will be the first jet to be built": planned);
+  possible, on a plan called off ("the now-cancelled deal to lease") negated, on a decision as the decision is
+  ("made the decision to ban": happened); on a noun ranked by an ordinal or superlative it tells what the noun
+  does, with the status of the noun's clause ("is the first model to be built": happened; "will be the first jet
+  to be built": planned);
 - the verb that governs it through a complement ("plans to visit", "refused to comment", "is expected to cut"):
   plan-verbs → planned, refuse/deny/fail → negated, expect/likely and attempt/try → possible; aspect verbs
   ("began supplying") keep the event as real, and so does a saying verb whose subject asserts it ("claims to
@@ -26,11 +28,12 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   ahead ("is expected to be launched to improve sales": the improving planned, the launch possible);
 - a polite wish to thank, apologise or congratulate ("would like to thank") is the act, done in saying it;
 - a headline infinitive with no verb above it ("Kim Jong-un to visit Russia") → planned;
-- an event noun: the noun framing it ("the possibility of a meeting", "plans for"), its modifier ("the planned
-  sale", "a possible merger", "an imminent meeting"), the verb it is the object of when that verb foresees or
-  announces it ("forecast losses" possible, "announced job cuts" planned), else that verb's status ("will hold
-  talks"), unless the verb ends it ("to end Ford's losses": the losses are under way); a noun in a verb's phrase
-  is possible or conditional as that verb is ("could clinch the title with a win or a Steelers loss").
+- an event noun: called off by its modifier ("the cancelled sale") → negated; the noun framing it ("the
+  possibility of a meeting", "plans for"), its modifier ("the planned sale", "a possible merger", "an imminent
+  meeting"), the verb it is the object of when that verb foresees or announces it ("forecast losses" possible,
+  "announced job cuts" planned), else that verb's status ("will hold talks"), unless the verb ends it ("to end
+  Ford's losses": the losses are under way); a noun in a verb's phrase is possible or conditional as that verb is
+  ("could clinch the title with a win or a Steelers loss").
 
 Otherwise the event is presented as real: ``happened``. Reported speech does not change it: "Ukraine said North
 Korea began supplying weapons" is Ukraine's claim that it happened; who says so is the event's ``reported_by``.
@@ -72,6 +75,10 @@ PLANNED_MODIFIERS = word_set("planned proposed scheduled future upcoming intende
 POSSIBLE_FRAMES = word_set("possibility prospect chance risk threat likelihood speculation rumor rumour fear")
 """Nouns whose "of" phrase names what may happen ("the possibility of an imminent meeting")."""
 PLANNED_FRAMES = word_set("plan plans intention decision agreement deal proposal bid offer")
+UNDONE_MODIFIERS = word_set("cancelled canceled scrapped abandoned aborted called-off")
+DECISIONS = word_set("decision")
+"""A decision's infinitive is the measure decided, in force as far as the decision is ("the EU made the decision
+to ban Indonesian carriers", "Ford's decision to name all its cars with F was a lackluster move": happened)."""
 POSSIBLE_MODIFIERS = word_set("possible potential likely expected probable rumored rumoured alleged")
 ENDING = word_set("end stop halt reverse offset cover recoup")
 """Verbs whose object is an act already under way ("plans to end Ford's losses": the losses happen now)."""
@@ -153,6 +160,10 @@ def _governed(tok: Any, head: Any) -> Status | None:
             return event_status(head.head)
         if lemma in ATTEMPTS:
             return "possible"  # "in an effort to evade bankruptcy": tried, the outcome open
+        if _undone(head):
+            return "negated"  # "the now-cancelled deal to lease tankers"
+        if lemma in DECISIONS:
+            return event_status(head)  # "the EU made the decision to ban": the ban is in force
         return "planned"  # "an event to be held on October 12", "a contract to supply tankers"
     if tok.dep_ not in ("xcomp", "ccomp") or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
@@ -197,6 +208,8 @@ def _noun_status(noun: Any) -> Status | None:
         return "possible"
     if frame in PLANNED_FRAMES:
         return "planned"
+    if _undone(noun):
+        return "negated"
     mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
     if mods & PLANNED_MODIFIERS:
         return "planned"
@@ -210,6 +223,12 @@ def _noun_status(noun: Any) -> Status | None:
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.pos_ in ("VERB", "AUX") and verb not in ENDING:
         return event_status(noun.head)
     return _phrase_status(noun)
+
+
+def _undone(noun: Any) -> bool:
+    """A plan or act called off by its modifier ("the now-cancelled deal", "the abandoned merger"): it will not
+    take place."""
+    return any(c.dep_ == "amod" and c.lower_ in UNDONE_MODIFIERS for c in noun.children)
 
 
 def _phrase_status(noun: Any) -> Status | None:
