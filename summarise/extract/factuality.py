@@ -28,12 +28,12 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   ahead ("is expected to be launched to improve sales": the improving planned, the launch possible);
 - a polite wish to thank, apologise or congratulate ("would like to thank") is the act, done in saying it;
 - a headline infinitive with no verb above it ("Kim Jong-un to visit Russia") → planned;
-- an event noun: called off by its modifier ("the cancelled sale") → negated; the noun framing it ("the
-  possibility of a meeting", "plans for"), its modifier ("the planned sale", "a possible merger", "an imminent
-  meeting"), the verb it is the object of when that verb foresees or announces it ("forecast losses" possible,
-  "announced job cuts" planned), else that verb's status ("will hold talks"), unless the verb ends it ("to end
-  Ford's losses": the losses are under way); a noun in a verb's phrase is possible or conditional as that verb is
-  ("could clinch the title with a win or a Steelers loss").
+- an event noun: called off by its modifier ("the cancelled sale") or held back by a delay ("the delay in
+  delivery") → negated; the noun framing it ("the possibility of a meeting", "plans for"), its modifier ("the
+  planned sale", "a possible merger", "an imminent meeting"), the verb it is the object of when that verb foresees
+  or announces it ("forecast losses" possible, "announced job cuts" planned), else that verb's status ("will hold
+  talks"), unless the verb ends it ("to end Ford's losses": the losses are under way); a noun in a verb's phrase
+  is possible or conditional as that verb is ("could clinch the title with a win or a Steelers loss").
 
 Otherwise the event is presented as real: ``happened``. Reported speech does not change it: "Ukraine said North
 Korea began supplying weapons" is Ukraine's claim that it happened; who says so is the event's ``reported_by``.
@@ -76,6 +76,8 @@ POSSIBLE_FRAMES = word_set("possibility prospect chance risk threat likelihood s
 """Nouns whose "of" phrase names what may happen ("the possibility of an imminent meeting")."""
 PLANNED_FRAMES = word_set("plan plans intention decision agreement deal proposal bid offer")
 UNDONE_MODIFIERS = word_set("cancelled canceled scrapped abandoned aborted called-off")
+UNDONE_NOUNS = word_set("delay postponement cancellation cancelation suspension")
+"""Nouns whose "in"/"of" phrase is an act held back, as the passive subject of "delay" or "cancel" is."""
 DECISIONS = word_set("decision")
 """A decision's infinitive is the measure decided, in force as far as the decision is ("the EU made the decision
 to ban Indonesian carriers", "Ford's decision to name all its cars with F was a lackluster move": happened)."""
@@ -202,6 +204,8 @@ def _ranked(noun: Any) -> bool:
 
 
 def _noun_status(noun: Any) -> Status | None:
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in") and noun.head.head.lemma_.lower() in UNDONE_NOUNS:
+        return "negated"  # "the additional delay in delivery": the delivery has not taken place
     prep = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     frame = prep.head.lemma_.lower() if prep is not None else ""
     if frame in POSSIBLE_FRAMES:
