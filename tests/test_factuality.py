@@ -122,6 +122,12 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
         ),
         ("The EU made the decision to ban Indonesian airlines.", [("ban", "ban Indonesian airlines", "happened")]),
         ("The EU will make a decision to ban Indonesian airlines.", [("ban", "ban Indonesian airlines", "planned")]),
+        # what a design is aimed at lies ahead
+        (
+            "The 7E7 is aimed at a more efficient flight at 200 seats.",
+            [("aimed", "The 7E7 is aimed at a more efficient flight", "happened"),
+             ("flight", "more efficient flight at seats", "planned")],
+        ),
     ],
 )  # fmt: skip
 def test_status_and_trigger_from_the_parse(text: str, expected: list[tuple[str, str, str]]) -> None:

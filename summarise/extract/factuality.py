@@ -33,7 +33,8 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   planned sale", "a possible merger", "an imminent meeting"), the verb it is the object of when that verb foresees
   or announces it ("forecast losses" possible, "announced job cuts" planned), else that verb's status ("will hold
   talks"), unless the verb ends it ("to end Ford's losses": the losses are under way); a noun in a verb's phrase
-  is possible or conditional as that verb is ("could clinch the title with a win or a Steelers loss").
+  is possible or conditional as that verb is ("could clinch the title with a win or a Steelers loss"), and
+  planned in the "at"/"for" phrase of a verb of aiming ("is aimed at a more efficient flight").
 
 Otherwise the event is presented as real: ``happened``. Reported speech does not change it: "Ukraine said North
 Korea began supplying weapons" is Ukraine's claim that it happened; who says so is the event's ``reported_by``.
@@ -78,6 +79,8 @@ PLANNED_FRAMES = word_set("plan plans intention decision agreement deal proposal
 UNDONE_MODIFIERS = word_set("cancelled canceled scrapped abandoned aborted called-off")
 UNDONE_NOUNS = word_set("delay postponement cancellation cancelation suspension")
 """Nouns whose "in"/"of" phrase is an act held back, as the passive subject of "delay" or "cancel" is."""
+AIMING = word_set("aim target prepare")
+"""Verbs whose "at"/"for" phrase names an act ahead ("aimed at a more efficient flight", "prepare for the launch")."""
 DECISIONS = word_set("decision")
 """A decision's infinitive is the measure decided, in force as far as the decision is ("the EU made the decision
 to ban Indonesian carriers", "Ford's decision to name all its cars with F was a lackluster move": happened)."""
@@ -243,6 +246,8 @@ def _phrase_status(noun: Any) -> Status | None:
     while node.dep_ in ("pobj", "prep", "conj") and node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
+            if node.lemma_.lower() in AIMING and noun.head.lower_ in ("at", "for") and noun.head.head.i == node.i:
+                return "planned"  # "is aimed at a more efficient flight": what is aimed at lies ahead
             status = event_status(node)
             return status if status in ("possible", "conditional") else None
     return None
