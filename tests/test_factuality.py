@@ -183,6 +183,8 @@ def test_an_act_noun_in_a_modal_verb_s_phrase_is_as_uncertain_but_not_as_planned
     assert ("delivery", "delivery", "negated") in got  # not the compensation's plan: a delay holds it back
 
 
-def test_an_act_a_plan_would_end_is_under_way_not_planned() -> None:
+def test_an_act_a_plan_would_end_or_keep_is_under_way_not_planned() -> None:
     got = statuses("The plan is to end Ford's losses by 2008.")
     assert ("end", "end Ford's losses", "planned") in got and ("losses", "losses", "happened") in got
+    got = statuses("The injection will secure Ford's manufacturing operations in Australia.")
+    assert ("operations", "manufacturing operations in Australia", "happened") in got
