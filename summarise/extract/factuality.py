@@ -280,7 +280,7 @@ def event_status(tok: Any) -> Status:
             break
         if _past_occasion(current):  # "may have an impact, as when the iPod was released": the release happened
             break
-        adverbial = adverbial or (current.dep_ == "advcl" and _clause(current) != "conditional")
+        adverbial = adverbial or _time_or_purpose(current)
         current = head
     return min(found, key=PRIORITY.index) if found else "happened"
 
@@ -291,6 +291,13 @@ def _performed(tok: Any, head: Any) -> bool:
     polite = any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_AUX for c in head.children)
     wish = head.lemma_.lower() in WISHING and polite
     return tok.dep_ == "xcomp" and wish and tok.lemma_.lower() in PERFORMATIVES
+
+
+def _time_or_purpose(tok: Any) -> bool:
+    """An adverbial clause of time ("when it arrives") or purpose ("to improve sales"), not of condition or
+    cause: what it says comes with or after the act it hangs on."""
+    timed = any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS for c in tok.children)
+    return tok.dep_ == "advcl" and (timed or _clause(tok) == "planned")
 
 
 def _hedge_above(status: Status, adverbial: bool) -> Status:
