@@ -76,7 +76,7 @@ PLANNED_MODIFIERS = word_set("planned proposed scheduled future upcoming intende
 POSSIBLE_FRAMES = word_set("possibility prospect chance risk threat likelihood speculation rumor rumour fear")
 """Nouns whose "of" phrase names what may happen ("the possibility of an imminent meeting")."""
 PLANNED_FRAMES = word_set("plan plans intention decision agreement deal proposal bid offer")
-UNDONE_MODIFIERS = word_set("cancelled canceled scrapped abandoned aborted called-off")
+UNDONE_MODIFIERS = word_set("cancelled canceled scrapped abandoned aborted")
 UNDONE_NOUNS = word_set("delay postponement cancellation cancelation suspension")
 """Nouns whose "in"/"of" phrase is an act held back, as the passive subject of "delay" or "cancel" is."""
 AIMING = word_set("aim target prepare")
