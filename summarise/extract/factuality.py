@@ -9,8 +9,10 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   cease looking"), else possible (hypothetical); will/shall/should, "is going to", "is to be held" → planned; a
   verb with an if/unless/in-case clause of its own → conditional; "can" is an ability, told as fact;
 - an infinitive hanging on a noun ("an event to be held") → planned, on an attempt ("in an effort to evade")
-  possible; on a noun ranked by an ordinal or superlative it tells what the noun does, with the status of the
-  noun's clause ("is the first model to be built": happened; "will be the first jet to be built": planned);
+  possible, on a plan called off ("the now-cancelled deal to lease") negated, on a decision as the decision is
+  ("made the decision to ban": happened); on a noun ranked by an ordinal or superlative it tells what the noun
+  does, with the status of the noun's clause ("is the first model to be built": happened; "will be the first jet
+  to be built": planned);
 - the verb that governs it through a complement ("plans to visit", "refused to comment", "is expected to cut"):
   plan-verbs → planned, refuse/deny/fail → negated, expect/likely and attempt/try → possible; aspect verbs
   ("began supplying") keep the event as real, and so does a saying verb whose subject asserts it ("claims to
@@ -22,13 +24,17 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   comparison: "doubled if compared to last year"); a purpose clause ("to ensure that …", "in order to") → planned,
   and so is what the purpose clause says; a time clause in the past tense ("could rise, as when Apple released the
   iPod") keeps its own status, unless the verb it dates is a future in the past ("would be replaced before the
-  tour commenced");
+  tour commenced"); a hedge on the verb a time or purpose clause hangs on is not the clause's: what it says lies
+  ahead ("is expected to be launched to improve sales": the improving planned, the launch possible);
+- a polite wish to thank, apologise or congratulate ("would like to thank") is the act, done in saying it;
 - a headline infinitive with no verb above it ("Kim Jong-un to visit Russia") → planned;
-- an event noun: the noun framing it ("the possibility of a meeting", "plans for"), its modifier ("the planned
-  sale", "a possible merger", "an imminent meeting"), the verb it is the object of when that verb foresees or
-  announces it ("forecast losses" possible, "announced job cuts" planned), else that verb's status ("will hold
+- an event noun: called off by its modifier ("the cancelled sale") or held back by a delay ("the delay in
+  delivery") → negated; the noun framing it ("the possibility of a meeting", "plans for"), its modifier ("the
+  planned sale", "a possible merger", "an imminent meeting"), the verb it is the object of when that verb foresees
+  or announces it ("forecast losses" possible, "announced job cuts" planned), else that verb's status ("will hold
   talks"), unless the verb ends it ("to end Ford's losses": the losses are under way); a noun in a verb's phrase
-  is possible or conditional as that verb is ("could clinch the title with a win or a Steelers loss").
+  is possible or conditional as that verb is ("could clinch the title with a win or a Steelers loss"), and
+  planned in the "at"/"for" phrase of a verb of aiming ("is aimed at a more efficient flight").
 
 Otherwise the event is presented as real: ``happened``. Reported speech does not change it: "Ukraine said North
 Korea began supplying weapons" is Ukraine's claim that it happened; who says so is the event's ``reported_by``.
@@ -70,11 +76,23 @@ PLANNED_MODIFIERS = word_set("planned proposed scheduled future upcoming intende
 POSSIBLE_FRAMES = word_set("possibility prospect chance risk threat likelihood speculation rumor rumour fear")
 """Nouns whose "of" phrase names what may happen ("the possibility of an imminent meeting")."""
 PLANNED_FRAMES = word_set("plan plans intention decision agreement deal proposal bid offer")
+UNDONE_MODIFIERS = word_set("cancelled canceled scrapped abandoned aborted")
+UNDONE_NOUNS = word_set("delay postponement cancellation cancelation suspension")
+"""Nouns whose "in"/"of" phrase is an act held back, as the passive subject of "delay" or "cancel" is."""
+AIMING = word_set("aim target prepare")
+"""Verbs whose "at"/"for" phrase names an act ahead ("aimed at a more efficient flight", "prepare for the launch")."""
+DECISIONS = word_set("decision")
+"""A decision's infinitive is the measure decided, in force as far as the decision is ("the EU made the decision
+to ban Indonesian carriers", "Ford's decision to name all its cars with F was a lackluster move": happened)."""
 POSSIBLE_MODIFIERS = word_set("possible potential likely expected probable rumored rumoured alleged")
-ENDING = word_set("end stop halt reverse offset cover recoup")
-"""Verbs whose object is an act already under way ("plans to end Ford's losses": the losses happen now)."""
+ENDING = word_set("end stop halt reverse offset cover recoup secure protect preserve sustain maintain")
+"""Verbs whose object is an act already under way ("plans to end Ford's losses": the losses happen now; "will
+secure Ford's manufacturing operations": the operations run now)."""
 ANNOUNCING = word_set("announce")
 """An act announced by name ("announced job cuts") is one still ahead."""
+PERFORMATIVES = word_set("thank apologise apologize congratulate welcome commend")
+"""Acts done by saying them: "would like to thank" thanks."""
+WISHING = word_set("like love")
 COMPLEMENTS = ("xcomp", "ccomp", "advcl", "acomp", "oprd")
 MAX_CLIMB = 4
 
@@ -148,6 +166,10 @@ def _governed(tok: Any, head: Any) -> Status | None:
             return event_status(head.head)
         if lemma in ATTEMPTS:
             return "possible"  # "in an effort to evade bankruptcy": tried, the outcome open
+        if _undone(head):
+            return "negated"  # "the now-cancelled deal to lease tankers"
+        if lemma in DECISIONS:
+            return event_status(head)  # "the EU made the decision to ban": the ban is in force
         return "planned"  # "an event to be held on October 12", "a contract to supply tankers"
     if tok.dep_ not in ("xcomp", "ccomp") or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
@@ -186,12 +208,16 @@ def _ranked(noun: Any) -> bool:
 
 
 def _noun_status(noun: Any) -> Status | None:
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in") and noun.head.head.lemma_.lower() in UNDONE_NOUNS:
+        return "negated"  # "the additional delay in delivery": the delivery has not taken place
     prep = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     frame = prep.head.lemma_.lower() if prep is not None else ""
     if frame in POSSIBLE_FRAMES:
         return "possible"
     if frame in PLANNED_FRAMES:
         return "planned"
+    if _undone(noun):
+        return "negated"
     mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
     if mods & PLANNED_MODIFIERS:
         return "planned"
@@ -207,6 +233,12 @@ def _noun_status(noun: Any) -> Status | None:
     return _phrase_status(noun)
 
 
+def _undone(noun: Any) -> bool:
+    """A plan or act called off by its modifier ("the now-cancelled deal", "the abandoned merger"): it will not
+    take place."""
+    return any(c.dep_ == "amod" and c.lower_ in UNDONE_MODIFIERS for c in noun.children)
+
+
 def _phrase_status(noun: Any) -> Status | None:
     """A noun inside a verb's phrase ("could clinch the title with a win or a Steelers loss") is as uncertain as
     the verb: possible or conditional when it is. A plan or a negation of the verb's need not be the noun's ("will
@@ -215,6 +247,8 @@ def _phrase_status(noun: Any) -> Status | None:
     while node.dep_ in ("pobj", "prep", "conj") and node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
+            if node.lemma_.lower() in AIMING and noun.head.lower_ in ("at", "for") and noun.head.head.i == node.i:
+                return "planned"  # "is aimed at a more efficient flight": what is aimed at lies ahead
             status = event_status(node)
             return status if status in ("possible", "conditional") else None
     return None
@@ -228,24 +262,49 @@ def event_status(tok: Any) -> Status:
     if tok.pos_ in ("NOUN", "PROPN"):
         return _noun_status(tok) or "happened"
     found: list[Status] = []
-    current, tensed = tok, False
+    current, tensed, adverbial = tok, False, False
     for _ in range(MAX_CLIMB):
         own = None if tensed else _own(current)  # "should be mentioned that sales doubled": doubled, as told
-        found += [s for s in (own, _clause(current)) if s is not None]
+        found += [_hedge_above(s, adverbial) for s in (own, _clause(current)) if s is not None]
         tensed = (current.dep_ == "ccomp" and _finite(current)) or _tensed_conjunct(current)
         head = current.head
         if head.i == current.i:  # the root (spaCy makes a new Token on each access: compare positions)
             if not found and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
                 found.append("planned")  # a headline's "Kim to visit Russia"
             break
+        if _performed(current, head):  # "would like to thank": the thanks are given in saying so
+            break
         if (governed := _governed(current, head)) is not None:
-            found.append(governed)
+            found.append(_hedge_above(governed, adverbial))
         if current.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or head.lemma_.lower() in _SAYING:
             break
         if _past_occasion(current):  # "may have an impact, as when the iPod was released": the release happened
             break
+        adverbial = adverbial or _time_or_purpose(current)
         current = head
     return min(found, key=PRIORITY.index) if found else "happened"
+
+
+def _performed(tok: Any, head: Any) -> bool:
+    """A polite wish to thank, apologise or congratulate ("would like to thank the employees") is the act itself,
+    done by saying it (a performative), not a wish still ahead."""
+    polite = any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_AUX for c in head.children)
+    wish = head.lemma_.lower() in WISHING and polite
+    return tok.dep_ == "xcomp" and wish and tok.lemma_.lower() in PERFORMATIVES
+
+
+def _time_or_purpose(tok: Any) -> bool:
+    """An adverbial clause of time ("when it arrives") or purpose ("to improve sales"), not of condition or
+    cause: what it says comes with or after the act it hangs on."""
+    timed = any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS for c in tok.children)
+    return tok.dep_ == "advcl" and (timed or _clause(tok) == "planned")
+
+
+def _hedge_above(status: Status, adverbial: bool) -> Status:
+    """A hedge on the act a time or purpose clause hangs on is not the clause's own: "is expected to be launched
+    to improve sales", "expected that it will wear the livery when it arrives": the improving and the arrival lie
+    ahead (planned), only the main act is the one expected."""
+    return "planned" if adverbial and status == "possible" else status
 
 
 def _past_occasion(tok: Any) -> bool:
