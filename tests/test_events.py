@@ -459,13 +459,15 @@ def test_it_stands_for_a_party_not_a_place_that_only_says_where() -> None:
 def test_a_noun_s_modality_is_its_status_not_part_of_its_action() -> None:
     doc = load_text(
         "Officials fear an imminent meeting between Kim and Putin. "
-        "Tokyo is watching a possible arms deal between Russia and North Korea."
+        "Tokyo is watching a possible arms deal between Russia and North Korea. "
+        "Boeing confirmed the cancelled sale of 20 jets to Qantas."
     )
     article = parse_article(doc)
     events = find_events(doc, article, find_attributions(doc, article))
-    assert [(e.actor, e.action, e.status) for e in events if e.action in ("meeting", "deal")] == [
+    assert [(e.actor, e.action, e.status) for e in events if e.action in ("meeting", "deal", "sale")] == [
         ("Kim", "meeting", "planned"),
         ("Russia", "deal", "possible"),
+        ("", "sale", "negated"),
     ]
 
 

@@ -77,6 +77,7 @@ from .events import (
     Ents,
     EventCandidate,
     _compact,
+    _modality,
     _names_in,
     _noun_sense,
     _phrase,
@@ -342,12 +343,15 @@ def _objects(noun: Any, ents: Ents) -> list[str]:
 
 def _action(noun: Any, doer: Any, ents: Ents) -> str:
     """The noun with its modifiers and first "of" phrase, as a reader names the act ("job cuts", "maiden flight",
-    "sale of Chrysler"), without its doer, which is the actor ("Ford Motor Company sales": sales)."""
+    "sale of Chrysler"), without its doer, which is the actor ("Ford Motor Company sales": sales), nor the words
+    its status tells ("the cancelled sale": sale, negated)."""
     at = doer.i if doer is not None else -1
     by = doer.head.i if doer is not None and doer.dep_ == "pobj" and doer.head.head.i == noun.i else at
     owner = {t.i for c in noun.children if c.dep_ == "poss" or c.i in (at, by) for t in c.subtree}
     owner |= {t.i for t in ents[at]} if at in ents else set()
     words = [
-        t for t in _compact(noun, MAX_ACTION_WORDS) if t.i not in owner and (t.dep_ != "det" or t.head.i != noun.i)
+        t
+        for t in _compact(noun, MAX_ACTION_WORDS)
+        if t.i not in owner and (t.dep_ != "det" or t.head.i != noun.i) and not _modality(t)
     ]
     return " ".join(t.text for t in words)

@@ -67,9 +67,8 @@ from .factuality import (
     ASPECT_VERBS,
     NEGATING_VERBS,
     PLAN_VERBS,
-    PLANNED_MODIFIERS,
-    POSSIBLE_MODIFIERS,
     POSSIBLE_VERBS,
+    STATUS_MODIFIERS,
     event_status,
 )
 
@@ -904,7 +903,7 @@ def _noun_events(
 def _modality(modifier: Any) -> bool:
     """ "a possible deal", "an imminent meeting": the word says how likely or how near the event is, which its
     ``status`` tells; the action names only the event."""
-    return bool(modifier.lower_ in PLANNED_MODIFIERS | POSSIBLE_MODIFIERS)
+    return bool(modifier.lower_ in STATUS_MODIFIERS)
 
 
 def _another_doer(noun: Any, actors: Sequence[str], ents: Ents) -> bool:

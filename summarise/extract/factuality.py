@@ -85,6 +85,8 @@ DECISIONS = word_set("decision")
 """A decision's infinitive is the measure decided, in force as far as the decision is ("the EU made the decision
 to ban Indonesian carriers", "Ford's decision to name all its cars with F was a lackluster move": happened)."""
 POSSIBLE_MODIFIERS = word_set("possible potential likely expected probable rumored rumoured alleged")
+STATUS_MODIFIERS = PLANNED_MODIFIERS | POSSIBLE_MODIFIERS | UNDONE_MODIFIERS
+"""Modifiers of an event noun that say how likely, near or called off it is: its status, not words of its action."""
 ENDING = word_set("end stop halt reverse offset cover recoup secure protect preserve sustain maintain")
 """Verbs whose object is an act already under way ("plans to end Ford's losses": the losses happen now; "will
 secure Ford's manufacturing operations": the operations run now)."""
