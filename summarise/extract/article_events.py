@@ -10,10 +10,7 @@ from typing import Any
 
 from ..ingest import Document
 from ..ingest.index import QuotationResume
-from ..lexicon import (
-    quoted_stretches,
-    word_set,
-)
+from ..lexicon import quoted_stretches, word_set
 from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_names
 from .event_nouns import nominal_events
 from .events import PLACE_LABELS, PLACE_ONLY_PREPS, Ents, EventCandidate, _noun_events, _times, _verb_events, heading

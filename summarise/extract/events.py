@@ -68,6 +68,7 @@ from .factuality import (
     NEGATING_VERBS,
     PLAN_VERBS,
     POSSIBLE_VERBS,
+    RANKS,
     STATUS_MODIFIERS,
     event_status,
 )
@@ -108,6 +109,8 @@ TARGET_PREPS = word_set("with to between against on for")
 TOPIC_PREPS = word_set("about regarding concerning")
 """Prepositions of a topic: the names after them are what is talked about, not parties. Not "over", which
 also names an opponent ("a victory over the Jaguars")."""
+TOPIC_NOUNS = NOUN_CUES | word_set("talk worry")
+"""Nouns of saying or feeling: "over" or "on" after them names a topic ("concern over", "talks on")."""
 PLACE_PREPS = word_set("in at to into from near")
 PLACE_ONLY_PREPS = word_set("in at into from near")
 GERUND_DOER_PREPS = word_set("by through while without after before since upon")
@@ -134,8 +137,6 @@ TIME_SHIFTS = word_set(
     "recently lately currently eventually finally originally formerly meanwhile"
 )
 """Words by a coordinated verb that put it at another time than the first verb's."""
-RECORD_WORDS = word_set("first last only")
-"""Ordinals that, like a superlative, make a noun a record held "since" a time."""
 OCCASION_PREPS = frozenset({"at", "during", "in", "on", "amid", "throughout", "over", "by"})
 """Prepositions whose object is an occasion the verb happens within, so its time is the verb's."""
 NO_QUOTES = str.maketrans("", "", '“”"‘')
@@ -395,7 +396,7 @@ def _about(word: Any, phrase: Any) -> bool:
 def _topic_of_feeling(prep: Any) -> bool:
     """ "over" or "on" after a noun of saying or feeling ("concern over the violation of UN resolutions", "talks
     on Ukraine"): its topic; after other nouns "over" names an opponent ("a victory over the Jaguars")."""
-    return bool(prep.lower_ in ("over", "on") and prep.head.lemma_.lower() in NOUN_CUES | word_set("talk worry"))
+    return bool(prep.lower_ in ("over", "on") and prep.head.lemma_.lower() in TOPIC_NOUNS)
 
 
 def _clause(dep: Any, ents: Ents) -> bool:
@@ -675,7 +676,7 @@ def _record_since(prep: Any, verb: Any) -> bool:
     if prep.dep_ != "prep" or prep.lower_ != "since":
         return False
     parties = (c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"))
-    return any(m.tag_ == "JJS" or m.lower_ in RECORD_WORDS for p in parties for m in p.children if m.dep_ == "amod")
+    return any(m.tag_ == "JJS" or m.lower_ in RANKS for p in parties for m in p.children if m.dep_ == "amod")
 
 
 def _occasion(noun: Any) -> bool:
@@ -767,9 +768,9 @@ def _verb_events(
 
 
 def _participle_of(verb: Any) -> Any | None:
-    """The noun a past participle tells a passive of ("an agreement reached in 1991", "a media event held at its
-    headquarters"): what was done, by nobody named (with an agent, the agent's act: ``_subject``). Not a noun
-    that names an act itself ("an agreement reached in 1991", "job cuts announced"): the noun is the event."""
+    """The noun a past participle tells a passive of ("a media event held at its headquarters"): what was done, by
+    nobody named (with an agent, the agent's act: ``_subject``). Not a noun that names an act itself ("an
+    agreement reached in 1991", "job cuts announced"): the noun is the event."""
     head = verb.head
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or head.pos_ not in ("NOUN", "PROPN"):
         return None

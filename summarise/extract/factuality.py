@@ -70,7 +70,8 @@ PURPOSE_MARKS = word_set("so order")
 COMPARING = word_set("compare")
 """An if-clause of comparison ("sales doubled if compared to last year") sets no condition."""
 RANKS = word_set("first last only")
-"""Not "next": "the next plane to be built" is one still ahead."""
+"""Ordinals that, like a superlative, rank a noun: "the first jet to be built", "its first annual loss since 1992".
+Not "next": "the next plane to be built" is one still ahead."""
 TIME_MARKS = word_set("when after before since once while as until")
 PLANNED_MODIFIERS = word_set("planned proposed scheduled future upcoming intended prospective pending imminent")
 POSSIBLE_FRAMES = word_set("possibility prospect chance risk threat likelihood speculation rumor rumour fear")

@@ -11,10 +11,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from ..ingest import Document
-from ..lexicon import (
-    verb_stem,
-    word_set,
-)
+from ..lexicon import verb_stem, word_set
 from .attribution import title_span
 from .events import (
     ACT_NOUNS,
