@@ -11,6 +11,9 @@ from summarise.extract.attribution import find_attributions, parse_article
 from summarise.ingest import load_text
 from summarise.pipeline import summarise
 
+PARSE = Settings(backend="fake", strategy="parse", cache=False)
+"""The parse strategy alone, uncached: the rules under test, no model."""
+
 
 def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
     doc = load_text(text)
@@ -284,7 +287,7 @@ def test_mentions_of_one_event_merge_into_one_with_every_sentence_as_evidence() 
         "Officials fear a meeting between Kim and Putin. Kim will meet Putin in Vladivostok. "
         "Kim held a meeting with Putin on Friday. Kim also visited a factory."
     )
-    result = summarise(text, published="2023-09-13", settings=Settings(backend="fake", strategy="parse", cache=False))
+    result = summarise(text, published="2023-09-13", settings=PARSE)
     assert [e.action for e in result.events] == ["meeting", "visited a factory"]
     meeting = result.events[0]
     assert [text[s.start : s.end] for s in meeting.evidence] == [
@@ -306,7 +309,7 @@ def test_a_meeting_told_with_an_office_and_again_with_a_name_and_day_is_one_date
         "president. Kim Jong Un has been visiting Russia since September 12, after meeting Russian President "
         "Vladimir Putin on Wednesday."
     )
-    result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
+    result = summarise(text, published="2023-09-15", settings=PARSE)
     met = next(e for e in result.events if e.action == "met the Russian president")
     assert [result.entity(t).name for t in met.targets if result.entity(t)] == ["Vladimir Putin"]
     assert met.time is not None and met.time.value == "2023-09-13"  # from the second mention's "on Wednesday"
@@ -318,7 +321,7 @@ def test_a_headline_event_is_the_body_s_event_told_again() -> None:
         "Acme buys Harbour Mills for $2 billion\n\nAcme Corp. bought Harbour Mills on Monday. "
         "Acme also opened a store in Lyon. Unions protested."
     )
-    result = summarise(text, published="2021-05-04", settings=Settings(backend="fake", strategy="parse", cache=False))
+    result = summarise(text, published="2021-05-04", settings=PARSE)
     assert [e.action for e in result.events] == ["bought Harbour Mills", "opened a store", "protested"]
     bought = result.events[0]
     assert bought.trigger is not None and text[bought.trigger.start : bought.trigger.end] == "bought"
@@ -348,7 +351,7 @@ def test_parse_makes_no_model_call_and_hybrid_one_for_the_summary() -> None:
 
 def test_an_event_takes_the_time_words_of_its_own_verb_not_the_sentence_s() -> None:
     text = "Japan said on Friday that Kishida is willing to meet Kim. Kim met Putin on Wednesday, Japan said Friday."
-    result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
+    result = summarise(text, published="2023-09-15", settings=PARSE)
     times = {e.action: e.time.value if e.time else None for e in result.events}
     assert times == {"meet Kim": None, "met Putin": "2023-09-13"}
 
@@ -359,7 +362,7 @@ def test_a_time_that_dates_a_noun_or_its_clause_is_not_the_verb_s() -> None:
         "Jobs, born on February 24, 1955, has built Apple. McCain entered the emails during a speech last week. "
         "The plants will be closed by the end of this year."
     )
-    result = summarise(text, published="2006-01-23", settings=Settings(backend="fake", strategy="parse", cache=False))
+    result = summarise(text, published="2006-01-23", settings=PARSE)
     times = {e.action: e.time.value if e.time else None for e in result.events}
     assert times == {
         "cut 30,000 jobs": None,  # last year's was the loss
@@ -378,7 +381,7 @@ def test_relative_times_date_their_verb_but_not_through_a_clause_or_a_comparison
         "A judge barred him from working until April 2009. Earlier in the day, Boeing received a letter. "
         "Apple's profit grew 28% compared to the previous year."
     )
-    result = summarise(text, published="2008-12-11", settings=Settings(backend="fake", strategy="parse", cache=False))
+    result = summarise(text, published="2008-12-11", settings=PARSE)
     times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
     assert times["begun"] == "2006"  # a relative time needs only the publication date
     assert times["received"] == "2008-12-11"  # "the day": the day in view
@@ -392,7 +395,7 @@ def test_for_a_time_dates_a_plan_but_not_what_happened_for_a_period() -> None:
         "Ford has posted an annual profit for the last year of $2.7 billion. "
         "The visit will be rescheduled for November 17."
     )
-    result = summarise(text, published="2010-01-28", settings=Settings(backend="fake", strategy="parse", cache=False))
+    result = summarise(text, published="2010-01-28", settings=PARSE)
     times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
     assert times["posted"] is None  # the last year is the profit's period, not when it was posted
     assert times["rescheduled"] == "2010-11-17"  # the slot the plan is set for
@@ -404,7 +407,7 @@ def test_a_time_before_coordinated_verbs_dates_each_unless_one_moves_in_time() -
         "In 2009, Fiat bought a stake in Chrysler and has since increased its holding. "
         "In 2005 Ford lost $1.6 billion and recently the company reported a second quarter loss."
     )
-    result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
+    result = summarise(text, published="2023-09-15", settings=PARSE)
     times = {e.action: e.time.value if e.time else None for e in result.events}
     assert times == {
         "visited two factories": "2023-09-15",
@@ -418,7 +421,7 @@ def test_a_time_before_coordinated_verbs_dates_each_unless_one_moves_in_time() -
 
 def test_a_headline_word_the_parse_takes_for_a_noun_still_tells_the_body_s_event_again() -> None:
     text = "Acme files for bankruptcy\n\nAcme Corp. filed for bankruptcy on Thursday. Unions protested."
-    result = summarise(text, published="2009-05-01", settings=Settings(backend="fake", strategy="parse", cache=False))
+    result = summarise(text, published="2009-05-01", settings=PARSE)
     filed = result.events[0]
     assert filed.action == "filed for bankruptcy"
     assert [text[w.start : w.end] for w in filed.retold] == ["files", "bankruptcy"]  # "filed for": its act noun
@@ -427,7 +430,7 @@ def test_a_headline_word_the_parse_takes_for_a_noun_still_tells_the_body_s_event
 
 def test_a_headline_in_other_words_is_the_lead_s_event_by_the_same_actor() -> None:
     text = "Aer Lingus buys twelve Airbus jets\n\nIrish airline Aer Lingus has purchased 12 aircraft. Fares rose."
-    result = summarise(text, published="2007-06-09", settings=Settings(backend="fake", strategy="parse", cache=False))
+    result = summarise(text, published="2007-06-09", settings=PARSE)
     purchased = next(e for e in result.events if e.action.startswith("purchased"))
     assert [text[w.start : w.end] for w in purchased.retold] == ["buys"]
     assert all(not e.retold for e in result.events if e is not purchased)
@@ -435,13 +438,13 @@ def test_a_headline_in_other_words_is_the_lead_s_event_by_the_same_actor() -> No
 
 def test_a_name_inside_a_compound_adjective_is_no_target() -> None:
     text = "Pyongyang supplied shells to Moscow for a Soviet-made system."
-    result = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
+    result = summarise(text, published="2023-09-15", settings=PARSE)
     assert [[result.entity(t).name for t in e.targets] for e in result.events] == [["Moscow"]]  # not "Soviet"
 
 
 def test_a_headline_act_is_the_named_object_s_not_the_verb_that_forced_it() -> None:
     text = "Apple to lower UK prices\n\nThe European Commission has forced Apple Inc. to lower its prices in the UK."
-    result = summarise(text, published="2008-01-09", settings=Settings(backend="fake", strategy="parse", cache=False))
+    result = summarise(text, published="2008-01-09", settings=PARSE)
     lower = next(e for e in result.events if e.trigger is not None and e.trigger.text == "lower")
     assert [text[w.start : w.end] for w in lower.retold] == ["lower"]
     assert all(not e.retold for e in result.events if e is not lower)
@@ -478,7 +481,7 @@ def test_a_when_clause_is_told_at_its_head_s_time_or_the_time_word_it_hangs_on()
         "Apple Corps cites an agreement reached in 1991, which barred Apple from music. "
         "Acme shares fell the day the deal was announced."
     )
-    result = summarise(text, published="2010-01-25", settings=Settings(backend="fake", strategy="parse", cache=False))
+    result = summarise(text, published="2010-01-25", settings=PARSE)
     times = {e.trigger.text if e.trigger else e.action: e.time for e in result.events}
     published, posted, announced = times["published"], times["posted"], times["announced"]
     assert published is not None and published.value == "2010-01-30/2010-01-31"  # the head's weekend
@@ -492,7 +495,7 @@ def test_a_time_the_parse_hangs_on_the_subject_dates_the_verb_but_not_after_a_re
         "Apple's iTunes music service in February passed Wal-Mart. "
         "Singapore Airlines, which will be the first to operate the jet, in July 2009, has opened a reservation site."
     )
-    result = summarise(text, published="2008-04-09", settings=Settings(backend="fake", strategy="parse", cache=False))
+    result = summarise(text, published="2008-04-09", settings=PARSE)
     times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
     assert times["passed"] == "2008-02"
     assert times["opened"] is None  # July 2009 is the operating's
@@ -500,7 +503,7 @@ def test_a_time_the_parse_hangs_on_the_subject_dates_the_verb_but_not_after_a_re
 
 def test_since_a_record_s_start_is_not_when_the_record_was_set() -> None:
     text = "GM has posted its first annual loss since 1992. Shares posted their biggest drop since 2008 on Monday."
-    result = summarise(text, published="2006-01-27", settings=Settings(backend="fake", strategy="parse", cache=False))
+    result = summarise(text, published="2006-01-27", settings=PARSE)
     times = {e.action: e.time.value if e.time else None for e in result.events}
     assert times["posted its first annual loss"] is None
     assert times["posted their biggest drop"] == "2006-01-23"  # Monday, not the span since 2008
