@@ -69,7 +69,8 @@ def headline_events(doc: Document) -> Headline:
     ents: Ents = {t.i: e for e in parsed.ents for t in e}
     times = _times(parsed.text)
     said = range(start, end)  # its saying verbs are taken as claims: only the body tells acts apart
-    found = _verb_events(0, start, parsed, ents, (), times, said) + _noun_events(0, start, parsed, ents, times)
+    verbs = _verb_events(0, start, parsed, ents, (), times, said, told_acts=False)
+    found = verbs + _noun_events(0, start, parsed, ents, times)
     taken = {e.trigger for e in found}
     words = {
         t.i: EventCandidate(0, start + t.idx, "", t.text, (), None, f"{_noun_sense(t)}|", trigger=_trigger(start, t))
