@@ -125,3 +125,18 @@ def test_a_theme_noun_a_verb_causes_prevents_or_changes_is_an_event_besides_the_
     assert nouns("Ford hopes the new model will improve the lackluster sales of the Taurus.")[0][3] == "happened"
     # delayed: it will not take place when it was due, whatever the tense
     assert nouns("The delivery of the A380 will be delayed until October.")[0][3] == "negated"
+
+
+def test_an_act_noun_after_be_in_or_on_is_the_subject_s_with_the_being_s_status() -> None:
+    # "he": Steve Jobs, the name met before; "would be" is not yet under way
+    text = "Steve Jobs said on Monday that he would be on medical leave for six months."
+    assert [(actor, action) for actor, action, _, _ in nouns(text)] == [("Steve Jobs", "medical leave")]
+    assert nouns(text)[0][3] != "happened"
+
+
+def test_an_act_done_together_whose_verb_tells_how_it_turned_out_is_an_event_with_its_partners() -> None:
+    text = "Chrysler filed for bankruptcy on Thursday, however a deal with the carmaker Fiat went through."
+    assert [(actor, targets) for actor, _, targets, _ in nouns(text)] == [("", ("Fiat",))]
+    assert "however" not in nouns(text)[0][1]
+    # the parties it came up between do it
+    assert nouns("The dispute has come up between Apple Inc. and Cisco Systems.")[0][0] == "Apple Inc."

@@ -92,7 +92,7 @@ from .factuality import ASPECT_VERBS, NEGATING_VERBS, PLAN_VERBS, event_status
 
 NOMINALISATIONS = word_set("choice speech death")
 """Act nouns whose verb changed its stem (choose, speak, die), besides those the events module lists."""
-UNLISTED_ACTS = word_set("plan operation")
+UNLISTED_ACTS = word_set("plan operation leave")
 """Act nouns the events module does not list, kept as they paid on MEANTIME dev with a named doer ("His plan",
 "Ford's manufacturing operations": 2 more gold events with a participant, both actors right, no false event).
 Measured and left out: "move" and "discussions" (false events on the seeds: "Kim's move is aimed at"), "option",
@@ -118,6 +118,8 @@ RECEIVING_VERBS = word_set("win secure receive get land book clinch")
 """Verbs whose object is another's act, the giver's after "from" ("won an order from Qatar Airways")."""
 MEANS_PREPS = word_set("in through with from into")
 """Prepositions of a verb whose object is the means its subject acts by ("challenged the award in a protest")."""
+STATE_PREPS = word_set("in on")
+"""Prepositions of a noun after "be" that tell its subject is doing the act ("is on leave", "are in talks")."""
 OPEN_VERBS = word_set("negotiate")
 """Verbs whose object is their subject's act, not yet agreed: an event of its own, possible ("Aeroflot has
 negotiated the purchase of 22 jets"); any other verb's object is that verb's event ("finalize the sale")."""
@@ -131,13 +133,17 @@ OCCURRENCE_VERBS = word_set("take occur happen come begin start go proceed make"
 """Verbs whose subject noun's act is what they tell take place ("the first flight will take off", "the cuts were
 going to take place", "half of those cuts will be made"): the noun has their plan, doubt or condition. Any verb
 measured (MEANTIME dev status 512 of 589) against these (513): "the loss could swell further" is a loss told."""
+OUTCOME_VERBS = word_set("go come break fall collapse fail stall succeed resume continue proceed")
+"""Verbs that tell how their subject's act turned out ("the deal went through", "talks broke down"): the act is
+an event of its own, its parties those it is done with or between."""
 UNDONE_VERBS = NEGATING_VERBS | word_set("kill scrap block veto delay postpone")
 """Verbs whose passive subject is an act that did not take place ("the deal had been killed")."""
 
 
 def act_noun(noun: Any) -> bool:
     """Whether a noun names an act (the module's lists)."""
-    return bool(noun.lemma_.lower() in ACT_NOUNS | EVENT_NOUNS | NOMINALISATIONS | UNLISTED_ACTS | THEME_NOUNS)
+    acts = ACT_NOUNS | EVENT_NOUNS | NOMINALISATIONS | UNLISTED_ACTS | THEME_NOUNS
+    return bool(noun.lemma_.lower() in acts or noun.lower_ in acts)  # "negotiations", "talks": listed as used
 
 
 def nominal_events(
@@ -163,11 +169,12 @@ def nominal_events(
             continue  # "their production", "Monday's announcement": a doer no name gives
         doer = own or _clause_doer(noun)
         doer = doer if doer is not None and (doer is own or _named(doer, ents)) else None
-        if doer is None and not _theme_event(noun):
+        partners = _partners(noun, ents) if doer is None else []
+        if doer is None and not (_theme_event(noun) or partners):
             continue
         actor = POSSESSIVE.sub("", _phrase(doer, ents)) if doer is not None else ""
         pronoun = actor if doer is not None and doer.pos_ == "PRON" else None
-        targets = [t for t in _objects(noun, ents) if t != actor and t not in actor]
+        targets = [t for t in [*_objects(noun, ents), *partners] if t != actor and t not in actor]
         found.append(
             EventCandidate(
                 number,
@@ -194,6 +201,8 @@ def noun_status(noun: Any) -> Status:
     way when improved or increased ("to improve the lackluster sales"); possible under negotiation ("has
     negotiated the purchase"); planned when scheduled; and as a subject it is planned, possible or conditional as
     the verb telling it takes place is (``OCCURRENCE_VERBS``: "the first flight will take off")."""
+    if (being := _being_in(noun)) is not None:
+        return event_status(being)  # "he would be on medical leave": the being's
     holder = noun  # "half of those cuts": the phrase the noun stands in
     while holder.dep_ in ("pobj", "prep") and holder.head.i != holder.i and holder.head.pos_ != "VERB":
         holder = holder.head
@@ -226,6 +235,25 @@ def _theme_event(noun: Any) -> bool:
     return not (noun.dep_ == "pobj" and noun.head.lower_ == "for")
 
 
+def _outcome(noun: Any) -> Any | None:
+    """The verb that tells how the act its subject noun names turned out ("a deal with Fiat went through",
+    "discussions on the bailout broke down", "the dispute has come up between Apple and Cisco")."""
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() in OUTCOME_VERBS:
+        return verb
+    return None
+
+
+def _partners(noun: Any, ents: Ents) -> list[str]:
+    """The names an act done together is done with, when its subject noun's verb tells how it turned out ("a
+    deal with European auto maker Fiat went through": Fiat)."""
+    verb = _outcome(noun)
+    if verb is None or not {noun.lemma_.lower(), noun.lower_} & (EVENT_NOUNS | ACT_NOUNS):
+        return []
+    withs = [c for c in [*noun.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "with"]
+    return [name for c in withs for name in _names_in(c, ents)[0]]
+
+
 def _clause_doer(noun: Any) -> Any | None:
     """Who does an act the noun's own words leave unsaid, as its clause tells it: the giver after a verb of
     receiving ("Airbus has won an order from Qatar Airways": Qatar's order), the subject of a verb of negotiating
@@ -233,13 +261,26 @@ def _clause_doer(noun: Any) -> Any | None:
     protest"; not a saying verb's setting: "said in a press conference")."""
     verb = noun.head
     lemma = verb.lemma_.lower()
+    if _outcome(noun) is not None:  # "the dispute has come up between Apple and Cisco"
+        among = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        return next((p for p in among.children if p.dep_ == "pobj"), None) if among is not None else None
     if noun.dep_ == "dobj" and lemma in RECEIVING_VERBS:  # "from" on the verb or on the noun, as the parse hangs it
         giver = next((c for c in [*verb.children, *noun.children] if c.dep_ == "prep" and c.lower_ == "from"), None)
         return next((p for p in giver.children if p.dep_ == "pobj"), None) if giver is not None else None
     if noun.dep_ == "dobj" and lemma in OPEN_VERBS:
         return _subject(verb)
+    if (being := _being_in(noun)) is not None:
+        return _subject(being)  # "he would be on medical leave", "Apple executives are in negotiations"
     means = noun.dep_ == "pobj" and verb.lower_ in MEANS_PREPS and verb.head.pos_ == "VERB"
     return _subject(verb.head) if means and verb.head.lemma_.lower() not in CUE_LEMMAS else None
+
+
+def _being_in(noun: Any) -> Any | None:
+    """The "be" of a noun its subject is doing ("he would be on medical leave", "are in talks with Boeing")."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in STATE_PREPS and prep.head.lemma_.lower() == "be":
+        return prep.head
+    return None
 
 
 def _doer(noun: Any, ents: Ents) -> Any | None:
@@ -352,6 +393,6 @@ def _action(noun: Any, doer: Any, ents: Ents) -> str:
     words = [
         t
         for t in _compact(noun, MAX_ACTION_WORDS)
-        if t.i not in owner and (t.dep_ != "det" or t.head.i != noun.i) and not _modality(t)
+        if t.i not in owner and (t.dep_ not in ("det", "advmod", "cc") or t.head.i != noun.i) and not _modality(t)
     ]
     return " ".join(t.text for t in words)
