@@ -140,3 +140,8 @@ def test_an_act_done_together_whose_verb_tells_how_it_turned_out_is_an_event_wit
     assert "however" not in nouns(text)[0][1]
     # the parties it came up between do it
     assert nouns("The dispute has come up between Apple Inc. and Cisco Systems.")[0][0] == "Apple Inc."
+
+
+def test_an_act_noun_announced_or_unveiled_is_the_subject_s_an_announced_plan_is_made() -> None:
+    assert nouns("Airbus unveiled plans for the A380 in Toulouse.")[0][:2] == ("Airbus", "plans for the A380")
+    assert nouns("General Motors announced plans on Friday.")[0][3] == "happened"

@@ -72,6 +72,7 @@ from .events import (
     LIGHT_VERBS,
     MAX_ACTION_WORDS,
     NAME_LABELS,
+    OWN_ACT_VERBS,
     PLACE_LABELS,
     STATES,
     Ents,
@@ -97,6 +98,9 @@ UNLISTED_ACTS = word_set("plan operation leave")
 "Ford's manufacturing operations": 2 more gold events with a participant, both actors right, no false event).
 Measured and left out: "move" and "discussions" (false events on the seeds: "Kim's move is aimed at"), "option",
 "post", "profit", "cost" (things as often as acts: 7 false events for 6 found)."""
+PLAN_NOUNS = word_set("plan")
+"""Act nouns of intending: announced, the plan is made ("GM announced plans Friday"), not ahead as an announced
+act is ("announced 10,000 job cuts")."""
 THING_LABELS = tuple(label for label in NAME_LABELS if label not in PLACE_LABELS)
 """A name before an act noun that it is done to ("Chrysler sale", "A380 delays"); a place only says where."""
 DOER_LABELS = ("ORG", "PERSON")
@@ -210,8 +214,8 @@ def noun_status(noun: Any) -> Status:
     lemma = verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else ""
     if (role == "dobj" and lemma in PREVENTING_VERBS) or (role == "nsubjpass" and lemma in UNDONE_VERBS):
         return "negated"
-    if role == "dobj" and lemma in CHANGING_VERBS:
-        return "happened"
+    if role == "dobj" and (lemma in CHANGING_VERBS or (lemma in OWN_ACT_VERBS and noun.lemma_.lower() in PLAN_NOUNS)):
+        return "happened"  # "GM announced plans": a plan made, whatever it plans lies ahead
     own = event_status(noun)
     if own != "happened":
         return own
@@ -267,7 +271,7 @@ def _clause_doer(noun: Any) -> Any | None:
     if noun.dep_ == "dobj" and lemma in RECEIVING_VERBS:  # "from" on the verb or on the noun, as the parse hangs it
         giver = next((c for c in [*verb.children, *noun.children] if c.dep_ == "prep" and c.lower_ == "from"), None)
         return next((p for p in giver.children if p.dep_ == "pobj"), None) if giver is not None else None
-    if noun.dep_ == "dobj" and lemma in OPEN_VERBS:
+    if noun.dep_ == "dobj" and lemma in OPEN_VERBS | OWN_ACT_VERBS:
         return _subject(verb)
     if (being := _being_in(noun)) is not None:
         return _subject(being)  # "he would be on medical leave", "Apple executives are in negotiations"
