@@ -145,3 +145,8 @@ def test_an_act_done_together_whose_verb_tells_how_it_turned_out_is_an_event_wit
 def test_an_act_noun_announced_or_unveiled_is_the_subject_s_an_announced_plan_is_made() -> None:
     assert nouns("Airbus unveiled plans for the A380 in Toulouse.")[0][:2] == ("Airbus", "plans for the A380")
     assert nouns("General Motors announced plans on Friday.")[0][3] == "happened"
+
+
+def test_a_theme_noun_a_plan_includes_is_an_event_of_its_own_planned() -> None:
+    text = "GM must finish a restructuring plan that includes plant closures by June 1."
+    assert ("", "plant closures", (), "planned") in nouns(text)

@@ -133,6 +133,8 @@ CHANGING_VERBS = word_set("improve boost increase")
 """Verbs that cause, prevent or change the act their object names ("caused a sharp decrease of Apple share
 prices", "to prevent a collapse", "to improve the lackluster sales"): two events, the verb's and the noun's; the
 noun's did not happen when prevented, and is under way when changed."""
+CONTAINING_VERBS = word_set("include involve comprise")
+"""Verbs of a state whose object is an act of its own ("a plan that includes plant closures")."""
 OCCURRENCE_VERBS = word_set("take occur happen come begin start go proceed make")
 """Verbs whose subject noun's act is what they tell take place ("the first flight will take off", "the cuts were
 going to take place", "half of those cuts will be made"): the noun has their plan, doubt or condition. Any verb
@@ -216,6 +218,8 @@ def noun_status(noun: Any) -> Status:
         return "negated"
     if role == "dobj" and (lemma in CHANGING_VERBS or (lemma in OWN_ACT_VERBS and noun.lemma_.lower() in PLAN_NOUNS)):
         return "happened"  # "GM announced plans": a plan made, whatever it plans lies ahead
+    if role == "dobj" and lemma in CONTAINING_VERBS and _plans(verb):
+        return "planned"  # "a restructuring plan that includes plant closures"
     own = event_status(noun)
     if own != "happened":
         return own
@@ -229,11 +233,18 @@ def noun_status(noun: Any) -> Status:
     return own
 
 
+def _plans(verb: Any) -> bool:
+    """Whether a verb's subject, or the noun its clause tells of, is a plan ("a plan that includes plant
+    closures")."""
+    whole = verb.head if verb.dep_ == "relcl" else _subject(verb)
+    return whole is not None and whole.lemma_.lower() in PLAN_NOUNS
+
+
 def _theme_event(noun: Any) -> bool:
     """Whether a theme noun with no doer tells an event of its own: not as a verb's object, which is that verb's
     event ("finalize the sale of weapons", "discussing the sale"), nor as what something is for ("visited two
     factories for the production of aircraft", "compensated for the delay")."""
-    causes = noun.head.lemma_.lower() in CAUSING_VERBS | PREVENTING_VERBS | CHANGING_VERBS
+    causes = noun.head.lemma_.lower() in CAUSING_VERBS | PREVENTING_VERBS | CHANGING_VERBS | CONTAINING_VERBS
     if noun.lemma_.lower() not in THEME_NOUNS or (noun.dep_ == "dobj" and not causes):
         return False
     return not (noun.dep_ == "pobj" and noun.head.lower_ == "for")
