@@ -150,3 +150,9 @@ def test_an_act_noun_announced_or_unveiled_is_the_subject_s_an_announced_plan_is
 def test_a_theme_noun_a_plan_includes_is_an_event_of_its_own_planned() -> None:
     text = "GM must finish a restructuring plan that includes plant closures by June 1."
     assert ("", "plant closures", (), "planned") in nouns(text)
+
+
+def test_a_possessive_pronoun_before_any_name_stands_for_the_named_subject_of_its_clause() -> None:
+    # no name comes before "its" for the resolver to find: the event would be lost
+    text = "Five years after its launch, Apple Computer's iTunes music service passed Wal-Mart in February."
+    assert [(actor, action) for actor, action, _, _ in nouns(text)] == [("Apple Computer", "launch")]

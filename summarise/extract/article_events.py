@@ -35,8 +35,13 @@ def sentence_events(
     ents: Ents = {t.i: e for e in parsed.ents for t in e}
     times = _times(parsed.text)
     verbs = _verb_events(number, start, parsed, ents, quotes, times, claimed, statements)
-    found = verbs + _noun_events(number, start, parsed, ents, times)
-    return found + nominal_events(number, start, parsed, ents, times, {e.trigger for e in found})
+    nouns = _noun_events(number, start, parsed, ents, times)
+    # a noun whose doer is only a pronoun is read again by event_nouns, which may find the name it stands for
+    # in its own clause ("after its launch, Apple's iTunes passed Wal-Mart": Apple's)
+    taken = {e.trigger for e in verbs} | {e.trigger for e in nouns if e.pronoun is None}
+    own = nominal_events(number, start, parsed, ents, times, taken)
+    told = {e.trigger for e in own}
+    return verbs + [e for e in nouns if e.trigger not in told] + own
 
 
 def resolve(found: Sequence[EventCandidate], names: Sequence[Name]) -> list[EventCandidate]:
