@@ -156,3 +156,14 @@ def test_a_possessive_pronoun_before_any_name_stands_for_the_named_subject_of_it
     # no name comes before "its" for the resolver to find: the event would be lost
     text = "Five years after its launch, Apple Computer's iTunes music service passed Wal-Mart in February."
     assert [(actor, action) for actor, action, _, _ in nouns(text)] == [("Apple Computer", "launch")]
+
+
+def test_a_definite_act_noun_with_no_doer_is_the_act_told_before_by_the_same_doer() -> None:
+    text = "Airbus has won an order from Qatar Airways. The order, which is worth $15 billion, gave Airbus a boost."
+    assert [actor for actor, action, _, _ in nouns(text) if action == "order"] == ["Qatar Airways", "Qatar Airways"]
+    # its status too, when its own words tell none
+    text = "Penske Automotive Group agreed to purchase Saturn. The purchase is awaiting approval."
+    assert nouns(text)[-1][::3] == ("Penske Automotive Group", "planned")
+    # not an act told by a description, nor one never told
+    assert nouns("A preview was released. The release surprised analysts.") == []
+    assert nouns("The order surprised analysts.") == []

@@ -61,7 +61,7 @@ words ("the 1991 agreement") or the light verb's ("made a speech on Monday"). A 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from ..lexicon import CUE_LEMMAS, PERSON_PRONOUNS, THING_PRONOUNS, word_set
@@ -159,6 +159,7 @@ def nominal_events(
     ents: Ents,
     times: Sequence[tuple[int, str]],
     taken: Collection[tuple[int, int] | None],
+    earlier: Mapping[str, EventCandidate] | None = None,
 ) -> list[EventCandidate]:
     """Events named by act nouns with a named doer, or by theme nouns with none (module docstring), in a parsed
     sentence whose offsets are relative to ``start``; a word already some event's trigger (``taken``) proposes
@@ -176,9 +177,12 @@ def nominal_events(
         doer = own or _clause_doer(noun)
         doer = doer if doer is not None and (doer is own or _named(doer, ents)) else None
         partners = _partners(noun, ents) if doer is None else []
-        if doer is None and not (_theme_event(noun) or partners):
+        recalled = (earlier or {}).get(_noun_sense(noun)) if doer is None and _definite(noun) else None
+        if doer is None and not (_theme_event(noun) or partners or recalled):
             continue
-        actor = POSSESSIVE.sub("", _phrase(doer, ents)) if doer is not None else ""
+        actor = POSSESSIVE.sub("", _phrase(doer, ents)) if doer is not None else recalled.actor if recalled else ""
+        status = noun_status(noun)
+        status = recalled.status if recalled is not None and status == "happened" else status
         pronoun = actor if doer is not None and doer.pos_ == "PRON" else None
         targets = [t for t in [*_objects(noun, ents), *partners] if t != actor and t not in actor]
         found.append(
@@ -192,7 +196,7 @@ def nominal_events(
                 f"{_noun_sense(noun)}|",
                 _time(noun, times),
                 pronoun,
-                noun_status(noun),
+                status,
                 trigger,
                 pronoun_start=start + doer.idx if doer is not None and pronoun is not None else None,
             )
@@ -336,6 +340,13 @@ def _clause_subject(noun: Any, pronoun: Any, ents: Ents) -> Any | None:
     if pronoun.lower_ in PERSON_PRONOUNS:
         return subject if person else None
     return subject if pronoun.lower_ in THING_PRONOUNS and not person else None
+
+
+def _definite(noun: Any) -> bool:
+    """A noun that names an act the article has told ("The order, which is believed to be worth $15 billion"), as
+    its verb's subject or object (not a topic: "declined to comment on the meeting")."""
+    the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+    return the and noun.dep_ in ("nsubj", "nsubjpass", "dobj")
 
 
 def _told(noun: Any) -> bool:
