@@ -132,6 +132,8 @@ def test_an_act_noun_after_be_in_or_on_is_the_subject_s_with_the_being_s_status(
     text = "Steve Jobs said on Monday that he would be on medical leave for six months."
     assert [(actor, action) for actor, action, _, _ in nouns(text)] == [("Steve Jobs", "medical leave")]
     assert nouns(text)[0][3] != "happened"
+    # a theme noun's subject undergoes it: the car is sold, it sells nothing
+    assert all(actor != "The Ford Focus" for actor, _, _, _ in nouns("The Ford Focus is on sale in Britain."))
 
 
 def test_an_act_done_together_whose_verb_tells_how_it_turned_out_is_an_event_with_its_partners() -> None:

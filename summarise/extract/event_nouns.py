@@ -295,9 +295,11 @@ def _clause_doer(noun: Any) -> Any | None:
 
 
 def _being_in(noun: Any) -> Any | None:
-    """The "be" of a noun its subject is doing ("he would be on medical leave", "are in talks with Boeing")."""
+    """The "be" of a noun its subject is doing ("he would be on medical leave", "are in talks with Boeing"); not
+    a theme noun's, whose subject undergoes it ("the Focus is on sale")."""
     prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ in STATE_PREPS and prep.head.lemma_.lower() == "be":
+    undergone = noun.lemma_.lower() in THEME_NOUNS
+    if noun.dep_ == "pobj" and prep.lower_ in STATE_PREPS and prep.head.lemma_.lower() == "be" and not undergone:
         return prep.head
     return None
 
