@@ -169,3 +169,6 @@ def test_a_definite_act_noun_with_no_doer_is_the_act_told_before_by_the_same_doe
     # not an act told by a description, nor one never told
     assert nouns("A preview was released. The release surprised analysts.") == []
     assert nouns("The order surprised analysts.") == []
+    # nor one done to another than the act told before
+    text = "Ford Motor Company sales rose 5% in March. The sales of Toyota fell."
+    assert [actor for actor, action, _, _ in nouns(text) if "Toyota" in action] == [""]

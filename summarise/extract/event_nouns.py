@@ -177,7 +177,7 @@ def nominal_events(
         doer = own or _clause_doer(noun)
         doer = doer if doer is not None and (doer is own or _named(doer, ents)) else None
         partners = _partners(noun, ents) if doer is None else []
-        recalled = (earlier or {}).get(_noun_sense(noun)) if doer is None and _definite(noun) else None
+        recalled = _recalled(noun, ents, earlier or {}) if doer is None else None
         if doer is None and not (_theme_event(noun) or partners or recalled):
             continue
         actor = POSSESSIVE.sub("", _phrase(doer, ents)) if doer is not None else recalled.actor if recalled else ""
@@ -342,6 +342,14 @@ def _clause_subject(noun: Any, pronoun: Any, ents: Ents) -> Any | None:
     if pronoun.lower_ in PERSON_PRONOUNS:
         return subject if person else None
     return subject if pronoun.lower_ in THING_PRONOUNS and not person else None
+
+
+def _recalled(noun: Any, ents: Ents, earlier: Mapping[str, EventCandidate]) -> EventCandidate | None:
+    """The act told before that a definite noun names again (``_definite``): the last of its sense, unless the
+    noun names what it is done to and that one did not ("Ford's sales rose; the sales of Toyota fell")."""
+    told = earlier.get(_noun_sense(noun)) if _definite(noun) else None
+    objects = _objects(noun, ents)
+    return told if told is not None and (not objects or set(objects) & set(told.targets)) else None
 
 
 def _definite(noun: Any) -> bool:
