@@ -115,9 +115,8 @@ def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> li
 
 
 def _undergone_in_lead(found: Sequence[EventCandidate], word: EventCandidate, lead: int) -> int | None:
-    """The lead's first event of nobody named that the headline's theme noun names again ("General Motors
-    automobile sales plunge": "a 45% drop in United States vehicle sales"; "A380 makes maiden flight": "after a
-    test flight")."""
+    """The lead's first event of nobody named that the headline's theme noun names again ("A380 test flight
+    delayed after accident": "the test flight was delayed"; "A380 makes maiden flight": "after a test flight")."""
     sense = word.sense
     if sense.split("|")[0] not in THEME_SENSES:
         return None
