@@ -99,3 +99,12 @@ def test_a_shared_title_or_company_form_names_no_one_party() -> None:
         "Officials praised the plant."
     )
     assert not retold(summarise(text, published="2009-06-05", settings=PARSE))["toured"]
+
+
+def test_a_headline_theme_noun_tells_again_the_lead_s_event_of_nobody_named() -> None:
+    text = (
+        "A380 test flight delayed after accident\n\nThe first test flight of the Airbus A380 was postponed on "
+        "Monday. Engineers inspected the engines."
+    )
+    got = retold(summarise(text, published="2007-09-01", settings=PARSE))
+    assert got["flight"] == ["flight"]

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -14,7 +14,7 @@ from ..lexicon import quoted_stretches, word_set
 from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_names
 from .event_nouns import nominal_events
 from .events import PLACE_LABELS, PLACE_ONLY_PREPS, Ents, EventCandidate, _noun_events, _times, _verb_events, heading
-from .headlines import headline_events, retell
+from .headlines import _name_words, headline_events, retell
 
 SETTING_PREPS = PLACE_ONLY_PREPS | word_set("to via through across throughout")
 
@@ -26,6 +26,7 @@ def sentence_events(
     quotes: Sequence[tuple[int, int]],
     claimed: Collection[int],
     statements: Sequence[tuple[int, int, str]] = (),
+    earlier: Mapping[str, EventCandidate] | None = None,
 ) -> list[EventCandidate]:
     """Event candidates in one parsed sentence (offsets in ``parsed`` are relative to ``start``; ``claimed``: where
     the saying verbs that carry a claim stand, in the article; ``statements``: where each claim's statement
@@ -35,8 +36,13 @@ def sentence_events(
     ents: Ents = {t.i: e for e in parsed.ents for t in e}
     times = _times(parsed.text)
     verbs = _verb_events(number, start, parsed, ents, quotes, times, claimed, statements)
-    found = verbs + _noun_events(number, start, parsed, ents, times)
-    return found + nominal_events(number, start, parsed, ents, times, {e.trigger for e in found})
+    nouns = _noun_events(number, start, parsed, ents, times)
+    # a noun whose doer is only a pronoun is read again by event_nouns, which may find the name it stands for
+    # in its own clause ("after its launch, Apple's iTunes passed Wal-Mart": Apple's)
+    taken = {e.trigger for e in verbs} | {e.trigger for e in nouns if e.pronoun is None}
+    own = nominal_events(number, start, parsed, ents, times, taken, earlier)
+    told = {e.trigger for e in own}
+    return verbs + [e for e in nouns if e.trigger not in told] + own
 
 
 def resolve(found: Sequence[EventCandidate], names: Sequence[Name]) -> list[EventCandidate]:
@@ -63,6 +69,7 @@ def find_events(
     ``attributions``' speakers (``attribution.speaker_names``) met before them. A saying verb that carries none of
     the ``attributions`` may be an act of its own ("reported a 49% decline": ``_says``)."""
     found: list[EventCandidate] = []
+    doers: dict[str, EventCandidate] = {}  # each act's last told by a name: "The order" is that one
     claimed = frozenset(a.cue_start for a in attributions)
     statements = [(*a.content_span, a.source) for a in attributions]
     resume = QuotationResume(  # a long paragraph is scanned for quotation marks once, not once per sentence
@@ -73,7 +80,9 @@ def find_events(
     for number, start, parsed, paragraph in article.sentences:
         # Quotations ending before the sentence are left out: they hold none of its verbs.
         quotes = quoted_stretches(doc.text, resume.start(paragraph, start), start + len(parsed.text), min_words=1)
-        found += sentence_events(number, start, parsed, quotes, claimed, statements)
+        told = sentence_events(number, start, parsed, quotes, claimed, statements, doers)
+        doers.update((e.sense.partition("|")[0], e) for e in told if e.pronoun is None and _name_words(e.actor))
+        found += told
     found.sort(key=lambda e: e.verb_start)
     settings = _settings(article)
     names = [n for n in article.names if n[1] not in article.groups and n[0] not in settings]

@@ -13,11 +13,13 @@ from typing import NamedTuple
 from ..ingest import Document
 from ..lexicon import verb_stem, word_set
 from .attribution import title_span
+from .event_nouns import THEME_NOUNS
 from .events import (
     ACT_NOUNS,
     EVENT_NOUNS,
     LIGHT_VERBS,
     NAME_LABELS,
+    NOUN_VERBS,
     Ents,
     EventCandidate,
     _noun_events,
@@ -39,6 +41,8 @@ NO_NAME_WORDS = word_set(
 )
 """Capitalised words two names share without naming one party: a company's form ("Apple Inc.", "Boeing Inc."),
 a title ("President Obama", "President Bush")."""
+THEME_SENSES = frozenset(NOUN_VERBS.get(noun, noun) for noun in THEME_NOUNS)
+"""The senses of the theme nouns (``event_nouns.THEME_NOUNS``): acts told of nobody named."""
 SCOPE_SENTENCES = 4
 """How far into the body a headline's event is looked for when names tie the two (the same doer and target; a
 party the headline names doing what its word says)."""
@@ -86,8 +90,9 @@ def headline_events(doc: Document) -> Headline:
 def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> list[EventCandidate]:
     """A headline restates the story: each of its events is a body event told again (``_telling``); each of its
     other words is the first event of the lead of the same sense (``_done_in_lead``); an act noun of the headline
-    is the event whose light verb takes it ("makes maiden flight": "made its maiden flight"). Its word joins that
-    event's ``retold``; with none, it tells nothing of its own."""
+    is the event whose light verb takes it ("makes maiden flight": "made its maiden flight"), or, a theme noun, the
+    lead's event of nobody named of that noun (``_undergone_in_lead``). Its word joins that event's ``retold``;
+    with none, it tells nothing of its own."""
     out = list(found)
     lead = min((e.sentence for e in out), default=0)
     for told in headline.events:
@@ -104,9 +109,22 @@ def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> li
     taken = {w for e in out for w in e.retold}
     for word in headline.acts:
         at = next((i for i, e in enumerate(out) if e.retold and _takes_act_noun(e, word)), None)
+        at = _undergone_in_lead(out, word, lead) if at is None else at
         if at is not None and word.trigger is not None and word.trigger not in taken:
             out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
     return out
+
+
+def _undergone_in_lead(found: Sequence[EventCandidate], word: EventCandidate, lead: int) -> int | None:
+    """The lead's first event of nobody named that the headline's theme noun names again ("A380 test flight
+    delayed after accident": "the test flight was delayed"; "A380 makes maiden flight": "after a test flight")."""
+    sense = word.sense
+    if sense.split("|")[0] not in THEME_SENSES:
+        return None
+    return next(
+        (i for i, e in enumerate(found) if e.sense == sense and not e.actor and e.sentence < lead + LEAD_SENTENCES),
+        None,
+    )
 
 
 def _done_in_lead(e: EventCandidate, headline: Headline, lead: int) -> bool:
