@@ -194,6 +194,9 @@ def nominal_events(
         if doer is None and not (_theme_event(noun) or partners or recalled):
             continue
         actor = POSSESSIVE.sub("", _phrase(doer, ents)) if doer is not None else recalled.actor if recalled else ""
+        action, when = _action(noun, doer, ents), _time(noun, times)
+        if not (actor or partners or when or " " in action):
+            continue  # a bare "sales" of nobody, with no words or time of its own: the line tells a reader nothing
         status = noun_status(noun)
         status = recalled.status if recalled is not None and status == "happened" else status
         pronoun = actor if doer is not None and doer.pos_ == "PRON" else None
@@ -203,11 +206,11 @@ def nominal_events(
                 number,
                 start + noun.idx,
                 actor,
-                _action(noun, doer, ents),
+                action,
                 tuple(targets[:3]),
                 None,
                 f"{_noun_sense(noun)}|",
-                _time(noun, times),
+                when,
                 pronoun,
                 status,
                 trigger,
