@@ -27,6 +27,13 @@ def test_an_act_noun_with_a_named_doer_is_an_event_done_to_its_of_phrase() -> No
     assert nouns("Ford Motor Company sales fell 41% in March.") == [("Ford Motor Company", "sales", (), "happened")]
 
 
+def test_a_passive_denied_of_an_act_negates_it_only_when_it_is_the_act_s_carrying_out() -> None:
+    merger = "Fiat's merger with Chrysler was not {}."
+    assert nouns(merger.format("completed")) == [("Fiat", "merger", ("Chrysler",), "negated")]
+    assert nouns(merger.format("reported")) == [("Fiat", "merger", ("Chrysler",), "happened")]
+    assert nouns("The decline in sales has not been limited to US makers.")[0][3] == "happened"
+
+
 def test_the_status_is_the_governing_words() -> None:
     assert nouns("Acme Corp.'s planned acquisition of Harbour Mills angered workers.")[0][3] == "planned"
 

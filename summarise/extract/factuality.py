@@ -91,6 +91,9 @@ STATUS_MODIFIERS = PLANNED_MODIFIERS | POSSIBLE_MODIFIERS | UNDONE_MODIFIERS
 ENDING = word_set("end stop halt reverse offset cover recoup secure protect preserve sustain maintain")
 """Verbs whose object is an act already under way ("plans to end Ford's losses": the losses happen now; "will
 secure Ford's manufacturing operations": the operations run now)."""
+DOING_VERBS = word_set("make hold do complete finalize finalise sign approve conduct carry perform close seal reach")
+"""Verbs whose passive subject is an act they carry out: "was not signed" leaves it undone; any other verb denied
+of an act ("the decline has not been limited", "the glitch was not reported") leaves the act as told."""
 ANNOUNCING = word_set("announce")
 """An act announced by name ("announced job cuts") is one still ahead."""
 PERFORMATIVES = word_set("thank apologise apologize congratulate welcome commend")
@@ -232,7 +235,9 @@ def _noun_status(noun: Any) -> Status | None:
     if noun.dep_ == "dobj" and verb in PLAN_VERBS | ANNOUNCING:
         return "planned"  # "announced 10,000 job cuts", "proposed a merger": the act lies ahead
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.pos_ in ("VERB", "AUX") and verb not in ENDING:
-        return event_status(noun.head)
+        told = event_status(noun.head)
+        if told != "negated" or noun.dep_ != "nsubjpass" or verb in DOING_VERBS:
+            return told  # "the deal was not signed": not made; "the decline has not been limited": it took place
     return _phrase_status(noun)
 
 
