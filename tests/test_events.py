@@ -83,6 +83,23 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Some studios", "set a higher price", (), None),
             ],
         ),
+        # the passive's subject also does the active infinitive of its passive conjunct, a gerund of time after
+        # it and a past participle's infinitive; an active conjunct's infinitive is its object's, not the subject's
+        (
+            "The carmakers have been hit hard and have been forced to cut jobs. "
+            "Acme had been suspended since 2003 after violating federal law. "
+            "The winglets, designed to improve fuel efficiency, are light. "
+            "The Taurus was introduced in 1986 and pushed other carmakers to follow suit.",
+            [
+                ("", "The carmakers have been hit", (), None),
+                ("The carmakers", "cut jobs", (), None),
+                ("", "Acme had been suspended since 2003", (), None),
+                ("Acme", "violating federal law", (), None),
+                ("", "The winglets designed to improve fuel efficiency", (), None),
+                ("The winglets", "improve fuel efficiency", (), None),
+                ("", "The Taurus was introduced in 1986", (), None),
+            ],
+        ),
         # a noun's infinitive is its owner's act: a name before it, else the doer of the verb whose phrase holds it
         (
             "EADS defeated Boeing for a contract to supply the Air Force with tankers. "
@@ -507,3 +524,10 @@ def test_since_a_record_s_start_is_not_when_the_record_was_set() -> None:
     times = {e.action: e.time.value if e.time else None for e in result.events}
     assert times["posted its first annual loss"] is None
     assert times["posted their biggest drop"] == "2006-01-23"  # Monday, not the span since 2008
+
+
+def test_an_aspect_verb_and_its_complement_are_one_event_named_by_both_words() -> None:
+    text = "Acme has begun to offer buyouts to its workers. Acme began selling films in 2006."
+    result = summarise(text, published="2011-06-07", settings=PARSE)
+    triggers = [e.trigger.text for e in result.events if e.trigger is not None]
+    assert triggers == ["begun to offer", "began selling"]
