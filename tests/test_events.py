@@ -110,6 +110,21 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("the Northrop Grumman", "assemble the planes", (), "Mobile"),
             ],
         ),
+        # as is the infinitive of a noun the parse hangs on an amount ("a US$40 billion (…) contract to supply") or
+        # whose name before it the parse takes for its subject
+        (
+            "Lockheed and Airbus have unexpectedly defeated Boeing for a US$40 billion (GB #20.1 billion) contract "
+            "to supply the United States Air Force (USAF) with 179 new tankers. "
+            "This imperils the Lockheed and Airbus North America plan to assemble the planes in Mobile, Alabama.",
+            [
+                ("Lockheed", "defeated Boeing", ("Boeing",), None),
+                ("Airbus", "defeated Boeing", ("Boeing",), None),
+                ("Lockheed", "supply the United States Air Force", ("the United States Air Force",), None),
+                ("Airbus", "supply the United States Air Force", ("the United States Air Force",), None),
+                ("the Lockheed", "assemble the planes in Mobile", ("Alabama",), "Mobile"),
+                ("Airbus North America", "assemble the planes in Mobile", ("Alabama",), "Mobile"),
+            ],
+        ),
         # nor is unveiling or rejecting a thing, though the claims take it as said
         (
             "Apple unveiled the iPod nano on Wednesday. The Senate rejected the bill.",

@@ -354,17 +354,20 @@ def _controller(tok: Any) -> Any | None:
 
 def _owner(noun: Any) -> Any | None:
     """Whose a noun is: its possessor ("Ford's decision"), or a name before it ("the Northrop Grumman and EADS
-    plan")."""
+    plan", which the parse may also hang on the noun as its subject)."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    named = (c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in PARTY_LABELS)
+    named = (
+        c for c in noun.lefts if c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN" and c.ent_type_ in PARTY_LABELS
+    )
     return owner if owner is not None else next(named, None)
 
 
 def _phrase_verb(noun: Any) -> Any | None:
     """The verb whose object or phrase a noun stands in ("won a contract", "defeated Boeing for a contract",
-    "will cut jobs as part of a plan"): its doer is the noun's, when the noun has no owner of its own."""
+    "will cut jobs as part of a plan"; in apposition to it, "for a US$40 billion (£20 billion) contract", which the
+    parse may hang on the amount): its doer is the noun's, when the noun has no owner of its own."""
     node = noun
-    while node.dep_ in ("dobj", "pobj", "prep") and node.head.i != node.i:
+    while node.dep_ in ("dobj", "pobj", "prep", "appos") and node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return node
