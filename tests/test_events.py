@@ -332,7 +332,7 @@ def test_mentions_of_one_event_merge_into_one_with_every_sentence_as_evidence() 
         meeting.location == "Vladivostok" and meeting.time is not None and meeting.time.value == "2023-09-08"
     )  # the Friday before
     assert {result.entity(t).name for t in meeting.targets if result.entity(t)} == {"Putin"}
-    assert [text[w.start : w.end] for w in meeting.retold] == ["meet", "held"]  # each merged mention's word
+    assert [text[w.start : w.end] for w in meeting.retold] == ["meet", "held a meeting"]  # each merged mention's words
 
 
 def test_a_meeting_told_with_an_office_and_again_with_a_name_and_day_is_one_dated_event() -> None:
@@ -541,8 +541,17 @@ def test_since_a_record_s_start_is_not_when_the_record_was_set() -> None:
     assert times["posted their biggest drop"] == "2006-01-23"  # Monday, not the span since 2008
 
 
-def test_an_aspect_verb_and_its_complement_are_one_event_named_by_both_words() -> None:
-    text = "Acme has begun to offer buyouts to its workers. Acme began selling films in 2006."
+def test_an_aspect_or_light_verb_and_its_complement_are_one_event_named_by_both_words() -> None:
+    text = (
+        "Acme has begun to offer buyouts to its workers. Acme began selling films in 2006. "
+        "The Zeta 300 made its maiden flight on Tuesday."
+    )
     result = summarise(text, published="2011-06-07", settings=PARSE)
     triggers = [e.trigger.text for e in result.events if e.trigger is not None]
-    assert triggers == ["begun to offer", "began selling"]
+    assert triggers == ["begun to offer", "began selling", "made its maiden flight"]
+
+
+def test_an_infinitive_with_a_subject_of_its_own_tells_who_does_it_though_nothing_follows() -> None:
+    assert found("There was some hope for the industry to stabilise. Acme wants to ensure.") == [
+        ("the industry", "stabilise", (), None)
+    ]

@@ -25,7 +25,8 @@ Each content verb with someone doing it proposes an event:
   taking an infinitive ("was selected to purchase") are an event beside the infinitive's, which has the status
   the frame gives it (the payment negated, the purchase planned);
 - the trigger: the offsets of the word naming the event (the verb, or the event noun; an aspect verb through its
-  complement, "began supplying", "has begun to offer");
+  complement, "began supplying", "has begun to offer"; a light verb through its event noun, "made its maiden
+  flight");
 - the targets: names in its object, dative or "with"/"to"/"between" phrases, coordinated names each ("warned
   Russia and North Korea"), a person named by office alone ("met the Russian president": the entity table joins
   the description to the name the article gives it), not a name the act is only about ("raised concerns about a
@@ -197,12 +198,14 @@ def _trigger(start: int, tok: Any) -> tuple[int, int]:
     return start + tok.idx, start + tok.idx + len(tok.text)
 
 
-def _aspect_trigger(start: int, verb: Any, inner: Sequence[Any]) -> tuple[int, int] | None:
-    """An aspect verb and its complement name one event together ("began supplying weapons", "has begun to offer
-    layoff packages": an offer, begun): the trigger runs from the one to the other. None for any other verb."""
-    if verb.lemma_.lower() not in ASPECT_VERBS or not inner:
-        return None
-    return start + verb.idx, start + inner[0].idx + len(inner[0].text)
+def _joint_trigger(start: int, verb: Any, inner: Sequence[Any]) -> tuple[int, int] | None:
+    """Two words that name one event together: an aspect verb and its complement ("began supplying weapons", "has
+    begun to offer layoff packages": an offer, begun), a light verb and its event noun ("made its maiden flight":
+    a flight): the trigger runs from the one to the other. None for any other verb."""
+    last = inner[0] if inner and verb.lemma_.lower() in ASPECT_VERBS else None
+    if last is None and _light(verb):
+        last = next(o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in EVENT_NOUNS | ACT_NOUNS)
+    return (start + verb.idx, start + last.idx + len(last.text)) if last is not None else None
 
 
 def _swallows(verb: Any) -> bool:
@@ -755,9 +758,10 @@ def _verb_events(
         sense = _sense(verb)
         action = _action(main, passive if subject is None else None, ents)
         auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"} and action.split()[-1] == verb.text:
+        bare = action.split()[-1] == verb.text and not any(c.dep_ == "nsubj" for c in verb.children)
+        if verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"} and bare:
             continue  # "to ensure", "leading": an infinitive or gerund with nothing after it says nothing
-        status, trigger = event_status(main), _aspect_trigger(start, verb, inner) or _trigger(start, main)
+        status, trigger = event_status(main), _joint_trigger(start, verb, inner) or _trigger(start, main)
         if status == "negated" and main.lemma_.lower() in CUES:
             continue  # "refused to comment", "did not offer details": nothing said is neither claim nor act
         actors = _actors(subject) if subject is not None else [None]
