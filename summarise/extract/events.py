@@ -203,8 +203,8 @@ def _joint_trigger(start: int, verb: Any, inner: Sequence[Any]) -> tuple[int, in
     begun to offer layoff packages": an offer, begun), a light verb and its event noun ("made its maiden flight":
     a flight): the trigger runs from the one to the other. None for any other verb."""
     last = inner[0] if inner and verb.lemma_.lower() in ASPECT_VERBS else None
-    if last is None and _light(verb):
-        last = next(o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in EVENT_NOUNS | ACT_NOUNS)
+    if last is None and _light(verb):  # the noun after the verb: not "the flight it made"
+        last = next((o for o in verb.rights if o.dep_ == "dobj" and o.lemma_.lower() in EVENT_NOUNS | ACT_NOUNS), None)
     return (start + verb.idx, start + last.idx + len(last.text)) if last is not None else None
 
 
