@@ -323,6 +323,7 @@ def _subject(verb: Any) -> Any | None:
 
 
 def _passive(verb: Any) -> bool:
+    """ "was forced", "have been hit": a passive auxiliary."""
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
@@ -758,9 +759,11 @@ def _verb_events(
         sense = _sense(verb)
         action = _action(main, passive if subject is None else None, ents)
         auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        # "to ensure", "leading": an infinitive or gerund with nothing after it says nothing; one with a subject
+        # of its own says who does it ("hope for the industry to stabilise")
         bare = action.split()[-1] == verb.text and not any(c.dep_ == "nsubj" for c in verb.children)
         if verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"} and bare:
-            continue  # "to ensure", "leading": an infinitive or gerund with nothing after it says nothing
+            continue
         status, trigger = event_status(main), _joint_trigger(start, verb, inner) or _trigger(start, main)
         if status == "negated" and main.lemma_.lower() in CUES:
             continue  # "refused to comment", "did not offer details": nothing said is neither claim nor act
