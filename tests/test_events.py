@@ -89,6 +89,23 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Some studios", "set a higher price", (), None),
             ],
         ),
+        # the passive's subject also does the active infinitive of its passive conjunct, a gerund of time after
+        # it and a past participle's infinitive; an active conjunct's infinitive is its object's, not the subject's
+        (
+            "The carmakers have been hit hard and have been forced to cut jobs. "
+            "Acme had been suspended since 2003 after violating federal law. "
+            "The winglets, designed to improve fuel efficiency, are light. "
+            "The Taurus was introduced in 1986 and pushed other carmakers to follow suit.",
+            [
+                ("", "The carmakers have been hit", (), None),
+                ("The carmakers", "cut jobs", (), None),
+                ("", "Acme had been suspended since 2003", (), None),
+                ("Acme", "violating federal law", (), None),
+                ("", "The winglets designed to improve fuel efficiency", (), None),
+                ("The winglets", "improve fuel efficiency", (), None),
+                ("", "The Taurus was introduced in 1986", (), None),
+            ],
+        ),
         # a noun's infinitive is its owner's act: a name before it, else the doer of the verb whose phrase holds it
         (
             "EADS defeated Boeing for a contract to supply the Air Force with tankers. "
@@ -97,6 +114,21 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("EADS", "defeated Boeing", ("Boeing",), None),
                 ("EADS", "supply the Air Force", ("the Air Force",), None),
                 ("the Northrop Grumman", "assemble the planes", (), "Mobile"),
+            ],
+        ),
+        # as is the infinitive of a noun the parse hangs on an amount ("a US$40 billion (…) contract to supply") or
+        # whose name before it the parse takes for its subject
+        (
+            "Lockheed and Airbus have unexpectedly defeated Boeing for a US$40 billion (GB #20.1 billion) contract "
+            "to supply the United States Air Force (USAF) with 179 new tankers. "
+            "This imperils the Lockheed and Airbus North America plan to assemble the planes in Mobile, Alabama.",
+            [
+                ("Lockheed", "defeated Boeing", ("Boeing",), None),
+                ("Airbus", "defeated Boeing", ("Boeing",), None),
+                ("Lockheed", "supply the United States Air Force", ("the United States Air Force",), None),
+                ("Airbus", "supply the United States Air Force", ("the United States Air Force",), None),
+                ("the Lockheed", "assemble the planes in Mobile", ("Alabama",), "Mobile"),
+                ("Airbus North America", "assemble the planes in Mobile", ("Alabama",), "Mobile"),
             ],
         ),
         # nor is unveiling or rejecting a thing, though the claims take it as said
@@ -310,7 +342,7 @@ def test_mentions_of_one_event_merge_into_one_with_every_sentence_as_evidence() 
         meeting.location == "Vladivostok" and meeting.time is not None and meeting.time.value == "2023-09-08"
     )  # the Friday before
     assert {result.entity(t).name for t in meeting.targets if result.entity(t)} == {"Putin"}
-    assert [text[w.start : w.end] for w in meeting.retold] == ["meet", "held"]  # each merged mention's word
+    assert [text[w.start : w.end] for w in meeting.retold] == ["meet", "held a meeting"]  # each merged mention's words
 
 
 def test_a_meeting_told_with_an_office_and_again_with_a_name_and_day_is_one_dated_event() -> None:
@@ -517,3 +549,19 @@ def test_since_a_record_s_start_is_not_when_the_record_was_set() -> None:
     times = {e.action: e.time.value if e.time else None for e in result.events}
     assert times["posted its first annual loss"] is None
     assert times["posted their biggest drop"] == "2006-01-23"  # Monday, not the span since 2008
+
+
+def test_an_aspect_or_light_verb_and_its_complement_are_one_event_named_by_both_words() -> None:
+    text = (
+        "Acme has begun to offer buyouts to its workers. Acme began selling films in 2006. "
+        "The Zeta 300 made its maiden flight on Tuesday."
+    )
+    result = summarise(text, published="2011-06-07", settings=PARSE)
+    triggers = [e.trigger.text for e in result.events if e.trigger is not None]
+    assert triggers == ["begun to offer", "began selling", "made its maiden flight"]
+
+
+def test_an_infinitive_with_a_subject_of_its_own_tells_who_does_it_though_nothing_follows() -> None:
+    assert found("There was some hope for the industry to stabilise. Acme wants to ensure.") == [
+        ("the industry", "stabilise", (), None)
+    ]

@@ -33,4 +33,4 @@ def test_each_merged_mention_s_word_is_cited() -> None:
     lines = _event_lines(render_markdown(summarise(text, published="2023-09-13", settings=PARSE)))
     meet, held = text.index("meet "), text.index("held")
     meeting = next(line for line in lines if "meeting" in line)
-    assert meeting.endswith(f" · told again: “meet” [{meet}–{meet + 4}], “held” [{held}–{held + 4}]")
+    assert meeting.endswith(f" · told again: “meet” [{meet}–{meet + 4}], “held a meeting” [{held}–{held + 14}]")

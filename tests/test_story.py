@@ -14,7 +14,7 @@ import summarise
 from summarise import InputError
 from summarise.schema import ArticleMeta, ArticleSummary, Claim, Entity, Event, Provenance, Span, TimeExpr
 from summarise.stories import StorySettings, clusters, story
-from summarise.stories.actions import stem
+from summarise.stories.actions import action_key, stem
 from summarise.stories.arguments import article_targets, other_targets
 from summarise.stories.clusters import average_link
 from summarise.stories.cuts import best_cut
@@ -348,3 +348,13 @@ def test_stems_and_days() -> None:
     assert days("2023-09-12/2023-09-15") == (date(2023, 9, 12), date(2023, 9, 15))
     assert days("2023-Q3") == (date(2023, 7, 1), date(2023, 9, 30))
     assert days("PRESENT_REF") is None and days("XXXX-09-13") is None and days("2023-02-30") is None
+
+
+def test_an_event_key_is_the_last_word_of_a_trigger_of_several() -> None:
+    def key(trigger: str, action: str) -> str:
+        span = Span(start=0, end=len(trigger), text=trigger, status="exact")
+        return action_key(Event(id="v1", action=action, trigger=span))
+
+    assert key("began supplying", "began supplying weapons") == key("supplied", "supplied weapons")
+    assert key("made its maiden flight", "made its maiden flight") == key("flew", "flew to Chicago")
+    assert key("visited", "visited a factory") == stem("visit")

@@ -4,15 +4,17 @@ Each content verb with someone doing it proposes an event:
 
 - the actor: the verb's subject (a relative "who"/"which" points at its noun, "which" never at a person; a verb
   without a subject of its own, as in "plans to visit", "visited … and attended", takes its head's; the agent of a
-  passive, "a lunch hosted by the president"; a passive's subject, for the infinitive it governs: "was forced to
-  seek aid", "are reported to want to set"; what a noun is for, its owner (a possessor or a name before it: "the
-  Northrop Grumman plan to assemble"), else the doer of the verb whose object or phrase holds the noun: "EADS won a
-  contract to supply tankers", "defeated Boeing for a contract to supply"; an infinitive after a named object, the
-  object: "forced Apple to lower prices"; a gerund of means, the clause's doer: "cut costs by selling the plant",
-  as is a gerund just before or after the clause's act: "after meeting Putin on Wednesday");
-  each conjunct of "A and B published" is its own actor; a pronoun is resolved to the nearest name of the right
-  kind before it, not a place that only says where ("via New York"); a passive without an agent has no actor ("an
-  agreement was reached"), nor has a noun's past participle ("a media event held at its headquarters");
+  passive, "a lunch hosted by the president"; a passive's subject, for the infinitive it governs ("was forced to
+  seek aid", "are reported to want to set", "have been hit … and forced to seek aid", "the winglets, designed to
+  improve") and for a gerund of time or means after it ("had been suspended after violating the law"); what a noun
+  is for, its owner (a possessor or a name before it: "the Northrop Grumman plan to assemble"), else the doer of the
+  verb whose object or phrase holds the noun: "EADS won a contract to supply tankers", "defeated Boeing for a
+  contract to supply"; an infinitive after a named object, the object: "forced Apple to lower prices"; a gerund of
+  means, the clause's doer: "cut costs by selling the plant", as is a gerund just before or after the clause's act:
+  "after meeting Putin on Wednesday"); each conjunct of "A and B published" is its own actor; a pronoun is resolved
+  to the nearest name of the right kind before it, not a place that only says where ("via New York"); a passive
+  without an agent has no actor ("an agreement was reached"), nor has a noun's past participle ("a media event held
+  at its headquarters");
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
   ("travel to Russia", "began supplying weapons"; a passive with an agent in the active voice, as the agent is
   the actor: "was sold by GM to Acme" is GM's "sold the plant to Acme"), at most ``MAX_ACTION_WORDS`` words;
@@ -22,7 +24,9 @@ Each content verb with someone doing it proposes an event:
   frame that is an act of its own ("refused to pay", "agreed to buy", "failed to pass") and any other verb
   taking an infinitive ("was selected to purchase") are an event beside the infinitive's, which has the status
   the frame gives it (the payment negated, the purchase planned);
-- the trigger: the offsets of the word naming the event (the verb, or the event noun);
+- the trigger: the offsets of the word naming the event (the verb, or the event noun; an aspect verb through its
+  complement, "began supplying", "has begun to offer"; a light verb through its event noun, "made its maiden
+  flight");
 - the targets: names in its object, dative or "with"/"to"/"between" phrases, coordinated names each ("warned
   Russia and North Korea"), a person named by office alone ("met the Russian president": the entity table joins
   the description to the name the article gives it), not a name the act is only about ("raised concerns about a
@@ -195,6 +199,16 @@ def _trigger(start: int, tok: Any) -> tuple[int, int]:
     return start + tok.idx, start + tok.idx + len(tok.text)
 
 
+def _joint_trigger(start: int, verb: Any, inner: Sequence[Any]) -> tuple[int, int] | None:
+    """Two words that name one event together: an aspect verb and its complement ("began supplying weapons", "has
+    begun to offer layoff packages": an offer, begun), a light verb and its event noun ("made its maiden flight":
+    a flight): the trigger runs from the one to the other. None for any other verb."""
+    last = inner[0] if inner and verb.lemma_.lower() in ASPECT_VERBS else None
+    if last is None and _light(verb):  # the noun after the verb: not "the flight it made"
+        last = next((o for o in verb.rights if o.dep_ == "dobj" and o.lemma_.lower() in EVENT_NOUNS | ACT_NOUNS), None)
+    return (start + verb.idx, start + last.idx + len(last.text)) if last is not None else None
+
+
 def _swallows(verb: Any) -> bool:
     """Whether a verb and its infinitive are one event: an aspect ("began supplying weapons") or a frame that
     is only the act's status ("plans to visit"). Any other verb is an act of its own, and so is its infinitive
@@ -294,20 +308,32 @@ def _subject(verb: Any) -> Any | None:
             continue
         elif tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in GERUND_DOER_PREPS:
             tok = tok.head  # "divested it by selling it", "after meeting Putin": the clause's doer
+        elif _raised(verb, came) and (noun := _participle_of(tok)) is not None:
+            return noun  # "the winglets, designed to improve fuel efficiency": the winglets improve it
         elif tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or tok.head is tok:
             return None
         elif (controller := _controller(tok)) is not None:
             return controller
-        tok, came = tok.head, tok.dep_
+        # A passive conjunct shares its first verb's subject as its own: "have been hit … and have been forced to
+        # seek aid" keeps the infinitive it came from; an active one's infinitive is its object's ("… and pushed
+        # the other automakers to follow suit").
+        tok, came = tok.head, came if came and tok.dep_ == "conj" and _passive(tok) else tok.dep_
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
 
 
+def _passive(verb: Any) -> bool:
+    """ "was forced", "have been hit": a passive auxiliary."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _raised(verb: Any, came: str) -> bool:
     """Whether a passive's subject does ``verb``, which reached it through ``came``: an active infinitive ("was
-    forced to seek aid", "are reported to want to set"), not a passive one ("is expected to be launched")."""
-    return came == "xcomp" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    forced to seek aid", "are reported to want to set", "have been hit … and forced to seek aid"; a past
+    participle's noun, "the winglets, designed to improve"), not a passive one ("is expected to be launched"); a
+    gerund of means or time ("had been suspended after violating federal law": the one suspended violated it)."""
+    return came in ("xcomp", "prep") and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _antecedent(relative: Any, head: Any) -> Any:
@@ -333,17 +359,20 @@ def _controller(tok: Any) -> Any | None:
 
 def _owner(noun: Any) -> Any | None:
     """Whose a noun is: its possessor ("Ford's decision"), or a name before it ("the Northrop Grumman and EADS
-    plan")."""
+    plan", which the parse may also hang on the noun as its subject)."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    named = (c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in PARTY_LABELS)
+    named = (
+        c for c in noun.lefts if c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN" and c.ent_type_ in PARTY_LABELS
+    )
     return owner if owner is not None else next(named, None)
 
 
 def _phrase_verb(noun: Any) -> Any | None:
     """The verb whose object or phrase a noun stands in ("won a contract", "defeated Boeing for a contract",
-    "will cut jobs as part of a plan"): its doer is the noun's, when the noun has no owner of its own."""
+    "will cut jobs as part of a plan"; in apposition to it, "for a US$40 billion (£20 billion) contract", which the
+    parse may hang on the amount): its doer is the noun's, when the noun has no owner of its own."""
     node = noun
-    while node.dep_ in ("dobj", "pobj", "prep") and node.head.i != node.i:
+    while node.dep_ in ("dobj", "pobj", "prep", "appos") and node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return node
@@ -734,9 +763,12 @@ def _verb_events(
         sense = _sense(verb)
         action = _action(main, passive if subject is None else None, ents)
         auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"} and action.split()[-1] == verb.text:
-            continue  # "to ensure", "leading": an infinitive or gerund with nothing after it says nothing
-        status, trigger = event_status(main), _trigger(start, main)
+        # "to ensure", "leading": an infinitive or gerund with nothing after it says nothing; one with a subject
+        # of its own says who does it ("hope for the industry to stabilise")
+        bare = action.split()[-1] == verb.text and not any(c.dep_ == "nsubj" for c in verb.children)
+        if verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"} and bare:
+            continue
+        status, trigger = event_status(main), _joint_trigger(start, verb, inner) or _trigger(start, main)
         if status == "negated" and main.lemma_.lower() in CUES:
             continue  # "refused to comment", "did not offer details": nothing said is neither claim nor act
         actors = _actors(subject) if subject is not None else [None]

@@ -75,11 +75,11 @@ def headline_events(doc: Document) -> Headline:
     said = range(start, end)  # its saying verbs are taken as claims: only the body tells acts apart
     verbs = _verb_events(0, start, parsed, ents, (), times, said, told_acts=False)
     found = verbs + _noun_events(0, start, parsed, ents, times)
-    taken = {e.trigger for e in found}
+    taken = [e.trigger for e in found if e.trigger is not None]
     words = {
         t.i: EventCandidate(0, start + t.idx, "", t.text, (), None, f"{_noun_sense(t)}|", trigger=_trigger(start, t))
         for t in parsed
-        if t.pos_ in ("VERB", "NOUN") and t.i not in ents and _trigger(start, t) not in taken
+        if t.pos_ in ("VERB", "NOUN") and t.i not in ents and not _within(_trigger(start, t), taken)
     }
     heads = (t for t in parsed if t.pos_ == "NOUN" and t.dep_ != "compound" and t.i in words)
     acts = tuple(words[t.i] for t in heads if t.lemma_.lower() in EVENT_NOUNS | ACT_NOUNS)
@@ -106,11 +106,11 @@ def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> li
         )
         if at is not None and word.trigger is not None:
             out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
-    taken = {w for e in out for w in e.retold}
+    taken = [w for e in out for w in e.retold]
     for word in headline.acts:
         at = next((i for i, e in enumerate(out) if e.retold and _takes_act_noun(e, word)), None)
         at = _undergone_in_lead(out, word, lead) if at is None else at
-        if at is not None and word.trigger is not None and word.trigger not in taken:
+        if at is not None and word.trigger is not None and not _within(word.trigger, taken):
             out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
     return out
 
@@ -125,6 +125,11 @@ def _undergone_in_lead(found: Sequence[EventCandidate], word: EventCandidate, le
         (i for i, e in enumerate(found) if e.sense == sense and not e.actor and e.sentence < lead + LEAD_SENTENCES),
         None,
     )
+
+
+def _within(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``span`` lies inside one of ``spans`` ("flight" in "makes first flight", a light verb's words)."""
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
 def _done_in_lead(e: EventCandidate, headline: Headline, lead: int) -> bool:

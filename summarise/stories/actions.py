@@ -130,9 +130,9 @@ CAUSED = {_key(cause): _key(caused) for cause, caused in (pair.split() for pair 
 
 
 def action_key(event: Event) -> str:
-    """The event's key: its trigger's head word's stem (else its action's), with ``SYNONYMS`` applied."""
-    for text in (event.trigger.text if event.trigger else "", event.action):
-        head = _head(_WORD.findall(text.lower()))
-        if head is not None:
-            return _key(head)
-    return ""
+    """The event's key: its trigger's head word's stem (else its action's), with ``SYNONYMS`` applied. A trigger of
+    several words ends with the one naming what the event is ("began supplying", "made its maiden flight": a
+    supply, a flight; ``extract.events``), so its head is read from the end."""
+    trigger = _WORD.findall(event.trigger.text.lower()) if event.trigger else []
+    head = _head(trigger[::-1]) or _head(_WORD.findall(event.action.lower()))
+    return _key(head) if head is not None else ""
