@@ -370,3 +370,15 @@ def test_a_word_that_tells_the_event_again_is_a_mention_of_its_own() -> None:
         m = point(meantime_metrics(), [score_meantime_case(scored).counts])
         assert m["events.recall"] == pytest.approx(found / 6) and m["events.precision"] == 1.0
         assert m["events.recall.zone.headline"] == (found - 1)  # the headline's "buys"
+
+
+def test_a_trigger_pairs_with_the_gold_mention_it_fills_not_a_longer_one_on_the_same_word() -> None:
+    # a gold mention "signed. Rivals" (m_id 6, listed first) holds "signed" too, with no anchor of its own
+    long = '<EVENT_MENTION m_id="6" pos="" pred="x"><token_anchor t_id="8"/><token_anchor t_id="10"/></EVENT_MENTION>'
+    xml = _linked_doc(_tlink("2", "IS_INCLUDED", "5")).replace("<Markables>", f"<Markables>{long}")
+    doc = parse_cat(xml)
+    case = RunCase(id="d", article="d", text=doc.text, published=date(2020, 6, 1)).model_copy(update={"meantime": doc})
+    signed = Event(id="v1", action="signed", trigger=_span(doc.text, "signed"), evidence=[_sentence(doc.text, "Acme")],
+                   time=TimeExpr(text="Monday", value="2020-05-25"))  # fmt: skip
+    score = score_meantime_case(case.model_copy(update={"prediction": prediction(case, [signed])}))
+    assert score.counts["events.time_all.correct"] == score.counts["events.time_all.n"] == 1

@@ -89,6 +89,9 @@ _WITHIN = frozenset({"IS_INCLUDED", "DURING"})
 _CONTAINS = frozenset({"INCLUDES"})
 """Event-to-event TLINK types through which an anchor passes (the source takes the target's when the source
 is within it; the target takes the source's when the source contains it)."""
+TIGHT_WEIGHT = 1e-3
+"""How much a pair's score prefers the gold mention the trigger fills most: only enough to break ties ("welcomed"
+against a gold mention "welcomed everyone to the event and announced" on the same token)."""
 NAME_TYPES = frozenset({"NAM", "PRE.NAM"})
 ZONES = ("headline", "dateline", "body")
 POS_KINDS = ("verb", "noun", "other")
@@ -384,7 +387,9 @@ def _event_counts(gold: Gold, located: list[Located], text: str) -> tuple[dict[s
             continue
         for j, ivs in enumerate(spans):
             shared = sum(max(0, min(loc.trigger[1], e) - max(loc.trigger[0], s)) for s, e in ivs)
-            matrix[i, j] = shared / max(1, loc.trigger[1] - loc.trigger[0]) if shared else 0.0
+            if shared:  # ties go to the gold mention the trigger fills most, not to a long one that holds it
+                tight = shared / max(1, sum(e - s for s, e in ivs))
+                matrix[i, j] = shared / max(1, loc.trigger[1] - loc.trigger[0]) + TIGHT_WEIGHT * tight
     found = matrix > 0
     counts["events.pred"] = float(len(located))
     counts["events.pred_matched"] = float(found.any(axis=1).sum())
