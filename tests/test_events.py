@@ -313,6 +313,19 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Jane Roux", "meeting Paul Ames", ("Paul Ames",), None),
             ],
         ),
+        # a present participle with an object is its noun's act; without one it tells how the noun stands, and a
+        # participle used as a preposition ("following") is none
+        (
+            "The fault affected the software controlling its engines. "
+            "Sanctions weighing on Lyon hurt. Acme presented a plan following the announcement by Jane Roux.",
+            [
+                ("The fault", "affected the software", (), None),
+                ("the software", "controlling engines", (), None),
+                ("Sanctions", "hurt", (), None),
+                ("Acme", "presented a plan", (), None),
+                ("Jane Roux", "announcement", (), None),
+            ],
+        ),
         # a quotation no claim carries is nobody's report; states and feelings propose nothing
         ("The film “Acme Sells the Mill” opened in Lyon.", [("The film", "opened in Lyon", (), None)]),
         ("The council seems divided and remains cautious.", []),

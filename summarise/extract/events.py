@@ -123,6 +123,8 @@ GERUND_DOER_PREPS = word_set("by through while without after before since upon")
 act just before or after it ("Kim has been visiting Russia after meeting Putin on Wednesday": Kim met him; told
 before as "Kim met the Russian president", the two mentions merge and the meeting gets its day). Not after
 "from" ("banned Pyongyang from exporting": the object's)."""
+PREPOSITION_PARTICIPLES = word_set("follow regard concern exclude accord")
+"""Participles used as prepositions ("a plan following the announcement": after it), not acts of their noun."""
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 PARTY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -282,6 +284,8 @@ def _subject(verb: Any) -> Any | None:
     seek aid"); the infinitive of a noun takes the noun's owner ("Ford's decision to name"), else the doer of the
     verb whose phrase holds the noun ("EADS won a contract to supply": EADS). Not ``attribution._source_token``
     (who speaks through a cue), on purpose: that docstring says where the two differ."""
+    if (noun := _acting_noun(verb)) is not None:
+        return noun  # "the software controlling its engines": the software controls them
     tok, came = verb, ""
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -321,6 +325,19 @@ def _subject(verb: Any) -> Any | None:
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _acting_noun(verb: Any) -> Any | None:
+    """The noun a present participle with an object hangs on, which does what it says to that object ("the
+    software controlling its engines", "an executive overseeing hardware engineering", "a letter telling them"). A
+    participle with no object tells how the noun stands ("sanctions weighing on both countries", "dealers
+    competing"): a state, not an act."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.lemma_.lower() in PREPOSITION_PARTICIPLES:
+        return None
+    return head if any(c.dep_ == "dobj" for c in verb.children) else None
 
 
 def _passive(verb: Any) -> bool:
