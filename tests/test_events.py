@@ -326,6 +326,17 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Jane Roux", "announcement", (), None),
             ],
         ),
+        # a subject the parse hangs on the auxiliary ("have been hard hit": on "been") or takes for an adverb
+        # before a verb with a tense ("Apple unveiled Lion") is the verb's all the same
+        (
+            "The carmakers have been hard hit in the recent downturn and have been forced to seek federal aid. "
+            "Apple unveiled Lion, the new version of its Mac OS X operating system for desktop and laptop computers.",
+            [
+                ("", "The carmakers have been hit in the recent downturn", (), None),
+                ("The carmakers", "seek federal aid", (), None),
+                ("Apple", "unveiled Lion", ("Lion", "Mac"), None),
+            ],
+        ),
         # a quotation no claim carries is nobody's report; states and feelings propose nothing
         ("The film “Acme Sells the Mill” opened in Lyon.", [("The film", "opened in Lyon", (), None)]),
         ("The council seems divided and remains cautious.", []),

@@ -288,14 +288,14 @@ def _subject(verb: Any) -> Any | None:
         return noun  # "the software controlling its engines": the software controls them
     tok, came = verb, ""
     for _ in range(4):
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = _subject_word(tok)
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):  # not "closed by the end of the year"
                 return pobj
         if subj is not None:
-            if subj.dep_ == "nsubjpass" and not _raised(verb, came):
+            if _undergoes(subj, tok) and not _raised(verb, came):
                 return None  # "an agreement was reached": by nobody named
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return _antecedent(subj, tok.head)
@@ -338,6 +338,24 @@ def _acting_noun(verb: Any) -> Any | None:
     if verb.lemma_.lower() in PREPOSITION_PARTICIPLES:
         return None
     return head if any(c.dep_ == "dobj" for c in verb.children) else None
+
+
+def _subject_word(verb: Any) -> Any | None:
+    """The verb's subject, or one the parse hung elsewhere: on its auxiliary ("The manufacturers have been hard
+    hit": on "been"), or a name before a verb with a tense that the parse took for an adverb ("Apple unveiled
+    Lion": every finite verb has a subject)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    for aux in (c for c in verb.lefts if c.dep_ in ("aux", "auxpass") and subject is None):
+        subject = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        named = (c for c in verb.lefts if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ in PARTY_LABELS)
+        subject = next(named, None)
+    return subject
+
+
+def _undergoes(subject: Any, verb: Any) -> bool:
+    """Whether a subject is a passive's, which undergoes the act: marked so, or hung on a passive's auxiliary."""
+    return bool(subject.dep_ == "nsubjpass" or (subject.head.i != verb.i and _passive(verb)))
 
 
 def _passive(verb: Any) -> bool:
@@ -462,8 +480,9 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
     """The verb's passive auxiliary (with "has" before "been") and particle, then the start of its object or
     complement; its negation and modals are its status, not its words."""
     before = [c for c in verb.lefts if c.dep_ == "auxpass" and c.i >= verb.i - 3]
-    if any(c.lower_ == "been" for c in before):  # "has been limited", not "been limited"
-        before = [c for c in verb.lefts if c.dep_ == "aux" and c.lower_ in PERFECT and c.i >= verb.i - 4] + before
+    if any(c.lower_ == "been" for c in before):  # "has been limited", not "been limited" (on "been" too)
+        auxes = [*verb.lefts, *(c for b in before for c in b.children)]
+        before = [c for c in auxes if c.dep_ == "aux" and c.lower_ in PERFECT and c.i >= verb.i - 4] + before
     words = [*before, verb, *[c for c in verb.rights if c.dep_ == "prt"]]
     budget = MAX_ACTION_WORDS - len(words)
     comp = next((c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "dative", "attr", "oprd", "acomp")), None)
@@ -770,7 +789,7 @@ def _verb_events(
         subject = _subject(verb)
         if speaker and subject is not None and _speaker(start + subject.idx, quotes, statements) != speaker:
             subject = None  # "saying, “Stop me …”": the quotation's verb is not done by who says it
-        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _participle_of(verb)
+        passive = _patient(verb) or _participle_of(verb)
         if passive is not None and passive.lower_ in RELATIVE and _done_to(verb):
             passive = verb.head  # "a deal that will be finalized by June 10": the deal, by nobody named
         if subject is None and (passive is None or passive.pos_ == "PRON"):
@@ -818,6 +837,12 @@ def _verb_events(
                 )
             )
     return found
+
+
+def _patient(verb: Any) -> Any | None:
+    """A passive's subject ("an agreement was reached"; hung on the auxiliary, "have been hard hit")."""
+    subject = _subject_word(verb)
+    return subject if subject is not None and _undergoes(subject, verb) else None
 
 
 def _participle_of(verb: Any) -> Any | None:
