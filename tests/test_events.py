@@ -337,6 +337,18 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Apple", "unveiled Lion", ("Lion", "Mac"), None),
             ],
         ),
+        # the parties "between" whom a passive with no agent was done did it, together; a passive infinitive
+        # undergoes what its passive head's subject does ("are announced to be changed": the names are changed)
+        (
+            "Acme argued that the store was a breach of the 1991 settlement reached between the two companies. "
+            "A deal was signed between Acme and Lyon. "
+            "The companies' names are announced to be changed to Acme AG and Lyon LLC.",
+            [
+                ("the two companies", "reached the settlement", (), None),
+                ("Acme", "signed a deal", ("Lyon",), None),
+                ("", "The companies' names be changed to Acme AG", ("Acme AG", "Lyon LLC"), None),
+            ],
+        ),
         # a quotation no claim carries is nobody's report; states and feelings propose nothing
         ("The film “Acme Sells the Mill” opened in Lyon.", [("The film", "opened in Lyon", (), None)]),
         ("The council seems divided and remains cautious.", []),

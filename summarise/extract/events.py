@@ -286,6 +286,8 @@ def _subject(verb: Any) -> Any | None:
     (who speaks through a cue), on purpose: that docstring says where the two differ."""
     if (noun := _acting_noun(verb)) is not None:
         return noun  # "the software controlling its engines": the software controls them
+    if (parties := _between(verb)) is not None:
+        return parties  # "an agreement reached between the two companies": they reached it
     tok, came = verb, ""
     for _ in range(4):
         subj = _subject_word(tok)
@@ -356,6 +358,15 @@ def _subject_word(verb: Any) -> Any | None:
 def _undergoes(subject: Any, verb: Any) -> bool:
     """Whether a subject is a passive's, which undergoes the act: marked so, or hung on a passive's auxiliary."""
     return bool(subject.dep_ == "nsubjpass" or (subject.head.i != verb.i and _passive(verb)))
+
+
+def _between(verb: Any) -> Any | None:
+    """The parties "between" whom a passive with no agent was done ("an agreement reached between the two
+    companies", "a deal was signed between Acme and Lyon"): an act done together, by them."""
+    if verb.tag_ != "VBN" or not (_passive(verb) or verb.dep_ == "acl") or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    between = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "between"), None)
+    return next((c for c in between.children if c.dep_ == "pobj"), None) if between is not None else None
 
 
 def _passive(verb: Any) -> bool:
@@ -486,7 +497,8 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
     words = [*before, verb, *[c for c in verb.rights if c.dep_ == "prt"]]
     budget = MAX_ACTION_WORDS - len(words)
     comp = next((c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "dative", "attr", "oprd", "acomp")), None)
-    comp = comp or next((c for c in verb.rights if c.dep_ == "prep"), None)
+    doers = _between(verb)  # "reached between the two companies": the doers, not what was done
+    comp = comp or next((c for c in verb.rights if c.dep_ == "prep" and (doers is None or c.i != doers.head.i)), None)
     if comp is not None and comp.dep_ == "xcomp":
         words += [c for c in comp.lefts if c.dep_ == "aux"] + [comp]
         inner = next((c for c in comp.rights if c.dep_ in ("dobj", "prep")), None)
@@ -519,6 +531,8 @@ def _active(verb: Any, words: Sequence[Any]) -> str | None:
     """A passive with an agent, told in the active voice, as the agent is its actor: "was sold by GM to Acme" is
     GM's "sold the plant to Acme"; None for any other verb (or a "by" of time: "closed by the end of the year")."""
     agent = next((c for c in verb.children if c.dep_ == "agent" and _subject(verb) in c.children), None)
+    parties = _between(verb)  # "a deal was signed between Acme and Lyon": Acme "signed a deal"
+    agent = agent if agent is not None else parties.head if parties is not None else None
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if agent is None or patient is None:
         return None
@@ -808,7 +822,7 @@ def _verb_events(
         if status == "negated" and main.lemma_.lower() in CUES:
             continue  # "refused to comment", "did not offer details": nothing said is neither claim nor act
         actors = _actors(subject) if subject is not None else [None]
-        together = sense.split("|")[0] in RECIPROCAL
+        together = sense.split("|")[0] in RECIPROCAL or (subject is not None and subject.head.lower_ == "between")
         if together and len(actors) > 1:  # "Russia and North Korea discussed": one event
             actors = actors[:1]
         for actor_tok in actors:
@@ -819,7 +833,8 @@ def _verb_events(
             pronoun_start = start + actor_tok.idx if actor_tok is not None and pronoun is not None else None
             targets, where = _targets_and_place(verb, ents, actor)
             if actor_tok is not None and actor_tok.conjuncts and together:
-                targets = [_phrase(c, ents) for c in actor_tok.conjuncts if c.i > actor_tok.i] + targets
+                partners = [_phrase(c, ents) for c in actor_tok.conjuncts if c.i > actor_tok.i]
+                targets = list(dict.fromkeys(partners + targets))
             found.append(
                 EventCandidate(
                     number,
@@ -840,8 +855,12 @@ def _verb_events(
 
 
 def _patient(verb: Any) -> Any | None:
-    """A passive's subject ("an agreement was reached"; hung on the auxiliary, "have been hard hit")."""
+    """A passive's subject ("an agreement was reached"; hung on the auxiliary, "have been hard hit"); a passive
+    infinitive's, its passive head's ("a model is expected to be launched", "the names are announced to be
+    changed": the model is launched, the names changed)."""
     subject = _subject_word(verb)
+    if subject is None and verb.dep_ == "xcomp" and _passive(verb):
+        return _patient(verb.head)
     return subject if subject is not None and _undergoes(subject, verb) else None
 
 
