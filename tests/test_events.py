@@ -313,19 +313,6 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Jane Roux", "meeting Paul Ames", ("Paul Ames",), None),
             ],
         ),
-        # a present participle with an object is its noun's act; without one it tells how the noun stands, and a
-        # participle used as a preposition ("following") is none
-        (
-            "The fault affected the software controlling its engines. "
-            "Sanctions weighing on Lyon hurt. Acme presented a plan following the announcement by Jane Roux.",
-            [
-                ("The fault", "affected the software", (), None),
-                ("the software", "controlling engines", (), None),
-                ("Sanctions", "hurt", (), None),
-                ("Acme", "presented a plan", (), None),
-                ("Jane Roux", "announcement", (), None),
-            ],
-        ),
         # a subject the parse hangs on the auxiliary ("have been hard hit": on "been") or takes for an adverb
         # before a verb with a tense ("Apple unveiled Lion") is the verb's all the same
         (
@@ -341,11 +328,12 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
         # undergoes what its passive head's subject does ("are announced to be changed": the names are changed)
         (
             "Acme argued that the store was a breach of the 1991 settlement reached between the two companies. "
-            "A deal was signed between Acme and Lyon. "
+            "A deal was signed between Acme and Lyon. The cables were damaged in the sea between Sicily and Tunisia. "
             "The companies' names are announced to be changed to Acme AG and Lyon LLC.",
             [
                 ("the two companies", "reached the settlement", (), None),
                 ("Acme", "signed a deal", ("Lyon",), None),
+                ("", "The cables were damaged in the sea", (), None),
                 ("", "The companies' names be changed to Acme AG", ("Acme AG", "Lyon LLC"), None),
             ],
         ),

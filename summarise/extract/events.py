@@ -123,8 +123,6 @@ GERUND_DOER_PREPS = word_set("by through while without after before since upon")
 act just before or after it ("Kim has been visiting Russia after meeting Putin on Wednesday": Kim met him; told
 before as "Kim met the Russian president", the two mentions merge and the meeting gets its day). Not after
 "from" ("banned Pyongyang from exporting": the object's)."""
-PREPOSITION_PARTICIPLES = word_set("follow regard concern exclude accord")
-"""Participles used as prepositions ("a plan following the announcement": after it), not acts of their noun."""
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 PARTY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -284,8 +282,6 @@ def _subject(verb: Any) -> Any | None:
     seek aid"); the infinitive of a noun takes the noun's owner ("Ford's decision to name"), else the doer of the
     verb whose phrase holds the noun ("EADS won a contract to supply": EADS). Not ``attribution._source_token``
     (who speaks through a cue), on purpose: that docstring says where the two differ."""
-    if (noun := _acting_noun(verb)) is not None:
-        return noun  # "the software controlling its engines": the software controls them
     if (parties := _between(verb)) is not None:
         return parties  # "an agreement reached between the two companies": they reached it
     tok, came = verb, ""
@@ -329,19 +325,6 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
-def _acting_noun(verb: Any) -> Any | None:
-    """The noun a present participle with an object hangs on, which does what it says to that object ("the
-    software controlling its engines", "an executive overseeing hardware engineering", "a letter telling them"). A
-    participle with no object tells how the noun stands ("sanctions weighing on both countries", "dealers
-    competing"): a state, not an act."""
-    head = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or head.pos_ not in ("NOUN", "PROPN"):
-        return None
-    if verb.lemma_.lower() in PREPOSITION_PARTICIPLES:
-        return None
-    return head if any(c.dep_ == "dobj" for c in verb.children) else None
-
-
 def _subject_word(verb: Any) -> Any | None:
     """The verb's subject, or one the parse hung elsewhere: on its auxiliary ("The manufacturers have been hard
     hit": on "been"), or a name before a verb with a tense that the parse took for an adverb ("Apple unveiled
@@ -362,11 +345,15 @@ def _undergoes(subject: Any, verb: Any) -> bool:
 
 def _between(verb: Any) -> Any | None:
     """The parties "between" whom a passive with no agent was done ("an agreement reached between the two
-    companies", "a deal was signed between Acme and Lyon"): an act done together, by them."""
+    companies", "a deal was signed between Acme and Lyon"): an act done together, by them; not places between
+    which it was done."""
     if verb.tag_ != "VBN" or not (_passive(verb) or verb.dep_ == "acl") or any(c.dep_ == "agent" for c in verb.children):
         return None
     between = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "between"), None)
-    return next((c for c in between.children if c.dep_ == "pobj"), None) if between is not None else None
+    parties = next((c for c in between.children if c.dep_ == "pobj"), None) if between is not None else None
+    if parties is None or any(c.ent_type_ in PLACE_LABELS for c in _conjuncts(parties)):
+        return None  # "damaged in the Mediterranean between Sicily and North Africa": where, not by whom
+    return parties
 
 
 def _passive(verb: Any) -> bool:
