@@ -12,9 +12,13 @@ Each content verb with someone doing it proposes an event:
   contract to supply"; an infinitive after a named object, the object: "forced Apple to lower prices"; a gerund of
   means, the clause's doer: "cut costs by selling the plant", as is a gerund just before or after the clause's act:
   "after meeting Putin on Wednesday"); each conjunct of "A and B published" is its own actor; a pronoun is resolved
-  to the nearest name of the right kind before it, not a place that only says where ("via New York"); a passive
-  without an agent has no actor ("an agreement was reached"), nor has a noun's past participle ("a media event held
-  at its headquarters");
+  to the nearest name of the right kind before it, not a place that only says where ("via New York"); a subject the
+  parse hung on the auxiliary ("have been hard hit") or took for an adverb before a verb with a tense ("Apple
+  unveiled Lion") is the verb's; a passive without an agent has no actor ("an agreement was reached"), nor has a
+  noun's past participle ("a media event held at its headquarters"), unless it names the parties "between" whom it
+  was done ("an agreement reached between the two companies": theirs, together; not places, "between Sicily and
+  Tunisia"); a passive infinitive undergoes what its passive head's subject does ("the names are announced to be
+  changed");
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
   ("travel to Russia", "began supplying weapons"; a passive with an agent in the active voice, as the agent is
   the actor: "was sold by GM to Acme" is GM's "sold the plant to Acme"), at most ``MAX_ACTION_WORDS`` words;
