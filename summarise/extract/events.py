@@ -351,7 +351,8 @@ def _between(verb: Any) -> Any | None:
     """The parties "between" whom a passive with no agent was done ("an agreement reached between the two
     companies", "a deal was signed between Acme and Lyon"): an act done together, by them; not places between
     which it was done."""
-    if verb.tag_ != "VBN" or not (_passive(verb) or verb.dep_ == "acl") or any(c.dep_ == "agent" for c in verb.children):
+    passive = _passive(verb) or verb.dep_ == "acl"
+    if verb.tag_ != "VBN" or not passive or any(c.dep_ == "agent" for c in verb.children):
         return None
     between = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "between"), None)
     parties = next((c for c in between.children if c.dep_ == "pobj"), None) if between is not None else None
