@@ -313,6 +313,30 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Jane Roux", "meeting Paul Ames", ("Paul Ames",), None),
             ],
         ),
+        # a subject the parse hangs on the auxiliary ("have been hard hit": on "been") or takes for an adverb
+        # before a verb with a tense ("Apple unveiled Lion") is the verb's all the same
+        (
+            "The carmakers have been hard hit in the recent downturn and have been forced to seek federal aid. "
+            "Apple unveiled Lion, the new version of its Mac OS X operating system for desktop and laptop computers.",
+            [
+                ("", "The carmakers have been hit in the recent downturn", (), None),
+                ("The carmakers", "seek federal aid", (), None),
+                ("Apple", "unveiled Lion", ("Lion", "Mac"), None),
+            ],
+        ),
+        # the parties "between" whom a passive with no agent was done did it, together; a passive infinitive
+        # undergoes what its passive head's subject does ("are announced to be changed": the names are changed)
+        (
+            "Acme argued that the store was a breach of the 1991 settlement reached between the two companies. "
+            "A deal was signed between Acme and Lyon. The cables were damaged in the sea between Sicily and Tunisia. "
+            "The companies' names are announced to be changed to Acme AG and Lyon LLC.",
+            [
+                ("the two companies", "reached the settlement", (), None),
+                ("Acme", "signed a deal", ("Lyon",), None),
+                ("", "The cables were damaged in the sea", (), None),
+                ("", "The companies' names be changed to Acme AG", ("Acme AG", "Lyon LLC"), None),
+            ],
+        ),
         # a quotation no claim carries is nobody's report; states and feelings propose nothing
         ("The film “Acme Sells the Mill” opened in Lyon.", [("The film", "opened in Lyon", (), None)]),
         ("The council seems divided and remains cautious.", []),

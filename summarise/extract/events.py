@@ -12,9 +12,13 @@ Each content verb with someone doing it proposes an event:
   contract to supply"; an infinitive after a named object, the object: "forced Apple to lower prices"; a gerund of
   means, the clause's doer: "cut costs by selling the plant", as is a gerund just before or after the clause's act:
   "after meeting Putin on Wednesday"); each conjunct of "A and B published" is its own actor; a pronoun is resolved
-  to the nearest name of the right kind before it, not a place that only says where ("via New York"); a passive
-  without an agent has no actor ("an agreement was reached"), nor has a noun's past participle ("a media event held
-  at its headquarters");
+  to the nearest name of the right kind before it, not a place that only says where ("via New York"); a subject the
+  parse hung on the auxiliary ("have been hard hit") or took for an adverb before a verb with a tense ("Apple
+  unveiled Lion") is the verb's; a passive without an agent has no actor ("an agreement was reached"), nor has a
+  noun's past participle ("a media event held at its headquarters"), unless it names the parties "between" whom it
+  was done ("an agreement reached between the two companies": theirs, together; not places, "between Sicily and
+  Tunisia"); a passive infinitive undergoes what its passive head's subject does ("the names are announced to be
+  changed");
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
   ("travel to Russia", "began supplying weapons"; a passive with an agent in the active voice, as the agent is
   the actor: "was sold by GM to Acme" is GM's "sold the plant to Acme"), at most ``MAX_ACTION_WORDS`` words;
@@ -282,16 +286,18 @@ def _subject(verb: Any) -> Any | None:
     seek aid"); the infinitive of a noun takes the noun's owner ("Ford's decision to name"), else the doer of the
     verb whose phrase holds the noun ("EADS won a contract to supply": EADS). Not ``attribution._source_token``
     (who speaks through a cue), on purpose: that docstring says where the two differ."""
+    if (parties := _between(verb)) is not None:
+        return parties  # "an agreement reached between the two companies": they reached it
     tok, came = verb, ""
     for _ in range(4):
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = _subject_word(tok)
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):  # not "closed by the end of the year"
                 return pobj
         if subj is not None:
-            if subj.dep_ == "nsubjpass" and not _raised(verb, came):
+            if _undergoes(subj, tok) and not _raised(verb, came):
                 return None  # "an agreement was reached": by nobody named
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return _antecedent(subj, tok.head)
@@ -321,6 +327,38 @@ def _subject(verb: Any) -> Any | None:
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _subject_word(verb: Any) -> Any | None:
+    """The verb's subject, or one the parse hung elsewhere: on its auxiliary ("The manufacturers have been hard
+    hit": on "been"), or a name before a verb with a tense that the parse took for an adverb ("Apple unveiled
+    Lion": every finite verb has a subject)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    for aux in (c for c in verb.lefts if c.dep_ in ("aux", "auxpass") and subject is None):
+        subject = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        named = (c for c in verb.lefts if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ in PARTY_LABELS)
+        subject = next(named, None)
+    return subject
+
+
+def _undergoes(subject: Any, verb: Any) -> bool:
+    """Whether a subject is a passive's, which undergoes the act: marked so, or hung on a passive's auxiliary."""
+    return bool(subject.dep_ == "nsubjpass" or (subject.head.i != verb.i and _passive(verb)))
+
+
+def _between(verb: Any) -> Any | None:
+    """The parties "between" whom a passive with no agent was done ("an agreement reached between the two
+    companies", "a deal was signed between Acme and Lyon"): an act done together, by them; not places between
+    which it was done."""
+    passive = _passive(verb) or verb.dep_ == "acl"
+    if verb.tag_ != "VBN" or not passive or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    between = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "between"), None)
+    parties = next((c for c in between.children if c.dep_ == "pobj"), None) if between is not None else None
+    if parties is None or any(c.ent_type_ in PLACE_LABELS for c in _conjuncts(parties)):
+        return None  # "damaged in the Mediterranean between Sicily and North Africa": where, not by whom
+    return parties
 
 
 def _passive(verb: Any) -> bool:
@@ -445,12 +483,14 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
     """The verb's passive auxiliary (with "has" before "been") and particle, then the start of its object or
     complement; its negation and modals are its status, not its words."""
     before = [c for c in verb.lefts if c.dep_ == "auxpass" and c.i >= verb.i - 3]
-    if any(c.lower_ == "been" for c in before):  # "has been limited", not "been limited"
-        before = [c for c in verb.lefts if c.dep_ == "aux" and c.lower_ in PERFECT and c.i >= verb.i - 4] + before
+    if any(c.lower_ == "been" for c in before):  # "has been limited", not "been limited" (on "been" too)
+        auxes = [*verb.lefts, *(c for b in before for c in b.children)]
+        before = [c for c in auxes if c.dep_ == "aux" and c.lower_ in PERFECT and c.i >= verb.i - 4] + before
     words = [*before, verb, *[c for c in verb.rights if c.dep_ == "prt"]]
     budget = MAX_ACTION_WORDS - len(words)
     comp = next((c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "dative", "attr", "oprd", "acomp")), None)
-    comp = comp or next((c for c in verb.rights if c.dep_ == "prep"), None)
+    doers = _between(verb)  # "reached between the two companies": the doers, not what was done
+    comp = comp or next((c for c in verb.rights if c.dep_ == "prep" and (doers is None or c.i != doers.head.i)), None)
     if comp is not None and comp.dep_ == "xcomp":
         words += [c for c in comp.lefts if c.dep_ == "aux"] + [comp]
         inner = next((c for c in comp.rights if c.dep_ in ("dobj", "prep")), None)
@@ -483,6 +523,8 @@ def _active(verb: Any, words: Sequence[Any]) -> str | None:
     """A passive with an agent, told in the active voice, as the agent is its actor: "was sold by GM to Acme" is
     GM's "sold the plant to Acme"; None for any other verb (or a "by" of time: "closed by the end of the year")."""
     agent = next((c for c in verb.children if c.dep_ == "agent" and _subject(verb) in c.children), None)
+    parties = _between(verb)  # "a deal was signed between Acme and Lyon": Acme "signed a deal"
+    agent = agent if agent is not None else parties.head if parties is not None else None
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if agent is None or patient is None:
         return None
@@ -753,7 +795,7 @@ def _verb_events(
         subject = _subject(verb)
         if speaker and subject is not None and _speaker(start + subject.idx, quotes, statements) != speaker:
             subject = None  # "saying, “Stop me …”": the quotation's verb is not done by who says it
-        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _participle_of(verb)
+        passive = _patient(verb) or _participle_of(verb)
         if passive is not None and passive.lower_ in RELATIVE and _done_to(verb):
             passive = verb.head  # "a deal that will be finalized by June 10": the deal, by nobody named
         if subject is None and (passive is None or passive.pos_ == "PRON"):
@@ -772,7 +814,7 @@ def _verb_events(
         if status == "negated" and main.lemma_.lower() in CUES:
             continue  # "refused to comment", "did not offer details": nothing said is neither claim nor act
         actors = _actors(subject) if subject is not None else [None]
-        together = sense.split("|")[0] in RECIPROCAL
+        together = sense.split("|")[0] in RECIPROCAL or (subject is not None and subject.head.lower_ == "between")
         if together and len(actors) > 1:  # "Russia and North Korea discussed": one event
             actors = actors[:1]
         for actor_tok in actors:
@@ -783,7 +825,8 @@ def _verb_events(
             pronoun_start = start + actor_tok.idx if actor_tok is not None and pronoun is not None else None
             targets, where = _targets_and_place(verb, ents, actor)
             if actor_tok is not None and actor_tok.conjuncts and together:
-                targets = [_phrase(c, ents) for c in actor_tok.conjuncts if c.i > actor_tok.i] + targets
+                partners = [_phrase(c, ents) for c in actor_tok.conjuncts if c.i > actor_tok.i]
+                targets = list(dict.fromkeys(partners + targets))
             found.append(
                 EventCandidate(
                     number,
@@ -801,6 +844,16 @@ def _verb_events(
                 )
             )
     return found
+
+
+def _patient(verb: Any) -> Any | None:
+    """A passive's subject ("an agreement was reached"; hung on the auxiliary, "have been hard hit"); a passive
+    infinitive's, its passive head's ("a model is expected to be launched", "the names are announced to be
+    changed": the model is launched, the names changed)."""
+    subject = _subject_word(verb)
+    if subject is None and verb.dep_ == "xcomp" and _passive(verb):
+        return _patient(verb.head)
+    return subject if subject is not None and _undergoes(subject, verb) else None
 
 
 def _participle_of(verb: Any) -> Any | None:
