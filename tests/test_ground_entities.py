@@ -661,3 +661,18 @@ def test_a_name_cut_through_a_bracket_or_typed_with_an_opening_quote_is_the_name
     )
     assert {e.name for e in table.entities} == {"Bob Price", "Donald Trump", "Jake Sullivan", "Apple"}
     assert same(table, "Price (D-Newport News", "Bob Price") and same(table, "[Jake Sullivan", "Jake Sullivan")
+
+
+def test_a_products_short_name_joins_the_longer_names_that_say_what_it_is() -> None:
+    """ "iTunes" is the "iTunes Music Store" and the "iTunes downloadable music service" (common words ending in
+    a thing or a service); "iPod" is not the "iPod nano" (a model), nor "iPod owners"; "Apple" (no product's
+    name) is not "Apple Computer Store"."""
+    text = (
+        "Apple sells films via the iTunes Music Store. iTunes is the largest. The iTunes downloadable music "
+        "service grew. The iPod nano and iPod owners. The Apple Computer Store opened."
+    )
+    names = ("Apple", "iTunes Music Store", "iTunes", "iTunes downloadable music service", "iPod", "iPod nano")
+    table = canonicalise([Mention(n, role="actor") for n in (*names, "iPod owners", "Apple Computer Store")], text)
+    assert same(table, "iTunes", "iTunes Music Store") and same(table, "iTunes", "iTunes downloadable music service")
+    assert not same(table, "iPod", "iPod nano") and not same(table, "iPod", "iPod owners")
+    assert not same(table, "Apple", "Apple Computer Store")

@@ -87,6 +87,7 @@ from .name_merges import (
     _merge_acronyms,
     _merge_equal_keys,
     _merge_governments,
+    _merge_product_forms,
     _merge_short_names,
     _NameIndex,
     _person_like,
@@ -157,6 +158,7 @@ def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = Tru
     if metonymy:
         _merge_governments(items, clusters)
     _merge_short_names(items, clusters, index, text)
+    _merge_product_forms(items, clusters)
     _merge_acronyms(items, clusters)
     _link_descriptions(items, clusters, text, index)
     _link_company_descriptions(items, clusters, text, index)

@@ -404,6 +404,35 @@ def _link_thing_descriptions(items: list[_Item], clusters: UnionFind, text: str)
             clusters.union(i, roots.pop())
 
 
+_KIND_NOUNS = _THING_NOUNS | _words("service")
+"""Head nouns that say what a product's longer name names ("iTunes Music Store", "iTunes downloadable music
+service"): a thing or a service."""
+
+
+def _merge_product_forms(items: list[_Item], clusters: UnionFind) -> None:
+    """A product's one-word name joins the longer names that begin with it and end in what it is: "iTunes" with
+    "iTunes Music Store", "iTunes store" and "iTunes downloadable music service". The words added are common
+    words, capitalised or not, the last a thing or a service (``_KIND_NOUNS``); never a model ("iPod nano",
+    "iPhone 3GS": a word that is not a kind, or a digit), the product's owners or sales ("iPod owners"), nor a
+    company's or a country's name ("Apple", "Qatar": not written as a product, ``_product_name``)."""
+    short: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if not item.description and len(item.key.split()) == 1 and _product_name(item.core):
+            short.setdefault(item.key, i)
+    for i, item in enumerate(items):
+        words = item.key.split()
+        if item.description or len(words) < 2 or words[0] not in short or words[-1] not in _KIND_NOUNS:
+            continue
+        added = item.core.split()[1:]
+        if len(added) == len(words) - 1 and all(w.isalpha() and not _camel(w) and not _acronym(w) for w in added):
+            clusters.union(short[words[0]], i)
+
+
+def _camel(word: str) -> bool:
+    """A word written lower-case first with a capital inside ("iPod")."""
+    return word[:1].islower() and word[1:] != word[1:].lower()
+
+
 def _company_name(name: str) -> bool:
     """Whether an apposed name can be a company's: capitalised words, no person's title, not a country."""
     words = name.split()
