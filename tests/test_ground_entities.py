@@ -676,3 +676,26 @@ def test_a_products_short_name_joins_the_longer_names_that_say_what_it_is() -> N
     assert same(table, "iTunes", "iTunes Music Store") and same(table, "iTunes", "iTunes downloadable music service")
     assert not same(table, "iPod", "iPod nano") and not same(table, "iPod", "iPod owners")
     assert not same(table, "Apple", "Apple Computer Store")
+
+
+def test_a_one_word_name_joins_the_one_longer_name_of_a_thing_that_ends_in_it() -> None:
+    """ "the Taurus" is the "Ford Taurus" and keeps its bare form ("A380" once the entity is "Airbus A380"); a
+    country is not "Air France", and "GM", already General Motors, is not the "New GM"."""
+    text = (
+        "The Ford Taurus is back. The Taurus sold well. The A380 flew Air France to France. The first Airbus A380 "
+        "landed. General Motors (GM) plans a New GM."
+    )
+    names = ("Ford Taurus", "The Ford Taurus", "The Taurus", "The A380", "Airbus A380", "Air France", "France")
+    table = canonicalise([Mention(n, role="actor") for n in (*names, "General Motors", "GM", "New GM")], text)
+    assert same(table, "Ford Taurus", "The Taurus") and same(table, "Airbus A380", "The A380")
+    assert "A380" in next(e for e in table.entities if e.name == "Airbus A380").aliases
+    assert not same(table, "France", "Air France")
+    assert same(table, "GM", "General Motors") and not same(table, "GM", "New GM")
+
+
+def test_a_day_word_opening_the_sentence_is_no_part_of_the_name() -> None:
+    """ "Today Apple also released" names Apple (so "Apple" joins "Apple Inc." again); "Monday's debate" stays."""
+    text = "Apple Inc. introduced the iPhone. Today Apple also released Apple TV. Monday's debate was long."
+    table = canonicalise([Mention(n, role="actor") for n in ("Apple Inc.", "Today Apple", "Apple", "Apple TV")], text)
+    assert same(table, "Apple Inc.", "Today Apple", "Apple")
+    assert all("Today" not in form for e in table.entities for form in (e.name, *e.aliases))

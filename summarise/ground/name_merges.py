@@ -428,6 +428,29 @@ def _merge_product_forms(items: list[_Item], clusters: UnionFind) -> None:
             clusters.union(short[words[0]], i)
 
 
+def _merge_last_words(items: list[_Item], clusters: UnionFind) -> None:
+    """A one-word name joins the one longer name of a thing that ends in it: "the Taurus" is the "Ford Taurus",
+    "Lion" the "OS X Lion" (a maker or a line before a model's name). The longer name is written as a name
+    throughout, and is no person's (a person's short name is ``_merge_short_names``'s); a country ("France" in
+    "Air France") or a body the tables know is never such a short name."""
+    ending: dict[str, set[int]] = {}
+    for i, item in enumerate(items):
+        words = item.core.split()
+        if item.description or len(words) < 2 or _person_like(item) or _company_description(item) is not None:
+            continue
+        if all(w[:1].isupper() or w[:1].isdigit() or _camel(w) for w in words):
+            ending.setdefault(item.key.split()[-1], set()).add(i)
+    longer = {clusters.find(i) for i, item in enumerate(items) if not item.description and len(item.key.split()) > 1}
+    for i, item in enumerate(items):
+        if item.description or len(item.key.split()) != 1 or item.key in _KNOWN_NAMES or item.key in _COUNTRY_KEYS:
+            continue
+        if clusters.find(i) in longer:
+            continue  # already a longer name's short form ("GM" is General Motors, not the "New GM")
+        roots = {clusters.find(j) for j in ending.get(item.key, ())}
+        if len(roots) == 1:
+            clusters.union(i, roots.pop())
+
+
 def _camel(word: str) -> bool:
     """A word written lower-case first with a capital inside ("iPod")."""
     return word[:1].islower() and word[1:] != word[1:].lower()
