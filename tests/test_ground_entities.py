@@ -693,6 +693,15 @@ def test_a_one_word_name_joins_the_one_longer_name_of_a_thing_that_ends_in_it() 
     assert same(table, "GM", "General Motors") and not same(table, "GM", "New GM")
 
 
+def test_the_longer_name_a_short_one_ends_is_one_run_of_words() -> None:
+    """ "CNN" is not "MSNBC, CNN" (two names); "O'Neill" is "NYPD Commissioner James O'Neill" (an apostrophe inside
+    a name)."""
+    text = "Both MSNBC, CNN aired it. CNN said so. NYPD Commissioner James O'Neill spoke."
+    names = ("MSNBC, CNN", "CNN", "O'Neill", "NYPD Commissioner James O'Neill")
+    table = canonicalise([Mention(n, role="actor") for n in names], text)
+    assert not same(table, "CNN", "MSNBC, CNN") and same(table, "O'Neill", "NYPD Commissioner James O'Neill")
+
+
 def test_a_day_word_opening_the_sentence_is_no_part_of_the_name() -> None:
     """ "Today Apple also released" names Apple (so "Apple" joins "Apple Inc." again); "Monday's debate" stays."""
     text = "Apple Inc. introduced the iPhone. Today Apple also released Apple TV. Monday's debate was long."

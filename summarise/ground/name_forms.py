@@ -170,9 +170,9 @@ def _parse(name: str, type_hint: str | None, role: str | None, order: int) -> _I
     return _Item(surface, core, title, description, key, hint, role in _AGENT_ROLES, order)
 
 
-_TIME_OPENER = re.compile(
-    r"^(?i:today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?=[A-Z])"
-)
+_DAY_WORDS = _words("today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday")
+"""Words that name a day, not a party."""
+_TIME_OPENER = re.compile(rf"^(?i:{'|'.join(sorted(_DAY_WORDS))})\s+(?=[A-Z])")
 """A day word that opens the sentence before a name the parse read as one ("Today Apple also released"): the
 name is what follows it."""
 

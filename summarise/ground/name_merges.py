@@ -17,6 +17,7 @@ from .name_forms import (
     _ANOTHER,
     _CONNECTORS,
     _COUNTRY_KEYS,
+    _DAY_WORDS,
     _KNOWN_NAMES,
     _ORG_WORDS,
     _PLACE_WORDS,
@@ -431,24 +432,30 @@ def _merge_product_forms(items: list[_Item], clusters: UnionFind) -> None:
 def _merge_last_words(items: list[_Item], clusters: UnionFind) -> None:
     """A one-word name joins the one longer name of a thing that ends in it: "the Taurus" is the "Ford Taurus",
     "Lion" the "OS X Lion" (a maker or a line before a model's name). The longer name is written as a name
-    throughout, and is no person's (a person's short name is ``_merge_short_names``'s); a country ("France" in
-    "Air France") or a body the tables know is never such a short name."""
+    throughout, one run of words (no comma or possessive inside: "World Trade Center, Santilli", "Ted Cruz's
+    Super Tuesday"), and is no person's (a person's short name is ``_merge_short_names``'s); a country ("France"
+    in "Air France"), a body the tables know or a day is never such a short name."""
     ending: dict[str, set[int]] = {}
     for i, item in enumerate(items):
         words = item.core.split()
         if item.description or len(words) < 2 or _person_like(item) or _company_description(item) is not None:
             continue
-        if all(w[:1].isupper() or w[:1].isdigit() or _camel(w) for w in words):
+        if all((w[:1].isupper() or w[:1].isdigit() or _camel(w)) and _ONE_WORD.fullmatch(w) for w in words):
             ending.setdefault(item.key.split()[-1], set()).add(i)
     longer = {clusters.find(i) for i, item in enumerate(items) if not item.description and len(item.key.split()) > 1}
     for i, item in enumerate(items):
-        if item.description or len(item.key.split()) != 1 or item.key in _KNOWN_NAMES or item.key in _COUNTRY_KEYS:
+        if item.description or len(item.key.split()) != 1 or item.key in _KNOWN_NAMES | _COUNTRY_KEYS.keys():
             continue
-        if clusters.find(i) in longer:
+        if item.key in _DAY_WORDS or clusters.find(i) in longer:
             continue  # already a longer name's short form ("GM" is General Motors, not the "New GM")
         roots = {clusters.find(j) for j in ending.get(item.key, ())}
         if len(roots) == 1:
             clusters.union(i, roots.pop())
+
+
+_ONE_WORD = re.compile(r"(?:[\w.&-]|['’](?!s\b)(?=\w))+")
+"""A word of a name: no comma after it, an apostrophe only inside it and not a possessive ("O’Neill", not
+"Cruz’s")."""
 
 
 def _camel(word: str) -> bool:
