@@ -42,8 +42,7 @@ Merge rules, in order:
 
 The canonical name is the longest proper-name form without title (a country's table name for countries; never
 a company's or a product's description); the other surface forms become aliases, a form written after "the"
-also without it ("The A380" gives "A380"). Ids run e1, e2 ... in the
-order of the mentions given.
+also without it ("The A380" gives "A380"). Ids run e1, e2 ... in the order of the mentions given.
 """
 
 from __future__ import annotations

@@ -444,7 +444,7 @@ def _merge_last_words(items: list[_Item], clusters: UnionFind) -> None:
             ending.setdefault(item.key.split()[-1], set()).add(i)
     longer = {clusters.find(i) for i, item in enumerate(items) if not item.description and len(item.key.split()) > 1}
     for i, item in enumerate(items):
-        if item.description or len(item.key.split()) != 1 or item.key in _KNOWN_NAMES | _COUNTRY_KEYS.keys():
+        if item.description or len(item.key.split()) != 1 or item.key in _KNOWN_NAMES:  # countries too
             continue
         if item.key in _DAY_WORDS or clusters.find(i) in longer:
             continue  # already a longer name's short form ("GM" is General Motors, not the "New GM")
