@@ -180,6 +180,23 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
             "Ford opened a plant in the United States.",
             [("Ford", "opened a plant in the United States", (), "the United States")],
         ),
+        # a pronoun's antecedent is named before a phrase its clause puts first, and a name that only
+        # modifies a noun ("Zephyr plant") is no one's antecedent
+        (
+            "Acme Corp released a new range. In addition to the Zephyr Classic, Nano and Shuffle, they announced "
+            "the Zephyr Touch.",
+            [
+                ("Acme Corp", "released a new range", (), None),
+                ("Acme Corp", "announced the Zephyr Touch", ("the Zephyr Touch",), None),
+            ],
+        ),
+        (
+            "Acme Corp opened their new Zephyr plant in March. They announced a new range.",
+            [
+                ("Acme Corp", "opened their new Zephyr plant", ("Zephyr",), None),
+                ("Acme Corp", "announced a new range", (), None),
+            ],
+        ),
         # a pronoun is the earlier person; the one met is the mayor, not the city
         (
             "Jane Roux arrived in Paris. She met the mayor of Lyon.",

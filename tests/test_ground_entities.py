@@ -661,3 +661,50 @@ def test_a_name_cut_through_a_bracket_or_typed_with_an_opening_quote_is_the_name
     )
     assert {e.name for e in table.entities} == {"Bob Price", "Donald Trump", "Jake Sullivan", "Apple"}
     assert same(table, "Price (D-Newport News", "Bob Price") and same(table, "[Jake Sullivan", "Jake Sullivan")
+
+
+def test_a_products_short_name_joins_the_longer_names_that_say_what_it_is() -> None:
+    """ "iTunes" is the "iTunes Music Store" and the "iTunes downloadable music service" (common words ending in
+    a thing or a service); "iPod" is not the "iPod nano" (a model), nor "iPod owners"; "Apple" (no product's
+    name) is not "Apple Computer Store"."""
+    text = (
+        "Apple sells films via the iTunes Music Store. iTunes is the largest. The iTunes downloadable music "
+        "service grew. The iPod nano and iPod owners. The Apple Computer Store opened."
+    )
+    names = ("Apple", "iTunes Music Store", "iTunes", "iTunes downloadable music service", "iPod", "iPod nano")
+    table = canonicalise([Mention(n, role="actor") for n in (*names, "iPod owners", "Apple Computer Store")], text)
+    assert same(table, "iTunes", "iTunes Music Store") and same(table, "iTunes", "iTunes downloadable music service")
+    assert not same(table, "iPod", "iPod nano") and not same(table, "iPod", "iPod owners")
+    assert not same(table, "Apple", "Apple Computer Store")
+
+
+def test_a_one_word_name_joins_the_one_longer_name_of_a_thing_that_ends_in_it() -> None:
+    """ "the Taurus" is the "Ford Taurus" and keeps its bare form ("A380" once the entity is "Airbus A380"); a
+    country is not "Air France", and "GM", already General Motors, is not the "New GM"."""
+    text = (
+        "The Ford Taurus is back. The Taurus sold well. The A380 flew Air France to France. The first Airbus A380 "
+        "landed. General Motors (GM) plans a New GM."
+    )
+    names = ("Ford Taurus", "The Ford Taurus", "The Taurus", "The A380", "Airbus A380", "Air France", "France")
+    table = canonicalise([Mention(n, role="actor") for n in (*names, "General Motors", "GM", "New GM")], text)
+    assert same(table, "Ford Taurus", "The Taurus") and same(table, "Airbus A380", "The A380")
+    assert "A380" in next(e for e in table.entities if e.name == "Airbus A380").aliases
+    assert not same(table, "France", "Air France")
+    assert same(table, "GM", "General Motors") and not same(table, "GM", "New GM")
+
+
+def test_the_longer_name_a_short_one_ends_is_one_run_of_words() -> None:
+    """ "CNN" is not "MSNBC, CNN" (two names); "O'Neill" is "NYPD Commissioner James O'Neill" (an apostrophe inside
+    a name)."""
+    text = "Both MSNBC, CNN aired it. CNN said so. NYPD Commissioner James O'Neill spoke."
+    names = ("MSNBC, CNN", "CNN", "O'Neill", "NYPD Commissioner James O'Neill")
+    table = canonicalise([Mention(n, role="actor") for n in names], text)
+    assert not same(table, "CNN", "MSNBC, CNN") and same(table, "O'Neill", "NYPD Commissioner James O'Neill")
+
+
+def test_a_day_word_opening_the_sentence_is_no_part_of_the_name() -> None:
+    """ "Today Apple also released" names Apple (so "Apple" joins "Apple Inc." again); "Monday's debate" stays."""
+    text = "Apple Inc. introduced the iPhone. Today Apple also released Apple TV. Monday's debate was long."
+    table = canonicalise([Mention(n, role="actor") for n in ("Apple Inc.", "Today Apple", "Apple", "Apple TV")], text)
+    assert same(table, "Apple Inc.", "Today Apple", "Apple")
+    assert all("Today" not in form for e in table.entities for form in (e.name, *e.aliases))

@@ -45,21 +45,47 @@ def sentence_events(
     return verbs + [e for e in nouns if e.trigger not in told] + own
 
 
-def resolve(found: Sequence[EventCandidate], names: Sequence[Name]) -> list[EventCandidate]:
+def resolve(
+    found: Sequence[EventCandidate], names: Sequence[Name], fronted: Mapping[int, int] | None = None
+) -> list[EventCandidate]:
     """Pronoun actors to their antecedent (``attribution.Antecedents``); one that has none is dropped (an event
-    by nobody known tells nothing)."""
+    by nobody known tells nothing). A pronoun's clause may open with a phrase put before it (``fronted``: where
+    the pronoun stands -> where that phrase begins, ``fronted_phrases``): its antecedent is named before that
+    phrase ("In addition to the iPod Classic, Nano and Shuffle, they have announced": not Nano)."""
     antecedents = Antecedents(names)
     out: list[EventCandidate] = []
     for e in found:
         if e.pronoun is None:
             out.append(e)
-        elif (name := antecedents.find(e.pronoun, _before(e), speaker=False)) is not None:
+        elif (name := antecedents.find(e.pronoun, _before(e, fronted or {}), speaker=False)) is not None:
             out.append(replace(e, actor=name))
     return out
 
 
-def _before(e: EventCandidate) -> int:
-    return e.pronoun_start if e.pronoun_start is not None else e.verb_start
+def _before(e: EventCandidate, fronted: Mapping[int, int]) -> int:
+    at = e.pronoun_start if e.pronoun_start is not None else e.verb_start
+    return fronted.get(at, at)
+
+
+def fronted_phrases(article: ParsedArticle) -> dict[int, int]:
+    """Where a subject pronoun stands -> where a prepositional phrase its verb puts before it begins ("In
+    addition to X, they announced"; "After the talks with Putin, he left"). The pronoun cannot stand for a name
+    inside that phrase: read back in its place ("they announced ... in addition to X"), the name would follow
+    the pronoun that governs it."""
+    out: dict[int, int] = {}
+    for _, start, parsed, _ in article.sentences:
+        for tok in parsed:
+            if tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            fronted = [c for c in tok.head.children if c.dep_ == "prep" and c.i < tok.i and _noun_object(c)]
+            if fronted:
+                out[start + tok.idx] = start + min(c.left_edge.idx for c in fronted)
+    return out
+
+
+def _noun_object(prep: Any) -> bool:
+    """Whether a preposition governs a noun phrase (not a clause: "After John arrived, he left" may be John)."""
+    return any(c.dep_ == "pobj" for c in prep.children)
 
 
 def find_events(
@@ -85,9 +111,11 @@ def find_events(
         found += told
     found.sort(key=lambda e: e.verb_start)
     settings = _settings(article)
-    names = [n for n in article.names if n[1] not in article.groups and n[0] not in settings]
+    skipped = settings | _modifiers(article)
+    names = [n for n in article.names if n[1] not in article.groups and n[0] not in skipped]
     speakers = speaker_names(attributions, article.names)
-    return retell(resolve(found, [*names, *speakers]), headline_events(doc), doc.text)
+    resolved = resolve(found, [*names, *speakers], fronted_phrases(article))
+    return retell(resolved, headline_events(doc), doc.text)
 
 
 def _settings(article: ParsedArticle) -> set[int]:
@@ -98,6 +126,18 @@ def _settings(article: ParsedArticle) -> set[int]:
         for _, start, parsed, _ in article.sentences
         for ent in parsed.ents
         if ent.label_ in PLACE_LABELS and _setting(ent.root)
+    }
+
+
+def _modifiers(article: ParsedArticle) -> set[int]:
+    """Where a name only modifies a common noun ("their popular iPod range"): the party is the thing the noun
+    names, so no later pronoun that does something stands for the name. An owner ("Boeing's protest") stays:
+    it is the noun's doer."""
+    return {
+        start + ent.start_char
+        for _, start, parsed, _ in article.sentences
+        for ent in parsed.ents
+        if ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN"
     }
 
 

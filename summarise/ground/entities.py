@@ -10,7 +10,7 @@ Merge rules, in order:
    description before a name ("aircraft manufacturer Boeing", "US automaker GM"; not "a second A380", another
    one), an owner's possessive before a name ("The Beatles' Apple Corps") and an acronym in brackets after it
    ("General Motors (GM)"). A headline's verb the parse cut with a name is dropped ("Apple releases" is Apple
-   when the body retells it: "Apple released").
+   when the body retells it: "Apple released"), and so is a day word that opens the sentence ("Today Apple").
 3. Metonymy (``metonymy=True``, the default): a capital in ``COUNTRIES`` is its country (Tokyo = Japan), and
    a country's government ("the Japanese government") joins the country when the country is itself a
    claimant or actor (``Mention.role``), making one organization entity. "Russia" as a place and "the Russian
@@ -24,7 +24,10 @@ Merge rules, in order:
    country, lower-case words or a possessive, or one written right after "the", is no person's ("Airbus A350",
    "Apple TV", "Ford Australia", "the Chrysler Aspen"). An acronym joins the one name it abbreviates (GM =
    General Motors, EADS = European Aeronautic Defence and Space Company, USAF = Air Force after a country's
-   letters).
+   letters). A product's one-word name joins the longer names that begin with it and end in what it is
+   ("iTunes" = "iTunes Music Store" = "iTunes downloadable music service"; not the model "iPod nano"), and a
+   one-word name the one longer name of a thing that ends in it ("the Taurus" = "Ford Taurus"; not "France" in
+   "Air France", nor "GM", already General Motors, in "New GM").
 5. A person's description ("the North Korean leader") joins a name only when the text links them: an
    appositive such as "North Korean leader Kim Jong-un" or "Kirilo Budánov, the head of ..." (not a signed
    statement: "..., a Romanian official said"), another mention's title, or, when neither names it, a
@@ -38,8 +41,8 @@ Merge rules, in order:
    "The device") joins the product named before it ("A380", "iPhone 4": ``_link_thing_descriptions``).
 
 The canonical name is the longest proper-name form without title (a country's table name for countries; never
-a company's or a product's description); the other surface forms become aliases. Ids run e1, e2 ... in the
-order of the mentions given.
+a company's or a product's description); the other surface forms become aliases, a form written after "the"
+also without it ("The A380" gives "A380"). Ids run e1, e2 ... in the order of the mentions given.
 """
 
 from __future__ import annotations
@@ -87,6 +90,8 @@ from .name_merges import (
     _merge_acronyms,
     _merge_equal_keys,
     _merge_governments,
+    _merge_last_words,
+    _merge_product_forms,
     _merge_short_names,
     _NameIndex,
     _person_like,
@@ -157,11 +162,13 @@ def canonicalise(mentions: Iterable[Mention], text: str, *, metonymy: bool = Tru
     if metonymy:
         _merge_governments(items, clusters)
     _merge_short_names(items, clusters, index, text)
+    _merge_product_forms(items, clusters)
     _merge_acronyms(items, clusters)
     _link_descriptions(items, clusters, text, index)
     _link_company_descriptions(items, clusters, text, index)
     _link_thing_descriptions(items, clusters, text)
     _merge_acronyms(items, clusters)  # again, for names the descriptions found in the text ("General Motors")
+    _merge_last_words(items, clusters)  # after the acronyms: "GM" is General Motors, no "New GM"
     _merge_short_names(items, clusters, index, text)
     _link_by_neighbours(items, clusters, text)
     return _build_table(items, clusters, text)
@@ -189,7 +196,7 @@ def _build_table(items: list[_Item], clusters: UnionFind, text: str) -> EntityTa
         for member in members:
             if member.virtual:
                 continue
-            forms = (member.surface,) if member.title is None else (member.title, member.core)
+            forms = (member.title, member.core) if member.title is not None else _forms(member)
             for form in forms if member.shown else (member.core,):
                 if form != name and form not in aliases and not _honorific(form):
                     aliases.append(form)
@@ -202,6 +209,13 @@ def _build_table(items: list[_Item], clusters: UnionFind, text: str) -> EntityTa
                 persons.setdefault(member.key, eid)
         entities.append(Entity(id=eid, name=name, type=kind, aliases=aliases))
     return EntityTable(entities=entities, _ids=ids, _persons=persons)
+
+
+def _forms(member: _Item) -> tuple[str, ...]:
+    """The forms an untitled member names its entity by: as written, and without "the" ("The A380" is also
+    "A380", which the headline writes bare, once the entity is named "Airbus A380")."""
+    bare = _strip_article(member.surface)
+    return (member.surface, bare) if bare != member.surface and bare == member.core else (member.surface,)
 
 
 def _canonical_member(members: list[_Item]) -> _Item:

@@ -156,7 +156,7 @@ class _Item:
 
 
 def _parse(name: str, type_hint: str | None, role: str | None, order: int) -> _Item | None:
-    surface = _unbracketed(" ".join(name.split())).strip(' ,;:"“”‘')
+    surface = _TIME_OPENER.sub("", _unbracketed(" ".join(name.split())).strip(' ,;:"“”‘'))
     if not surface:
         return None
     core, title = _split_title(_strip_owner(_strip_article(_strip_possessive(_ACRONYM_AFTER.sub("", surface)))))
@@ -168,6 +168,13 @@ def _parse(name: str, type_hint: str | None, role: str | None, order: int) -> _I
     if not key:
         return None
     return _Item(surface, core, title, description, key, hint, role in _AGENT_ROLES, order)
+
+
+_DAY_WORDS = _words("today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday")
+"""Words that name a day, not a party."""
+_TIME_OPENER = re.compile(rf"^(?i:{'|'.join(sorted(_DAY_WORDS))})\s+(?=[A-Z])")
+"""A day word that opens the sentence before a name the parse read as one ("Today Apple also released"): the
+name is what follows it."""
 
 
 def _cut_headline_verb(item: _Item, text: str) -> None:

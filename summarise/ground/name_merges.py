@@ -17,6 +17,7 @@ from .name_forms import (
     _ANOTHER,
     _CONNECTORS,
     _COUNTRY_KEYS,
+    _DAY_WORDS,
     _KNOWN_NAMES,
     _ORG_WORDS,
     _PLACE_WORDS,
@@ -402,6 +403,64 @@ def _link_thing_descriptions(items: list[_Item], clusters: UnionFind, text: str)
         roots = _company_before(item.surface, named, text)
         if len(roots) == 1:
             clusters.union(i, roots.pop())
+
+
+_KIND_NOUNS = _THING_NOUNS | _words("service")
+"""Head nouns that say what a product's longer name names ("iTunes Music Store", "iTunes downloadable music
+service"): a thing or a service."""
+
+
+def _merge_product_forms(items: list[_Item], clusters: UnionFind) -> None:
+    """A product's one-word name joins the longer names that begin with it and end in what it is: "iTunes" with
+    "iTunes Music Store", "iTunes store" and "iTunes downloadable music service". The words added are common
+    words, capitalised or not, the last a thing or a service (``_KIND_NOUNS``); never a model ("iPod nano",
+    "iPhone 3GS": a word that is not a kind, or a digit), the product's owners or sales ("iPod owners"), nor a
+    company's or a country's name ("Apple", "Qatar": not written as a product, ``_product_name``)."""
+    short: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if not item.description and len(item.key.split()) == 1 and _product_name(item.core):
+            short.setdefault(item.key, i)
+    for i, item in enumerate(items):
+        words = item.key.split()
+        if item.description or len(words) < 2 or words[0] not in short or words[-1] not in _KIND_NOUNS:
+            continue
+        added = item.core.split()[1:]
+        if len(added) == len(words) - 1 and all(w.isalpha() and not _camel(w) and not _acronym(w) for w in added):
+            clusters.union(short[words[0]], i)
+
+
+def _merge_last_words(items: list[_Item], clusters: UnionFind) -> None:
+    """A one-word name joins the one longer name of a thing that ends in it: "the Taurus" is the "Ford Taurus",
+    "Lion" the "OS X Lion" (a maker or a line before a model's name). The longer name is written as a name
+    throughout, one run of words (no comma or possessive inside: "World Trade Center, Santilli", "Ted Cruz's
+    Super Tuesday"), and is no person's (a person's short name is ``_merge_short_names``'s); a country ("France"
+    in "Air France"), a body the tables know or a day is never such a short name."""
+    ending: dict[str, set[int]] = {}
+    for i, item in enumerate(items):
+        words = item.core.split()
+        if item.description or len(words) < 2 or _person_like(item) or _company_description(item) is not None:
+            continue
+        if all((w[:1].isupper() or w[:1].isdigit() or _camel(w)) and _ONE_WORD.fullmatch(w) for w in words):
+            ending.setdefault(item.key.split()[-1], set()).add(i)
+    longer = {clusters.find(i) for i, item in enumerate(items) if not item.description and len(item.key.split()) > 1}
+    for i, item in enumerate(items):
+        if item.description or len(item.key.split()) != 1 or item.key in _KNOWN_NAMES:  # countries too
+            continue
+        if item.key in _DAY_WORDS or clusters.find(i) in longer:
+            continue  # already a longer name's short form ("GM" is General Motors, not the "New GM")
+        roots = {clusters.find(j) for j in ending.get(item.key, ())}
+        if len(roots) == 1:
+            clusters.union(i, roots.pop())
+
+
+_ONE_WORD = re.compile(r"(?:[\w.&-]|['’](?!s\b)(?=\w))+")
+"""A word of a name: no comma after it, an apostrophe only inside it and not a possessive ("O’Neill", not
+"Cruz’s")."""
+
+
+def _camel(word: str) -> bool:
+    """A word written lower-case first with a capital inside ("iPod")."""
+    return word[:1].islower() and word[1:] != word[1:].lower()
 
 
 def _company_name(name: str) -> bool:
