@@ -708,3 +708,11 @@ def test_a_day_word_opening_the_sentence_is_no_part_of_the_name() -> None:
     table = canonicalise([Mention(n, role="actor") for n in ("Apple Inc.", "Today Apple", "Apple", "Apple TV")], text)
     assert same(table, "Apple Inc.", "Today Apple", "Apple")
     assert all("Today" not in form for e in table.entities for form in (e.name, *e.aliases))
+
+
+def test_a_count_or_a_heading_is_no_longer_name_a_short_one_ends() -> None:
+    """ "475 Republicans" counts Republicans; "FULL SPEECH" is a heading: neither is what the short name stands for."""
+    text = "Some 475 Republicans voted. Republicans said so. FULL SPEECH: the speech ran long."
+    names = ("475 Republicans", "Republicans", "FULL SPEECH", "Speech")
+    table = canonicalise([Mention(n, role="actor") for n in names], text)
+    assert not same(table, "Republicans", "475 Republicans") and not same(table, "Speech", "FULL SPEECH")

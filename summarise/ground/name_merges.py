@@ -440,6 +440,8 @@ def _merge_last_words(items: list[_Item], clusters: UnionFind) -> None:
         words = item.core.split()
         if item.description or len(words) < 2 or _person_like(item) or _company_description(item) is not None:
             continue
+        if words[0].isdigit() or _shouted(item.core):
+            continue  # a count before a name ("475 Republicans", "2 Salma Hayek"), a heading ("FULL SPEECH")
         if all((w[:1].isupper() or w[:1].isdigit() or _camel(w)) and _ONE_WORD.fullmatch(w) for w in words):
             ending.setdefault(item.key.split()[-1], set()).add(i)
     longer = {clusters.find(i) for i, item in enumerate(items) if not item.description and len(item.key.split()) > 1}
@@ -456,6 +458,12 @@ def _merge_last_words(items: list[_Item], clusters: UnionFind) -> None:
 _ONE_WORD = re.compile(r"(?:[\w.&-]|['’](?!s\b)(?=\w))+")
 """A word of a name: no comma after it, an apostrophe only inside it and not a possessive ("O’Neill", not
 "Cruz’s")."""
+
+
+def _shouted(core: str) -> bool:
+    """Words in capitals throughout, one of them no acronym's length: a heading or a shout, not a name ("FULL
+    SPEECH"; "IBM PC" is a name)."""
+    return core.isupper() and any(len(w) > 4 for w in core.split())
 
 
 def _camel(word: str) -> bool:
