@@ -163,6 +163,20 @@ def _clause(tok: Any) -> Status | None:
     return None
 
 
+def _done_for(tok: Any) -> bool:
+    """A bare infinitive of purpose on a verb in a past tense ("selected Northrop on February 29 to build the
+    aircraft", "had set up to showcase"): it tells what the past act was done for, told with it, not a plan ahead
+    (an "in order to"/"so that" clause still is one, and so is what the infinitive's own clause says: "sent envoys
+    to ensure that Pyongyang complied")."""
+    verb = tok.head
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in PLANNED_AUX | CONDITIONAL_AUX | POSSIBLE_AUX for c in aux) or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_.lower() == "have" for c in aux)
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    return past and _clause(tok) == "planned" and not marks & PURPOSE_MARKS
+
+
 def _governed(tok: Any, head: Any) -> Status | None:
     """What the verb that takes ``tok`` as its complement says of it ("plans to visit", "refused to pay")."""
     lemma = head.lemma_.lower()
@@ -273,7 +287,8 @@ def event_status(tok: Any) -> Status:
     current, tensed, adverbial = tok, False, False
     for _ in range(MAX_CLIMB):
         own = None if tensed else _own(current)  # "should be mentioned that sales doubled": doubled, as told
-        found += [_hedge_above(s, adverbial) for s in (own, _clause(current)) if s is not None]
+        clause = None if current.i == tok.i and _done_for(tok) else _clause(current)
+        found += [_hedge_above(s, adverbial) for s in (own, clause) if s is not None]
         tensed = (current.dep_ == "ccomp" and _finite(current)) or _tensed_conjunct(current)
         head = current.head
         if head.i == current.i:  # the root (spaCy makes a new Token on each access: compare positions)
