@@ -115,6 +115,20 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
         ),
         # a polite wish to thank is the thanks, given in saying it
         ("AirTran would like to thank the Boeing employees.", [("thank", "thank the Boeing employees", "happened")]),
+        # what an act told as real is done for is told with it; "in order to" is still a plan
+        (
+            "The Air Force selected Northrop on February 29 to build the tankers.",
+            [("selected", "selected Northrop", "happened"), ("build", "build the tankers", "happened")],
+        ),
+        (
+            "Ryanair said it is exercising its options with Boeing to purchase five jets.",
+            [("exercising", "exercising its options with Boeing", "happened"),
+             ("purchase", "purchase five jets", "happened")],
+        ),
+        (
+            "The Air Force selected Northrop in order to build the tankers.",
+            [("selected", "selected Northrop", "happened"), ("build", "build the tankers", "planned")],
+        ),
         # what a cancelled plan was for will not take place; a decision's measure is as the decision is
         (
             "McCain spoke against the now-cancelled deal to lease 100 tankers from Boeing.",

@@ -22,10 +22,12 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   should be mentioned that sales doubled": happened);
 - the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional (not one of
   comparison: "doubled if compared to last year"); a purpose clause ("to ensure that …", "in order to") → planned,
-  and so is what the purpose clause says; a time clause in the past tense ("could rise, as when Apple released the
-  iPod") keeps its own status, unless the verb it dates is a future in the past ("would be replaced before the
-  tour commenced"); a hedge on the verb a time or purpose clause hangs on is not the clause's: what it says lies
-  ahead ("is expected to be launched to improve sales": the improving planned, the launch possible);
+  and so is what the purpose clause says, but a bare infinitive of purpose on an act told as real is told with it
+  ("selected Northrop on February 29 to build the aircraft": happened); a time clause in the past tense ("could
+  rise, as when Apple released the iPod") keeps its own status, unless the verb it dates is a future in the past
+  ("would be replaced before the tour commenced"); a hedge on the verb a time or purpose clause hangs on is not
+  the clause's: what it says lies ahead ("is expected to be launched to improve sales": the improving planned, the
+  launch possible);
 - a polite wish to thank, apologise or congratulate ("would like to thank") is the act, done in saying it;
 - a headline infinitive with no verb above it ("Kim Jong-un to visit Russia") → planned;
 - an event noun: called off by its modifier ("the cancelled sale") or held back by a delay ("the delay in
@@ -163,6 +165,21 @@ def _clause(tok: Any) -> Status | None:
     return None
 
 
+def _done_for(tok: Any) -> bool:
+    """A bare infinitive of purpose on an act told as real, in a past or present tense ("selected Northrop on
+    February 29 to build the aircraft", "had set up to showcase", "is exercising its options to purchase"): it
+    tells what the act is done for, told with it, not a plan ahead. An "in order to"/"so that" clause still is
+    one, and so is what the infinitive's own clause says ("sent envoys to ensure that Pyongyang complied")."""
+    verb = tok.head
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in PLANNED_AUX | CONDITIONAL_AUX | POSSIBLE_AUX for c in aux) or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    tensed = [verb, *aux]
+    real = any(t.tag_ in ("VBD", "VBZ", "VBP") for t in tensed) or any(c.lemma_.lower() == "have" for c in aux)
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    return real and _clause(tok) == "planned" and not marks & PURPOSE_MARKS
+
+
 def _governed(tok: Any, head: Any) -> Status | None:
     """What the verb that takes ``tok`` as its complement says of it ("plans to visit", "refused to pay")."""
     lemma = head.lemma_.lower()
@@ -273,7 +290,8 @@ def event_status(tok: Any) -> Status:
     current, tensed, adverbial = tok, False, False
     for _ in range(MAX_CLIMB):
         own = None if tensed else _own(current)  # "should be mentioned that sales doubled": doubled, as told
-        found += [_hedge_above(s, adverbial) for s in (own, _clause(current)) if s is not None]
+        clause = None if current.i == tok.i and _done_for(tok) else _clause(current)
+        found += [_hedge_above(s, adverbial) for s in (own, clause) if s is not None]
         tensed = (current.dep_ == "ccomp" and _finite(current)) or _tensed_conjunct(current)
         head = current.head
         if head.i == current.i:  # the root (spaCy makes a new Token on each access: compare positions)
