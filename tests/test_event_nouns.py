@@ -181,3 +181,16 @@ def test_a_definite_act_noun_with_no_doer_is_the_act_told_before_by_the_same_doe
     # nor one done to another than the act told before
     text = "Ford Motor Company sales rose 5% in March. The sales of Toyota fell."
     assert [actor for actor, action, _, _ in nouns(text) if "Toyota" in action] == [""]
+
+
+def test_a_definite_deal_named_by_other_words_is_the_act_told_before_by_a_pronoun_or_description() -> None:
+    # "signed a contract" told by "it" (resolved later), "the agreement" and "the deal" name that contract again
+    text = (
+        "China Eastern Airlines stated on Thursday that it had signed a contract to purchase ten jets. "
+        "The airline signed the agreement in Paris on June 15. The deal was approved by the board."
+    )
+    found = [(actor, action) for actor, action, _, _ in nouns(text)]
+    assert ("China Eastern Airlines", "agreement in Paris") in found
+    assert ("The airline", "deal") in found  # the description, which grounding joins to its name
+    # an act that nobody does is still none to recall
+    assert nouns("A contract was signed. The deal surprised analysts.") == []
