@@ -175,7 +175,7 @@ def test_a_definite_act_noun_with_no_doer_is_the_act_told_before_by_the_same_doe
     # its status too, when its own words tell none
     text = "Penske Automotive Group agreed to purchase Saturn. The purchase is awaiting approval."
     assert nouns(text)[-1][::3] == ("Penske Automotive Group", "planned")
-    # not an act told by a description, nor one never told
+    # not an act told with no doer ("was released"), nor one never told
     assert nouns("A preview was released. The release surprised analysts.") == []
     assert nouns("The order surprised analysts.") == []
     # nor one done to another than the act told before
