@@ -175,9 +175,22 @@ def test_a_definite_act_noun_with_no_doer_is_the_act_told_before_by_the_same_doe
     # its status too, when its own words tell none
     text = "Penske Automotive Group agreed to purchase Saturn. The purchase is awaiting approval."
     assert nouns(text)[-1][::3] == ("Penske Automotive Group", "planned")
-    # not an act told by a description, nor one never told
+    # not an act told with no doer ("was released"), nor one never told
     assert nouns("A preview was released. The release surprised analysts.") == []
     assert nouns("The order surprised analysts.") == []
     # nor one done to another than the act told before
     text = "Ford Motor Company sales rose 5% in March. The sales of Toyota fell."
     assert [actor for actor, action, _, _ in nouns(text) if "Toyota" in action] == [""]
+
+
+def test_a_definite_deal_named_by_other_words_is_the_act_told_before_by_a_pronoun_or_description() -> None:
+    # "signed a contract" told by "it" (resolved later), "the agreement" and "the deal" name that contract again
+    text = (
+        "China Eastern Airlines stated on Thursday that it had signed a contract to purchase ten jets. "
+        "The airline signed the agreement in Paris on June 15. The deal was approved by the board."
+    )
+    found = [(actor, action) for actor, action, _, _ in nouns(text)]
+    assert ("China Eastern Airlines", "agreement in Paris") in found
+    assert ("The airline", "deal") in found  # the description, which grounding joins to its name
+    # an act that nobody does is still none to recall
+    assert nouns("A contract was signed. The deal surprised analysts.") == []

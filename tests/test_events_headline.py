@@ -108,3 +108,19 @@ def test_a_headline_theme_noun_tells_again_the_lead_s_event_of_nobody_named() ->
     )
     got = retold(summarise(text, published="2007-09-01", settings=PARSE))
     assert got["flight"] == ["flight"]
+
+
+def test_a_headline_noun_naming_the_doing_of_an_act_tells_the_lead_s_light_verb_taking_it_by_a_named_party() -> None:
+    text = (
+        "Obama presents rescue plan after GM declaration of bankruptcy\n\nGeneral Motors filed for bankruptcy "
+        "on Monday. Barack Obama presented a reorganization plan."
+    )
+    got = retold(summarise(text, published="2009-06-01", settings=PARSE))
+    assert "declaration" in got["filed"]
+    # not a party the headline does not name
+    text = (
+        "Obama presents rescue plan after GM declaration of bankruptcy\n\nChrysler filed for bankruptcy "
+        "on Monday. Barack Obama presented a reorganization plan."
+    )
+    got = retold(summarise(text, published="2009-06-01", settings=PARSE))
+    assert "declaration" not in got["filed"]

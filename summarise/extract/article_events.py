@@ -12,9 +12,9 @@ from ..ingest import Document
 from ..ingest.index import QuotationResume
 from ..lexicon import quoted_stretches, word_set
 from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_names
-from .event_nouns import nominal_events
+from .event_nouns import nominal_events, recall_keys
 from .events import PLACE_LABELS, PLACE_ONLY_PREPS, Ents, EventCandidate, _noun_events, _times, _verb_events, heading
-from .headlines import _name_words, headline_events, retell
+from .headlines import headline_events, retell
 
 SETTING_PREPS = PLACE_ONLY_PREPS | word_set("to via through across throughout")
 
@@ -95,7 +95,7 @@ def find_events(
     ``attributions``' speakers (``attribution.speaker_names``) met before them. A saying verb that carries none of
     the ``attributions`` may be an act of its own ("reported a 49% decline": ``_says``)."""
     found: list[EventCandidate] = []
-    doers: dict[str, EventCandidate] = {}  # each act's last told by a name: "The order" is that one
+    doers: dict[str, EventCandidate] = {}  # each act's last told with a doer: "The order" is that one
     claimed = frozenset(a.cue_start for a in attributions)
     statements = [(*a.content_span, a.source) for a in attributions]
     resume = QuotationResume(  # a long paragraph is scanned for quotation marks once, not once per sentence
@@ -107,7 +107,7 @@ def find_events(
         # Quotations ending before the sentence are left out: they hold none of its verbs.
         quotes = quoted_stretches(doc.text, resume.start(paragraph, start), start + len(parsed.text), min_words=1)
         told = sentence_events(number, start, parsed, quotes, claimed, statements, doers)
-        doers.update((e.sense.partition("|")[0], e) for e in told if e.pronoun is None and _name_words(e.actor))
+        doers.update((key, e) for e in told if e.actor for key in recall_keys(e.sense))
         found += told
     found.sort(key=lambda e: e.verb_start)
     settings = _settings(article)

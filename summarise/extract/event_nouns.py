@@ -43,10 +43,12 @@ between the two leaders"). A noun whose own doer is none of these ("their produc
 proposes nothing.
 
 With no doer in its sentence, an act noun still proposes an event when it is a definite subject or object naming
-an act the article told before by a name (``_recalled``: "won an order from Qatar Airways. The order, which is
-believed to be worth $15 billion": Qatar's, with that act's status when its own words tell none), or an act done
-together whose verb tells how it turned out (``OUTCOME_VERBS``: "a deal with Fiat went through"), its partners
-after "with" as targets.
+an act the article told before with a doer (``_recalled``: "won an order from Qatar Airways. The order, which is
+believed to be worth $15 billion": Qatar's, with that act's status when its own words tell none; a doer told by a
+pronoun or a description is resolved or grounded as the first telling's would be), a deal being named by any of
+its words (``SAME_ACTS``: "it had signed a contract … The airline signed the agreement … The deal was
+approved"), or an act done together whose verb tells how it turned out (``OUTCOME_VERBS``: "a deal with Fiat went
+through"), its partners after "with" as targets.
 
 A theme noun (``THEME_NOUNS``: "sales", "flight", "collapse", "closure", "decline", "loss") names what happens to
 the thing in its "of" phrase or before it ("sales of automobiles", "a test flight of the A380", "plant closures"),
@@ -114,6 +116,10 @@ concerns"), "move" and "discussions" (false events on the seeds: "Kim's move is 
 PLAN_NOUNS = word_set("plan")
 """Act nouns of intending: announced, the plan is made ("GM announced plans Friday"), not ahead as an announced
 act is ("announced 10,000 job cuts")."""
+SAME_ACTS = dict.fromkeys(word_set("agreement contract accord pact"), "deal")
+"""Act nouns that name one act by other words: "signed a contract to purchase … The deal was approved" recalls
+the signing's contract (``recall_keys``)."""
+
 THING_LABELS = tuple(label for label in NAME_LABELS if label not in PLACE_LABELS)
 """A name before an act noun that it is done to ("Chrysler sale", "A380 delays"); a place only says where."""
 DOER_LABELS = ("ORG", "PERSON")
@@ -194,12 +200,14 @@ def nominal_events(
         if doer is None and not (_theme_event(noun) or partners or recalled):
             continue
         actor = POSSESSIVE.sub("", _phrase(doer, ents)) if doer is not None else recalled.actor if recalled else ""
+        # a recalled act told by a pronoun ("it had signed a contract") keeps it, resolved where it stands
+        pronoun = actor if doer is not None and doer.pos_ == "PRON" else recalled.pronoun if recalled else None
+        pronoun_at = _pronoun_at(recalled) if recalled else start + doer.idx if pronoun and doer is not None else None
         action, when = _action(noun, doer, ents), _time(noun, times)
         if not (actor or partners or when or " " in action):
             continue  # a bare "sales" of nobody, with no words or time of its own: the line tells a reader nothing
         status = noun_status(noun)
         status = recalled.status if recalled is not None and status == "happened" else status
-        pronoun = actor if doer is not None and doer.pos_ == "PRON" else None
         targets = [t for t in [*_objects(noun, ents), *partners] if t != actor and t not in actor]
         found.append(
             EventCandidate(
@@ -214,7 +222,7 @@ def nominal_events(
                 pronoun,
                 status,
                 trigger,
-                pronoun_start=start + doer.idx if doer is not None and pronoun is not None else None,
+                pronoun_start=pronoun_at,
             )
         )
     return found
@@ -365,9 +373,26 @@ def _clause_subject(noun: Any, pronoun: Any, ents: Ents) -> Any | None:
 def _recalled(noun: Any, ents: Ents, earlier: Mapping[str, EventCandidate]) -> EventCandidate | None:
     """The act told before that a definite noun names again (``_definite``): the last of its sense, unless the
     noun names what it is done to and that one did not ("Ford's sales rose; the sales of Toyota fell")."""
-    told = earlier.get(_noun_sense(noun)) if _definite(noun) else None
+    sense = _noun_sense(noun)
+    told = earlier.get(SAME_ACTS.get(sense, sense)) if _definite(noun) else None
     objects = _objects(noun, ents)
     return told if told is not None and (not objects or set(objects) & set(told.targets)) else None
+
+
+def _pronoun_at(told: EventCandidate) -> int | None:
+    """Where the pronoun doing an act told before stands: its antecedent is named before it, not before the noun
+    that recalls the act."""
+    if told.pronoun is None:
+        return None
+    return told.pronoun_start if told.pronoun_start is not None else told.verb_start
+
+
+def recall_keys(sense: str) -> list[str]:
+    """The keys under which an event is recalled by a later definite act noun (``_recalled``): its sense's verb or
+    noun, and, for a verb whose object is a deal named by any of its words (``SAME_ACTS``), "deal" ("signed a
+    contract … The deal": the signing's)."""
+    verb, _, obj = sense.partition("|")
+    return [verb, SAME_ACTS[obj]] if obj in SAME_ACTS else [verb]
 
 
 def _definite(noun: Any) -> bool:

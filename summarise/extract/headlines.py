@@ -2,7 +2,8 @@
 
 ``headline_events`` reads the headline's event candidates and other content words; ``retell`` gives each to the body
 event that tells it (``_telling``: same verb and doer, the lead's by the same doer, same doer and target), whose
-``retold`` its word joins."""
+``retold`` its word joins; a noun naming the doing of an act ("GM declaration of bankruptcy") retells the lead's
+light verb taking that act noun ("General Motors filed for bankruptcy"), whatever the doing's word."""
 
 from __future__ import annotations
 
@@ -59,6 +60,9 @@ class Headline(NamedTuple):
     """Those of its words that are act nouns heading a phrase ("wins order", not "space launch contracts")."""
     names: tuple[str, ...] = ()
     """The parties it names."""
+    doings: tuple[EventCandidate, ...] = ()
+    """Its nouns naming the doing of the act noun in their "of" phrase ("GM declaration of bankruptcy"): each a
+    candidate of that act noun's sense and words, at the noun's own word."""
 
 
 def headline_events(doc: Document) -> Headline:
@@ -84,14 +88,25 @@ def headline_events(doc: Document) -> Headline:
     heads = (t for t in parsed if t.pos_ == "NOUN" and t.dep_ != "compound" and t.i in words)
     acts = tuple(words[t.i] for t in heads if t.lemma_.lower() in EVENT_NOUNS | ACT_NOUNS)
     names = tuple(e.text for e in parsed.ents if e.label_ in NAME_LABELS)
-    return Headline(found, list(words.values()), acts, names)
+    doings = tuple(
+        replace(words[t.i], action=act.text, sense=f"{_noun_sense(act)}|")
+        for t in parsed
+        if t.i in words and t.pos_ == "NOUN"
+        for of in t.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for act in of.children
+        if act.dep_ == "pobj" and act.lemma_.lower() in ACT_NOUNS
+    )
+    return Headline(found, list(words.values()), acts, names, doings)
 
 
 def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> list[EventCandidate]:
     """A headline restates the story: each of its events is a body event told again (``_telling``); each of its
     other words is the first event of the lead of the same sense (``_done_in_lead``); an act noun of the headline
     is the event whose light verb takes it ("makes maiden flight": "made its maiden flight"), or, a theme noun, the
-    lead's event of nobody named of that noun (``_undergone_in_lead``). Its word joins that event's ``retold``;
+    lead's event of nobody named of that noun (``_undergone_in_lead``); a noun naming the doing of the act noun in
+    its "of" phrase is the lead's light verb taking that act noun, done by a party the headline names ("GM
+    declaration of bankruptcy": "General Motors filed for bankruptcy"). Its word joins that event's ``retold``;
     with none, it tells nothing of its own."""
     out = list(found)
     lead = min((e.sentence for e in out), default=0)
@@ -112,7 +127,21 @@ def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> li
         at = _undergone_in_lead(out, word, lead) if at is None else at
         if at is not None and word.trigger is not None and not _within(word.trigger, taken):
             out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
+    taken = [w for e in out for w in e.retold]
+    for word in headline.doings:
+        at = next(
+            (i for i, e in enumerate(out) if _done_by_named(e, headline, lead) and _takes_act_noun(e, word)), None
+        )
+        if at is not None and word.trigger is not None and not _within(word.trigger, taken):
+            out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
     return out
+
+
+def _done_by_named(e: EventCandidate, headline: Headline, lead: int) -> bool:
+    """An event of the lead's first ``LEAD_SENTENCES`` done by a party the headline names: a headline noun naming
+    the doing of an act ("GM declaration of bankruptcy") tells again the lead's light verb taking that act noun
+    ("General Motors filed for bankruptcy"), whatever the doing's word."""
+    return e.sentence < lead + LEAD_SENTENCES and any(_same_name(e.actor, name) for name in headline.names)
 
 
 def _undergone_in_lead(found: Sequence[EventCandidate], word: EventCandidate, lead: int) -> int | None:
