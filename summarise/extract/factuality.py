@@ -166,10 +166,11 @@ def _clause(tok: Any) -> Status | None:
 
 
 def _done_for(tok: Any) -> bool:
-    """A bare infinitive of purpose on an act told as real, in a past or present tense ("selected Northrop on
-    February 29 to build the aircraft", "had set up to showcase", "is exercising its options to purchase"): it
-    tells what the act is done for, told with it, not a plan ahead. An "in order to"/"so that" clause still is
-    one, and so is what the infinitive's own clause says ("sent envoys to ensure that Pyongyang complied")."""
+    """Whether a purpose clause (``_clause`` planned) is a bare infinitive of purpose on an act told as real, in a
+    past or present tense ("selected Northrop on February 29 to build the aircraft", "had set up to showcase", "is
+    exercising its options to purchase"): it tells what the act is done for, told with it, not a plan ahead. An
+    "in order to"/"so that" clause still is one, and so is what the infinitive's own clause says ("sent envoys to
+    ensure that Pyongyang complied")."""
     verb = tok.head
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in PLANNED_AUX | CONDITIONAL_AUX | POSSIBLE_AUX for c in aux) or verb.pos_ not in ("VERB", "AUX"):
@@ -177,7 +178,7 @@ def _done_for(tok: Any) -> bool:
     tensed = [verb, *aux]
     real = any(t.tag_ in ("VBD", "VBZ", "VBP") for t in tensed) or any(c.lemma_.lower() == "have" for c in aux)
     marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-    return real and _clause(tok) == "planned" and not marks & PURPOSE_MARKS
+    return real and not marks & PURPOSE_MARKS
 
 
 def _governed(tok: Any, head: Any) -> Status | None:
@@ -290,7 +291,9 @@ def event_status(tok: Any) -> Status:
     current, tensed, adverbial = tok, False, False
     for _ in range(MAX_CLIMB):
         own = None if tensed else _own(current)  # "should be mentioned that sales doubled": doubled, as told
-        clause = None if current.i == tok.i and _done_for(tok) else _clause(current)
+        clause = _clause(current)
+        if clause == "planned" and current.i == tok.i and _done_for(tok):
+            clause = None  # "selected Northrop on February 29 to build the aircraft": built, as told
         found += [_hedge_above(s, adverbial) for s in (own, clause) if s is not None]
         tensed = (current.dep_ == "ccomp" and _finite(current)) or _tensed_conjunct(current)
         head = current.head

@@ -111,30 +111,32 @@ def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> li
     out = list(found)
     lead = min((e.sentence for e in out), default=0)
     for told in headline.events:
-        at = _telling(out, told, lead, text)
-        if at is not None and told.trigger is not None:
-            out[at] = replace(out[at], retold=(*out[at].retold, told.trigger))
+        _tell_again(out, _telling(out, told, lead, text), told.trigger)
     for word in headline.words:
         verb = word.sense.split("|")[0]
         at = next(
             (i for i, e in enumerate(out) if e.sense.startswith(f"{verb}|") and _done_in_lead(e, headline, lead)), None
         )
-        if at is not None and word.trigger is not None:
-            out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
+        _tell_again(out, at, word.trigger)
     taken = [w for e in out for w in e.retold]
     for word in headline.acts:
+        if word.trigger is None or _within(word.trigger, taken):
+            continue
         at = next((i for i, e in enumerate(out) if e.retold and _takes_act_noun(e, word)), None)
-        at = _undergone_in_lead(out, word, lead) if at is None else at
-        if at is not None and word.trigger is not None and not _within(word.trigger, taken):
-            out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
+        _tell_again(out, _undergone_in_lead(out, word, lead) if at is None else at, word.trigger)
     taken = [w for e in out for w in e.retold]
     for word in headline.doings:
-        at = next(
-            (i for i, e in enumerate(out) if _done_by_named(e, headline, lead) and _takes_act_noun(e, word)), None
-        )
-        if at is not None and word.trigger is not None and not _within(word.trigger, taken):
-            out[at] = replace(out[at], retold=(*out[at].retold, word.trigger))
+        if word.trigger is None or _within(word.trigger, taken):
+            continue
+        doing = (i for i, e in enumerate(out) if _done_by_named(e, headline, lead) and _takes_act_noun(e, word))
+        _tell_again(out, next(doing, None), word.trigger)
     return out
+
+
+def _tell_again(out: list[EventCandidate], at: int | None, word: tuple[int, int] | None) -> None:
+    """``word`` (a headline word's span) joins the ``retold`` of the event at ``at``, when both are there."""
+    if at is not None and word is not None:
+        out[at] = replace(out[at], retold=(*out[at].retold, word))
 
 
 def _done_by_named(e: EventCandidate, headline: Headline, lead: int) -> bool:

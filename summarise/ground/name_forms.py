@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import FUNCTION_WORDS, PERSON_ROLES, SAID_AFTER_NAME
+from ..lexicon import FUNCTION_WORDS, PERSON_ROLES, SAID_AFTER_NAME, WEEKDAYS
 from ..lexicon import word_set as _words
 from ..schema import EntityType
 
@@ -170,7 +170,7 @@ def _parse(name: str, type_hint: str | None, role: str | None, order: int) -> _I
     return _Item(surface, core, title, description, key, hint, role in _AGENT_ROLES, order)
 
 
-_DAY_WORDS = _words("today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday")
+_DAY_WORDS = _words("today yesterday tomorrow tonight") | frozenset(WEEKDAYS)
 """Words that name a day, not a party."""
 _TIME_OPENER = re.compile(rf"^(?i:{'|'.join(sorted(_DAY_WORDS))})\s+(?=[A-Z])")
 """A day word that opens the sentence before a name the parse read as one ("Today Apple also released"): the

@@ -381,9 +381,7 @@ def _product_name(core: str) -> bool:
     one holding a digit ("A380", "777-200LR", "iPhone 4") or written lower-case first with a capital inside
     ("iPhone", "iTunes Music Store"); not "5,000 VIP guests"."""
     words = core.split()
-    camel = [w[:1].islower() and w[1:] != w[1:].lower() for w in words]
-    written = all(w[:1].isupper() or w[:1].isdigit() or c for w, c in zip(words, camel, strict=True))
-    return written and any(_has_digit(w) or c for w, c in zip(words, camel, strict=True))
+    return all(_name_word(w) for w in words) and any(_has_digit(w) or _camel(w) for w in words)
 
 
 def _link_thing_descriptions(items: list[_Item], clusters: UnionFind, text: str) -> None:
@@ -442,7 +440,7 @@ def _merge_last_words(items: list[_Item], clusters: UnionFind) -> None:
             continue
         if words[0].isdigit() or _shouted(item.core):
             continue  # a count before a name ("475 Republicans", "2 Salma Hayek"), a heading ("FULL SPEECH")
-        if all((w[:1].isupper() or w[:1].isdigit() or _camel(w)) and _ONE_WORD.fullmatch(w) for w in words):
+        if all(_name_word(w) and _ONE_WORD.fullmatch(w) for w in words):
             ending.setdefault(item.key.split()[-1], set()).add(i)
     longer = {clusters.find(i) for i, item in enumerate(items) if not item.description and len(item.key.split()) > 1}
     for i, item in enumerate(items):
@@ -464,6 +462,11 @@ def _shouted(core: str) -> bool:
     """Words in capitals throughout, one of them no acronym's length: a heading or a shout, not a name ("FULL
     SPEECH"; "IBM PC" is a name)."""
     return core.isupper() and any(len(w) > 4 for w in core.split())
+
+
+def _name_word(word: str) -> bool:
+    """A word written as a name's: capitalised, a number, or lower-case first with a capital inside ("iPod")."""
+    return word[:1].isupper() or word[:1].isdigit() or _camel(word)
 
 
 def _camel(word: str) -> bool:
