@@ -71,3 +71,6 @@ class ExtractedEvent:
     the action's word in the sentence)."""
     retold: tuple[tuple[int, int], ...] = ()
     """The words naming it where the headline tells it again, from the parse ([start, end) each)."""
+    present: bool = False
+    """The parse found it in the simple present in the article's own voice: with no time words of its own it
+    holds at the time of writing (``Grounder.time``)."""

@@ -299,6 +299,7 @@ def parse_items(doc: Document, windows: Sequence[Window]) -> Extraction:
             trigger=e.trigger,
             sense=e.sense,
             retold=e.retold,
+            present=e.present,
         )
         for e in events
     ]

@@ -265,6 +265,14 @@ class Grounder:
         dating = [m for m in inside if dates_an_event(m)]
         return event_time(dating[0].text, dating[0], self.published) if len(dating) == 1 else None
 
+    def _now(self, item: ExtractedEvent, trigger: Span | None) -> TimeExpr | None:
+        """The publication day for an act told in the simple present in the article's own voice with no time
+        words ("The store currently sells digital music"): the tense is what dates it, so its verb is the time
+        as written. None without a publication date or a found verb."""
+        if not item.present or self.published is None or trigger is None:
+            return None
+        return TimeExpr(text=trigger.text, value=self.published.isoformat(), granularity="day")
+
     def _times_within(self, start: int, end: int) -> list[TimeMention]:
         """The tagged times inside [start, end): a bisection into the times by start (linear in the article)."""
         times, i = self.times, bisect_left(self._time_starts, start)
@@ -322,14 +330,15 @@ class Grounder:
             action, status = d.action.strip(), d.status
             if d.origin == "model":  # the parse's actions are cut without them already
                 action, status = _modality(action, status)
+            trigger = self.trigger(d, span)
             event = Event(
                 id="",
                 action=action,
-                time=self.time(_when(d), span),
+                time=self.time(_when(d), span) or self._now(d, trigger),
                 location=where,
                 evidence=[span],
                 status=status,
-                trigger=self.trigger(d, span),
+                trigger=trigger,
                 retold=[self.word(at) for at in d.retold if 0 <= at[0] < at[1] <= len(self.text)],
             )
             targets = [n for t in d.targets if (n := self.name(t))]
