@@ -611,7 +611,8 @@ def test_an_infinitive_with_a_subject_of_its_own_tells_who_does_it_though_nothin
 def test_the_article_s_simple_present_holds_at_the_time_of_writing_a_speaker_s_does_not() -> None:
     text = (
         "Apple released the iPod in 2001. The store currently sells digital music. "
-        "Microsoft said that Apple controls the market. Apple will open a store. Apple has opened a shop."
+        "Microsoft said that Apple controls the market. Apple will open a store. Apple has opened a shop. "
+        "Jobs is stepping down from his post. The jets are assembled by Airbus."
     )
     result = summarise(text, published="2006-06-20", settings=PARSE)
     times = {e.action: (e.time.text, e.time.value) if e.time else None for e in result.events}
@@ -621,4 +622,6 @@ def test_the_article_s_simple_present_holds_at_the_time_of_writing_a_speaker_s_d
         "controls the market": None,  # Microsoft's present is the time of its saying, which is not given
         "open a store": None,  # planned: no present tense
         "opened a shop": None,  # the present perfect says before, not when
+        "stepping down from his post": ("stepping", "2006-06-20"),  # the present progressive
+        "assembled the jets": ("assembled", "2006-06-20"),  # and the present passive
     }

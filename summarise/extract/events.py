@@ -853,14 +853,18 @@ def _verb_events(
 def _narrated(
     verb: Any, start: int, quotes: Sequence[tuple[int, int]], statements: Sequence[tuple[int, int, str]]
 ) -> bool:
-    """A verb in the simple present, with no auxiliary, told in the article's own voice: the tense places the act
-    at the time of writing. Not in a claim: a speaker's present is the time of the saying, which the article may
-    not give (MEANTIME dev, evals/EVENT-TIME.md: the gold anchors the narrator's simple present to the
-    publication day 15 times to 7, a claim's 4 to 9; no other tense or voice reaches 2:1)."""
+    """A verb in the present ("sells", "are selected", "is stepping down"), told in the article's own voice: the
+    tense places the act at the time of writing. Not in a claim: a speaker's present is the time of the saying,
+    which the article may not give (MEANTIME dev, evals/EVENT-TIME.md: the gold anchors the narrator's simple
+    present to the publication day 15 times to 7, a claim's 4 to 9; no other tense or voice reaches 2:1)."""
     at = start + verb.idx
-    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return False
-    return _speaker(at, quotes, statements) == "" and not any(a <= at < b for a, b, _ in statements)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:  # only "be" in the present before a participle: a passive or a progressive
+        present = len(auxes) == 1 and auxes[0].tag_ in ("VBZ", "VBP") and auxes[0].lemma_ == "be"
+        present = present and verb.tag_ in ("VBN", "VBG")
+    else:
+        present = verb.tag_ in ("VBZ", "VBP")
+    return present and _speaker(at, quotes, statements) == "" and not any(a <= at < b for a, b, _ in statements)
 
 
 def _patient(verb: Any) -> Any | None:
