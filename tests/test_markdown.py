@@ -34,3 +34,10 @@ def test_each_merged_mention_s_word_is_cited() -> None:
     meet, held = text.index("meet "), text.index("held")
     meeting = next(line for line in lines if "meeting" in line)
     assert meeting.endswith(f" · told again: “meet” [{meet}–{meet + 4}], “held a meeting” [{held}–{held + 14}]")
+
+
+def test_a_time_the_present_tense_gives_says_so() -> None:
+    text = "Acme opened a store in Lyon on Monday. The store sells bread."
+    lines = _event_lines(render_markdown(summarise(text, published="2021-05-04", settings=PARSE)))
+    assert any("opened a store" in line and "· on Monday (2021-05-03)" in line for line in lines)
+    assert any("sells bread · present tense (2021-05-04)" in line for line in lines)

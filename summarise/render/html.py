@@ -25,6 +25,8 @@ from typing import Any
 from summarise.errors import InputError
 from summarise.schema import ArticleSummary, Claim, Entity, Event, Span
 
+from . import time_words
+
 __all__ = ["EvalDocView", "render_eval_html", "render_summary_html"]
 
 Item = Entity | Event | Claim
@@ -404,7 +406,7 @@ def _event_card(v: Event, page: _SummaryPage) -> str:
     if v.time:
         value = f" · <code>{_e(v.time.value)}</code>" if v.time.value else " · unresolved"
         gran = f' <span class="muted">({_e(v.time.granularity)})</span>' if v.time.granularity else ""
-        when = f'<span class="time">{_e(v.time.text)}</span>{value}{gran}'
+        when = f'<span class="time">{_e(time_words(v))}</span>{value}{gran}'
     where = f'<div class="small muted">in {_e(v.location)}</div>' if v.location else ""
     status = "" if v.status == "happened" else _chip(v.status, f"st-{v.status}")
     claims = {c.id: c for c in summary.claims}
@@ -557,7 +559,7 @@ def _fields(item: Item, summary: ArticleSummary) -> list[tuple[str, str]]:
     if isinstance(item, Event):
         time = ""
         if item.time:
-            time = item.time.text + (f" = {item.time.value}" if item.time.value else "")
+            time = time_words(item) + (f" = {item.time.value}" if item.time.value else "")
         return [
             ("actor", _entity_name(summary, item.actor) if item.actor else ""),
             ("action", item.action),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..schema import ArticleSummary, Claim, Event, Span
+from . import time_words
 
 _MARK = {"exact": "", "fuzzy": " ≈", "unverified": " ⚠ unverified"}
 
@@ -59,7 +60,7 @@ def _event(summary: ArticleSummary, e: Event) -> str:
     if e.targets:
         parts.append("→ " + ", ".join(_md(_name(summary, t, t)) for t in e.targets))
     if e.time:
-        parts.append(f"· {_md(e.time.text)}" + (f" ({e.time.value})" if e.time.value else ""))
+        parts.append(f"· {_md(time_words(e))}" + (f" ({e.time.value})" if e.time.value else ""))
     if e.location:
         parts.append(f"· {_md(e.location)}")
     return " ".join(parts) + _says(summary, e) + _where(e.evidence) + _retold(e)
