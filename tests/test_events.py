@@ -625,3 +625,15 @@ def test_the_article_s_simple_present_holds_at_the_time_of_writing_a_speaker_s_d
         "stepping down from his post": ("stepping", "2006-06-20"),  # the present progressive
         "assembled the jets": ("assembled", "2006-06-20"),  # and the present passive
     }
+
+
+def test_a_party_is_not_the_target_of_its_own_act() -> None:
+    text = (
+        "Japan and South Korea also raised concerns about a possible arms deal between Putin and Kim, "
+        "with Tokyo warning of the risk of violating U.N. sanctions."
+    )
+    result = summarise(text, published="2023-09-15", settings=PARSE)
+    names = {e.id: e.name for e in result.entities}
+    parties = {(names[e.actor], tuple(names[t] for t in e.targets)) for e in result.events if e.actor}
+    assert all(actor not in targets for actor, targets in parties)
+    assert ("Japan", ("United Nations",)) in parties

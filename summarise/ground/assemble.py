@@ -105,8 +105,9 @@ def merged_events(events: Sequence[GroundedEvent], table: EntityTable) -> list[E
     kept: list[Event] = []
     mentions: dict[tuple[str, str, str], Event] = {}
     for e in events:
-        ids = list(dict.fromkeys(eid for t in e.targets if (eid := table.id_for(t)) is not None))
         actor_id = table.id_for(e.actor) if e.actor else None
+        # a party is not its own target: "Japan … raised concerns …, with Tokyo warning" names Japan twice
+        ids = list(dict.fromkeys(eid for t in e.targets if (eid := table.id_for(t)) not in (None, actor_id)))
         verb, _, obj = e.sense.partition("|")
         key = (actor_id or "", verb, ids[0] if ids else obj)
         if actor_id and verb and (first := mentions.get(key)) is not None:
