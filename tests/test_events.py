@@ -354,6 +354,27 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("", "The companies' names be changed to Acme AG", ("Acme AG", "Lyon LLC"), None),
             ],
         ),
+        # a present participle right after a party's name or office is the party's act (a reduced relative); a
+        # thing's participle describes the thing ("an earthquake measuring 5.6"); a passive's quantifier subject
+        # stands for what it counts ("not all of the company's claims")
+        (
+            "Jane Roux, an Acme executive overseeing its design work, is leaving the company. "
+            "An earthquake measuring 5.6 struck Lyon. "
+            "The court upheld the appeal, though not all of the company's claims were upheld.",
+            [
+                ("Jane Roux", "overseeing design work", (), None),
+                ("Jane Roux", "leaving the company", (), None),
+                ("The court", "upheld the appeal", (), None),
+                ("the company", "claims", (), None),
+                ("", "the company's claims were upheld", (), None),
+            ],
+        ),
+        # a gerund with an object after an owned noun's "of" or "in" is the owner's act; with no owner it names a
+        # kind of act ("a method of calculating the price"), not one done
+        (
+            "Acme Corp was praised for its role in selling the mill. Acme used a new method of calculating the price.",
+            [("Acme Corp", "selling the mill", (), None)],
+        ),
         # a quotation no claim carries is nobody's report; states and feelings propose nothing
         ("The film “Acme Sells the Mill” opened in Lyon.", [("The film", "opened in Lyon", (), None)]),
         ("The council seems divided and remains cautious.", []),
