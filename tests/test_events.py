@@ -375,6 +375,13 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
             "Acme Corp was praised for its role in selling the mill. Acme used a new method of calculating the price.",
             [("Acme Corp", "selling the mill", (), None)],
         ),
+        # a saying verb not done to a thing is a negated act, as the verb done is an act; not commenting and not
+        # offering details do nothing
+        (
+            "Acme will not publicly announce the plants it will close. Jane Roux did not comment on the situation. "
+            "Lyon did not offer details.",
+            [("Acme", "announce the plants", (), None)],
+        ),
         # a quotation no claim carries is nobody's report; states and feelings propose nothing
         ("The film “Acme Sells the Mill” opened in Lyon.", [("The film", "opened in Lyon", (), None)]),
         ("The council seems divided and remains cautious.", []),
@@ -627,3 +634,11 @@ def test_an_infinitive_with_a_subject_of_its_own_tells_who_does_it_though_nothin
     assert found("There was some hope for the industry to stabilise. Acme wants to ensure.") == [
         ("the industry", "stabilise", (), None)
     ]
+
+
+def test_a_participle_is_a_name_s_act_only_set_off_by_a_comma() -> None:
+    """A name takes no restrictive relative: "New York Giants running back Paul Ames" is a compound, not the
+    Giants running him; "Paul Ames, running for mayor" is his act."""
+    compound = found("The team signed New York Giants running back Paul Ames on Monday.")
+    assert [action for _, action, _, _ in compound if action.startswith("running")] == []
+    assert ("Paul Ames", "running for mayor", (), None) in found("Paul Ames, running for mayor, visited Lyon.")

@@ -343,6 +343,8 @@ def _acting_party(verb: Any) -> Any | None:
         return None
     if verb.i - noun.i - 1 > int(noun.nbor().text == ","):
         return None  # a reduced relative follows its noun: one hung on a name further back is the parse's guess
+    if noun.pos_ == "PROPN" and noun.ent_type_ != "NORP" and verb.i == noun.i + 1:
+        return None  # a name takes a relative set off by a comma; "New Orleans Saints running back" is a compound
     named = noun.head if noun.dep_ == "appos" else noun  # "Papermaster, an executive overseeing": Papermaster
     if named.pos_ == "PROPN" and named.ent_type_ in PARTY_LABELS:
         return named
@@ -837,7 +839,7 @@ def _verb_events(
         if verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"} and bare:
             continue
         status, trigger = event_status(main), _joint_trigger(start, verb, inner) or _trigger(start, main)
-        if status == "negated" and main.lemma_.lower() in CUES:
+        if status == "negated" and main.lemma_.lower() in CUES and not _withheld(main):
             continue  # "refused to comment", "did not offer details": nothing said is neither claim nor act
         actors = _actors(subject) if subject is not None else [None]
         together = sense.split("|")[0] in RECIPROCAL or (subject is not None and subject.head.lower_ == "between")
@@ -870,6 +872,12 @@ def _verb_events(
                 )
             )
     return found
+
+
+def _withheld(verb: Any) -> bool:
+    """A saying act not done to a thing ("GM will not announce the dealerships it will shut"): a negated act, as the
+    same verb said is an act (``_told_act``); "did not offer details" and "did not comment" say nothing done."""
+    return _told_act(verb, verb.lemma_.lower(), {c.dep_ for c in verb.children})
 
 
 def _patient(verb: Any) -> Any | None:
