@@ -375,6 +375,14 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
             "Acme Corp was praised for its role in selling the mill. Acme used a new method of calculating the price.",
             [("Acme Corp", "selling the mill", (), None)],
         ),
+        # a difficulty's gerund is done by who has the difficulty
+        (
+            "Many buyers experienced issues connecting to the Acme website.",
+            [
+                ("Many buyers", "experienced issues", (), None),
+                ("Many buyers", "connecting to the Acme website", ("Acme",), None),
+            ],
+        ),
         # a saying verb not done to a thing is a negated act, as the verb done is an act; not commenting and not
         # offering details do nothing
         (

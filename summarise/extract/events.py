@@ -154,6 +154,8 @@ NOBODY = word_set("no nobody none nothing neither")
 DEMONSTRATIVES = word_set("this that these those")
 """A subject "this" names a situation, not a party: it resolves to no name."""
 SPEAKERS_OWN = word_set("our my your")
+DIFFICULTY_NOUNS = word_set("trouble difficulty problem issue")
+"""Nouns whose gerund is done by who has them ("had trouble finding", "experienced issues connecting")."""
 PARTITIVES = word_set("all some most many several each both half")
 """A quantifier whose "of" phrase names what it counts ("not all of their claims were upheld"): the claims."""
 FIRST_PERSON = word_set("i me")
@@ -316,6 +318,8 @@ def _subject(verb: Any) -> Any | None:
             continue
         elif tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in GERUND_DOER_PREPS:
             tok = tok.head  # "divested it by selling it", "after meeting Putin": the clause's doer
+        elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in DIFFICULTY_NOUNS:
+            tok = tok.head  # "buyers experienced issues connecting to the website": who has the trouble does it
         elif (party := _acting_party(tok)) is not None:
             return party  # "an Apple executive overseeing hardware engineering": the executive oversees it
         elif _raised(verb, came) and (noun := _participle_of(tok)) is not None:
