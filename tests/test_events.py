@@ -383,8 +383,8 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Many buyers", "connecting to the Acme website", ("Acme",), None),
             ],
         ),
-        # a saying verb not done to a thing is a negated act, as the verb done is an act; not commenting and not
-        # offering details do nothing
+        # a negated saying verb with a thing as its object is a negated act, as the verb done is an act; not
+        # commenting and not offering details do nothing
         (
             "Acme will not publicly announce the plants it will close. Jane Roux did not comment on the situation. "
             "Lyon did not offer details.",

@@ -343,7 +343,7 @@ def _acting_party(verb: Any) -> Any | None:
     by one, which can act; a thing's participle describes it ("an earthquake measuring 5.6", "cables connecting
     Europe", "sanctions weighing on both countries")."""
     noun = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.pos_ not in ("NOUN", "PROPN"):
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.pos_ not in ("NOUN", "PROPN") or verb.i < noun.i:
         return None
     if verb.i - noun.i - 1 > int(noun.nbor().text == ","):
         return None  # a reduced relative follows its noun: one hung on a name further back is the parse's guess
@@ -879,8 +879,9 @@ def _verb_events(
 
 
 def _withheld(verb: Any) -> bool:
-    """A saying act not done to a thing ("GM will not announce the dealerships it will shut"): a negated act, as the
-    same verb said is an act (``_told_act``); "did not offer details" and "did not comment" say nothing done."""
+    """Whether a negated saying verb is an act withheld: one with a thing as its object ("GM will not announce the
+    dealerships it will shut") is a negated act, as the same verb done is an act (``_told_act``); "did not offer
+    details" and "did not comment" do nothing."""
     return _told_act(verb, verb.lemma_.lower(), {c.dep_ for c in verb.children})
 
 
