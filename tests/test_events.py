@@ -354,6 +354,42 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("", "The companies' names be changed to Acme AG", ("Acme AG", "Lyon LLC"), None),
             ],
         ),
+        # a present participle right after a party's name or office is the party's act (a reduced relative); a
+        # thing's participle describes the thing ("an earthquake measuring 5.6"); a passive's quantifier subject
+        # stands for what it counts ("not all of the company's claims")
+        (
+            "Jane Roux, an Acme executive overseeing its design work, is leaving the company. "
+            "An earthquake measuring 5.6 struck Lyon. "
+            "The court upheld the appeal, though not all of the company's claims were upheld.",
+            [
+                ("Jane Roux", "overseeing design work", (), None),
+                ("Jane Roux", "leaving the company", (), None),
+                ("The court", "upheld the appeal", (), None),
+                ("the company", "claims", (), None),
+                ("", "the company's claims were upheld", (), None),
+            ],
+        ),
+        # a gerund with an object after an owned noun's "of" or "in" is the owner's act; with no owner it names a
+        # kind of act ("a method of calculating the price"), not one done
+        (
+            "Acme Corp was praised for its role in selling the mill. Acme used a new method of calculating the price.",
+            [("Acme Corp", "selling the mill", (), None)],
+        ),
+        # a difficulty's gerund is done by who has the difficulty
+        (
+            "Many buyers experienced issues connecting to the Acme website.",
+            [
+                ("Many buyers", "experienced issues", (), None),
+                ("Many buyers", "connecting to the Acme website", ("Acme",), None),
+            ],
+        ),
+        # a negated saying verb with a thing as its object is a negated act, as the verb done is an act; not
+        # commenting and not offering details do nothing
+        (
+            "Acme will not publicly announce the plants it will close. Jane Roux did not comment on the situation. "
+            "Lyon did not offer details.",
+            [("Acme", "announce the plants", (), None)],
+        ),
         # a quotation no claim carries is nobody's report; states and feelings propose nothing
         ("The film “Acme Sells the Mill” opened in Lyon.", [("The film", "opened in Lyon", (), None)]),
         ("The council seems divided and remains cautious.", []),
@@ -637,3 +673,11 @@ def test_a_party_is_not_the_target_of_its_own_act() -> None:
     parties = {(names[e.actor], tuple(names[t] for t in e.targets)) for e in result.events if e.actor}
     assert all(actor not in targets for actor, targets in parties)
     assert ("Japan", ("United Nations",)) in parties
+
+
+def test_a_participle_is_a_name_s_act_only_set_off_by_a_comma() -> None:
+    """A name takes no restrictive relative: "New York Giants running back Paul Ames" is a compound, not the
+    Giants running him; "Paul Ames, running for mayor" is his act."""
+    compound = found("The team signed New York Giants running back Paul Ames on Monday.")
+    assert [action for _, action, _, _ in compound if action.startswith("running")] == []
+    assert ("Paul Ames", "running for mayor", (), None) in found("Paul Ames, running for mayor, visited Lyon.")

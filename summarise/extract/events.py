@@ -154,6 +154,10 @@ NOBODY = word_set("no nobody none nothing neither")
 DEMONSTRATIVES = word_set("this that these those")
 """A subject "this" names a situation, not a party: it resolves to no name."""
 SPEAKERS_OWN = word_set("our my your")
+DIFFICULTY_NOUNS = word_set("trouble difficulty problem issue")
+"""Nouns whose gerund is done by who has them ("had trouble finding", "experienced issues connecting")."""
+PARTITIVES = word_set("all some most many several each both half")
+"""A quantifier whose "of" phrase names what it counts ("not all of their claims were upheld"): the claims."""
 FIRST_PERSON = word_set("i me")
 """In a quotation, the speaker: the claim's source. Not "we" (a company, a government, a team: the quotation
 rarely says which) nor "you"."""
@@ -307,16 +311,20 @@ def _subject(verb: Any) -> Any | None:
             return subj
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
-        if _infinitive_of_noun(tok):  # "Ford's decision to name", "won a contract to supply": the noun's owner
-            owner = _owner(tok.head)
+        if (noun := _noun_of(tok)) is not None:  # "Ford's decision to name", "won a contract to supply": its owner
+            owner = _owner(noun)
             if owner is not None:
                 return owner
-            tok, came = _phrase_verb(tok.head), ""
+            tok, came = _phrase_verb(noun), ""
             if tok is None:
                 return None
             continue
         elif tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in GERUND_DOER_PREPS:
             tok = tok.head  # "divested it by selling it", "after meeting Putin": the clause's doer
+        elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in DIFFICULTY_NOUNS:
+            tok = tok.head  # "buyers experienced issues connecting to the website": who has the trouble does it
+        elif (party := _acting_party(tok)) is not None:
+            return party  # "an Apple executive overseeing hardware engineering": the executive oversees it
         elif _raised(verb, came) and (noun := _participle_of(tok)) is not None:
             return noun  # "the winglets, designed to improve fuel efficiency": the winglets improve it
         elif tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or tok.head is tok:
@@ -330,6 +338,24 @@ def _subject(verb: Any) -> Any | None:
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _acting_party(verb: Any) -> Any | None:
+    """The party a present participle tells an act of, as a reduced relative ("Mark Papermaster, an Apple executive
+    overseeing hardware engineering": who oversees it): a name of a person, company or country, or an office held
+    by one, which can act; a thing's participle describes it ("an earthquake measuring 5.6", "cables connecting
+    Europe", "sanctions weighing on both countries")."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.pos_ not in ("NOUN", "PROPN") or verb.i < noun.i:
+        return None
+    if verb.i - noun.i - 1 > int(noun.nbor().text == ","):
+        return None  # a reduced relative follows its noun: one hung on a name further back is the parse's guess
+    if noun.pos_ == "PROPN" and noun.ent_type_ != "NORP" and verb.i == noun.i + 1:
+        return None  # a name takes a relative set off by a comma; "New Orleans Saints running back" is a compound
+    named = noun.head if noun.dep_ == "appos" else noun  # "Papermaster, an executive overseeing": Papermaster
+    if named.pos_ == "PROPN" and named.ent_type_ in PARTY_LABELS:
+        return named
+    return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in PERSON_ROLES else None
 
 
 def _subject_word(verb: Any) -> Any | None:
@@ -420,13 +446,19 @@ def _phrase_verb(noun: Any) -> Any | None:
     return None
 
 
-def _infinitive_of_noun(verb: Any) -> bool:
-    """ "a contract to supply", "the decision to ban": an infinitive that says what a noun is for."""
-    return (
-        verb.dep_ == "acl"
-        and verb.head.pos_ == "NOUN"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    )
+def _noun_of(verb: Any) -> Any | None:
+    """The noun whose act a verb names: an infinitive that says what the noun is for ("a contract to supply", "the
+    decision to ban"), or a gerund with an object after "of" or "in" on a noun that someone owns ("its role in
+    selling a corporate stake": Germany's). Without an owner, such a gerund names a kind of act, not one done
+    ("a method of calculating the bars", "no interest in running GM"), and "the integration of podcasting" none."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and infinitive:
+        return verb.head
+    prep = verb.head
+    gerund = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and any(c.dep_ == "dobj" for c in verb.children)
+    if gerund and prep.lower_ in ("of", "in") and prep.dep_ == "prep" and prep.head.pos_ == "NOUN":
+        return prep.head if _owner(prep.head) is not None else None
+    return None
 
 
 def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
@@ -814,7 +846,7 @@ def _verb_events(
         if verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"} and bare:
             continue
         status, trigger = event_status(main), _joint_trigger(start, verb, inner) or _trigger(start, main)
-        if status == "negated" and main.lemma_.lower() in CUES:
+        if status == "negated" and main.lemma_.lower() in CUES and not _withheld(main):
             continue  # "refused to comment", "did not offer details": nothing said is neither claim nor act
         actors = _actors(subject) if subject is not None else [None]
         together = sense.split("|")[0] in RECIPROCAL or (subject is not None and subject.head.lower_ == "between")
@@ -867,6 +899,13 @@ def _narrated(
     return present and _speaker(at, quotes, statements) == "" and not any(a <= at < b for a, b, _ in statements)
 
 
+def _withheld(verb: Any) -> bool:
+    """Whether a negated saying verb is an act withheld: one with a thing as its object ("GM will not announce the
+    dealerships it will shut") is a negated act, as the same verb done is an act (``_told_act``); "did not offer
+    details" and "did not comment" do nothing."""
+    return _told_act(verb, verb.lemma_.lower(), {c.dep_ for c in verb.children})
+
+
 def _patient(verb: Any) -> Any | None:
     """A passive's subject ("an agreement was reached"; hung on the auxiliary, "have been hard hit"); a passive
     infinitive's, its passive head's ("a model is expected to be launched", "the names are announced to be
@@ -874,7 +913,15 @@ def _patient(verb: Any) -> Any | None:
     subject = _subject_word(verb)
     if subject is None and verb.dep_ == "xcomp" and _passive(verb):
         return _patient(verb.head)
-    return subject if subject is not None and _undergoes(subject, verb) else None
+    return _counted(subject) if subject is not None and _undergoes(subject, verb) else None
+
+
+def _counted(subject: Any) -> Any:
+    """What a quantifier subject counts: the noun of its "of" phrase ("not all of their claims were upheld": the
+    claims; a partitive's head is the quantifier, what it is about the noun), else the subject itself."""
+    of = next((c for c in subject.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return counted if counted is not None and subject.lower_ in PARTITIVES and counted.pos_ != "PRON" else subject
 
 
 def _participle_of(verb: Any) -> Any | None:
