@@ -194,3 +194,24 @@ def test_a_definite_deal_named_by_other_words_is_the_act_told_before_by_a_pronou
     assert ("The airline", "deal") in found  # the description, which grounding joins to its name
     # an act that nobody does is still none to recall
     assert nouns("A contract was signed. The deal surprised analysts.") == []
+
+
+def test_an_act_noun_a_verb_tells_began_turned_out_or_was_called_off_is_an_event_whoever_does_it() -> None:
+    # the verb selects an act as its subject: the act took place (or not), no doer named
+    assert nouns("Pre-orders of the new iPhone began on Tuesday.") == [("", "orders of the new iPhone", (), "happened")]
+    text = "A $14 billion bailout deal for the automakers was rejected in the Senate."
+    assert nouns(text) == [("", "$ 14 billion bailout deal", (), "negated")]
+    # not an infinitive, which tells what another expects, nor a verb taking a clause
+    assert nouns("Kim expects the arms deal negotiations to continue.") == []
+    assert nouns("The resignation will not begin to affect Apple.") == []
+    # with no words of its own the line would be a bare "deal"
+    assert nouns("The deal has been rejected.") == []
+
+
+def test_a_theme_noun_s_possessor_that_no_one_party_gives_is_what_undergoes_it() -> None:
+    assert nouns("The new jets' delivery will be delayed until October.") == [
+        ("", "delivery of new jets", (), "negated")
+    ]
+    # a singular description is a party's, and beside an "of" phrase the possessor does the act
+    assert nouns("The automaker's losses widened in March.")[0][0] == "The automaker"
+    assert nouns("The companies' sale of the plant surprised analysts.") == []

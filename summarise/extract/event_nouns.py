@@ -48,18 +48,23 @@ believed to be worth $15 billion": Qatar's, with that act's status when its own 
 pronoun or a description is resolved or grounded as the first telling's would be), a deal being named by any of
 its words (``SAME_ACTS``: "it had signed a contract … The airline signed the agreement … The deal was
 approved"), or an act done together whose verb tells how it turned out (``OUTCOME_VERBS``: "a deal with Fiat went
-through"), its partners after "with" as targets.
+through"), its partners after "with" as targets. So does an act noun that a verb selecting an act as its subject
+tells began, took place, turned out or was called off (``_told_of``: "Pre-orders of the iPhone 4 began Tuesday",
+"A US$14 billion bailout package deal … has been rejected", "The departure from France of the A380 has been
+delayed"): the verb asserts the act whoever does it, as "the test flight was delayed" asserts a theme noun's; not
+as an infinitive ("Kim expects the arms deal negotiations to continue": what another expects).
 
 A theme noun (``THEME_NOUNS``: "sales", "flight", "collapse", "closure", "decline", "loss") names what happens to
 the thing in its "of" phrase or before it ("sales of automobiles", "a test flight of the A380", "plant closures"),
-which MEANTIME gives as its Arg1, no Arg0 being asked: with no doer named it proposes an event of nobody named,
-except as a verb's object, that verb's event ("reported a 49% decline", "discussing the sale of weapons"), unless
-the verb causes, prevents, changes or contains it ("caused a sharp decrease", "to prevent a collapse", "a plan
-that includes plant closures": two events), or as what something is for ("factories for the production of
-aircraft"). Any act noun with no doer was measured: on
-MEANTIME dev (parse) it raised the recall over events with a participant from 0.459 to 0.510 but brought actor
-accuracy to 0.850 and status agreement to 0.847, since agentive nouns ("order", "deal", "ban", "agreement") have a
-gold doer the sentence names in ways no rule here reads; theme nouns alone, with the rest of this module, give
+or in a possessor no one party gives when no "of" phrase names it (``_undergoes``: "the double-deck aircrafts'
+delivery"), which MEANTIME gives as its Arg1, no Arg0 being asked: with no doer named it proposes an event of
+nobody named, except as a verb's object, that verb's event ("reported a 49% decline", "discussing the sale of
+weapons"), unless the verb causes, prevents, changes or contains it ("caused a sharp decrease", "to prevent a
+collapse", "a plan that includes plant closures": two events), or as what something is for ("factories for the
+production of aircraft"). Any act noun with no doer was measured: on MEANTIME dev (parse) it raised the recall
+over events with a participant from 0.459 to 0.510 but brought actor accuracy to 0.850 and status agreement to
+0.847, since agentive nouns ("order", "deal", "ban", "agreement") have a gold doer the sentence names in ways no
+rule here reads; theme nouns alone, with the rest of this module, give
 0.489 (475 of 971), actor 0.907, status 0.869, precision 0.978 (evals/MEANTIME-RECALL.md, "Nouns").
 
 Nor does a noun the events module already tells: the object of a light verb that is the event ("gave a speech",
@@ -161,6 +166,9 @@ measured (MEANTIME dev status 512 of 589) against these (513): "the loss could s
 OUTCOME_VERBS = word_set("go come break fall collapse fail stall succeed resume continue proceed")
 """Verbs that tell how their subject's act turned out ("the deal went through", "talks broke down"): the act is
 an event of its own, its parties those it is done with or between."""
+EVENT_VERBS = word_set("begin start occur happen")
+"""Verbs whose subject is an act that they tell took place ("Pre-orders began Tuesday"), as ``OUTCOME_VERBS`` tell
+how it turned out."""
 UNDONE_VERBS = NEGATING_VERBS | word_set("kill scrap block veto delay postpone")
 """Verbs whose passive subject is an act that did not take place ("the deal had been killed")."""
 
@@ -197,7 +205,7 @@ def nominal_events(
         doer = doer if doer is not None and (doer is own or _named(doer, ents)) else None
         partners = _partners(noun, ents) if doer is None else []
         recalled = _recalled(noun, ents, earlier or {}) if doer is None else None
-        if doer is None and not (_theme_event(noun) or partners or recalled):
+        if doer is None and not (_theme_event(noun) or partners or recalled or _told_of(noun)):
             continue
         actor = POSSESSIVE.sub("", _phrase(doer, ents)) if doer is not None else recalled.actor if recalled else ""
         # a recalled act told by a pronoun ("it had signed a contract") keeps it, resolved where it stands
@@ -280,6 +288,21 @@ def _theme_event(noun: Any) -> bool:
     return not (noun.dep_ == "pobj" and noun.head.lower_ == "for")
 
 
+def _told_of(noun: Any) -> bool:
+    """Whether an act noun is the subject of a verb that selects an event as its subject, telling that the act
+    began, took place, turned out or was called off ("Pre-orders of the iPhone 4 began Tuesday", "the deal has
+    been rejected", "the departure has been delayed"): the verb asserts the act, whoever does it; not a verb that
+    takes a clause ("the resignation will not begin to affect Apple") nor an infinitive, which tells what another
+    expects or wants ("Kim expects the arms deal negotiations to continue")."""
+    verb, lemma = noun.head, noun.head.lemma_.lower()
+    infinitive = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.pos_ != "VERB" or infinitive or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False  # "Kim expects the negotiations to continue": what another expects, not an act told
+    if noun.dep_ == "nsubjpass":
+        return lemma in UNDONE_VERBS
+    return noun.dep_ == "nsubj" and lemma in OUTCOME_VERBS | EVENT_VERBS
+
+
 def _outcome(noun: Any) -> Any | None:
     """The verb that tells how the act its subject noun names turned out ("a deal with Fiat went through",
     "discussions on the bailout broke down", "the dispute has come up between Apple and Cisco")."""
@@ -334,6 +357,8 @@ def _doer(noun: Any, ents: Ents) -> Any | None:
     """Who does the act (module docstring): the possessor, the "by" or "between" phrase, an organisation or person
     before it, or the subject of the light or aspectual verb that has it as object."""
     for c in noun.children:
+        if _undergoes(c):
+            continue  # "the aircraft's delivery": what is delivered
         if c.dep_ == "poss" and c.pos_ == "PRON":
             return _clause_subject(noun, c, ents) or c
         if c.dep_ == "poss":
@@ -351,6 +376,16 @@ def _doer(noun: Any, ents: Ents) -> Any | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "into" and _light(noun.head.head):
         return _subject(noun.head.head)
     return None
+
+
+def _undergoes(possessor: Any) -> bool:
+    """A theme noun's possessor that no one party gives, when no "of" phrase names what undergoes the act: that is
+    what the possessor names ("The double-deck commercial aircrafts' delivery … will be delayed": the aircraft are
+    delivered); not a singular "the" description, a party's (``_described``: "the automaker's losses"), nor one
+    beside an "of" phrase ("the companies' sale of the plant": the companies sell)."""
+    noun = possessor.head
+    theme = noun.lemma_.lower() in THEME_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    return bool(theme and possessor.dep_ == "poss" and possessor.pos_ == "NOUN" and not _described(possessor))
 
 
 def _clause_subject(noun: Any, pronoun: Any, ents: Ents) -> Any | None:
@@ -464,7 +499,8 @@ def _objects(noun: Any, ents: Ents) -> list[str]:
 def _action(noun: Any, doer: Any, ents: Ents) -> str:
     """The noun with its modifiers and first "of" phrase, as a reader names the act ("job cuts", "maiden flight",
     "sale of Chrysler"), without its doer, which is the actor ("Ford Motor Company sales": sales), nor the words
-    its status tells ("the cancelled sale": sale, negated)."""
+    its status tells ("the cancelled sale": sale, negated); a possessor that undergoes it is told as its "of"
+    phrase ("the aircraft's delivery": delivery of aircraft)."""
     at = doer.i if doer is not None else -1
     by = doer.head.i if doer is not None and doer.dep_ == "pobj" and doer.head.head.i == noun.i else at
     owner = {t.i for c in noun.children if c.dep_ == "poss" or c.i in (at, by) for t in c.subtree}
@@ -474,4 +510,9 @@ def _action(noun: Any, doer: Any, ents: Ents) -> str:
         for t in _compact(noun, MAX_ACTION_WORDS)
         if t.i not in owner and (t.dep_ not in ("det", "advmod", "cc") or t.head.i != noun.i) and not _modality(t)
     ]
-    return " ".join(t.text for t in words)
+    action = " ".join(t.text for t in words)
+    theme = next((c for c in noun.children if _undergoes(c)), None)
+    if theme is None or len(words) + 2 > MAX_ACTION_WORDS:
+        return action
+    possessor = [t.text for t in _compact(theme, MAX_ACTION_WORDS - len(words) - 1) if t.dep_ not in ("det", "case")]
+    return f"{action} of {' '.join(possessor)}"  # "delivery of aircrafts"
