@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from summarise.backends.fake import FakeBackend
 from summarise.config import Settings
 from summarise.extract.article_events import find_events
 from summarise.extract.attribution import find_attributions, parse_article
+from summarise.extract.events import _subject
 from summarise.ingest import load_text
 from summarise.pipeline import summarise
 
@@ -606,3 +611,28 @@ def test_an_infinitive_with_a_subject_of_its_own_tells_who_does_it_though_nothin
     assert found("There was some hope for the industry to stabilise. Acme wants to ensure.") == [
         ("the industry", "stabilise", (), None)
     ]
+
+
+def _hand_parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str], pos: list[str]) -> Any:
+    """A parse written out by hand: the one the parser gives the sentence in the corpus, not reproducible here."""
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def test_a_by_phrase_the_parse_hangs_on_an_active_verb_is_no_agent() -> None:
+    # "the team has made an offer …, reported by John Perrotto": the parse hung "by" on "made"
+    active = _hand_parsed(
+        ["the", "team", "has", "made", "an", "offer", "by", "John", "Perrotto"],
+        [1, 3, 3, 3, 5, 3, 3, 8, 6],
+        ["det", "nsubj", "aux", "ROOT", "det", "dobj", "agent", "compound", "pobj"],
+        ["DT", "NN", "VBZ", "VBN", "DT", "NN", "IN", "NNP", "NNP"],
+        ["DET", "NOUN", "AUX", "VERB", "DET", "NOUN", "ADP", "PROPN", "PROPN"],
+    )
+    assert _subject(active[3]).text == "team"
+    passive = _hand_parsed(
+        ["the", "plant", "was", "sold", "by", "GM"],
+        [1, 3, 3, 3, 3, 4],
+        ["det", "nsubjpass", "auxpass", "ROOT", "agent", "pobj"],
+        ["DT", "NN", "VBD", "VBN", "IN", "NNP"],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN"],
+    )
+    assert _subject(passive[3]).text == "GM"  # a passive's agent is its doer

@@ -284,7 +284,9 @@ def _subject(verb: Any) -> Any | None:
     """The doer: the subject, or a passive's agent; a verb without one takes its head's ("plans to visit",
     "is willing to meet", "visited … and attended"), and an active infinitive a passive's subject ("was forced to
     seek aid"); the infinitive of a noun takes the noun's owner ("Ford's decision to name"), else the doer of the
-    verb whose phrase holds the noun ("EADS won a contract to supply": EADS). Not ``attribution._source_token``
+    verb whose phrase holds the noun ("EADS won a contract to supply": EADS). An active verb's "by" phrase is
+    no agent, whatever the parse says ("the team has made an offer …, reported by John Perrotto": the team's
+    offer). Not ``attribution._source_token``
     (who speaks through a cue), on purpose: that docstring says where the two differ."""
     if (parties := _between(verb)) is not None:
         return parties  # "an agreement reached between the two companies": they reached it
@@ -292,7 +294,7 @@ def _subject(verb: Any) -> Any | None:
     for _ in range(4):
         subj = _subject_word(tok)
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-        if agent is not None:
+        if agent is not None and (subj is None or _undergoes(subj, tok)):  # "by" names a passive's doer only
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):  # not "closed by the end of the year"
                 return pobj

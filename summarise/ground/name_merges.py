@@ -645,7 +645,10 @@ def _neighbour(
     if _SIGNS.match(text, match.end(), end):
         found = [r for r in people.first_in.get(at + 1, []) if not named[r].titles]
     elif not text[start : match.start()].strip(" \"“'‘"):
-        found = [r for r in people.in_sentence.get(at - 1, []) if named[r].titles <= {key}]
+        # not one its own sentence names too: "The President announced his nominee, Dr. Regina Benjamin" after
+        # a headline naming her is two people (a sentence names one of them once, its description apposed)
+        here = people.in_sentence.get(at, [])
+        found = [r for r in people.in_sentence.get(at - 1, []) if named[r].titles <= {key} and r not in here]
     else:
         return None
     return found[0] if len(found) == 1 else None
@@ -658,15 +661,29 @@ _SIGNS = re.compile(r"\s+(?:" + "|".join(sorted(SAID_AFTER_NAME)) + r")\W*$")
 @lru_cache(maxsize=8)
 def _sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     """[start, end) of each sentence: ends at a full stop, question or exclamation mark (closing quotes kept) before
-    a space and a capital or an opening quote, and at every line break."""
+    a space and a capital or an opening quote, and at every line break; not at the full stop of an initial or a
+    title ("U. S. Surgeon General", "Dr. Regina Benjamin": one sentence goes on)."""
     bounds: list[tuple[int, int]] = []
     start = 0
     for match in re.finditer(r"[.!?][\"”’']*(?=\s+[\"“‘A-Z])|\n+", text):
+        if _abbreviation(text, match.start()):
+            continue
         if match.end() > start and text[start : match.end()].strip():
             bounds.append((start, match.end()))
         start = match.end()
     bounds.append((start, len(text)))
     return tuple(bounds)
+
+
+_WORD_BEFORE = re.compile(r"(?<!\w)(\w+)$")
+
+
+def _abbreviation(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` ends an initial ("U.", "W.") or a title written short ("Dr.", "Mr.")."""
+    if text[stop] != ".":
+        return False
+    word = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
+    return word is not None and (len(word[1]) == 1 and word[1].isupper() or word[1].lower() in PERSON_ROLES)
 
 
 def _has_name(i: int, items: list[_Item], clusters: UnionFind) -> bool:
