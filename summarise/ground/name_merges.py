@@ -676,6 +676,8 @@ def _sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
 
 
 _WORD_BEFORE = re.compile(r"(?<!\w)(\w+)$")
+_SHORT_TITLES = _words("mr mrs ms dr prof gen sen rep gov lt col sgt capt adm maj jr st")
+"""Titles written short with a full stop ("Dr. Regina Benjamin"): not a sentence's end (not "the president.")."""
 
 
 def _abbreviation(text: str, stop: int) -> bool:
@@ -683,7 +685,7 @@ def _abbreviation(text: str, stop: int) -> bool:
     if text[stop] != ".":
         return False
     word = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
-    return word is not None and (len(word[1]) == 1 and word[1].isupper() or word[1].lower() in PERSON_ROLES)
+    return word is not None and ((len(word[1]) == 1 and word[1].isupper()) or word[1].lower() in _SHORT_TITLES)
 
 
 def _has_name(i: int, items: list[_Item], clusters: UnionFind) -> bool:
