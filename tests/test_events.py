@@ -636,3 +636,14 @@ def test_a_by_phrase_the_parse_hangs_on_an_active_verb_is_no_agent() -> None:
         ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN"],
     )
     assert _subject(passive[3]).text == "GM"  # a passive's agent is its doer
+
+
+def test_they_stands_for_a_company_or_several_people_not_one_name_the_parser_took_for_a_person() -> None:
+    # the parser takes the product "Lion" for a person's name: "They" is not one person, so Apple
+    text = "Apple unveiled Lion, the new version of their operating system. They also demonstrated Tiger 5."
+    assert [(actor, action) for actor, action, _, _ in found(text)] == [
+        ("Apple", "unveiled Lion"),
+        ("Apple", "demonstrated Tiger"),
+    ]
+    # a person named with another may be one of "they" (the nearest of the pair stands for it)
+    assert [actor for actor, *_ in found("Kim and Putin met in Vostochny. They discussed weapons.")] == ["Kim", "Putin"]
