@@ -34,3 +34,16 @@ def test_each_merged_mention_s_word_is_cited() -> None:
     meet, held = text.index("meet "), text.index("held")
     meeting = next(line for line in lines if "meeting" in line)
     assert meeting.endswith(f" · told again: “meet” [{meet}–{meet + 4}], “held a meeting” [{held}–{held + 14}]")
+
+
+def test_a_noun_event_the_verb_s_line_already_says_is_not_listed_again() -> None:
+    text = "Toyota sales dropped 32%, and Honda sales dropped 28%. Sales of trucks in Canada rose."
+    summary = summarise(text, published="2009-06-03", settings=PARSE)
+    triggers = sorted(e.trigger.text for e in summary.events if e.trigger is not None)
+    assert triggers == ["Sales", "dropped", "dropped", "rose", "sales", "sales"]  # the noun events stay events
+    assert _event_lines(render_markdown(summary)) == [
+        "- **Toyota sales** dropped [0–54]",
+        "- **Honda sales** dropped [0–54]",
+        "- Sales of trucks in Canada [55–86]",  # names what "Sales rose" leaves out
+        "- **Sales** rose [55–86]",
+    ]
