@@ -75,10 +75,7 @@ def paired_names(article: ParsedArticle) -> set[int]:
     """Where a name stands that is joined to another ("Kim and Putin", "GM and Chrysler"): a plural pronoun after
     them may stand for the pair, whose first the events module makes its actor."""
     return {
-        start + ent.start_char
-        for _, start, parsed, _ in article.sentences
-        for ent in parsed.ents
-        if ent.root.conjuncts
+        start + ent.start_char for _, start, parsed, _ in article.sentences for ent in parsed.ents if ent.root.conjuncts
     }
 
 
