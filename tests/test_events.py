@@ -647,3 +647,5 @@ def test_they_stands_for_a_company_or_several_people_not_one_name_the_parser_too
     ]
     # a person named with another may be one of "they" (the nearest of the pair stands for it)
     assert [actor for actor, *_ in found("Kim and Putin met in Vostochny. They discussed weapons.")] == ["Kim", "Putin"]
+    # a source named by a plural noun is a group, whatever its capital
+    assert found("Investigators are now saying they suspect arson.")[0][:2] == ("Investigators", "suspect arson")

@@ -47,3 +47,11 @@ def test_a_noun_event_the_verb_s_line_already_says_is_not_listed_again() -> None
         "- Sales of trucks in Canada [55–86]",  # names what "Sales rose" leaves out
         "- **Sales** rose [55–86]",
     ]
+
+
+def test_two_doers_of_one_verb_are_two_lines_though_one_name_holds_the_other() -> None:
+    text = "Paris and Paris Saint-Germain signed a deal."
+    assert _event_lines(render_markdown(summarise(text, settings=PARSE))) == [
+        "- **Paris** signed a deal [0–44]",
+        "- **Paris Saint-Germain** signed a deal [0–44]",
+    ]

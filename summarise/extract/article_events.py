@@ -49,17 +49,17 @@ def resolve(
     found: Sequence[EventCandidate],
     names: Sequence[Name],
     fronted: Mapping[int, int] | None = None,
-    paired: Collection[int] = frozenset(),
+    persons: Collection[int] = frozenset(),
 ) -> list[EventCandidate]:
     """Pronoun actors to their antecedent (``attribution.Antecedents``); one that has none is dropped (an event
     by nobody known tells nothing). A pronoun's clause may open with a phrase put before it (``fronted``: where
     the pronoun stands -> where that phrase begins, ``fronted_phrases``): its antecedent is named before that
     phrase ("In addition to the iPod Classic, Nano and Shuffle, they have announced": not Nano). A plural
-    pronoun stands for no one person named alone: "they" is a company, a group or several people, so it passes
-    over a person's name unless the name is one of several joined (``paired``: where such names stand): "Apple
-    unveiled Lion … They also demonstrated" is Apple's, though the parser took Lion for a person."""
+    pronoun stands for no one person: "they" is a company, a group or several people, so it passes over the
+    names that name one person alone (``persons``: where they stand, ``lone_persons``): "Apple unveiled Lion …
+    They also demonstrated" is Apple's, though the parser took Lion for a person."""
     antecedents = Antecedents(names)
-    groups = Antecedents([n for n in names if not n[2] or n[0] in paired])
+    groups = Antecedents([n for n in names if n[0] not in persons])
     out: list[EventCandidate] = []
     for e in found:
         if e.pronoun is None:
@@ -71,12 +71,15 @@ def resolve(
     return out
 
 
-def paired_names(article: ParsedArticle) -> set[int]:
-    """Where a name stands that is joined to another ("Kim and Putin", "GM and Chrysler"): a plural pronoun after
-    them may stand for the pair, whose first the events module makes its actor."""
-    return {
+def lone_persons(article: ParsedArticle, names: Sequence[Name]) -> set[int]:
+    """Where ``names`` name one person: a name the parser took for a person's, or a source holding one ("Reid's
+    representative Jack Ketsoyan"), not joined to another ("Kim and Putin": "they" may be the pair, whose
+    nearest the events module makes its actor); not a source named by a plural noun ("Authorities")."""
+    paired = {
         start + ent.start_char for _, start, parsed, _ in article.sentences for ent in parsed.ents if ent.root.conjuncts
     }
+    people = [n[1] for n in article.names if n[2]]
+    return {n[0] for n in names if n[2] and n[0] not in paired and any(p in n[1] for p in people)}
 
 
 def _before(e: EventCandidate, fronted: Mapping[int, int]) -> int:
@@ -131,7 +134,8 @@ def find_events(
     skipped = settings | _modifiers(article)
     names = [n for n in article.names if n[1] not in article.groups and n[0] not in skipped]
     speakers = speaker_names(attributions, article.names)
-    resolved = resolve(found, [*names, *speakers], fronted_phrases(article), paired_names(article))
+    known = [*names, *speakers]
+    resolved = resolve(found, known, fronted_phrases(article), lone_persons(article, known))
     return retell(resolved, headline_events(doc), doc.text)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import PERSON_ROLES, SAID_AFTER_NAME
@@ -578,11 +578,13 @@ def _link_by_neighbours(items: list[_Item], clusters: UnionFind, text: str) -> N
 
 @dataclass
 class _Named:
-    """A person named in the text: the sentences naming it, the first of them, the description key of a title."""
+    """A person named in the text: the sentences naming it, the first of them, the description key of a title,
+    where its names begin."""
 
     sentences: set[int]
     first: int
     titles: set[str]
+    at: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -615,6 +617,7 @@ def _named_people(
             named = people.setdefault(root, _Named(set(), min(where), set()))
             named.sentences |= where
             named.first = min(named.first, *where)
+            named.at.update(found)
             if any(_APPOSED_ROLE.match(text, at + len(core)) for at in found):
                 named.titles.add(_SOME_ROLE)
     for i, item in enumerate(items):
@@ -645,9 +648,9 @@ def _neighbour(
     if _SIGNS.match(text, match.end(), end):
         found = [r for r in people.first_in.get(at + 1, []) if not named[r].titles]
     elif not text[start : match.start()].strip(" \"“'‘"):
-        # not one its own sentence names too: "The President announced his nominee, Dr. Regina Benjamin" after
-        # a headline naming her is two people (a sentence names one of them once, its description apposed)
-        here = people.in_sentence.get(at, [])
+        # not one its own sentence names too, outside the description: "The President announced his nominee,
+        # Dr. Regina Benjamin" after a headline naming her is two people (a sentence names one of them once)
+        here = {r for r in people.in_sentence.get(at, []) if any(match.end() <= o < end for o in named[r].at)}
         found = [r for r in people.in_sentence.get(at - 1, []) if named[r].titles <= {key} and r not in here]
     else:
         return None

@@ -87,9 +87,12 @@ def _line_words(summary: ArticleSummary, e: Event) -> set[str]:
 
 def _same_telling(e: Event, other: Event) -> bool:
     """Whether ``other`` tells ``e`` as the article does: in its sentences, as sure, by the same sources, with
-    no time or place of ``e``'s own."""
+    no time, place or other telling of ``e``'s own (a headline's word, ``retold``), and through another word
+    (two doers of one verb, "Boeing and the Air Force will protect", are two lines: each says who does it)."""
     return (
-        {(s.start, s.end) for s in e.evidence} <= {(s.start, s.end) for s in other.evidence}
+        e.trigger != other.trigger
+        and {(s.start, s.end) for s in e.evidence} <= {(s.start, s.end) for s in other.evidence}
+        and {(w.start, w.end) for w in e.retold} <= {(w.start, w.end) for w in other.retold}
         and e.status == other.status
         and set(e.reported_by) <= set(other.reported_by)
         and (e.time is None or e.time == other.time)
