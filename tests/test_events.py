@@ -649,3 +649,12 @@ def test_they_stands_for_a_company_or_several_people_not_one_name_the_parser_too
     assert [actor for actor, *_ in found("Kim and Putin met in Vostochny. They discussed weapons.")] == ["Kim", "Putin"]
     # a source named by a plural noun is a group, whatever its capital
     assert found("Investigators are now saying they suspect arson.")[0][:2] == ("Investigators", "suspect arson")
+
+
+def test_a_relative_pronoun_inside_what_a_relative_clause_says_stands_for_the_clause_s_noun() -> None:
+    # "which it said has attacked": the noun the clause hangs on attacked them, not Acme, who said so
+    events = found("Acme patched a flaw in its browser which it said has attacked two million users.")
+    assert [(actor, action) for actor, action, _, _ in events] == [
+        ("Acme", "patched a flaw"),
+        ("its browser", "attacked two million users"),  # the parser hangs the clause on "browser"
+    ]

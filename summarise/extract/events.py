@@ -301,8 +301,8 @@ def _subject(verb: Any) -> Any | None:
         if subj is not None:
             if _undergoes(subj, tok) and not _raised(verb, came):
                 return None  # "an agreement was reached": by nobody named
-            if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
-                return _antecedent(subj, tok.head)
+            if subj.lower_ in RELATIVE and (clause := _relative_clause(tok, said=tok is verb)) is not None:
+                return _antecedent(subj, clause.head)
             return subj
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
@@ -329,6 +329,16 @@ def _subject(verb: Any) -> Any | None:
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _relative_clause(verb: Any, said: bool) -> Any | None:
+    """The relative clause a verb heads, or, ``said``, holds it as what is said in it ("a flaw which it said has
+    attacked 2m users": the flaw attacked them, not Microsoft, who said so), else None. Only for the event's own
+    verb: a verb that borrows its head's subject may be no act at all ("a facility that an official said is
+    unlicensed to perform")."""
+    while said and verb.dep_ == "ccomp" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb if verb.dep_ == "relcl" else None
 
 
 def _subject_word(verb: Any) -> Any | None:
