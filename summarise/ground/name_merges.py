@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon import PERSON_ROLES, SAID_AFTER_NAME
+from ..lexicon import PERSON_ROLES, RELATIVE, SAID_AFTER_NAME
 from ..lexicon import word_set as _words
 from ..unionfind import UnionFind
 from .name_evidence import _apposed_names, _canonical_text, _linked_names, _word_occurrences
@@ -579,12 +579,12 @@ def _link_by_neighbours(items: list[_Item], clusters: UnionFind, text: str) -> N
 @dataclass
 class _Named:
     """A person named in the text: the sentences naming it, the first of them, the description key of a title,
-    where its names begin."""
+    where its names stand ([start, end))."""
 
     sentences: set[int]
     first: int
     titles: set[str]
-    at: set[int] = field(default_factory=set)
+    at: set[tuple[int, int]] = field(default_factory=set)
 
 
 @dataclass
@@ -617,7 +617,7 @@ def _named_people(
             named = people.setdefault(root, _Named(set(), min(where), set()))
             named.sentences |= where
             named.first = min(named.first, *where)
-            named.at.update(found)
+            named.at.update((at, at + len(core)) for at in found)
             if any(_APPOSED_ROLE.match(text, at + len(core)) for at in found):
                 named.titles.add(_SOME_ROLE)
     for i, item in enumerate(items):
@@ -648,13 +648,28 @@ def _neighbour(
     if _SIGNS.match(text, match.end(), end):
         found = [r for r in people.first_in.get(at + 1, []) if not named[r].titles]
     elif not text[start : match.start()].strip(" \"“'‘"):
-        # not one its own sentence names too, outside the description: "The President announced his nominee,
-        # Dr. Regina Benjamin" after a headline naming her is two people (a sentence names one of them once)
-        here = {r for r in people.in_sentence.get(at, []) if any(match.end() <= o < end for o in named[r].at)}
-        found = [r for r in people.in_sentence.get(at - 1, []) if named[r].titles <= {key} and r not in here]
+        found = [r for r in people.in_sentence.get(at - 1, []) if named[r].titles <= {key}]
+        if any(_named_again(named[r], match.end(), text, end) for r in found):
+            return None
     else:
         return None
     return found[0] if len(found) == 1 else None
+
+
+def _named_again(person: _Named, after: int, text: str, end: int) -> bool:
+    """Whether the description's own clause names the person again after it: then it is someone else ("The
+    President announced his nominee, Dr. Regina Benjamin" after a headline naming her). Not a name in a clause
+    of its own ("…, which raised concerns that Trump was urging": the writer names him again further off), nor
+    the statement's signer ("The congressman plans to vote …, Welch said": the description is in his words)."""
+    clause = _CLAUSE_OPENS.search(text, after, end)
+    stop = clause.start() if clause is not None else end
+    return any(after <= a < stop and not _SIGNS_AFTER.match(text, b, end) for a, b in person.at)
+
+
+_CLAUSE_OPENS = re.compile(r"(?i)\b(?:" + "|".join(sorted(RELATIVE)) + r")\b")
+"""Where a relative or complement clause opens: the end of the description's own clause, as near as text tells."""
+_SIGNS_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(SAID_AFTER_NAME)) + r")\b")
+"""A saying verb right after a name: the name signs the statement."""
 
 
 _SIGNS = re.compile(r"\s+(?:" + "|".join(sorted(SAID_AFTER_NAME)) + r")\W*$")
