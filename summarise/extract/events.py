@@ -286,8 +286,8 @@ def _subject(verb: Any) -> Any | None:
     seek aid"); the infinitive of a noun takes the noun's owner ("Ford's decision to name"), else the doer of the
     verb whose phrase holds the noun ("EADS won a contract to supply": EADS). An active verb's "by" phrase is
     no agent, whatever the parse says ("the team has made an offer …, reported by John Perrotto": the team's
-    offer). Not ``attribution._source_token``
-    (who speaks through a cue), on purpose: that docstring says where the two differ."""
+    offer). Not ``attribution._source_token`` (who speaks through a cue), on purpose: that docstring says where
+    the two differ."""
     if (parties := _between(verb)) is not None:
         return parties  # "an agreement reached between the two companies": they reached it
     tok, came = verb, ""
