@@ -181,6 +181,8 @@ PERSON_PRONOUNS = word_set("he she him her his")
 """Pronouns that stand for a person ("his" as a noun cue's owner: "his claim that …")."""
 THING_PRONOUNS = word_set("it its")
 """Pronouns that stand for something other than a person."""
+PLURAL_PRONOUNS = word_set("they them their")
+"""Third person plural: a company, a group or several people, not one person ("Apple ... They demonstrated")."""
 SPEAKER_PRONOUNS = word_set("i we you me us")
 """First and second person: words inside someone's speech ("I think"), not its attribution."""
 POSSESSIVES = word_set("his her their its our my your")

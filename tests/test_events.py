@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from summarise.backends.fake import FakeBackend
 from summarise.config import Settings
 from summarise.extract.article_events import find_events
 from summarise.extract.attribution import find_attributions, parse_article
+from summarise.extract.events import _subject
 from summarise.ingest import load_text
 from summarise.pipeline import summarise
 
@@ -681,3 +686,50 @@ def test_a_participle_is_a_name_s_act_only_set_off_by_a_comma() -> None:
     compound = found("The team signed New York Giants running back Paul Ames on Monday.")
     assert [action for _, action, _, _ in compound if action.startswith("running")] == []
     assert ("Paul Ames", "running for mayor", (), None) in found("Paul Ames, running for mayor, visited Lyon.")
+
+
+def _hand_parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str], pos: list[str]) -> Any:
+    """A parse written out by hand: the one the parser gives the sentence in the corpus, not reproducible here."""
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def test_a_by_phrase_the_parse_hangs_on_an_active_verb_is_no_agent() -> None:
+    # "the team has made an offer …, reported by John Perrotto": the parse hung "by" on "made"
+    active = _hand_parsed(
+        ["the", "team", "has", "made", "an", "offer", "by", "John", "Perrotto"],
+        [1, 3, 3, 3, 5, 3, 3, 8, 6],
+        ["det", "nsubj", "aux", "ROOT", "det", "dobj", "agent", "compound", "pobj"],
+        ["DT", "NN", "VBZ", "VBN", "DT", "NN", "IN", "NNP", "NNP"],
+        ["DET", "NOUN", "AUX", "VERB", "DET", "NOUN", "ADP", "PROPN", "PROPN"],
+    )
+    assert _subject(active[3]).text == "team"
+    passive = _hand_parsed(
+        ["the", "plant", "was", "sold", "by", "GM"],
+        [1, 3, 3, 3, 3, 4],
+        ["det", "nsubjpass", "auxpass", "ROOT", "agent", "pobj"],
+        ["DT", "NN", "VBD", "VBN", "IN", "NNP"],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN"],
+    )
+    assert _subject(passive[3]).text == "GM"  # a passive's agent is its doer
+
+
+def test_they_stands_for_a_company_or_several_people_not_one_name_the_parser_took_for_a_person() -> None:
+    # the parser takes the product "Lion" for a person's name: "They" is not one person, so Apple
+    text = "Apple unveiled Lion, the new version of their operating system. They also demonstrated Tiger 5."
+    assert [(actor, action) for actor, action, _, _ in found(text)] == [
+        ("Apple", "unveiled Lion"),
+        ("Apple", "demonstrated Tiger"),
+    ]
+    # a person named with another may be one of "they" (the nearest of the pair stands for it)
+    assert [actor for actor, *_ in found("Kim and Putin met in Vostochny. They discussed weapons.")] == ["Kim", "Putin"]
+    # a source named by a plural noun is a group, whatever its capital
+    assert found("Investigators are now saying they suspect arson.")[0][:2] == ("Investigators", "suspect arson")
+
+
+def test_a_relative_pronoun_inside_what_a_relative_clause_says_stands_for_the_clause_s_noun() -> None:
+    # "which it said has attacked": the noun the clause hangs on attacked them, not Acme, who said so
+    events = found("Acme patched a flaw in its browser which it said has attacked two million users.")
+    assert [(actor, action) for actor, action, _, _ in events] == [
+        ("Acme", "patched a flaw"),
+        ("its browser", "attacked two million users"),  # the parser hangs the clause on "browser"
+    ]

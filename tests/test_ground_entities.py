@@ -506,6 +506,15 @@ def test_a_description_joins_the_person_its_neighbouring_sentence_names() -> Non
     names = ("Donald Trump", "Alicia Machado", "Trump", "The Indiana governor")
     table = canonicalise([Mention(n, role="claimant") for n in names], text)
     assert not same(table, "The Indiana governor", "Alicia Machado")  # "Trump" is named there too: not the one
+    text = "Dr. Ann Lee: Nominee for Health Chief\n\nThe President named his nominee, Dr. Ann Lee, at the White House."
+    table = canonicalise([Mention(n, role="claimant") for n in ("Ann Lee", "The President")], text)
+    assert not same(table, "The President", "Ann Lee")  # her own sentence names her: another person (after "Dr.")
+    text = "Ann Lee spoke in Ohio. The Republican nominee said she was joking, which raised fears that Ann Lee erred."
+    table = canonicalise([Mention(n, role="claimant") for n in ("Ann Lee", "The Republican nominee")], text)
+    assert same(table, "The Republican nominee", "Ann Lee")  # named again in a clause of its own: further off
+    text = "Tom Welch backs Sanders. The Vermont congressman plans to vote for Sanders, Welch said."
+    table = canonicalise([Mention(n, role="claimant") for n in ("Tom Welch", "The Vermont congressman")], text)
+    assert same(table, "The Vermont congressman", "Tom Welch")  # the signer: the description is in his words
 
 
 def test_an_owner_before_a_name_and_another_one_of_a_kind() -> None:

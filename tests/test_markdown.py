@@ -41,3 +41,24 @@ def test_a_time_the_present_tense_gives_says_so() -> None:
     lines = _event_lines(render_markdown(summarise(text, published="2021-05-04", settings=PARSE)))
     assert any("opened a store" in line and "· on Monday (2021-05-03)" in line for line in lines)
     assert any("sells bread · present tense (2021-05-04)" in line for line in lines)
+
+
+def test_a_noun_event_the_verb_s_line_already_says_is_not_listed_again() -> None:
+    text = "Toyota sales dropped 32%, and Honda sales dropped 28%. Sales of trucks in Canada rose."
+    summary = summarise(text, published="2009-06-03", settings=PARSE)
+    triggers = sorted(e.trigger.text for e in summary.events if e.trigger is not None)
+    assert triggers == ["Sales", "dropped", "dropped", "rose", "sales", "sales"]  # the noun events stay events
+    assert _event_lines(render_markdown(summary)) == [
+        "- **Toyota sales** dropped [0–54]",
+        "- **Honda sales** dropped [0–54]",
+        "- Sales of trucks in Canada [55–86]",  # names what "Sales rose" leaves out
+        "- **Sales** rose [55–86]",
+    ]
+
+
+def test_two_doers_of_one_verb_are_two_lines_though_one_name_holds_the_other() -> None:
+    text = "Paris and Paris Saint-Germain signed a deal."
+    assert _event_lines(render_markdown(summarise(text, settings=PARSE))) == [
+        "- **Paris** signed a deal [0–44]",
+        "- **Paris Saint-Germain** signed a deal [0–44]",
+    ]

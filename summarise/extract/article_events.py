@@ -10,7 +10,7 @@ from typing import Any
 
 from ..ingest import Document
 from ..ingest.index import QuotationResume
-from ..lexicon import quoted_stretches, word_set
+from ..lexicon import PLURAL_PRONOUNS, quoted_stretches, word_set
 from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_names
 from .event_nouns import nominal_events, recall_keys
 from .events import PLACE_LABELS, PLACE_ONLY_PREPS, Ents, EventCandidate, _noun_events, _times, _verb_events, heading
@@ -46,20 +46,40 @@ def sentence_events(
 
 
 def resolve(
-    found: Sequence[EventCandidate], names: Sequence[Name], fronted: Mapping[int, int] | None = None
+    found: Sequence[EventCandidate],
+    names: Sequence[Name],
+    fronted: Mapping[int, int] | None = None,
+    persons: Collection[int] = frozenset(),
 ) -> list[EventCandidate]:
     """Pronoun actors to their antecedent (``attribution.Antecedents``); one that has none is dropped (an event
     by nobody known tells nothing). A pronoun's clause may open with a phrase put before it (``fronted``: where
     the pronoun stands -> where that phrase begins, ``fronted_phrases``): its antecedent is named before that
-    phrase ("In addition to the iPod Classic, Nano and Shuffle, they have announced": not Nano)."""
+    phrase ("In addition to the iPod Classic, Nano and Shuffle, they have announced": not Nano). A plural
+    pronoun stands for no one person: "they" is a company, a group or several people, so it passes over the
+    names that name one person alone (``persons``: where they stand, ``lone_persons``): "Apple unveiled Lion …
+    They also demonstrated" is Apple's, though the parser took Lion for a person."""
     antecedents = Antecedents(names)
+    groups = Antecedents([n for n in names if n[0] not in persons])
     out: list[EventCandidate] = []
     for e in found:
         if e.pronoun is None:
             out.append(e)
-        elif (name := antecedents.find(e.pronoun, _before(e, fronted or {}), speaker=False)) is not None:
+            continue
+        among = groups if e.pronoun.lower() in PLURAL_PRONOUNS else antecedents
+        if (name := among.find(e.pronoun, _before(e, fronted or {}), speaker=False)) is not None:
             out.append(replace(e, actor=name))
     return out
+
+
+def lone_persons(article: ParsedArticle, names: Sequence[Name]) -> set[int]:
+    """Where ``names`` name one person: a name the parser took for a person's, or a source holding one ("Reid's
+    representative Jack Ketsoyan"), not joined to another ("Kim and Putin": "they" may be the pair, whose
+    nearest the events module makes its actor); not a source named by a plural noun ("Authorities")."""
+    paired = {
+        start + ent.start_char for _, start, parsed, _ in article.sentences for ent in parsed.ents if ent.root.conjuncts
+    }
+    people = [n[1] for n in article.names if n[2]]
+    return {n[0] for n in names if n[2] and n[0] not in paired and any(p in n[1] for p in people)}
 
 
 def _before(e: EventCandidate, fronted: Mapping[int, int]) -> int:
@@ -114,7 +134,8 @@ def find_events(
     skipped = settings | _modifiers(article)
     names = [n for n in article.names if n[1] not in article.groups and n[0] not in skipped]
     speakers = speaker_names(attributions, article.names)
-    resolved = resolve(found, [*names, *speakers], fronted_phrases(article))
+    known = [*names, *speakers]
+    resolved = resolve(found, known, fronted_phrases(article), lone_persons(article, known))
     return retell(resolved, headline_events(doc), doc.text)
 
 

@@ -291,23 +291,25 @@ def _subject(verb: Any) -> Any | None:
     """The doer: the subject, or a passive's agent; a verb without one takes its head's ("plans to visit",
     "is willing to meet", "visited … and attended"), and an active infinitive a passive's subject ("was forced to
     seek aid"); the infinitive of a noun takes the noun's owner ("Ford's decision to name"), else the doer of the
-    verb whose phrase holds the noun ("EADS won a contract to supply": EADS). Not ``attribution._source_token``
-    (who speaks through a cue), on purpose: that docstring says where the two differ."""
+    verb whose phrase holds the noun ("EADS won a contract to supply": EADS). An active verb's "by" phrase is
+    no agent, whatever the parse says ("the team has made an offer …, reported by John Perrotto": the team's
+    offer). Not ``attribution._source_token`` (who speaks through a cue), on purpose: that docstring says where
+    the two differ."""
     if (parties := _between(verb)) is not None:
         return parties  # "an agreement reached between the two companies": they reached it
     tok, came = verb, ""
     for _ in range(4):
         subj = _subject_word(tok)
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-        if agent is not None:
+        if agent is not None and (subj is None or _undergoes(subj, tok)):  # "by" names a passive's doer only
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):  # not "closed by the end of the year"
                 return pobj
         if subj is not None:
             if _undergoes(subj, tok) and not _raised(verb, came):
                 return None  # "an agreement was reached": by nobody named
-            if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
-                return _antecedent(subj, tok.head)
+            if subj.lower_ in RELATIVE and (clause := _relative_clause(tok, said=tok is verb)) is not None:
+                return _antecedent(subj, clause.head)
             return subj
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
@@ -356,6 +358,16 @@ def _acting_party(verb: Any) -> Any | None:
     if named.pos_ == "PROPN" and named.ent_type_ in PARTY_LABELS:
         return named
     return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in PERSON_ROLES else None
+
+
+def _relative_clause(verb: Any, said: bool) -> Any | None:
+    """The relative clause a verb heads, or, ``said``, holds it as what is said in it ("a flaw which it said has
+    attacked 2m users": the flaw attacked them, not Microsoft, who said so), else None. Only for the event's own
+    verb: a verb that borrows its head's subject may be no act at all ("a facility that an official said is
+    unlicensed to perform")."""
+    while said and verb.dep_ == "ccomp" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb if verb.dep_ == "relcl" else None
 
 
 def _subject_word(verb: Any) -> Any | None:

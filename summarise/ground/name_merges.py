@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon import PERSON_ROLES, SAID_AFTER_NAME
+from ..lexicon import PERSON_ROLES, RELATIVE, SAID_AFTER_NAME
 from ..lexicon import word_set as _words
 from ..unionfind import UnionFind
 from .name_evidence import _apposed_names, _canonical_text, _linked_names, _word_occurrences
@@ -578,11 +578,13 @@ def _link_by_neighbours(items: list[_Item], clusters: UnionFind, text: str) -> N
 
 @dataclass
 class _Named:
-    """A person named in the text: the sentences naming it, the first of them, the description key of a title."""
+    """A person named in the text: the sentences naming it, the first of them, the description key of a title,
+    where its names stand ([start, end))."""
 
     sentences: set[int]
     first: int
     titles: set[str]
+    at: set[tuple[int, int]] = field(default_factory=set)
 
 
 @dataclass
@@ -615,6 +617,7 @@ def _named_people(
             named = people.setdefault(root, _Named(set(), min(where), set()))
             named.sentences |= where
             named.first = min(named.first, *where)
+            named.at.update((at, at + len(core)) for at in found)
             if any(_APPOSED_ROLE.match(text, at + len(core)) for at in found):
                 named.titles.add(_SOME_ROLE)
     for i, item in enumerate(items):
@@ -646,9 +649,27 @@ def _neighbour(
         found = [r for r in people.first_in.get(at + 1, []) if not named[r].titles]
     elif not text[start : match.start()].strip(" \"“'‘"):
         found = [r for r in people.in_sentence.get(at - 1, []) if named[r].titles <= {key}]
+        if any(_named_again(named[r], match.end(), text, end) for r in found):
+            return None
     else:
         return None
     return found[0] if len(found) == 1 else None
+
+
+def _named_again(person: _Named, after: int, text: str, end: int) -> bool:
+    """Whether the description's own clause names the person again after it: then it is someone else ("The
+    President announced his nominee, Dr. Regina Benjamin" after a headline naming her). Not a name in a clause
+    of its own ("…, which raised concerns that Trump was urging": the writer names him again further off), nor
+    the statement's signer ("The congressman plans to vote …, Welch said": the description is in his words)."""
+    clause = _CLAUSE_OPENS.search(text, after, end)
+    stop = clause.start() if clause is not None else end
+    return any(after <= a < stop and not _SIGNS_AFTER.match(text, b, end) for a, b in person.at)
+
+
+_CLAUSE_OPENS = re.compile(r"(?i)\b(?:" + "|".join(sorted(RELATIVE)) + r")\b")
+"""Where a relative or complement clause opens: the end of the description's own clause, as near as text tells."""
+_SIGNS_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(SAID_AFTER_NAME)) + r")\b")
+"""A saying verb right after a name: the name signs the statement."""
 
 
 _SIGNS = re.compile(r"\s+(?:" + "|".join(sorted(SAID_AFTER_NAME)) + r")\W*$")
@@ -658,15 +679,31 @@ _SIGNS = re.compile(r"\s+(?:" + "|".join(sorted(SAID_AFTER_NAME)) + r")\W*$")
 @lru_cache(maxsize=8)
 def _sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     """[start, end) of each sentence: ends at a full stop, question or exclamation mark (closing quotes kept) before
-    a space and a capital or an opening quote, and at every line break."""
+    a space and a capital or an opening quote, and at every line break; not at the full stop of an initial or a
+    title ("U. S. Surgeon General", "Dr. Regina Benjamin": one sentence goes on)."""
     bounds: list[tuple[int, int]] = []
     start = 0
     for match in re.finditer(r"[.!?][\"”’']*(?=\s+[\"“‘A-Z])|\n+", text):
+        if _abbreviation(text, match.start()):
+            continue
         if match.end() > start and text[start : match.end()].strip():
             bounds.append((start, match.end()))
         start = match.end()
     bounds.append((start, len(text)))
     return tuple(bounds)
+
+
+_WORD_BEFORE = re.compile(r"(?<!\w)(\w+)$")
+_SHORT_TITLES = _words("mr mrs ms dr prof gen sen rep gov lt col sgt capt adm maj jr st")
+"""Titles written short with a full stop ("Dr. Regina Benjamin"): not a sentence's end (not "the president.")."""
+
+
+def _abbreviation(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` ends an initial ("U.", "W.") or a title written short ("Dr.", "Mr.")."""
+    if text[stop] != ".":
+        return False
+    word = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
+    return word is not None and ((len(word[1]) == 1 and word[1].isupper()) or word[1].lower() in _SHORT_TITLES)
 
 
 def _has_name(i: int, items: list[_Item], clusters: UnionFind) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from ..schema import ArticleSummary, Claim, Event, Span
 from . import time_words
 
@@ -66,6 +69,44 @@ def _event(summary: ArticleSummary, e: Event) -> str:
     return " ".join(parts) + _says(summary, e) + _where(e.evidence) + _retold(e)
 
 
+def _told_within(summary: ArticleSummary, events: Sequence[Event]) -> set[str]:
+    """The events whose line another line already says: every word of it (doer, action, targets) is in the
+    other's, told in no sentence the other is not, with the same status, source, time and place. "Honda sales"
+    (the sales, Honda's) is "Honda sales dropped"; "their January sales" is "reported their January sales". The
+    reader needs the one line; the event itself stays in the summary (its trigger is an event mention of its
+    own). Not "Sales of automobiles in the US" beside "Sales fell": that line names what the other leaves out."""
+    words = {e.id: _line_words(summary, e) for e in events}
+    return {
+        e.id for e in events if any(words[e.id] < words[o.id] and _same_telling(e, o) for o in events if o.id != e.id)
+    }
+
+
+def _line_words(summary: ArticleSummary, e: Event) -> set[str]:
+    said = [_name(summary, e.actor, ""), e.action, *(_name(summary, t, t) for t in e.targets)]
+    return set(re.findall(r"\w+", " ".join(said).lower()))
+
+
+def _same_telling(e: Event, other: Event) -> bool:
+    """Whether ``other`` tells ``e`` as the article does: in its sentences, as sure, by the same sources, with
+    no time, place or other telling of ``e``'s own (a headline's word, ``retold``), and through another word
+    (two doers of one verb, "Boeing and the Air Force will protect", are two lines: each says who does it)."""
+    return (
+        e.trigger != other.trigger
+        and {(s.start, s.end) for s in e.evidence} <= {(s.start, s.end) for s in other.evidence}
+        and {(w.start, w.end) for w in e.retold} <= {(w.start, w.end) for w in other.retold}
+        and e.status == other.status
+        and set(e.reported_by) <= set(other.reported_by)
+        and (e.time is None or e.time == other.time)
+        and (e.location is None or e.location == other.location)
+    )
+
+
+def _lines(summary: ArticleSummary, events: Sequence[Event]) -> list[str]:
+    """One line per event, except those another of ``events`` already says (``_told_within``)."""
+    within = _told_within(summary, events)
+    return [f"- {_event(summary, e)}" for e in events if e.id not in within]
+
+
 def _retold(e: Event) -> str:
     """Where the article tells the event again (the headline's word, a merged mention's), each word cited."""
     words = [f"“{_md(w.text)}”{_where([w])}" for w in e.retold]
@@ -94,8 +135,8 @@ def render_markdown(summary: ArticleSummary) -> str:
     key_events = sorted((e for e in summary.events if e.key), key=lambda e: e.rank or 0)
     if key_claims or key_events:
         out += ["## Key points", ""]
-        out += [f"- {_event(summary, e)}" for e in key_events if e.status == "happened"]
-        out += [f"- {_event(summary, e)}" for e in key_events if e.status != "happened"]
+        out += _lines(summary, [e for e in key_events if e.status == "happened"])
+        out += _lines(summary, [e for e in key_events if e.status != "happened"])
         out += [f"- {_claim(summary, c)}" for c in key_claims]
         out.append("")
 
@@ -110,7 +151,6 @@ def render_markdown(summary: ArticleSummary) -> str:
             out.append(f"- _{_md(c.cue)}_ ({c.speech}): {_md(c.content)}{quote}{_where(c.evidence)}")
         out.append("")
 
-    out += [f"## Events ({len(summary.events)})", ""]
     dated = sorted(
         summary.events,
         key=lambda e: (
@@ -119,10 +159,12 @@ def render_markdown(summary: ArticleSummary) -> str:
             e.evidence[0].start if e.evidence else 0,
         ),
     )
-    for status, heading in STATUS_HEADINGS.items():
-        these = [e for e in dated if e.status == status]
-        if these:
-            out += [f"### {heading} ({len(these)})", *[f"- {_event(summary, e)}" for e in these], ""]
+    sections = [(heading, _lines(summary, [e for e in dated if e.status == status])) for status, heading in
+                STATUS_HEADINGS.items()]  # fmt: skip
+    out += [f"## Events ({sum(len(lines) for _, lines in sections)})", ""]
+    for heading, lines in sections:
+        if lines:
+            out += [f"### {heading} ({len(lines)})", *lines, ""]
     if not dated:
         out.append("")
 
