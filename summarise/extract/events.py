@@ -1018,11 +1018,13 @@ def _own_act(verb: Any) -> Any | None:
 
 
 def _act_noun(noun: Any) -> bool:
-    """A noun naming an act: one ``ACTS`` holds, or one made from a verb by a suffix of doing ("its holding", "its
-    option", "its appearance": hold, opt, appear)."""
+    """A noun made from a verb by a suffix of doing ("its holding", "its option", "its appearance": hold, opt,
+    appear), which no list of act nouns holds. One ``ACTS`` holds is told apart with its possessor as its doer
+    (``event_nouns``: "GM posted its first annual loss", the loss too; "to improve its sales", two events), so the
+    verb's trigger stays the verb's."""
     word = noun.lemma_.lower()
     if word in ACTS:
-        return True
+        return False
     stems = (word[: -len(s)] for s in NOMINAL_SUFFIXES if word.endswith(s) and len(word) - len(s) >= 3)
     return noun.tag_ == "NN" and any(stem in _verbs() or f"{stem}e" in _verbs() for stem in stems)
 
