@@ -643,6 +643,22 @@ def test_an_aspect_or_light_verb_and_its_complement_are_one_event_named_by_both_
     assert triggers == ["begun to offer", "began selling", "made its maiden flight"]
 
 
+def test_a_support_verb_s_act_noun_and_the_subject_s_own_act_are_named_by_both_words() -> None:
+    text = (
+        "Jobs has taken medical leave. Fiat bought a stake in Chrysler and has since increased its holding. "
+        "Acme has plans to import films. The minister praised Acme and cited its holding. "
+        "The iPhone made its appearance as a prototype. Fiat intends to use its option to buy the stake."
+    )
+    result = summarise(text, published="2011-01-17", settings=PARSE)
+    triggers = [e.trigger.text for e in result.events if e.trigger is not None]
+    assert "taken medical leave" in triggers  # "leave", an act noun the event nouns read, carries the act
+    assert "increased its holding" in triggers  # "its" stands for Fiat, the subject: Fiat's holding
+    assert "made its appearance" in triggers  # appear: the iPhone's own act, "make" its support, not a state
+    assert "use its option" in triggers  # the act of the framed infinitive, named by both words
+    assert "cited" in triggers  # "its" is not the minister's: a thing's, another's act
+    assert not any(t.startswith("has") for t in triggers)  # "plans to import": the import, planned
+
+
 def test_an_infinitive_with_a_subject_of_its_own_tells_who_does_it_though_nothing_follows() -> None:
     assert found("There was some hope for the industry to stabilise. Acme wants to ensure.") == [
         ("the industry", "stabilise", (), None)

@@ -90,9 +90,11 @@ from .events import (
     LIGHT_VERBS,
     MAX_ACTION_WORDS,
     NAME_LABELS,
+    NOMINALISATIONS,
     OWN_ACT_VERBS,
     PLACE_LABELS,
     STATES,
+    UNLISTED_ACTS,
     Ents,
     EventCandidate,
     _compact,
@@ -109,15 +111,6 @@ from .events import (
 from .events import _light as light_event
 from .factuality import ASPECT_VERBS, NEGATING_VERBS, PLAN_VERBS, event_status
 
-NOMINALISATIONS = word_set("choice speech death")
-"""Act nouns whose verb changed its stem (choose, speak, die), besides those the events module lists."""
-UNLISTED_ACTS = word_set("plan operation leave")
-"""Act nouns the events module does not list, kept as they paid on MEANTIME dev with a named doer ("His plan",
-"Ford's manufacturing operations": 2 more gold events with a participant, both actors right, no false event;
-"leave", a time away its subject takes: "he would be on medical leave", with the headline's "on medical leave" 2).
-Measured and left out: "effort", "response" (a wrong actor, 2 false events: "in response to mounting
-concerns"), "move" and "discussions" (false events on the seeds: "Kim's move is aimed at"), "option", "post",
-"profit", "cost" (things as often as acts: 7 false events for 6 found)."""
 PLAN_NOUNS = word_set("plan")
 """Act nouns of intending: announced, the plan is made ("GM announced plans Friday"), not ahead as an announced
 act is ("announced 10,000 job cuts")."""

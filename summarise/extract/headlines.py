@@ -2,8 +2,9 @@
 
 ``headline_events`` reads the headline's event candidates and other content words; ``retell`` gives each to the body
 event that tells it (``_telling``: same verb and doer, the lead's by the same doer, same doer and target), whose
-``retold`` its word joins; a noun naming the doing of an act ("GM declaration of bankruptcy") retells the lead's
-light verb taking that act noun ("General Motors filed for bankruptcy"), whatever the doing's word."""
+``retold`` its word joins (each of the two words of a support verb and its act noun, "makes maiden flight"); a noun
+naming the doing of an act ("GM declaration of bankruptcy") retells the lead's light verb taking that act noun
+("General Motors filed for bankruptcy"), whatever the doing's word."""
 
 from __future__ import annotations
 
@@ -107,7 +108,9 @@ def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> li
     out = list(found)
     lead = min((e.sentence for e in out), default=0)
     for told in headline.events:
-        _tell_again(out, _telling(out, told, lead, text), told.trigger)
+        at = _telling(out, told, lead, text)
+        for named in _naming_words(told.trigger, text):
+            _tell_again(out, at, named)
     for word in headline.words:
         verb = word.sense.split("|")[0]
         at = next(
@@ -127,6 +130,16 @@ def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> li
         doing = (i for i, e in enumerate(out) if _done_by_named(e, headline, lead) and _takes_act_noun(e, word))
         _tell_again(out, next(doing, None), word.trigger)
     return out
+
+
+def _naming_words(span: tuple[int, int] | None, text: str) -> list[tuple[int, int] | None]:
+    """The words naming a headline event: both ends of a trigger that joins two ("makes maiden flight": "makes" and
+    "flight", a support verb and its act noun; "begins selling"), each a word that tells the act again, as the body
+    names it by both ("made its maiden flight"); a one-word trigger itself."""
+    if span is None or not text[span[0] : span[1]].split()[1:]:
+        return [span]
+    words = text[span[0] : span[1]].split()
+    return [(span[0], span[0] + len(words[0])), (span[1] - len(words[-1]), span[1])]
 
 
 def _tell_again(out: list[EventCandidate], at: int | None, word: tuple[int, int] | None) -> None:
