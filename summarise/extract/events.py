@@ -210,7 +210,7 @@ class EventCandidate:
     purchase": not Boeing)."""
     present: bool = False
     """Told in the simple present in the article's own voice ("The store currently sells digital music", "which
-    serves Bangkok"): it holds at the time of writing (``_present``)."""
+    serves Bangkok"): it holds at the time of writing (``_narrated``)."""
 
 
 FRAMING_VERBS = (PLAN_VERBS | NEGATING_VERBS | POSSIBLE_VERBS) - ASPECT_VERBS
