@@ -775,3 +775,11 @@ def test_a_person_s_last_name_alone_is_that_person_whatever_the_parser_typed_it(
         "fought pancreatic cancer in 2004."
     )
     assert ("Jobs", "fought pancreatic cancer") in [(actor, action) for actor, action, _, _ in found(text)]
+
+
+def test_a_name_set_in_quotation_marks_is_the_doer_not_the_description_around_its_opening_mark() -> None:
+    # "the 787 "Dreamliner"": the name is the quoted word; the phrase with one quotation mark is no name at all
+    text = 'Boeing\'s newest commercial aircraft, the 787 "Dreamliner", made its first test flight on Tuesday.'
+    assert [actor for actor, *_ in found(text)] == ["Dreamliner"]
+    # an apostrophe is no quotation mark
+    assert found("General Motors’ plan cut 300 jobs.")[0][0] == "General Motors’ plan"
