@@ -58,7 +58,8 @@ def resolve(
     phrase ("In addition to the iPod Classic, Nano and Shuffle, they have announced": not Nano). A plural
     pronoun stands for no one person: "they" is a company, a group or several people, so it passes over the
     names that name one person alone (``persons``: where they stand, ``lone_persons``): "Apple unveiled Lion …
-    They also demonstrated" is Apple's, though the parser took Lion for a person."""
+    They also demonstrated" is Apple's, though the parser took Lion for a person. A pronoun of an embedded clause
+    is first sought at the subject of the clause above (``subjects``, ``embedded_subjects``)."""
     antecedents = Antecedents(names)
     groups = Antecedents([n for n in names if n[0] not in persons])
     out: list[EventCandidate] = []
