@@ -749,3 +749,37 @@ def test_a_relative_pronoun_inside_what_a_relative_clause_says_stands_for_the_cl
         ("Acme", "patched a flaw"),
         ("its browser", "attacked two million users"),  # the parser hangs the clause on "browser"
     ]
+
+
+def test_a_pronoun_in_an_embedded_clause_stands_for_the_subject_of_the_clause_above_not_a_nearer_name() -> None:
+    # "told the US Treasury that it intends": the company (Fiat, the speaker), not the addressee; its owner too
+    text = (
+        "Fiat plans to buy more of Chrysler. According to Fiat's announcement, the company has told the US Treasury "
+        "that it intends to use its option to buy the share."
+    )
+    acts = {action: actor for actor, action, _, _ in found(text)}
+    assert acts["use its option"] == acts["buy the share"] == "the company"  # the source, Fiat in the summary
+    # a relative clause's subject pronoun: the subject of the clause its noun stands in, not the nearer owner
+    text = "Qatar has a previous order for 2 of Airbus' massive new A380s which it will begin to fly in 2009."
+    assert ("Qatar", "begin to fly in 2009") in [(actor, action) for actor, action, _, _ in found(text)]
+    # a subject the article names nowhere near leaves the nearest name; "we" is the speaker's, left alone
+    text = "GM got a loan. The government will give GM a capital infusion in addition to the funds it has received."
+    assert ("GM", "received") in [(actor, action) for actor, action, _, _ in found(text)]
+
+
+def test_a_person_s_last_name_alone_is_that_person_whatever_the_parser_typed_it() -> None:
+    # the parser takes "Jobs" for a company's name here: "He" is still Jobs, not the person named before him
+    text = (
+        "Apple CEO Steve Jobs is on leave. The markets were closed in honor of Martin Luther King. Monday's email "
+        "announcement marked the third time in the past decade that Jobs, aged 55, has taken medical leave. He "
+        "fought pancreatic cancer in 2004."
+    )
+    assert ("Jobs", "fought pancreatic cancer") in [(actor, action) for actor, action, _, _ in found(text)]
+
+
+def test_a_name_set_in_quotation_marks_is_the_doer_not_the_description_around_its_opening_mark() -> None:
+    # "the 787 "Dreamliner"": the name is the quoted word; the phrase with one quotation mark is no name at all
+    text = 'Boeing\'s newest commercial aircraft, the 787 "Dreamliner", made its first test flight on Tuesday.'
+    assert [actor for actor, *_ in found(text)] == ["Dreamliner"]
+    # an apostrophe is no quotation mark
+    assert found("General Motors’ plan cut 300 jobs.")[0][0] == "General Motors’ plan"

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..ingest import Document
 from ..ingest.index import QuotationResume
-from ..lexicon import PLURAL_PRONOUNS, quoted_stretches, word_set
+from ..lexicon import PERSON_PRONOUNS, PERSON_ROLES, PLURAL_PRONOUNS, THING_PRONOUNS, quoted_stretches, word_set
 from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_names
 from .event_nouns import nominal_events, recall_keys
 from .events import PLACE_LABELS, PLACE_ONLY_PREPS, Ents, EventCandidate, _noun_events, _times, _verb_events, heading
@@ -50,6 +50,7 @@ def resolve(
     names: Sequence[Name],
     fronted: Mapping[int, int] | None = None,
     persons: Collection[int] = frozenset(),
+    subjects: Mapping[int, tuple[int, int]] | None = None,
 ) -> list[EventCandidate]:
     """Pronoun actors to their antecedent (``attribution.Antecedents``); one that has none is dropped (an event
     by nobody known tells nothing). A pronoun's clause may open with a phrase put before it (``fronted``: where
@@ -57,7 +58,8 @@ def resolve(
     phrase ("In addition to the iPod Classic, Nano and Shuffle, they have announced": not Nano). A plural
     pronoun stands for no one person: "they" is a company, a group or several people, so it passes over the
     names that name one person alone (``persons``: where they stand, ``lone_persons``): "Apple unveiled Lion …
-    They also demonstrated" is Apple's, though the parser took Lion for a person."""
+    They also demonstrated" is Apple's, though the parser took Lion for a person. A pronoun of an embedded clause
+    is first sought at the subject of the clause above (``subjects``, ``embedded_subjects``)."""
     antecedents = Antecedents(names)
     groups = Antecedents([n for n in names if n[0] not in persons])
     out: list[EventCandidate] = []
@@ -65,10 +67,27 @@ def resolve(
         if e.pronoun is None:
             out.append(e)
             continue
-        among = groups if e.pronoun.lower() in PLURAL_PRONOUNS else antecedents
-        if (name := among.find(e.pronoun, _before(e, fronted or {}), speaker=False)) is not None:
+        plural = e.pronoun.lower() in PLURAL_PRONOUNS
+        name = _subject_name(e, names, subjects or {}, persons if plural else ())
+        if name is None:
+            name = (groups if plural else antecedents).find(e.pronoun, _before(e, fronted or {}), speaker=False)
+        if name is not None:
             out.append(replace(e, actor=name))
     return out
+
+
+def _subject_name(
+    e: EventCandidate, names: Sequence[Name], subjects: Mapping[int, tuple[int, int]], persons: Collection[int]
+) -> str | None:
+    """The name of the kind the pronoun asks for met at the subject of the clause above it, or through that
+    clause's verb (``subjects``, ``embedded_subjects``); None where none is met there: a description the article
+    names nowhere near ("The government will give GM … the funds it has received") leaves the nearest name."""
+    at = e.pronoun_start if e.pronoun_start is not None else e.verb_start
+    if at not in subjects:
+        return None
+    lo, hi = subjects[at]
+    there = [n for n in names if lo <= n[0] < hi and n[0] not in persons]
+    return Antecedents(there).find(e.pronoun or "", hi, speaker=False)
 
 
 def lone_persons(article: ParsedArticle, names: Sequence[Name]) -> set[int]:
@@ -103,6 +122,68 @@ def fronted_phrases(article: ParsedArticle) -> dict[int, int]:
     return out
 
 
+def embedded_subjects(article: ParsedArticle) -> dict[int, tuple[int, int]]:
+    """Where a subject or owner pronoun of an embedded clause stands -> where the subject of the clause it is
+    embedded in stands, through that clause's verb (where its speaker is met), when the two agree ("the company
+    has told the US Treasury that it intends": the company, not the Treasury; "Qatar has an order for Airbus'
+    A380s which it will fly": Qatar). The subject is the most salient antecedent a pronoun has, more than a
+    nearer object or owner. A pronoun of the main clause, or one whose clause has no subject before it that
+    agrees, is left alone; an owner's own clause counts ("it intends to use its option": what "it" is)."""
+    out: dict[int, tuple[int, int]] = {}
+    for _, start, parsed, _ in article.sentences:
+        for tok in parsed:
+            if tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+                continue
+            found = _matrix_subject(tok)
+            if found is None or not _agrees(tok, found[0]):
+                continue
+            subject, verb = found
+            last = max((t for t in (subject.right_edge, verb) if t.i < tok.i), key=lambda t: t.i, default=subject)
+            # a pronoun subject passes on where it was sought
+            out[start + tok.idx] = out.get(start + subject.idx, (start + subject.left_edge.idx, start + last.idx + 1))
+    return out
+
+
+def _matrix_subject(pronoun: Any) -> tuple[Any, Any] | None:
+    """The subject before ``pronoun`` of the nearest clause above the pronoun's own (through complement,
+    relative, adverbial and coordinated clauses), with its verb; None for a pronoun of the main clause. An
+    owner's is the subject of its own clause."""
+    tok = pronoun.head
+    if pronoun.dep_ == "poss":
+        while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
+            tok = tok.head
+        if (subject := _subject_before(tok, pronoun)) is not None:
+            return subject, tok
+    for _ in range(8):
+        if tok.head.i == tok.i or tok.dep_ == "parataxis":
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and (subject := _subject_before(tok, pronoun)) is not None:
+            return subject, tok
+    return None
+
+
+def _subject_before(verb: Any, pronoun: Any) -> Any | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
+
+
+def _agrees(pronoun: Any, subject: Any) -> bool:
+    """Whether ``subject`` could be what ``pronoun`` stands for by number and kind: "it" a singular thing,
+    "he"/"she" a person, "they" a plural or a group's name."""
+    word = pronoun.lower_
+    if word not in THING_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS:
+        return False  # "we", "I": the speaker, whoever the clause above is about
+    if subject.pos_ == "PRON":
+        same = (PERSON_PRONOUNS, THING_PRONOUNS, PLURAL_PRONOUNS)
+        return any(word in kind and subject.lower_ in kind for kind in same)
+    person = subject.ent_type_ == "PERSON" or subject.lemma_.lower() in PERSON_ROLES
+    if word in THING_PRONOUNS:
+        return subject.tag_ in ("NN", "NNP") and not person
+    if word in PERSON_PRONOUNS:
+        return person and subject.tag_ in ("NN", "NNP")
+    return subject.tag_ in ("NNS", "NNPS") or (subject.tag_ == "NNP" and not person)
+
+
 def _noun_object(prep: Any) -> bool:
     """Whether a preposition governs a noun phrase (not a clause: "After John arrived, he left" may be John)."""
     return any(c.dep_ == "pobj" for c in prep.children)
@@ -132,11 +213,20 @@ def find_events(
     found.sort(key=lambda e: e.verb_start)
     settings = _settings(article)
     skipped = settings | _modifiers(article)
-    names = [n for n in article.names if n[1] not in article.groups and n[0] not in skipped]
+    names = surnames([n for n in article.names if n[1] not in article.groups and n[0] not in skipped])
     speakers = speaker_names(attributions, article.names)
     known = [*names, *speakers]
-    resolved = resolve(found, known, fronted_phrases(article), lone_persons(article, known))
+    subjects = embedded_subjects(article)
+    resolved = resolve(found, known, fronted_phrases(article), lone_persons(article, known), subjects)
     return retell(resolved, headline_events(doc), doc.text)
+
+
+def surnames(names: Sequence[Name]) -> list[Name]:
+    """A person's last name alone names that person, whatever the parser typed it ("Steve Jobs …, Jobs, aged
+    55, has taken medical leave. He fought cancer": Jobs, though the parser took the word for a company's
+    name), so "he" may stand for it and "it" may not."""
+    last = {n[1].split()[-1] for n in names if n[2] and len(n[1].split()) > 1}
+    return [(at, name, True, spoke) if name in last else (at, name, person, spoke) for at, name, person, spoke in names]
 
 
 def _settings(article: ParsedArticle) -> set[int]:

@@ -269,6 +269,9 @@ def _phrase(tok: Any, ents: Ents) -> str:
     if ent is not None:
         left = min(left, ent[0], key=lambda t: t.i)
         right = max(right, ent[-1], key=lambda t: t.i)
+    opened = [t for t in tok.doc[left.i : tok.i] if t.text in ('"', "“", "”")]
+    if len(opened) % 2:  # a name set in quotation marks is the name ("the 787 "Dreamliner"": Dreamliner)
+        left = opened[-1].nbor()
     return str(tok.doc.text[left.idx : right.idx + len(right.text)]).strip(" ,‘’“”\"'")
 
 
