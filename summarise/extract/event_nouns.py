@@ -47,12 +47,15 @@ an act the article told before with a doer (``_recalled``: "won an order from Qa
 believed to be worth $15 billion": Qatar's, with that act's status when its own words tell none; a doer told by a
 pronoun or a description is resolved or grounded as the first telling's would be), a deal being named by any of
 its words (``SAME_ACTS``: "it had signed a contract … The airline signed the agreement … The deal was
-approved"), or an act done together whose verb tells how it turned out (``OUTCOME_VERBS``: "a deal with Fiat went
-through"), its partners after "with" as targets. So does an act noun that a verb selecting an act as its subject
-tells began, took place, turned out or was called off (``_told_of``: "Pre-orders of the iPhone 4 began Tuesday",
-"A US$14 billion bailout package deal … has been rejected", "The departure from France of the A380 has been
-delayed"): the verb asserts the act whoever does it, as "the test flight was delayed" asserts a theme noun's; not
-as an infinitive ("Kim expects the arms deal negotiations to continue": what another expects).
+approved"), or by its verb's "-ing" form ("the first Airbus A380 landed … He said that the landing was a
+milestone": one act, so the noun takes that telling's sense, and grounding merges the two into one event with its
+time, the noun a word that tells it again), or an act done together whose verb tells how it turned out
+(``OUTCOME_VERBS``: "a deal with Fiat went through"), its partners after "with" as targets. So does an act noun
+that a verb selecting an act as its subject tells began, took place, turned out or was called off (``_told_of``:
+"Pre-orders of the iPhone 4 began Tuesday", "A US$14 billion bailout package deal … has been rejected", "The
+departure from France of the A380 has been delayed"): the verb asserts the act whoever does it, as "the test
+flight was delayed" asserts a theme noun's; not as an infinitive ("Kim expects the arms deal negotiations to
+continue": what another expects).
 
 A theme noun (``THEME_NOUNS``: "sales", "flight", "collapse", "closure", "decline", "loss") names what happens to
 the thing in its "of" phrase or before it ("sales of automobiles", "a test flight of the A380", "plant closures"),
@@ -82,7 +85,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from ..lexicon import CUE_LEMMAS, PERSON_PRONOUNS, THING_PRONOUNS, word_set
+from ..lexicon import CUE_LEMMAS, PERSON_PRONOUNS, THING_PRONOUNS, verb_stem, word_set
 from ..schema import EventStatus as Status
 from .events import (
     ACT_NOUNS,
@@ -218,7 +221,7 @@ def nominal_events(
                 action,
                 tuple(targets[:3]),
                 None,
-                f"{_noun_sense(noun)}|",
+                recalled.sense if recalled is not None and _by_verb(noun, recalled) else f"{_noun_sense(noun)}|",
                 when,
                 pronoun,
                 status,
@@ -402,9 +405,17 @@ def _recalled(noun: Any, ents: Ents, earlier: Mapping[str, EventCandidate]) -> E
     """The act told before that a definite noun names again (``_definite``): the last of its sense, unless the
     noun names what it is done to and that one did not ("Ford's sales rose; the sales of Toyota fell")."""
     sense = _noun_sense(noun)
-    told = earlier.get(SAME_ACTS.get(sense, sense)) if _definite(noun) else None
+    keys = [SAME_ACTS.get(sense, sense), *([verb_stem(noun.lower_)] if noun.lower_.endswith("ing") else [])]
+    told = next((earlier[k] for k in keys if k in earlier), None) if _definite(noun) else None
     objects = _objects(noun, ents)
     return told if told is not None and (not objects or set(objects) & set(told.targets)) else None
+
+
+def _by_verb(noun: Any, told: EventCandidate) -> bool:
+    """Whether a recalled noun names the act by its verb's "-ing" form ("the first Airbus A380 landed … the
+    landing"): the same act told again, one event with the first telling (its sense, so grounding merges the two
+    and the noun takes that telling's time)."""
+    return noun.lower_.endswith("ing") and told.sense.partition("|")[0] == verb_stem(noun.lower_)
 
 
 def _pronoun_at(told: EventCandidate) -> int | None:
