@@ -47,9 +47,10 @@ an act the article told before with a doer (``_recalled``: "won an order from Qa
 believed to be worth $15 billion": Qatar's, with that act's status when its own words tell none; a doer told by a
 pronoun or a description is resolved or grounded as the first telling's would be), a deal being named by any of
 its words (``SAME_ACTS``: "it had signed a contract … The airline signed the agreement … The deal was
-approved"), or by its verb's "-ing" form ("the first Airbus A380 landed … He said that the landing was a
-milestone": one act, so the noun takes that telling's sense, and grounding merges the two into one event with its
-time, the noun a word that tells it again), or an act done together whose verb tells how it turned out
+approved"), or by a form of its verb with a suffix of doing ("the first Airbus A380 landed … He said that the
+landing was a milestone", "have agreed to purchase … The preliminary agreement": one act, so the noun takes that
+telling's sense and parties, and grounding merges the two into one event with its time, the noun a word that
+tells it again), or an act done together whose verb tells how it turned out
 (``OUTCOME_VERBS``: "a deal with Fiat went through"), its partners after "with" as targets. So does an act noun
 that a verb selecting an act as its subject tells began, took place, turned out or was called off (``_told_of``:
 "Pre-orders of the iPhone 4 began Tuesday", "A US$14 billion bailout package deal … has been rejected", "The
@@ -85,7 +86,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from ..lexicon import CUE_LEMMAS, PERSON_PRONOUNS, THING_PRONOUNS, verb_stem, word_set
+from ..lexicon import CUE_LEMMAS, PERSON_PRONOUNS, THING_PRONOUNS, word_set
 from ..schema import EventStatus as Status
 from .events import (
     ACT_NOUNS,
@@ -93,6 +94,7 @@ from .events import (
     LIGHT_VERBS,
     MAX_ACTION_WORDS,
     NAME_LABELS,
+    NOMINAL_SUFFIXES,
     NOMINALISATIONS,
     OWN_ACT_VERBS,
     PLACE_LABELS,
@@ -213,6 +215,8 @@ def nominal_events(
         status = noun_status(noun)
         status = recalled.status if recalled is not None and status == "happened" else status
         targets = [t for t in [*_objects(noun, ents), *partners] if t != actor and t not in actor]
+        same = recalled if recalled is not None and _by_verb(noun, recalled) else None  # the act its verb told
+        targets = targets or list(same.targets) if same is not None else targets  # one event: its parties too
         found.append(
             EventCandidate(
                 number,
@@ -221,7 +225,7 @@ def nominal_events(
                 action,
                 tuple(targets[:3]),
                 None,
-                recalled.sense if recalled is not None and _by_verb(noun, recalled) else f"{_noun_sense(noun)}|",
+                same.sense if same is not None else f"{_noun_sense(noun)}|",
                 when,
                 pronoun,
                 status,
@@ -405,17 +409,25 @@ def _recalled(noun: Any, ents: Ents, earlier: Mapping[str, EventCandidate]) -> E
     """The act told before that a definite noun names again (``_definite``): the last of its sense, unless the
     noun names what it is done to and that one did not ("Ford's sales rose; the sales of Toyota fell")."""
     sense = _noun_sense(noun)
-    keys = [SAME_ACTS.get(sense, sense), *([verb_stem(noun.lower_)] if noun.lower_.endswith("ing") else [])]
+    keys = [SAME_ACTS.get(sense, sense), *_verbs_of(noun)]
     told = next((earlier[k] for k in keys if k in earlier), None) if _definite(noun) else None
     objects = _objects(noun, ents)
     return told if told is not None and (not objects or set(objects) & set(told.targets)) else None
 
 
 def _by_verb(noun: Any, told: EventCandidate) -> bool:
-    """Whether a recalled noun names the act by its verb's "-ing" form ("the first Airbus A380 landed … the
-    landing"): the same act told again, one event with the first telling (its sense, so grounding merges the two
-    and the noun takes that telling's time)."""
-    return noun.lower_.endswith("ing") and told.sense.partition("|")[0] == verb_stem(noun.lower_)
+    """Whether a recalled noun names an act its verb told ("the first Airbus A380 landed … the landing", "have
+    agreed to purchase … The preliminary agreement"): the same act told again, one event with the first telling
+    (its sense and parties, so grounding merges the two and the noun takes that telling's time)."""
+    return told.sense.partition("|")[0] in _verbs_of(noun)
+
+
+def _verbs_of(noun: Any) -> list[str]:
+    """The verbs a noun may be made from by a suffix of doing (``NOMINAL_SUFFIXES``, and "-y": landing, agreement,
+    closure, delivery); unchecked, as they only look up acts told before."""
+    word = noun.lemma_.lower()
+    stems = [word[: -len(s)] for s in (*NOMINAL_SUFFIXES, "y") if word.endswith(s) and len(word) - len(s) >= 3]
+    return [v for stem in stems for v in (stem, f"{stem}e")]
 
 
 def _pronoun_at(told: EventCandidate) -> int | None:
