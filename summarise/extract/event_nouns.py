@@ -50,8 +50,8 @@ its words (``SAME_ACTS``: "it had signed a contract … The airline signed the a
 approved"), or by a form of its verb with a suffix of doing ("the first Airbus A380 landed … He said that the
 landing was a milestone", "have agreed to purchase … The preliminary agreement": one act, so the noun takes that
 telling's sense and parties, and grounding merges the two into one event with its time, the noun a word that
-tells it again), or an act done together whose verb tells how it turned out
-(``OUTCOME_VERBS``: "a deal with Fiat went through"), its partners after "with" as targets. So does an act noun
+tells it again), or an act done together whose verb tells how it turned out (``OUTCOME_VERBS``: "a deal with Fiat
+went through"), its partners after "with" as targets. So does an act noun
 that a verb selecting an act as its subject tells began, took place, turned out or was called off (``_told_of``:
 "Pre-orders of the iPhone 4 began Tuesday", "A US$14 billion bailout package deal … has been rejected", "The
 departure from France of the A380 has been delayed"): the verb asserts the act whoever does it, as "the test
@@ -216,7 +216,8 @@ def nominal_events(
         status = recalled.status if recalled is not None and status == "happened" else status
         targets = [t for t in [*_objects(noun, ents), *partners] if t != actor and t not in actor]
         same = recalled if recalled is not None and _by_verb(noun, recalled) else None  # the act its verb told
-        targets = targets or list(same.targets) if same is not None else targets  # one event: its parties too
+        if same is not None and not targets:
+            targets = list(same.targets)  # one event with that telling: its parties too, for grounding to merge
         found.append(
             EventCandidate(
                 number,

@@ -163,7 +163,7 @@ def _unnamed_in_lead(found: Sequence[EventCandidate], word: EventCandidate, lead
     began Tuesday"), or by its verb, the noun and the verb naming one act ("Singapore Airlines to be compensated
     for A380 delays": "The … delivery … will be delayed until October 2007"). Theme nouns alone were measured first
     (Session 10); any act noun found 1 more MEANTIME dev gold event with a participant and no false event; its verb
-    1 more, its status the verb's (evals/MEANTIME-RECALL.md, "Nouns", Session 11)."""
+    1 more, its status the verb's (evals/MEANTIME-RECALL.md, "Nouns", Session 11 and its round 2)."""
     near = lead + LEAD_SENTENCES
     verb = word.sense.split("|")[0]
     return next(
