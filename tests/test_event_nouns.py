@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from summarise.config import Settings
 from summarise.extract.article_events import find_events
 from summarise.extract.attribution import find_attributions, parse_article
 from summarise.ingest import load_text
+from summarise.pipeline import summarise
 
 
 def nouns(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
@@ -181,6 +183,24 @@ def test_a_definite_act_noun_with_no_doer_is_the_act_told_before_by_the_same_doe
     # nor one done to another than the act told before
     text = "Ford Motor Company sales rose 5% in March. The sales of Toyota fell."
     assert [actor for actor, action, _, _ in nouns(text) if "Toyota" in action] == [""]
+
+
+def test_a_definite_act_noun_made_from_a_verb_is_the_act_that_verb_told_one_event_with_its_time() -> None:
+    text = (
+        "The first Airbus A380 landed at Changi Airport at 6:40 p.m. on Tuesday. The Prime Minister greeted the "
+        "aircraft. He said that the landing was a milestone for Singapore Airlines."
+    )
+    summary = summarise(text, settings=Settings(backend="fake", strategy="parse", cache=False), published="2007-10-17")
+    landed = [e for e in summary.events if e.trigger is not None and e.trigger.text == "landed"]
+    assert [[r.text for r in e.retold] for e in landed] == [["landing"]]  # no second line of nobody's landing
+    assert landed[0].time is not None and landed[0].time.value == "2007-10-16T18:40"  # the time it was told with
+    # any suffix of doing: the agreement is the agreeing, told once
+    text = "Chinese officials have agreed to purchase 60 jets. The preliminary agreement was welcomed by Boeing."
+    summary = summarise(text, settings=Settings(backend="fake", strategy="parse", cache=False))
+    assert [[r.text for r in e.retold] for e in summary.events if e.action.startswith("agreed")] == [["agreement"]]
+    # an act never told by its verb stays none to recall
+    text = "The first Airbus A380 arrived at Changi Airport on Tuesday. He said that the landing was a milestone."
+    assert nouns(text) == []
 
 
 def test_a_definite_deal_named_by_other_words_is_the_act_told_before_by_a_pronoun_or_description() -> None:

@@ -47,12 +47,16 @@ an act the article told before with a doer (``_recalled``: "won an order from Qa
 believed to be worth $15 billion": Qatar's, with that act's status when its own words tell none; a doer told by a
 pronoun or a description is resolved or grounded as the first telling's would be), a deal being named by any of
 its words (``SAME_ACTS``: "it had signed a contract … The airline signed the agreement … The deal was
-approved"), or an act done together whose verb tells how it turned out (``OUTCOME_VERBS``: "a deal with Fiat went
-through"), its partners after "with" as targets. So does an act noun that a verb selecting an act as its subject
-tells began, took place, turned out or was called off (``_told_of``: "Pre-orders of the iPhone 4 began Tuesday",
-"A US$14 billion bailout package deal … has been rejected", "The departure from France of the A380 has been
-delayed"): the verb asserts the act whoever does it, as "the test flight was delayed" asserts a theme noun's; not
-as an infinitive ("Kim expects the arms deal negotiations to continue": what another expects).
+approved"), or by a form of its verb with a suffix of doing ("the first Airbus A380 landed … He said that the
+landing was a milestone", "have agreed to purchase … The preliminary agreement": one act, so the noun takes that
+telling's sense and parties, and grounding merges the two into one event with its time, the noun a word that
+tells it again), or an act done together whose verb tells how it turned out (``OUTCOME_VERBS``: "a deal with Fiat
+went through"), its partners after "with" as targets. So does an act noun
+that a verb selecting an act as its subject tells began, took place, turned out or was called off (``_told_of``:
+"Pre-orders of the iPhone 4 began Tuesday", "A US$14 billion bailout package deal … has been rejected", "The
+departure from France of the A380 has been delayed"): the verb asserts the act whoever does it, as "the test
+flight was delayed" asserts a theme noun's; not as an infinitive ("Kim expects the arms deal negotiations to
+continue": what another expects).
 
 A theme noun (``THEME_NOUNS``: "sales", "flight", "collapse", "closure", "decline", "loss") names what happens to
 the thing in its "of" phrase or before it ("sales of automobiles", "a test flight of the A380", "plant closures"),
@@ -90,6 +94,7 @@ from .events import (
     LIGHT_VERBS,
     MAX_ACTION_WORDS,
     NAME_LABELS,
+    NOMINAL_SUFFIXES,
     NOMINALISATIONS,
     OWN_ACT_VERBS,
     PLACE_LABELS,
@@ -210,6 +215,9 @@ def nominal_events(
         status = noun_status(noun)
         status = recalled.status if recalled is not None and status == "happened" else status
         targets = [t for t in [*_objects(noun, ents), *partners] if t != actor and t not in actor]
+        same = recalled if recalled is not None and _by_verb(noun, recalled) else None  # the act its verb told
+        if same is not None and not targets:
+            targets = list(same.targets)  # one event with that telling: its parties too, for grounding to merge
         found.append(
             EventCandidate(
                 number,
@@ -218,7 +226,7 @@ def nominal_events(
                 action,
                 tuple(targets[:3]),
                 None,
-                f"{_noun_sense(noun)}|",
+                same.sense if same is not None else f"{_noun_sense(noun)}|",
                 when,
                 pronoun,
                 status,
@@ -402,9 +410,25 @@ def _recalled(noun: Any, ents: Ents, earlier: Mapping[str, EventCandidate]) -> E
     """The act told before that a definite noun names again (``_definite``): the last of its sense, unless the
     noun names what it is done to and that one did not ("Ford's sales rose; the sales of Toyota fell")."""
     sense = _noun_sense(noun)
-    told = earlier.get(SAME_ACTS.get(sense, sense)) if _definite(noun) else None
+    keys = [SAME_ACTS.get(sense, sense), *_verbs_of(noun)]
+    told = next((earlier[k] for k in keys if k in earlier), None) if _definite(noun) else None
     objects = _objects(noun, ents)
     return told if told is not None and (not objects or set(objects) & set(told.targets)) else None
+
+
+def _by_verb(noun: Any, told: EventCandidate) -> bool:
+    """Whether a recalled noun names an act its verb told ("the first Airbus A380 landed … the landing", "have
+    agreed to purchase … The preliminary agreement"): the same act told again, one event with the first telling
+    (its sense and parties, so grounding merges the two and the noun takes that telling's time)."""
+    return told.sense.partition("|")[0] in _verbs_of(noun)
+
+
+def _verbs_of(noun: Any) -> list[str]:
+    """The verbs a noun may be made from by a suffix of doing (``NOMINAL_SUFFIXES``, and "-y": landing, agreement,
+    closure, delivery); unchecked, as they only look up acts told before."""
+    word = noun.lemma_.lower()
+    stems = [word[: -len(s)] for s in (*NOMINAL_SUFFIXES, "y") if word.endswith(s) and len(word) - len(s) >= 3]
+    return [v for stem in stems for v in (stem, f"{stem}e")]
 
 
 def _pronoun_at(told: EventCandidate) -> int | None:
