@@ -22,10 +22,10 @@ cost, and cuts every part from the article as written:
 - the content: the verb's clausal complement (with the whole quotation it sits in, even one opened sentences
   before), else a passive's subject when its agent is named ("the meeting was reported by Politico"), else the
   quotation in the sentence (the cue's object where a quoted word or two is part of it, 'called the behavior
-  “outrageous”'), else the rest of the sentence around "according to" or a
-  parenthetical "…, Mr. Obama said, …" (not around one told only with a when: "When questioned after the
-  debate, he …"), else the object of a verb that takes one ("denied the report"; a when or where told first
-  is not it: "announced on Tuesday the first …", and "unveiled during a ceremony" holds nothing), else
+  “outrageous”'), else the rest of the sentence around "according to" or a parenthetical "…, Mr. Obama said,
+  …" (not around a participle told only with a when: "When questioned after the debate, he …"), else the
+  object of a verb that takes one ("denied the report"; a when or where told first is not it: "announced on
+  Tuesday the first …", and "unveiled during a ceremony" holds nothing), else
   for a sentence that is only its attribution ("Clinton asked.") the quotation just before it, for one that
   ends on its cue and a colon ("He said:") the next paragraph; under three words only when it names something
   ("criticized him") or is a quotation ending in its own punctuation ('"Probably," he said').
