@@ -444,3 +444,36 @@ def test_a_vote_cast_is_a_position_a_vote_not_cast_is_not() -> None:
     ]
     free = load_text("The delegates were free to vote for the new bridge.")
     assert find_attributions(free, judge=None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # when or where it was told is no statement: nothing else is held
+        ("The Airbus A380 was unveiled during a lavish ceremony in Toulouse, France, on January 18, 2005.", []),
+        ("The plan was revealed in January 2005.", []),
+        # a when before the object: the object is what was told
+        (
+            "Apple announced on Tuesday the first generation of its products to use Intel processors.",
+            [("Apple", "announced", "the first generation of its products to use Intel processors")],
+        ),
+        (
+            "The senator rejected in 2015 a deal that the White House wanted.",
+            [("The senator", "rejected", "a deal that the White House wanted")],
+        ),
+        # hours announced are what was announced, not when
+        (
+            "The mayor announced a curfew from midnight to 6 a.m. across the city.",
+            [("The mayor", "announced", "a curfew from midnight to 6 a.m. across the city")],
+        ),
+    ],
+)
+def test_when_or_where_a_cue_was_told_is_not_its_content(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_a_cue_told_only_with_a_when_does_not_hold_the_sentence_around_it() -> None:
+    text = "Mr. Trump hardly clarified the matter, and when questioned after the debate, he repeated the charge."
+    assert found(text) == [("Mr. Trump", "clarified", "the matter"), ("Mr. Trump", "repeated", "the charge")]
+    # one who tells, with a when, is still a parenthetical
+    assert found("The fund would grow, officials said on Thursday.") == [("officials", "said", "The fund would grow")]

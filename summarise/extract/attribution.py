@@ -22,8 +22,10 @@ cost, and cuts every part from the article as written:
 - the content: the verb's clausal complement (with the whole quotation it sits in, even one opened sentences
   before), else a passive's subject when its agent is named ("the meeting was reported by Politico"), else the
   quotation in the sentence (the cue's object where a quoted word or two is part of it, 'called the behavior
-  “outrageous”'), else the rest of the sentence around "according to" or a
-  parenthetical "…, Mr. Obama said, …", else the object of a verb that takes one ("denied the report"), else
+  “outrageous”'), else the rest of the sentence around "according to" or a parenthetical "…, Mr. Obama said,
+  …" (not around a participle told only with a when: "When questioned after the debate, he …"), else the
+  object of a verb that takes one ("denied the report"; a when or where told first is not it: "announced on
+  Tuesday the first …", and "unveiled during a ceremony" holds nothing), else
   for a sentence that is only its attribution ("Clinton asked.") the quotation just before it, for one that
   ends on its cue and a colon ("He said:") the next paragraph; under three words only when it names something
   ("criticized him") or is a quotation ending in its own punctuation ('"Probably," he said').
@@ -78,6 +80,12 @@ from .nlp import parser
 OBJECT_DEPS = ("dobj", "prep", "dative", "oprd", "xcomp", "attr", "acomp", "prt")
 VERB_CUES = CUES | LEARNED_CUES
 """Every verb the parse reads as a cue."""
+CIRCUMSTANCE_PREPS = frozenset({"during", "since", "until", "after", "before", "amid", "throughout", "within"})
+"""Prepositions that head only a time or a setting: never what a cue holds."""
+SETTING_PREPS = frozenset({"on", "in", "at"})
+CIRCUMSTANCE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+"""Their object of these kinds is a when or a where ("on Friday", "in Paris", "at 12:00"); "from midnight to
+6 a.m." may be what was announced (a curfew's hours)."""
 STATE_DEPS = ("ccomp",)
 STATE_PREPS = ("about", "of", "in", "over", "on")
 NOUN_PREPS = ("of", "about", "for", "on", "against")
@@ -288,6 +296,10 @@ def _content_bounds(
     if passive is not None and any(c.dep_ == "agent" for c in cue.children):
         return _subtree(passive)  # "The meeting was first reported by Politico": what was reported
     objects = [c for c in cue.rights if c.dep_ in OBJECT_DEPS]
+    told_when = bool(objects)
+    while objects and _circumstance(objects[0]):  # "announced on Tuesday the first …": what follows the when
+        objects.pop(0)
+    told_when = told_when and not objects  # "when questioned after the debate": only when it was told
     held = None
     if objects and (any_object or cue.lemma_ in OBJECT_CUES or cue.lemma_ in LEARNED_CUES):
         held = objects[0].left_edge.idx, objects[-1].right_edge.idx + len(objects[-1].right_edge.text)
@@ -300,12 +312,28 @@ def _content_bounds(
         return best[0] - offset, best[1] - offset
     if held is not None:
         return held
-    if cue.dep_ in ("parataxis", "advcl", "ccomp") and cue.head.i != cue.i and cue.head.pos_ in ("VERB", "AUX"):
+    if (
+        cue.dep_ in ("parataxis", "advcl", "ccomp")
+        and cue.head.i != cue.i
+        and cue.head.pos_ in ("VERB", "AUX")
+        and not (told_when and _passive_participle(cue))  # "when questioned after the debate, Trump …" was
+    ):  # asked: it holds no sentence around it ("…, officials said on Thursday" does)
         return _around(cue)  # "The museum, Mr. Obama said, would …": the rest of the sentence
     that = next((t for t in cue.doc[cue.i + 1 :] if t.lower_ == "that" and t.dep_ == "mark"), None)
     if that is not None and not any(t.pos_ in ("VERB", "AUX") for t in cue.doc[cue.i + 1 : that.i]):
         return that.idx + len(that.text), len(cue.doc.text)  # a misparsed "said in a press conference that …"
     return None
+
+
+def _circumstance(child: Any) -> bool:
+    """A prepositional phrase that tells when or where something was said ("announced on Tuesday", "unveiled
+    during a ceremony in Toulouse", "revealed in January 2005"), not what: never a statement's content."""
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ in CIRCUMSTANCE_PREPS:
+        return True
+    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+    return child.lower_ in SETTING_PREPS and pobj is not None and pobj.ent_type_ in CIRCUMSTANCE_ENTS
 
 
 def _quotation_before(cue: Any, text: str, start: int) -> tuple[int, int] | None:
