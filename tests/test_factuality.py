@@ -203,3 +203,12 @@ def test_an_act_a_plan_would_end_or_keep_is_under_way_not_planned() -> None:
     assert ("end", "end Ford's losses", "planned") in got and ("losses", "losses", "happened") in got
     got = statuses("The injection will secure Ford's manufacturing operations in Australia.")
     assert ("operations", "manufacturing operations in Australia", "happened") in got
+
+
+def test_an_act_in_an_embedded_question_is_left_open() -> None:
+    assert statuses("It is unclear whether Ford sold the unit. Ford sold the plant.") == [
+        ("sold", "sold the unit", "unknown"),  # the article does not say whether it did
+        ("sold", "sold the plant", "happened"),
+    ]
+    # a question's own modal still says what it says
+    assert statuses("It is unclear whether Ford will sell the unit.") == [("sell", "sell the unit", "planned")]

@@ -20,6 +20,8 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   act lies ahead; a that-clause with a subject and tense of its own, or a coordinated verb with a tense of its own
   ("was apparently normal and took place"), keeps them: the modals of the verb it completes are not its own ("it
   should be mentioned that sales doubled": happened);
+- an embedded question ("did not say whether he decided to leave", "unclear if the plant closed") → unknown,
+  unless a marker of its own says more ("unclear whether Ford will sell": planned);
 - the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional (not one of
   comparison: "doubled if compared to last year"); a purpose clause ("to ensure that …", "in order to") → planned,
   and so is what the purpose clause says, but a bare infinitive of purpose on an act told as real is told with it
@@ -69,6 +71,8 @@ ATTEMPTS = word_set("attempt try effort endeavour endeavor")
 """What an attempt is for may or may not come about ("attempted to address reports", "in an effort to evade")."""
 CONDITION_MARKS = word_set("if unless whether provided providing")
 PURPOSE_MARKS = word_set("so order")
+QUESTION_MARKS = word_set("whether if")
+"""What opens an embedded question as a verb's complement ("asked whether", "unclear if")."""
 COMPARING = word_set("compare")
 """An if-clause of comparison ("sales doubled if compared to last year") sets no condition."""
 RANKS = word_set("first last only")
@@ -303,6 +307,9 @@ def event_status(tok: Any) -> Status:
             break
         if _performed(current, head):  # "would like to thank": the thanks are given in saying so
             break
+        if _asked(current):  # "did not say whether he decided to leave": left open
+            found.append("unknown")
+            break
         if (governed := _governed(current, head)) is not None:
             found.append(_hedge_above(governed, adverbial))
         if current.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or head.lemma_.lower() in _SAYING:
@@ -312,6 +319,12 @@ def event_status(tok: Any) -> Status:
         adverbial = adverbial or _time_or_purpose(current)
         current = head
     return min(found, key=PRIORITY.index) if found else "happened"
+
+
+def _asked(tok: Any) -> bool:
+    """An embedded question ("did not say whether he decided to leave or was forced out", "asked if the plant
+    would close"): the article leaves open whether its act took place (FactBank's underspecified certainty)."""
+    return tok.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in tok.children)
 
 
 def _performed(tok: Any, head: Any) -> bool:
