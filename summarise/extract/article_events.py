@@ -82,7 +82,7 @@ def _subject_name(
     """The name of the kind the pronoun asks for met at the subject of the clause above it, or through that
     clause's verb (``subjects``, ``embedded_subjects``); None where none is met there: a description the article
     names nowhere near ("The government will give GM … the funds it has received") leaves the nearest name."""
-    at = e.pronoun_start if e.pronoun_start is not None else e.verb_start
+    at = e.pronoun_at
     if at not in subjects:
         return None
     lo, hi = subjects[at]
@@ -102,8 +102,7 @@ def lone_persons(article: ParsedArticle, names: Sequence[Name]) -> set[int]:
 
 
 def _before(e: EventCandidate, fronted: Mapping[int, int]) -> int:
-    at = e.pronoun_start if e.pronoun_start is not None else e.verb_start
-    return fronted.get(at, at)
+    return fronted.get(e.pronoun_at, e.pronoun_at)
 
 
 def fronted_phrases(article: ParsedArticle) -> dict[int, int]:

@@ -112,7 +112,9 @@ from .events import (
     _when,
     noun_time,
     party_name,
+    verb_stems,
 )
+from .events import _framing as frames
 from .events import _light as light_event
 from .factuality import ASPECT_VERBS, NEGATING_VERBS, PLAN_VERBS, event_status
 
@@ -194,7 +196,7 @@ def nominal_events(
         if noun.pos_ != "NOUN" or noun.dep_ in ("compound", "npadvmod") or noun.i in ents or not act_noun(noun):
             continue  # "the sale price", "the loss-making business": a kind of thing
         trigger = _trigger(start, noun)
-        if trigger in taken or _frames(noun) or _told(noun):
+        if trigger in taken or frames(noun) or _told(noun):
             continue
         own = _doer(noun, ents)
         if own is not None and not (_named(own, ents) or _described(own)):
@@ -208,7 +210,10 @@ def nominal_events(
         actor = POSSESSIVE.sub("", _phrase(doer, ents)) if doer is not None else recalled.actor if recalled else ""
         # a recalled act told by a pronoun ("it had signed a contract") keeps it, resolved where it stands
         pronoun = actor if doer is not None and doer.pos_ == "PRON" else recalled.pronoun if recalled else None
-        pronoun_at = _pronoun_at(recalled) if recalled else start + doer.idx if pronoun and doer is not None else None
+        if recalled is not None:  # the pronoun doing the act told before: its antecedent is named before it
+            pronoun_at = recalled.pronoun_at if recalled.pronoun is not None else None
+        else:
+            pronoun_at = start + doer.idx if pronoun and doer is not None else None
         action, when = _action(noun, doer, ents), _time(noun, times)
         if not (actor or partners or when or " " in action):
             continue  # a bare "sales" of nobody, with no words or time of its own: the line tells a reader nothing
@@ -426,17 +431,7 @@ def _by_verb(noun: Any, told: EventCandidate) -> bool:
 def _verbs_of(noun: Any) -> list[str]:
     """The verbs a noun may be made from by a suffix of doing (``NOMINAL_SUFFIXES``, and "-y": landing, agreement,
     closure, delivery); unchecked, as they only look up acts told before."""
-    word = noun.lemma_.lower()
-    stems = [word[: -len(s)] for s in (*NOMINAL_SUFFIXES, "y") if word.endswith(s) and len(word) - len(s) >= 3]
-    return [v for stem in stems for v in (stem, f"{stem}e")]
-
-
-def _pronoun_at(told: EventCandidate) -> int | None:
-    """Where the pronoun doing an act told before stands: its antecedent is named before it, not before the noun
-    that recalls the act."""
-    if told.pronoun is None:
-        return None
-    return told.pronoun_start if told.pronoun_start is not None else told.verb_start
+    return verb_stems(noun.lemma_.lower(), (*NOMINAL_SUFFIXES, "y"))
 
 
 def recall_keys(sense: str) -> list[str]:
@@ -460,12 +455,6 @@ def _told(noun: Any) -> bool:
     verb = noun.head
     lemma = verb.lemma_.lower()
     return noun.dep_ == "dobj" and lemma in LIGHT_VERBS and (lemma not in STATES or light_event(verb))
-
-
-def _frames(noun: Any) -> bool:
-    """A noun that frames the act of its infinitive ("Ford's decision to close the plant", "its plan to cut"):
-    like a framing verb, it gives way to that act, which the verb events tell."""
-    return any(c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in noun.children)
 
 
 def _light(verb: Any) -> bool:

@@ -212,6 +212,11 @@ class EventCandidate:
     """Told in the simple present in the article's own voice ("The store currently sells digital music", "which
     serves Bangkok"): it holds at the time of writing (``_narrated``)."""
 
+    @property
+    def pronoun_at(self) -> int:
+        """Where its pronoun actor stands (else its verb): the antecedent is a name before it."""
+        return self.pronoun_start if self.pronoun_start is not None else self.verb_start
+
 
 FRAMING_VERBS = (PLAN_VERBS | NEGATING_VERBS | POSSIBLE_VERBS) - ASPECT_VERBS
 """Verbs that frame the act of their infinitive ("plans to visit"): the act is the event, the frame its status."""
@@ -884,7 +889,10 @@ def _verb_events(
         bare = action.split()[-1] == verb.text and not any(c.dep_ == "nsubj" for c in verb.children)
         if verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"} and bare:
             continue
-        trigger = _joint_trigger(start, verb, inner) or _joint_trigger(start, main, ()) or _trigger(start, main)
+        trigger = _joint_trigger(start, verb, inner)
+        if trigger is None and main is not verb:  # "plans to take leave": the act's own words
+            trigger = _joint_trigger(start, main, ())
+        trigger = trigger or _trigger(start, main)
         status = event_status(main)
         if status == "negated" and main.lemma_.lower() in CUES and not _withheld(main):
             continue  # "refused to comment", "did not offer details": nothing said is neither claim nor act
@@ -892,6 +900,7 @@ def _verb_events(
         together = sense.split("|")[0] in RECIPROCAL or (subject is not None and subject.head.lower_ == "between")
         if together and len(actors) > 1:  # "Russia and North Korea discussed": one event
             actors = actors[:1]
+        narrated = main is verb and status == "happened" and _narrated(verb, start + verb.idx, speaker, statements)
         for actor_tok in actors:
             actor = _phrase(actor_tok, ents) if actor_tok is not None else ""
             pronoun = actor if actor_tok is not None and actor_tok.pos_ == "PRON" else None
@@ -916,27 +925,24 @@ def _verb_events(
                     status,
                     trigger,
                     pronoun_start=pronoun_start,
-                    present=main is verb and status == "happened" and _narrated(verb, start, quotes, statements),
+                    present=narrated,
                 )
             )
     return found
 
 
-def _narrated(
-    verb: Any, start: int, quotes: Sequence[tuple[int, int]], statements: Sequence[tuple[int, int, str]]
-) -> bool:
+def _narrated(verb: Any, at: int, speaker: str, statements: Sequence[tuple[int, int, str]]) -> bool:
     """A verb in the present ("sells", "are selected", "is stepping down"), told in the article's own voice: the
     tense places the act at the time of writing. Not in a claim: a speaker's present is the time of the saying,
     which the article may not give (MEANTIME dev, evals/EVENT-TIME.md: the gold anchors the narrator's simple
     present to the publication day 15 times to 7, a claim's 4 to 9; no other tense or voice reaches 2:1)."""
-    at = start + verb.idx
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if auxes:  # only "be" in the present before a participle: a passive or a progressive
         present = len(auxes) == 1 and auxes[0].tag_ in ("VBZ", "VBP") and auxes[0].lemma_ == "be"
         present = present and verb.tag_ in ("VBN", "VBG")
     else:
         present = verb.tag_ in ("VBZ", "VBP")
-    return present and _speaker(at, quotes, statements) == "" and not any(a <= at < b for a, b, _ in statements)
+    return present and speaker == "" and not any(a <= at < b for a, b, _ in statements)
 
 
 def _withheld(verb: Any) -> bool:
@@ -1040,8 +1046,13 @@ def _act_noun(noun: Any) -> bool:
     word = noun.lemma_.lower()
     if word in ACTS:
         return False
-    stems = (word[: -len(s)] for s in NOMINAL_SUFFIXES if word.endswith(s) and len(word) - len(s) >= 3)
-    return noun.tag_ == "NN" and any(stem in _verbs() or f"{stem}e" in _verbs() for stem in stems)
+    return noun.tag_ == "NN" and any(verb in _verbs() for verb in verb_stems(word))
+
+
+def verb_stems(word: str, suffixes: Sequence[str] = NOMINAL_SUFFIXES) -> list[str]:
+    """The verbs a noun may be made from by one of ``suffixes`` (holding: hold; closure: clos, close), unchecked."""
+    stems = [word[: -len(s)] for s in suffixes if word.endswith(s) and len(word) - len(s) >= 3]
+    return [v for stem in stems for v in (stem, f"{stem}e")]
 
 
 @cache
@@ -1054,7 +1065,8 @@ def _verbs() -> frozenset[str]:
 
 
 def _framing(noun: Any) -> bool:
-    """A noun with an infinitive saying what it is for ("plans to import", "the decision to ban")."""
+    """A noun with an infinitive saying what it is for ("plans to import", "Ford's decision to close the plant"):
+    like a framing verb, it gives way to that act, which the verb events tell (here and in ``event_nouns``)."""
     return any(c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in noun.children)
 
 
