@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..ingest.sentences import split_sentences
 from ..lexicon import PERSON_ROLES, RELATIVE, SAID_AFTER_NAME
 from ..lexicon import word_set as _words
 from ..unionfind import UnionFind
@@ -678,32 +679,14 @@ _SIGNS = re.compile(r"\s+(?:" + "|".join(sorted(SAID_AFTER_NAME)) + r")\W*$")
 
 @lru_cache(maxsize=8)
 def _sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
-    """[start, end) of each sentence: ends at a full stop, question or exclamation mark (closing quotes kept) before
-    a space and a capital or an opening quote, and at every line break; not at the full stop of an initial or a
-    title ("U. S. Surgeon General", "Dr. Regina Benjamin": one sentence goes on)."""
-    bounds: list[tuple[int, int]] = []
-    start = 0
-    for match in re.finditer(r"[.!?][\"”’']*(?=\s+[\"“‘A-Z])|\n+", text):
-        if _abbreviation(text, match.start()):
-            continue
-        if match.end() > start and text[start : match.end()].strip():
-            bounds.append((start, match.end()))
-        start = match.end()
-    bounds.append((start, len(text)))
-    return tuple(bounds)
-
-
-_WORD_BEFORE = re.compile(r"(?<!\w)(\w+)$")
-_SHORT_TITLES = _words("mr mrs ms dr prof gen sen rep gov lt col sgt capt adm maj jr st")
-"""Titles written short with a full stop ("Dr. Regina Benjamin"): not a sentence's end (not "the president.")."""
-
-
-def _abbreviation(text: str, stop: int) -> bool:
-    """Whether the full stop at ``stop`` ends an initial ("U.", "W.") or a title written short ("Dr.", "Mr.")."""
-    if text[stop] != ".":
-        return False
-    word = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
-    return word is not None and ((len(word[1]) == 1 and word[1].isupper()) or word[1].lower() in _SHORT_TITLES)
+    """[start, end) of each sentence, end to end over the whole text (a sentence runs on to where the next one
+    starts): the ingest layer's splitter within each line, so that an initial or a title ("U. S. Surgeon
+    General", "Dr. Regina Benjamin") does not end one; every line break ends one."""
+    starts = [start for line in re.finditer(r"[^\n]+", text) for start, _ in split_sentences(text, *line.span())]
+    if not starts:
+        return ((0, len(text)),)
+    starts[0] = 0
+    return tuple(zip(starts, [*starts[1:], len(text)], strict=True))
 
 
 def _has_name(i: int, items: list[_Item], clusters: UnionFind) -> bool:
