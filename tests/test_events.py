@@ -783,3 +783,24 @@ def test_a_name_set_in_quotation_marks_is_the_doer_not_the_description_around_it
     assert [actor for actor, *_ in found(text)] == ["Dreamliner"]
     # an apostrophe is no quotation mark
     assert found("General Motors’ plan cut 300 jobs.")[0][0] == "General Motors’ plan"
+
+
+def test_the_words_a_tokenizer_split_off_are_no_events_and_a_date_before_a_name_is_no_part_of_it() -> None:
+    text = "The union will support the plan and re-negotiate its agreement. It ’ s very common."
+    result = summarise(text, published="2009-04-03", settings=PARSE)
+    triggers = [e.trigger.text for e in result.events if e.trigger is not None]
+    assert "re-negotiate" in triggers  # the hyphenated word as written
+    assert not {"re", "-", "s"} & set(triggers)  # "re", the hyphen and the split-off "s" of "It’s" name nothing
+    actors = [actor for actor, *_ in found("Since December GM and Chrysler have received US$17.4 billion in loans.")]
+    assert actors == ["GM", "Chrysler"]  # not "December GM": the parse hangs the month on the name
+
+
+def test_what_the_article_says_will_happen_is_not_what_it_says_happened_before() -> None:
+    text = (
+        "GM and Chrysler will receive bridge loans from the government of Canada. Since December GM and Chrysler "
+        "have received US$17.4 billion government loans."
+    )
+    result = summarise(text, published="2009-04-03", settings=PARSE)
+    gm = next(x.id for x in result.entities if x.name == "GM")
+    told = sorted(e.status for e in result.events if e.actor == gm)
+    assert told == ["happened", "planned"]  # two receipts: one to come, one done since December

@@ -231,7 +231,12 @@ MODAL_FRAMES = FRAMING_VERBS - ACT_FRAMES
 
 
 def _trigger(start: int, tok: Any) -> tuple[int, int]:
-    return start + tok.idx, start + tok.idx + len(tok.text)
+    """The word as written: with a prefix the tokenizer split off by its hyphen ("re-negotiate", see
+    ``_prefix``)."""
+    first = tok
+    while first.i >= 2 and first.doc[first.i - 1].text == "-" and _prefix(first.doc[first.i - 2]):
+        first = first.doc[first.i - 2]
+    return start + first.idx, start + tok.idx + len(tok.text)
 
 
 def _joint_trigger(start: int, verb: Any, inner: Sequence[Any]) -> tuple[int, int] | None:
@@ -264,7 +269,7 @@ def _phrase(tok: Any, ents: Ents) -> str:
     """The noun with its left modifiers and the rest of its name, as written ("The North Korean leader",
     "Kim Jong-un", "New York Times")."""
     left, right = tok.left_edge, tok
-    while left.i < tok.i and left.pos_ in ("PUNCT", "CCONJ"):
+    while left.i < tok.i and (left.pos_ in ("PUNCT", "CCONJ") or _dated(left, tok)):
         left = left.nbor()
     for child in tok.rights:
         if child.dep_ not in ("compound", "flat") or child.pos_ != "PROPN":
@@ -278,6 +283,12 @@ def _phrase(tok: Any, ents: Ents) -> str:
     if len(opened) % 2:  # a name set in quotation marks is the name ("the 787 "Dreamliner"": Dreamliner)
         left = opened[-1].nbor()
     return str(tok.doc.text[left.idx : right.idx + len(right.text)]).strip(" ,‘’“”\"'")
+
+
+def _dated(word: Any, tok: Any) -> bool:
+    """Whether ``word``, before a name, is a date the parse hung on it ("Since December GM and Chrysler have
+    received …": GM, not "December GM")."""
+    return word.ent_type_ in ("DATE", "TIME") and tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME")
 
 
 def _aside(word: Any, noun: Any) -> bool:
@@ -857,8 +868,8 @@ def _verb_events(
     found: list[EventCandidate] = []
     swallowed: set[int] = set()
     for verb in parsed:
-        if verb.pos_ != "VERB" or verb.i in swallowed:
-            continue
+        if verb.pos_ != "VERB" or verb.i in swallowed or _prefix(verb) or len(verb.text) < 2:
+            continue  # a hyphenated word's first part, or a letter the tokenizer split off ("It ’ s": no verb)
         lemma = verb.lemma_.lower()
         if (lemma in STATES and not _light(verb)) or _says(verb, start, claimed, told_acts):
             continue
@@ -984,6 +995,14 @@ def _done_to(verb: Any) -> bool:
     """A relative passive that tells an act done to its noun: one with a tense or modal of its own ("a deal that
     will be finalized", "which has been sold"); "which is dedicated to women" describes the noun."""
     return verb.dep_ == "relcl" and any(c.dep_ == "aux" for c in verb.children)
+
+
+def _prefix(word: Any) -> bool:
+    """Whether ``word`` is only the first part of a hyphenated word the tokenizer split ("re-negotiate": the
+    parse may call "re" a verb of its own), or the hyphen itself."""
+    after = word.nbor() if word.i + 1 < len(word.doc) else None
+    joined = not word.whitespace_ and after is not None and after.text == "-" and not after.whitespace_
+    return joined or word.text == "-"
 
 
 def _nobody(subject: Any, speaker: str) -> bool:

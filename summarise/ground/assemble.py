@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import OverlapLookup
-from ..schema import Claim, Entity, Event, GroundingCounts, TimeMention
+from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeMention
 from .entities import EntityTable, Mention, canonicalise
 from .mentions import name_mentions
 from .records import GroundedClaim, GroundedEvent, Grounder
@@ -55,7 +55,8 @@ def ground(
     if strict:
         found_claims, found_events = verified(found_claims, g.counts), verified(found_events, g.counts)
     kept_claims = distinct_claims(attributed(found_claims, table))
-    kept_events = numbered(distinct_events(merged_events(found_events, table)))
+    said = [c.claim.statement for c in found_claims if c.claim.statement is not None]
+    kept_events = numbered(distinct_events(merged_events(found_events, table, said)))
     final_claims = linked(kept_claims, kept_events)
     kept_events = reported(kept_events, final_claims)
     rank_claims(final_claims, len(text))
@@ -99,9 +100,10 @@ def attributed(claims: Sequence[GroundedClaim], table: EntityTable) -> list[Clai
     return [c.claim.model_copy(update={"claimant": table.id_for(c.speaker) if c.speaker else None}) for c in claims]
 
 
-def merged_events(events: Sequence[GroundedEvent], table: EntityTable) -> list[Event]:
+def merged_events(events: Sequence[GroundedEvent], table: EntityTable, said: Sequence[Span] = ()) -> list[Event]:
     """Events with their parties' entity ids; a later mention of an event (same actor, sense and first target)
-    joins the first instead of standing alone."""
+    joins the first instead of standing alone, unless the two cannot be one occurrence (``_apart``; ``said``:
+    the claims' statements)."""
     kept: list[Event] = []
     mentions: dict[tuple[str, str, str], Event] = {}
     for e in events:
@@ -110,14 +112,28 @@ def merged_events(events: Sequence[GroundedEvent], table: EntityTable) -> list[E
         ids = list(dict.fromkeys(eid for t in e.targets if (eid := table.id_for(t)) not in (None, actor_id)))
         verb, _, obj = e.sense.partition("|")
         key = (actor_id or "", verb, ids[0] if ids else obj)
-        if actor_id and verb and (first := mentions.get(key)) is not None:
+        first = mentions.get(key) if actor_id and verb else None
+        if first is not None and not _apart(first, e.event, said):
             _join(first, e.event, ids)
             continue
         event = e.event.model_copy(update={"actor": actor_id, "targets": ids})
-        if actor_id and verb:
+        if actor_id and verb and first is None:
             mentions[key] = event
         kept.append(event)
     return kept
+
+
+def _apart(first: Event, other: Event, said: Sequence[Span]) -> bool:
+    """Whether a later mention told as done at a time of its own is another occurrence than a first told as yet
+    to come in the article's own voice: the writer's future is after the writing, what was done before it ("GM
+    and Chrysler will receive bridge loans … Since December GM and Chrysler have received US$17.4 billion"). A
+    future told by a speaker may be one the article then tells took place ("Kim plans to visit Russia … Kim met
+    Putin on Wednesday"); an undated act noun may name the plan again ("his proposed reorganization plan … the
+    plan")."""
+    if first.status == "happened" or other.status != "happened" or other.time is None or first.trigger is None:
+        return False
+    at = first.trigger.start
+    return not any(s.start <= at < s.end for s in said)
 
 
 def _join(first: Event, other: Event, targets: list[str]) -> None:
