@@ -178,6 +178,13 @@ DIFFICULTY_NOUNS = word_set("trouble difficulty problem issue")
 PARTITIVES = word_set("all some most many several each both half")
 """A quantifier whose "of" phrase names what it counts ("not all of their claims were upheld"): the claims."""
 FIRST_PERSON = word_set("i me")
+NORMS = word_set(
+    """law rule regulation resolution treaty statute legislation directive decree constitution charter convention
+    code policy guideline provision sanction embargo"""
+)
+"""Nouns naming a norm: what it bans, requires or allows is what it says, not an act (``_norm``)."""
+DEONTIC_VERBS = word_set("ban bar forbid prohibit require oblige obligate mandate permit allow authorise authorize")
+"""Verbs a norm says what must, may or may not be done by."""
 """In a quotation, the speaker: the claim's source. Not "we" (a company, a government, a team: the quotation
 rarely says which) nor "you"."""
 Ents = dict[int, Any]
@@ -879,7 +886,7 @@ def _verb_events(
             passive = verb.head  # "a deal that will be finalized by June 10": the deal, by nobody named
         if subject is None and (passive is None or passive.pos_ == "PRON"):
             continue  # nobody does it, or "which is dedicated": nothing to tell
-        if subject is not None and _nobody(subject, speaker):
+        if subject is not None and (_nobody(subject, speaker) or _norm(subject, verb)):
             continue
         sense = _sense(verb)
         action = _action(main, passive if subject is None else None, ents)
@@ -997,6 +1004,16 @@ def _nobody(subject: Any, speaker: str) -> bool:
     if any(c.dep_ == "poss" and c.lower_ in SPEAKERS_OWN for c in subject.children):
         return True
     return any(c.lower_ in NOBODY for c in [subject, *subject.children])
+
+
+def _norm(subject: Any, verb: Any) -> bool:
+    """Whether a verb tells what a norm says ("Security Council resolutions that ban Pyongyang from exporting arms";
+    "the law requires carmakers to cut emissions", the cut too): the content of a rule, law or resolution, which
+    holds as long as it stands; no one did anything (issue 18: no events from norms). Who made the norm, or broke
+    it, acts; the norm's own verb does not."""
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.lemma_.lower() in DEONTIC_VERBS and subject.lemma_.lower() in NORMS
 
 
 def _speaker(at: int, quotes: Sequence[tuple[int, int]], statements: Sequence[tuple[int, int, str]]) -> str | None:
