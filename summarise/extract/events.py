@@ -989,8 +989,11 @@ def _participle_of(verb: Any) -> Any | None:
 
 def _done_to(verb: Any) -> bool:
     """A relative passive that tells an act done to its noun: one with a tense or modal of its own ("a deal that
-    will be finalized", "which has been sold"); "which is dedicated to women" describes the noun."""
-    return verb.dep_ == "relcl" and any(c.dep_ == "aux" for c in verb.children)
+    will be finalized", "which has been sold") or in the past ("Leopard, which was released in 2009"); "which is
+    dedicated to women" describes the noun. Only where the parse hangs the clause on a noun: one hung on a verb
+    ("Apple updated Leopard, which was released") would take the verb's words for the noun's."""
+    tensed = (c.dep_ == "aux" or (c.dep_ == "auxpass" and c.tag_ == "VBD") for c in verb.children)
+    return verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and any(tensed)
 
 
 def _nobody(subject: Any, speaker: str) -> bool:
