@@ -2,9 +2,10 @@
 
 ``headline_events`` reads the headline's event candidates and other content words; ``retell`` gives each to the body
 event that tells it (``_telling``: same verb and doer, the lead's by the same doer, same doer and target), whose
-``retold`` its word joins (each of the two words of a support verb and its act noun, "makes maiden flight"); a noun
-naming the doing of an act ("GM declaration of bankruptcy") retells the lead's light verb taking that act noun
-("General Motors filed for bankruptcy"), whatever the doing's word."""
+``retold`` its word joins (each of the two words of a support verb and its act noun, "makes maiden flight"); a saying
+verb acting on a thing retells its own doer's act on that thing, in other words too ("Apple announces Mac OS X Lion":
+"Apple unveiled Lion"; ``_told_by_doer``); a noun naming the doing of an act ("GM declaration of bankruptcy") retells
+the lead's light verb taking that act noun ("General Motors filed for bankruptcy"), whatever the doing's word."""
 
 from __future__ import annotations
 
