@@ -178,6 +178,8 @@ DIFFICULTY_NOUNS = word_set("trouble difficulty problem issue")
 PARTITIVES = word_set("all some most many several each both half")
 """A quantifier whose "of" phrase names what it counts ("not all of their claims were upheld"): the claims."""
 FIRST_PERSON = word_set("i me")
+"""In a quotation, the speaker: the claim's source. Not "we" (a company, a government, a team: the quotation
+rarely says which) nor "you"."""
 NORMS = word_set(
     """law rule regulation resolution treaty statute legislation directive decree constitution charter convention
     code policy guideline provision sanction embargo"""
@@ -185,8 +187,6 @@ NORMS = word_set(
 """Nouns naming a norm: what it bans, requires or allows is what it says, not an act (``_norm``)."""
 DEONTIC_VERBS = word_set("ban bar forbid prohibit require oblige obligate mandate permit allow authorise authorize")
 """Verbs a norm says what must, may or may not be done by."""
-"""In a quotation, the speaker: the claim's source. Not "we" (a company, a government, a team: the quotation
-rarely says which) nor "you"."""
 Ents = dict[int, Any]
 """Token index -> the named entity (spaCy Span) it belongs to."""
 
