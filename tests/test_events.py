@@ -244,12 +244,24 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
         ),
         # a norm, an infinitive with nothing after it: nothing done
         ("No country should help Russia.", []),
+        # what a rule, law or resolution bans or requires is what it says, not an act; who made it acts
+        (
+            "UN resolutions ban North Korea from exporting arms. The council passed the resolutions in 2006.",
+            [("The council", "passed the resolutions", (), None)],
+        ),
+        ("The new law requires carmakers to cut emissions.", []),
+        ("The EU banned Indonesian airlines in July.", [("The EU", "banned Indonesian airlines", (), None)]),
         ("Japan will work to ensure.", [("Japan", "work to ensure", (), None)]),
         # a headline restates the story; a relative pronoun is nobody
         ("Kim Jong-un visits Russian aircraft factory", []),
         (
             "The agency, which is dedicated to women, opened an office.",
             [("The agency", "opened an office", (), None)],
+        ),
+        # a relative passive in the past tells an act done to its noun, by nobody named
+        (
+            "Police questioned the man, who was arrested on Friday.",
+            [("Police", "questioned the man", (), None), ("", "the man was arrested on Friday", (), None)],
         ),
         # "which" is never a person: the thing named just before it, where the parse hangs it on the person
         (

@@ -144,3 +144,13 @@ def test_a_headline_act_noun_tells_again_the_lead_s_act_of_nobody_named_that_its
     )
     got = retold(summarise(text, published="2006-10-05", settings=PARSE))
     assert got["delayed"] == ["delays"]
+
+
+def test_a_headline_saying_act_on_a_thing_retells_its_doer_s_act_on_that_thing_in_other_words() -> None:
+    text = (
+        "Apple announces Mac OS X Lion\n\nApple CEO Steve Jobs spoke at the conference on Monday. "
+        "Apple unveiled Lion, the new version of its operating system. Microsoft announced a new phone."
+    )
+    got = retold(summarise(text, published="2011-06-07", settings=PARSE))
+    assert got["unveiled"] == ["announces"]
+    assert all(not words for trigger, words in got.items() if trigger != "unveiled")

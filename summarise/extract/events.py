@@ -180,6 +180,13 @@ PARTITIVES = word_set("all some most many several each both half")
 FIRST_PERSON = word_set("i me")
 """In a quotation, the speaker: the claim's source. Not "we" (a company, a government, a team: the quotation
 rarely says which) nor "you"."""
+NORMS = word_set(
+    """law rule regulation resolution treaty statute legislation directive decree constitution charter convention
+    code policy guideline provision sanction embargo"""
+)
+"""Nouns naming a norm: what it bans, requires or allows is what it says, not an act (``_norm``)."""
+DEONTIC_VERBS = word_set("ban bar forbid prohibit require oblige obligate mandate permit allow authorise authorize")
+"""Verbs a norm says what must, may or may not be done by."""
 Ents = dict[int, Any]
 """Token index -> the named entity (spaCy Span) it belongs to."""
 
@@ -890,7 +897,7 @@ def _verb_events(
             passive = verb.head  # "a deal that will be finalized by June 10": the deal, by nobody named
         if subject is None and (passive is None or passive.pos_ == "PRON"):
             continue  # nobody does it, or "which is dedicated": nothing to tell
-        if subject is not None and _nobody(subject, speaker):
+        if subject is not None and (_nobody(subject, speaker) or _norm(subject, verb)):
             continue
         sense = _sense(verb)
         action = _action(main, passive if subject is None else None, ents)
@@ -993,8 +1000,11 @@ def _participle_of(verb: Any) -> Any | None:
 
 def _done_to(verb: Any) -> bool:
     """A relative passive that tells an act done to its noun: one with a tense or modal of its own ("a deal that
-    will be finalized", "which has been sold"); "which is dedicated to women" describes the noun."""
-    return verb.dep_ == "relcl" and any(c.dep_ == "aux" for c in verb.children)
+    will be finalized", "which has been sold") or in the past ("Leopard, which was released in 2009"); "which is
+    dedicated to women" describes the noun. Only where the parse hangs the clause on a noun: one hung on a verb
+    ("Apple updated Leopard, which was released") would take the verb's words for the noun's."""
+    tensed = (c.dep_ == "aux" or (c.dep_ == "auxpass" and c.tag_ == "VBD") for c in verb.children)
+    return verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and any(tensed)
 
 
 def _prefix(word: Any) -> bool:
@@ -1016,6 +1026,16 @@ def _nobody(subject: Any, speaker: str) -> bool:
     if any(c.dep_ == "poss" and c.lower_ in SPEAKERS_OWN for c in subject.children):
         return True
     return any(c.lower_ in NOBODY for c in [subject, *subject.children])
+
+
+def _norm(subject: Any, verb: Any) -> bool:
+    """Whether a verb tells what a norm says ("Security Council resolutions that ban Pyongyang from exporting arms";
+    "the law requires carmakers to cut emissions", the cut too): the content of a rule, law or resolution, which
+    holds as long as it stands; no one did anything (issue 18: no events from norms). Who made the norm, or broke
+    it, acts; the norm's own verb does not."""
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.lemma_.lower() in DEONTIC_VERBS and subject.lemma_.lower() in NORMS
 
 
 def _speaker(at: int, quotes: Sequence[tuple[int, int]], statements: Sequence[tuple[int, int, str]]) -> str | None:

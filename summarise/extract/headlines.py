@@ -2,9 +2,10 @@
 
 ``headline_events`` reads the headline's event candidates and other content words; ``retell`` gives each to the body
 event that tells it (``_telling``: same verb and doer, the lead's by the same doer, same doer and target), whose
-``retold`` its word joins (each of the two words of a support verb and its act noun, "makes maiden flight"); a noun
-naming the doing of an act ("GM declaration of bankruptcy") retells the lead's light verb taking that act noun
-("General Motors filed for bankruptcy"), whatever the doing's word."""
+``retold`` its word joins (each of the two words of a support verb and its act noun, "makes maiden flight"); a saying
+verb acting on a thing retells its own doer's act on that thing, in other words too ("Apple announces Mac OS X Lion":
+"Apple unveiled Lion"; ``_told_by_doer``); a noun naming the doing of an act ("GM declaration of bankruptcy") retells
+the lead's light verb taking that act noun ("General Motors filed for bankruptcy"), whatever the doing's word."""
 
 from __future__ import annotations
 
@@ -60,6 +61,9 @@ class Headline(NamedTuple):
     doings: tuple[EventCandidate, ...] = ()
     """Its nouns naming the doing of the act noun in their "of" phrase ("GM declaration of bankruptcy"): each a
     candidate of that act noun's sense and words, at the noun's own word."""
+    told: tuple[EventCandidate, ...] = ()
+    """Its saying verbs with a thing as object ("Apple announces Mac OS X Lion"): acts the body tells by their
+    doer, often in other words ("Apple unveiled Lion"; ``_told_by_doer``)."""
 
 
 def headline_events(doc: Document) -> Headline:
@@ -75,6 +79,8 @@ def headline_events(doc: Document) -> Headline:
     times = _times(parsed.text)
     said = range(start, end)  # its saying verbs are taken as claims: only the body tells acts apart
     verbs = _verb_events(0, start, parsed, ents, (), times, said, told_acts=False)
+    kept = {e.trigger for e in verbs}
+    told = [e for e in _verb_events(0, start, parsed, ents, (), times, said) if e.trigger not in kept]
     found = verbs + _noun_events(0, start, parsed, ents, times)
     taken = [e.trigger for e in found if e.trigger is not None]
     words = {
@@ -94,24 +100,33 @@ def headline_events(doc: Document) -> Headline:
         for act in of.children
         if act.dep_ == "pobj" and act.lemma_.lower() in ACT_NOUNS
     )
-    return Headline(found, list(words.values()), acts, names, doings)
+    return Headline(found, list(words.values()), acts, names, doings, tuple(told))
 
 
 def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> list[EventCandidate]:
     """A headline restates the story: each of its events is a body event told again (``_telling``); each of its
-    other words is the first event of the lead of the same sense (``_done_in_lead``); an act noun of the headline
-    is the event whose light verb takes it ("makes maiden flight": "made its maiden flight"), or the lead's event of
-    nobody named of that noun or its verb (``_unnamed_in_lead``: "flight delayed", "bailout deal fails", "A380
-    delays"); a noun naming the doing of the act noun in its "of" phrase is the lead's light verb taking that act
-    noun, done by a party the headline names ("GM declaration of bankruptcy": "General Motors filed for
-    bankruptcy"). Its word joins that event's ``retold``; with none, it tells nothing of its own."""
+    saying acts on a thing is its doer's act told again (``_told_by_doer``); each of its other words (those
+    saying acts too, where their doer's is not found) is the first event of the lead of the same sense
+    (``_done_in_lead``); an act noun of the headline is the event whose light verb takes it ("makes maiden
+    flight": "made its maiden flight"), or the lead's event of nobody named of that noun or its verb
+    (``_unnamed_in_lead``: "flight delayed", "bailout deal fails", "A380 delays"); a noun naming the doing of the
+    act noun in its "of" phrase is the lead's light verb taking that act noun, done by a party the headline names
+    ("GM declaration of bankruptcy": "General Motors filed for bankruptcy"). Its word joins that event's
+    ``retold``; with none, it tells nothing of its own."""
     out = list(found)
     lead = min((e.sentence for e in out), default=0)
     for told in headline.events:
         at = _telling(out, told, lead, text)
         for named in _naming_words(told.trigger, text):
             _tell_again(out, at, named)
+    for act in headline.told:
+        at = _told_by_doer(out, act, lead)
+        for named in _naming_words(act.trigger, text):
+            _tell_again(out, at, named)
+    retold = {w for e in out for w in e.retold}
     for word in headline.words:
+        if word.trigger in retold:
+            continue
         verb = word.sense.split("|")[0]
         at = next(
             (i for i, e in enumerate(out) if e.sense.startswith(f"{verb}|") and _done_in_lead(e, headline, lead)), None
@@ -130,6 +145,24 @@ def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> li
         doing = (i for i, e in enumerate(out) if _done_by_named(e, headline, lead) and _takes_act_noun(e, word))
         _tell_again(out, next(doing, None), word.trigger)
     return out
+
+
+def _told_by_doer(found: Sequence[EventCandidate], told: EventCandidate, lead: int) -> int | None:
+    """The body event a headline's saying act on a thing retells: the body's first of the same verb by the same
+    doer, else, in the first ``SCOPE_SENTENCES``, the first by the same doer on a thing named alike ("Apple
+    announces Mac OS X Lion": "Apple unveiled Lion"). Never another doer's: many parties announce or report in one
+    story ("Ford reports losses" is not "Toyota reported a loss")."""
+    verb = told.sense.split("|")[0]
+    doers = [i for i, e in enumerate(found) if _same_doer(told, e)]
+    same_verb = (i for i in doers if found[i].sense.split("|")[0] == verb)
+    near = (i for i in doers if found[i].sentence < lead + SCOPE_SENTENCES and _same_object(told, found[i]))
+    return next(same_verb, next(near, None))
+
+
+def _same_object(a: EventCandidate, b: EventCandidate) -> bool:
+    """Whether two events act on a thing named alike: a target, or a name in both actions after the verb
+    ("announces Mac OS X Lion", "unveiled Lion")."""
+    return _same_target(a, b) or _same_name(a.action.split(maxsplit=1)[-1], b.action.split(maxsplit=1)[-1])
 
 
 def _naming_words(span: tuple[int, int] | None, text: str) -> list[tuple[int, int] | None]:
