@@ -244,6 +244,16 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
         ),
         # a norm, an infinitive with nothing after it: nothing done
         ("No country should help Russia.", []),
+        # "we" in a quotation is the side the speaker speaks for: an organisation itself, or the body a person's
+        # office is named with; a person named with no body speaks for no side the article gives
+        (
+            '"We will consider other options," said Dana Perino, the White House Press Secretary.',
+            [("the White House", "consider other options", (), None)],
+        ),
+        ('"We have cut our costs," said Airbus spokesman Stefan Schaffrath.', [("Airbus", "cut our costs", (), None)]),
+        ('"We have cut our costs," said Boeing.', [("Boeing", "cut our costs", (), None)]),
+        ('"We have cut our costs," said chief executive Thomas Enders.', []),
+        ('"We have cut our costs," said Spokeswoman Sandy Angers.', []),
         # what a rule, law or resolution bans or requires is what it says, not an act; who made it acts
         (
             "UN resolutions ban North Korea from exporting arms. The council passed the resolutions in 2006.",

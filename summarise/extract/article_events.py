@@ -15,6 +15,7 @@ from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_
 from .event_nouns import nominal_events, recall_keys
 from .events import PLACE_LABELS, PLACE_ONLY_PREPS, Ents, EventCandidate, _noun_events, _times, _verb_events, heading
 from .headlines import headline_events, retell
+from .sides import speaker_sides
 
 SETTING_PREPS = PLACE_ONLY_PREPS | word_set("to via through across throughout")
 
@@ -27,15 +28,16 @@ def sentence_events(
     claimed: Collection[int],
     statements: Sequence[tuple[int, int, str]] = (),
     earlier: Mapping[str, EventCandidate] | None = None,
+    sides: Mapping[str, str] | None = None,
 ) -> list[EventCandidate]:
     """Event candidates in one parsed sentence (offsets in ``parsed`` are relative to ``start``; ``claimed``: where
     the saying verbs that carry a claim stand, in the article; ``statements``: where each claim's statement
-    stands, with its source)."""
+    stands, with its source; ``sides``: the party each source speaks for, ``sides.speaker_sides``)."""
     if heading(parsed.text):
         return []
     ents: Ents = {t.i: e for e in parsed.ents for t in e}
     times = _times(parsed.text)
-    verbs = _verb_events(number, start, parsed, ents, quotes, times, claimed, statements)
+    verbs = _verb_events(number, start, parsed, ents, quotes, times, claimed, statements, sides=sides)
     nouns = _noun_events(number, start, parsed, ents, times)
     # a noun whose doer is only a pronoun is read again by event_nouns, which may find the name it stands for
     # in its own clause ("after its launch, Apple's iTunes passed Wal-Mart": Apple's)
@@ -198,6 +200,7 @@ def find_events(
     doers: dict[str, EventCandidate] = {}  # each act's last told with a doer: "The order" is that one
     claimed = frozenset(a.cue_start for a in attributions)
     statements = [(*a.content_span, a.source) for a in attributions]
+    sides = speaker_sides(article, attributions)
     resume = QuotationResume(  # a long paragraph is scanned for quotation marks once, not once per sentence
         doc.text,
         lambda a, b: quoted_stretches(doc.text, a, b, min_words=0),
@@ -206,7 +209,7 @@ def find_events(
     for number, start, parsed, paragraph in article.sentences:
         # Quotations ending before the sentence are left out: they hold none of its verbs.
         quotes = quoted_stretches(doc.text, resume.start(paragraph, start), start + len(parsed.text), min_words=1)
-        told = sentence_events(number, start, parsed, quotes, claimed, statements, doers)
+        told = sentence_events(number, start, parsed, quotes, claimed, statements, doers, sides)
         doers.update((key, e) for e in told if e.actor for key in recall_keys(e.sense))
         found += told
     found.sort(key=lambda e: e.verb_start)

@@ -57,7 +57,7 @@ nobody's report: it proposes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -178,8 +178,9 @@ DIFFICULTY_NOUNS = word_set("trouble difficulty problem issue")
 PARTITIVES = word_set("all some most many several each both half")
 """A quantifier whose "of" phrase names what it counts ("not all of their claims were upheld"): the claims."""
 FIRST_PERSON = word_set("i me")
-"""In a quotation, the speaker: the claim's source. Not "we" (a company, a government, a team: the quotation
-rarely says which) nor "you"."""
+"""In a quotation, the speaker: the claim's source. Not "you"; "we" is the speaker's side (``WE``)."""
+WE = word_set("we")
+"""A speaker's side ("we would prefer …", said Dana Perino, the White House Press Secretary): ``sides``."""
 NORMS = word_set(
     """law rule regulation resolution treaty statute legislation directive decree constitution charter convention
     code policy guideline provision sanction embargo"""
@@ -869,9 +870,11 @@ def _verb_events(
     claimed: Collection[int],
     statements: Sequence[tuple[int, int, str]] = (),
     told_acts: bool = True,
+    sides: Mapping[str, str] | None = None,
 ) -> list[EventCandidate]:
     """``told_acts``: whether a saying verb with a thing as object is an act (``_told_act``); not in a headline,
-    whose words only retell the body's events (``headlines``)."""
+    whose words only retell the body's events (``headlines``). ``sides``: the party each speaker speaks for
+    (``sides.speaker_sides``), whose act a "we" in the speaker's quotation tells."""
     found: list[EventCandidate] = []
     swallowed: set[int] = set()
     for verb in parsed:
@@ -897,7 +900,8 @@ def _verb_events(
             passive = verb.head  # "a deal that will be finalized by June 10": the deal, by nobody named
         if subject is None and (passive is None or passive.pos_ == "PRON"):
             continue  # nobody does it, or "which is dedicated": nothing to tell
-        if subject is not None and (_nobody(subject, speaker) or _norm(subject, verb)):
+        side = (sides or {}).get(speaker) if speaker and subject is not None and subject.lower_ in WE else None
+        if subject is not None and side is None and (_nobody(subject, speaker) or _norm(subject, verb)):
             continue
         sense = _sense(verb)
         action = _action(main, passive if subject is None else None, ents)
@@ -924,6 +928,8 @@ def _verb_events(
             pronoun = actor if actor_tok is not None and actor_tok.pos_ == "PRON" else None
             if speaker and actor_tok is not None and actor_tok.lower_ in FIRST_PERSON:
                 actor, pronoun = speaker, None  # "I conclude", says the judge: the judge concludes
+            elif side and actor_tok is subject:
+                actor, pronoun = side, None  # "we would prefer", says the White House's secretary: its act
             pronoun_start = start + actor_tok.idx if actor_tok is not None and pronoun is not None else None
             targets, where = _targets_and_place(verb, ents, actor)
             if actor_tok is not None and actor_tok.conjuncts and together:
