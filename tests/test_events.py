@@ -525,6 +525,19 @@ def test_for_a_time_dates_a_plan_but_not_what_happened_for_a_period() -> None:
     assert times["rescheduled"] == "2010-11-17"  # the slot the plan is set for
 
 
+def test_a_period_after_a_reported_figure_is_the_figures_not_the_reportings() -> None:
+    text = (
+        "Ford posted a net profit of $997 million in the third quarter of this year. "
+        "Ryanair reported record profits of $269m earlier this year. "
+        "Apple reported strong sales on Tuesday."
+    )
+    result = summarise(text, published="2009-11-03", settings=PARSE)
+    times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
+    assert times["posted"] is None  # the quarter is the profit's: Ford posted it weeks after it ended
+    reported = [e.time.value if e.time else None for e in result.events if e.trigger and e.trigger.text == "reported"]
+    assert reported == ["2009", "2009-11-03"]  # a relative time, and a day, date the reporting itself
+
+
 def test_a_time_before_coordinated_verbs_dates_each_unless_one_moves_in_time() -> None:
     text = (
         "The North Korean leader today visited two factories and attended a flight demonstration. "

@@ -167,6 +167,11 @@ TIME_SHIFTS = word_set(
 """Words by a coordinated verb that put it at another time than the first verb's."""
 OCCASION_PREPS = frozenset({"at", "during", "in", "on", "amid", "throughout", "over", "by"})
 """Prepositions whose object is an occasion the verb happens within, so its time is the verb's."""
+RESULT_VERBS = word_set("post report record reach")
+"""Verbs that make known a figure ("posted a profit of $997 million", "reached a 78 percent increase"): a period
+after the figure is the figure's, not when it was made known."""
+PERIOD_PREPS = frozenset({"in", "during", "for", "over"})
+PERIODS = word_set("quarter half year month period")
 NO_QUOTES = str.maketrans("", "", '“”"‘')
 """An action is words, not a span: quotation marks (often half of a pair) are left out."""
 NOBODY = word_set("no nobody none nothing neither")
@@ -768,6 +773,8 @@ def _dates(head: Any, verb: Any) -> bool:
             return False
         if _period_of(parent, verb) or (parent.i == verb.i and _record_since(node, verb)):
             return False
+        if parent.i == verb.i and _result_period(node, verb):
+            return False
         node = parent
     return True
 
@@ -828,6 +835,29 @@ def _record_since(prep: Any, verb: Any) -> bool:
         return False
     parties = (c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"))
     return any(m.tag_ == "JJS" or m.lower_ in RANKS for p in parties for m in p.children if m.dep_ == "amod")
+
+
+def _result_period(prep: Any, verb: Any) -> bool:
+    """Whether ``prep`` opens the period of the figure ``verb`` makes known ("posted a net profit of US$997
+    million in the third quarter", "has reached 78 percent increase in its profits during the last quarter"):
+    the quarter is the profit's; Ford posted it when it reported, weeks later. Only a calendar period (a
+    quarter, year or month) after a figure (an object with an amount); not a day or a relative time ("reported
+    profits earlier this year", "reported sales today": the reporting's)."""
+    if prep.dep_ != "prep" or prep.lower_ not in PERIOD_PREPS or verb.lemma_.lower() not in RESULT_VERBS:
+        return False
+    figures = [c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i and _amount(c)]
+    period = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return bool(figures) and period is not None and _period(period)
+
+
+def _amount(noun: Any) -> bool:
+    """Whether a noun phrase holds an amount ("a profit of $997 million", "78 percent increase")."""
+    return any(t.pos_ == "NUM" or t.tag_ == "$" or t.lower_ in ("%", "percent") for t in noun.subtree)
+
+
+def _period(noun: Any) -> bool:
+    """A calendar period or date: "the third quarter", "2012", "March", "the last year"."""
+    return bool(noun.lemma_.lower() in PERIODS or noun.ent_type_ == "DATE")
 
 
 def _occasion(noun: Any) -> bool:
