@@ -728,7 +728,14 @@ def noun_time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
     not climb through ("the 1991 agreement", "the 12:00 UTC announcement")."""
     own = _when(noun, times)
     modifiers = [c.idx for c in noun.children if c.dep_ in ("nummod", "poss", "compound")]
-    return own or next((words for at, words in times if any(at <= i < at + len(words) for i in modifiers)), own)
+    own = own or next((words for at, words in times if any(at <= i < at + len(words) for i in modifiers)), own)
+    return own or _restated_time(noun, times) or own
+
+
+def _restated_time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
+    """The time of the noun an act noun restates in apposition ("two major disasters this year - the losses of
+    Adam Air Flight 574 and Garuda Flight 200"): both name the same happening, so its time is theirs."""
+    return _own_time(noun.head, times) if noun.dep_ == "appos" and noun.head.pos_ == "NOUN" else None
 
 
 def _same_frame(verb: Any, first: Any) -> bool:
