@@ -979,6 +979,8 @@ def _narrated(verb: Any, at: int, speaker: str, statements: Sequence[tuple[int, 
         present = present and verb.tag_ in ("VBN", "VBG")
     else:
         present = verb.tag_ in ("VBZ", "VBP")
+    if verb.lemma_.lower() in STATES:  # "Qatar has a previous order": the having is now, the ordering was before
+        return False
     return present and speaker == "" and not any(a <= at < b for a, b, _ in statements)
 
 
