@@ -974,6 +974,8 @@ def _narrated(verb: Any, at: int, speaker: str, statements: Sequence[tuple[int, 
     which the article may not give (MEANTIME dev, evals/EVENT-TIME.md: the gold anchors the narrator's simple
     present to the publication day 15 times to 7, a claim's 4 to 9; no other tense or voice reaches 2:1)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes and verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBG"):  # "are selected and purchased"
+        auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
     if auxes:  # only "be" in the present before a participle: a passive or a progressive
         present = len(auxes) == 1 and auxes[0].tag_ in ("VBZ", "VBP") and auxes[0].lemma_ == "be"
         present = present and verb.tag_ in ("VBN", "VBG")
