@@ -666,7 +666,7 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
     return _quarter_value(state, *_last_ended_quarter(state.published))
 
 
-_FRACTION = re.compile(r"\s+of\s+(?!(?:fiscal\s)?(?:19|20)\d\d\b)")
+_FRACTION = re.compile(r",?\s+of\s+(?!(?:fiscal\s)?(?:19|20)\d\d\b)")
 
 
 def _last_ended_quarter(published: date) -> tuple[int, int]:

@@ -274,6 +274,11 @@ def test_not_times(sentence: str) -> None:
     assert not [t for t in found if t[0].casefold() in names], found
 
 
+def test_a_quarter_of_something_is_a_fraction_with_a_comma_before_of_too() -> None:
+    assert tags("Junk funds hold more than a quarter of the market.", WED) == []
+    assert tags("Chrysler will shed 789, or about a quarter, of its 3,200 dealers.", WED) == []
+
+
 def test_a_quotation_opening_with_a_time_is_still_a_time() -> None:
     assert tags('``Today, I am here,\'\' he said. "Two years later" was too late; "Jan. 6" was the date.', WED) == [
         ("Today", "DATE", "2023-09-06"),
