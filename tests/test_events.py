@@ -683,7 +683,8 @@ def test_the_article_s_simple_present_holds_at_the_time_of_writing_a_speaker_s_d
         "Apple released the iPod in 2001. The store currently sells digital music. "
         "Microsoft said that Apple controls the market. Apple will open a store. Apple has opened a shop. "
         "Jobs is stepping down from his post. The jets are assembled by Airbus. "
-        "Qatar Airways has a previous order for two jets. In China, airliners are selected and bought by the state."
+        "Qatar Airways has a previous order for two jets. In China, airliners are selected and bought by the state. "
+        "The Taurus was a revolutionary car that rewrote the rules for creating a sedan."
     )
     result = summarise(text, published="2006-06-20", settings=PARSE)
     times = {e.action: (e.time.text, e.time.value) if e.time else None for e in result.events}
@@ -698,6 +699,7 @@ def test_the_article_s_simple_present_holds_at_the_time_of_writing_a_speaker_s_d
         "has a previous order for two jets": None,  # the having is now; the ordering, the act, was before
         "airliners are selected": ("selected", "2006-06-20"),
         "bought": ("bought", "2006-06-20"),  # a coordinated participle shares the passive's "are"
+        "rewrote the rules": None,  # a past form the parse tags as a present
     }
 
 

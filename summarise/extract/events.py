@@ -980,7 +980,7 @@ def _narrated(verb: Any, at: int, speaker: str, statements: Sequence[tuple[int, 
         present = len(auxes) == 1 and auxes[0].tag_ in ("VBZ", "VBP") and auxes[0].lemma_ == "be"
         present = present and verb.tag_ in ("VBN", "VBG")
     else:
-        present = verb.tag_ in ("VBZ", "VBP")
+        present = verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lower_ not in _irregular_forms())
     if verb.lemma_.lower() in STATES:  # "Qatar has a previous order": the having is now, the ordering was before
         return False
     return present and speaker == "" and not any(a <= at < b for a, b, _ in statements)
@@ -1094,6 +1094,17 @@ def verb_stems(word: str, suffixes: Sequence[str] = NOMINAL_SUFFIXES) -> list[st
     """The verbs a noun may be made from by one of ``suffixes`` (holding: hold; closure: clos, close), unchecked."""
     stems = [word[: -len(s)] for s in suffixes if word.endswith(s) and len(word) - len(s) >= 3]
     return [v for stem in stems for v in (stem, f"{stem}e")]
+
+
+@cache
+def _irregular_forms() -> frozenset[str]:
+    """Irregular past forms and participles the parser's lemmatizer lists ("rewrote", "sold", "built"): the parse
+    may tag one as a present ("a car that rewrote the rules"), which no present is."""
+    lemmatizer = parser().get_pipe("lemmatizer")
+    if not lemmatizer.lookups.has_table("lemma_exc"):
+        return frozenset()
+    forms = lemmatizer.lookups.get_table("lemma_exc").get("verb", {})
+    return frozenset(form for form, lemmas in forms.items() if form not in lemmas)
 
 
 @cache
