@@ -538,6 +538,20 @@ def test_a_period_after_a_reported_figure_is_the_figures_not_the_reportings() ->
     assert reported == ["2009", "2009-11-03"]  # a relative time, and a day, date the reporting itself
 
 
+def test_a_time_after_before_bounds_the_act_but_until_gives_what_was_put_off_its_new_time() -> None:
+    text = (
+        "PAG is in talks with several automakers to replace GM after 2011. "
+        "The plane left four hours after its scheduled 9:45 a.m. departure. "
+        "The delivery will be delayed until October 2007."
+    )
+    result = summarise(text, published="2009-06-05", settings=PARSE)
+    times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
+    assert times["replace"] is None  # after 2011: not in 2011
+    assert times["left"] is None  # hours after 9:45
+    assert times["departure"] == "2009-06-05T09:45"  # the departure itself was set for 9:45
+    assert times["delayed"] == "2007-10"
+
+
 def test_a_time_before_coordinated_verbs_dates_each_unless_one_moves_in_time() -> None:
     text = (
         "The North Korean leader today visited two factories and attended a flight demonstration. "

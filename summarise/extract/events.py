@@ -171,6 +171,10 @@ RESULT_VERBS = word_set("post report record reach")
 """Verbs that make known a figure ("posted a profit of $997 million", "reached a 78 percent increase"): a period
 after the figure is the figure's, not when it was made known."""
 PERIOD_PREPS = frozenset({"in", "during", "for", "over"})
+BOUNDARY_PREPS = frozenset({"after", "before"})
+"""A time after these bounds the act ("to replace GM after 2011", "left four hours after its scheduled 9:45 a.m."
+departure): the act is not at that time. Not "until", which gives the new time of what was put off ("delivery will be
+delayed until October 2007")."""
 PERIODS = word_set("quarter half year month period")
 NO_QUOTES = str.maketrans("", "", '“”"‘')
 """An action is words, not a span: quotation marks (often half of a pair) are left out."""
@@ -781,6 +785,8 @@ def _dates(head: Any, verb: Any) -> bool:
         if _period_of(parent, verb) or (parent.i == verb.i and _record_since(node, verb)):
             return False
         if parent.i == verb.i and _result_period(node, verb):
+            return False
+        if parent.i == verb.i and node.dep_ == "prep" and node.lower_ in BOUNDARY_PREPS:
             return False
         node = parent
     return True
