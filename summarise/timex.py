@@ -1143,7 +1143,7 @@ _RULES: list[Rule] = [
         _rx(
             rf"""{_B}(?:the\s(?:next|following|previous)\s(?:day|week)|the\s(?:following|previous)\s(?:month|year)|
             the\sday\s(?:before|after)|
-            (?:(?:earlier|later)\s)?(?:the\ssame|that(?:\ssame)?)\s(?:day|month|year)){_E}"""
+            (?:(?:earlier|later)\s)?(?:the\ssame|that(?:\ssame)?)\s(?:day|month|year)|the\s(?:entire|whole)\syear){_E}"""
         ),
         _next_day,
         r"day|week|month|year",

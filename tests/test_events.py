@@ -538,6 +538,16 @@ def test_a_period_after_a_reported_figure_is_the_figures_not_the_reportings() ->
     assert reported == ["2009", "2009-11-03"]  # a relative time, and a day, date the reporting itself
 
 
+def test_a_period_after_for_dates_the_act_noun_that_was_counted_over_it() -> None:
+    text = (
+        "GM reported losing $4.8 billion in the fourth quarter of 2005 and a total loss of $8.6 billion for the "
+        "entire year."
+    )
+    result = summarise(text, published="2006-01-27", settings=PARSE)
+    times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
+    assert times["loss"] == "2005"  # the loss is the year's: a verb's "for" period is not when it acted, a noun's is
+
+
 def test_a_time_after_before_bounds_the_act_but_until_gives_what_was_put_off_its_new_time() -> None:
     text = (
         "PAG is in talks with several automakers to replace GM after 2011. "

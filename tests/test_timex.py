@@ -207,6 +207,8 @@ def test_anchored_on_the_last_named_time() -> None:
     assert ("later that year", "DATE", "1998") in found and ("The following year", "DATE", "1999") in found
     found = tags("Net fell in the third quarter. Last year's quarter was better.", THU)
     assert ("Last year's quarter", "DATE", "1988-Q3") in found
+    found = tags("GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.", WED)
+    assert ("the entire year", "DATE", "2005") in found  # the year just named, as "that year"
 
 
 def test_later_and_earlier_count_from_the_last_named_date_but_ago_and_from_now_from_publication() -> None:

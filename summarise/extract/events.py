@@ -837,7 +837,10 @@ def _compared(prep: Any) -> bool:
 def _period_of(prep: Any, verb: Any) -> bool:
     """Whether ``prep`` is "for" with a time that is the period of what is counted ("posted a profit for the last
     year", "the amount calculated for last year"), not when the act happened; for a plan it is the slot the act
-    is set for ("will be rescheduled for November 17")."""
+    is set for ("will be rescheduled for November 17"); for an act noun it is the noun's own time ("a total loss of
+    $8.6 billion for the entire year": the year's loss)."""
+    if verb.pos_ in ("NOUN", "PROPN"):
+        return False
     return bool(prep.dep_ == "prep" and prep.lower_ == "for" and event_status(verb) != "planned")
 
 
