@@ -666,7 +666,7 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
     return _quarter_value(state, *_last_ended_quarter(state.published))
 
 
-_FRACTION = re.compile(r"\s+of\s+(?!(?:fiscal\s)?(?:19|20)\d\d\b)")
+_FRACTION = re.compile(r",?\s+of\s+(?!(?:fiscal\s)?(?:19|20)\d\d\b)")
 
 
 def _last_ended_quarter(published: date) -> tuple[int, int]:
@@ -1143,7 +1143,7 @@ _RULES: list[Rule] = [
         _rx(
             rf"""{_B}(?:the\s(?:next|following|previous)\s(?:day|week)|the\s(?:following|previous)\s(?:month|year)|
             the\sday\s(?:before|after)|
-            (?:(?:earlier|later)\s)?(?:the\ssame|that(?:\ssame)?)\s(?:day|month|year)){_E}"""
+            (?:(?:earlier|later)\s)?(?:the\ssame|that(?:\ssame)?)\s(?:day|month|year)|the\s(?:entire|whole)\syear){_E}"""
         ),
         _next_day,
         r"day|week|month|year",

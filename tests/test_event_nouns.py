@@ -87,6 +87,17 @@ def test_an_act_noun_takes_a_time_among_its_own_modifiers() -> None:
     assert [(e.action, e.when) for e in found if e.action == "announcement"] == [("announcement", "12:00 UTC")]
 
 
+def test_an_act_noun_in_apposition_takes_the_time_of_the_noun_it_restates() -> None:
+    doc = load_text(
+        "The ban followed a string of accidents in the country, including two major disasters this year - "
+        "the losses of Adam Air Flight 574 and Garuda Indonesia Flight 200."
+    )
+    article = parse_article(doc)
+    found = find_events(doc, article, find_attributions(doc, article))
+    assert [e.when for e in found if e.action == "losses"] == ["this year"]  # the disasters' time: the same crashes
+    assert [e.when for e in found if e.action.startswith("followed")] == [""]  # not the following's
+
+
 def test_a_theme_noun_tells_an_event_of_nobody_named_and_its_clause_gives_its_status() -> None:
     # what undergoes it is its "of" phrase, or the thing named before it; a place only says where
     assert nouns("US sales rose in March.") == [("", "US sales", (), "happened")]

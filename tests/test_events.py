@@ -547,6 +547,43 @@ def test_for_a_time_dates_a_plan_but_not_what_happened_for_a_period() -> None:
     assert times["rescheduled"] == "2010-11-17"  # the slot the plan is set for
 
 
+def test_a_period_after_a_reported_figure_is_the_figures_not_the_reportings() -> None:
+    text = (
+        "Ford posted a net profit of $997 million in the third quarter of this year. "
+        "Ryanair reported record profits of $269m earlier this year. "
+        "Apple reported strong sales on Tuesday."
+    )
+    result = summarise(text, published="2009-11-03", settings=PARSE)
+    times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
+    assert times["posted"] is None  # the quarter is the profit's: Ford posted it weeks after it ended
+    reported = [e.time.value if e.time else None for e in result.events if e.trigger and e.trigger.text == "reported"]
+    assert reported == ["2009", "2009-11-03"]  # a relative time, and a day, date the reporting itself
+
+
+def test_a_period_after_for_dates_the_act_noun_that_was_counted_over_it() -> None:
+    text = (
+        "GM reported losing $4.8 billion in the fourth quarter of 2005 and a total loss of $8.6 billion for the "
+        "entire year."
+    )
+    result = summarise(text, published="2006-01-27", settings=PARSE)
+    times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
+    assert times["loss"] == "2005"  # the loss is the year's: a verb's "for" period is not when it acted, a noun's is
+
+
+def test_a_time_after_before_bounds_the_act_but_until_gives_what_was_put_off_its_new_time() -> None:
+    text = (
+        "PAG is in talks with several automakers to replace GM after 2011. "
+        "The plane left four hours after its scheduled 9:45 a.m. departure. "
+        "The delivery will be delayed until October 2007."
+    )
+    result = summarise(text, published="2009-06-05", settings=PARSE)
+    times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
+    assert times["replace"] is None  # after 2011: not in 2011
+    assert times["left"] is None  # hours after 9:45
+    assert times["departure"] == "2009-06-05T09:45"  # the departure itself was set for 9:45
+    assert times["delayed"] == "2007-10"
+
+
 def test_a_time_before_coordinated_verbs_dates_each_unless_one_moves_in_time() -> None:
     text = (
         "The North Korean leader today visited two factories and attended a flight demonstration. "
@@ -691,7 +728,9 @@ def test_the_article_s_simple_present_holds_at_the_time_of_writing_a_speaker_s_d
     text = (
         "Apple released the iPod in 2001. The store currently sells digital music. "
         "Microsoft said that Apple controls the market. Apple will open a store. Apple has opened a shop. "
-        "Jobs is stepping down from his post. The jets are assembled by Airbus."
+        "Jobs is stepping down from his post. The jets are assembled by Airbus. "
+        "Qatar Airways has a previous order for two jets. In China, airliners are selected and bought by the state. "
+        "The Taurus was a revolutionary car that rewrote the rules for creating a sedan."
     )
     result = summarise(text, published="2006-06-20", settings=PARSE)
     times = {e.action: (e.time.text, e.time.value) if e.time else None for e in result.events}
@@ -703,6 +742,10 @@ def test_the_article_s_simple_present_holds_at_the_time_of_writing_a_speaker_s_d
         "opened a shop": None,  # the present perfect says before, not when
         "stepping down from his post": ("stepping", "2006-06-20"),  # the present progressive
         "assembled the jets": ("assembled", "2006-06-20"),  # and the present passive
+        "has a previous order for two jets": None,  # the having is now; the ordering, the act, was before
+        "airliners are selected": ("selected", "2006-06-20"),
+        "bought": ("bought", "2006-06-20"),  # a coordinated participle shares the passive's "are"
+        "rewrote the rules": None,  # a past form the parse tags as a present
     }
 
 

@@ -222,6 +222,21 @@ def test_the_same_act_told_again_next_sentence_keeps_its_time_in_the_paragraph()
     assert values(text, today, (2, "deliver|one", None, "happened")) == ["2021-05-05", None]  # a new paragraph
 
 
+def test_an_act_that_happens_once_keeps_its_time_wherever_it_is_told() -> None:
+    text = "A glitch hit the jet's maiden flight. Nobody was hurt. The jet made its maiden flight on 11 December."
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
+
+    def made(n: int, action: str, sense: str, when: str | None) -> ExtractedEvent:
+        return ExtractedEvent("parse", n, sentences[n - 1], "the jet", action, (), when, None, sense, "happened")
+
+    found = Grounder(text, sentences, date(2009, 12, 20)).events(
+        [made(1, "maiden flight", "flight|", None), made(1, "hit the jet's maiden flight", "hit|flight", None),
+         made(3, "made its maiden flight", "make|flight", "on 11 December")]
+    )  # fmt: skip
+    times = [e.event.time.value if e.event.time else None for e in found]
+    assert times == ["2009-12-11", None, "2009-12-11"]  # the maiden flight is one; hitting it is another act
+
+
 def test_a_model_s_statement_listed_as_an_event_is_left_out_but_a_parse_s_act_of_refusing_is_kept() -> None:
     text = "The UAW refused to meet the demands."
     whole = (0, len(text))

@@ -207,6 +207,8 @@ def test_anchored_on_the_last_named_time() -> None:
     assert ("later that year", "DATE", "1998") in found and ("The following year", "DATE", "1999") in found
     found = tags("Net fell in the third quarter. Last year's quarter was better.", THU)
     assert ("Last year's quarter", "DATE", "1988-Q3") in found
+    found = tags("GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.", WED)
+    assert ("the entire year", "DATE", "2005") in found  # the year just named, as "that year"
 
 
 def test_later_and_earlier_count_from_the_last_named_date_but_ago_and_from_now_from_publication() -> None:
@@ -272,6 +274,11 @@ def test_not_times(sentence: str) -> None:
     found = tags(sentence)
     names = ("may", "march", "friday", "40-year", "1999", "2,000", "morning", "the fall")
     assert not [t for t in found if t[0].casefold() in names], found
+
+
+def test_a_quarter_of_something_is_a_fraction_with_a_comma_before_of_too() -> None:
+    assert tags("Junk funds hold more than a quarter of the market.", WED) == []
+    assert tags("Chrysler will shed 789, or about a quarter, of its 3,200 dealers.", WED) == []
 
 
 def test_a_quotation_opening_with_a_time_is_still_a_time() -> None:

@@ -167,6 +167,15 @@ TIME_SHIFTS = word_set(
 """Words by a coordinated verb that put it at another time than the first verb's."""
 OCCASION_PREPS = frozenset({"at", "during", "in", "on", "amid", "throughout", "over", "by"})
 """Prepositions whose object is an occasion the verb happens within, so its time is the verb's."""
+RESULT_VERBS = word_set("post report record reach")
+"""Verbs that make known a figure ("posted a profit of $997 million", "reached a 78 percent increase"): a period
+after the figure is the figure's, not when it was made known."""
+PERIOD_PREPS = frozenset({"in", "during", "for", "over"})
+BOUNDARY_PREPS = frozenset({"after", "before"})
+"""A time after these bounds the act ("to replace GM after 2011", "left four hours after its scheduled 9:45 a.m."
+departure): the act is not at that time. Not "until", which gives the new time of what was put off ("delivery will be
+delayed until October 2007")."""
+PERIODS = word_set("quarter half year month period")
 NO_QUOTES = str.maketrans("", "", '“”"‘')
 """An action is words, not a span: quotation marks (often half of a pair) are left out."""
 NOBODY = word_set("no nobody none nothing neither")
@@ -742,7 +751,14 @@ def noun_time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
     not climb through ("the 1991 agreement", "the 12:00 UTC announcement")."""
     own = _when(noun, times)
     modifiers = [c.idx for c in noun.children if c.dep_ in ("nummod", "poss", "compound")]
-    return own or next((words for at, words in times if any(at <= i < at + len(words) for i in modifiers)), own)
+    own = own or next((words for at, words in times if any(at <= i < at + len(words) for i in modifiers)), own)
+    return own or _restated_time(noun, times) or own
+
+
+def _restated_time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
+    """The time of the noun an act noun restates in apposition ("two major disasters this year - the losses of
+    Adam Air Flight 574 and Garuda Flight 200"): both name the same happening, so its time is theirs."""
+    return _own_time(noun.head, times) if noun.dep_ == "appos" and noun.head.pos_ == "NOUN" else None
 
 
 def _same_frame(verb: Any, first: Any) -> bool:
@@ -786,6 +802,10 @@ def _dates(head: Any, verb: Any) -> bool:
         if parent.i != verb.i and (_gerund_clause(parent) or _compared(parent)):
             return False
         if _period_of(parent, verb) or (parent.i == verb.i and _record_since(node, verb)):
+            return False
+        if parent.i == verb.i and _result_period(node, verb):
+            return False
+        if parent.i == verb.i and node.dep_ == "prep" and node.lower_ in BOUNDARY_PREPS:
             return False
         node = parent
     return True
@@ -836,7 +856,10 @@ def _compared(prep: Any) -> bool:
 def _period_of(prep: Any, verb: Any) -> bool:
     """Whether ``prep`` is "for" with a time that is the period of what is counted ("posted a profit for the last
     year", "the amount calculated for last year"), not when the act happened; for a plan it is the slot the act
-    is set for ("will be rescheduled for November 17")."""
+    is set for ("will be rescheduled for November 17"); for an act noun it is the noun's own time ("a total loss of
+    $8.6 billion for the entire year": the year's loss)."""
+    if verb.pos_ in ("NOUN", "PROPN"):
+        return False
     return bool(prep.dep_ == "prep" and prep.lower_ == "for" and event_status(verb) != "planned")
 
 
@@ -847,6 +870,29 @@ def _record_since(prep: Any, verb: Any) -> bool:
         return False
     parties = (c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"))
     return any(m.tag_ == "JJS" or m.lower_ in RANKS for p in parties for m in p.children if m.dep_ == "amod")
+
+
+def _result_period(prep: Any, verb: Any) -> bool:
+    """Whether ``prep`` opens the period of the figure ``verb`` makes known ("posted a net profit of US$997
+    million in the third quarter", "has reached 78 percent increase in its profits during the last quarter"):
+    the quarter is the profit's; Ford posted it when it reported, weeks later. Only a calendar period (a
+    quarter, year or month) after a figure (an object with an amount); not a day or a relative time ("reported
+    profits earlier this year", "reported sales today": the reporting's)."""
+    if prep.dep_ != "prep" or prep.lower_ not in PERIOD_PREPS or verb.lemma_.lower() not in RESULT_VERBS:
+        return False
+    figures = [c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i and _amount(c)]
+    period = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return bool(figures) and period is not None and _period(period)
+
+
+def _amount(noun: Any) -> bool:
+    """Whether a noun phrase holds an amount ("a profit of $997 million", "78 percent increase")."""
+    return any(t.pos_ == "NUM" or t.tag_ == "$" or t.lower_ in ("%", "percent") for t in noun.subtree)
+
+
+def _period(noun: Any) -> bool:
+    """A calendar period or date: "the third quarter", "2012", "March", "the last year"."""
+    return bool(noun.lemma_.lower() in PERIODS or noun.ent_type_ == "DATE")
 
 
 def _occasion(noun: Any) -> bool:
@@ -961,11 +1007,15 @@ def _narrated(verb: Any, at: int, speaker: str, statements: Sequence[tuple[int, 
     which the article may not give (MEANTIME dev, evals/EVENT-TIME.md: the gold anchors the narrator's simple
     present to the publication day 15 times to 7, a claim's 4 to 9; no other tense or voice reaches 2:1)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes and verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBG"):  # "are selected and purchased"
+        auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
     if auxes:  # only "be" in the present before a participle: a passive or a progressive
         present = len(auxes) == 1 and auxes[0].tag_ in ("VBZ", "VBP") and auxes[0].lemma_ == "be"
         present = present and verb.tag_ in ("VBN", "VBG")
     else:
-        present = verb.tag_ in ("VBZ", "VBP")
+        present = verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lower_ not in _irregular_forms())
+    if verb.lemma_.lower() in STATES:  # "Qatar has a previous order": the having is now, the ordering was before
+        return False
     return present and speaker == "" and not any(a <= at < b for a, b, _ in statements)
 
 
@@ -1098,6 +1148,17 @@ def verb_stems(word: str, suffixes: Sequence[str] = NOMINAL_SUFFIXES) -> list[st
     """The verbs a noun may be made from by one of ``suffixes`` (holding: hold; closure: clos, close), unchecked."""
     stems = [word[: -len(s)] for s in suffixes if word.endswith(s) and len(word) - len(s) >= 3]
     return [v for stem in stems for v in (stem, f"{stem}e")]
+
+
+@cache
+def _irregular_forms() -> frozenset[str]:
+    """Irregular past forms and participles the parser's lemmatizer lists ("rewrote", "sold", "built"): the parse
+    may tag one as a present ("a car that rewrote the rules"), which no present is."""
+    lemmatizer = parser().get_pipe("lemmatizer")
+    if not lemmatizer.lookups.has_table("lemma_exc"):
+        return frozenset()
+    forms = lemmatizer.lookups.get_table("lemma_exc").get("verb", {})
+    return frozenset(form for form, lemmas in forms.items() if form not in lemmas)
 
 
 @cache

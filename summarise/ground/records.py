@@ -83,6 +83,41 @@ def _modality(action: str, status: EventStatus) -> tuple[str, EventStatus]:
     return " ".join(words), found if status == "happened" else status
 
 
+ONCE = word_set("maiden inaugural first final")
+"""Words that make an act one that happens once ("its maiden flight", "the final delivery"): told twice, it is one
+act at one time."""
+SUPPORT_VERBS = word_set("make hold conduct take give stage have")
+"""Verbs whose act is their object noun's ("made its maiden flight": the flight)."""
+
+
+def _one_time_act(e: GroundedEvent) -> tuple[str, str, str] | None:
+    """(word, act, status) of an act that happens once; None for any other."""
+    once = next((w for w in re.findall(r"[\w-]+", e.event.action.casefold()) if w in ONCE), None)
+    if once is None:
+        return None
+    verb, _, obj = e.sense.partition("|")
+    return once, obj if obj and verb in SUPPORT_VERBS else verb, e.event.status
+
+
+def _one_time_acts(events: list[GroundedEvent]) -> list[GroundedEvent]:
+    """An act that happens once, told with a time anywhere in the article, has that time wherever it is told
+    ("a software glitch on its maiden flight" … "when the plane made its maiden flight on 11 December"): unlike
+    other acts, which recur ("plans to buy" / "bought in 2009"; evals/EVENT-TIME.md), it cannot be another one."""
+    dated: dict[tuple[str, str, str], dict[str, TimeExpr]] = {}
+    for e in events:
+        key = _one_time_act(e)
+        if key is not None and e.event.time is not None and e.event.time.value:
+            dated.setdefault(key, {})[e.event.time.value] = e.event.time
+    out: list[GroundedEvent] = []
+    for e in events:
+        key = _one_time_act(e)
+        told = dated.get(key, {}) if key is not None else {}
+        if e.event.time is None and len(told) == 1:
+            e = replace(e, event=e.event.model_copy(update={"time": next(iter(told.values()))}))
+        out.append(e)
+    return out
+
+
 def _when(item: ExtractedEvent) -> str | None:
     """The item's time words for ``Grounder.time``: the parse's None is '' (it read the sentence and found no
     time words of the verb's: the sentence's only date, when the tagger finds one the parse did not, is some
@@ -365,7 +400,7 @@ class Grounder:
             if e.event.time is None and len(told) == 1 and self._narrative_goes_on(i or 0):
                 e = replace(e, event=e.event.model_copy(update={"time": next(iter(told.values()))}))
             out.append(e)
-        return out
+        return _one_time_acts(out)
 
     def _sentence_index(self, event: Event) -> int | None:
         """Index into ``sentences`` of the event's (first) evidence sentence; None when it is not one."""
