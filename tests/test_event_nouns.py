@@ -235,3 +235,27 @@ def test_a_theme_noun_s_possessor_that_no_one_party_gives_is_what_undergoes_it()
     # a singular description is a party's, and beside an "of" phrase the possessor does the act
     assert nouns("The automaker's losses widened in March.")[0][0] == "The automaker"
     assert nouns("The companies' sale of the plant surprised analysts.") == []
+
+
+def test_a_noun_other_annotators_tag_as_an_event_is_an_act_with_a_named_doer() -> None:
+    # "cancellation", "use", "move": no hand list holds them; TimeBank tags them as events (TIMEBANK_NOUNS)
+    text = "Politicians in Germany expressed disappointment at GM's cancellation of the Magna deal."
+    assert nouns(text)[0] == ("GM", "cancellation of the Magna deal", ("Magna",), "happened")
+    assert nouns("Apple Corps sued Apple Computer over its use of the Apple name.") == [
+        ("Apple Corps", "use of the Apple name", (), "happened")
+    ]
+    # as a subject, when its verb tells that it took place
+    assert nouns("GM's move comes a day after Chrysler filed for bankruptcy.") == [("GM", "move", (), "happened")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian government said Kim's move is aimed at cooperation with North Korea.",  # the verb's act
+        "Tokyo warned of the risk of violating U.N. sanctions.",  # a verb's object: the verb's act
+        "The UK government welcomed Ford's decision.",
+        "Singapore will remain the airliner's first stop.",  # what a copula says a thing is
+    ],
+)
+def test_a_noun_only_timebank_lists_is_no_act_of_its_own_as_a_verb_s_subject_or_object(text: str) -> None:
+    assert nouns(text) == []
