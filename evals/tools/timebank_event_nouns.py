@@ -73,17 +73,18 @@ def count(folder: Path, classes: set[str]) -> tuple[Counter[str], Counter[str]]:
                 continue
             lemma = tok.lemma_.lower()
             seen[lemma] += 1
-            covering = _covering(tok.idx, tok.idx + len(tok), events)
-            if covering is not None and covering in classes:
+            if _covering(tok.idx, tok.idx + len(tok), events) in classes:
                 tagged[lemma] += 1
     return seen, tagged
 
 
 def _covering(start: int, end: int, events: list[tuple[int, int, str]]) -> str | None:
+    """The class of the EVENT whose span holds the token, None if none does."""
     return next((cls for s, e, cls in events if s <= start and end <= e), None)
 
 
 def listed(seen: Counter[str], tagged: Counter[str], min_count: int, min_share: float) -> Iterator[str]:
+    """The lemmas seen at least ``min_count`` times and tagged in at least ``min_share`` of them, sorted."""
     for lemma in sorted(seen):
         if seen[lemma] >= min_count and tagged[lemma] / seen[lemma] >= min_share:
             yield lemma
