@@ -55,6 +55,8 @@ def test_a_possessive_pronoun_in_the_noun_s_clause_is_that_clause_s_named_subjec
         "Monday's announcement surprised analysts.",  # a date owns nothing
         "The companies' sale of the plant surprised analysts.",  # a plural description: a group no one name gives
         "Carmakers saw their production fall.",  # "their": a group no name gives
+        "Apple unveiled Spotlight. You can find the photos of your summer vacation.",  # "your": the reader
+        'Northrop won the contract. "We will make a decision," Boeing said.',  # "we": a side the quote rarely names
         "US president Jane Roux's decision surprised analysts.",  # a possessor no name gives: "US president"
         "Their losses widened.",  # a theme noun whose own doer no name gives is not one of nobody named
         "GM reported a 49% decline.",  # a verb's object is that verb's event, doer or not

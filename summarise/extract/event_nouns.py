@@ -26,7 +26,8 @@ posting and the loss), when the sentence names who does it:
   of the noun's own clause when it is of the pronoun's kind ("Fiat has since increased its investment": Fiat's,
   not that of a name met nearer), or the named owner of a subject that speaks for one ("Williams' publicist,
   Harlan Boll, confirmed her death": Williams'), else it is resolved later like a verb's subject; "their" is
-  left out, as it mostly stands for a group no name gives;
+  left out, as it mostly stands for a group no name gives, and so are "we", "you", "our" and "your", the
+  speaker's side or the reader, which a quotation rarely names (``NOBODY_PRONOUNS``);
 - its "by" or "between" phrase ("a dispute between Apple and Apple Corps"), or an organisation or person named
   before it ("Ford Motor Company sales"; a place only says where: "US sales");
 - as the object of a light or aspectual verb ("began production", "made a speech", "came into possession of"),
@@ -147,6 +148,11 @@ DOER_LABELS = ("ORG", "PERSON")
 GROUP_PRONOUNS = word_set("their they them")
 """Plural pronouns: they mostly stand for a group no name gives ("manufacturers saw their car sales slip"), which
 the resolver, finding names only, would take for the nearest name."""
+NOBODY_PRONOUNS = GROUP_PRONOUNS | word_set("we us you our your")
+"""Pronouns that name no party, as a verb's subject "we" or "you" names none (``events._nobody``): besides
+"their", the speaker's side and the reader ("we will make a decision", "your summer vacation"): a company, a
+government, a team, the quotation rarely says which, and the resolver's nearest name is another's. Not "I" or
+"my", the speaker ("At my request" in Jobs's email)."""
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 """The clitic a possessor's name may keep ("Acme Corp.'s")."""
 LIGHT_OBJECT_VERBS = LIGHT_VERBS | ASPECT_VERBS | word_set("complete conduct carry perform undertake")
@@ -500,10 +506,10 @@ def _label(tok: Any, ents: Ents) -> str | None:
 
 
 def _named(tok: Any, ents: Ents) -> bool:
-    """A name, or a pronoun that stands for one (not "their": ``GROUP_PRONOUNS``): a doer a reader can look up,
-    not a description ("the company", "dedicated people")."""
+    """A name, or a pronoun that stands for one (not "their" nor "we": ``NOBODY_PRONOUNS``): a doer a reader can
+    look up, not a description ("the company", "dedicated people")."""
     if tok.pos_ == "PRON":
-        return tok.lower_ not in GROUP_PRONOUNS
+        return tok.lower_ not in NOBODY_PRONOUNS
     return party_name(tok, ents)
 
 
