@@ -164,7 +164,8 @@ def test_an_act_noun_announced_or_unveiled_is_the_subject_s_an_announced_plan_is
 
 def test_a_theme_noun_a_plan_includes_is_an_event_of_its_own_planned() -> None:
     text = "GM must finish a restructuring plan that includes plant closures by June 1."
-    assert ("", "plant closures", (), "planned") in nouns(text)
+    assert ("GM", "plant closures", (), "planned") in nouns(text)  # the plan's doer: GM finishes it
+    assert ("", "plant closures", (), "planned") in nouns("A restructuring plan includes plant closures.")
 
 
 def test_a_possessive_pronoun_before_any_name_stands_for_the_named_subject_of_its_clause() -> None:
@@ -261,3 +262,19 @@ def test_a_noun_other_annotators_tag_as_an_event_is_an_act_with_a_named_doer() -
 )
 def test_a_noun_only_timebank_lists_is_no_act_of_its_own_as_a_verb_s_subject_or_object(text: str) -> None:
     assert nouns(text) == []
+
+
+def test_an_act_a_deal_or_plan_includes_is_done_by_whoever_does_the_whole() -> None:
+    assert nouns("The Air Canada deal includes firm orders for 18 777s.")[1] == (
+        "Air Canada",
+        "firm orders for 18 777s",
+        (),
+        "happened",
+    )
+    assert nouns("GM's restructuring plan includes the sale of Saab.")[1] == (
+        "GM",
+        "sale of Saab",
+        ("Saab",),
+        "planned",
+    )
+    assert nouns("The deal includes firm orders for 18 777s.") == []  # a whole no one is named doing

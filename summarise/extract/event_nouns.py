@@ -33,12 +33,13 @@ posting and the loss), when the sentence names who does it:
 - as the object of a light or aspectual verb ("began production", "made a speech", "came into possession of"),
   that verb's doer;
 - or the clause around it (``_clause_doer``): the giver after a verb of receiving ("Airbus has won an order from
-  Qatar Airways"), the subject of a verb of negotiating ("Aeroflot has negotiated the purchase": an act of its
-  own, not yet done) or of announcing (``OWN_ACT_VERBS``: "Airbus unveiled plans for the A380", as the events
-  module reads "announced job cuts"), the subject of the verb it is the means of ("Boeing challenged the award in
-  a formal protest"), the subject of "be" with the noun after "in" or "on" ("he would be on medical leave", "are
-  in talks with Boeing": not a theme noun's, "the Focus is on sale"), or the parties between whom the verb it is
-  the subject of tells it turned out ("the dispute has come up between Apple and Cisco"). Any other verb's object
+  Qatar Airways"), the subject of a verb of negotiating ("Aeroflot has negotiated the purchase": an act of its own,
+  not yet done) or of announcing (``OWN_ACT_VERBS``: "Airbus unveiled plans for the A380", as the events module
+  reads "announced job cuts"), the doer of the deal or plan that includes it (``CONTAINING_VERBS``: "The Air Canada
+  deal includes firm orders for 18 777s"), the subject of the verb it is the means of ("Boeing challenged the award
+  in a formal protest"), the subject of "be" with the noun after "in" or "on" ("he would be on medical leave", "are
+  in talks with Boeing": not a theme noun's, "the Focus is on sale"), or the parties between whom the verb it is the
+  subject of tells it turned out ("the dispute has come up between Apple and Cisco"). Any other verb's object
   is that verb's event ("finalize the sale of weapons"): the subject of a verb of doing as the noun's doer
   ("Chrysler filed a lawsuit", "signed a deal") found 2 more MEANTIME dev gold events with a participant (468
   against 466 of 971), most of its 15 new matches being events the gold gives no participant, and made a second
@@ -240,7 +241,7 @@ def nominal_events(
         own = _doer(noun, ents)
         if own is not None and not (_named(own, ents) or _described(own)):
             continue  # "their production", "Monday's announcement": a doer no name gives
-        doer = own or _clause_doer(noun)
+        doer = own or _clause_doer(noun, ents)
         doer = doer if doer is not None and (doer is own or _named(doer, ents)) else None
         partners = _partners(noun, ents) if doer is None else []
         recalled = _recalled(noun, ents, earlier or {}) if doer is None else None
@@ -367,11 +368,12 @@ def _partners(noun: Any, ents: Ents) -> list[str]:
     return [name for c in withs for name in _names_in(c, ents)[0]]
 
 
-def _clause_doer(noun: Any) -> Any | None:
+def _clause_doer(noun: Any, ents: Ents) -> Any | None:
     """Who does an act the noun's own words leave unsaid, as its clause tells it: the giver after a verb of
     receiving ("Airbus has won an order from Qatar Airways": Qatar's order), the subject of a verb of negotiating
-    (``OPEN_VERBS``), or the subject of the verb it is the means of ("Boeing challenged the award in a formal
-    protest"; not a saying verb's setting: "said in a press conference")."""
+    (``OPEN_VERBS``), the doer of the whole that includes it ("The Air Canada deal includes firm orders": Air
+    Canada's), or the subject of the verb it is the means of ("Boeing challenged the award in a formal protest";
+    not a saying verb's setting: "said in a press conference")."""
     verb = noun.head
     lemma = verb.lemma_.lower()
     if _outcome(noun) is not None:  # "the dispute has come up between Apple and Cisco"
@@ -382,6 +384,8 @@ def _clause_doer(noun: Any) -> Any | None:
         return next((p for p in giver.children if p.dep_ == "pobj"), None) if giver is not None else None
     if noun.dep_ == "dobj" and lemma in OPEN_VERBS | OWN_ACT_VERBS:
         return _subject(verb)
+    if noun.dep_ == "dobj" and lemma in CONTAINING_VERBS and (whole := _subject(verb)) is not None:
+        return _doer(whole, ents)  # "The Air Canada deal includes firm orders": Air Canada's
     if (being := _being_in(noun)) is not None:
         return _subject(being)  # "he would be on medical leave", "Apple executives are in negotiations"
     means = noun.dep_ == "pobj" and verb.lower_ in MEANS_PREPS and verb.head.pos_ == "VERB"
