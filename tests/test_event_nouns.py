@@ -278,3 +278,9 @@ def test_an_act_a_deal_or_plan_includes_is_done_by_whoever_does_the_whole() -> N
         "planned",
     )
     assert nouns("The deal includes firm orders for 18 777s.") == []  # a whole no one is named doing
+
+
+def test_acts_a_quantity_counts_are_done_by_the_quantity_s_possessor() -> None:
+    text = "This brings Ryanair's total number of outstanding orders to 230."
+    assert nouns(text) == [("Ryanair", "outstanding orders", (), "happened")]
+    assert nouns("Boeing now has a total of 237 orders for the 787.") == []  # orders Boeing received, not placed

@@ -31,7 +31,8 @@ posting and the loss), when the sentence names who does it:
 - its "by" or "between" phrase ("a dispute between Apple and Apple Corps"), or an organisation or person named
   before it ("Ford Motor Company sales"; a place only says where: "US sales");
 - as the object of a light or aspectual verb ("began production", "made a speech", "came into possession of"),
-  that verb's doer;
+  that verb's doer or, in the "of" phrase of a noun that counts acts (``QUANTITY_NOUNS``), that
+  noun's possessor ("Ryanair's total number of outstanding orders");
 - or the clause around it (``_clause_doer``): the giver after a verb of receiving ("Airbus has won an order from
   Qatar Airways"), the subject of a verb of negotiating ("Aeroflot has negotiated the purchase": an act of its own,
   not yet done) or of announcing (``OWN_ACT_VERBS``: "Airbus unveiled plans for the A380", as the events module
@@ -164,6 +165,9 @@ THEME_NOUNS = word_set(
 )
 """Act nouns whose "of" phrase, or the noun before them, names what undergoes them ("sales of automobiles", "a
 test flight of the A380", "plant closures"): with no doer named they still tell an event, of nobody named."""
+QUANTITY_NOUNS = word_set("number total amount share half part series string wave round")
+"""Nouns that count or measure the acts in their "of" phrase, whose possessor does those acts ("Ryanair's total
+number of outstanding orders")."""
 RECEIVING_VERBS = word_set("win secure receive get land book clinch")
 """Verbs whose object is another's act, the giver's after "from" ("won an order from Qatar Airways")."""
 MEANS_PREPS = word_set("in through with from into")
@@ -424,6 +428,9 @@ def _doer(noun: Any, ents: Ents) -> Any | None:
         return _subject(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "into" and _light(noun.head.head):
         return _subject(noun.head.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        # "Ryanair's total number of outstanding orders": Ryanair's; not "Boeing has a total of 237 orders" (received)
+        return next((c for c in noun.head.head.children if c.dep_ == "poss"), None)
     return None
 
 
