@@ -58,6 +58,8 @@ def test_a_possessive_pronoun_in_the_noun_s_clause_is_that_clause_s_named_subjec
         "Monday's announcement surprised analysts.",  # a date owns nothing
         "The companies' sale of the plant surprised analysts.",  # a plural description: a group no one name gives
         "Carmakers saw their production fall.",  # "their": a group no name gives
+        "Apple unveiled Spotlight. You can find the photos of your summer vacation.",  # "your": the reader
+        'Northrop won the contract. "We will make a decision," Boeing said.',  # "we": a side the quote rarely names
         "US president Jane Roux's decision surprised analysts.",  # a possessor no name gives: "US president"
         "Their losses widened.",  # a theme noun whose own doer no name gives is not one of nobody named
         "GM reported a 49% decline.",  # a verb's object is that verb's event, doer or not
@@ -176,7 +178,8 @@ def test_an_act_noun_announced_or_unveiled_is_the_subject_s_an_announced_plan_is
 
 def test_a_theme_noun_a_plan_includes_is_an_event_of_its_own_planned() -> None:
     text = "GM must finish a restructuring plan that includes plant closures by June 1."
-    assert ("", "plant closures", (), "planned") in nouns(text)
+    assert ("GM", "plant closures", (), "planned") in nouns(text)  # the plan's doer: GM finishes it
+    assert ("", "plant closures", (), "planned") in nouns("A restructuring plan includes plant closures.")
 
 
 def test_a_possessive_pronoun_before_any_name_stands_for_the_named_subject_of_its_clause() -> None:
@@ -249,3 +252,49 @@ def test_a_theme_noun_s_possessor_that_no_one_party_gives_is_what_undergoes_it()
     # a singular description is a party's, and beside an "of" phrase the possessor does the act
     assert nouns("The automaker's losses widened in March.")[0][0] == "The automaker"
     assert nouns("The companies' sale of the plant surprised analysts.") == []
+
+
+def test_a_noun_other_annotators_tag_as_an_event_is_an_act_with_a_named_doer() -> None:
+    # "cancellation", "use", "move": no hand list holds them; TimeBank tags them as events (TIMEBANK_NOUNS)
+    text = "Politicians in Germany expressed disappointment at GM's cancellation of the Magna deal."
+    assert nouns(text)[0] == ("GM", "cancellation of the Magna deal", ("Magna",), "happened")
+    assert nouns("Apple Corps sued Apple Computer over its use of the Apple name.") == [
+        ("Apple Corps", "use of the Apple name", (), "happened")
+    ]
+    # as a subject, when its verb tells that it took place
+    assert nouns("GM's move comes a day after Chrysler filed for bankruptcy.") == [("GM", "move", (), "happened")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian government said Kim's move is aimed at cooperation with North Korea.",  # the verb's act
+        "Tokyo warned of the risk of violating U.N. sanctions.",  # a verb's object: the verb's act
+        "The UK government welcomed Ford's decision.",
+        "Singapore will remain the airliner's first stop.",  # what a copula says a thing is
+    ],
+)
+def test_a_noun_only_timebank_lists_is_no_act_of_its_own_as_a_verb_s_subject_or_object(text: str) -> None:
+    assert nouns(text) == []
+
+
+def test_an_act_a_deal_or_plan_includes_is_done_by_whoever_does_the_whole() -> None:
+    assert nouns("The Air Canada deal includes firm orders for 18 777s.")[1] == (
+        "Air Canada",
+        "firm orders for 18 777s",
+        (),
+        "happened",
+    )
+    assert nouns("GM's restructuring plan includes the sale of Saab.")[1] == (
+        "GM",
+        "sale of Saab",
+        ("Saab",),
+        "planned",
+    )
+    assert nouns("The deal includes firm orders for 18 777s.") == []  # a whole no one is named doing
+
+
+def test_acts_a_quantity_counts_are_done_by_the_quantity_s_possessor() -> None:
+    text = "This brings Ryanair's total number of outstanding orders to 230."
+    assert nouns(text) == [("Ryanair", "outstanding orders", (), "happened")]
+    assert nouns("Boeing now has a total of 237 orders for the 787.") == []  # orders Boeing received, not placed
