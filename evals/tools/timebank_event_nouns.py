@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from summarise.evals.tempeval import flatten
 from summarise.extract.nlp import parser
 
 OUT = Path(__file__).resolve().parents[2] / "summarise" / "extract" / "timebank_event_nouns.txt"
@@ -36,30 +37,14 @@ DEFAULTS: dict[str, object] = {
 }
 
 
-def _flatten(element: ET.Element, parts: list[str], events: list[tuple[int, int, str]], at: int) -> int:
-    """Append the element's text (tags removed) to ``parts``; record each EVENT's offsets and class."""
-    if element.text:
-        parts.append(element.text)
-        at += len(element.text)
-    for child in element:
-        start = at
-        at = _flatten(child, parts, events, at)
-        if child.tag == "EVENT":
-            events.append((start, at, child.get("class", "")))
-        if child.tail:
-            parts.append(child.tail)
-            at += len(child.tail)
-    return at
-
-
 def read(path: Path) -> tuple[str, list[tuple[int, int, str]]]:
     """A document's TEXT as plain text and its EVENT spans (start, end, class)."""
     body = ET.parse(path).getroot().find("TEXT")
     parts: list[str] = []
-    events: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, ET.Element]] = []
     if body is not None:
-        _flatten(body, parts, events, 0)
-    return "".join(parts), events
+        flatten(body, parts, found, tag="EVENT")
+    return "".join(parts), [(start, end, event.get("class", "")) for start, end, event in found]
 
 
 def count(folder: Path, classes: set[str]) -> tuple[Counter[str], Counter[str]]:

@@ -71,15 +71,17 @@ def _dct(root: ET.Element) -> date | None:
         return None
 
 
-def _flatten(element: ET.Element, parts: list[str], found: list[tuple[int, int, ET.Element]], at: int) -> int:
-    """Append the element's text (tags removed) to ``parts``; record every TIMEX3 with its offsets."""
+def flatten(
+    element: ET.Element, parts: list[str], found: list[tuple[int, int, ET.Element]], at: int = 0, tag: str = "TIMEX3"
+) -> int:
+    """Append the element's text (tags removed) to ``parts``; record every ``tag`` element with its offsets."""
     if element.text:
         parts.append(element.text)
         at += len(element.text)
     for child in element:
         start = at
-        at = _flatten(child, parts, found, at)
-        if child.tag == "TIMEX3":
+        at = flatten(child, parts, found, at, tag)
+        if child.tag == tag:
             found.append((start, at, child))
         if child.tail:
             parts.append(child.tail)
@@ -98,7 +100,7 @@ def read_tml(path: Path) -> TimeDoc:
         raise EvalError(f"{path}: no TEXT element")
     parts: list[str] = []
     found: list[tuple[int, int, ET.Element]] = []
-    _flatten(body, parts, found, 0)
+    flatten(body, parts, found)
     raw = "".join(parts)
     lead = len(raw) - len(raw.lstrip())
     content = raw.strip()
