@@ -15,6 +15,7 @@ from summarise.extract.attribution import find_attributions, parse_article
 from summarise.extract.events import _subject
 from summarise.ingest import load_text
 from summarise.pipeline import summarise
+from summarise.schema import ArticleSummary
 
 PARSE = Settings(backend="fake", strategy="parse", cache=False)
 """The parse strategy alone, uncached: the rules under test, no model."""
@@ -24,6 +25,11 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
     doc = load_text(text)
     article = parse_article(doc)
     return [(e.actor, e.action, e.targets, e.where) for e in find_events(doc, article, find_attributions(doc, article))]
+
+
+def event_times(result: ArticleSummary) -> dict[str, str | None]:
+    """Each event's trigger word (else its action) -> its time's value."""
+    return {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
 
 
 @pytest.mark.parametrize(
@@ -528,7 +534,7 @@ def test_relative_times_date_their_verb_but_not_through_a_clause_or_a_comparison
         "Apple's profit grew 28% compared to the previous year."
     )
     result = summarise(text, published="2008-12-11", settings=PARSE)
-    times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
+    times = event_times(result)
     assert times["begun"] == "2006"  # a relative time needs only the publication date
     assert times["received"] == "2008-12-11"  # "the day": the day in view
     assert times["rose"] is None  # a year ago is the 14%'s
@@ -542,7 +548,7 @@ def test_for_a_time_dates_a_plan_but_not_what_happened_for_a_period() -> None:
         "The visit will be rescheduled for November 17."
     )
     result = summarise(text, published="2010-01-28", settings=PARSE)
-    times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
+    times = event_times(result)
     assert times["posted"] is None  # the last year is the profit's period, not when it was posted
     assert times["rescheduled"] == "2010-11-17"  # the slot the plan is set for
 
@@ -554,7 +560,7 @@ def test_a_period_after_a_reported_figure_is_the_figures_not_the_reportings() ->
         "Apple reported strong sales on Tuesday."
     )
     result = summarise(text, published="2009-11-03", settings=PARSE)
-    times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
+    times = event_times(result)
     assert times["posted"] is None  # the quarter is the profit's: Ford posted it weeks after it ended
     reported = [e.time.value if e.time else None for e in result.events if e.trigger and e.trigger.text == "reported"]
     assert reported == ["2009", "2009-11-03"]  # a relative time, and a day, date the reporting itself
@@ -566,7 +572,7 @@ def test_a_period_after_for_dates_the_act_noun_that_was_counted_over_it() -> Non
         "entire year."
     )
     result = summarise(text, published="2006-01-27", settings=PARSE)
-    times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
+    times = event_times(result)
     assert times["loss"] == "2005"  # the loss is the year's: a verb's "for" period is not when it acted, a noun's is
 
 
@@ -577,7 +583,7 @@ def test_a_time_after_before_bounds_the_act_but_until_gives_what_was_put_off_its
         "The delivery will be delayed until October 2007."
     )
     result = summarise(text, published="2009-06-05", settings=PARSE)
-    times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
+    times = event_times(result)
     assert times["replace"] is None  # after 2011: not in 2011
     assert times["left"] is None  # hours after 9:45
     assert times["departure"] == "2009-06-05T09:45"  # the departure itself was set for 9:45
@@ -679,7 +685,7 @@ def test_a_time_the_parse_hangs_on_the_subject_dates_the_verb_but_not_after_a_re
         "Singapore Airlines, which will be the first to operate the jet, in July 2009, has opened a reservation site."
     )
     result = summarise(text, published="2008-04-09", settings=PARSE)
-    times = {e.trigger.text if e.trigger else e.action: e.time.value if e.time else None for e in result.events}
+    times = event_times(result)
     assert times["passed"] == "2008-02"
     assert times["opened"] is None  # July 2009 is the operating's
 
