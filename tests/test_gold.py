@@ -7,7 +7,6 @@ prove that each check notices the fault it exists for. Labelling rules: evals/GU
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import re
 import tomllib
@@ -15,16 +14,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from evaltools import load_tool
 
 from summarise.schema import ArticleSummary, Claim, Event, Span
 
 ROOT = Path(__file__).resolve().parents[1]
 SUITE = ROOT / "evals" / "suites" / "seeds.toml"
-TOOL = ROOT / "evals" / "tools" / "label_offsets.py"
 
 
 @dataclass(frozen=True)
@@ -408,14 +406,6 @@ def test_boilerplate_check_catches_a_span_in_the_furniture() -> None:
 # ---------------------------------------------------------------- the offset tool
 
 
-def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("label_offsets", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _draft(case: Case) -> dict[str, Any]:
     """The case's gold with offsets, status and sha stripped: what a labeller writes by hand."""
     raw = json.loads(case.gold.read_text(encoding="utf-8"))
@@ -428,7 +418,7 @@ def _draft(case: Case) -> dict[str, Any]:
 def test_tool_refills_gold_from_text_only(case: Case, tmp_path: Path) -> None:
     draft = tmp_path / "draft.gold.json"
     draft.write_text(json.dumps(_draft(case), ensure_ascii=False), encoding="utf-8")
-    tool = _tool()
+    tool = load_tool("label_offsets")
     assert tool.main([str(draft), "--article", str(case.article)]) == 0
     assert json.loads(draft.read_text(encoding="utf-8")) == json.loads(case.gold.read_text(encoding="utf-8"))
     assert tool.main([str(case.gold), "--check"]) == 0  # source resolved against the repo root
@@ -436,7 +426,7 @@ def test_tool_refills_gold_from_text_only(case: Case, tmp_path: Path) -> None:
 
 def test_tool_fails_loudly(tmp_path: Path) -> None:
     case = next(c for c in CASES if c.id == "000")
-    tool = _tool()
+    tool = load_tool("label_offsets")
 
     def run(raw: dict[str, Any]) -> list[str]:
         path = tmp_path / "g.json"

@@ -3,11 +3,9 @@ hand-made TimeML."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
-TOOL = Path(__file__).resolve().parent.parent / "evals" / "tools" / "timebank_event_nouns.py"
+from evaltools import load_tool
 
 DOC = """<?xml version="1.0" ?>
 <TimeML><DOCID>d{n}</DOCID><TEXT>
@@ -18,16 +16,8 @@ class="STATE">crisis</EVENT>. The union's <EVENT eid="e4" class="OCCURRENCE">mee
 """
 
 
-def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("timebank_event_nouns", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_a_noun_tagged_as_an_act_in_enough_of_its_uses_is_listed(tmp_path: Path) -> None:
-    tool = _tool()
+    tool = load_tool("timebank_event_nouns")
     for n in (1, 2):
         (tmp_path / f"d{n}.tml").write_text(DOC.format(n=n), encoding="utf-8")
     seen, tagged = tool.count(tmp_path, {"OCCURRENCE"})
