@@ -1207,7 +1207,7 @@ def _says(verb: Any, start: int, claimed: Collection[int], told_acts: bool = Tru
         return True  # "said (that) …", "is said to be", "saying, “Stop me …”": a statement
     if lemma in OBJECT_ACTS and "dobj" in deps:
         return False
-    if told_acts and _told_act(verb, lemma, deps):
+    if told_acts and (_told_act(verb, lemma, deps) or _topics(verb, deps)):
         return False
     acted_on = deps & {"dobj", "dative", "prep", "nsubjpass"}  # "predicted" alone, "confirmed" alone: said
     return start + verb.idx in claimed or not acted_on
@@ -1222,15 +1222,21 @@ def _told_act(verb: Any, lemma: str, deps: set[str]) -> bool:
     if lemma in NOUN_SAYING_VERBS or "oprd" in deps:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
-    return any(o.lemma_.lower() not in NOUN_CUES for o in objects + _topics(verb))
+    return any(o.lemma_.lower() not in NOUN_CUES for o in objects)
 
 
-def _topics(verb: Any) -> list[Any]:
-    """The things a saying verb acts on through a preposition ("called for a re-run of the bidding", "agree on
-    compromises", "tweeted about their experience"): a common noun after ``THING_PREPS``, not a time ("said on
-    Monday night") nor a name ("said on Twitter": where, not what)."""
+def _topics(verb: Any, deps: set[str]) -> bool:
+    """Whether a saying verb with no object acts on a thing through a preposition ("called for a re-run of the
+    bidding", "agree on compromises", "tweeted about their experience"): a common noun after ``THING_PREPS``,
+    not a noun of saying, a time ("said on Monday night") nor a name ("said on Twitter": where, not what). With an
+    object or a passive subject, that is what it acts on and the phrase its reason ("was praised for its role").
+    Done only: "did not comment on the situation" and "refused to comment on the meeting" do nothing
+    (``_withheld``)."""
+    if deps & {"dobj", "dative", "nsubjpass", "oprd"} or verb.lemma_.lower() in NOUN_SAYING_VERBS:
+        return False
     preps = (c for c in verb.children if c.dep_ == "prep" and c.lower_ in THING_PREPS)
-    return [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and not o.ent_type_]
+    things = (o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and not o.ent_type_)
+    return any(o.lemma_.lower() not in NOUN_CUES for o in things)
 
 
 def party_name(tok: Any, ents: Ents) -> bool:
