@@ -418,7 +418,7 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
             [("Acme", "announce the plants", (), None)],
         ),
         # a saying verb with no object acting on a thing through a preposition is an act, claim or not: what it
-        # calls for, agrees on or speaks about (not a time: "spoke on Monday"); an action ends at a word's end
+        # calls for, agrees on or speaks about; an action ends at its last word's end, not inside it ("a re")
         (
             "The Government Accountability Office on June 18 called for a re-run of the bidding. "
             "Some buyers even tweeted about their experience. Acme Corp released several re-designs of the mill.",

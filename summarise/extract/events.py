@@ -130,7 +130,7 @@ OBJECT_ACTS = word_set("unveil offer order reject challenge")
 """Verbs the claims read as saying their object ("unveiled a phone") that with a thing as object do something."""
 THING_PREPS = word_set("for on about against")
 """The prepositions through which a saying verb acts on a thing: what it asks for, agrees on, speaks about or
-against (``_topics``)."""
+against (``_acts_on_phrase``)."""
 RECIPROCAL = word_set("meet discuss negotiate talk agree clash fight trade cooperate")
 """Done together: "A and B discussed" is one event, A's with B."""
 LIGHT_VERBS = word_set("hold have make conduct take give stage see")
@@ -1196,7 +1196,8 @@ def _says(verb: Any, start: int, claimed: Collection[int], told_acts: bool = Tru
     claim or has nothing it acts on ("as analysts had predicted"). One with an object, a passive subject or a
     phrase and no claim is an act: "reported a 49% decline", "ordered 20 jets"; so is one that presents or acts
     on a thing (``OBJECT_ACTS``), claim or not: "unveiled the iPod nano", "rejected the bill"; and, with
-    ``told_acts``, one whose object is a thing (``_told_act``), claim or not."""
+    ``told_acts``, one whose object is a thing (``_told_act``) or that acts on one through a preposition
+    (``_acts_on_phrase``: "called for a re-run"), claim or not."""
     lemma = verb.lemma_.lower()
     if lemma not in CUES or lemma in ACT_CUES:
         return False
@@ -1207,7 +1208,7 @@ def _says(verb: Any, start: int, claimed: Collection[int], told_acts: bool = Tru
         return True  # "said (that) …", "is said to be", "saying, “Stop me …”": a statement
     if lemma in OBJECT_ACTS and "dobj" in deps:
         return False
-    if told_acts and (_told_act(verb, lemma, deps) or _topics(verb, deps)):
+    if told_acts and (_told_act(verb, lemma, deps) or _acts_on_phrase(verb, deps)):
         return False
     acted_on = deps & {"dobj", "dative", "prep", "nsubjpass"}  # "predicted" alone, "confirmed" alone: said
     return start + verb.idx in claimed or not acted_on
@@ -1225,7 +1226,7 @@ def _told_act(verb: Any, lemma: str, deps: set[str]) -> bool:
     return any(o.lemma_.lower() not in NOUN_CUES for o in objects)
 
 
-def _topics(verb: Any, deps: set[str]) -> bool:
+def _acts_on_phrase(verb: Any, deps: set[str]) -> bool:
     """Whether a saying verb with no object acts on a thing through a preposition ("called for a re-run of the
     bidding", "agree on compromises", "tweeted about their experience"): a common noun after ``THING_PREPS``,
     not a noun of saying, a time ("said on Monday night") nor a name ("said on Twitter": where, not what). With an
