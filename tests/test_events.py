@@ -423,6 +423,17 @@ def event_times(result: ArticleSummary) -> dict[str, str | None]:
             "Lyon did not offer details.",
             [("Acme", "announce the plants", (), None)],
         ),
+        # a saying verb with no object acting on a thing through a preposition is an act, claim or not: what it
+        # calls for, agrees on or speaks about; an action ends at its last word's end, not inside it ("a re")
+        (
+            "The Government Accountability Office on June 18 called for a re-run of the bidding. "
+            "Some buyers even tweeted about their experience. Acme Corp released several re-designs of the mill.",
+            [
+                ("The Government Accountability Office", "called for a re-run", (), None),
+                ("Some buyers", "tweeted about their experience", (), None),
+                ("Acme Corp", "released several re-designs", (), None),
+            ],
+        ),
         # a quotation no claim carries is nobody's report; states and feelings propose nothing
         ("The film “Acme Sells the Mill” opened in Lyon.", [("The film", "opened in Lyon", (), None)]),
         ("The council seems divided and remains cautious.", []),

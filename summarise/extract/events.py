@@ -128,6 +128,9 @@ OWN_ACT_VERBS = word_set("announce unveil")
 object of any other verb is that verb's event."""
 OBJECT_ACTS = word_set("unveil offer order reject challenge")
 """Verbs the claims read as saying their object ("unveiled a phone") that with a thing as object do something."""
+THING_PREPS = word_set("for on about against")
+"""The prepositions through which a saying verb acts on a thing: what it asks for, agrees on, speaks about or
+against (``_acts_on_phrase``)."""
 RECIPROCAL = word_set("meet discuss negotiate talk agree clash fight trade cooperate")
 """Done together: "A and B discussed" is one event, A's with B."""
 LIGHT_VERBS = word_set("hold have make conduct take give stage see")
@@ -617,13 +620,24 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
         text = _text(words)
     else:  # the auxiliaries, then as written from the verb to the last word ("not" is the status's)
         rest = [w for w in words if w not in before]
-        first, last = rest[0], rest[-1]
+        first, last = rest[0], _word_end(rest[-1])
         written = verb.doc.text[first.idx : last.idx + len(last.text)]
         text = _active(verb, words) or " ".join([*(w.text for w in words if w in before), written])
         text = " ".join(text.split()[: MAX_ACTION_WORDS + 2])
     if passive_subject is not None:
         text = f"{_phrase(passive_subject, ents)} {text}"
     return " ".join(text.translate(NO_QUOTES).split())
+
+
+def _word_end(tok: Any) -> Any:
+    """The last part of the word a token begins where the tokenizer split it at a hyphen ("a re-run": "re", "-",
+    "run", which the parse may hang apart), so an action never ends inside a word ("called for a re")."""
+    doc = tok.doc
+    while not tok.whitespace_ and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+        if doc[tok.i + 1].whitespace_:
+            break  # "long- and short-term": a dash, not a word going on
+        tok = doc[tok.i + 2]
+    return tok
 
 
 def _active(verb: Any, words: Sequence[Any]) -> str | None:
@@ -1182,7 +1196,8 @@ def _says(verb: Any, start: int, claimed: Collection[int], told_acts: bool = Tru
     claim or has nothing it acts on ("as analysts had predicted"). One with an object, a passive subject or a
     phrase and no claim is an act: "reported a 49% decline", "ordered 20 jets"; so is one that presents or acts
     on a thing (``OBJECT_ACTS``), claim or not: "unveiled the iPod nano", "rejected the bill"; and, with
-    ``told_acts``, one whose object is a thing (``_told_act``), claim or not."""
+    ``told_acts``, one whose object is a thing (``_told_act``) or that acts on one through a preposition
+    (``_acts_on_phrase``: "called for a re-run"), claim or not."""
     lemma = verb.lemma_.lower()
     if lemma not in CUES or lemma in ACT_CUES:
         return False
@@ -1193,7 +1208,7 @@ def _says(verb: Any, start: int, claimed: Collection[int], told_acts: bool = Tru
         return True  # "said (that) …", "is said to be", "saying, “Stop me …”": a statement
     if lemma in OBJECT_ACTS and "dobj" in deps:
         return False
-    if told_acts and _told_act(verb, lemma, deps):
+    if told_acts and (_told_act(verb, lemma, deps) or _acts_on_phrase(verb, deps)):
         return False
     acted_on = deps & {"dobj", "dative", "prep", "nsubjpass"}  # "predicted" alone, "confirmed" alone: said
     return start + verb.idx in claimed or not acted_on
@@ -1209,6 +1224,20 @@ def _told_act(verb: Any, lemma: str, deps: set[str]) -> bool:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     return any(o.lemma_.lower() not in NOUN_CUES for o in objects)
+
+
+def _acts_on_phrase(verb: Any, deps: set[str]) -> bool:
+    """Whether a saying verb with no object acts on a thing through a preposition ("called for a re-run of the
+    bidding", "agree on compromises", "tweeted about their experience"): a common noun after ``THING_PREPS``,
+    not a noun of saying, a time ("said on Monday night") nor a name ("said on Twitter": where, not what). With an
+    object or a passive subject, that is what it acts on and the phrase its reason ("was praised for its role").
+    Done only: "did not comment on the situation" and "refused to comment on the meeting" do nothing
+    (``_withheld``)."""
+    if deps & {"dobj", "dative", "nsubjpass", "oprd"} or verb.lemma_.lower() in NOUN_SAYING_VERBS:
+        return False
+    preps = (c for c in verb.children if c.dep_ == "prep" and c.lower_ in THING_PREPS)
+    things = (o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and not o.ent_type_)
+    return any(o.lemma_.lower() not in NOUN_CUES for o in things)
 
 
 def party_name(tok: Any, ents: Ents) -> bool:
