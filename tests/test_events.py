@@ -237,6 +237,19 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("A plan", "failed", (), None),
             ],
         ),
+        # an infinitive the parse hangs on a thing as a relative says what the thing is for: its doer is the
+        # clause's ("GM has a deadline to finish": GM), or nobody named ("a step to protect"); only "the first
+        # woman to lead" names the noun's own act
+        (
+            "GM has a June 1 deadline to finish a plan. This is a necessary step to protect the Canadian economy. "
+            "Mary Barra will be the first woman to lead a carmaker.",
+            [
+                ("GM", "finish a plan", (), None),
+                ("GM", "plan", (), None),
+                ("", "protect the Canadian economy", (), None),
+                ("the first woman", "lead a carmaker", (), None),
+            ],
+        ),
         # a place after "to" is where, not a target; a purpose is an event of its own
         (
             "Jane Roux went to Paris on Monday to sign the treaty.",

@@ -148,6 +148,8 @@ before as "Kim met the Russian president", the two mentions merge and the meetin
 "from" ("banned Pyongyang from exporting": the object's)."""
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+SINGLING = word_set("first last only next second third")
+"""Words that let an infinitive relative name its noun's own act ("the first woman to lead")."""
 PARTY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 """Who may own a plan or a contract ("the Northrop Grumman and EADS plan"): not a product or a place name."""
 MAX_ACTION_WORDS = 6
@@ -371,7 +373,7 @@ def _subject(verb: Any) -> Any | None:
             if subj.lower_ in RELATIVE and (clause := _relative_clause(tok, said=tok is verb)) is not None:
                 return _antecedent(subj, clause.head)
             return subj
-        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and not _purpose(tok):
             return tok.head
         if (noun := _noun_of(tok)) is not None:  # "Ford's decision to name", "won a contract to supply": its owner
             owner = _owner(noun)
@@ -524,13 +526,24 @@ def _noun_of(verb: Any) -> Any | None:
     selling a corporate stake": Germany's). Without an owner, such a gerund names a kind of act, not one done
     ("a method of calculating the bars", "no interest in running GM"), and "the integration of podcasting" none."""
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and infinitive:
+    if (verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and infinitive) or _purpose(verb):
         return verb.head
     prep = verb.head
     gerund = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and any(c.dep_ == "dobj" for c in verb.children)
     if gerund and prep.lower_ in ("of", "in") and prep.dep_ == "prep" and prep.head.pos_ == "NOUN":
         return prep.head if _owner(prep.head) is not None else None
     return None
+
+
+def _purpose(verb: Any) -> bool:
+    """Whether an infinitive the parse hangs on a noun as a relative clause says what the noun is for ("a June 1
+    deadline to finish a plan", "a necessary step to protect the economy", "a day to celebrate"), not what the noun
+    does: an infinitive relative tells its noun's own act only after "first", "last", "only", "next" or a
+    superlative ("the first woman to lead a firm", "the only person to pull off that hat trick"); else its doer
+    is the noun's owner's or the clause's, as for "a contract to supply" (``_noun_of``)."""
+    if verb.dep_ != "relcl" or verb.head.pos_ != "NOUN" or not any(c.lower_ == "to" for c in verb.lefts):
+        return False
+    return not any(c.lower_ in SINGLING or c.tag_ == "JJS" for c in verb.head.lefts)
 
 
 def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
@@ -944,8 +957,9 @@ def _verb_events(
         passive = _patient(verb) or _participle_of(verb)
         if passive is not None and passive.lower_ in RELATIVE and _done_to(verb):
             passive = verb.head  # "a deal that will be finalized by June 10": the deal, by nobody named
-        if subject is None and (passive is None or passive.pos_ == "PRON"):
-            continue  # nobody does it, or "which is dedicated": nothing to tell
+        if subject is None and (passive is None or passive.pos_ == "PRON") and not _purpose(verb):
+            continue  # nobody does it, or "which is dedicated": nothing to tell; a step's or a day's purpose is
+            # an act the article tells with its doer unnamed there, as a passive does ("a step to protect …")
         side = (sides or {}).get(speaker) if speaker and subject is not None and subject.lower_ in WE else None
         if subject is not None and side is None and (_nobody(subject, speaker) or _norm(subject, verb)):
             continue
