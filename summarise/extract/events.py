@@ -181,6 +181,9 @@ PERIODS = word_set("quarter half year month period")
 NO_QUOTES = str.maketrans("", "", '“”"‘')
 """An action is words, not a span: quotation marks (often half of a pair) are left out."""
 NOBODY = word_set("no nobody none nothing neither")
+INDEFINITE = word_set("one everything anything something everyone anyone everybody anybody")
+"""Pronouns that stand for no one the article names (not "one of the planes", "either one"): the resolver would
+give them the nearest name before them ("anyone who has purchased an iPhone": not Apple)."""
 DEMONSTRATIVES = word_set("this that these those")
 """A subject "this" names a situation, not a party: it resolves to no name."""
 SPEAKERS_OWN = word_set("our my your")
@@ -565,9 +568,18 @@ def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
             if ent.label_ in PLACE_LABELS and place is None:
                 place = ent.text
             continue
+        if _locates(ent, ents):
+            continue
         if ent.label_ in NAME_LABELS and ent.text not in found:
             found.append(ent.text)
     return found, place
+
+
+def _locates(ent: Any, ents: Ents) -> bool:
+    """Whether a place name says where the place it is set beside lies ("in Everett, Washington", "Toulouse,
+    France"): part of that place, no party to the act; not a place named with it ("China and Russia")."""
+    beside = ents.get(ent.root.head.i) if ent.root.dep_ in ("appos", "npadvmod") else None
+    return ent.label_ in PLACE_LABELS and beside is not None and beside is not ent and beside.label_ in PLACE_LABELS
 
 
 def _about(word: Any, phrase: Any) -> bool:
@@ -1093,6 +1105,8 @@ def _nobody(subject: Any, speaker: str) -> bool:
         return not (speaker and subject.lower_ in FIRST_PERSON)
     if subject.pos_ == "PRON" and subject.lower_ in DEMONSTRATIVES:
         return True
+    if subject.lower_ in INDEFINITE and not (subject.lower_ == "one" and any(subject.children)):
+        return True  # "one would have hoped", "everything will work out": no antecedent, nobody to name
     if any(c.dep_ == "poss" and c.lower_ in SPEAKERS_OWN for c in subject.children):
         return True
     return any(c.lower_ in NOBODY for c in [subject, *subject.children])
