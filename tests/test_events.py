@@ -164,6 +164,15 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Boeing", "protest", (), None),
             ],
         ),
+        # of two subjects the parse gives a verb, the nearer is its own: the other is a caption run into the lead
+        (
+            "An American Airlines 777 landing at Heathrow airport Boeing has secured two large orders for new "
+            "aircraft.",
+            [
+                ("", "American Airlines 777 landing", (), None),
+                ("Boeing", "secured two large orders for new aircraft", (), None),
+            ],
+        ),
         # one called on to do something does it, not who calls on them
         ("Jane Roux called on the council to close the plant.", [("the council", "close the plant", (), None)]),
         # a possessive pronoun's antecedent stands before the pronoun, not before the verb

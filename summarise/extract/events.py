@@ -148,6 +148,7 @@ before as "Kim met the Russian president", the two mentions merge and the meetin
 "from" ("banned Pyongyang from exporting": the object's)."""
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+AMOUNT_LABELS = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL")
 SINGLING = word_set("first last only next second third")
 """Words that let an infinitive relative name its noun's own act ("the first woman to lead")."""
 PARTY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -439,7 +440,13 @@ def _subject_word(verb: Any) -> Any | None:
     """The verb's subject, or one the parse hung elsewhere: on its auxiliary ("The manufacturers have been hard
     hit": on "been"), or a name before a verb with a tense that the parse took for an adverb ("Apple unveiled
     Lion": every finite verb has a subject)."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # a verb has one subject: of two, the nearer is it, the other a fragment the text ran into the sentence, as a
+    # photo caption before the lead ("An American Airlines 777 landing at Heathrow airport Boeing has secured");
+    # not a date or an amount the parse took for one ("whose franchises won't be renewed after October of next
+    # year will receive")
+    before = [c for c in subjects if c.i < verb.i and c.ent_type_ not in AMOUNT_LABELS]
+    subject = before[-1] if before else next(iter(subjects), None)
     for aux in (c for c in verb.lefts if c.dep_ in ("aux", "auxpass") and subject is None):
         subject = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb.tag_ in ("VBD", "VBZ", "VBP"):
