@@ -501,16 +501,11 @@ def _antecedent(relative: Any, head: Any) -> Any:
 
 def _controller(tok: Any) -> Any | None:
     """Who does an infinitive whose verb has a named object: the object ("forced Apple to lower prices",
-    "selected Northrop Grumman to build the aircraft"), not the verb's subject; or one called on, relied on
-    ("called on the company to halve its dividend": the company halves it, not the aide who asks)."""
+    "selected Northrop Grumman to build the aircraft"), not the verb's subject."""
     if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None
     obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
-    if obj is not None:
-        return obj if obj.pos_ == "PROPN" else None
-    on = next((c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < tok.i), None)
-    party = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
-    return party if party is not None and party.pos_ in ("NOUN", "PROPN") else None
+    return obj if obj is not None and obj.pos_ == "PROPN" else None
 
 
 def _owner(noun: Any) -> Any | None:
