@@ -164,6 +164,12 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Boeing", "protest", (), None),
             ],
         ),
+        # a time is no doer, whatever the parse hangs on the verb as its subject
+        (
+            "And this past weekend in Hangzhou, China, Mr. Obama and Mr. Xi formally committed their two nations to "
+            "the Paris accord. The years ahead are going to be very exciting times for us.",
+            [],
+        ),
         # of two subjects the parse gives a verb, the nearer is its own: the other is a caption run into the lead
         (
             "An American Airlines 777 landing at Heathrow airport Boeing has secured two large orders for new "

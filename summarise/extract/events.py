@@ -376,7 +376,7 @@ def _subject(verb: Any) -> Any | None:
                 return None  # "an agreement was reached": by nobody named
             if subj.lower_ in RELATIVE and (clause := _relative_clause(tok, said=tok is verb)) is not None:
                 return _antecedent(subj, clause.head)
-            return subj
+            return None if subj.ent_type_ in ("DATE", "TIME") else subj  # "this past weekend … committed": when
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and not _purpose(tok):
             return tok.head
         if (noun := _noun_of(tok)) is not None:  # "Ford's decision to name", "won a contract to supply": its owner
