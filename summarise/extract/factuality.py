@@ -151,6 +151,12 @@ def _conditioned(tok: Any) -> bool:
     return False
 
 
+def _conceded(mark: Any) -> bool:
+    """Whether a marker opens a concession, which sets no condition: "colleges offer merit aid, even if the
+    families don't qualify" (they offer it either way)."""
+    return mark.i > 0 and mark.doc[mark.i - 1].lower_ == "even"
+
+
 def _clause(tok: Any) -> Status | None:
     """What the clause the word heads says by its marker: "if it does", "in case it decided", "to ensure"."""
     if tok.dep_ not in ("advcl", "acl", "relcl"):
@@ -160,7 +166,7 @@ def _clause(tok: Any) -> Status | None:
         return "conditional"  # "in case it decided": the parse hangs the clause on "case", or on a noun before it
     if tok.dep_ != "advcl":
         return None
-    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark" and not _conceded(c)}
     if marks & CONDITION_MARKS and tok.lemma_.lower() not in COMPARING:  # "if compared to last year": a comparison
         return "conditional"
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
