@@ -164,6 +164,17 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("Boeing", "protest", (), None),
             ],
         ),
+        # a relative and a subject on one verb: the subject's verb, whose clause the relative does ("which the
+        # Republicans insisted reach parity": the cuts reach it); "reasons that Trump refuses": Trump refuses
+        (
+            "Part of the failure was due to disagreements over labour cuts, which the Republicans insisted reach "
+            "parity by next year. One of the reasons that Trump refuses to make public his tax returns is unknown.",
+            [
+                ("", "labour cuts", (), None),
+                ("labour cuts", "reach parity", (), None),
+                ("Trump", "refuses to make", (), None),
+            ],
+        ),
         # a time is no doer, whatever the parse hangs on the verb as its subject
         (
             "And this past weekend in Hangzhou, China, Mr. Obama and Mr. Xi formally committed their two nations to "
@@ -264,6 +275,12 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
                 ("", "protect the Canadian economy", (), None),
                 ("the first woman", "lead a carmaker", (), None),
             ],
+        ),
+        # "no reason to intrude" tells of nothing done; a passive infinitive's noun is what undergoes it
+        (
+            "The judge said there was no reason to intrude on her privacy. Acme announced another event to be held "
+            "in Lyon.",
+            [("Acme", "announced another event", (), None), ("another event", "be held in Lyon", (), "Lyon")],
         ),
         # a place name that says where another lies is part of that place, not a target
         (

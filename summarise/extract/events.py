@@ -366,6 +366,8 @@ def _subject(verb: Any) -> Any | None:
     tok, came = verb, ""
     for _ in range(4):
         subj = _subject_word(tok)
+        if tok is not verb and (relative := _relative_subject(tok)) is not None:
+            subj = relative  # "labour cuts, which the Republicans insisted reach parity": the cuts reach it
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None and (subj is None or _undergoes(subj, tok)):  # "by" names a passive's doer only
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -441,18 +443,39 @@ def _subject_word(verb: Any) -> Any | None:
     hit": on "been"), or a name before a verb with a tense that the parse took for an adverb ("Apple unveiled
     Lion": every finite verb has a subject)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    # a verb has one subject: of two, the nearer is it, the other a fragment the text ran into the sentence, as a
-    # photo caption before the lead ("An American Airlines 777 landing at Heathrow airport Boeing has secured");
-    # not a date or an amount the parse took for one ("whose franchises won't be renewed after October of next
-    # year will receive")
-    before = [c for c in subjects if c.i < verb.i and c.ent_type_ not in AMOUNT_LABELS]
-    subject = before[-1] if before else next(iter(subjects), None)
+    subject = _nearer(subjects, verb) if len(subjects) > 1 else next(iter(subjects), None)
     for aux in (c for c in verb.lefts if c.dep_ in ("aux", "auxpass") and subject is None):
         subject = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb.tag_ in ("VBD", "VBZ", "VBP"):
         named = (c for c in verb.lefts if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ in PARTY_LABELS)
         subject = next(named, None)
     return subject
+
+
+def _relative_subject(verb: Any) -> Any | None:
+    """The relative pronoun of a relative clause with a subject of its own, which the parse also hangs on the verb
+    as a subject: the subject of the clause that verb takes ("which the Republicans insisted reach parity")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    relative = next((c for c in subjects if c.lower_ in RELATIVE), None)
+    return relative if relative is not None and len(subjects) > 1 else None
+
+
+def _nearer(subjects: Sequence[Any], verb: Any) -> Any:
+    """Of two subjects the parse gives a verb, its own: a verb has one, and the nearer is it, the other a fragment
+    the text ran into the sentence, as a photo caption before the lead ("An American Airlines 777 landing at
+    Heathrow airport Boeing has secured"), or the relative it stands after ("the many reasons that Trump
+    refuses"). Not a date or an amount the parse took for one ("… renewed after October of next year will
+    receive"), a preposition's object ("which after the price cut will be reduced"), nor one whose own verb
+    stands between ("a bill Mr. Obama had tried to push … failed": the bill)."""
+    own = [
+        c
+        for c in subjects
+        if c.i < verb.i
+        and c.ent_type_ not in AMOUNT_LABELS
+        and c.doc[max(c.left_edge.i - 1, 0)].pos_ != "ADP"
+        and not any(t.pos_ == "VERB" for t in c.doc[c.right_edge.i + 1 : verb.i])
+    ]
+    return own[-1] if own else subjects[0]
 
 
 def _undergoes(subject: Any, verb: Any) -> bool:
@@ -553,7 +576,15 @@ def _purpose(verb: Any) -> bool:
     is the noun's owner's or the clause's, as for "a contract to supply" (``_noun_of``)."""
     if verb.dep_ != "relcl" or verb.head.pos_ != "NOUN" or not any(c.lower_ == "to" for c in verb.lefts):
         return False
+    if _passive(verb):
+        return False  # "another special event to be held on October 12": the event is what is held
     return not any(c.lower_ in SINGLING or c.tag_ == "JJS" for c in verb.head.lefts)
+
+
+def _unnamed_purpose(verb: Any) -> bool:
+    """A purpose whose doer is not named there (``_purpose``), of a thing that is there: not "no reason to intrude",
+    "no viable way to determine", which tell of nothing done."""
+    return _purpose(verb) and not any(c.lower_ in NOBODY for c in verb.head.children)
 
 
 def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
@@ -976,7 +1007,7 @@ def _verb_events(
         passive = _patient(verb) or _participle_of(verb)
         if passive is not None and passive.lower_ in RELATIVE and _done_to(verb):
             passive = verb.head  # "a deal that will be finalized by June 10": the deal, by nobody named
-        if subject is None and (passive is None or passive.pos_ == "PRON") and not _purpose(verb):
+        if subject is None and (passive is None or passive.pos_ == "PRON") and not _unnamed_purpose(verb):
             continue  # nobody does it, or "which is dedicated": nothing to tell; a step's or a day's purpose is
             # an act the article tells with its doer unnamed there, as a passive does ("a step to protect …")
         side = (sides or {}).get(speaker) if speaker and subject is not None and subject.lower_ in WE else None

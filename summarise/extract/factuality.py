@@ -144,17 +144,19 @@ def _no_longer(tok: Any) -> bool:
 def _conditioned(tok: Any) -> bool:
     """Whether the verb has a condition: an adverbial clause marked if/unless/in case."""
     for c in tok.children:
-        if c.dep_ == "advcl" and _clause(c) == "conditional":
+        if c.dep_ == "advcl" and _clause(c) == "conditional" and not _conceded(c):
             return True
         if c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "case" for p in c.children):
             return True  # "would pay a price in case it decided"
     return False
 
 
-def _conceded(mark: Any) -> bool:
-    """Whether a marker opens a concession, which sets no condition: "colleges offer merit aid, even if the
-    families don't qualify" (they offer it either way)."""
-    return mark.i > 0 and mark.doc[mark.i - 1].lower_ == "even"
+def _conceded(clause: Any) -> bool:
+    """Whether an if-clause is a concession, which sets no condition on the verb it hangs on: "colleges offer
+    merit aid, even if the families don't qualify" (they offer it either way); what the clause itself tells
+    stays a supposition ("would cost $150 billion, even if his cost offsets materialized")."""
+    marks = [c for c in clause.children if c.dep_ == "mark"]
+    return any(m.i > 0 and m.doc[m.i - 1].lower_ == "even" for m in marks)
 
 
 def _clause(tok: Any) -> Status | None:
@@ -166,7 +168,7 @@ def _clause(tok: Any) -> Status | None:
         return "conditional"  # "in case it decided": the parse hangs the clause on "case", or on a noun before it
     if tok.dep_ != "advcl":
         return None
-    marks = {c.lower_ for c in tok.children if c.dep_ == "mark" and not _conceded(c)}
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
     if marks & CONDITION_MARKS and tok.lemma_.lower() not in COMPARING:  # "if compared to last year": a comparison
         return "conditional"
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
