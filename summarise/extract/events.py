@@ -18,7 +18,11 @@ Each content verb with someone doing it proposes an event:
   noun's past participle ("a media event held at its headquarters"), unless it names the parties "between" whom it
   was done ("an agreement reached between the two companies": theirs, together; not places, "between Sicily and
   Tunisia"); a passive infinitive undergoes what its passive head's subject does ("the names are announced to be
-  changed");
+  changed"); an infinitive the parse hangs on a thing as a relative says what the thing is for, as "a contract to
+  supply" does, and is kept with nobody named where no owner or clause names one ("a necessary step to protect the
+  economy"), its noun doing it only after "first", "only" … ("the first woman to lead"); of two subjects the parse
+  gives one verb, the nearer ("… landing at Heathrow airport Boeing has secured": a caption run into the lead); a
+  time, "one" alone, "everything", "anyone" name nobody;
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
   ("travel to Russia", "began supplying weapons"; a passive with an agent in the active voice, as the agent is
   the actor: "was sold by GM to Acme" is GM's "sold the plant to Acme"), at most ``MAX_ACTION_WORDS`` words;
@@ -36,7 +40,8 @@ Each content verb with someone doing it proposes an event:
 - the targets: names in its object, dative or "with"/"to"/"between" phrases, coordinated names each ("warned
   Russia and North Korea"), a person named by office alone ("met the Russian president": the entity table joins
   the description to the name the article gives it), not a name the act is only about ("raised concerns about a
-  deal between Putin and Kim"); the place: a place name after "in"/"at"/"to".
+  deal between Putin and Kim"); the place: a place name after "in"/"at"/"to", with the name that locates it
+  ("in Everett, Washington": no target Washington).
 
 Nouns that name events ("a meeting between Kim and Putin", "a visit by", "Fiat's purchase of Chrysler") propose
 one too when a party is named, or when its possessor ("its delivery delay") or the one announcing it ("Airbus

@@ -7,7 +7,8 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   apparently/probably → possible; would → conditional with a condition, planned under a saying verb (the report's
   future: "announced it would cut jobs", and in a conjunct of the report: "said it had merged the team and would
   cease looking"), else possible (hypothetical); will/shall/should, "is going to", "is to be held" → planned; a
-  verb with an if/unless/in-case clause of its own → conditional; "can" is an ability, told as fact;
+  verb with an if/unless/in-case clause of its own → conditional (not a concession, "even if"); "can" is an
+  ability, told as fact;
 - an infinitive hanging on a noun ("an event to be held") → planned, on an attempt ("in an effort to evade")
   possible, on a plan called off ("the now-cancelled deal to lease") negated, on a decision as the decision is
   ("made the decision to ban": happened); on a noun ranked by an ordinal or superlative it tells what the noun
