@@ -383,7 +383,7 @@ def _subject(verb: Any) -> Any | None:
                 return None  # "an agreement was reached": by nobody named
             if subj.lower_ in RELATIVE and (clause := _relative_clause(tok, said=tok is verb)) is not None:
                 return _antecedent(subj, clause.head)
-            return None if subj.ent_type_ in ("DATE", "TIME") else subj  # "this past weekend … committed": when
+            return None if subj.ent_type_ in ("DATE", "TIME") else subj  # "this past weekend … committed": a time
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and not _purpose(tok):
             return tok.head
         if (noun := _noun_of(tok)) is not None:  # "Ford's decision to name", "won a contract to supply": its owner
@@ -470,16 +470,8 @@ def _nearer(subjects: Sequence[Any], verb: Any) -> Any:
     the text ran into the sentence, as a photo caption before the lead ("An American Airlines 777 landing at
     Heathrow airport Boeing has secured"), or the relative it stands after ("the many reasons that Trump
     refuses"). Not a date or an amount the parse took for one ("… renewed after October of next year will
-    receive"), a preposition's object ("which after the price cut will be reduced"), nor one whose own verb
-    stands between ("a bill Mr. Obama had tried to push … failed": the bill)."""
-    own = [
-        c
-        for c in subjects
-        if c.i < verb.i
-        and c.ent_type_ not in AMOUNT_LABELS
-        and c.doc[max(c.left_edge.i - 1, 0)].pos_ != "ADP"
-        and not any(t.pos_ == "VERB" for t in c.doc[c.right_edge.i + 1 : verb.i])
-    ]
+    receive")."""
+    own = [c for c in subjects if c.i < verb.i and c.ent_type_ not in AMOUNT_LABELS]
     return own[-1] if own else subjects[0]
 
 
