@@ -46,6 +46,15 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
              ("supply", "supply weapons", "conditional")],
         ),
         ("Pyongyang will face consequences if it does.", [("face", "face consequences", "conditional")]),
+        # a concession sets no condition: the colleges offer aid either way
+        (
+            "Many colleges offer merit aid to good students, even if their families don't qualify for other aid.",
+            [("offer", "offer merit aid", "happened"), ("qualify", "qualify for other aid", "negated")],
+        ),
+        (
+            "The Committee reported that the plans would cost $150 billion, even if his cost offsets materialized.",
+            [("cost", "cost $150 billion", "planned"), ("materialized", "materialized", "conditional")],
+        ),
         # a purpose clause and what it says lie ahead
         (
             "Japan sent envoys to ensure that Pyongyang complied with the resolutions.",

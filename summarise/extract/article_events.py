@@ -13,10 +13,22 @@ from ..ingest.index import QuotationResume
 from ..lexicon import PERSON_PRONOUNS, PERSON_ROLES, PLURAL_PRONOUNS, THING_PRONOUNS, quoted_stretches, word_set
 from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_names
 from .event_nouns import nominal_events, recall_keys
-from .events import PLACE_LABELS, PLACE_ONLY_PREPS, Ents, EventCandidate, _noun_events, _times, _verb_events, heading
+from .events import (
+    PLACE_LABELS,
+    PLACE_ONLY_PREPS,
+    Ents,
+    EventCandidate,
+    _noun_events,
+    _speaker,
+    _times,
+    _verb_events,
+    heading,
+)
 from .headlines import headline_events, retell
 from .sides import speaker_sides
 
+MY = word_set("my")
+"""The speaker's own, in a quotation (``_speakers_own``)."""
 SETTING_PREPS = PLACE_ONLY_PREPS | word_set("to via through across throughout")
 
 
@@ -44,7 +56,20 @@ def sentence_events(
     taken = {e.trigger for e in verbs} | {e.trigger for e in nouns if e.pronoun is None}
     own = nominal_events(number, start, parsed, ents, times, taken, earlier)
     told = {e.trigger for e in own}
-    return verbs + [e for e in nouns if e.trigger not in told] + own
+    return verbs + _speakers_own([e for e in nouns if e.trigger not in told] + own, quotes, statements)
+
+
+def _speakers_own(
+    found: Sequence[EventCandidate], quotes: Sequence[tuple[int, int]], statements: Sequence[tuple[int, int, str]]
+) -> list[EventCandidate]:
+    """A noun owned by "my" in a quotation is its speaker's act ("“I have taken responsibility for my decision,”
+    Clinton said": Clinton's), as the verb with "I" is (``events._verb_events``): the resolver's nearest name
+    before the pronoun is whoever the article named last, often another."""
+    out = []
+    for e in found:
+        speaker = _speaker(e.pronoun_at, quotes, statements) if e.pronoun and e.pronoun.lower() in MY else None
+        out.append(replace(e, actor=speaker, pronoun=None, pronoun_start=None) if speaker else e)
+    return out
 
 
 def resolve(

@@ -18,7 +18,11 @@ Each content verb with someone doing it proposes an event:
   noun's past participle ("a media event held at its headquarters"), unless it names the parties "between" whom it
   was done ("an agreement reached between the two companies": theirs, together; not places, "between Sicily and
   Tunisia"); a passive infinitive undergoes what its passive head's subject does ("the names are announced to be
-  changed");
+  changed"); an infinitive the parse hangs on a thing as a relative says what the thing is for, as "a contract to
+  supply" does, and is kept with nobody named where no owner or clause names one ("a necessary step to protect the
+  economy"), its noun doing it only after "first", "only" … ("the first woman to lead"); of two subjects the parse
+  gives one verb, the nearer ("… landing at Heathrow airport Boeing has secured": a caption run into the lead); a
+  time, "one" alone, "everything", "anyone" name nobody;
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
   ("travel to Russia", "began supplying weapons"; a passive with an agent in the active voice, as the agent is
   the actor: "was sold by GM to Acme" is GM's "sold the plant to Acme"), at most ``MAX_ACTION_WORDS`` words;
@@ -36,7 +40,8 @@ Each content verb with someone doing it proposes an event:
 - the targets: names in its object, dative or "with"/"to"/"between" phrases, coordinated names each ("warned
   Russia and North Korea"), a person named by office alone ("met the Russian president": the entity table joins
   the description to the name the article gives it), not a name the act is only about ("raised concerns about a
-  deal between Putin and Kim"); the place: a place name after "in"/"at"/"to".
+  deal between Putin and Kim"); the place: a place name after "in"/"at"/"to", with the name that locates it
+  ("in Everett, Washington": no target Washington).
 
 Nouns that name events ("a meeting between Kim and Putin", "a visit by", "Fiat's purchase of Chrysler") propose
 one too when a party is named, or when its possessor ("its delivery delay") or the one announcing it ("Airbus
@@ -151,6 +156,9 @@ before as "Kim met the Russian president", the two mentions merge and the meetin
 "from" ("banned Pyongyang from exporting": the object's)."""
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+AMOUNT_LABELS = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL")
+SINGLING = word_set("first last only next second third")
+"""Words that let an infinitive relative name its noun's own act ("the first woman to lead")."""
 PARTY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 """Who may own a plan or a contract ("the Northrop Grumman and EADS plan"): not a product or a place name."""
 MAX_ACTION_WORDS = 6
@@ -182,6 +190,9 @@ PERIODS = word_set("quarter half year month period")
 NO_QUOTES = str.maketrans("", "", '“”"‘')
 """An action is words, not a span: quotation marks (often half of a pair) are left out."""
 NOBODY = word_set("no nobody none nothing neither")
+INDEFINITE = word_set("one everything anything something everyone anyone everybody anybody")
+"""Pronouns that stand for no one the article names (not "one of the planes", "either one"): the resolver would
+give them the nearest name before them ("anyone who has purchased an iPhone": not Apple)."""
 DEMONSTRATIVES = word_set("this that these those")
 """A subject "this" names a situation, not a party: it resolves to no name."""
 SPEAKERS_OWN = word_set("our my your")
@@ -363,6 +374,8 @@ def _subject(verb: Any) -> Any | None:
     tok, came = verb, ""
     for _ in range(4):
         subj = _subject_word(tok)
+        if tok is not verb and (relative := _relative_subject(tok)) is not None:
+            subj = relative  # "labour cuts, which the Republicans insisted reach parity": the cuts reach it
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None and (subj is None or _undergoes(subj, tok)):  # "by" names a passive's doer only
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -373,8 +386,8 @@ def _subject(verb: Any) -> Any | None:
                 return None  # "an agreement was reached": by nobody named
             if subj.lower_ in RELATIVE and (clause := _relative_clause(tok, said=tok is verb)) is not None:
                 return _antecedent(subj, clause.head)
-            return subj
-        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return None if subj.ent_type_ in ("DATE", "TIME") else subj  # "this past weekend … committed": a time
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and not _purpose(tok):
             return tok.head
         if (noun := _noun_of(tok)) is not None:  # "Ford's decision to name", "won a contract to supply": its owner
             owner = _owner(noun)
@@ -437,13 +450,32 @@ def _subject_word(verb: Any) -> Any | None:
     """The verb's subject, or one the parse hung elsewhere: on its auxiliary ("The manufacturers have been hard
     hit": on "been"), or a name before a verb with a tense that the parse took for an adverb ("Apple unveiled
     Lion": every finite verb has a subject)."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subject = _nearer(subjects, verb) if len(subjects) > 1 else next(iter(subjects), None)
     for aux in (c for c in verb.lefts if c.dep_ in ("aux", "auxpass") and subject is None):
         subject = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb.tag_ in ("VBD", "VBZ", "VBP"):
         named = (c for c in verb.lefts if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ in PARTY_LABELS)
         subject = next(named, None)
     return subject
+
+
+def _relative_subject(verb: Any) -> Any | None:
+    """The relative pronoun of a relative clause with a subject of its own, which the parse also hangs on the verb
+    as a subject: the subject of the clause that verb takes ("which the Republicans insisted reach parity")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    relative = next((c for c in subjects if c.lower_ in RELATIVE), None)
+    return relative if relative is not None and len(subjects) > 1 else None
+
+
+def _nearer(subjects: Sequence[Any], verb: Any) -> Any:
+    """Of two subjects the parse gives a verb, its own: a verb has one, and the nearer is it, the other a fragment
+    the text ran into the sentence, as a photo caption before the lead ("An American Airlines 777 landing at
+    Heathrow airport Boeing has secured"), or the relative it stands after ("the many reasons that Trump
+    refuses"). Not a date or an amount the parse took for one ("… renewed after October of next year will
+    receive")."""
+    own = [c for c in subjects if c.i < verb.i and c.ent_type_ not in AMOUNT_LABELS]
+    return own[-1] if own else subjects[0]
 
 
 def _undergoes(subject: Any, verb: Any) -> bool:
@@ -527,13 +559,32 @@ def _noun_of(verb: Any) -> Any | None:
     selling a corporate stake": Germany's). Without an owner, such a gerund names a kind of act, not one done
     ("a method of calculating the bars", "no interest in running GM"), and "the integration of podcasting" none."""
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and infinitive:
+    if (verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and infinitive) or _purpose(verb):
         return verb.head
     prep = verb.head
     gerund = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and any(c.dep_ == "dobj" for c in verb.children)
     if gerund and prep.lower_ in ("of", "in") and prep.dep_ == "prep" and prep.head.pos_ == "NOUN":
         return prep.head if _owner(prep.head) is not None else None
     return None
+
+
+def _purpose(verb: Any) -> bool:
+    """Whether an infinitive the parse hangs on a noun as a relative clause says what the noun is for ("a June 1
+    deadline to finish a plan", "a necessary step to protect the economy", "a day to celebrate"), not what the noun
+    does: an infinitive relative tells its noun's own act only after "first", "last", "only", "next" or a
+    superlative ("the first woman to lead a firm", "the only person to pull off that hat trick"); else its doer
+    is the noun's owner's or the clause's, as for "a contract to supply" (``_noun_of``)."""
+    if verb.dep_ != "relcl" or verb.head.pos_ != "NOUN" or not any(c.lower_ == "to" for c in verb.lefts):
+        return False
+    if _passive(verb):
+        return False  # "another special event to be held on October 12": the event is what is held
+    return not any(c.lower_ in SINGLING or c.tag_ == "JJS" for c in verb.head.lefts)
+
+
+def _unnamed_purpose(verb: Any) -> bool:
+    """A purpose whose doer is not named there (``_purpose``), of a thing that is there: not "no reason to intrude",
+    "no viable way to determine", which tell of nothing done."""
+    return _purpose(verb) and not any(c.lower_ in NOBODY for c in verb.head.children)
 
 
 def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
@@ -555,9 +606,18 @@ def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
             if ent.label_ in PLACE_LABELS and place is None:
                 place = ent.text
             continue
+        if _locates(ent, ents):
+            continue
         if ent.label_ in NAME_LABELS and ent.text not in found:
             found.append(ent.text)
     return found, place
+
+
+def _locates(ent: Any, ents: Ents) -> bool:
+    """Whether a place name says where the place it is set beside lies ("in Everett, Washington", "Toulouse,
+    France"): part of that place, no party to the act; not a place named with it ("China and Russia")."""
+    beside = ents.get(ent.root.head.i) if ent.root.dep_ in ("appos", "npadvmod") else None
+    return ent.label_ in PLACE_LABELS and beside is not None and beside is not ent and beside.label_ in PLACE_LABELS
 
 
 def _about(word: Any, phrase: Any) -> bool:
@@ -958,8 +1018,9 @@ def _verb_events(
         passive = _patient(verb) or _participle_of(verb)
         if passive is not None and passive.lower_ in RELATIVE and _done_to(verb):
             passive = verb.head  # "a deal that will be finalized by June 10": the deal, by nobody named
-        if subject is None and (passive is None or passive.pos_ == "PRON"):
-            continue  # nobody does it, or "which is dedicated": nothing to tell
+        if subject is None and (passive is None or passive.pos_ == "PRON") and not _unnamed_purpose(verb):
+            continue  # nobody does it, or "which is dedicated": nothing to tell; a step's or a day's purpose is
+            # an act the article tells with its doer unnamed there, as a passive does ("a step to protect …")
         side = (sides or {}).get(speaker) if speaker and subject is not None and subject.lower_ in WE else None
         if subject is not None and side is None and (_nobody(subject, speaker) or _norm(subject, verb)):
             continue
@@ -1093,6 +1154,8 @@ def _nobody(subject: Any, speaker: str) -> bool:
         return not (speaker and subject.lower_ in FIRST_PERSON)
     if subject.pos_ == "PRON" and subject.lower_ in DEMONSTRATIVES:
         return True
+    if subject.lower_ in INDEFINITE and not (subject.lower_ == "one" and any(subject.children)):
+        return True  # "one would have hoped", "everything will work out": no antecedent, nobody to name
     if any(c.dep_ == "poss" and c.lower_ in SPEAKERS_OWN for c in subject.children):
         return True
     return any(c.lower_ in NOBODY for c in [subject, *subject.children])

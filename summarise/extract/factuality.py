@@ -7,7 +7,8 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   apparently/probably → possible; would → conditional with a condition, planned under a saying verb (the report's
   future: "announced it would cut jobs", and in a conjunct of the report: "said it had merged the team and would
   cease looking"), else possible (hypothetical); will/shall/should, "is going to", "is to be held" → planned; a
-  verb with an if/unless/in-case clause of its own → conditional; "can" is an ability, told as fact;
+  verb with an if/unless/in-case clause of its own → conditional (not a concession, "even if"); "can" is an
+  ability, told as fact;
 - an infinitive hanging on a noun ("an event to be held") → planned, on an attempt ("in an effort to evade")
   possible, on a plan called off ("the now-cancelled deal to lease") negated, on a decision as the decision is
   ("made the decision to ban": happened); on a noun ranked by an ordinal or superlative it tells what the noun
@@ -144,11 +145,19 @@ def _no_longer(tok: Any) -> bool:
 def _conditioned(tok: Any) -> bool:
     """Whether the verb has a condition: an adverbial clause marked if/unless/in case."""
     for c in tok.children:
-        if c.dep_ == "advcl" and _clause(c) == "conditional":
+        if c.dep_ == "advcl" and _clause(c) == "conditional" and not _conceded(c):
             return True
         if c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "case" for p in c.children):
             return True  # "would pay a price in case it decided"
     return False
+
+
+def _conceded(clause: Any) -> bool:
+    """Whether an if-clause is a concession, which sets no condition on the verb it hangs on: "colleges offer
+    merit aid, even if the families don't qualify" (they offer it either way); what the clause itself tells
+    stays a supposition ("would cost $150 billion, even if his cost offsets materialized")."""
+    marks = [c for c in clause.children if c.dep_ == "mark"]
+    return any(m.i > 0 and m.doc[m.i - 1].lower_ == "even" for m in marks)
 
 
 def _clause(tok: Any) -> Status | None:
