@@ -265,7 +265,7 @@ def _trigger(start: int, tok: Any) -> tuple[int, int]:
     """The word as written: with a prefix the tokenizer split off by its hyphen ("re-negotiate", see
     ``_prefix``)."""
     first = tok
-    while first.i >= 2 and first.doc[first.i - 1].text == "-" and _prefix(first.doc[first.i - 2]):
+    while first.i >= 2 and _hyphen_joined(first.doc[first.i - 2]):
         first = first.doc[first.i - 2]
     return start + first.idx, start + tok.idx + len(tok.text)
 
@@ -692,11 +692,8 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
 def _word_end(tok: Any) -> Any:
     """The last part of the word a token begins where the tokenizer split it at a hyphen ("a re-run": "re", "-",
     "run", which the parse may hang apart), so an action never ends inside a word ("called for a re")."""
-    doc = tok.doc
-    while not tok.whitespace_ and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
-        if doc[tok.i + 1].whitespace_:
-            break  # "long- and short-term": a dash, not a word going on
-        tok = doc[tok.i + 2]
+    while tok.i + 2 < len(tok.doc) and _hyphen_joined(tok):  # not "long- and short-term": a dash
+        tok = tok.doc[tok.i + 2]
     return tok
 
 
@@ -1141,9 +1138,13 @@ def _done_to(verb: Any) -> bool:
 def _prefix(word: Any) -> bool:
     """Whether ``word`` is only the first part of a hyphenated word the tokenizer split ("re-negotiate": the
     parse may call "re" a verb of its own), or the hyphen itself."""
+    return _hyphen_joined(word) or word.text == "-"
+
+
+def _hyphen_joined(word: Any) -> bool:
+    """Whether a hyphen written with no space either side joins ``word`` to the next word ("re-run", "pre-loaded")."""
     after = word.nbor() if word.i + 1 < len(word.doc) else None
-    joined = not word.whitespace_ and after is not None and after.text == "-" and not after.whitespace_
-    return joined or word.text == "-"
+    return not word.whitespace_ and after is not None and after.text == "-" and not after.whitespace_
 
 
 def _nobody(subject: Any, speaker: str) -> bool:

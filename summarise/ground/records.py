@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
+from ..extract.events import LIGHT_VERBS
 from ..extract.factuality import CONDITIONAL_AUX, PLANNED_AUX, POSSIBLE_AUX
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import RangeLookup
@@ -86,8 +87,9 @@ def _modality(action: str, status: EventStatus) -> tuple[str, EventStatus]:
 ONCE = word_set("maiden inaugural first final")
 """Words that make an act one that happens once ("its maiden flight", "the final delivery"): told twice, it is one
 act at one time."""
-SUPPORT_VERBS = word_set("make hold conduct take give stage have")
-"""Verbs whose act is their object noun's ("made its maiden flight": the flight)."""
+SUPPORT_VERBS = LIGHT_VERBS - word_set("see")
+"""Verbs whose act is their object noun's ("made its maiden flight": the flight); not "see", whose object is what
+happened to its subject ("saw a 45% drop")."""
 
 
 def _one_time_act(e: GroundedEvent) -> tuple[str, str, str] | None:
@@ -103,14 +105,13 @@ def _one_time_acts(events: list[GroundedEvent]) -> list[GroundedEvent]:
     """An act that happens once, told with a time anywhere in the article, has that time wherever it is told
     ("a software glitch on its maiden flight" … "when the plane made its maiden flight on 11 December"): unlike
     other acts, which recur ("plans to buy" / "bought in 2009"; evals/EVENT-TIME.md), it cannot be another one."""
+    keys = [_one_time_act(e) for e in events]
     dated: dict[tuple[str, str, str], dict[str, TimeExpr]] = {}
-    for e in events:
-        key = _one_time_act(e)
+    for e, key in zip(events, keys, strict=True):
         if key is not None and e.event.time is not None and e.event.time.value:
             dated.setdefault(key, {})[e.event.time.value] = e.event.time
     out: list[GroundedEvent] = []
-    for e in events:
-        key = _one_time_act(e)
+    for e, key in zip(events, keys, strict=True):
         told = dated.get(key, {}) if key is not None else {}
         if e.event.time is None and len(told) == 1:
             e = replace(e, event=e.event.model_copy(update={"time": next(iter(told.values()))}))
