@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..schema import ArticleSummary, Event, EventStatus
-from .actions import CAUSED, action_key
+from .actions import CAUSED, SAYING_KEYS, action_key
 from .arguments import Name, named, target_groups
 from .entities import EntityLinks
 from .times import Days, bounds, event_days, overlap, width
@@ -85,6 +85,8 @@ class MergedEvent:
         fits, both = overlap(self.days, r.days)
         if not fits:
             return False, None
+        if self.key in SAYING_KEYS and r.actor is not None and self.actors and r.actor not in self.actors:
+            return False, None  # "GM announced" is not "Ford announced"
         if r.person and r.targets and self.full:  # both say which person did it to whom: they must agree
             theirs = r.participants
             if not theirs & self.participants or r.actor not in self.participants or not self.actors & theirs:
