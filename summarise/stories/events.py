@@ -9,7 +9,9 @@ far, not with every report. Reports join a cluster unless something contradicts 
   warning North Korea on 5 September is not its warning on 13 September;
 - participants (canonical cross-article entity ids), only where both sides say which person did it to whom (an
   actor typed person, and a target): they must share one, and each side's actor must take part on the other
-  side ("Kim met Putin" = "Putin met Kim", but "Kishida will meet Kim" is not "Kim met Putin").
+  side ("Kim met Putin" = "Putin met Kim", but "Kishida will meet Kim" is not "Kim met Putin");
+- doers of an act of saying (``actions.SAYING_KEYS``): "GM announced" is not "Ford announced", whatever their
+  types (ECB+ dev event CoNLL F1 0.803 with it and without it).
 
 Once merged, an event whose reports name different persons or organisations as its targets is split, one event
 per target ("placed Reggie Bush" is not "placed Pierre Thomas"; ``arguments``): a report naming no target goes with
