@@ -95,6 +95,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -196,6 +197,11 @@ EVENT_VERBS = word_set("begin start occur happen")
 how it turned out."""
 UNDONE_VERBS = NEGATING_VERBS | word_set("kill scrap block veto delay postpone")
 """Verbs whose passive subject is an act that did not take place ("the deal had been killed")."""
+SUPPORT_VERBS = LIGHT_OBJECT_VERBS | word_set("file lodge sign strike reach post suffer incur record place report")
+"""Verbs whose object names the act their subject does or undergoes, the verb adding only that it was done
+(``supported``): "filed a lawsuit" (sued), "signed a deal", "posted a loss" (lost), "reported a loss", "placed an
+order", "finishing their orders"; not a verb acting on another's act ("received criticism", "violates an
+agreement", "evade bankruptcy"), an act of its own at its own time."""
 
 
 HAND_ACTS = ACTS | THEME_NOUNS
@@ -285,6 +291,34 @@ def nominal_events(
             )
         )
     return found
+
+
+def supported(
+    verbs: Sequence[EventCandidate], start: int, parsed: Any, told: Collection[tuple[int, int] | None]
+) -> list[EventCandidate]:
+    """The verb events of a sentence, a support verb's trigger run through the act noun its object is
+    (``SUPPORT_VERBS``: "has filed a lawsuit", "had reported a loss"), as a light verb's is ("made its maiden
+    flight"): the verb's event is the noun's act, and both words name it. Not when the noun tells an event of its
+    own (``told``: "GM posted its first annual loss", GM's loss; "began production"), frames an infinitive ("has
+    plans to import"), or is no word of the event's action."""
+    verbs_at = {_trigger(start, tok): tok for tok in parsed}
+    out = []
+    for e in verbs:
+        verb = verbs_at.get(e.trigger) if e.trigger is not None else None  # a one-word trigger: the verb's own
+        noun = _supported_act(verb) if verb is not None else None
+        if verb is None or noun is None or _trigger(start, noun) in told or noun.text not in e.action.split():
+            out.append(e)
+            continue
+        out.append(replace(e, trigger=(start + verb.idx, start + noun.idx + len(noun.text))))
+    return out
+
+
+def _supported_act(verb: Any) -> Any | None:
+    """A support verb's object naming an act (``act_noun``), not one framing an infinitive."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in SUPPORT_VERBS:
+        return None
+    objects = (c for c in verb.rights if c.dep_ == "dobj" and c.pos_ == "NOUN" and act_noun(c))
+    return next((o for o in objects if not frames(o)), None)
 
 
 def noun_status(noun: Any) -> Status:
