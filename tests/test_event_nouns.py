@@ -95,7 +95,7 @@ def test_a_light_verb_and_its_act_noun_are_one_event_with_the_verb_s_doer_and_ti
         ("Apple Corps has filed a lawsuit against Apple Computer.", "filed"),
     ],
 )
-def test_a_support_verb_s_trigger_runs_through_the_act_noun_its_object_is(text: str, trigger: str) -> None:
+def test_a_light_or_aspectual_verb_s_trigger_runs_through_the_act_noun_its_object_is(text: str, trigger: str) -> None:
     doc = load_text(text)
     article = parse_article(doc)
     found = find_events(doc, article, find_attributions(doc, article))

@@ -89,8 +89,8 @@ planned); the object of a light or aspectual verb that tells no event of its own
 it; its status (``noun_status``) is the governing words' (``factuality.event_status``: "the planned sale" is
 planned) and what the verb holding it says of it ("the first flight will take off", "the test flight was delayed",
 "to prevent a collapse"); its time its own words ("the 1991 agreement") or the light verb's ("made a speech on
-Monday"). A noun that only modifies another
-("the sale price"), or is part of a word that does ("the loss-making business"), names a kind of thing, not an event.
+Monday"). A noun that only modifies another ("the sale price"), or is part of a word that does ("the loss-making
+business"), names a kind of thing, not an event.
 """
 
 from __future__ import annotations
