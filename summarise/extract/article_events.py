@@ -12,7 +12,7 @@ from ..ingest import Document
 from ..ingest.index import QuotationResume
 from ..lexicon import PERSON_PRONOUNS, PERSON_ROLES, PLURAL_PRONOUNS, THING_PRONOUNS, quoted_stretches, word_set
 from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_names
-from .event_nouns import nominal_events, recall_keys
+from .event_nouns import nominal_events, recall_keys, supported
 from .events import (
     PLACE_LABELS,
     PLACE_ONLY_PREPS,
@@ -56,6 +56,7 @@ def sentence_events(
     taken = {e.trigger for e in verbs} | {e.trigger for e in nouns if e.pronoun is None}
     own = nominal_events(number, start, parsed, ents, times, taken, earlier)
     told = {e.trigger for e in own}
+    verbs = supported(verbs, start, parsed, told)  # "finishing their orders": the trigger names both words
     return verbs + _speakers_own([e for e in nouns if e.trigger not in told] + own, quotes, statements)
 
 
