@@ -119,6 +119,41 @@ def _one_time_acts(events: list[GroundedEvent]) -> list[GroundedEvent]:
     return out
 
 
+RECALLING = re.compile(r"\b(?:the|this)\s+$", re.IGNORECASE)
+"""A definite article right before an act noun: "the loss", "this deal" name an act the article has told."""
+
+
+def _recalling(text: str, trigger: Span) -> bool:
+    """Whether an event's word is a definite act noun with no "of" phrase of its own ("GM admitted that the loss
+    could swell"): it names again the act told before, not another one ("the release of Apple's 13-inch MacBook
+    Pro" names which release)."""
+    before = text[max(0, trigger.start - 6) : trigger.start]
+    return RECALLING.search(before) is not None and re.match(r"\s+of\b", text[trigger.end : trigger.end + 5]) is None
+
+
+def _recalled_times(text: str, events: list[GroundedEvent]) -> list[GroundedEvent]:
+    """A definite act noun with no time takes the time of the last act of its sense and status told before it
+    with one, wherever its own sentence is set ("a total loss of $8.6 billion for the entire year. GM admitted
+    Thursday night that the loss could swell": 2005, not Thursday). Its sentence's time words are its verbs',
+    and an act told anew ("plans to buy" / "bought in 2009"; evals/EVENT-TIME.md) is not one recalled."""
+    order = sorted(range(len(events)), key=lambda k: _start(events[k]))
+    last: dict[tuple[str, str], TimeExpr] = {}
+    out = list(events)
+    for k in order:
+        e = events[k]
+        key = (e.sense.partition("|")[0], e.event.status)
+        trigger, time = e.event.trigger, e.event.time
+        if time is None and trigger is not None and key in last and _recalling(text, trigger):
+            out[k] = replace(e, event=e.event.model_copy(update={"time": last[key]}))
+        elif time is not None and time.value and key[0]:
+            last[key] = time
+    return out
+
+
+def _start(e: GroundedEvent) -> int:
+    return e.event.trigger.start if e.event.trigger is not None else -1
+
+
 def _when(item: ExtractedEvent) -> str | None:
     """The item's time words for ``Grounder.time``: the parse's None is '' (it read the sentence and found no
     time words of the verb's: the sentence's only date, when the tagger finds one the parse did not, is some
@@ -401,7 +436,7 @@ class Grounder:
             if e.event.time is None and len(told) == 1 and self._narrative_goes_on(i or 0):
                 e = replace(e, event=e.event.model_copy(update={"time": next(iter(told.values()))}))
             out.append(e)
-        return _one_time_acts(out)
+        return _recalled_times(self.text, _one_time_acts(out))
 
     def _sentence_index(self, event: Event) -> int | None:
         """Index into ``sentences`` of the event's (first) evidence sentence; None when it is not one."""
