@@ -466,11 +466,12 @@ def event_times(result: ArticleSummary) -> dict[str, str | None]:
                 ("", "the company's claims were upheld", (), None),
             ],
         ),
-        # a gerund with an object after an owned noun's "of" or "in" is the owner's act; with no owner it names a
-        # kind of act ("a method of calculating the price"), not one done
+        # a gerund with an object after an owned noun's "of" or "in" is the owner's act (the praise is an act
+        # of its own, ``ACT_CUES``); with no owner it names a kind of act ("a method of calculating the price"),
+        # not one done
         (
             "Acme Corp was praised for its role in selling the mill. Acme used a new method of calculating the price.",
-            [("Acme Corp", "selling the mill", (), None)],
+            [("", "Acme Corp was praised for its role", (), None), ("Acme Corp", "selling the mill", (), None)],
         ),
         # a difficulty's gerund is done by who has the difficulty
         (
@@ -950,3 +951,36 @@ def test_what_the_article_says_will_happen_is_not_what_it_says_happened_before()
     gm = next(x.id for x in result.entities if x.name == "GM")
     told = sorted(e.status for e in result.events if e.actor == gm)
     assert told == ["happened", "planned"]  # two receipts: one to come, one done since December
+
+
+def test_an_act_of_saying_with_a_force_of_its_own_is_an_event_besides_its_claim() -> None:
+    # confirming, announcing, denying are acts with a doer and a time (as event coders code them); "said" only
+    # passes a statement on: its claim alone
+    text = "Airbus has confirmed that there was a software glitch on the plane. Ford said that sales fell."
+    result = summarise(text, published="2010-01-25", settings=PARSE)
+    confirmed = [e for e in result.events if e.trigger and e.trigger.text == "confirmed"]
+    assert [(e.action, e.status, result.entity(e.actor).name) for e in confirmed] == [  # type: ignore[union-attr]
+        ("confirmed", "happened", "Airbus")
+    ]
+    assert not [e for e in result.events if e.trigger and e.trigger.text == "said"]
+    assert sorted(c.cue for c in result.claims) == ["confirmed", "said"]
+
+
+def test_each_statement_announced_is_an_announcement_of_its_own() -> None:
+    text = (
+        "Steve Jobs announced that iTunes would get podcasts. He also announced that QuickTime would come to Windows."
+    )
+    result = summarise(text, published="2005-06-06", settings=PARSE)
+    announced = [e for e in result.events if e.trigger and e.trigger.text == "announced"]
+    second = text.index("He also")
+    assert [[(s.start, s.end) for s in e.evidence] for e in announced] == [[(0, second - 1)], [(second, len(text))]]
+
+
+def test_the_time_said_is_the_saying_s_time_not_its_action() -> None:
+    # "on Wednesday" dates the announcing; the next sentence's announcement is another doer's, undated
+    text = "GM announced on Wednesday that sales fell. Airbus has announced that it will pay $12 million."
+    result = summarise(text, published="2009-04-02", settings=PARSE)
+    announced = {result.entity(e.actor).name: e for e in result.events if e.action == "announced"}  # type: ignore[union-attr]
+    assert sorted(announced) == ["Airbus", "GM"]
+    assert announced["GM"].time is not None and announced["GM"].time.value == "2009-04-01"
+    assert announced["Airbus"].time is None

@@ -154,3 +154,13 @@ def test_a_headline_saying_act_on_a_thing_retells_its_doer_s_act_on_that_thing_i
     got = retold(summarise(text, published="2011-06-07", settings=PARSE))
     assert got["unveiled"] == ["announces"]
     assert all(not words for trigger, words in got.items() if trigger != "unveiled")
+
+
+def test_a_headline_in_other_words_retells_what_was_announced_not_the_announcing() -> None:
+    text = (
+        "Fiat plans to buy majority stake in Chrysler\n\n"
+        "Fiat announced on Friday that it intends to purchase the six percent of Chrysler that the government owns."
+    )
+    got = retold(summarise(text, published="2011-05-29", settings=PARSE))
+    assert got["purchase"] == ["buy"]
+    assert got["announced"] == []

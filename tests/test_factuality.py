@@ -96,9 +96,13 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
             "Kim will visit Vladivostok and meet Putin.",
             [("visit", "visit Vladivostok", "planned"), ("meet", "meet Putin", "planned")],
         ),
-        # what a saying verb's subject asserts of itself is as told; what it tells another to do lies ahead
+        # what a saying verb's subject asserts of itself is as told; what it tells another to do lies ahead (the
+        # urging itself is an act, ``ACT_CUES``)
         ("Cisco claims to possess the iPhone trademark.", [("possess", "possess the iPhone trademark", "happened")]),
-        ("The US urged North Korea to stop the tests.", [("stop", "stop the tests", "planned")]),
+        (
+            "The US urged North Korea to stop the tests.",
+            [("urged", "urged North Korea", "happened"), ("stop", "stop the tests", "planned")],
+        ),
         # an infinitive on a noun lies ahead; on a ranked noun it is what the noun does, at its clause's time
         ("The 787 is the first model to be built out of plastic.", [("built", "be built", "happened")]),
         ("The A380 will be the first jet to be built in Toulouse.", [("built", "be built in Toulouse", "planned")]),

@@ -771,6 +771,17 @@ def test_events_not_told_as_having_happened_stand_apart_with_their_status_and_so
     assert any(v["label"].endswith("(possible event)") for v in page.data["items"].values())
 
 
+def test_an_act_of_saying_shows_what_it_said() -> None:
+    text = "The Kremlin denied on Friday that Putin would travel to Pyongyang. Ukraine said Kim met Putin."
+    summary = summarise(text, published="2023-09-15", settings=Settings(backend="fake", strategy="parse", cache=False))
+    html = render_summary_html(summary)
+    events = html[html.index("<h2>Events") :]
+    card = events[events.index("denied") :]
+    card = card[: card.index("</li>")]
+    assert "“Putin would travel to Pyongyang”" in card
+    assert "“Kim met Putin”" not in events  # "said" only passes a statement on: no event of saying
+
+
 HEADLINED = (
     "Acme buys Harbour Mills for $2 billion\n\nAcme Corp. bought Harbour Mills on Monday. "
     "Acme also opened a store in Lyon. Unions protested."

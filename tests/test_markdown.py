@@ -62,3 +62,15 @@ def test_two_doers_of_one_verb_are_two_lines_though_one_name_holds_the_other() -
         "- **Paris** signed a deal [0–44]",
         "- **Paris Saint-Germain** signed a deal [0–44]",
     ]
+
+
+def test_an_act_of_saying_shows_what_it_said() -> None:
+    # the announcement is the event, what it announced the claim: the line tells both, clipped (the Claims
+    # section has the whole statement)
+    text = (
+        "GM announced on Wednesday that it will offer buyouts to 22,000 employees "
+        "in an effort to reduce its costs this year."
+    )
+    lines = _event_lines(render_markdown(summarise(text, published="2009-02-05", settings=PARSE)))
+    said = "“it will offer buyouts to 22,000 employees in an effort to reduce its costs …”"
+    assert f"- **GM** announced {said} · on Wednesday (2009-02-04) [0–{len(text)}]" in lines

@@ -660,7 +660,8 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
     budget = MAX_ACTION_WORDS - len(words)
     comp = next((c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "dative", "attr", "oprd", "acomp")), None)
     doers = _between(verb)  # "reached between the two companies": the doers, not what was done
-    comp = comp or next((c for c in verb.rights if c.dep_ == "prep" and (doers is None or c.i != doers.head.i)), None)
+    preps = (c for c in verb.rights if c.dep_ == "prep" and not _told_when(verb, c))
+    comp = comp or next((c for c in preps if doers is None or c.i != doers.head.i), None)
     if comp is not None and comp.dep_ == "xcomp":
         words += [c for c in comp.lefts if c.dep_ == "aux"] + [comp]
         inner = next((c for c in comp.rights if c.dep_ in ("dobj", "prep")), None)
@@ -687,6 +688,14 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
     if passive_subject is not None:
         text = f"{_phrase(passive_subject, ents)} {text}"
     return " ".join(text.translate(NO_QUOTES).split())
+
+
+def _told_when(verb: Any, prep: Any) -> bool:
+    """Whether a saying verb's phrase is the time it was said ("announced on Wednesday"): the event's time,
+    shown as its time, not what it acts on. Other verbs keep theirs: a time may be what they measure ("worked
+    for 25 years", "ran out of funds in December")."""
+    dated = any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+    return dated and verb.lemma_.lower() in CUES
 
 
 def _word_end(tok: Any) -> Any:
@@ -729,7 +738,7 @@ def _sense(verb: Any) -> str:
     lemma = str(head.lemma_).lower()
     obj = next((c for c in head.rights if c.dep_ in ("dobj", "attr")), None)
     if obj is None:
-        prep = next((c for c in head.rights if c.dep_ == "prep"), None)
+        prep = next((c for c in head.rights if c.dep_ == "prep" and not _told_when(head, c)), None)
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if obj is not None and lemma in LIGHT_VERBS and str(obj.lemma_).lower() in EVENT_NOUNS:
         return f"{_noun_sense(obj)}|"
@@ -1260,12 +1269,15 @@ def _says(verb: Any, start: int, claimed: Collection[int], told_acts: bool = Tru
     claim or has nothing it acts on ("as analysts had predicted"). One with an object, a passive subject or a
     phrase and no claim is an act: "reported a 49% decline", "ordered 20 jets"; so is one that presents or acts
     on a thing (``OBJECT_ACTS``), claim or not: "unveiled the iPod nano", "rejected the bill"; and, with
-    ``told_acts``, one whose object is a thing (``_told_act``) or that acts on one through a preposition
-    (``_acts_on_phrase``: "called for a re-run"), claim or not."""
+    ``told_acts``, one of ``ACT_CUES`` ("announced that …", but not a raising passive with no doer: "the names
+    are announced to be changed"), one whose object is a thing (``_told_act``) or one that acts on a thing
+    through a preposition (``_acts_on_phrase``: "called for a re-run"), claim or not."""
     lemma = verb.lemma_.lower()
-    if lemma not in CUES or lemma in ACT_CUES:
+    if lemma not in CUES:
         return False
     deps = {c.dep_ for c in verb.children}
+    if lemma in ACT_CUES and told_acts:  # an act; a raising passive with no doer states ("are announced to be")
+        return {"nsubjpass", "xcomp"} <= deps and "agent" not in deps
     if lemma in ACT_FRAMES and "xcomp" in deps and not deps & {"ccomp", "parataxis"}:
         return False  # "refused to meet the demands", "agreed to purchase": an act (``ACT_FRAMES``)
     if deps & {"ccomp", "parataxis", "xcomp"} or lemma in MENTAL_CUES:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from ..ingest import Document
-from ..lexicon import verb_stem, word_set
+from ..lexicon import ACT_CUES, verb_stem, word_set
 from .attribution import title_span
 from .events import (
     ACT_NOUNS,
@@ -234,10 +234,10 @@ def _telling(found: Sequence[EventCandidate], told: EventCandidate, lead: int, t
     """The index of the body event that tells the headline's event ``told`` again, or None: the lead's first of
     the same verb (its sense's, or its very word: "selected to buy", "was selected to purchase") by the same doer;
     else the lead's first of its very word with no doer named (the passive "was selected"); else the lead
-    sentence's first by the same doer, in other words ("Aer Lingus buys jets": "Aer Lingus have
-    purchased aircraft"); else the body's first of the same verb by the same doer, then by anyone; else, in the
-    first ``SCOPE_SENTENCES``, the first by the same doer to the same target ("Cisco sues Apple": "Cisco to
-    file a lawsuit against Apple Inc.")."""
+    sentence's first by the same doer, in other words ("Aer Lingus buys jets": "Aer Lingus have purchased
+    aircraft"; not an act of saying, ``_says_what``); else the body's first of the same verb by the same doer,
+    then by anyone; else, in the first ``SCOPE_SENTENCES``, the first by the same doer to the same target ("Cisco
+    sues Apple": "Cisco to file a lawsuit against Apple Inc.")."""
     verb = told.sense.split("|")[0]
     word = _stem(told.trigger, text)
     same_word = [bool(word) and _stem(e.trigger, text) == word for e in found]
@@ -247,7 +247,7 @@ def _telling(found: Sequence[EventCandidate], told: EventCandidate, lead: int, t
     tests = (
         [v and d and n for v, d, n in zip(same_verb, same_doer, near, strict=True)],
         [w and n and not e.actor for e, w, n in zip(found, same_word, near, strict=True)],  # "was selected"
-        [d and e.sentence == lead for e, d in zip(found, same_doer, strict=True)],
+        [d and e.sentence == lead and not _says_what(e) for e, d in zip(found, same_doer, strict=True)],
         [v and d for v, d in zip(same_verb, same_doer, strict=True)],
         same_verb,
         [
@@ -256,6 +256,14 @@ def _telling(found: Sequence[EventCandidate], told: EventCandidate, lead: int, t
         ],
     )
     return next((i for test in tests for i, hit in enumerate(test) if hit), None)
+
+
+def _says_what(e: EventCandidate) -> bool:
+    """Whether an event is an act of saying whose statement is what the article reports ("Fiat announced that it
+    intends to purchase …"): a headline in other words retells what was announced ("Fiat plans to buy"), not the
+    announcing; in the same verb it retells the announcing ("Ford announces cuts")."""
+    verb, _, thing = e.sense.partition("|")
+    return verb in ACT_CUES and not thing
 
 
 def _same_doer(a: EventCandidate, b: EventCandidate) -> bool:

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import OverlapLookup
+from ..lexicon import ACT_CUES
 from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeMention
 from .entities import EntityTable, Mention, canonicalise
 from .mentions import name_mentions
@@ -113,7 +114,7 @@ def merged_events(events: Sequence[GroundedEvent], table: EntityTable, said: Seq
         verb, _, obj = e.sense.partition("|")
         key = (actor_id or "", verb, ids[0] if ids else obj)
         first = mentions.get(key) if actor_id and verb else None
-        if first is not None and not _apart(first, e.event, said):
+        if first is not None and not _apart(first, e.event, said) and not _says_apart(verb, first, e.event, said):
             _join(first, e.event, ids)
             continue
         event = e.event.model_copy(update={"actor": actor_id, "targets": ids})
@@ -134,6 +135,24 @@ def _apart(first: Event, other: Event, said: Sequence[Span]) -> bool:
         return False
     at = first.trigger.start
     return not any(s.start <= at < s.end for s in said)
+
+
+def _says_apart(verb: str, first: Event, other: Event, said: Sequence[Span]) -> bool:
+    """Whether two acts of saying (``ACT_CUES``: "Jobs announced that … He also announced that …") make two
+    statements: each is an act of its own, as each statement is a claim of its own."""
+    if verb not in ACT_CUES:
+        return False
+    one, two = _statement_of(first, said), _statement_of(other, said)
+    return one is not None and two is not None and one != two
+
+
+def _statement_of(event: Event, said: Sequence[Span]) -> tuple[int, int] | None:
+    """The statement an act of saying makes: one in its sentence that does not hold its word."""
+    if event.trigger is None or not event.evidence:
+        return None
+    at, sentence = event.trigger.start, event.evidence[0]
+    inside = (s for s in said if sentence.start <= s.start < sentence.end and not s.start <= at < s.end)
+    return next(((s.start, s.end) for s in inside), None)
 
 
 def _join(first: Event, other: Event, targets: list[str]) -> None:

@@ -20,7 +20,7 @@ from ..extract.events import LIGHT_VERBS
 from ..extract.factuality import CONDITIONAL_AUX, PLANNED_AUX, POSSIBLE_AUX
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import RangeLookup
-from ..lexicon import is_speech, quoted_stretches, word_set
+from ..lexicon import PRONOUNS, is_speech, quoted_stretches, word_set
 from ..schema import Claim, Event, EventStatus, GroundingCounts, Span, Speech, TimeExpr, TimeMention
 from ..timex import dates_an_event, event_time, tag_times
 from .align import locate, verify_quote
@@ -90,6 +90,17 @@ act at one time."""
 SUPPORT_VERBS = LIGHT_VERBS - word_set("see")
 """Verbs whose act is their object noun's ("made its maiden flight": the flight); not "see", whose object is what
 happened to its subject ("saw a 45% drop")."""
+
+
+def _named_apart(doer: str | None, other: str | None) -> bool:
+    """Whether two doers are two different names; a pronoun or a description ("it", "the firm") may stand for
+    either, and is resolved only later."""
+    return bool(doer and other and doer != other and _bare_name(doer) and _bare_name(other))
+
+
+def _bare_name(doer: str) -> bool:
+    first = doer.split()[0]
+    return first[:1].isupper() and first.lower() not in PRONOUNS | {"the", "a", "an", "its", "his", "her", "their"}
 
 
 def _one_time_act(e: GroundedEvent) -> tuple[str, str, str] | None:
@@ -424,15 +435,17 @@ class Grounder:
         sentence's other verbs often move on in time ("shares fell the day the deal was announced. It will fall
         through" is another act), and a reader shown an inferred date must be able to trust it (measured on
         MEANTIME dev: evals/EVENT-TIME.md)."""
-        dated: dict[tuple[int, str, str], dict[str, TimeExpr]] = {}
+        dated: dict[tuple[int, str, str], dict[str, tuple[TimeExpr, str | None]]] = {}
         at = [self._sentence_index(e.event) for e in events]
         for e, i in zip(events, at, strict=True):
             verb = e.sense.partition("|")[0]
             if i is not None and verb and e.event.time is not None and e.event.time.value:
-                dated.setdefault((i, verb, e.event.status), {})[e.event.time.value] = e.event.time
+                dated.setdefault((i, verb, e.event.status), {})[e.event.time.value] = (e.event.time, e.actor)
         out: list[GroundedEvent] = []
         for e, i in zip(events, at, strict=True):
-            told = dated.get((i - 1, e.sense.partition("|")[0], e.event.status), {}) if i else {}
+            before = dated.get((i - 1, e.sense.partition("|")[0], e.event.status), {}) if i else {}
+            # another doer's act is another act ("GM announced on Wednesday … Airbus have announced")
+            told = {v: t for v, (t, doer) in before.items() if not _named_apart(doer, e.actor)}
             if e.event.time is None and len(told) == 1 and self._narrative_goes_on(i or 0):
                 e = replace(e, event=e.event.model_copy(update={"time": next(iter(told.values()))}))
             out.append(e)

@@ -25,7 +25,7 @@ from typing import Any
 from summarise.errors import InputError
 from summarise.schema import ArticleSummary, Claim, Entity, Event, Span
 
-from . import time_words
+from . import statements, time_words
 
 __all__ = ["EvalDocView", "render_eval_html", "render_summary_html"]
 
@@ -402,6 +402,7 @@ def _event_card(v: Event, page: _SummaryPage) -> str:
     actor = f"<b>{_e(_entity_name(summary, v.actor))}</b> " if v.actor else ""
     targets = ", ".join(_e(_entity_name(summary, t)) for t in v.targets)
     what = actor + _e(v.action) + (f' <span class="muted">→</span> {targets}' if targets else "")
+    what += "".join(f' <span class="muted">“{_e(_clip(c.content, 90))}”</span>' for c in statements(summary, v))
     when = ""
     if v.time:
         value = f" · <code>{_e(v.time.value)}</code>" if v.time.value else " · unresolved"

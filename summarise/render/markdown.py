@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ..schema import ArticleSummary, Claim, Event, Span
-from . import time_words
+from . import statements, time_words
 
 _MARK = {"exact": "", "fuzzy": " ≈", "unverified": " ⚠ unverified"}
 
@@ -58,6 +58,7 @@ def _says(summary: ArticleSummary, e: Event) -> str:
 def _event(summary: ArticleSummary, e: Event) -> str:
     actor = summary.entity(e.actor)  # none: a passive ("an agreement was reached") reads on its own
     parts = [f"**{_md(actor.name)}** {_md(e.action)}" if actor else _md(e.action)]
+    parts += [f"“{_md(_clip(c.content))}”" for c in statements(summary, e)]
     if e.status != "happened":  # a plan, a possibility, a condition or a denial is never shown as a fact
         parts.insert(0, f"_{e.status}_:")
     if e.targets:
@@ -67,6 +68,12 @@ def _event(summary: ArticleSummary, e: Event) -> str:
     if e.location:
         parts.append(f"· {_md(e.location)}")
     return " ".join(parts) + _says(summary, e) + _where(e.evidence) + _retold(e)
+
+
+def _clip(text: str, words: int = 14) -> str:
+    """The first words of what was said: the Claims section has the whole of it."""
+    cut = text.split()
+    return " ".join(cut[:words]) + (" …" if len(cut) > words else "")
 
 
 def _told_within(summary: ArticleSummary, events: Sequence[Event]) -> set[str]:
