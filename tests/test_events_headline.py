@@ -164,3 +164,14 @@ def test_a_headline_in_other_words_retells_what_was_announced_not_the_announcing
     got = retold(summarise(text, published="2011-05-29", settings=PARSE))
     assert got["purchase"] == ["buy"]
     assert got["announced"] == []
+
+
+def test_a_headline_saying_act_retells_the_lead_s_act_not_one_far_into_the_body() -> None:
+    text = (
+        "Apple announces Mac OS X Lion\n\nApple unveiled Lion, the new version of its operating system, on Monday. "
+        "The keynote ran for two hours. Developers cheered. Analysts were pleased. The shares rose. "
+        "Apple announced no new hardware products."
+    )
+    got = retold(summarise(text, published="2011-06-07", settings=PARSE))
+    assert got["unveiled"] == ["announces"]
+    assert got["announced"] == []

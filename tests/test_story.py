@@ -131,6 +131,18 @@ def test_same_words_on_other_days_or_between_other_people_are_other_events() -> 
     assert len(s.events) == 3
 
 
+def test_an_announcement_is_one_doer_s_act_across_articles() -> None:
+    firms = [("General Motors", "organization", ["GM"]), ("Ford", "organization", [])]
+
+    def announced(actor: str) -> dict[str, Any]:
+        return {"actor": actor, "action": "announced", "trigger": trigger("announced")}
+
+    a = article("a", "2009-02-03", firms, [announced("e1")])
+    b = article("b", "2009-02-03", firms, [announced("e1"), announced("e2")])  # GM's again, and Ford's
+    (s,) = story([a, b]).stories
+    assert sorted(len(e.mentions) for e in s.events) == [1, 2]
+
+
 def test_what_happened_before_an_article_is_not_what_a_later_one_plans() -> None:
     a = article("a", "2019-04-25", KIM_PUTIN, [_meeting("e1", "e2", "happened", "met")])
     b = article("b", "2019-05-10", KIM_PUTIN, [_meeting("e1", "e2", "planned", "meet")])

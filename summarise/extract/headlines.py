@@ -148,15 +148,16 @@ def retell(found: Sequence[EventCandidate], headline: Headline, text: str) -> li
 
 
 def _told_by_doer(found: Sequence[EventCandidate], told: EventCandidate, lead: int) -> int | None:
-    """The body event a headline's saying act on a thing retells: the body's first of the same verb by the same
-    doer, else, in the first ``SCOPE_SENTENCES``, the first by the same doer on a thing named alike ("Apple
-    announces Mac OS X Lion": "Apple unveiled Lion"). Never another doer's: many parties announce or report in one
-    story ("Ford reports losses" is not "Toyota reported a loss")."""
+    """The body event a headline's saying act on a thing retells, in the first ``SCOPE_SENTENCES``: the first of
+    the same verb by the same doer, else the first by the same doer on a thing named alike ("Apple announces Mac
+    OS X Lion": "Apple unveiled Lion", not the closing "Apple announced no new hardware products"). Never another
+    doer's: many parties announce or report in one story ("Ford reports losses" is not "Toyota reported a loss")."""
     verb = told.sense.split("|")[0]
     doers = [i for i, e in enumerate(found) if _same_doer(told, e)]
-    same_verb = (i for i in doers if found[i].sense.split("|")[0] == verb)
-    near = (i for i in doers if found[i].sentence < lead + SCOPE_SENTENCES and _same_object(told, found[i]))
-    return next(same_verb, next(near, None))
+    near = [i for i in doers if found[i].sentence < lead + SCOPE_SENTENCES]
+    same_verb = (i for i in near if found[i].sense.split("|")[0] == verb)
+    alike = (i for i in near if _same_object(told, found[i]))
+    return next(same_verb, next(alike, None))
 
 
 def _same_object(a: EventCandidate, b: EventCandidate) -> bool:

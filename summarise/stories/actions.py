@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import AUXILIARIES, word_set
+from ..lexicon import ACT_CUES, AUXILIARIES, word_set
 from ..schema import Event
 
 _IRREGULAR = {
@@ -136,3 +136,8 @@ def action_key(event: Event) -> str:
     trigger = _WORD.findall(event.trigger.text.lower()) if event.trigger else []
     head = _head(trigger[::-1]) or _head(_WORD.findall(event.action.lower()))
     return _key(head) if head is not None else ""
+
+
+SAYING_KEYS = frozenset(_key(verb) for verb in ACT_CUES)
+"""The keys of acts of saying that are events (``lexicon.ACT_CUES``: announced, confirmed, denied …): many parties
+announce in one story, so two reports of one are one act only when one doer made it."""
