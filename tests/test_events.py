@@ -831,6 +831,24 @@ def test_the_article_s_simple_present_holds_at_the_time_of_writing_a_speaker_s_d
     }
 
 
+def test_a_public_statement_in_the_lead_s_present_perfect_is_the_news_of_the_day() -> None:
+    text = (
+        "Airbus has also confirmed that there was a glitch on the plane. Ford has announced sweeping cuts. "
+        "Boeing has won an order from Qatar. GM announced on Monday that it will cut jobs. "
+        "Toyota said that Honda has denied the report. The cuts have been announced by Fiat. "
+        "Honda has announced a recall."
+    )
+    result = summarise(text, published="2010-01-25", settings=PARSE)
+    times = {e.action: (e.time.text, e.time.value) if e.time else None for e in result.events}
+    assert times["confirmed"] == ("has also confirmed", "2010-01-25")  # the perfect as written dates it
+    assert times["announced sweeping cuts"] == ("has announced", "2010-01-25")
+    assert times["won an order"] is None  # the perfect of another act says before, not when
+    assert times["announced"] == ("on Monday", "2010-01-25")  # its own time words come first
+    assert times["denied the report"] is None  # inside Toyota's claim: the time of Toyota's saying
+    assert times["announced the cuts"] is None  # a passive perfect: no public statement by its doer
+    assert times["announced a recall"] is None  # after the lead's two sentences: background, not the day's news
+
+
 def test_a_party_is_not_the_target_of_its_own_act() -> None:
     text = (
         "Japan and South Korea also raised concerns about a possible arms deal between Putin and Kim, "
@@ -977,10 +995,12 @@ def test_each_statement_announced_is_an_announcement_of_its_own() -> None:
 
 
 def test_the_time_said_is_the_saying_s_time_not_its_action() -> None:
-    # "on Wednesday" dates the announcing; the next sentence's announcement is another doer's, undated
+    # "on Wednesday" dates the announcing; the next sentence's announcement is another doer's, not Wednesday's:
+    # the lead's present perfect of a statement dates it to the day of writing (events._hot_news)
     text = "GM announced on Wednesday that sales fell. Airbus has announced that it will pay $12 million."
     result = summarise(text, published="2009-04-02", settings=PARSE)
     announced = {result.entity(e.actor).name: e for e in result.events if e.action == "announced"}  # type: ignore[union-attr]
     assert sorted(announced) == ["Airbus", "GM"]
     assert announced["GM"].time is not None and announced["GM"].time.value == "2009-04-01"
-    assert announced["Airbus"].time is None
+    airbus = announced["Airbus"].time
+    assert airbus is not None and (airbus.text, airbus.value) == ("has announced", "2009-04-02")

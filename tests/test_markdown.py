@@ -43,6 +43,12 @@ def test_a_time_the_present_tense_gives_says_so() -> None:
     assert any("sells bread · present tense (2021-05-04)" in line for line in lines)
 
 
+def test_a_statement_the_present_perfect_dates_still_says_what_it_states() -> None:
+    text = "Airbus has confirmed that there was a glitch on the plane."
+    lines = _event_lines(render_markdown(summarise(text, published="2010-01-25", settings=PARSE)))
+    assert any("confirmed “there was a glitch on the plane” · has confirmed (2010-01-25)" in line for line in lines)
+
+
 def test_a_noun_event_the_verb_s_line_already_says_is_not_listed_again() -> None:
     text = "Toyota sales dropped 32%, and Honda sales dropped 28%. Sales of trucks in Canada rose."
     summary = summarise(text, published="2009-06-03", settings=PARSE)

@@ -237,6 +237,28 @@ def test_an_act_that_happens_once_keeps_its_time_wherever_it_is_told() -> None:
     assert times == ["2009-12-11", None, "2009-12-11"]  # the maiden flight is one; hitting it is another act
 
 
+def test_a_definite_act_noun_takes_the_time_of_the_act_it_names_again() -> None:
+    text = (
+        "GM lost $8 billion in 2005. GM said on Thursday that the loss could swell. "
+        "A loss, a second one, came on Friday. The loss of Opel was told. The release was planned."
+    )
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
+
+    def made(n: int, word: str, sense: str, when: str | None) -> ExtractedEvent:
+        start = text.index(word, sentences[n - 1][0])
+        trigger = (start, start + len(word))
+        return ExtractedEvent("parse", n, sentences[n - 1], "GM", word, (), when, None, sense, "happened", trigger)
+
+    found = Grounder(text, sentences, date(2006, 1, 27)).events(
+        [made(1, "lost", "loss|", "in 2005"), made(2, "loss", "loss|", ""), made(3, "loss", "loss|", None),
+         made(4, "loss", "loss|", None), made(5, "release", "release|", None)]
+    )  # fmt: skip
+    times = [e.event.time.value if e.event.time else None for e in found]
+    # "the loss" is the loss of 2005, not Thursday's saying; "a loss" is another; "the loss of Opel" names which
+    # loss; nothing was released before
+    assert times == ["2005", "2005", None, None, None]
+
+
 def test_a_model_s_statement_listed_as_an_event_is_left_out_but_a_parse_s_act_of_refusing_is_kept() -> None:
     text = "The UAW refused to meet the demands."
     whole = (0, len(text))

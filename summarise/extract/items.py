@@ -72,5 +72,5 @@ class ExtractedEvent:
     retold: tuple[tuple[int, int], ...] = ()
     """The words naming it where the headline tells it again, from the parse ([start, end) each)."""
     present: bool = False
-    """The parse found it in the simple present in the article's own voice: with no time words of its own it
-    holds at the time of writing (``Grounder.time``)."""
+    """The parse found it in the present in the article's own voice, or a public statement in the present perfect
+    (``events._hot_news``): with no time words of its own it holds at the time of writing (``Grounder._now``)."""

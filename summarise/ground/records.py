@@ -18,6 +18,7 @@ from functools import cached_property
 
 from ..extract.events import LIGHT_VERBS
 from ..extract.factuality import CONDITIONAL_AUX, PLANNED_AUX, POSSIBLE_AUX
+from ..extract.headlines import LEAD_SENTENCES
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import RangeLookup
 from ..lexicon import PRONOUNS, is_speech, quoted_stretches, word_set
@@ -128,6 +129,41 @@ def _one_time_acts(events: list[GroundedEvent]) -> list[GroundedEvent]:
             e = replace(e, event=e.event.model_copy(update={"time": next(iter(told.values()))}))
         out.append(e)
     return out
+
+
+RECALLING = re.compile(r"\b(?:the|this)\s+$", re.IGNORECASE)
+"""A definite article right before an act noun: "the loss", "this deal" name an act the article has told."""
+
+
+def _recalling(text: str, trigger: Span) -> bool:
+    """Whether an event's word is a definite act noun with no "of" phrase of its own ("GM admitted that the loss
+    could swell"): it names again the act told before, not another one ("the release of Apple's 13-inch MacBook
+    Pro" names which release)."""
+    before = text[max(0, trigger.start - 6) : trigger.start]
+    return RECALLING.search(before) is not None and re.match(r"\s+of\b", text[trigger.end : trigger.end + 5]) is None
+
+
+def _recalled_times(text: str, events: list[GroundedEvent]) -> list[GroundedEvent]:
+    """A definite act noun with no time takes the time of the last act of its sense and status told before it
+    with one, wherever its own sentence is set ("a total loss of $8.6 billion for the entire year. GM admitted
+    Thursday night that the loss could swell": 2005, not Thursday). Its sentence's time words are its verbs',
+    and an act told anew ("plans to buy" / "bought in 2009"; evals/EVENT-TIME.md) is not one recalled."""
+    order = sorted(range(len(events)), key=lambda k: _start(events[k]))
+    last: dict[tuple[str, str], TimeExpr] = {}
+    out = list(events)
+    for k in order:
+        e = events[k]
+        key = (e.sense.partition("|")[0], e.event.status)
+        trigger, time = e.event.trigger, e.event.time
+        if time is None and trigger is not None and key in last and _recalling(text, trigger):
+            out[k] = replace(e, event=e.event.model_copy(update={"time": last[key]}))
+        elif time is not None and time.value and key[0]:
+            last[key] = time
+    return out
+
+
+def _start(e: GroundedEvent) -> int:
+    return e.event.trigger.start if e.event.trigger is not None else -1
 
 
 def _when(item: ExtractedEvent) -> str | None:
@@ -312,13 +348,26 @@ class Grounder:
         dating = [m for m in inside if dates_an_event(m)]
         return event_time(dating[0].text, dating[0], self.published) if len(dating) == 1 else None
 
-    def _now(self, item: ExtractedEvent, trigger: Span | None) -> TimeExpr | None:
-        """The publication day for an act told in the simple present in the article's own voice with no time
-        words ("The store currently sells digital music"): the tense is what dates it, so its verb is the time
-        as written. None without a publication date or a found verb."""
+    def _now(self, item: ExtractedEvent, trigger: Span | None, in_lead: bool) -> TimeExpr | None:
+        """The publication day for an act told in the present in the article's own voice with no time words ("The
+        store currently sells digital music"), or a public statement in the present perfect in the lead ("Airbus
+        has confirmed that …"; ``in_lead``: the item is in the lead's first sentences): the tense is what dates
+        it, so its verb, with the "has" of a perfect, is the time as written. The lead tells the day's news; a
+        perfect further on is background ("Graham has acknowledged the reality of climate change"). None without
+        a publication date or a found verb."""
         if not item.present or self.published is None or trigger is None:
             return None
-        return TimeExpr(text=trigger.text, value=self.published.isoformat(), granularity="day")
+        words = self._tense_words(trigger)
+        if words != trigger.text and not in_lead:
+            return None
+        return TimeExpr(text=words, value=self.published.isoformat(), granularity="day")
+
+    def _tense_words(self, trigger: Span) -> str:
+        """The verb as its tense is written: "has announced", "has also confirmed" for a perfect (the reader is
+        shown the words that date it), the verb alone for a present."""
+        before = self.text[max(0, trigger.start - 30) : trigger.start]
+        perfect = re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$", before)
+        return self.text[trigger.start - len(before) + perfect.start() : trigger.end] if perfect else trigger.text
 
     def _times_within(self, start: int, end: int) -> list[TimeMention]:
         """The tagged times inside [start, end): a bisection into the times by start (linear in the article)."""
@@ -364,6 +413,7 @@ class Grounder:
         """Each event with its parties' names (for the entity table); a model's statements listed as events are
         left out."""
         out: list[GroundedEvent] = []
+        lead = min((d.sentence for d in items), default=0)
         speech = [d for d in items if _speech(d)]
         if speech:
             self.warnings.append(f"{len(speech)} statement(s) the model listed as events were left to the claims")
@@ -381,7 +431,7 @@ class Grounder:
             event = Event(
                 id="",
                 action=action,
-                time=self.time(_when(d), span) or self._now(d, trigger),
+                time=self.time(_when(d), span) or self._now(d, trigger, d.sentence < lead + LEAD_SENTENCES),
                 location=where,
                 evidence=[span],
                 status=status,
@@ -414,7 +464,7 @@ class Grounder:
             if e.event.time is None and len(told) == 1 and self._narrative_goes_on(i or 0):
                 e = replace(e, event=e.event.model_copy(update={"time": next(iter(told.values()))}))
             out.append(e)
-        return _one_time_acts(out)
+        return _recalled_times(self.text, _one_time_acts(out))
 
     def _sentence_index(self, event: Event) -> int | None:
         """Index into ``sentences`` of the event's (first) evidence sentence; None when it is not one."""

@@ -19,8 +19,12 @@ def statements(summary: ArticleSummary, event: Event) -> list[Claim]:
     the claim says. Shown with the event, so its line tells what was announced, denied or promised; an act with
     an object ("denied the allegations", "announced a phone") already says what it acts on."""
     word = event.trigger
-    said = set(event.action.casefold().split()) - set((event.time.text if event.time else "").casefold().split())
-    if word is None or said != {word.text.casefold()}:
+    if word is None:
+        return []
+    # the action without its time words; the verb itself stays when its tense is what dates it ("has confirmed")
+    timed = set((event.time.text if event.time else "").casefold().split()) - {word.text.casefold()}
+    said = set(event.action.casefold().split()) - timed
+    if said != {word.text.casefold()}:
         return []
     return [
         c
