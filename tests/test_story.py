@@ -143,6 +143,58 @@ def test_an_announcement_is_one_doer_s_act_across_articles() -> None:
     assert sorted(len(e.mentions) for e in s.events) == [1, 2]
 
 
+def test_a_party_s_spokespeople_and_one_publicist_s_descriptions_are_one_doer_of_an_act_of_saying() -> None:
+    def confirmed(actor: str) -> dict[str, Any]:
+        return {"actor": actor, "action": "confirmed", "trigger": trigger("confirmed")}
+
+    cnn = [
+        article("a", "2009-01-06", [("CNN officials", "group", [])], [confirmed("e1")]),
+        article("b", "2009-01-06", [("CNN's management", "other", [])], [confirmed("e1")]),
+        article("c", "2009-01-07", [("CNN", "organization", [])], [confirmed("e1")]),
+    ]
+    reid = [
+        article("d", "2008-12-30", [("Tara Reid's publicist", "other", [])], [confirmed("e1")]),
+        article("e", "2008-12-30", [("her publicist", "other", [])], [confirmed("e1")]),
+    ]
+    for articles in (cnn, reid):
+        (s,) = story(articles, StorySettings(similarity=0.0)).stories
+        assert [len(e.mentions) for e in s.events] == [len(articles)], [e.mentions for e in s.events]
+
+
+def test_spokespeople_of_other_named_parties_or_of_no_name_in_common_are_other_doers() -> None:
+    def announced(actor: str) -> dict[str, Any]:
+        return {"actor": actor, "action": "announced", "trigger": trigger("announced")}
+
+    text = "Nuclear talks resume in Geneva"
+    a = article("a", "2009-01-06", [("Iranian officials", "group", [])], [announced("e1")], summary=text)
+    b = article("b", "2009-01-06", [("US officials", "group", [])], [announced("e1")], summary=text)
+    c = article("c", "2009-01-06", [("the team", "other", [])], [announced("e1")], summary=text)
+    d = article("d", "2009-01-06", [("President", "person", [])], [announced("e1")], summary=text)  # a title
+    (s,) = story([a, b, c, d], StorySettings(similarity=0.0)).stories
+    assert [len(e.mentions) for e in s.events] == [1, 1, 1, 1]
+
+
+def _said(actor: str, word: str, what: str, status: str = "happened") -> list[dict[str, Any]]:
+    return [
+        {"actor": actor, "action": word, "trigger": trigger(word), "status": status},
+        {"actor": "e2", "action": what, "trigger": trigger(what), "reported_by": ["c1"]},
+    ]
+
+
+def test_one_doer_s_statement_about_one_event_in_other_words_is_one_act() -> None:
+    people = [("Harlan Boll", "person", []), ("Bea Arthur", "person", [])]
+    claim = [{"claimant": "e1", "content": "Bea Arthur died", "event_ids": ["v1", "v2"]}]
+    a = article("a", "2009-04-25", people, _said("e1", "announced", "died"), claim)
+    b = article("b", "2009-04-26", people, _said("e1", "confirmed", "died"), claim)
+    c = article("c", "2009-04-26", people, _said("e1", "denied", "died"), claim)  # not the same statement
+    d = article("d", "2009-04-26", people, _said("e1", "disclosed", "died", "negated"), claim)  # declined to
+    (s,) = story([a, b, c, d], StorySettings(similarity=0.0)).stories
+    said = sorted(sorted(m.article for m in e.mentions) for e in s.events if e.mentions[0].event == "v1")
+    assert said == [["a", "b"], ["c"], ["d"]]
+    (death,) = [e for e in s.events if e.mentions[0].event == "v2"]
+    assert len(death.mentions) == 4
+
+
 def test_what_happened_before_an_article_is_not_what_a_later_one_plans() -> None:
     a = article("a", "2019-04-25", KIM_PUTIN, [_meeting("e1", "e2", "happened", "met")])
     b = article("b", "2019-05-10", KIM_PUTIN, [_meeting("e1", "e2", "planned", "meet")])
