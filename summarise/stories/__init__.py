@@ -4,7 +4,7 @@
 (``summarise.stories.schema``). The package is named ``stories`` so that ``summarise.story`` stays the
 function. The steps are modules of their own, for tuning and for the evals: ``clusters`` (which articles are
 one story, with ``cuts``), ``entities`` (one entity across articles), ``events`` (one event across articles,
-with ``actions``, ``arguments`` and ``times``), ``claims`` (statements by claimant), ``timeline``; ``build``
+with ``actions``, ``arguments``, ``doers`` and ``times``), ``claims`` (statements by claimant), ``timeline``; ``build``
 assembles them.
 Above the pipeline: nothing below imports this package.
 """
