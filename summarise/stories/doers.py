@@ -63,5 +63,5 @@ def doer(entity: Entity) -> Doer:
 
 
 def _acronym(written: str) -> bool:
-    """ "US", "UN": capitals that are a name, though "us" and "un" are no names."""
+    """Whether a word is written in capitals, as "US" and "UN" are: a name, though "us" is a function word."""
     return len(written) > 1 and written.isupper()

@@ -241,9 +241,10 @@ def join_said(events: list[MergedEvent]) -> list[MergedEvent]:
 
 
 def _one_statement(o: MergedEvent, m: MergedEvent, said: Callable[[MergedEvent], set[int]]) -> bool:
-    if o.key == m.key or FORCE.get(o.key, -1) != FORCE.get(m.key, -2) or not overlap(o.days, m.days)[0]:
+    """Whether ``m``, an act of saying, is ``o`` told in other words (``join_said``)."""
+    if o.key == m.key or o.key not in FORCE or FORCE[o.key] != FORCE[m.key] or not o.actors & m.actors:
         return False
-    if not o.actors & m.actors:
+    if not overlap(o.days, m.days)[0]:
         return False
     if any(r.event.status != "happened" for r in (*o.reports, *m.reports)):
         return False
