@@ -1020,6 +1020,16 @@ def test_the_time_said_is_the_saying_s_time_not_its_action() -> None:
         ("The MacBook Air uses flash memory. The jet will use 20 percent less fuel.", []),
         # going on with a state is a state
         ("Ford expects to continue to be profitable.", []),
+        # a company noun names a party as a name does
+        (
+            "The deal says where the two companies could use the Apple trademark.",
+            [("the two companies", "use the Apple trademark", ("Apple",), None)],
+        ),
+        # having trouble doing something is an experience on an occasion, as "experienced issues" is
+        (
+            "Some buyers had difficulty finishing their orders. The firm has a problem.",
+            [("Some buyers", "had difficulty", (), None), ("Some buyers", "finishing orders", (), None)],
+        ),
     ],
 )
 def test_a_state_verb_is_an_act_in_the_frames_that_make_it_one(
@@ -1039,3 +1049,10 @@ def test_a_product_made_by_a_party_and_an_aspect_verb_with_an_object_of_its_own(
     assert "continue building" in triggers  # going on with an act: one event, named by both words
     assert triggers["used"] == "used the 787"  # a party using a given thing
     assert "expand" in triggers  # the purpose of "used the jet" is an act of its own, not its aspect
+
+
+def test_be_with_the_act_noun_its_subject_is_doing_is_named_by_both_words() -> None:
+    result = summarise(
+        "Steve Jobs said he would be on medical leave for a month.", published="2011-01-17", settings=PARSE
+    )
+    assert [e.trigger.text for e in result.events if e.trigger is not None] == ["be on medical leave"]

@@ -101,6 +101,12 @@ STATES = word_set(
 lemmatise to the bare apostrophe."""
 EARNINGS = word_set("profit profits money revenue revenues income earnings")
 """What "make" earns ("made profits of $868 million"): besides any amount of money."""
+BODIES = word_set(
+    "company firm corporation automaker carmaker manufacturer maker airline carrier airframer consortium retailer "
+    "government"
+)
+"""Nouns that name a company or a government, which can act ("the two companies could use the Apple trademark"):
+the company heads grounding reads descriptions by (``ground.name_merges``, a layer this one may not import)."""
 PARTY_ACTS = word_set("use")
 """A state when a thing does it ("products to use Intel processors"), an act when a party does (``_party_act``)."""
 QUANTIFIERS = word_set("no any some all every each more less much many few")
@@ -1228,10 +1234,19 @@ def _state(verb: Any) -> bool:
     """Whether a verb tells how things stand, not an act: a verb of ``STATES`` ("includes", "remains", "seems"),
     unless its frame makes it an act: a light verb with an act noun (``_light``), a product made by a party or an
     amount earned (``_made``), a verb of handling done by a party (``_party_act``), or going on with an act
-    (``_goes_on``)."""
+    (``_goes_on``), or having trouble doing something (``_struggled``)."""
     if verb.lemma_.lower() not in STATES:
         return False
-    return not (_light(verb) or _made(verb) or _party_act(verb) or _goes_on(verb))
+    return not (_light(verb) or _made(verb) or _party_act(verb) or _goes_on(verb) or _struggled(verb))
+
+
+def _struggled(verb: Any) -> bool:
+    """ "have" with a difficulty in doing something ("Some had difficulty finishing their orders"): an experience
+    on an occasion, as "experienced issues connecting" is, not something owned."""
+    if verb.lemma_.lower() != "have":
+        return False
+    trouble = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DIFFICULTY_NOUNS), None)
+    return trouble is not None and any(c.tag_ == "VBG" for c in trouble.children)
 
 
 def _made(verb: Any) -> bool:
@@ -1284,10 +1299,10 @@ def _goes_on(verb: Any) -> bool:
 
 
 def _party(tok: Any) -> bool:
-    """A person, a company or a country: a name of one, an office, or a person's pronoun."""
+    """A person, a company or a country: a name of one, an office, a company noun, or a person's pronoun."""
     if tok.pos_ == "PRON":
         return tok.lower_ in PERSON_PRONOUNS | PARTY_PRONOUNS
-    return tok.ent_type_ in PARTY_LABELS or tok.lemma_.lower() in PERSON_ROLES
+    return tok.ent_type_ in PARTY_LABELS or tok.lemma_.lower() in PERSON_ROLES | BODIES
 
 
 def _light(verb: Any) -> bool:
