@@ -1056,3 +1056,8 @@ def test_be_with_the_act_noun_its_subject_is_doing_is_named_by_both_words() -> N
         "Steve Jobs said he would be on medical leave for a month.", published="2011-01-17", settings=PARSE
     )
     assert [e.trigger.text for e in result.events if e.trigger is not None] == ["be on medical leave"]
+
+
+def test_a_bare_quantifier_subject_names_part_of_a_group_not_the_name_before_it() -> None:
+    text = "Many buyers could not reach Apple. Some had difficulty finishing their orders."
+    assert [actor for actor, _, _, _ in found(text)] == ["Many buyers", "Some", "Some"]

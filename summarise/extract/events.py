@@ -1075,7 +1075,7 @@ def _verb_events(
         narrated = main is verb and status == "happened" and _narrated(verb, start + verb.idx, speaker, statements)
         for actor_tok in actors:
             actor = _phrase(actor_tok, ents) if actor_tok is not None else ""
-            pronoun = actor if actor_tok is not None and actor_tok.pos_ == "PRON" else None
+            pronoun = actor if actor_tok is not None and _pronoun(actor_tok) else None
             if speaker and actor_tok is not None and actor_tok.lower_ in FIRST_PERSON:
                 actor, pronoun = speaker, None  # "I conclude", says the judge: the judge concludes
             elif side and actor_tok is subject:
@@ -1103,6 +1103,12 @@ def _verb_events(
                 )
             )
     return found
+
+
+def _pronoun(tok: Any) -> bool:
+    """A pronoun that stands for a name before it; not a bare quantifier, which names a part of a group the
+    article counts ("Many buyers experienced issues … Some had difficulty": some of the buyers, not Apple)."""
+    return bool(tok.pos_ == "PRON" and tok.lower_ not in PARTITIVES)
 
 
 def _narrated(verb: Any, at: int, speaker: str, statements: Sequence[tuple[int, int, str]]) -> bool:
