@@ -1239,7 +1239,7 @@ def _speaker(at: int, quotes: Sequence[tuple[int, int]], statements: Sequence[tu
 def _state(verb: Any) -> bool:
     """Whether a verb tells how things stand, not an act: a verb of ``STATES`` ("includes", "remains", "seems"),
     unless its frame makes it an act: a light verb with an act noun (``_light``), a product made by a party or an
-    amount earned (``_made``), a verb of handling done by a party (``_party_act``), or going on with an act
+    amount earned (``_made``), a party's use of a given thing (``_party_act``), going on with an act
     (``_goes_on``), or having trouble doing something (``_struggled``)."""
     if verb.lemma_.lower() not in STATES:
         return False
@@ -1287,7 +1287,7 @@ def _party_act(verb: Any) -> bool:
     if obj is None or not any(c.dep_ in ("det", "poss") and c.lower_ not in QUANTIFIERS for c in obj.children):
         return False
     first = verb
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     told = next((c for c in first.head.children if c.dep_ == "dobj"), None) if first.dep_ == "xcomp" else None
     doer = told if told is not None else _subject(verb)  # "told customers to hold it or to use a case": theirs
