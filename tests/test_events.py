@@ -1004,3 +1004,60 @@ def test_the_time_said_is_the_saying_s_time_not_its_action() -> None:
     assert announced["GM"].time is not None and announced["GM"].time.value == "2009-04-01"
     airbus = announced["Airbus"].time
     assert airbus is not None and (airbus.text, airbus.value) == ("has announced", "2009-04-02")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "make" that earns an amount is an act; made up of it, a habit of a plant, a cause are how things stand
+        (
+            "Ford made profits of $868 million in the fourth quarter.",
+            [("Ford", "made profits of $868 million", (), None)],
+        ),
+        ("Revenue made up $7.1 billion. Atlanta makes the Ford Taurus. The plan would make Chrysler profitable.", []),
+        # a party using a given thing acts; a thing using a kind of material is what it is like
+        ("Apple will continue to use its name.", [("Apple", "continue to use its name", (), None)]),
+        ("The MacBook Air uses flash memory. The jet will use 20 percent less fuel.", []),
+        # going on with a state is a state
+        ("Ford expects to continue to be profitable.", []),
+        # a company noun names a party as a name does
+        (
+            "The deal says where the two companies could use the Apple trademark.",
+            [("the two companies", "use the Apple trademark", ("Apple",), None)],
+        ),
+        # having trouble doing something is an experience on an occasion, as "experienced issues" is
+        (
+            "Some buyers had difficulty finishing their orders. The firm has a problem.",
+            [("Some buyers", "had difficulty", (), None), ("Some buyers", "finishing orders", (), None)],
+        ),
+    ],
+)
+def test_a_state_verb_is_an_act_in_the_frames_that_make_it_one(
+    text: str, expected: list[tuple[str, str, tuple[str, ...], str | None]]
+) -> None:
+    assert found(text) == expected
+
+
+def test_a_product_made_by_a_party_and_an_aspect_verb_with_an_object_of_its_own() -> None:
+    text = (
+        "The first A380, made by Airbus, was delivered to Singapore Airlines. The decision was made by the board. "
+        "GM would continue building the Aura sedan. All Nippon Airways used the 787 to expand its routes."
+    )
+    result = summarise(text, published="2011-06-07", settings=PARSE)
+    triggers = {e.trigger.text: e.action for e in result.events if e.trigger is not None}
+    assert triggers["made"] == "made The A380"  # Airbus made it: "by" names a party
+    assert "continue building" in triggers  # going on with an act: one event, named by both words
+    assert triggers["used"] == "used the 787"  # a party using a given thing
+    assert "expand" in triggers  # the purpose of "used the jet" is an act of its own, not its aspect
+
+
+def test_be_with_the_act_noun_its_subject_is_doing_is_named_by_both_words() -> None:
+    result = summarise(
+        "Steve Jobs said he would be on medical leave for a month.", published="2011-01-17", settings=PARSE
+    )
+    assert [e.trigger.text for e in result.events if e.trigger is not None] == ["be on medical leave"]
+
+
+def test_a_bare_quantifier_subject_names_part_of_a_group_not_the_name_before_it() -> None:
+    text = "Many buyers could not reach Apple. Some had difficulty finishing their orders."
+    assert [actor for actor, _, _, _ in found(text)] == ["Many buyers", "Some", "Some"]

@@ -263,6 +263,9 @@ def nominal_events(
         else:
             pronoun_at = start + doer.idx if pronoun and doer is not None else None
         action, when = _action(noun, doer, ents), _time(noun, times)
+        being = _being_in(noun) if doer is not None else None
+        if being is not None and being.i < noun.i:  # "are in negotiations": "be" supports the act, as a light verb
+            trigger = (start + being.idx, trigger[1])
         if not (actor or partners or when or " " in action):
             continue  # a bare "sales" of nobody, with no words or time of its own: the line tells a reader nothing
         status = noun_status(noun)

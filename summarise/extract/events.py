@@ -99,6 +99,22 @@ STATES = word_set(
 )
 """With the contracted forms of "be" and "have", which the parse may leave unlemmatised ("it’s hard") or
 lemmatise to the bare apostrophe."""
+EARNINGS = word_set("profit profits money revenue revenues income earnings")
+"""What "make" earns ("made profits of $868 million"): besides any amount of money."""
+BODIES = word_set(
+    "company firm corporation automaker carmaker manufacturer maker airline carrier airframer consortium retailer "
+    "government"
+)
+"""Nouns that name a company or a government, which can act ("the two companies could use the Apple trademark"):
+the company heads grounding reads descriptions by (``ground.name_merges``, a layer this one may not import)."""
+PARTY_ACTS = word_set("use")
+"""A state when a thing does it ("products to use Intel processors"), an act when a party does (``_party_act``)."""
+QUANTIFIERS = word_set("no any some all every each more less much many few")
+"""Determiners that measure a kind of thing ("uses less fuel"), not point at one ("uses its name")."""
+GOING_ON = word_set("continue keep")
+"""Aspect verbs of ``STATES``: an act when what goes on is one (``_goes_on``)."""
+PARTY_PRONOUNS = word_set("i we you they")
+"""Pronouns that stand for people or a group, not a thing ("it")."""
 NOUN_VERBS = {"meeting": "meet", "talks": "talk", "trip": "travel", "negotiations": "negotiate", "invasion": "invade"}
 EVENT_NOUNS = word_set(
     """meeting summit talks visit trip attack strike deal agreement treaty negotiations election vote invasion
@@ -276,7 +292,7 @@ def _joint_trigger(start: int, verb: Any, inner: Sequence[Any]) -> tuple[int, in
     "made its maiden flight", a flight; "has taken medical leave"), a verb and its object that is its subject's own
     act (``_own_act``: "has since increased its holding"): the trigger runs from the one to the other. None for any
     other verb."""
-    last = inner[0] if inner and verb.lemma_.lower() in ASPECT_VERBS else None
+    last = inner[0] if inner and _aspect(verb) else None
     if last is None:
         light = _act_object(verb) if verb.lemma_.lower() in LIGHT_VERBS else None
         last = light if light is not None else _own_act(verb)
@@ -289,7 +305,14 @@ def _swallows(verb: Any) -> bool:
     """Whether a verb and its infinitive are one event: an aspect ("began supplying weapons") or a frame that
     is only the act's status ("plans to visit"). Any other verb is an act of its own, and so is its infinitive
     ("was forced to seek aid", "selected Penske to buy", "refused to meet")."""
-    return verb.lemma_.lower() in ASPECT_VERBS | MODAL_FRAMES
+    return _aspect(verb) or verb.lemma_.lower() in MODAL_FRAMES
+
+
+def _aspect(verb: Any) -> bool:
+    """An aspect verb of its complement's act ("began supplying weapons", "will continue to use its name"); not one
+    with an object of its own, whose infinitive is a purpose or a result ("We plan to use the 787 to expand our
+    business", "loans to keep them operating")."""
+    return verb.lemma_.lower() in ASPECT_VERBS and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _text(tokens: Sequence[Any]) -> str:
@@ -1007,7 +1030,7 @@ def _verb_events(
         if verb.pos_ != "VERB" or verb.i in swallowed or _prefix(verb) or len(verb.text) < 2:
             continue  # a hyphenated word's first part, or a letter the tokenizer split off ("It ’ s": no verb)
         lemma = verb.lemma_.lower()
-        if (lemma in STATES and not _light(verb)) or _says(verb, start, claimed, told_acts):
+        if _state(verb) or _says(verb, start, claimed, told_acts):
             continue
         speaker = _speaker(start + verb.idx, quotes, statements)
         if speaker is None:
@@ -1052,7 +1075,7 @@ def _verb_events(
         narrated = main is verb and status == "happened" and _narrated(verb, start + verb.idx, speaker, statements)
         for actor_tok in actors:
             actor = _phrase(actor_tok, ents) if actor_tok is not None else ""
-            pronoun = actor if actor_tok is not None and actor_tok.pos_ == "PRON" else None
+            pronoun = actor if actor_tok is not None and _pronoun(actor_tok) else None
             if speaker and actor_tok is not None and actor_tok.lower_ in FIRST_PERSON:
                 actor, pronoun = speaker, None  # "I conclude", says the judge: the judge concludes
             elif side and actor_tok is subject:
@@ -1080,6 +1103,12 @@ def _verb_events(
                 )
             )
     return found
+
+
+def _pronoun(tok: Any) -> bool:
+    """A pronoun that stands for a name before it; not a bare quantifier, which names a part of a group the
+    article counts ("Many buyers experienced issues … Some had difficulty": some of the buyers, not Apple)."""
+    return bool(tok.pos_ == "PRON" and tok.lower_ not in PARTITIVES)
 
 
 def _narrated(verb: Any, at: int, speaker: str, statements: Sequence[tuple[int, int, str]]) -> bool:
@@ -1205,6 +1234,81 @@ def _speaker(at: int, quotes: Sequence[tuple[int, int]], statements: Sequence[tu
     if not any(a <= at < b for a, b in quotes):
         return ""
     return next((source for a, b, source in statements if a <= at < b and source), None)
+
+
+def _state(verb: Any) -> bool:
+    """Whether a verb tells how things stand, not an act: a verb of ``STATES`` ("includes", "remains", "seems"),
+    unless its frame makes it an act: a light verb with an act noun (``_light``), a product made by a party or an
+    amount earned (``_made``), a party's use of a given thing (``_party_act``), going on with an act
+    (``_goes_on``), or having trouble doing something (``_struggled``)."""
+    if verb.lemma_.lower() not in STATES:
+        return False
+    return not (_light(verb) or _made(verb) or _party_act(verb) or _goes_on(verb) or _struggled(verb))
+
+
+def _struggled(verb: Any) -> bool:
+    """ "have" with a difficulty in doing something ("Some had difficulty finishing their orders"): an experience
+    on an occasion, as "experienced issues connecting" is, not something owned."""
+    if verb.lemma_.lower() != "have":
+        return False
+    trouble = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DIFFICULTY_NOUNS), None)
+    return trouble is not None and any(c.tag_ == "VBG" for c in trouble.children)
+
+
+def _made(verb: Any) -> bool:
+    """ "make" as producing or earning: a passive whose "by" names the party that made it ("made by Airbus", "which
+    is made by Apple Computer"), or a past act that earned an amount ("Ford made profits of $868 million"). Not a
+    particle verb ("revenue made up $7.1 billion"), a causative ("make Chrysler profitable"), a habitual present
+    ("Atlanta makes the Ford Taurus": how a plant stands), nor a made act ("the decision was made by the board": the
+    noun is the event, ``event_nouns``)."""
+    if verb.lemma_.lower() != "make" or any(c.dep_ == "prt" for c in verb.children):
+        return False
+    if verb.tag_ == "VBN" and (_passive(verb) or verb.dep_ == "acl"):
+        made = _patient(verb) or (verb.head if verb.dep_ == "acl" else None)
+        if made is not None and (made.lemma_.lower() in ACTS or _act_noun(made)):
+            return False
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        maker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return maker is not None and _party(maker)
+    if verb.tag_ != "VBD" or any(c.dep_ in ("ccomp", "oprd", "xcomp") for c in verb.children):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and (obj.lemma_.lower() in EARNINGS or any(t.ent_type_ == "MONEY" for t in obj.subtree))
+
+
+def _party_act(verb: Any) -> bool:
+    """ "use" as an act: a party (a person, a company, a country) using a given thing ("will continue to use its
+    name", "they should not use a trademark", "We plan to use the 787"); a thing using a kind of material is what
+    the thing is like ("products to use Intel processors", "The MacBook Air uses flash memory", "the 787 will use
+    20 percent less fuel"), as is a passive with no party ("a display that is used to access all features")."""
+    if verb.lemma_.lower() not in PARTY_ACTS or _passive(verb) or verb.tag_ == "VBN":
+        return False
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or not any(c.dep_ in ("det", "poss") and c.lower_ not in QUANTIFIERS for c in obj.children):
+        return False
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    told = next((c for c in first.head.children if c.dep_ == "dobj"), None) if first.dep_ == "xcomp" else None
+    doer = told if told is not None else _subject(verb)  # "told customers to hold it or to use a case": theirs
+    return doer is not None and _party(doer)
+
+
+def _goes_on(verb: Any) -> bool:
+    """An aspect verb of ``STATES`` (continue, keep) going on with an act: one event with it, as "began supplying"
+    is ("will continue to use its name"); going on with a state is one ("expects to continue to be
+    profitable")."""
+    if verb.lemma_.lower() not in GOING_ON or not _aspect(verb):
+        return False
+    inner = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    return inner is not None and not _state(inner)
+
+
+def _party(tok: Any) -> bool:
+    """A person, a company or a country: a name of one, an office, a company noun, or a person's pronoun."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PERSON_PRONOUNS | PARTY_PRONOUNS
+    return tok.ent_type_ in PARTY_LABELS or tok.lemma_.lower() in PERSON_ROLES | BODIES
 
 
 def _light(verb: Any) -> bool:
