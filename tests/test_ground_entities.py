@@ -725,3 +725,17 @@ def test_a_count_or_a_heading_is_no_longer_name_a_short_one_ends() -> None:
     names = ("475 Republicans", "Republicans", "FULL SPEECH", "Speech")
     table = canonicalise([Mention(n, role="actor") for n in names], text)
     assert not same(table, "Republicans", "475 Republicans") and not same(table, "Speech", "FULL SPEECH")
+
+
+def test_a_title_case_headline_is_no_evidence_of_a_name() -> None:
+    """A title-case headline capitalises every word: "Lindsey Graham Says" there is no fuller name of Lindsey
+    Graham, nor does "Retired General Reveals" set a name "Reveals" beside the description; a sentence-case
+    headline's names still count ("Beatles' Apple Corps sues Apple Computer")."""
+    text = "Trump Could Address Clean Energy, Lindsey Graham Says.\n\nSen. Lindsey Graham spoke on Monday.\n"
+    table = canonicalise([Mention("Lindsey Graham", role="claimant"), Mention("Graham", role="claimant")], text)
+    assert entity(table, "Graham").name == "Lindsey Graham"
+    text = "Retired General Reveals Experience Of Serving Under Obama.\n\nGen. Norman Ham spoke out on Monday.\n"
+    table = canonicalise([Mention("Retired General", role="claimant")], text)
+    assert entity(table, "Retired General").name == "Retired General"
+    for line, title_case in ((text.splitlines()[0], True), ("Beatles' Apple Corps sues Apple Computer", False)):
+        assert name_evidence._title_cased(line.split()) is title_case

@@ -20,7 +20,8 @@ Merge rules, in order:
    or in the text (Sullivan = Jake Sullivan), or a company's full name (Apple = Apple Inc., Ford = Ford Motor
    Company); it stays apart when several fit (Clinton with Hillary and Bill Clinton; Ford with Ford Motor
    Company and William Clay Ford Jr.). A fuller name found only in the text counts when the text gives it
-   before it uses the short name again (not "Michigan Ford" late in a list). A name with digits, an acronym, a
+   before it uses the short name again (not "Michigan Ford" late in a list), and not in a title-case line
+   (not "Lindsey Graham Says" in "… Clean Energy, Lindsey Graham Says"). A name with digits, an acronym, a
    country, lower-case words or a possessive, or one written right after "the", is no person's ("Airbus A350",
    "Apple TV", "Ford Australia", "the Chrysler Aspen"). An acronym joins the one name it abbreviates (GM =
    General Motors, EADS = European Aeronautic Defence and Space Company, USAF = Air Force after a country's
