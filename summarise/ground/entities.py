@@ -38,8 +38,10 @@ Merge rules, in order:
    Obama").
 6. A company's description ("the firm", "The US car manufacturer") joins the company set beside it in the
    text, else the one company introduced as "a ... firm", else the company read before it
-   (``_link_company_descriptions``); never a person or a public body. A product's description ("the aircraft",
-   "The device") joins the product named before it ("A380", "iPhone 4": ``_link_thing_descriptions``).
+   (``_link_company_descriptions``); never a person or a public body, nor a common noun capitalised to open
+   its sentence ("Bankruptcy for U.S. automaker GM …" over "file for bankruptcy"). A product's description
+   ("the aircraft", "The device") joins the product named before it ("A380", "iPhone 4":
+   ``_link_thing_descriptions``).
 
 The canonical name is the longest proper-name form without title (a country's table name for countries; never
 a company's or a product's description); the other surface forms become aliases, a form written after "the"
