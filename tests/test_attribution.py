@@ -315,16 +315,24 @@ def headline(text: str) -> list[tuple[str, str, str]]:
             "Jane Roux Says Harbour Museum Will Tell of 'Hope and Loss.'\n\nMayor Jane Roux opened the museum.",
             [("Jane Roux", "says", "Harbour Museum Will Tell of 'Hope and Loss")],
         ),
-        # a rubric before a colon speaks for nobody (an adjective, not a noun) …
+        # a rubric before a colon whose statement names its own speaker speaks for nobody …
         (
             "The Latest: Roux urges workers to keep the mill open.\n\n"
             "LEEDS — The Latest on the mill closure:\n\nMayor Jane Roux spoke to workers on Monday.",
-            [("Roux", "urges", "to keep the mill open")],
+            [("Roux", "urges", "workers to keep the mill open")],
         ),
-        # … nor does a phrase the article never names again (a pun, not a speaker)
+        # … a name before the colon stays the speaker, whoever its statement names …
         (
-            "Steel Over Deal: Workers Back Jane Roux For Mayor.\n\nMayor Jane Roux spoke to workers on Monday.",
-            [],
+            "Jane Roux: Harbour Steel Says Mill Will Stay Open.\n\nMayor Jane Roux spoke to workers on Monday.",
+            [
+                ("Jane Roux", ":", "Harbour Steel Says Mill Will Stay Open."),
+                ("Harbour Steel", "says", "Mill Will Stay Open"),
+            ],
+        ),
+        # … and so does a rubric whose statement names no speaker, named in the body or not (a columnist)
+        (
+            "Milbank: Workers Back Jane Roux For Mayor.\n\nMayor Jane Roux spoke to workers on Monday.",
+            [("Milbank", ":", "Workers Back Jane Roux For Mayor.")],
         ),
         # a cue inside the colon's statement that names no one new is part of it
         (
@@ -337,6 +345,18 @@ def test_a_headline_s_misparse_gives_no_claim(text: str, expected: list[tuple[st
     """A headline's parse is poor (title case, no verb, a noun read as a verb): its claims are the ones the parse
     reads with a speaker who can speak and a statement the cue holds."""
     assert headline(text) == expected
+
+
+def test_a_title_case_headline_is_read_in_sentence_case() -> None:
+    """A title-case headline is parsed with every word the body never capitalises in lower case ("hacked",
+    "remarks"): the parser then reads what Roux says, not "Russians Hacked Harbour Mill" as a speaker."""
+    text = (
+        "Roux Says Russians Hacked Harbour Mill, Calls Owner’s Steel Remarks ‘Troubling.’\n\nMayor Jane Roux said "
+        "on Monday that Russians hacked the computers of Harbour Mill. She called the owner's remarks troubling."
+    )
+    said = headline(text)
+    assert ("Roux", "says", "Russians Hacked Harbour Mill") in said
+    assert all(source in ("Roux", "") for source, _, _ in said)
 
 
 def test_a_headline_that_orders_a_model_about_gives_no_claim() -> None:
