@@ -30,13 +30,14 @@ cost, and cuts every part from the article as written:
   ends on its cue and a colon ("He said:") the next paragraph; under three words only when it names something
   ("criticized him") or is a quotation ending in its own punctuation ('"Probably," he said').
 
-The headline, which is not one of the document's sentences, is parsed too (its title-case cue verbs read in lower
-case, "Jane Roux Says …"), and its "NAME: …" shape read like a transcript's line: its attributions are numbered
-sentence 0, and grounding takes the title as their sentence. A headline's parse is poor, so less of it is taken on
-trust: a cue holds only its own clause unless it can be a parenthetical ("…, Lindsey Graham Says"; not "after
-bondholder offers fail", a noun read as a verb), "NAME:" is no speaker when the statement after it opens with its
-own ("The Latest: Trump urges …", who says the rest of the line), and a cue inside another headline attribution's
-statement that names no one new is part of it.
+The headline, which is not one of the document's sentences, is parsed too (a title-case one in sentence case: its
+cue verbs, "Jane Roux Says …", and the words the body never capitalises in lower case), and its "NAME: …" shape
+read like a transcript's line: its attributions are numbered sentence 0, and grounding takes the title as their
+sentence. A headline's parse is poor, so less of it is taken on trust: a cue holds only its own clause unless it
+can be a parenthetical ("…, Lindsey Graham Says"; not "after bondholder offers fail", a noun read as a verb),
+"NAME:" is no speaker when it names nobody and the statement after it opens with its own ("The Latest: Trump
+urges …", who says the rest of the line), and a cue inside another headline attribution's statement that names
+no one new is part of it.
 
 A cue inside another attribution's content that names no one new is part of that statement, not a second one.
 Pronoun sources are resolved to the nearest earlier speaker in the body (not the headline's), else the nearest
@@ -766,13 +767,18 @@ def headline_attributions(doc: Document) -> list[Attribution]:
     return _drop_nested(found)  # "Pence: … Trump Was ‘Mocking’ Clinton Camp": part of Pence's statement
 
 
+def _cue_token(a: Attribution, parsed: Any, start: int) -> Any | None:
+    """The token of the headline's parse that is the attribution's cue (``start``: the title's offset)."""
+    return next((t for t in parsed if t.idx == a.cue_start - start), None)
+
+
 def _holds_its_content(a: Attribution, parsed: Any, start: int) -> bool:
     """Whether a headline cue holds what the parse gave it: content under the cue itself, or around a cue that
     can be a parenthetical ("…, Lindsey Graham Says"). A headline is short and its parse poor; a cue set in a
     clause a subordinator opens ("… after bondholder offers fail": a noun read as a verb), or in its head cue's
     statement ("Obama Says … Will Tell of …"), holds no words outside its own clause ("plan for "New GM" after
     auto company declared bankruptcy": the quotation is not the declaration)."""
-    cue = next((t for t in parsed if t.idx == a.cue_start - start), None)
+    cue = _cue_token(a, parsed, start)
     if cue is None:
         return True
     low, high = _subtree(cue)
@@ -796,7 +802,7 @@ def _rubric_speaker(found: Sequence[Attribution], parsed: Any, start: int, colon
     for a in found:
         if a.source_span is None or a.pronoun is not None or a.source_span[0] != at:
             continue
-        cue = next((t for t in parsed if t.idx == a.cue_start - start), None)
+        cue = _cue_token(a, parsed, start)
         verb = cue if cue is None or cue.pos_ != "NOUN" else cue.head  # a noun cue's: "Made … Announcement"
         if verb is not None and verb.tag_ in ("VBZ", "VBD", "VBP"):  # not "Hillary Asking Moderator To …"
             return a
@@ -814,7 +820,7 @@ def _to_line_end(a: Attribution, text: str, end: int, parsed: Any, start: int) -
     """A rubric's speaker's statement, where the cue is a verb: the rest of the line after it, as the colon's
     would be (the parse of a title-case line cuts it short: "Sanders declares ‘revolution,’ ignores losses");
     a noun cue keeps what it holds ("Announcement About Sarah Palin")."""
-    cue = next((t for t in parsed if t.idx == a.cue_start - start), None)
+    cue = _cue_token(a, parsed, start)
     low, high = _trim(text, a.cue_start + len(a.cue), end)
     if cue is None or cue.pos_ == "NOUN" or high <= low:
         return a
