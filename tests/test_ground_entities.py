@@ -725,3 +725,29 @@ def test_a_count_or_a_heading_is_no_longer_name_a_short_one_ends() -> None:
     names = ("475 Republicans", "Republicans", "FULL SPEECH", "Speech")
     table = canonicalise([Mention(n, role="actor") for n in names], text)
     assert not same(table, "Republicans", "475 Republicans") and not same(table, "Speech", "FULL SPEECH")
+
+
+def test_a_title_case_headline_is_no_evidence_of_a_name() -> None:
+    """A title-case headline capitalises every word: "Lindsey Graham Says" there is no fuller name of Lindsey
+    Graham, nor does "Retired General Reveals" set a name "Reveals" beside the description; a sentence-case
+    headline's names still count ("Beatles' Apple Corps sues Apple Computer")."""
+    text = "Trump Could Address Clean Energy, Lindsey Graham Says.\n\nSen. Lindsey Graham spoke on Monday.\n"
+    table = canonicalise([Mention("Lindsey Graham", role="claimant"), Mention("Graham", role="claimant")], text)
+    assert entity(table, "Graham").name == "Lindsey Graham"
+    text = "Retired General Reveals Experience Of Serving Under Obama.\n\nGen. Norman Ham spoke out on Monday.\n"
+    table = canonicalise([Mention("Retired General", role="claimant")], text)
+    assert entity(table, "Retired General").name == "Retired General"
+    for line, title_case in ((text.splitlines()[0], True), ("Beatles' Apple Corps sues Apple Computer", False)):
+        assert name_evidence._title_cased(line.split()) is title_case
+
+
+def test_a_company_description_joins_no_common_noun_capitalised_to_open_a_sentence() -> None:
+    """ "Bankruptcy" (a speaker a misparsed headline gave) is written lower case in the body: a common noun, no
+    company "The automaker" can stand for, though the article names it first."""
+    text = (
+        "Bankruptcy for U.S. automaker GM becomes certain\n\nThe automaker General Motors said on Wednesday that "
+        "its bondholders refused. The automaker has a June 1 deadline. GM may have to file for bankruptcy.\n"
+    )
+    names = ("Bankruptcy", "The automaker General Motors", "The automaker", "GM")
+    table = canonicalise([Mention(n, role="claimant") for n in names], text)
+    assert same(table, "The automaker", "GM") and not same(table, "Bankruptcy", "The automaker")

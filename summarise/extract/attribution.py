@@ -30,9 +30,14 @@ cost, and cuts every part from the article as written:
   ends on its cue and a colon ("He said:") the next paragraph; under three words only when it names something
   ("criticized him") or is a quotation ending in its own punctuation ('"Probably," he said').
 
-The headline, which is not one of the document's sentences, is parsed too (its title-case cue verbs read in lower
-case, "Jane Roux Says …"), and its "NAME: …" shape read like a transcript's line: its attributions are numbered
-sentence 0, and grounding takes the title as their sentence.
+The headline, which is not one of the document's sentences, is parsed too (a title-case one in sentence case: its
+cue verbs, "Jane Roux Says …", and the words the body never capitalises in lower case), and its "NAME: …" shape
+read like a transcript's line: its attributions are numbered sentence 0, and grounding takes the title as their
+sentence. A headline's parse is poor, so less of it is taken on trust: a cue holds only its own clause unless it
+can be a parenthetical ("…, Lindsey Graham Says"; not "after bondholder offers fail", a noun read as a verb),
+"NAME:" is no speaker when it names nobody and the statement after it opens with its own ("The Latest: Trump
+urges …", who says the rest of the line), and a cue inside another headline attribution's statement that names
+no one new is part of it.
 
 A cue inside another attribution's content that names no one new is part of that statement, not a second one.
 Pronoun sources are resolved to the nearest earlier speaker in the body (not the headline's), else the nearest
@@ -105,6 +110,8 @@ SIGN_OFF_WORDS = 8
 """A sentence of at most this many tokens, its cue the only verb, may sign off the quotation before it."""
 QUOTE_BEFORE_CHARS = 3000
 """How far back the opening mark of that quotation is looked for."""
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+"""The parser's entity labels of names that may speak or act (people, organisations, places, groups)."""
 MAX_PARSE_CHARS = 10_000
 """A longer 'sentence' is not prose (a table, a list run together): it is not parsed for attributions."""
 _APPOSED_NAME = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s?){1,4}?)(?=,)")
@@ -709,18 +716,21 @@ def title_span(doc: Document) -> tuple[int, int] | None:
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 
 
-def _sentence_case(title: str) -> str:
-    """A title-case headline's cue verbs in lower case ("Lindsey Graham Says Trump …"): the parser reads a
-    capitalised "Says" as part of a name. Only words whose stem is a cue are touched, so names stay names;
-    the length is kept, so offsets hold."""
+def _sentence_case(title: str, body: str = "") -> str:
+    """A title-case headline in sentence case, as the parser reads best: its cue verbs in lower case ("Lindsey
+    Graham Says Trump …": the parser reads a capitalised "Says" as part of a name), and every other word but the
+    first that the body never writes capitalised ("Clinton Says Russians Hacked DNC, Calls Trump's Putin Remarks
+    …": "hacked", "remarks"; the body writes its names as names). The length is kept, so offsets hold."""
     words = title.split()
     if sum(w[:1].isupper() for w in words) * 2 < len(words):
         return title  # sentence case already ("Trump urges supporters to …")
+    named = set(_TITLE_WORD.findall(body))
 
     def lower(m: re.Match[str]) -> str:
         word = m.group().lower()
         forms = (word, word[:-1], verb_stem(word))  # "says", "urges", "called"
-        return word if any(f in VERB_CUES for f in forms) else m.group()
+        cue = any(f in VERB_CUES for f in forms)
+        return word if cue or (body and m.start() > 0 and m.group() not in named) else m.group()
 
     return _TITLE_WORD.sub(lower, title)
 
@@ -733,10 +743,16 @@ def headline_attributions(doc: Document) -> list[Attribution]:
         return []
     start, end = span
     title = doc.text[start:end]
-    parsed = parser()(_sentence_case(title.replace("\xa0", " ")))
-    found = sentence_attributions(0, doc.text, start, parsed)  # lexicon cues (the model: 5 right of 8 on train)
+    parsed = parser()(_sentence_case(title.replace("\xa0", " "), doc.text[end : doc.body[1]]))
+    found = [  # lexicon cues (the model: 5 right of 8 on train)
+        a for a in sentence_attributions(0, doc.text, start, parsed) if _holds_its_content(a, parsed, start)
+    ]
     colon = _COLON.match(title)
-    if colon is not None and len(colon.group("content").split()) >= MIN_CONTENT_WORDS:
+    if colon is not None and (told := _rubric_speaker(found, parsed, start, colon)) is not None:
+        found = [a for a in found if a is not told] + [
+            _to_line_end(told, doc.text, start + colon.end("content"), parsed, start)
+        ]
+    elif colon is not None and len(colon.group("content").split()) >= MIN_CONTENT_WORDS:
         found = [a for a in found if a.cue_start >= start + colon.end("src")] + [
             Attribution(
                 sentence=0,
@@ -748,7 +764,67 @@ def headline_attributions(doc: Document) -> list[Attribution]:
                 content_span=(start + colon.start("content"), start + colon.end("content")),
             )
         ]
-    return found
+    return _drop_nested(found)  # "Pence: … Trump Was ‘Mocking’ Clinton Camp": part of Pence's statement
+
+
+def _cue_token(a: Attribution, parsed: Any, start: int) -> Any | None:
+    """The token of the headline's parse that is the attribution's cue (``start``: the title's offset)."""
+    return next((t for t in parsed if t.idx == a.cue_start - start), None)
+
+
+def _holds_its_content(a: Attribution, parsed: Any, start: int) -> bool:
+    """Whether a headline cue holds what the parse gave it: content under the cue itself, or around a cue that
+    can be a parenthetical ("…, Lindsey Graham Says"). A headline is short and its parse poor; a cue set in a
+    clause a subordinator opens ("… after bondholder offers fail": a noun read as a verb), or in its head cue's
+    statement ("Obama Says … Will Tell of …"), holds no words outside its own clause ("plan for "New GM" after
+    auto company declared bankruptcy": the quotation is not the declaration)."""
+    cue = _cue_token(a, parsed, start)
+    if cue is None:
+        return True
+    low, high = _subtree(cue)
+    inside = low <= a.content_span[0] - start and a.content_span[1] - start <= high
+    if inside or cue.head is cue:
+        return True
+    opened = any(c.dep_ == "mark" and c.lower_ != "as" for c in cue.children)  # "as Obama said, …" does hold
+    in_statement = cue.dep_ == "ccomp" and cue.head.pos_ == "VERB" and cue.head.lemma_.lower() in VERB_CUES
+    return not (opened or in_statement)
+
+
+def _rubric_speaker(found: Sequence[Attribution], parsed: Any, start: int, colon: re.Match[str]) -> Attribution | None:
+    """The attribution that opens the statement after a headline's colon with a speaker of its own and a finite
+    verb ("The Latest: Trump urges supporters to …", "Breaking: Trump Campaign Just Made Unexpected Announcement
+    About …") when the word before the colon names nobody (an adjective, an interjection, a common noun: a
+    rubric). A name stays the speaker ("NY Daily News: Paris Terror Attacks Highlight …"), and so does a rubric
+    with no speaker after it: PolNeAR's annotators give "News Guide: …" and "Poll: …" the statement."""
+    if _names_someone(parsed, colon.start("src"), colon.end("src")):
+        return None
+    at = start + colon.start("content")
+    for a in found:
+        if a.source_span is None or a.pronoun is not None or a.source_span[0] != at:
+            continue
+        cue = _cue_token(a, parsed, start)
+        verb = cue if cue is None or cue.pos_ != "NOUN" else cue.head  # a noun cue's: "Made … Announcement"
+        if verb is not None and verb.tag_ in ("VBZ", "VBD", "VBP"):  # not "Hillary Asking Moderator To …"
+            return a
+    return None
+
+
+def _names_someone(parsed: Any, low: int, high: int) -> bool:
+    """Whether the title's words in [low, high) name someone: a proper noun last, or a name the parser found."""
+    words = [t for t in parsed if low <= t.idx < high and not t.is_punct]
+    named = any(e.start_char < high and low < e.end_char for e in parsed.ents if e.label_ in NAME_LABELS)
+    return named or (bool(words) and words[-1].pos_ == "PROPN")
+
+
+def _to_line_end(a: Attribution, text: str, end: int, parsed: Any, start: int) -> Attribution:
+    """A rubric's speaker's statement, where the cue is a verb: the rest of the line after it, as the colon's
+    would be (the parse of a title-case line cuts it short: "Sanders declares ‘revolution,’ ignores losses");
+    a noun cue keeps what it holds ("Announcement About Sarah Palin")."""
+    cue = _cue_token(a, parsed, start)
+    low, high = _trim(text, a.cue_start + len(a.cue), end)
+    if cue is None or cue.pos_ == "NOUN" or high <= low:
+        return a
+    return replace(a, content=text[low:high], content_span=(low, high))
 
 
 def _drop_nested(found: list[Attribution]) -> list[Attribution]:
@@ -810,7 +886,7 @@ def parsed_article(doc: Document, parses: Iterable[Any]) -> ParsedArticle:
         paragraph = start if paragraph is None else paragraph
         sentences.append((number, start, parsed, paragraph))
         for ent in parsed.ents:
-            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            if ent.label_ in NAME_LABELS:
                 names.append((start + ent.start_char, ent.text, ent.label_ == "PERSON", False))
             if ent.label_ == "NORP":
                 groups.add(ent.text)

@@ -20,7 +20,8 @@ Merge rules, in order:
    or in the text (Sullivan = Jake Sullivan), or a company's full name (Apple = Apple Inc., Ford = Ford Motor
    Company); it stays apart when several fit (Clinton with Hillary and Bill Clinton; Ford with Ford Motor
    Company and William Clay Ford Jr.). A fuller name found only in the text counts when the text gives it
-   before it uses the short name again (not "Michigan Ford" late in a list). A name with digits, an acronym, a
+   before it uses the short name again (not "Michigan Ford" late in a list), and not in a title-case line
+   (not "Lindsey Graham Says" in "… Clean Energy, Lindsey Graham Says"). A name with digits, an acronym, a
    country, lower-case words or a possessive, or one written right after "the", is no person's ("Airbus A350",
    "Apple TV", "Ford Australia", "the Chrysler Aspen"). An acronym joins the one name it abbreviates (GM =
    General Motors, EADS = European Aeronautic Defence and Space Company, USAF = Air Force after a country's
@@ -37,8 +38,10 @@ Merge rules, in order:
    Obama").
 6. A company's description ("the firm", "The US car manufacturer") joins the company set beside it in the
    text, else the one company introduced as "a ... firm", else the company read before it
-   (``_link_company_descriptions``); never a person or a public body. A product's description ("the aircraft",
-   "The device") joins the product named before it ("A380", "iPhone 4": ``_link_thing_descriptions``).
+   (``_link_company_descriptions``); never a person or a public body, nor a common noun capitalised to open
+   its sentence ("Bankruptcy for U.S. automaker GM …" over "file for bankruptcy"). A product's description
+   ("the aircraft", "The device") joins the product named before it ("A380", "iPhone 4":
+   ``_link_thing_descriptions``).
 
 The canonical name is the longest proper-name form without title (a country's table name for countries; never
 a company's or a product's description); the other surface forms become aliases, a form written after "the"

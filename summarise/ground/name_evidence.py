@@ -39,7 +39,7 @@ def _text_names(text: str, *, start: int) -> list[_Item]:
     evidence items."""
     items: list[_Item] = []
     seen: set[tuple[str, str | None]] = set()
-    for run in _capitalised_runs(text):
+    for run in _capitalised_runs(_without_title_case(text)):
         words = run.split()
         while words and (_fold(words[0]).strip(".") in _STOP or _function_word(words[0])):
             words = words[1:]
@@ -54,6 +54,26 @@ def _text_names(text: str, *, start: int) -> list[_Item]:
         seen.add((key, title))
         items.append(_Item(core, core, title, False, key, None, False, start + len(items), virtual=True))
     return items
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+@lru_cache(maxsize=64)
+def _without_title_case(text: str) -> str:
+    """The text with its title-case lines blanked (same length): a headline's capitals are its style, so a run of
+    them is no evidence of a name ("… Clean Energy, Lindsey Graham Says" is no person "Lindsey Graham Says", nor
+    "Retired General Reveals …" one "Reveals" titled "Retired General")."""
+    return _LINE.sub(lambda m: " " * len(m.group()) if _title_cased(m.group().split()) else m.group(), text)
+
+
+def _title_cased(words: list[str]) -> bool:
+    """Whether a line is set in title case: every content word of four letters or more after its first
+    capitalised, three at least ("Retired General Reveals ‘Demoralizing’ Experience Of …"); a sentence-case
+    headline full of names is not ("Beatles' Apple Corps sues Apple Computer")."""
+    content = [w.strip("\"'“”‘’(),.;:?!") for w in words[1:]]
+    content = [w for w in content if len(w) >= 4 and w[:1].isalpha() and w.casefold() not in FUNCTION_WORDS]
+    return len(content) >= 3 and all(w[0].isupper() for w in content)
 
 
 def _always_after_the(name: str, text: str) -> bool:
@@ -121,7 +141,7 @@ def _apposed_names(description: str, text: str) -> tuple[str, ...]:
     heads = [description]
     if words and words[-1] == "leader":
         heads += [" ".join([*words[:-1], variant]) for variant in _LEADER_VARIANTS]
-    canon = _canonical_text(text)
+    canon = _canonical_text(_without_title_case(text))  # "Retired General Reveals …" sets no name "Reveals"
     index = _word_index(canon)
     names: set[str] = set()
     for head in heads:

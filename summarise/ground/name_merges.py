@@ -518,9 +518,19 @@ def _company_names_in_text(
     cores: dict[str, int] = {}
     for i, item in enumerate(items):
         root = clusters.find(i)
-        if root in agents and root not in people and not item.description and _written_like_a_name(item.core):
+        if root not in agents or root in people or item.description or not _written_like_a_name(item.core):
+            continue
+        if not _common_noun(item.core, text):
             cores.setdefault(item.core, root)
     return sorted((at, root) for core, root in cores.items() for at in _word_occurrences(core, text))
+
+
+def _common_noun(core: str, text: str) -> bool:
+    """Whether a capitalised name is a common noun the text writes in lower case elsewhere ("Bankruptcy for U.S.
+    automaker GM …" over "… file for bankruptcy"): capitalised only to open its sentence, no company a
+    description stands for (a claim misread from the headline gave it as a speaker)."""
+    lower = core.lower()
+    return lower != core and bool(_word_occurrences(lower, text))
 
 
 def _company_before(surface: str, named: list[tuple[int, int]], text: str) -> set[int]:
