@@ -173,10 +173,16 @@ def verb_stem(word: str) -> str:
     return word
 
 
+ACT_FORMS = word_set("denied denies acknowledged admitted")
+"""The forms of ``SPEECH_VERBS`` whose verb is an act of saying with a force of its own (``ACT_CUES``)."""
+
+
 def is_speech(action: str) -> bool:
-    """An 'event' whose verb is a reporting verb is a statement: it belongs to the claims."""
+    """An 'event' whose verb is a reporting verb is a statement: it belongs to the claims. Not one of
+    ``ACT_CUES`` ("denied the report"): a denial is an event, as the parse's is."""
     words = action.lower().split()
-    return bool(words) and (words[0] in SPEECH_VERBS or (len(words) > 1 and words[:2] == ["did", "not"]))
+    said = bool(words) and words[0] in SPEECH_VERBS - ACT_FORMS
+    return said or (len(words) > 1 and words[:2] == ["did", "not"])
 
 
 # -- pronouns -------------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import pytest
 
 from summarise import lexicon
 from summarise.lexicon import (
+    ACT_FORMS,
     CUES,
     REPORTING_WORDS,
     SAYING_WORDS,
@@ -32,6 +33,7 @@ def test_the_word_classes_nest_as_the_rules_read_them() -> None:
     assert SPEECH_VERBS <= SAYING_WORDS and REPORTING_WORDS <= SAYING_WORDS
     assert "according" in REPORTING_WORDS and "warned" not in SPEECH_VERBS  # a warning stays an event
     assert {"say", "deny", "call"} <= CUES
+    assert ACT_FORMS <= SPEECH_VERBS  # the forms a model's event may begin with that stay events
 
 
 def test_quoted_stretches_need_two_words_unless_told() -> None:
