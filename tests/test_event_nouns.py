@@ -85,14 +85,13 @@ def test_a_light_verb_and_its_act_noun_are_one_event_with_the_verb_s_doer_and_ti
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [
+        ("Apple Corps has filed a lawsuit against Apple Computer.", "filed a lawsuit"),
+        ("In the first quarter, GM had reported a loss of $381 million.", "reported a loss"),
         ("Some buyers had difficulty finishing their orders online.", "finishing their orders"),
-        ("The buyers completed their purchases online.", "completed their purchases"),
-        # the noun's own event ("its first annual loss": GM's) keeps its word; another's act is the verb's alone;
-        # the support verbs of documents and figures were measured and left out
+        # the noun's own event ("its first annual loss": GM's) keeps its word; another's act is the verb's alone
         ("General Motors has posted its first annual loss since 1992.", "posted"),
         ("Apple received criticism last month.", "received"),
         ("Apple has plans to import more features.", "import"),
-        ("Apple Corps has filed a lawsuit against Apple Computer.", "filed"),
     ],
 )
 def test_a_light_or_aspectual_verb_s_trigger_runs_through_the_act_noun_its_object_is(text: str, trigger: str) -> None:

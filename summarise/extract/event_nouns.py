@@ -199,6 +199,11 @@ EVENT_VERBS = word_set("begin start occur happen")
 how it turned out."""
 UNDONE_VERBS = NEGATING_VERBS | word_set("kill scrap block veto delay postpone")
 """Verbs whose passive subject is an act that did not take place ("the deal had been killed")."""
+SUPPORT_VERBS = LIGHT_OBJECT_VERBS | word_set("file lodge sign strike reach post suffer incur record place report")
+"""Verbs whose object names the act their subject does or undergoes, the verb adding only that it was done
+(``supported``): "filed a lawsuit" (sued), "signed a deal", "posted a loss" (lost), "reported a loss", "placed an
+order", "finishing their orders"; not a verb acting on another's act ("received criticism", "violates an
+agreement", "evade bankruptcy"), an act of its own at its own time."""
 
 
 HAND_ACTS = ACTS | THEME_NOUNS
@@ -296,17 +301,11 @@ def nominal_events(
 def supported(
     verbs: Sequence[EventCandidate], start: int, parsed: Any, told: Collection[tuple[int, int] | None]
 ) -> list[EventCandidate]:
-    """The verb events of a sentence, the trigger of a verb whose object is the act itself (``LIGHT_OBJECT_VERBS``:
-    a light or aspectual verb, "had difficulty finishing their orders") run through that act noun, as a light
-    verb's is through the nouns the events module lists ("made its maiden flight") and an aspect verb's through its
-    infinitive ("began selling"): one event, both words name it. Not when the noun tells an event of its own
-    (``told``: "Acme began production", Acme's production), frames an infinitive ("has plans to import"), or is no
-    word of the event's action. The support verbs of documents and figures ("filed a lawsuit", "signed a deal",
-    "posted a loss", "reported a loss", "reached an increase") were measured and left out: on MEANTIME dev they
-    found 2 more gold events with a participant, but the scorer pairs a trigger with its longer gold word, and one
-    such noun is anchored to a time its verb is not (evals/MEANTIME-RECALL.md, Session 13); a verb acting on
-    another's act ("received criticism", "violates an agreement", "evade bankruptcy") tells an act of its own, at
-    its own time."""
+    """The verb events of a sentence, a support verb's trigger run through the act noun its object is
+    (``SUPPORT_VERBS``: "has filed a lawsuit", "had reported a loss"), as a light verb's is ("made its maiden
+    flight"): the verb's event is the noun's act, and both words name it. Not when the noun tells an event of its
+    own (``told``: "GM posted its first annual loss", GM's loss; "began production"), frames an infinitive ("has
+    plans to import"), or is no word of the event's action."""
     verbs_at = {_trigger(start, tok): tok for tok in parsed}
     out = []
     for e in verbs:
@@ -320,8 +319,8 @@ def supported(
 
 
 def _supported_act(verb: Any) -> Any | None:
-    """A light or aspectual verb's object naming an act (``act_noun``), not one framing an infinitive."""
-    if not _light(verb):
+    """A support verb's object naming an act (``act_noun``), not one framing an infinitive."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in SUPPORT_VERBS:
         return None
     objects = (c for c in verb.rights if c.dep_ == "dobj" and c.pos_ == "NOUN" and act_noun(c))
     return next((o for o in objects if not frames(o)), None)
