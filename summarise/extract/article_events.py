@@ -56,7 +56,7 @@ def sentence_events(
     taken = {e.trigger for e in verbs} | {e.trigger for e in nouns if e.pronoun is None}
     own = nominal_events(number, start, parsed, ents, times, taken, earlier)
     told = {e.trigger for e in own}
-    verbs = supported(verbs, start, parsed, told)  # "finishing their orders": the trigger names both words
+    verbs = supported(verbs, start, parsed, told)  # "posted a loss": the trigger names both words
     return verbs + _speakers_own([e for e in nouns if e.trigger not in told] + own, quotes, statements)
 
 

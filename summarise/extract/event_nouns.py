@@ -84,8 +84,9 @@ rule here reads; theme nouns alone, with the rest of this module, give
 
 Nor does a noun the events module already tells: the object of a light verb that is the event ("gave a speech",
 "made its maiden flight"), or a noun framing an infinitive ("Ford's decision to close the plant": the closing,
-planned); the object of a light or aspectual verb that tells no event of its own is named by that verb's trigger
-("had difficulty finishing their orders": ``supported``). Its targets are the names in its "of" phrase or before
+planned); the object of a support verb (a light or aspectual verb, or one of documents and figures: "filed a
+lawsuit", "posted a loss") that tells no event of its own is named by that verb's trigger ("had difficulty
+finishing their orders": ``supported``). Its targets are the names in its "of" phrase or before
 it; its status (``noun_status``) is the governing words' (``factuality.event_status``: "the planned sale" is
 planned) and what the verb holding it says of it ("the first flight will take off", "the test flight was delayed",
 "to prevent a collapse"); its time its own words ("the 1991 agreement") or the light verb's ("made a speech on
