@@ -638,7 +638,9 @@ def test_a_period_after_a_reported_figure_is_the_figures_not_the_reportings() ->
     result = summarise(text, published="2009-11-03", settings=PARSE)
     times = event_times(result)
     assert times["posted"] is None  # the quarter is the profit's: Ford posted it weeks after it ended
-    reported = [e.time.value if e.time else None for e in result.events if e.trigger and e.trigger.text == "reported"]
+    reported = [
+        e.time.value if e.time else None for e in result.events if e.trigger and e.trigger.text.startswith("reported")
+    ]
     assert reported == ["2009", "2009-11-03"]  # a relative time, and a day, date the reporting itself
 
 
@@ -748,7 +750,7 @@ def test_a_when_clause_is_told_at_its_head_s_time_or_the_time_word_it_hangs_on()
     )
     result = summarise(text, published="2010-01-25", settings=PARSE)
     times = {e.trigger.text if e.trigger else e.action: e.time for e in result.events}
-    published, posted, announced = times["published"], times["posted"], times["announced"]
+    published, posted, announced = times["published"], times["posted a loss"], times["announced"]
     assert published is not None and published.value == "2010-01-30/2010-01-31"  # the head's weekend
     assert posted is not None and (posted.text, posted.value) == ("2008", "2008")  # the year, not "from 2008"
     assert announced is not None and announced.value == "2010-01-25"  # "the day" the shares fell
