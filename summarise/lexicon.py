@@ -149,17 +149,29 @@ CAST_VERBS = ("vote",)
 """Of those, the ones that hold a position only when cast by their own subject ("Garcia would vote for")."""
 REPORTED_PAST = ("said", "says", "told")
 """Reporting forms that place a nearby time in the past ("said Friday": the Friday before publication)."""
-ACT_CUES = word_set(
-    """
-    warn threaten announce declare proclaim disclose reveal confirm admit acknowledge deny accuse condemn criticize
-    criticise blame praise demand urge recommend promise pledge vow reject
-    """
+ACT_FORCES = (
+    "announce declare proclaim disclose reveal confirm",
+    "admit acknowledge",
+    "deny",
+    "accuse condemn criticize criticise blame",
+    "praise",
+    "demand urge recommend",
+    "promise pledge vow",
+    "reject",
+    "warn threaten",
 )
-"""Cues that are also events: acts of saying with a force of their own, which event coders code as acts (GDELT's
-CAMEO: make public, acknowledge or deny, accuse or criticize, praise, demand or appeal, promise, reject, threaten):
-an announcement, a denial, a warning is something that happened, with a doer and a time, besides the claim it
-makes. Not the verbs that only pass a statement on ("said", "told", "added", "claimed", "argued", "predicted"),
-whose saying is the claim alone."""
+"""Acts of saying with a force of their own, one group per force, as event coders class them (GDELT's CAMEO: make
+public, acknowledge, deny, accuse or criticize, praise, demand or appeal, promise, reject, threaten): "announced
+her death" and "confirmed her death" make one thing public; a denial is of a force of its own, its opposite's.
+Written from the classes, not from a corpus."""
+ACT_CUES = word_set(" ".join(ACT_FORCES))
+"""Cues that are also events (``ACT_FORCES``): an announcement, a denial, a warning is something that happened,
+with a doer and a time, besides the claim it makes. Not the verbs that only pass a statement on ("said", "told",
+"added", "claimed", "argued", "predicted"), whose saying is the claim alone."""
+COMPANY_NOUNS = word_set(
+    "company firm corporation automaker carmaker manufacturer maker airline carrier airframer consortium retailer"
+)
+"""Head nouns that stand for a company ("the firm", "the US car manufacturer", "the two companies")."""
 
 _IRREGULAR = {"said": "say", "told": "tell", "spoke": "speak", "wrote": "write", "thought": "think"}
 

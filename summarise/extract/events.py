@@ -69,6 +69,7 @@ from typing import Any
 
 from ..lexicon import (
     ACT_CUES,
+    COMPANY_NOUNS,
     CUES,
     MENTAL_CUES,
     NOUN_CUES,
@@ -101,12 +102,8 @@ STATES = word_set(
 lemmatise to the bare apostrophe."""
 EARNINGS = word_set("profit profits money revenue revenues income earnings")
 """What "make" earns ("made profits of $868 million"): besides any amount of money."""
-BODIES = word_set(
-    "company firm corporation automaker carmaker manufacturer maker airline carrier airframer consortium retailer "
-    "government"
-)
-"""Nouns that name a company or a government, which can act ("the two companies could use the Apple trademark"):
-the company heads grounding reads descriptions by (``ground.name_merges``, a layer this one may not import)."""
+BODIES = COMPANY_NOUNS | word_set("government")
+"""Nouns that name a company or a government, which can act ("the two companies could use the Apple trademark")."""
 PARTY_ACTS = word_set("use")
 """A state when a thing does it ("products to use Intel processors"), an act when a party does (``_party_act``)."""
 QUANTIFIERS = word_set("no any some all every each more less much many few")
@@ -816,14 +813,20 @@ def _when(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
         return None
     own = _own_time(verb, times)
     if own is None and verb.dep_ == "conj":
-        first = verb
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
+        first = _first_conjunct(verb)
         if _same_frame(verb, first):
             own = _own_time(first, [(at, words) for at, words in times if at + len(words) <= first.idx])
     if own is None:
         own = _clause_time(verb, times)
     return own or ""
+
+
+def _first_conjunct(tok: Any) -> Any:
+    """The first of the words coordinated with ``tok`` ("to hold it or to use a case": "hold"); ``tok`` itself when
+    it is no conjunct."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _clause_time(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
@@ -1286,9 +1289,7 @@ def _party_act(verb: Any) -> bool:
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     if obj is None or not any(c.dep_ in ("det", "poss") and c.lower_ not in QUANTIFIERS for c in obj.children):
         return False
-    first = verb
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = _first_conjunct(verb)
     told = next((c for c in first.head.children if c.dep_ == "dobj"), None) if first.dep_ == "xcomp" else None
     doer = told if told is not None else _subject(verb)  # "told customers to hold it or to use a case": theirs
     return doer is not None and _party(doer)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..ingest.sentences import split_sentences
-from ..lexicon import PERSON_ROLES, RELATIVE, SAID_AFTER_NAME
+from ..lexicon import COMPANY_NOUNS, PERSON_ROLES, RELATIVE, SAID_AFTER_NAME
 from ..lexicon import word_set as _words
 from ..unionfind import UnionFind
 from .name_evidence import _apposed_names, _canonical_text, _linked_names, _word_occurrences
@@ -285,10 +285,6 @@ def _link_descriptions(items: list[_Item], clusters: UnionFind, text: str, index
             clusters.union(i, roots.pop())
 
 
-_COMPANY_NOUNS = _words(
-    "company firm corporation automaker carmaker manufacturer maker airline carrier airframer consortium retailer"
-)
-"""Head nouns of a description that stands for a company ("the firm", "the US car manufacturer")."""
 _DETERMINERS = _words("the a an its their")
 
 
@@ -303,7 +299,7 @@ def _company_description_key(surface: str) -> str | None:
     words = surface.split()
     if words and _fold(words[0]) in _DETERMINERS:
         words = words[1:]
-    if not 1 <= len(words) <= 5 or _fold(words[-1]) not in _COMPANY_NOUNS:
+    if not 1 <= len(words) <= 5 or _fold(words[-1]) not in COMPANY_NOUNS:
         return None
     if not all(w.islower() or _is_place_word(_fold(w)) for w in words):
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import ACT_CUES, AUXILIARIES, word_set
+from ..lexicon import ACT_CUES, ACT_FORCES, AUXILIARIES, word_set
 from ..schema import Event
 
 _IRREGULAR = {
@@ -142,18 +142,6 @@ SAYING_KEYS = frozenset(_key(verb) for verb in ACT_CUES)
 """The keys of acts of saying that are events (``lexicon.ACT_CUES``: announced, confirmed, denied …): many parties
 announce in one story, so two reports of one are one act only when one doer made it."""
 
-_FORCES = (
-    "announce declare proclaim disclose reveal confirm",
-    "admit acknowledge",
-    "accuse condemn criticize criticise blame",
-    "demand urge recommend",
-    "promise pledge vow",
-    "warn threaten",
-)
-"""Acts of saying of one force, as event coders class them (CAMEO: make public, acknowledge, accuse or criticize,
-demand or appeal, promise, threaten): "announced her death" and "confirmed her death" make one thing public; a
-denial or a rejection is of a force of its own, its opposite's. Written from the classes, not from a corpus."""
-
-FORCE = {_key(verb): n for n, group in enumerate(_FORCES) for verb in group.split()}
-"""The key of an act of saying -> its force (``_FORCES``): ``events.join_said`` joins one doer's acts of one
-force about one happening told in other words."""
+FORCE = {_key(verb): n for n, group in enumerate(ACT_FORCES) for verb in group.split()}
+"""The key of an act of saying -> its force (``lexicon.ACT_FORCES``): ``events.join_said`` joins one doer's acts
+of one force about one happening told in other words (a force of one verb, "deny", joins none)."""
