@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
-from ..extract.events import LIGHT_VERBS
+from ..extract.event_nouns import SUPPORT_VERBS
 from ..extract.factuality import CONDITIONAL_AUX, PLANNED_AUX, POSSIBLE_AUX
 from ..extract.headlines import LEAD_SENTENCES
 from ..extract.items import ExtractedClaim, ExtractedEvent
@@ -88,9 +88,6 @@ def _modality(action: str, status: EventStatus) -> tuple[str, EventStatus]:
 ONCE = word_set("maiden inaugural first final")
 """Words that make an act one that happens once ("its maiden flight", "the final delivery"): told twice, it is one
 act at one time."""
-SUPPORT_VERBS = LIGHT_VERBS - word_set("see")
-"""Verbs whose act is their object noun's ("made its maiden flight": the flight); not "see", whose object is what
-happened to its subject ("saw a 45% drop")."""
 
 
 def _named_apart(doer: str | None, other: str | None) -> bool:
