@@ -445,7 +445,7 @@ def event_times(result: ArticleSummary) -> dict[str, str | None]:
             "A deal was signed between Acme and Lyon. The cables were damaged in the sea between Sicily and Tunisia. "
             "The companies' names are announced to be changed to Acme AG and Lyon LLC.",
             [
-                ("the two companies", "reached the settlement", (), None),
+                ("the two companies", "reached the 1991 settlement", (), None),
                 ("Acme", "signed a deal", ("Lyon",), None),
                 ("", "The cables were damaged in the sea", (), None),
                 ("", "The companies' names be changed to Acme AG", ("Acme AG", "Lyon LLC"), None),
@@ -1047,10 +1047,27 @@ def test_a_product_made_by_a_party_and_an_aspect_verb_with_an_object_of_its_own(
     )
     result = summarise(text, published="2011-06-07", settings=PARSE)
     triggers = {e.trigger.text: e.action for e in result.events if e.trigger is not None}
-    assert triggers["made"] == "made The A380"  # Airbus made it: "by" names a party
+    assert triggers["made"] == "made The first A380"  # Airbus made it: "by" names a party
     assert "continue building" in triggers  # going on with an act: one event, named by both words
     assert triggers["used"] == "used the 787"  # a party using a given thing
     assert "expand" in triggers  # the purpose of "used the jet" is an act of its own, not its aspect
+
+
+def test_a_participle_that_places_or_marks_a_thing_describes_it_unless_an_agent_did_it() -> None:
+    text = (
+        "Cisco sued Apple over network systems based in San Jose. Judge Mann ruled in the Royal Courts of Justice, "
+        "located in central London. The iTunes Music Store is branded. The record was branded by Apple Corps."
+    )
+    assert [(actor, action) for actor, action, _, _ in found(text)] == [
+        ("Cisco", "sued Apple"),
+        ("Judge Mann", "ruled in the Royal Courts"),
+        ("Apple Corps", "branded the record"),
+    ]
+
+
+def test_the_noun_a_participle_hangs_on_is_what_its_agent_acted_on_before_a_phrase_of_time() -> None:
+    text = "The announcement came in a rare press conference held by Apple on Friday morning."
+    assert ("Apple", "held a rare press conference on Friday morning", (), None) in found(text)
 
 
 def test_be_with_the_act_noun_its_subject_is_doing_is_named_by_both_words() -> None:

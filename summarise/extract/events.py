@@ -108,6 +108,10 @@ PARTY_ACTS = word_set("use")
 """A state when a thing does it ("products to use Intel processors"), an act when a party does (``_party_act``)."""
 QUANTIFIERS = word_set("no any some all every each more less much many few")
 """Determiners that measure a kind of thing ("uses less fuel"), not point at one ("uses its name")."""
+DESCRIBING = word_set("base locate situate headquarter age brand")
+"""Past participles that say where a thing stands, what it rests on, how old it is or what mark it bears
+("systems based in San Jose", "the Royal Courts of Justice located in central London", "Jobs, aged 55", "music
+branded with an apple"): a description, with nobody named who did it (``_described``)."""
 GOING_ON = word_set("continue keep")
 """Aspect verbs of ``STATES``: an act when what goes on is one (``_goes_on``)."""
 PARTY_PRONOUNS = word_set("i we you they")
@@ -691,9 +695,10 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
         words += [comp, *(_compact(pobj, budget - 1) if pobj is not None else [])]
     elif comp is not None:
         words += _compact(comp, budget)
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and comp is None and passive_subject is None:
-        # "a lunch hosted by": hosted a lunch
-        words += [c for c in verb.head.lefts if c.dep_ == "det"] + [verb.head]
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and passive_subject is None and _made_noun(verb, comp):
+        at = 1 + max(i for i, w in enumerate(words) if w is verb or w.dep_ == "prt")
+        words[at:at] = _noun_words(verb.head)  # "a lunch hosted by": hosted
+        # a lunch; "a conference held by Apple on Friday": held a conference on Friday, not "held on Friday"
     words = sorted(set(words), key=lambda t: t.i) if verb.dep_ != "acl" else words
     while len(words) > 1 and words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"):
         words.pop()
@@ -708,6 +713,27 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
     if passive_subject is not None:
         text = f"{_phrase(passive_subject, ents)} {text}"
     return " ".join(text.translate(NO_QUOTES).split())
+
+
+NOUN_LEFTS = frozenset({"det", "amod", "compound", "nummod", "poss"})
+"""The words before a noun that belong to its phrase ("a rare press conference")."""
+
+
+def _noun_words(noun: Any) -> list[Any]:
+    """The noun with the words of its phrase before it, as written ("a rare press conference", "long-range
+    twin-engine airliners")."""
+    lefts = [c for c in noun.lefts if c.dep_ in NOUN_LEFTS]
+    first = min((c.left_edge.i for c in lefts), default=noun.i)
+    return list(noun.doc[first : noun.i + 1])
+
+
+def _made_noun(verb: Any, comp: Any | None) -> bool:
+    """Whether the noun a participle hangs on is what its agent acted on, the action's object: with no other
+    object ("a lunch hosted by the mayor"), or before a phrase of place or time ("a press conference held by Apple
+    on Friday morning"); an infinitive's noun is no object ("the ability to listen to music")."""
+    if comp is None:
+        return True
+    return comp.dep_ == "prep" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _told_when(verb: Any, prep: Any) -> bool:
@@ -1244,9 +1270,20 @@ def _state(verb: Any) -> bool:
     unless its frame makes it an act: a light verb with an act noun (``_light``), a product made by a party or an
     amount earned (``_made``), a party's use of a given thing (``_party_act``), going on with an act
     (``_goes_on``), or having trouble doing something (``_struggled``)."""
+    if _described(verb):
+        return True
     if verb.lemma_.lower() not in STATES:
         return False
     return not (_light(verb) or _made(verb) or _party_act(verb) or _goes_on(verb) or _struggled(verb))
+
+
+def _described(verb: Any) -> bool:
+    """A participle of ``DESCRIBING`` with no agent, on a noun or after "be" ("communities based around GM plants",
+    "the iTunes Music Store is branded"): it tells what the thing is, not an act. With an agent it is one ("the
+    label was branded by Apple Corps")."""
+    if verb.lemma_.lower() not in DESCRIBING or verb.tag_ != "VBN":
+        return False
+    return not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _struggled(verb: Any) -> bool:
