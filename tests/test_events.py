@@ -1065,6 +1065,22 @@ def test_a_participle_that_places_or_marks_a_thing_describes_it_unless_an_agent_
     ]
 
 
+def test_a_rate_in_the_present_is_a_habit_not_an_act_in_the_past_or_future_it_tells_one() -> None:
+    text = (
+        "UAW workers in Detroit earn $28 an hour; their replacements will earn about half that. "
+        "Software contracts provide US$300 million a year to vendors in India. Ford sold 1,000 cars a day in May."
+    )
+    assert [(actor, action) for actor, action, _, _ in found(text)] == [
+        ("their replacements", "earn about half that"),
+        ("Ford", "sold 1,000 cars"),
+    ]
+
+
+def test_a_relative_pronoun_opening_a_sentence_takes_up_what_was_said_and_is_no_doer() -> None:
+    text = "Many colleges offer a different kind of help. Which brings us to a couple of other challenges."
+    assert [action for _, action, _, _ in found(text)] == ["offer a different kind of help"]
+
+
 def test_the_noun_a_participle_hangs_on_is_what_its_agent_acted_on_before_a_phrase_of_time() -> None:
     text = "The announcement came in a rare press conference held by Apple on Friday morning."
     assert ("Apple", "held a rare press conference on Friday morning", (), None) in found(text)

@@ -112,6 +112,10 @@ DESCRIBING = word_set("base locate situate headquarter age brand")
 """Past participles that say where a thing stands, what it rests on, how old it is or what mark it bears
 ("systems based in San Jose", "the Royal Courts of Justice located in central London", "Jobs, aged 55", "music
 branded with an apple"): a description, with nobody named who did it (``_described``)."""
+RATE_PERIODS = word_set("hour day week month year")
+"""Periods that, after "a", "each", "every" or "per", make an amount a rate ("$28 an hour", "$300 million a year")."""
+RATE_DETS = word_set("a an each every per")
+RATE_ADVERBS = word_set("hourly daily weekly monthly yearly annually")
 GOING_ON = word_set("continue keep")
 """Aspect verbs of ``STATES``: an act when what goes on is one (``_goes_on``)."""
 PARTY_PRONOUNS = word_set("i we you they")
@@ -1082,6 +1086,8 @@ def _verb_events(
         side = (sides or {}).get(speaker) if speaker and subject is not None and subject.lower_ in WE else None
         if subject is not None and side is None and (_nobody(subject, speaker) or _norm(subject, verb)):
             continue
+        if subject is not None and _resumes(subject):
+            continue
         sense = _sense(verb)
         action = _action(main, passive if subject is None else None, ents)
         auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -1246,6 +1252,13 @@ def _nobody(subject: Any, speaker: str) -> bool:
     return any(c.lower_ in NOBODY for c in [subject, *subject.children])
 
 
+def _resumes(subject: Any) -> bool:
+    """A relative pronoun that opens a sentence of its own ("Which brings us to a couple of other challenges"):
+    no noun to stand for, it takes up what was said before, a situation, as "this" does (``_nobody``); the
+    resolver would give it the nearest name."""
+    return subject.lower_ in RELATIVE and subject.head.dep_ == "ROOT" and subject.i == subject.sent.start
+
+
 def _norm(subject: Any, verb: Any) -> bool:
     """Whether a verb tells what a norm says ("Security Council resolutions that ban Pyongyang from exporting arms";
     "the law requires carmakers to cut emissions", the cut too): the content of a rule, law or resolution, which
@@ -1270,7 +1283,7 @@ def _state(verb: Any) -> bool:
     unless its frame makes it an act: a light verb with an act noun (``_light``), a product made by a party or an
     amount earned (``_made``), a party's use of a given thing (``_party_act``), going on with an act
     (``_goes_on``), or having trouble doing something (``_struggled``)."""
-    if _described(verb):
+    if _described(verb) or _habit(verb):
         return True
     if verb.lemma_.lower() not in STATES:
         return False
@@ -1284,6 +1297,31 @@ def _described(verb: Any) -> bool:
     if verb.lemma_.lower() not in DESCRIBING or verb.tag_ != "VBN":
         return False
     return not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _habit(verb: Any) -> bool:
+    """A verb in the simple present with a rate of its own ("UAW workers earn $28 an hour", "contracts provide
+    US$300 million a year to vendors"): how things go on as a rule, a standing fact, not an act. In the past it
+    tells what happened over a period ("sold 1,000 cars a day in May")."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return any(_rate(t) and _clause_verb(t).i == verb.i for t in verb.subtree)
+
+
+def _rate(tok: Any) -> bool:
+    """A period after "a", "each", "every" or "per" ("an hour", "per year"), or an adverb of one ("annually")."""
+    if tok.lower_ in RATE_ADVERBS:
+        return True
+    by = tok.head.lower_ == "per" or any(c.dep_ == "det" and c.lower_ in RATE_DETS for c in tok.children)
+    return tok.lemma_.lower() in RATE_PERIODS and by
+
+
+def _clause_verb(tok: Any) -> Any:
+    """The nearest verb above a word: the clause it belongs to."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 def _struggled(verb: Any) -> bool:
