@@ -1076,6 +1076,14 @@ def test_a_rate_in_the_present_is_a_habit_not_an_act_in_the_past_or_future_it_te
     ]
 
 
+def test_a_thing_that_acts_as_something_in_the_present_has_a_role_a_past_term_is_an_event() -> None:
+    text = (
+        "The phone has a steel frame, which acts as an antenna. The headphones serve as a mobile headset. "
+        "Jobs served as CEO until 2011."
+    )
+    assert [(actor, action) for actor, action, _, _ in found(text)] == [("Jobs", "served as CEO")]
+
+
 def test_a_relative_pronoun_opening_a_sentence_takes_up_what_was_said_and_is_no_doer() -> None:
     text = "Many colleges offer a different kind of help. Which brings us to a couple of other challenges."
     assert [action for _, action, _, _ in found(text)] == ["offer a different kind of help"]

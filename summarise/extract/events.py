@@ -112,6 +112,8 @@ DESCRIBING = word_set("base locate situate headquarter age brand")
 """Past participles that say where a thing stands, what it rests on, how old it is or what mark it bears
 ("systems based in San Jose", "the Royal Courts of Justice located in central London", "Jobs, aged 55", "music
 branded with an apple"): a description, with nobody named who did it (``_described``)."""
+ROLE_VERBS = word_set("act serve double function")
+"""Verbs that with "as" give a thing's role ("a new stainless steel frame, which acts as an antenna")."""
 RATE_PERIODS = word_set("hour day week month year")
 """Periods that, after "a", "each", "every" or "per", make an amount a rate ("$28 an hour", "$300 million a year")."""
 RATE_DETS = word_set("a an each every per")
@@ -1283,7 +1285,7 @@ def _state(verb: Any) -> bool:
     unless its frame makes it an act: a light verb with an act noun (``_light``), a product made by a party or an
     amount earned (``_made``), a party's use of a given thing (``_party_act``), going on with an act
     (``_goes_on``), or having trouble doing something (``_struggled``)."""
-    if _described(verb) or _habit(verb):
+    if _described(verb) or _habit(verb) or _role(verb):
         return True
     if verb.lemma_.lower() not in STATES:
         return False
@@ -1303,9 +1305,22 @@ def _habit(verb: Any) -> bool:
     """A verb in the simple present with a rate of its own ("UAW workers earn $28 an hour", "contracts provide
     US$300 million a year to vendors"): how things go on as a rule, a standing fact, not an act. In the past it
     tells what happened over a period ("sold 1,000 cars a day in May")."""
-    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if not _simple_present(verb):
         return False
     return any(_rate(t) and _clause_verb(t).i == verb.i for t in verb.subtree)
+
+
+def _role(verb: Any) -> bool:
+    """A verb of ``ROLE_VERBS`` with "as", in the simple present ("acts as an antenna", "serve as a mobile
+    headset"): what a thing is for, not an act. Past or to come, it tells a term ("served as CEO until 2011")."""
+    if verb.lemma_.lower() not in ROLE_VERBS or not _simple_present(verb):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+
+def _simple_present(verb: Any) -> bool:
+    """A verb in the simple present: "sells", "earn"; not "is selling", "will sell"."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _rate(tok: Any) -> bool:
