@@ -1089,6 +1089,17 @@ def test_a_relative_pronoun_opening_a_sentence_takes_up_what_was_said_and_is_no_
     assert [action for _, action, _, _ in found(text)] == ["offer a different kind of help"]
 
 
+def test_a_noun_phrase_cut_short_keeps_no_modifier_whose_head_it_left_out() -> None:
+    text = (
+        "GM will focus on the sale of more fuel-efficient and green vehicles. Hillary Clinton went to a hospital "
+        "after her sudden collapse during the Sept. 11 memorial ceremony."
+    )
+    result = summarise(text, published="2016-09-12", settings=PARSE)
+    actions = {e.trigger.text: e.action for e in result.events if e.trigger is not None}
+    assert actions["sale"] == "sale of vehicles"  # not "sale of and green vehicles"
+    assert actions["collapse"] == "sudden collapse during memorial ceremony"  # not "during 11 memorial ceremony"
+
+
 def test_the_noun_a_participle_hangs_on_is_what_its_agent_acted_on_before_a_phrase_of_time() -> None:
     text = "The announcement came in a rare press conference held by Apple on Friday morning."
     assert ("Apple", "held a rare press conference on Friday morning", (), None) in found(text)

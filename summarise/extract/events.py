@@ -370,12 +370,25 @@ def _compact(tok: Any, budget: int) -> list[Any]:
     if budget < 1:
         return []
     mods = [t for t in tok.subtree if t.i < tok.i and t.pos_ != "PUNCT" and not _aside(t, tok)]
-    words = [tok, *sorted(mods, key=lambda t: -t.i)[: budget - 1]]
+    words = [tok, *_nearest(tok, sorted(mods, key=lambda t: -t.i), budget - 1)]
     prep = next((c for c in tok.rights if c.dep_ == "prep"), None)
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if pobj is not None and len(words) + 2 <= budget:
         words += [prep, *_compact(pobj, budget - len(words) - 1)]
     return sorted(words, key=lambda t: t.i)
+
+
+def _nearest(tok: Any, mods: Sequence[Any], budget: int) -> list[Any]:
+    """The nearest of a noun's left modifiers within budget, less any whose head was left out: short of room,
+    "the sale of vehicles", not "the sale of and green vehicles" (of "more fuel-efficient and green vehicles"),
+    "the sales period", not "the Year sales period" (of "the Christmas and New Year sales period")."""
+    taken = list(mods[:budget])
+    while True:
+        kept = {tok.i} | {t.i for t in taken}
+        connected = [t for t in taken if t.head.i in kept]
+        if len(connected) == len(taken):
+            return taken
+        taken = connected
 
 
 def _conjuncts(tok: Any) -> list[Any]:
