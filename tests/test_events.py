@@ -1056,12 +1056,14 @@ def test_a_product_made_by_a_party_and_an_aspect_verb_with_an_object_of_its_own(
 def test_a_participle_that_places_or_marks_a_thing_describes_it_unless_an_agent_did_it() -> None:
     text = (
         "Cisco sued Apple over network systems based in San Jose. Judge Mann ruled in the Royal Courts of Justice, "
-        "located in central London. The iTunes Music Store is branded. The record was branded by Apple Corps."
+        "located in central London. The iTunes Music Store is branded. The record was branded by Apple Corps. "
+        "Ford has located a new plant in Ohio."
     )
     assert [(actor, action) for actor, action, _, _ in found(text)] == [
         ("Cisco", "sued Apple"),
         ("Judge Mann", "ruled in the Royal Courts"),
         ("Apple Corps", "branded the record"),
+        ("Ford", "located a new plant in Ohio"),
     ]
 
 

@@ -715,9 +715,9 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
     elif comp is not None:
         words += _compact(comp, budget)
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and passive_subject is None and _made_noun(verb, comp):
-        at = 1 + max(i for i, w in enumerate(words) if w is verb or w.dep_ == "prt")
-        words[at:at] = _noun_words(verb.head)  # "a lunch hosted by": hosted
-        # a lunch; "a conference held by Apple on Friday": held a conference on Friday, not "held on Friday"
+        # "a lunch hosted by": hosted a lunch; "a conference held by Apple on Friday": held a conference on Friday
+        at = 1 + max(i for i, w in enumerate(words) if w.i == verb.i or w.dep_ == "prt")
+        words[at:at] = _noun_words(verb.head)
     words = sorted(set(words), key=lambda t: t.i) if verb.dep_ != "acl" else words
     while len(words) > 1 and words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"):
         words.pop()
@@ -1297,7 +1297,8 @@ def _state(verb: Any) -> bool:
     """Whether a verb tells how things stand, not an act: a verb of ``STATES`` ("includes", "remains", "seems"),
     unless its frame makes it an act: a light verb with an act noun (``_light``), a product made by a party or an
     amount earned (``_made``), a party's use of a given thing (``_party_act``), going on with an act
-    (``_goes_on``), or having trouble doing something (``_struggled``)."""
+    (``_goes_on``), or having trouble doing something (``_struggled``). Besides, a description: a participle that
+    places or marks a thing (``_described``), a habit told with a rate (``_habit``), a thing's role (``_role``)."""
     if _described(verb) or _habit(verb) or _role(verb):
         return True
     if verb.lemma_.lower() not in STATES:
@@ -1309,8 +1310,8 @@ def _described(verb: Any) -> bool:
     """A participle of ``DESCRIBING`` with no agent, on a noun or after "be" ("communities based around GM plants",
     "the iTunes Music Store is branded"): it tells what the thing is, not an act. With an agent it is one ("the
     label was branded by Apple Corps")."""
-    if verb.lemma_.lower() not in DESCRIBING or verb.tag_ != "VBN":
-        return False
+    if verb.lemma_.lower() not in DESCRIBING or verb.tag_ != "VBN" or not (verb.dep_ == "acl" or _passive(verb)):
+        return False  # "Ford has located a plant in Ohio": an act in the perfect
     return not any(c.dep_ == "agent" for c in verb.children)
 
 
