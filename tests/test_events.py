@@ -1102,6 +1102,17 @@ def test_a_noun_phrase_cut_short_keeps_no_modifier_whose_head_it_left_out() -> N
     assert actions["collapse"] == "sudden collapse during memorial ceremony"  # not "during 11 memorial ceremony"
 
 
+def test_an_action_cut_at_its_word_limit_ends_on_no_article_preposition_or_possessive() -> None:
+    text = (
+        "Apple Computer announced on Tuesday the first generation of their products to use Intel processors. "
+        "Apple said it will give owners of its new iPhone 4 a free case."
+    )
+    result = summarise(text, published="2010-07-16", settings=PARSE)
+    actions = {e.trigger.text: e.action for e in result.events if e.trigger is not None}
+    assert actions["announced"] == "announced on Tuesday the first generation"  # not "… generation of their"
+    assert actions["give"] == "give owners of its new iPhone 4"  # not "… iPhone 4 a"
+
+
 def test_the_noun_a_participle_hangs_on_is_what_its_agent_acted_on_before_a_phrase_of_time() -> None:
     text = "The announcement came in a rare press conference held by Apple on Friday morning."
     assert ("Apple", "held a rare press conference on Friday morning", (), None) in found(text)

@@ -728,10 +728,26 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
         first, last = rest[0], _word_end(rest[-1])
         written = verb.doc.text[first.idx : last.idx + len(last.text)]
         text = _active(verb, words) or " ".join([*(w.text for w in words if w in before), written])
-        text = " ".join(text.split()[: MAX_ACTION_WORDS + 2])
+        text = _cut(text, MAX_ACTION_WORDS + 2)
     if passive_subject is not None:
         text = f"{_phrase(passive_subject, ents)} {text}"
     return " ".join(text.translate(NO_QUOTES).split())
+
+
+OPEN_ENDS = word_set("a an the of to for as with on in at by from into and or but than their its his our your my")
+"""Words that cannot end a phrase: an article, a preposition, a conjunction, a possessive."""
+
+
+def _cut(text: str, words: int) -> str:
+    """The first ``words`` words of an action, less the words left open at the cut: "give owners of its new iPhone
+    4", not "… iPhone 4 a"; "announced on Tuesday the first generation", not "… generation of their"."""
+    cut = text.split()
+    if len(cut) <= words:
+        return text
+    cut = cut[:words]
+    while len(cut) > 1 and (cut[-1].rstrip(",;:-–—").lower() in OPEN_ENDS | {""}):
+        cut.pop()
+    return " ".join(cut).rstrip(",;:-–— ")
 
 
 NOUN_LEFTS = frozenset({"det", "amod", "compound", "nummod", "poss"})
