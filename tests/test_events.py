@@ -1116,6 +1116,9 @@ def test_an_action_cut_at_its_word_limit_ends_on_no_article_preposition_or_posse
 def test_the_noun_a_participle_hangs_on_is_what_its_agent_acted_on_before_a_phrase_of_time() -> None:
     text = "The announcement came in a rare press conference held by Apple on Friday morning."
     assert ("Apple", "held a rare press conference on Friday morning", (), None) in found(text)
+    # the noun's phrase as written, its possessive joined to its noun
+    text = "Kim praised the mayor's lunch hosted by the council."
+    assert ("the council", "hosted the mayor's lunch", (), None) in found(text)
 
 
 def test_be_with_the_act_noun_its_subject_is_doing_is_named_by_both_words() -> None:

@@ -323,7 +323,8 @@ def _aspect(verb: Any) -> bool:
 
 
 def _text(tokens: Sequence[Any]) -> str:
-    return " ".join(t.text for t in tokens)
+    """The words as a reader writes them: a possessive ending joined to its noun ("a registrant's failure")."""
+    return "".join(("" if t.tag_ == "POS" or i == 0 else " ") + t.text for i, t in enumerate(tokens))
 
 
 def _phrase(tok: Any, ents: Ents) -> str:
