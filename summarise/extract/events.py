@@ -108,6 +108,16 @@ PARTY_ACTS = word_set("use")
 """A state when a thing does it ("products to use Intel processors"), an act when a party does (``_party_act``)."""
 QUANTIFIERS = word_set("no any some all every each more less much many few")
 """Determiners that measure a kind of thing ("uses less fuel"), not point at one ("uses its name")."""
+DESCRIBING = word_set("base locate situate headquarter age brand")
+"""Past participles that say where a thing stands, what it rests on, how old it is or what mark it bears
+("systems based in San Jose", "the Royal Courts of Justice located in central London", "Jobs, aged 55", "music
+branded with an apple"): a description, with nobody named who did it (``_described``)."""
+ROLE_VERBS = word_set("act serve double function")
+"""Verbs that with "as" give a thing's role ("a new stainless steel frame, which acts as an antenna")."""
+RATE_PERIODS = word_set("hour day week month year")
+"""Periods that, after "a", "each", "every" or "per", make an amount a rate ("$28 an hour", "$300 million a year")."""
+RATE_DETS = word_set("a an each every per")
+RATE_ADVERBS = word_set("hourly daily weekly monthly yearly annually")
 GOING_ON = word_set("continue keep")
 """Aspect verbs of ``STATES``: an act when what goes on is one (``_goes_on``)."""
 PARTY_PRONOUNS = word_set("i we you they")
@@ -313,7 +323,8 @@ def _aspect(verb: Any) -> bool:
 
 
 def _text(tokens: Sequence[Any]) -> str:
-    return " ".join(t.text for t in tokens)
+    """The words as a reader writes them: a possessive ending joined to its noun ("a registrant's failure")."""
+    return "".join(("" if t.tag_ == "POS" or i == 0 else " ") + t.text for i, t in enumerate(tokens))
 
 
 def _phrase(tok: Any, ents: Ents) -> str:
@@ -360,12 +371,25 @@ def _compact(tok: Any, budget: int) -> list[Any]:
     if budget < 1:
         return []
     mods = [t for t in tok.subtree if t.i < tok.i and t.pos_ != "PUNCT" and not _aside(t, tok)]
-    words = [tok, *sorted(mods, key=lambda t: -t.i)[: budget - 1]]
+    words = [tok, *_nearest(tok, sorted(mods, key=lambda t: -t.i), budget - 1)]
     prep = next((c for c in tok.rights if c.dep_ == "prep"), None)
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if pobj is not None and len(words) + 2 <= budget:
         words += [prep, *_compact(pobj, budget - len(words) - 1)]
     return sorted(words, key=lambda t: t.i)
+
+
+def _nearest(tok: Any, mods: Sequence[Any], budget: int) -> list[Any]:
+    """The nearest of a noun's left modifiers within budget, less any whose head was left out: short of room,
+    "the sale of vehicles", not "the sale of and green vehicles" (of "more fuel-efficient and green vehicles"),
+    "the sales period", not "the Year sales period" (of "the Christmas and New Year sales period")."""
+    taken = list(mods[:budget])
+    while True:
+        kept = {tok.i} | {t.i for t in taken}
+        connected = [t for t in taken if t.head.i in kept]
+        if len(connected) == len(taken):
+            return taken
+        taken = connected
 
 
 def _conjuncts(tok: Any) -> list[Any]:
@@ -691,9 +715,10 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
         words += [comp, *(_compact(pobj, budget - 1) if pobj is not None else [])]
     elif comp is not None:
         words += _compact(comp, budget)
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and comp is None and passive_subject is None:
-        # "a lunch hosted by": hosted a lunch
-        words += [c for c in verb.head.lefts if c.dep_ == "det"] + [verb.head]
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and passive_subject is None and _made_noun(verb, comp):
+        # "a lunch hosted by": hosted a lunch; "a conference held by Apple on Friday": held a conference on Friday
+        at = 1 + max(i for i, w in enumerate(words) if w.i == verb.i or w.dep_ == "prt")
+        words[at:at] = _noun_words(verb.head)
     words = sorted(set(words), key=lambda t: t.i) if verb.dep_ != "acl" else words
     while len(words) > 1 and words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"):
         words.pop()
@@ -704,10 +729,47 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
         first, last = rest[0], _word_end(rest[-1])
         written = verb.doc.text[first.idx : last.idx + len(last.text)]
         text = _active(verb, words) or " ".join([*(w.text for w in words if w in before), written])
-        text = " ".join(text.split()[: MAX_ACTION_WORDS + 2])
+        text = _cut(text, MAX_ACTION_WORDS + 2)
     if passive_subject is not None:
         text = f"{_phrase(passive_subject, ents)} {text}"
     return " ".join(text.translate(NO_QUOTES).split())
+
+
+OPEN_ENDS = word_set("a an the of to for as with on in at by from into and or but than their its his our your my")
+"""Words that cannot end a phrase: an article, a preposition, a conjunction, a possessive."""
+
+
+def _cut(text: str, words: int) -> str:
+    """The first ``words`` words of an action, less the words left open at the cut: "give owners of its new iPhone
+    4", not "… iPhone 4 a"; "announced on Tuesday the first generation", not "… generation of their"."""
+    cut = text.split()
+    if len(cut) <= words:
+        return text
+    cut = cut[:words]
+    while len(cut) > 1 and (cut[-1].rstrip(",;:-–—").lower() in OPEN_ENDS | {""}):
+        cut.pop()
+    return " ".join(cut).rstrip(",;:-–— ")
+
+
+NOUN_LEFTS = frozenset({"det", "amod", "compound", "nummod", "poss"})
+"""The words before a noun that belong to its phrase ("a rare press conference")."""
+
+
+def _noun_words(noun: Any) -> list[Any]:
+    """The noun with the words of its phrase before it, as written ("a rare press conference", "long-range
+    twin-engine airliners")."""
+    lefts = [c for c in noun.lefts if c.dep_ in NOUN_LEFTS]
+    first = min((c.left_edge.i for c in lefts), default=noun.i)
+    return list(noun.doc[first : noun.i + 1])
+
+
+def _made_noun(verb: Any, comp: Any | None) -> bool:
+    """Whether the noun a participle hangs on is what its agent acted on, the action's object: with no other
+    object ("a lunch hosted by the mayor"), or before a phrase of place or time ("a press conference held by Apple
+    on Friday morning"); an infinitive's noun is no object ("the ability to listen to music")."""
+    if comp is None:
+        return True
+    return comp.dep_ == "prep" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _told_when(verb: Any, prep: Any) -> bool:
@@ -1056,6 +1118,8 @@ def _verb_events(
         side = (sides or {}).get(speaker) if speaker and subject is not None and subject.lower_ in WE else None
         if subject is not None and side is None and (_nobody(subject, speaker) or _norm(subject, verb)):
             continue
+        if subject is not None and _resumes(subject):
+            continue
         sense = _sense(verb)
         action = _action(main, passive if subject is None else None, ents)
         auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -1220,6 +1284,13 @@ def _nobody(subject: Any, speaker: str) -> bool:
     return any(c.lower_ in NOBODY for c in [subject, *subject.children])
 
 
+def _resumes(subject: Any) -> bool:
+    """A relative pronoun that opens a sentence of its own ("Which brings us to a couple of other challenges"):
+    no noun to stand for, it takes up what was said before, a situation, as "this" does (``_nobody``); the
+    resolver would give it the nearest name."""
+    return subject.lower_ in RELATIVE and subject.head.dep_ == "ROOT" and subject.i == subject.sent.start
+
+
 def _norm(subject: Any, verb: Any) -> bool:
     """Whether a verb tells what a norm says ("Security Council resolutions that ban Pyongyang from exporting arms";
     "the law requires carmakers to cut emissions", the cut too): the content of a rule, law or resolution, which
@@ -1243,10 +1314,60 @@ def _state(verb: Any) -> bool:
     """Whether a verb tells how things stand, not an act: a verb of ``STATES`` ("includes", "remains", "seems"),
     unless its frame makes it an act: a light verb with an act noun (``_light``), a product made by a party or an
     amount earned (``_made``), a party's use of a given thing (``_party_act``), going on with an act
-    (``_goes_on``), or having trouble doing something (``_struggled``)."""
+    (``_goes_on``), or having trouble doing something (``_struggled``). Besides, a description: a participle that
+    places or marks a thing (``_described``), a habit told with a rate (``_habit``), a thing's role (``_role``)."""
+    if _described(verb) or _habit(verb) or _role(verb):
+        return True
     if verb.lemma_.lower() not in STATES:
         return False
     return not (_light(verb) or _made(verb) or _party_act(verb) or _goes_on(verb) or _struggled(verb))
+
+
+def _described(verb: Any) -> bool:
+    """A participle of ``DESCRIBING`` with no agent, on a noun or after "be" ("communities based around GM plants",
+    "the iTunes Music Store is branded"): it tells what the thing is, not an act. With an agent it is one ("the
+    label was branded by Apple Corps")."""
+    if verb.lemma_.lower() not in DESCRIBING or verb.tag_ != "VBN" or not (verb.dep_ == "acl" or _passive(verb)):
+        return False  # "Ford has located a plant in Ohio": an act in the perfect
+    return not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _habit(verb: Any) -> bool:
+    """A verb in the simple present with a rate of its own ("UAW workers earn $28 an hour", "contracts provide
+    US$300 million a year to vendors"): how things go on as a rule, a standing fact, not an act. In the past it
+    tells what happened over a period ("sold 1,000 cars a day in May")."""
+    if not _simple_present(verb):
+        return False
+    return any(_rate(t) and _clause_verb(t).i == verb.i for t in verb.subtree)
+
+
+def _role(verb: Any) -> bool:
+    """A verb of ``ROLE_VERBS`` with "as", in the simple present ("acts as an antenna", "serve as a mobile
+    headset"): what a thing is for, not an act. Past or to come, it tells a term ("served as CEO until 2011")."""
+    if verb.lemma_.lower() not in ROLE_VERBS or not _simple_present(verb):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+
+def _simple_present(verb: Any) -> bool:
+    """A verb in the simple present: "sells", "earn"; not "is selling", "will sell"."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _rate(tok: Any) -> bool:
+    """A period after "a", "each", "every" or "per" ("an hour", "per year"), or an adverb of one ("annually")."""
+    if tok.lower_ in RATE_ADVERBS:
+        return True
+    by = tok.head.lower_ == "per" or any(c.dep_ == "det" and c.lower_ in RATE_DETS for c in tok.children)
+    return tok.lemma_.lower() in RATE_PERIODS and by
+
+
+def _clause_verb(tok: Any) -> Any:
+    """The nearest verb above a word: the clause it belongs to."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 def _struggled(verb: Any) -> bool:
