@@ -909,6 +909,36 @@ def test_they_stands_for_a_company_or_several_people_not_one_name_the_parser_too
     assert found("Investigators are now saying they suspect arson.")[0][:2] == ("Investigators", "suspect arson")
 
 
+def test_they_stands_for_the_group_a_plural_noun_names_when_it_is_nearer_than_any_name() -> None:
+    # the voters vote, not Ohio, the last name: "they" is the group named since
+    text = "Ohio purged the rolls. Inactive voters must prove that they still live in Ohio."
+    assert ("Inactive voters", "live in Ohio") in [(actor, action) for actor, action, _, _ in found(text)]
+    # one told to act is a group that may act next: the creditors hold out, not the union named before
+    text = "The UAW made concessions. It will require creditors to recognise that they can not hold out for more."
+    assert ("creditors", "hold out for more") in [(actor, action) for actor, action, _, _ in found(text)]
+    # a company named nearer than any group stays "they"
+    text = "Workers protested on Monday. Airbus have announced that they will fund the search."
+    assert ("Airbus", "fund the search") in [(actor, action) for actor, action, _, _ in found(text)]
+
+
+def test_a_part_of_a_group_is_named_with_its_group_and_a_floating_quantifier_names_no_doer_of_its_own() -> None:
+    # "most" alone names nobody; "its bondholders" alone says more than the sentence does
+    text = "GM said on Wednesday that most of its bondholders did not exchange the debt for shares."
+    assert ("most of its bondholders", "exchange the debt") in [(actor, action) for actor, action, _, _ in found(text)]
+    text = "Over 50% of the dealerships sell less than a hundred cars per year."
+    assert found(text)[0][0] == "Over 50% of the dealerships"
+    # "both" after the pair: each of the two did it, and "both" no more
+    text = "GM and Chrysler both ran out of funds in December."
+    assert [actor for actor, *_ in found(text)] == ["GM", "Chrysler"]
+    text = "Donald Trump and Hillary Clinton vied for the title, each touting their own experience."
+    touted = [actor for actor, action, _, _ in found(text) if action.startswith("touting")]
+    assert touted == ["Donald Trump", "Hillary Clinton"]
+    # "both" alone: the two parties named last, not the quantifier
+    text = "GM said its package includes a payment. Chrysler will offer a voucher. Both will offer the deal to members."
+    offered = [actor for actor, action, _, _ in found(text) if action == "offer the deal"]
+    assert offered == ["GM", "Chrysler"]
+
+
 def test_a_relative_pronoun_inside_what_a_relative_clause_says_stands_for_the_clause_s_noun() -> None:
     # "which it said has attacked": the noun the clause hangs on attacked them, not Acme, who said so
     events = found("Acme patched a flaw in its browser which it said has attacked two million users.")

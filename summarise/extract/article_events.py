@@ -14,6 +14,7 @@ from ..lexicon import PERSON_PRONOUNS, PERSON_ROLES, PLURAL_PRONOUNS, THING_PRON
 from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_names
 from .event_nouns import nominal_events, recall_keys, supported
 from .events import (
+    PAIRS,
     PLACE_LABELS,
     PLACE_ONLY_PREPS,
     Ents,
@@ -22,6 +23,7 @@ from .events import (
     _speaker,
     _times,
     _verb_events,
+    groups_told,
     heading,
 )
 from .headlines import headline_events, retell
@@ -79,6 +81,7 @@ def resolve(
     fronted: Mapping[int, int] | None = None,
     persons: Collection[int] = frozenset(),
     subjects: Mapping[int, tuple[int, int]] | None = None,
+    described: Sequence[Name] = (),
 ) -> list[EventCandidate]:
     """Pronoun actors to their antecedent (``attribution.Antecedents``); one that has none is dropped (an event
     by nobody known tells nothing). A pronoun's clause may open with a phrase put before it (``fronted``: where
@@ -87,21 +90,40 @@ def resolve(
     pronoun stands for no one person: "they" is a company, a group or several people, so it passes over the
     names that name one person alone (``persons``: where they stand, ``lone_persons``): "Apple unveiled Lion …
     They also demonstrated" is Apple's, though the parser took Lion for a person. A pronoun of an embedded clause
-    is first sought at the subject of the clause above (``subjects``, ``embedded_subjects``)."""
+    is first sought at the subject of the clause above (``subjects``, ``embedded_subjects``). A plural pronoun
+    may also stand for a group the article ``described`` by a plural noun (``described_groups``), the nearer."""
     antecedents = Antecedents(names)
-    groups = Antecedents([n for n in names if n[0] not in persons])
+    plurals = [*names, *described]
+    groups = Antecedents([n for n in plurals if n[0] not in persons])
     out: list[EventCandidate] = []
     for e in found:
         if e.pronoun is None:
             out.append(e)
             continue
+        if e.pronoun.lower() in PAIRS:
+            out += pair(e, names)
+            continue
         plural = e.pronoun.lower() in PLURAL_PRONOUNS
-        name = _subject_name(e, names, subjects or {}, persons if plural else ())
+        name = _subject_name(e, plurals if plural else names, subjects or {}, persons if plural else ())
         if name is None:
             name = (groups if plural else antecedents).find(e.pronoun, _before(e, fronted or {}), speaker=False)
         if name is not None:
             out.append(replace(e, actor=name))
     return out
+
+
+def pair(e: EventCandidate, names: Sequence[Name]) -> list[EventCandidate]:
+    """ "Both" as a doer: the two different parties named last before it, each doing the act ("GM's package
+    includes … Chrysler will offer … Both will offer the deal": GM and Chrysler), as "GM and Chrysler both"
+    are two doers; none where fewer than two are named before. A name is written with a capital ("with
+    healthcare" is no party)."""
+    last: list[str] = []
+    for name in sorted((n for n in names if n[0] < e.pronoun_at and n[1][:1].isupper()), key=lambda n: -n[0]):
+        if name[1] not in last:
+            last.append(name[1])
+        if len(last) == 2:
+            return [replace(e, actor=actor) for actor in reversed(last)]
+    return []
 
 
 def _subject_name(
@@ -245,8 +267,19 @@ def find_events(
     speakers = speaker_names(attributions, article.names)
     known = [*names, *speakers]
     subjects = embedded_subjects(article)
-    resolved = resolve(found, known, fronted_phrases(article), lone_persons(article, known), subjects)
+    persons = lone_persons(article, known)
+    resolved = resolve(found, known, fronted_phrases(article), persons, subjects, described_groups(article))
     return retell(resolved, headline_events(doc), doc.text)
+
+
+def described_groups(article: ParsedArticle) -> list[Name]:
+    """The groups each sentence names by a plural noun that acts (``events.groups_told``), as names no person
+    holds: what a plural pronoun may stand for besides the names."""
+    return [
+        (at, words, False, False)
+        for _, start, parsed, _ in article.sentences
+        for at, words in groups_told(parsed, start)
+    ]
 
 
 def surnames(names: Sequence[Name]) -> list[Name]:

@@ -212,6 +212,10 @@ SPEAKERS_OWN = word_set("our my your")
 DIFFICULTY_NOUNS = word_set("trouble difficulty problem issue")
 """Nouns whose gerund is done by who has them ("had trouble finding", "experienced issues connecting")."""
 PARTITIVES = word_set("all some most many several each both half")
+FLOATING = word_set("all each both")
+PAIRS = word_set("both")
+"""A pronoun for the two parties named last (``_pronoun``)."""
+"""Quantifiers that may stand after or for the doers they count (``_floating``)."""
 """A quantifier whose "of" phrase names what it counts ("not all of their claims were upheld"): the claims."""
 FIRST_PERSON = word_set("i me")
 """In a quotation, the speaker: the claim's source. Not "you"; "we" is the speaker's side (``WE``)."""
@@ -336,6 +340,23 @@ def _phrase(tok: Any, ents: Ents) -> str:
     return str(tok.doc.text[left.idx : right.idx + len(right.text)]).strip(" ,‘’“”\"'")
 
 
+def _doer_words(tok: Any, ents: Ents) -> str:
+    """The words naming a doer (``_phrase``); a part of a group with the group it is part of ("most of its
+    bondholders did not exchange", "One of the A380s is flying", "Over 50% of the dealerships sell"): the part
+    alone names nobody a reader can tell, and the group alone says more than the sentence does."""
+    words = _phrase(tok, ents)
+    counts = tok.lower_ in PARTITIVES | INDEFINITE or tok.ent_type_ in ("PERCENT", "CARDINAL")
+    own = tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ == "agent"  # not a relative's noun: "the six
+    # percent of Chrysler that the government owns, which would give": the purchase would, not Chrysler
+    if not counts or not own:
+        return words
+    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if group is None or group.pos_ == "PRON":
+        return words
+    return f"{words} of {_phrase(group, ents)}"
+
+
 def _dated(word: Any, tok: Any) -> bool:
     """Whether ``word``, before a name, is a date the parse hung on it ("Since December GM and Chrysler have
     received …": GM, not "December GM")."""
@@ -373,12 +394,19 @@ def _conjuncts(tok: Any) -> list[Any]:
 
 
 def _actors(subject: Any) -> list[Any]:
-    """Each doer: "A and B" are two; "US dailies New York Times and The Washington Post" are the named two."""
+    """Each doer: "A and B" are two; "US dailies New York Times and The Washington Post" are the named two;
+    "GM and Chrysler both ran out" too (``_floating``: "both" says only that each did)."""
     if subject.pos_ == "NOUN":
         named = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if named is not None:
             return _conjuncts(named)
-    return _conjuncts(subject)
+    return [c for c in _conjuncts(subject) if c is subject or not _floating(c)]
+
+
+def _floating(tok: Any) -> bool:
+    """A quantifier standing alone that counts doers named elsewhere ("GM and Chrysler both", "each touting
+    their own experience"): not a doer of its own."""
+    return tok.lower_ in FLOATING and not any(tok.children)
 
 
 def _subject(verb: Any) -> Any | None:
@@ -406,6 +434,8 @@ def _subject(verb: Any) -> Any | None:
                 return None  # "an agreement was reached": by nobody named
             if subj.lower_ in RELATIVE and (clause := _relative_clause(tok, said=tok is verb)) is not None:
                 return _antecedent(subj, clause.head)
+            if _floating(subj) and tok.dep_ in ("advcl", "conj") and tok.head is not tok:
+                return _subject(tok.head)  # "Trump and Clinton vied …, each touting": each of them touted
             return None if subj.ent_type_ in ("DATE", "TIME") else subj  # "this past weekend … committed": a time
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and not _purpose(tok):
             return tok.head
@@ -1077,7 +1107,7 @@ def _verb_events(
             actors = actors[:1]
         narrated = main is verb and status == "happened" and _narrated(verb, start + verb.idx, speaker, statements)
         for actor_tok in actors:
-            actor = _phrase(actor_tok, ents) if actor_tok is not None else ""
+            actor = _doer_words(actor_tok, ents) if actor_tok is not None else ""
             pronoun = actor if actor_tok is not None and _pronoun(actor_tok) else None
             if speaker and actor_tok is not None and actor_tok.lower_ in FIRST_PERSON:
                 actor, pronoun = speaker, None  # "I conclude", says the judge: the judge concludes
@@ -1108,10 +1138,46 @@ def _verb_events(
     return found
 
 
+def groups_told(parsed: Any, start: int) -> list[tuple[int, str]]:
+    """Where a sentence names a group by a plural common noun that does something, with the words that name it:
+    a plural subject ("radical Islamists bombed the World Trade Center", "most people with kids wish"), or the
+    object a verb tells to act ("told his advisers to figure out", "require creditors to recognise"). "They" may
+    stand for such a group as well as for a name, and for the nearer of the two: "In 2000, they attacked the USS
+    Cole" is the Islamists', not the World Trade Center's. Not a group inside a name ("Voting Rights Advocates"
+    is a name), nor one a relative clause tells of ("the few auto firms that reported"): those only describe."""
+    ents: Ents = {t.i: e for e in parsed.ents for t in e}
+    found = []
+    for tok in parsed:
+        if _group(tok, ents) and _acts(tok) and tok.head.dep_ != "relcl":
+            found.append((start + tok.idx, _phrase(tok, ents)))
+    return found
+
+
+def _group(tok: Any, ents: Ents) -> bool:
+    """A plural noun that is no name ("voters"; "Islamists", a group of a faith or nation, is one too), or "the
+    two" of people told before."""
+    if tok.tag_ == "CD":
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and tok.i not in ents
+    return tok.tag_ in ("NNS", "NNPS") and (tok.i not in ents or ents[tok.i].label_ == "NORP")
+
+
+def _acts(tok: Any) -> bool:
+    """A subject (of "there are", too: "Are there generous grandparents …? This would be a good time for them to
+    step in"), or an object its verb tells to act ("told his advisers to figure out")."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if tok.dep_ == "attr":
+        return any(c.dep_ == "expl" for c in tok.head.children)
+    return tok.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.head.children)
+
+
 def _pronoun(tok: Any) -> bool:
     """A pronoun that stands for a name before it; not a bare quantifier, which names a part of a group the
-    article counts ("Many buyers experienced issues … Some had difficulty": some of the buyers, not Apple)."""
-    return bool(tok.pos_ == "PRON" and tok.lower_ not in PARTITIVES)
+    article counts ("Many buyers experienced issues … Some had difficulty": some of the buyers, not Apple); but
+    "both" alone stands for the two parties named last (``article_events.pair``)."""
+    return bool(
+        tok.pos_ == "PRON" and (tok.lower_ not in PARTITIVES or (tok.lower_ in PAIRS and not any(tok.children)))
+    )
 
 
 def _narrated(verb: Any, at: int, speaker: str, statements: Sequence[tuple[int, int, str]]) -> bool:
