@@ -939,6 +939,23 @@ def test_a_part_of_a_group_is_named_with_its_group_and_a_floating_quantifier_nam
     assert offered == ["GM", "Chrysler"]
 
 
+def test_a_passive_under_another_clause_takes_no_doer_from_that_clause() -> None:
+    # the parse hangs "development" on "begun": the pushing back is not Boeing's announcing
+    text = (
+        "United States airframer Boeing has announced that development of a replacement for their 737 narrowbody "
+        "airliner, begun two years ago, has been pushed back several years."
+    )
+    assert ("", "has been pushed") in [(actor, action) for actor, action, _, _ in found(text)]
+    # "when held": the device is held, it holds nothing
+    text = "The antenna wraps around the side of the device, which has caused dropped calls when held in a certain way."
+    assert ("", "held in a certain way") in [(actor, action) for actor, action, _, _ in found(text)]
+    # a passive infinitive is still what its head's subject undergoes
+    assert found("The plant was too big to be operated at most sites.")[0][:2] == (
+        "The plant",
+        "be operated at most sites",
+    )
+
+
 def test_a_relative_pronoun_inside_what_a_relative_clause_says_stands_for_the_clause_s_noun() -> None:
     # "which it said has attacked": the noun the clause hangs on attacked them, not Acme, who said so
     events = found("Acme patched a flaw in its browser which it said has attacked two million users.")

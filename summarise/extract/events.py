@@ -212,11 +212,11 @@ SPEAKERS_OWN = word_set("our my your")
 DIFFICULTY_NOUNS = word_set("trouble difficulty problem issue")
 """Nouns whose gerund is done by who has them ("had trouble finding", "experienced issues connecting")."""
 PARTITIVES = word_set("all some most many several each both half")
+"""A quantifier whose "of" phrase names what it counts ("not all of their claims were upheld"): the claims."""
 FLOATING = word_set("all each both")
+"""Quantifiers that may stand after or for the doers they count (``_floating``)."""
 PAIRS = word_set("both")
 """A pronoun for the two parties named last (``_pronoun``)."""
-"""Quantifiers that may stand after or for the doers they count (``_floating``)."""
-"""A quantifier whose "of" phrase names what it counts ("not all of their claims were upheld"): the claims."""
 FIRST_PERSON = word_set("i me")
 """In a quotation, the speaker: the claim's source. Not "you"; "we" is the speaker's side (``WE``)."""
 WE = word_set("we")
@@ -429,6 +429,8 @@ def _subject(verb: Any) -> Any | None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):  # not "closed by the end of the year"
                 return pobj
+        if subj is None and tok is verb and _passive_clause(verb):
+            return None  # "development …, begun two years ago, has been pushed back": not by Boeing, who announced it
         if subj is not None:
             if _undergoes(subj, tok) and not _raised(verb, came):
                 return None  # "an agreement was reached": by nobody named
@@ -466,6 +468,22 @@ def _subject(verb: Any) -> Any | None:
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _passive_clause(verb: Any) -> bool:
+    """A passive with no subject of its own under another clause: one with a passive auxiliary ("has announced that
+    development … has been pushed back", where the parse hung the subject elsewhere), or a bare past participle set
+    as an adverbial ("has caused dropped calls when held in a certain way", "a version of the 777, announced last
+    November"). What it is done to may be the clause's subject above; who does it is not: without an agent, nobody
+    named. Not a coordinated passive, which shares its first verb's subject as its own ("have been hit … and forced
+    to seek aid"), nor a passive infinitive, which its head's subject undergoes ("the dealers that are to be
+    closed", "too big to be operated at most airports")."""
+    if verb.dep_ not in ("ccomp", "advcl") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if _passive(verb):
+        return not any(c.lower_ == "to" for c in auxes)  # "too big to be operated": the airliner, operated
+    return bool(verb.tag_ == "VBN" and not auxes and verb.dep_ == "advcl")
 
 
 def _acting_party(verb: Any) -> Any | None:
@@ -1080,9 +1098,12 @@ def _verb_events(
         passive = _patient(verb) or _participle_of(verb)
         if passive is not None and passive.lower_ in RELATIVE and _done_to(verb):
             passive = verb.head  # "a deal that will be finalized by June 10": the deal, by nobody named
-        if subject is None and (passive is None or passive.pos_ == "PRON") and not _unnamed_purpose(verb):
+        said = _passive(verb) or any(c.dep_ in ("dobj", "prep", "prt", "xcomp", "oprd") for c in verb.children)
+        unnamed = _unnamed_purpose(verb) or (_passive_clause(verb) and said)  # not "as previously hoped"
+        if subject is None and (passive is None or passive.pos_ == "PRON") and not unnamed:
             continue  # nobody does it, or "which is dedicated": nothing to tell; a step's or a day's purpose is
-            # an act the article tells with its doer unnamed there, as a passive does ("a step to protect …")
+            # an act the article tells with its doer unnamed there, as a passive does ("a step to protect …"), and
+            # so is a passive whose subject the parse hung elsewhere ("development …, begun …, has been pushed")
         side = (sides or {}).get(speaker) if speaker and subject is not None and subject.lower_ in WE else None
         if subject is not None and side is None and (_nobody(subject, speaker) or _norm(subject, verb)):
             continue
