@@ -956,6 +956,18 @@ def test_a_passive_under_another_clause_takes_no_doer_from_that_clause() -> None
     )
 
 
+def test_she_is_no_one_the_article_tells_is_a_man() -> None:
+    # "Mr. Trump" and "Trump … his" tell a man: "She" is Clinton, named before him
+    text = (
+        "Mr. Trump defended his record. On Monday night, Clinton leaned in, painting Trump as a plutocrat. "
+        "She then peppered him with attacks."
+    )
+    assert ("Clinton", "peppered him") in [(actor, action) for actor, action, _, _ in found(text)]
+    # a woman the article tells of, by her title, is no "he"
+    text = "Mr. Smith sued. Mrs. Jones answered the claim. He then appealed the ruling."
+    assert ("Smith", "appealed the ruling") in [(actor, action) for actor, action, _, _ in found(text)]
+
+
 def test_a_relative_pronoun_inside_what_a_relative_clause_says_stands_for_the_clause_s_noun() -> None:
     # "which it said has attacked": the noun the clause hangs on attacked them, not Acme, who said so
     events = found("Acme patched a flaw in its browser which it said has attacked two million users.")
