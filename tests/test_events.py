@@ -968,6 +968,13 @@ def test_she_is_no_one_the_article_tells_is_a_man() -> None:
     assert ("Smith", "appealed the ruling") in [(actor, action) for actor, action, _, _ in found(text)]
 
 
+def test_a_word_the_tokenizer_split_at_its_hyphen_names_one_doer() -> None:
+    text = "Automator is an interface that enables non-programmers to automate repetitive tasks."
+    assert ("non-programmers", "automate repetitive tasks") in [(actor, action) for actor, action, _, _ in found(text)]
+    text = "Apple CEO and co-founder Steve Jobs gave his keynote on Monday."
+    assert "co" not in [actor for actor, *_ in found(text)]
+
+
 def test_a_relative_pronoun_inside_what_a_relative_clause_says_stands_for_the_clause_s_noun() -> None:
     # "which it said has attacked": the noun the clause hangs on attacked them, not Acme, who said so
     events = found("Acme patched a flaw in its browser which it said has attacked two million users.")

@@ -341,10 +341,14 @@ def _phrase(tok: Any, ents: Ents) -> str:
 
 
 def _doer_words(tok: Any, ents: Ents) -> str:
-    """The words naming a doer (``_phrase``); a part of a group with the group it is part of ("most of its
+    """The words naming a doer (``_phrase``), with the first part of a word the tokenizer split at its hyphen
+    ("non-programmers"); a part of a group with the group it is part of ("most of its
     bondholders did not exchange", "One of the A380s is flying", "Over 50% of the dealerships sell"): the part
     alone names nobody a reader can tell, and the group alone says more than the sentence does."""
     words = _phrase(tok, ents)
+    first = tok.doc[tok.left_edge.i - 2] if tok.left_edge.i >= 2 else None
+    if first is not None and _hyphen_joined(first) and first.pos_ != "PUNCT" and not words.startswith(first.text):
+        words = f"{first.text}-{words}"  # "enables non-programmers to automate": not "programmers"
     counts = tok.lower_ in PARTITIVES | INDEFINITE or tok.ent_type_ in ("PERCENT", "CARDINAL")
     own = tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ == "agent"  # not a relative's noun: "the six
     # percent of Chrysler that the government owns, which would give": the purchase would, not Chrysler
@@ -395,12 +399,13 @@ def _conjuncts(tok: Any) -> list[Any]:
 
 def _actors(subject: Any) -> list[Any]:
     """Each doer: "A and B" are two; "US dailies New York Times and The Washington Post" are the named two;
-    "GM and Chrysler both ran out" too (``_floating``: "both" says only that each did)."""
+    "GM and Chrysler both ran out" too (``_floating``: "both" says only that each did); not the first part of a
+    word the tokenizer split at its hyphen ("CEO and co-founder Steve Jobs": no "co")."""
     if subject.pos_ == "NOUN":
         named = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if named is not None:
             return _conjuncts(named)
-    return [c for c in _conjuncts(subject) if c is subject or not _floating(c)]
+    return [c for c in _conjuncts(subject) if c is subject or not (_floating(c) or _prefix(c))]
 
 
 def _floating(tok: Any) -> bool:
