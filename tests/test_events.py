@@ -975,6 +975,20 @@ def test_a_word_the_tokenizer_split_at_its_hyphen_names_one_doer() -> None:
     assert "co" not in [actor for actor, *_ in found(text)]
 
 
+def test_an_infinitive_saying_what_a_thing_is_for_is_not_the_thing_s_act() -> None:
+    # "the goal was to lower": the goal lowers nothing; nobody is named there
+    text = "Henderson said that the goal was rather to lower the break-even point for the company."
+    assert ("", "lower the break-even point") in [(actor, action) for actor, action, _, _ in found(text)]
+    # an owner is the doer: Apple's response was Apple's act
+    text = (
+        "Apple's response to the issue, dubbed Antennagate by the media, was first to recommend holding the phone "
+        "in a different location."
+    )
+    assert ("Apple", "recommend holding the phone") in [(actor, action) for actor, action, _, _ in found(text)]
+    # a party with "be to" plans the act itself
+    assert found("GM is to close five plants.")[0][:2] == ("GM", "close five plants")
+
+
 def test_a_relative_pronoun_inside_what_a_relative_clause_says_stands_for_the_clause_s_noun() -> None:
     # "which it said has attacked": the noun the clause hangs on attacked them, not Acme, who said so
     events = found("Acme patched a flaw in its browser which it said has attacked two million users.")

@@ -434,6 +434,8 @@ def _subject(verb: Any) -> Any | None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):  # not "closed by the end of the year"
                 return pobj
+        if subj is not None and came == "xcomp" and _what_it_is_for(subj, tok):
+            return _owner(subj)  # "the goal was rather to lower the break-even point": not the goal's act
         if subj is None and tok is verb and _passive_clause(verb):
             return None  # "development …, begun two years ago, has been pushed back": not by Boeing, who announced it
         if subj is not None:
@@ -473,6 +475,20 @@ def _subject(verb: Any) -> Any | None:
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _what_it_is_for(subject: Any, be: Any) -> bool:
+    """Whether "be" with an infinitive says what its subject, a thing, is or is for ("the goal was to lower
+    costs", "the idea is to sell the plant"): the infinitive's doer is the thing's owner ("Ford's aim is to"),
+    else nobody named; a party with "be to" plans the act itself ("GM is to close plants")."""
+    return bool(be.lemma_ == "be" and subject.pos_ == "NOUN" and not _party(subject) and subject.dep_ == "nsubj")
+
+
+def _aim(verb: Any) -> bool:
+    """An infinitive saying what a thing that nobody owns there is for (``_what_it_is_for``): an act the article
+    tells, its doer unnamed ("the goal was to lower the break-even point", said the CEO)."""
+    subject = _subject_word(verb.head) if verb.dep_ == "xcomp" else None
+    return subject is not None and _what_it_is_for(subject, verb.head) and _owner(subject) is None
 
 
 def _passive_clause(verb: Any) -> bool:
@@ -1104,7 +1120,7 @@ def _verb_events(
         if passive is not None and passive.lower_ in RELATIVE and _done_to(verb):
             passive = verb.head  # "a deal that will be finalized by June 10": the deal, by nobody named
         said = _passive(verb) or any(c.dep_ in ("dobj", "prep", "prt", "xcomp", "oprd") for c in verb.children)
-        unnamed = _unnamed_purpose(verb) or (_passive_clause(verb) and said)  # not "as previously hoped"
+        unnamed = _unnamed_purpose(verb) or (_passive_clause(verb) and said) or _aim(verb)  # not "as … hoped"
         if subject is None and (passive is None or passive.pos_ == "PRON") and not unnamed:
             continue  # nobody does it, or "which is dedicated": nothing to tell; a step's or a day's purpose is
             # an act the article tells with its doer unnamed there, as a passive does ("a step to protect …"), and
