@@ -1184,9 +1184,10 @@ def groups_told(parsed: Any, start: int) -> list[tuple[int, str]]:
     """Where a sentence names a group by a plural common noun that does something, with the words that name it:
     a plural subject ("radical Islamists bombed the World Trade Center", "most people with kids wish"), or the
     object a verb tells to act ("told his advisers to figure out", "require creditors to recognise"). "They" may
-    stand for such a group as well as for a name, and for the nearer of the two: "In 2000, they attacked the USS
-    Cole" is the Islamists', not the World Trade Center's. Not a group inside a name ("Voting Rights Advocates"
-    is a name), nor one a relative clause tells of ("the few auto firms that reported"): those only describe."""
+    stand for such a group as well as for a name, and for the nearer of the two: "Ohio purged the rolls. Inactive
+    voters must prove that they still live there" is the voters', not Ohio's. Not a group inside a name ("Voting
+    Rights Advocates" is a name), nor one a relative clause tells of ("the few auto firms that reported"): those
+    only describe."""
     ents: Ents = {t.i: e for e in parsed.ents for t in e}
     found = []
     for tok in parsed:
