@@ -989,6 +989,16 @@ def test_an_infinitive_saying_what_a_thing_is_for_is_not_the_thing_s_act() -> No
     assert found("GM is to close five plants.")[0][:2] == ("GM", "close five plants")
 
 
+def test_the_object_of_a_verb_that_has_it_act_does_the_infinitive() -> None:
+    text = "Scott sponsored the act, requiring state and local police to tell the government when someone dies."
+    acts = [(actor, action) for actor, action, _, _ in found(text)]
+    assert ("state and local police", "tell the government") in acts
+    assert "dies" not in [action for _, action in acts]  # "someone" names nobody, as "anyone" does
+    assert ("shareholders", "approve the deal") in [
+        (a, b) for a, b, _, _ in found("The board asked shareholders to approve the deal.")
+    ]
+
+
 def test_a_relative_pronoun_inside_what_a_relative_clause_says_stands_for_the_clause_s_noun() -> None:
     # "which it said has attacked": the noun the clause hangs on attacked them, not Acme, who said so
     events = found("Acme patched a flaw in its browser which it said has attacked two million users.")

@@ -203,7 +203,7 @@ PERIODS = word_set("quarter half year month period")
 NO_QUOTES = str.maketrans("", "", '“”"‘')
 """An action is words, not a span: quotation marks (often half of a pair) are left out."""
 NOBODY = word_set("no nobody none nothing neither")
-INDEFINITE = word_set("one everything anything something everyone anyone everybody anybody")
+INDEFINITE = word_set("one everything anything something everyone anyone everybody anybody someone somebody")
 """Pronouns that stand for no one the article names (not "one of the planes", "either one"): the resolver would
 give them the nearest name before them ("anyone who has purchased an iPhone": not Apple)."""
 DEMONSTRATIVES = word_set("this that these those")
@@ -611,13 +611,24 @@ def _antecedent(relative: Any, head: Any) -> Any:
     return before if thing else head
 
 
+CONTROL_VERBS = DEONTIC_VERBS | word_set(
+    "ask tell urge order force compel persuade encourage enable invite instruct direct advise press pressure"
+)
+"""Verbs whose object does what their infinitive says ("required police to tell", "urged members to vote")."""
+
+
 def _controller(tok: Any) -> Any | None:
     """Who does an infinitive whose verb has a named object: the object ("forced Apple to lower prices",
-    "selected Northrop Grumman to build the aircraft"), not the verb's subject."""
+    "selected Northrop Grumman to build the aircraft"), not the verb's subject; so does any object of a verb that
+    has its object do what it says (``CONTROL_VERBS``: "requiring state and local police to tell the federal
+    government", "asked shareholders to approve"), not one of a verb whose infinitive says what for ("spent $1
+    billion to build")."""
     if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None
     obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
-    return obj if obj is not None and obj.pos_ == "PROPN" else None
+    if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return obj if obj.pos_ == "PROPN" or tok.head.lemma_.lower() in CONTROL_VERBS else None
 
 
 def _owner(noun: Any) -> Any | None:
@@ -1336,7 +1347,8 @@ def _norm(subject: Any, verb: Any) -> bool:
     it, acts; the norm's own verb does not."""
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
-    return verb.lemma_.lower() in DEONTIC_VERBS and subject.lemma_.lower() in NORMS
+    norm = _subject_word(verb) or subject  # "the law requires carmakers to cut": the law's, though they cut
+    return verb.lemma_.lower() in DEONTIC_VERBS and norm.lemma_.lower() in NORMS
 
 
 def _speaker(at: int, quotes: Sequence[tuple[int, int]], statements: Sequence[tuple[int, int, str]]) -> str | None:
