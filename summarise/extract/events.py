@@ -1347,8 +1347,9 @@ def _norm(subject: Any, verb: Any) -> bool:
     it, acts; the norm's own verb does not."""
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
-    norm = _subject_word(verb) or subject  # "the law requires carmakers to cut": the law's, though they cut
-    return verb.lemma_.lower() in DEONTIC_VERBS and norm.lemma_.lower() in NORMS
+    own = _subject_word(verb)  # "the law requires carmakers to cut": the law's, though they cut
+    norm = any(s is not None and s.lemma_.lower() in NORMS for s in (subject, own))
+    return verb.lemma_.lower() in DEONTIC_VERBS and norm
 
 
 def _speaker(at: int, quotes: Sequence[tuple[int, int]], statements: Sequence[tuple[int, int, str]]) -> str | None:
