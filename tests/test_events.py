@@ -115,6 +115,7 @@ def event_times(result: ArticleSummary) -> dict[str, str | None]:
                 ("", "The winglets designed to improve fuel efficiency", (), None),
                 ("The winglets", "improve fuel efficiency", (), None),
                 ("", "The Taurus was introduced in 1986", (), None),
+                ("The Taurus", "pushed other carmakers", (), None),  # an active conjunct: the subject's act
             ],
         ),
         # a noun's infinitive is its owner's act: a name before it, else the doer of the verb whose phrase holds it
@@ -997,6 +998,15 @@ def test_the_object_of_a_verb_that_has_it_act_does_the_infinitive() -> None:
     assert ("shareholders", "approve the deal") in [
         (a, b) for a, b, _, _ in found("The board asked shareholders to approve the deal.")
     ]
+
+
+def test_an_active_verb_coordinated_with_a_passive_shares_its_subject_not_its_agent() -> None:
+    text = "Apple Computer was started by Steve Jobs and Steve Wozniak in 1976, and launched the iTunes Music Store."
+    launched = [actor for actor, action, _, _ in found(text) if action.startswith("launched")]
+    assert launched == ["Apple Computer"]
+    # a participle the parse took for a past tense, with no object, is no act of the subject
+    text = "He owns an iPod, which is made by Apple Computer and marketed alongside the iTunes Music Store."
+    assert "iPod" not in [actor for actor, *_ in found(text)]
 
 
 def test_a_relative_pronoun_inside_what_a_relative_clause_says_stands_for_the_clause_s_noun() -> None:

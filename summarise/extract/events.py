@@ -429,6 +429,8 @@ def _subject(verb: Any) -> Any | None:
         subj = _subject_word(tok)
         if tok is not verb and (relative := _relative_subject(tok)) is not None:
             subj = relative  # "labour cuts, which the Republicans insisted reach parity": the cuts reach it
+        if subj is not None and came == "conj" and _undergoes(subj, tok) and _acts_on(verb):
+            return subj  # "Apple was started by Jobs and Wozniak, and launched the iTunes store": Apple launched it
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None and (subj is None or _undergoes(subj, tok)):  # "by" names a passive's doer only
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -489,6 +491,14 @@ def _aim(verb: Any) -> bool:
     tells, its doer unnamed ("the goal was to lower the break-even point", said the CEO)."""
     subject = _subject_word(verb.head) if verb.dep_ == "xcomp" else None
     return subject is not None and _what_it_is_for(subject, verb.head) and _owner(subject) is None
+
+
+def _acts_on(verb: Any) -> bool:
+    """A verb in a tense of its own with an object: active, whatever its head ("… was started by Jobs, and
+    launched the iTunes store"); one without an object may be a participle the parse took for a past tense ("is
+    made by Apple and marketed alongside the store")."""
+    joined = any(c.dep_ == "cc" and c.i < verb.i for c in [*verb.head.children, *verb.children])  # ", and launched"
+    return joined and verb.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _passive_clause(verb: Any) -> bool:
