@@ -1,6 +1,7 @@
 """Every event candidate of an article: each sentence's verbs, event nouns and act nouns (``events``,
-``event_nouns``), pronoun actors resolved to the names met before them, and the headline's words told again
-(``headlines.retell``)."""
+``event_nouns``), pronoun actors resolved to the names met before them ("they" also to a group a plural noun
+names, "he"/"she" to no one the article tells is of the other sex, "both" to the two parties named last), and
+the headline's words told again (``headlines.retell``)."""
 
 from __future__ import annotations
 

@@ -22,7 +22,14 @@ Each content verb with someone doing it proposes an event:
   supply" does, and is kept with nobody named where no owner or clause names one ("a necessary step to protect the
   economy"), its noun doing it only after "first", "only" … ("the first woman to lead"); of two subjects the parse
   gives one verb, the nearer ("… landing at Heathrow airport Boeing has secured": a caption run into the lead); a
-  time, "one" alone, "everything", "anyone" name nobody;
+  time, "one" alone, "everything", "anyone", "someone" name nobody; a part of a group is named with its group
+  ("most of its bondholders"), a floating "both"/"each" is none of its own ("GM and Chrysler both ran out": each),
+  and "both" alone is the two parties named last; the object of a verb that has it act does the infinitive
+  ("requiring state and local police to tell", ``CONTROL_VERBS``); an infinitive saying what a thing is for is
+  no act of the thing ("the goal was to lower costs": its owner's, else nobody named); a passive under another
+  clause takes no doer from that clause ("announced that development … has been pushed back", "when held"),
+  and an active verb coordinated with a passive shares its subject, not its agent ("was started by Jobs and
+  Wozniak, and launched the iTunes store": the company);
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
   ("travel to Russia", "began supplying weapons"; a passive with an agent in the active voice, as the agent is
   the actor: "was sold by GM to Acme" is GM's "sold the plant to Acme"), at most ``MAX_ACTION_WORDS`` words;
