@@ -1009,6 +1009,12 @@ def test_an_active_verb_coordinated_with_a_passive_shares_its_subject_not_its_ag
     assert "iPod" not in [actor for actor, *_ in found(text)]
 
 
+def test_a_passive_infinitive_with_an_agent_is_told_in_the_active_voice() -> None:
+    # "was supposed to be escorted by a detail": the detail escorted the van, it was not escorted
+    text = "The van was supposed to be escorted by a police detail."
+    assert ("a police detail", "escorted the van") in [(actor, action) for actor, action, _, _ in found(text)]
+
+
 def test_a_relative_pronoun_inside_what_a_relative_clause_says_stands_for_the_clause_s_noun() -> None:
     # "which it said has attacked": the noun the clause hangs on attacked them, not Acme, who said so
     events = found("Acme patched a flaw in its browser which it said has attacked two million users.")

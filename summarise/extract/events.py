@@ -829,8 +829,8 @@ def _active(verb: Any, words: Sequence[Any]) -> str | None:
     agent = next((c for c in verb.children if c.dep_ == "agent" and _subject(verb) in c.children), None)
     parties = _between(verb)  # "a deal was signed between Acme and Lyon": Acme "signed a deal"
     agent = agent if agent is not None else parties.head if parties is not None else None
-    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if agent is None or patient is None:
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _patient(verb)
+    if agent is None or patient is None:  # "was supposed to be escorted by an NYPD detail": escorted the van
         return None
     if patient.lower_ in RELATIVE and verb.dep_ == "relcl":
         patient = verb.head  # "the plant, which was sold by GM": sold the plant
