@@ -349,9 +349,9 @@ def _phrase(tok: Any, ents: Ents) -> str:
 
 def _doer_words(tok: Any, ents: Ents) -> str:
     """The words naming a doer (``_phrase``), with the first part of a word the tokenizer split at its hyphen
-    ("non-programmers"); a part of a group with the group it is part of ("most of its
-    bondholders did not exchange", "One of the A380s is flying", "Over 50% of the dealerships sell"): the part
-    alone names nobody a reader can tell, and the group alone says more than the sentence does."""
+    ("non-programmers"); a part of a group with the group it is part of ("most of its bondholders did not
+    exchange", "One of the A380s is flying", "Over 50% of the dealerships sell"): the part alone names nobody a
+    reader can tell, and the group alone says more than the sentence does."""
     words = _phrase(tok, ents)
     first = tok.doc[tok.left_edge.i - 2] if tok.left_edge.i >= 2 else None
     if first is not None and _hyphen_joined(first) and first.pos_ != "PUNCT" and not words.startswith(first.text):
@@ -1147,8 +1147,8 @@ def _verb_events(
         passive = _patient(verb) or _participle_of(verb)
         if passive is not None and passive.lower_ in RELATIVE and _done_to(verb):
             passive = verb.head  # "a deal that will be finalized by June 10": the deal, by nobody named
-        said = _passive(verb) or any(c.dep_ in ("dobj", "prep", "prt", "xcomp", "oprd") for c in verb.children)
-        unnamed = _unnamed_purpose(verb) or (_passive_clause(verb) and said) or _aim(verb)  # not "as … hoped"
+        complement = _passive(verb) or any(c.dep_ in ("dobj", "prep", "prt", "xcomp", "oprd") for c in verb.children)
+        unnamed = _unnamed_purpose(verb) or (_passive_clause(verb) and complement) or _aim(verb)  # not "as … hoped"
         if subject is None and (passive is None or passive.pos_ == "PRON") and not unnamed:
             continue  # nobody does it, or "which is dedicated": nothing to tell; a step's or a day's purpose is
             # an act the article tells with its doer unnamed there, as a passive does ("a step to protect …"), and
@@ -1219,7 +1219,7 @@ def groups_told(parsed: Any, start: int) -> list[tuple[int, str]]:
     ents: Ents = {t.i: e for e in parsed.ents for t in e}
     found = []
     for tok in parsed:
-        if _group(tok, ents) and _acts(tok) and tok.head.dep_ != "relcl":
+        if _group(tok, ents) and _group_acts(tok) and tok.head.dep_ != "relcl":
             found.append((start + tok.idx, _phrase(tok, ents)))
     return found
 
@@ -1232,7 +1232,7 @@ def _group(tok: Any, ents: Ents) -> bool:
     return tok.tag_ in ("NNS", "NNPS") and (tok.i not in ents or ents[tok.i].label_ == "NORP")
 
 
-def _acts(tok: Any) -> bool:
+def _group_acts(tok: Any) -> bool:
     """A subject (of "there are", too: "Are there generous grandparents …? This would be a good time for them to
     step in"), or an object its verb tells to act ("told his advisers to figure out")."""
     if tok.dep_ in ("nsubj", "nsubjpass"):
