@@ -1,6 +1,7 @@
 """Every event candidate of an article: each sentence's verbs, event nouns and act nouns (``events``,
-``event_nouns``), pronoun actors resolved to the names met before them, and the headline's words told again
-(``headlines.retell``)."""
+``event_nouns``), pronoun actors resolved to the names met before them ("they" also to a group a plural noun
+names, "he"/"she" to no one the article tells is of the other sex, "both" to the two parties named last), and
+the headline's words told again (``headlines.retell``)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ..lexicon import PERSON_PRONOUNS, PERSON_ROLES, PLURAL_PRONOUNS, THING_PRON
 from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_names
 from .event_nouns import nominal_events, recall_keys, supported
 from .events import (
+    PAIRS,
     PLACE_LABELS,
     PLACE_ONLY_PREPS,
     Ents,
@@ -22,6 +24,7 @@ from .events import (
     _speaker,
     _times,
     _verb_events,
+    groups_told,
     heading,
 )
 from .headlines import headline_events, retell
@@ -79,6 +82,8 @@ def resolve(
     fronted: Mapping[int, int] | None = None,
     persons: Collection[int] = frozenset(),
     subjects: Mapping[int, tuple[int, int]] | None = None,
+    described: Sequence[Name] = (),
+    told: Mapping[str, str] | None = None,
 ) -> list[EventCandidate]:
     """Pronoun actors to their antecedent (``attribution.Antecedents``); one that has none is dropped (an event
     by nobody known tells nothing). A pronoun's clause may open with a phrase put before it (``fronted``: where
@@ -87,21 +92,101 @@ def resolve(
     pronoun stands for no one person: "they" is a company, a group or several people, so it passes over the
     names that name one person alone (``persons``: where they stand, ``lone_persons``): "Apple unveiled Lion …
     They also demonstrated" is Apple's, though the parser took Lion for a person. A pronoun of an embedded clause
-    is first sought at the subject of the clause above (``subjects``, ``embedded_subjects``)."""
+    is first sought at the subject of the clause above (``subjects``, ``embedded_subjects``). A plural pronoun
+    may also stand for a group the article ``described`` by a plural noun (``described_groups``), the nearer;
+    "he" and "she" for no one the article ``told`` is of the other sex (``sexes``)."""
+    told = told or {}
     antecedents = Antecedents(names)
-    groups = Antecedents([n for n in names if n[0] not in persons])
+    plurals = [*names, *described]
+    groups = Antecedents([n for n in plurals if n[0] not in persons])
+    sexed = {sex: Antecedents([n for n in names if _sex(n[1], told) in (sex, None)]) for sex in ("m", "f")}
     out: list[EventCandidate] = []
     for e in found:
         if e.pronoun is None:
             out.append(e)
             continue
+        if e.pronoun.lower() in PAIRS:
+            out += pair(e, names)
+            continue
         plural = e.pronoun.lower() in PLURAL_PRONOUNS
-        name = _subject_name(e, names, subjects or {}, persons if plural else ())
+        name = _subject_name(e, plurals if plural else names, subjects or {}, persons if plural else ())
         if name is None:
-            name = (groups if plural else antecedents).find(e.pronoun, _before(e, fronted or {}), speaker=False)
+            pool = groups if plural else sexed.get(SEX.get(e.pronoun.lower(), ""), antecedents)
+            name = pool.find(e.pronoun, _before(e, fronted or {}), speaker=False)
         if name is not None:
             out.append(replace(e, actor=name))
     return out
+
+
+HIS = word_set("his himself mr mr.")
+HER = word_set("her herself mrs mrs. ms ms. miss")
+"""Words that tell a person's sex: an owner or reflexive pronoun of one's own clause, or a title (``sexes``)."""
+TITLES = word_set("mr mr. mrs mrs. ms ms. miss")
+SEX = {**dict.fromkeys(word_set("he him his himself"), "m"), **dict.fromkeys(word_set("she her hers herself"), "f")}
+
+
+def sexes(article: ParsedArticle) -> dict[str, str]:
+    """Each person's name -> "m" or "f", where the article tells it: a title ("Mr. Obama", "Mrs. Clinton"), or
+    the person as the subject owning a "his"/"her" of the same clause, with no other person between ("Clinton
+    unveiled her plan"; not "Trump attacked Clinton and her record"). A full name's sex is its surname's too,
+    unless two full names with that surname differ ("Donald Trump" and "Ivana Trump": "Trump" is not told).
+    "She" is no one the article tells is a man (``resolve``): "She then peppered him" is not Trump's act."""
+    votes: dict[str, list[str]] = {}
+    for _, _, parsed, _ in article.sentences:
+        people = [e for e in parsed.ents if e.label_ == "PERSON"]
+        for ent in people:
+            before = parsed[ent.start - 1].lower_ if ent.start > 0 else ""
+            title = before if before in TITLES else ent[0].lower_  # "Mr. Obama", named with or without it
+            if title in TITLES:
+                votes.setdefault(ent.text, []).append("m" if title in HIS else "f")
+        for tok in parsed:
+            if tok.lower_ not in HIS | HER or (tok.tag_ != "PRP$" and not tok.lower_.endswith("self")):
+                continue
+            owner = _clause_owner(tok, people)
+            if owner is not None:
+                votes.setdefault(owner, []).append("m" if tok.lower_ in HIS else "f")
+    told = {name: max(set(v), key=v.count) for name, v in votes.items() if v.count("m") != v.count("f")}
+    by_surname: dict[str, set[str]] = {}
+    for name, sex in told.items():
+        if len(name.split()) > 1:
+            by_surname.setdefault(name.split()[-1], set()).add(sex)
+    return {**{last: next(iter(s)) for last, s in by_surname.items() if len(s) == 1}, **told}
+
+
+def _sex(name: str, told: Mapping[str, str]) -> str | None:
+    """The sex ``sexes`` told of a name, written with its title or without ("Mrs. Jones" is "Jones")."""
+    words = name.split()
+    bare = " ".join(words[1:]) if len(words) > 1 and words[0].lower() in TITLES else name
+    return told.get(name, told.get(bare))
+
+
+def _clause_owner(pronoun: Any, people: Sequence[Any]) -> str | None:
+    """The person whose own clause holds ``pronoun``: the subject of the nearest verb above it, when that subject
+    is a person's name and the last name before the pronoun."""
+    tok = pronoun
+    while tok.head.i != tok.i and not (tok.pos_ in ("VERB", "AUX") and tok is not pronoun):
+        tok = tok.head
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
+    last = max((e for e in people if e.end <= pronoun.i), key=lambda e: e.start, default=None)
+    if subject is None or last is None or not (last.start <= subject.i < last.end):
+        return None
+    if any(t.pos_ == "PROPN" for t in pronoun.doc[last.end : pronoun.i]):
+        return None  # "Clinton … hit Trump hard on his record": a name between, whatever the parser typed it
+    return str(last.text)
+
+
+def pair(e: EventCandidate, names: Sequence[Name]) -> list[EventCandidate]:
+    """ "Both" as a doer: the two different parties named last before it, each doing the act ("GM's package
+    includes … Chrysler will offer … Both will offer the deal": GM and Chrysler), as "GM and Chrysler both"
+    are two doers; none where fewer than two are named before. A name is written with a capital ("with
+    healthcare" is no party)."""
+    last: list[str] = []
+    for name in sorted((n for n in names if n[0] < e.pronoun_at and n[1][:1].isupper()), key=lambda n: -n[0]):
+        if name[1] not in last:
+            last.append(name[1])
+        if len(last) == 2:
+            return [replace(e, actor=actor) for actor in reversed(last)]
+    return []
 
 
 def _subject_name(
@@ -245,8 +330,20 @@ def find_events(
     speakers = speaker_names(attributions, article.names)
     known = [*names, *speakers]
     subjects = embedded_subjects(article)
-    resolved = resolve(found, known, fronted_phrases(article), lone_persons(article, known), subjects)
+    persons = lone_persons(article, known)
+    groups = described_groups(article)
+    resolved = resolve(found, known, fronted_phrases(article), persons, subjects, groups, sexes(article))
     return retell(resolved, headline_events(doc), doc.text)
+
+
+def described_groups(article: ParsedArticle) -> list[Name]:
+    """The groups each sentence names by a plural noun that acts (``events.groups_told``), as names no person
+    holds: what a plural pronoun may stand for besides the names."""
+    return [
+        (at, words, False, False)
+        for _, start, parsed, _ in article.sentences
+        for at, words in groups_told(parsed, start)
+    ]
 
 
 def surnames(names: Sequence[Name]) -> list[Name]:

@@ -22,7 +22,14 @@ Each content verb with someone doing it proposes an event:
   supply" does, and is kept with nobody named where no owner or clause names one ("a necessary step to protect the
   economy"), its noun doing it only after "first", "only" … ("the first woman to lead"); of two subjects the parse
   gives one verb, the nearer ("… landing at Heathrow airport Boeing has secured": a caption run into the lead); a
-  time, "one" alone, "everything", "anyone" name nobody;
+  time, "one" alone, "everything", "anyone", "someone" name nobody; a part of a group is named with its group
+  ("most of its bondholders"), a floating "both"/"each" is none of its own ("GM and Chrysler both ran out": each),
+  and "both" alone is the two parties named last; the object of a verb that has it act does the infinitive
+  ("requiring state and local police to tell", ``CONTROL_VERBS``); an infinitive saying what a thing is for is
+  no act of the thing ("the goal was to lower costs": its owner's, else nobody named); a passive under another
+  clause takes no doer from that clause ("announced that development … has been pushed back", "when held"),
+  and an active verb coordinated with a passive shares its subject, not its agent ("was started by Jobs and
+  Wozniak, and launched the iTunes store": the company);
 - the action: the verb with its passive auxiliary, particle and the start of its object or complement
   ("travel to Russia", "began supplying weapons"; a passive with an agent in the active voice, as the agent is
   the actor: "was sold by GM to Acme" is GM's "sold the plant to Acme"), at most ``MAX_ACTION_WORDS`` words;
@@ -213,7 +220,7 @@ PERIODS = word_set("quarter half year month period")
 NO_QUOTES = str.maketrans("", "", '“”"‘')
 """An action is words, not a span: quotation marks (often half of a pair) are left out."""
 NOBODY = word_set("no nobody none nothing neither")
-INDEFINITE = word_set("one everything anything something everyone anyone everybody anybody")
+INDEFINITE = word_set("one everything anything something everyone anyone everybody anybody someone somebody")
 """Pronouns that stand for no one the article names (not "one of the planes", "either one"): the resolver would
 give them the nearest name before them ("anyone who has purchased an iPhone": not Apple)."""
 DEMONSTRATIVES = word_set("this that these those")
@@ -223,6 +230,10 @@ DIFFICULTY_NOUNS = word_set("trouble difficulty problem issue")
 """Nouns whose gerund is done by who has them ("had trouble finding", "experienced issues connecting")."""
 PARTITIVES = word_set("all some most many several each both half")
 """A quantifier whose "of" phrase names what it counts ("not all of their claims were upheld"): the claims."""
+FLOATING = word_set("all each both")
+"""Quantifiers that may stand after or for the doers they count (``_floating``)."""
+PAIRS = word_set("both")
+"""A pronoun for the two parties named last (``_pronoun``)."""
 FIRST_PERSON = word_set("i me")
 """In a quotation, the speaker: the claim's source. Not "you"; "we" is the speaker's side (``WE``)."""
 WE = word_set("we")
@@ -347,6 +358,27 @@ def _phrase(tok: Any, ents: Ents) -> str:
     return str(tok.doc.text[left.idx : right.idx + len(right.text)]).strip(" ,‘’“”\"'")
 
 
+def _doer_words(tok: Any, ents: Ents) -> str:
+    """The words naming a doer (``_phrase``), with the first part of a word the tokenizer split at its hyphen
+    ("non-programmers"); a part of a group with the group it is part of ("most of its bondholders did not
+    exchange", "One of the A380s is flying", "Over 50% of the dealerships sell"): the part alone names nobody a
+    reader can tell, and the group alone says more than the sentence does."""
+    words = _phrase(tok, ents)
+    first = tok.doc[tok.left_edge.i - 2] if tok.left_edge.i >= 2 else None
+    if first is not None and _hyphen_joined(first) and first.pos_ != "PUNCT" and not words.startswith(first.text):
+        words = f"{first.text}-{words}"  # "enables non-programmers to automate": not "programmers"
+    counts = tok.lower_ in PARTITIVES | INDEFINITE or tok.ent_type_ in ("PERCENT", "CARDINAL")
+    own = tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ == "agent"  # not a relative's noun: "the six
+    # percent of Chrysler that the government owns, which would give": the purchase would, not Chrysler
+    if not counts or not own:
+        return words
+    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if group is None or group.pos_ == "PRON":
+        return words
+    return f"{words} of {_phrase(group, ents)}"
+
+
 def _dated(word: Any, tok: Any) -> bool:
     """Whether ``word``, before a name, is a date the parse hung on it ("Since December GM and Chrysler have
     received …": GM, not "December GM")."""
@@ -397,12 +429,20 @@ def _conjuncts(tok: Any) -> list[Any]:
 
 
 def _actors(subject: Any) -> list[Any]:
-    """Each doer: "A and B" are two; "US dailies New York Times and The Washington Post" are the named two."""
+    """Each doer: "A and B" are two; "US dailies New York Times and The Washington Post" are the named two;
+    "GM and Chrysler both ran out" too (``_floating``: "both" says only that each did); not the first part of a
+    word the tokenizer split at its hyphen ("CEO and co-founder Steve Jobs": no "co")."""
     if subject.pos_ == "NOUN":
         named = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if named is not None:
             return _conjuncts(named)
-    return _conjuncts(subject)
+    return [c for c in _conjuncts(subject) if c is subject or not (_floating(c) or _prefix(c))]
+
+
+def _floating(tok: Any) -> bool:
+    """A quantifier standing alone that counts doers named elsewhere ("GM and Chrysler both", "each touting
+    their own experience"): not a doer of its own."""
+    return tok.lower_ in FLOATING and not any(tok.children)
 
 
 def _subject(verb: Any) -> Any | None:
@@ -420,16 +460,24 @@ def _subject(verb: Any) -> Any | None:
         subj = _subject_word(tok)
         if tok is not verb and (relative := _relative_subject(tok)) is not None:
             subj = relative  # "labour cuts, which the Republicans insisted reach parity": the cuts reach it
+        if subj is not None and came == "conj" and _undergoes(subj, tok) and _acts_on(verb):
+            return subj  # "Apple was started by Jobs and Wozniak, and launched the iTunes store": Apple launched it
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None and (subj is None or _undergoes(subj, tok)):  # "by" names a passive's doer only
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):  # not "closed by the end of the year"
                 return pobj
+        if subj is not None and came == "xcomp" and _what_it_is_for(subj, tok):
+            return _owner(subj)  # "the goal was rather to lower the break-even point": not the goal's act
+        if subj is None and tok is verb and _passive_clause(verb):
+            return None  # "development …, begun two years ago, has been pushed back": not by Boeing, who announced it
         if subj is not None:
             if _undergoes(subj, tok) and not _raised(verb, came):
                 return None  # "an agreement was reached": by nobody named
             if subj.lower_ in RELATIVE and (clause := _relative_clause(tok, said=tok is verb)) is not None:
                 return _antecedent(subj, clause.head)
+            if _floating(subj) and tok.dep_ in ("advcl", "conj") and tok.head is not tok:
+                return _subject(tok.head)  # "Trump and Clinton vied …, each touting": each of them touted
             return None if subj.ent_type_ in ("DATE", "TIME") else subj  # "this past weekend … committed": a time
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and not _purpose(tok):
             return tok.head
@@ -460,6 +508,44 @@ def _subject(verb: Any) -> Any | None:
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _what_it_is_for(subject: Any, be: Any) -> bool:
+    """Whether "be" with an infinitive says what its subject, a thing, is or is for ("the goal was to lower
+    costs", "the idea is to sell the plant"): the infinitive's doer is the thing's owner ("Ford's aim is to"),
+    else nobody named; a party with "be to" plans the act itself ("GM is to close plants")."""
+    return bool(be.lemma_ == "be" and subject.pos_ == "NOUN" and not _party(subject) and subject.dep_ == "nsubj")
+
+
+def _aim(verb: Any) -> bool:
+    """An infinitive saying what a thing that nobody owns there is for (``_what_it_is_for``): an act the article
+    tells, its doer unnamed ("the goal was to lower the break-even point", said the CEO)."""
+    subject = _subject_word(verb.head) if verb.dep_ == "xcomp" else None
+    return subject is not None and _what_it_is_for(subject, verb.head) and _owner(subject) is None
+
+
+def _acts_on(verb: Any) -> bool:
+    """A verb in a tense of its own with an object: active, whatever its head ("… was started by Jobs, and
+    launched the iTunes store"); one without an object may be a participle the parse took for a past tense ("is
+    made by Apple and marketed alongside the store")."""
+    joined = any(c.dep_ == "cc" and c.i < verb.i for c in [*verb.head.children, *verb.children])  # ", and launched"
+    return joined and verb.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _passive_clause(verb: Any) -> bool:
+    """A passive with no subject of its own under another clause: one with a passive auxiliary ("has announced that
+    development … has been pushed back", where the parse hung the subject elsewhere), or a bare past participle set
+    as an adverbial ("has caused dropped calls when held in a certain way", "a version of the 777, announced last
+    November"). What it is done to may be the clause's subject above; who does it is not: without an agent, nobody
+    named. Not a coordinated passive, which shares its first verb's subject as its own ("have been hit … and forced
+    to seek aid"), nor a passive infinitive, which its head's subject undergoes ("the dealers that are to be
+    closed", "too big to be operated at most airports")."""
+    if verb.dep_ not in ("ccomp", "advcl") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if _passive(verb):
+        return not any(c.lower_ == "to" for c in auxes)  # "too big to be operated": the airliner, operated
+    return bool(verb.tag_ == "VBN" and not auxes and verb.dep_ == "advcl")
 
 
 def _acting_party(verb: Any) -> Any | None:
@@ -566,13 +652,24 @@ def _antecedent(relative: Any, head: Any) -> Any:
     return before if thing else head
 
 
+CONTROL_VERBS = DEONTIC_VERBS | word_set(
+    "ask tell urge order force compel persuade encourage enable invite instruct direct advise press pressure"
+)
+"""Verbs whose object does what their infinitive says ("required police to tell", "urged members to vote")."""
+
+
 def _controller(tok: Any) -> Any | None:
     """Who does an infinitive whose verb has a named object: the object ("forced Apple to lower prices",
-    "selected Northrop Grumman to build the aircraft"), not the verb's subject."""
+    "selected Northrop Grumman to build the aircraft"), not the verb's subject; so does any object of a verb that
+    has its object do what it says (``CONTROL_VERBS``: "requiring state and local police to tell the federal
+    government", "asked shareholders to approve"), not one of a verb whose infinitive says what for ("spent $1
+    billion to build")."""
     if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None
     obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
-    return obj if obj is not None and obj.pos_ == "PROPN" else None
+    if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return obj if obj.pos_ == "PROPN" or tok.head.lemma_.lower() in CONTROL_VERBS else None
 
 
 def _owner(noun: Any) -> Any | None:
@@ -794,8 +891,8 @@ def _active(verb: Any, words: Sequence[Any]) -> str | None:
     agent = next((c for c in verb.children if c.dep_ == "agent" and _subject(verb) in c.children), None)
     parties = _between(verb)  # "a deal was signed between Acme and Lyon": Acme "signed a deal"
     agent = agent if agent is not None else parties.head if parties is not None else None
-    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if agent is None or patient is None:
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _patient(verb)
+    if agent is None or patient is None:  # "was supposed to be escorted by an NYPD detail": escorted the van
         return None
     if patient.lower_ in RELATIVE and verb.dep_ == "relcl":
         patient = verb.head  # "the plant, which was sold by GM": sold the plant
@@ -1112,9 +1209,12 @@ def _verb_events(
         passive = _patient(verb) or _participle_of(verb)
         if passive is not None and passive.lower_ in RELATIVE and _done_to(verb):
             passive = verb.head  # "a deal that will be finalized by June 10": the deal, by nobody named
-        if subject is None and (passive is None or passive.pos_ == "PRON") and not _unnamed_purpose(verb):
+        complement = _passive(verb) or any(c.dep_ in ("dobj", "prep", "prt", "xcomp", "oprd") for c in verb.children)
+        unnamed = _unnamed_purpose(verb) or (_passive_clause(verb) and complement) or _aim(verb)  # not "as … hoped"
+        if subject is None and (passive is None or passive.pos_ == "PRON") and not unnamed:
             continue  # nobody does it, or "which is dedicated": nothing to tell; a step's or a day's purpose is
-            # an act the article tells with its doer unnamed there, as a passive does ("a step to protect …")
+            # an act the article tells with its doer unnamed there, as a passive does ("a step to protect …"), and
+            # so is a passive whose subject the parse hung elsewhere ("development …, begun …, has been pushed")
         side = (sides or {}).get(speaker) if speaker and subject is not None and subject.lower_ in WE else None
         if subject is not None and side is None and (_nobody(subject, speaker) or _norm(subject, verb)):
             continue
@@ -1141,7 +1241,7 @@ def _verb_events(
             actors = actors[:1]
         narrated = main is verb and status == "happened" and _narrated(verb, start + verb.idx, speaker, statements)
         for actor_tok in actors:
-            actor = _phrase(actor_tok, ents) if actor_tok is not None else ""
+            actor = _doer_words(actor_tok, ents) if actor_tok is not None else ""
             pronoun = actor if actor_tok is not None and _pronoun(actor_tok) else None
             if speaker and actor_tok is not None and actor_tok.lower_ in FIRST_PERSON:
                 actor, pronoun = speaker, None  # "I conclude", says the judge: the judge concludes
@@ -1172,10 +1272,47 @@ def _verb_events(
     return found
 
 
+def groups_told(parsed: Any, start: int) -> list[tuple[int, str]]:
+    """Where a sentence names a group by a plural common noun that does something, with the words that name it:
+    a plural subject ("radical Islamists bombed the World Trade Center", "most people with kids wish"), or the
+    object a verb tells to act ("told his advisers to figure out", "require creditors to recognise"). "They" may
+    stand for such a group as well as for a name, and for the nearer of the two: "Ohio purged the rolls. Inactive
+    voters must prove that they still live there" is the voters', not Ohio's. Not a group inside a name ("Voting
+    Rights Advocates" is a name), nor one a relative clause tells of ("the few auto firms that reported"): those
+    only describe."""
+    ents: Ents = {t.i: e for e in parsed.ents for t in e}
+    found = []
+    for tok in parsed:
+        if _group(tok, ents) and _group_acts(tok) and tok.head.dep_ != "relcl":
+            found.append((start + tok.idx, _phrase(tok, ents)))
+    return found
+
+
+def _group(tok: Any, ents: Ents) -> bool:
+    """A plural noun that is no name ("voters"; "Islamists", a group of a faith or nation, is one too), or "the
+    two" of people told before."""
+    if tok.tag_ == "CD":
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and tok.i not in ents
+    return tok.tag_ in ("NNS", "NNPS") and (tok.i not in ents or ents[tok.i].label_ == "NORP")
+
+
+def _group_acts(tok: Any) -> bool:
+    """A subject (of "there are", too: "Are there generous grandparents …? This would be a good time for them to
+    step in"), or an object its verb tells to act ("told his advisers to figure out")."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if tok.dep_ == "attr":
+        return any(c.dep_ == "expl" for c in tok.head.children)
+    return tok.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.head.children)
+
+
 def _pronoun(tok: Any) -> bool:
     """A pronoun that stands for a name before it; not a bare quantifier, which names a part of a group the
-    article counts ("Many buyers experienced issues … Some had difficulty": some of the buyers, not Apple)."""
-    return bool(tok.pos_ == "PRON" and tok.lower_ not in PARTITIVES)
+    article counts ("Many buyers experienced issues … Some had difficulty": some of the buyers, not Apple); but
+    "both" alone stands for the two parties named last (``article_events.pair``)."""
+    return bool(
+        tok.pos_ == "PRON" and (tok.lower_ not in PARTITIVES or (tok.lower_ in PAIRS and not any(tok.children)))
+    )
 
 
 def _narrated(verb: Any, at: int, speaker: str, statements: Sequence[tuple[int, int, str]]) -> bool:
@@ -1298,7 +1435,9 @@ def _norm(subject: Any, verb: Any) -> bool:
     it, acts; the norm's own verb does not."""
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
-    return verb.lemma_.lower() in DEONTIC_VERBS and subject.lemma_.lower() in NORMS
+    own = _subject_word(verb)  # "the law requires carmakers to cut": the law's, though they cut
+    norm = any(s is not None and s.lemma_.lower() in NORMS for s in (subject, own))
+    return verb.lemma_.lower() in DEONTIC_VERBS and norm
 
 
 def _speaker(at: int, quotes: Sequence[tuple[int, int]], statements: Sequence[tuple[int, int, str]]) -> str | None:
