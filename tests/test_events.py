@@ -926,7 +926,7 @@ def test_a_part_of_a_group_is_named_with_its_group_and_a_floating_quantifier_nam
     # "most" alone names nobody; "its bondholders" alone says more than the sentence does
     text = "GM said on Wednesday that most of its bondholders did not exchange the debt for shares."
     assert ("most of its bondholders", "exchange the debt") in [(actor, action) for actor, action, _, _ in found(text)]
-    text = "Over 50% of the dealerships sell less than a hundred cars per year."
+    text = "Over 50% of the dealerships closed their doors in May."  # a rate would make it a habit, no act
     assert found(text)[0][0] == "Over 50% of the dealerships"
     # "both" after the pair: each of the two did it, and "both" no more
     text = "GM and Chrysler both ran out of funds in December."
