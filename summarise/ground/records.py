@@ -435,6 +435,7 @@ class Grounder:
                 location=where,
                 evidence=[span],
                 status=status,
+                kind=d.kind,
                 trigger=trigger,
                 retold=[self.word(at) for at in d.retold if 0 <= at[0] < at[1] <= len(self.text)],
             )
