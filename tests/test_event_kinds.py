@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+from typing import Any
 
+import pytest
+from pydantic import BaseModel
+
+from summarise.backends.fake import FakeBackend
 from summarise.config import Settings
+from summarise.extract.answers import Overview, WindowAnswer
 from summarise.pipeline import summarise
 from summarise.render.html import render_summary_html
 from summarise.render.markdown import render_markdown
@@ -96,3 +102,26 @@ def test_the_review_page_shows_the_states_apart(described: ArticleSummary) -> No
 def test_the_schema_exports_kind_with_act_as_default() -> None:
     kind = json_schema()["$defs"]["Event"]["properties"]["kind"]
     assert kind["enum"] == ["act", "state"] and kind["default"] == "act"
+
+
+def test_a_model_s_event_is_an_act_unless_its_verb_is_one_of_having() -> None:
+    text = "Ryanair owns a 25 percent share in Aer Lingus. The board rejected the bid on Monday."
+
+    def script(messages: list[dict[str, str]], model: type[BaseModel] | None) -> dict[str, Any]:
+        if model is Overview:
+            return {"summary": "The board rejected the bid."}
+        assert model is WindowAnswer
+        first = int(re.findall(r"^\[(\d+)\] ", messages[-1]["content"], re.M)[0])
+        return {
+            "claims": [],
+            "events": [
+                {"s": first, "actor": "Ryanair", "action": "owns a 25 percent share", "when": "", "where": None},
+                {"s": first + 1, "actor": "board", "action": "rejected the bid", "when": "", "where": None},
+            ],
+        }
+
+    result = summarise(text, backend=FakeBackend(script), settings=Settings(strategy="windows", cache=False))
+    assert [(e.action, e.kind) for e in result.events] == [
+        ("owns a 25 percent share", "state"),
+        ("rejected the bid", "act"),
+    ]
