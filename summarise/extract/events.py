@@ -1194,7 +1194,7 @@ def _narrated(verb: Any, at: int, speaker: str, statements: Sequence[tuple[int, 
     claim's 4 to 9; no other tense or voice reaches 2:1)."""
     if verb.lemma_.lower() in STATES:  # "Qatar has a previous order": the having is now, the ordering was before
         return False
-    if speaker or any(a <= at < b for a, b, _ in statements):
+    if not _own_voice(at, speaker, statements):
         return False
     return _present(verb) or _hot_news(verb)
 

@@ -365,6 +365,7 @@ def _item_data(page: _SummaryPage, segs: dict[str, list[str]]) -> dict[str, dict
     for v in summary.events:
         key = page.keys[id(v)]
         label = f"{v.id} ({'event' if v.status == 'happened' else v.status + ' event'})"
+        label = label if v.kind == "act" else f"{v.id} (description)"
         data[key] = {"segs": segs.get(key, []), "rel": [], "label": label, "sentence": _sentence(v)}
     for c in summary.claims:
         key = page.keys[id(c)]
