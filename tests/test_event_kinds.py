@@ -42,8 +42,11 @@ def _kinds(text: str, published: str = "2010-06-08") -> dict[str, str]:
         ("The airport served 40 million passengers last year.", "served", "act"),
         ("Apple sells the phone in 88 countries, the company said on Monday.", "sells", "act"),
         ("Apple launched its service in May. The new advertising service goes live on July 1.", "goes", "act"),
-        ("Apple unveiled the iPhone 4 on Monday. “The display shows images sharply,” said Steve Jobs.", "shows",
-         "act"),
+        ("Apple demanded that the record labels lower their prices in the UK.", "lower", "act"),
+        ("Ford saw its car sales slip.", "slip", "act"),
+        # a speaker's description is one too
+        ("Apple released an update on Monday. According to Apple, the update adds over 250 new features.", "adds",
+         "state"),
     ],
 )  # fmt: skip
 def test_a_description_told_as_an_event_is_a_state(text: str, word: str, kind: str) -> None:

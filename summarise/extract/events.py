@@ -1146,7 +1146,7 @@ def _verb_events(
             actors = actors[:1]
         narrated = main is verb and status == "happened" and _narrated(verb, start + verb.idx, speaker, statements)
         when = _when(verb, times)
-        kind = _kind(verb, main, subject, status, _own_voice(start + verb.idx, speaker, statements) and not when)
+        kind = _kind(verb, main, subject, status, undated=not when)
         for actor_tok in actors:
             actor = _phrase(actor_tok, ents) if actor_tok is not None else ""
             pronoun = actor if actor_tok is not None and _pronoun(actor_tok) else None
@@ -1215,17 +1215,17 @@ def _own_voice(at: int, speaker: str, statements: Sequence[tuple[int, int, str]]
     return not speaker and not any(a <= at < b for a, b, _ in statements)
 
 
-def _kind(verb: Any, main: Any, subject: Any | None, status: EventStatus, undated_own: bool) -> EventKind:
+def _kind(verb: Any, main: Any, subject: Any | None, status: EventStatus, undated: bool) -> EventKind:
     """ "state" for a description that MEANTIME marks as an event, so it stays one, shown apart from the acts
     (evals/MEANTIME-RECALL.md, "Reader audit, Session 14": dropping them costs recall): a verb of having
     (``HAVING``: "The Macbook Pro features a 13.3 widescreen display", "Martin Mann owns an iPod"), or a thing
-    doing something in the simple present in the article's own voice with no time words of its own
-    (``undated_own``; ``_thing_does``: "Suvarnabhumi Airport serves Bangkok", "The Motorola ROKR pauses music").
-    A party's present ("Apple sells iPods") may be a habit or a present told as news: an act; so is a speaker's
-    present, which may be a plan or a forecast, and a dated present ("the service goes live on July 1")."""
+    doing something in the simple present, told as happening, with no time words of its own (``undated``;
+    ``_thing_does``: "Suvarnabhumi Airport serves Bangkok", "the update adds over 250 new features, according to
+    Apple"). A party's present ("Apple sells iPods") may be a habit or a present told as news: an act; so is a
+    dated present ("the service goes live on July 1")."""
     if verb.lemma_.lower() in HAVING:
         return "state"
-    if main is not verb or status != "happened" or not undated_own or subject is None:
+    if main is not verb or status != "happened" or not undated or subject is None:
         return "act"
     return "state" if _thing_does(verb, subject) else "act"
 
@@ -1233,10 +1233,13 @@ def _kind(verb: Any, main: Any, subject: Any | None, status: EventStatus, undate
 def _thing_does(verb: Any, subject: Any) -> bool:
     """A thing, no party nor pronoun, doing something in the simple present: "a Marine base overlooks Kaneohe
     Bay", "the retina display displays images". Not "is sold", "has sold", "will sell": the tense or voice of an
-    act."""
+    act; nor a plural's bare form in a clause a verb takes, which may be an infinitive or a subjunctive ("saw
+    their car sales slip", "demanding that the record labels lower their prices")."""
     if subject.pos_ == "PRON" or _party(subject):
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if verb.tag_ == "VBP" and verb.dep_ in ("ccomp", "xcomp"):
         return False
     return bool(verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lower_ not in _irregular_forms()))
 
