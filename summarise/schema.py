@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 SpanStatus = Literal["exact", "fuzzy", "unverified"]
 EntityType = Literal["person", "organization", "location", "group", "other"]
@@ -22,6 +22,7 @@ Speech = Literal["direct", "indirect", "mixed"]
 Granularity = Literal["datetime", "day", "week", "month", "year", "interval", "unknown"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 EventStatus = Literal["happened", "planned", "possible", "conditional", "negated", "unknown"]
+EventKind = Literal["act", "state"]
 
 
 class _Model(BaseModel):
@@ -91,6 +92,11 @@ class Event(_Model):
     reported_by: list[str] = Field(
         default_factory=list,
         description="Ids of the claims that carry it; empty when the article states it in its own voice.",
+    )
+    kind: EventKind = Field(
+        default="act",
+        description="act: something done or undergone; state: what a thing is, has or does as a rule (a "
+        "description, 'the airport serves Bangkok').",
     )
     trigger: Span | None = Field(default=None, description="The word(s) naming the event: a verb or event noun.")
     retold: list[Span] = Field(

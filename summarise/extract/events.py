@@ -87,7 +87,7 @@ from ..lexicon import (
     word_set,
 )
 from ..lexicon import LIGHT_VERBS as NOUN_SAYING_VERBS
-from ..schema import EventStatus
+from ..schema import EventKind, EventStatus
 from ..timex import time_phrases
 from .factuality import (
     ASPECT_VERBS,
@@ -119,6 +119,9 @@ DESCRIBING = word_set("base locate situate headquarter age brand")
 """Past participles that say where a thing stands, what it rests on, how old it is or what mark it bears
 ("systems based in San Jose", "the Royal Courts of Justice located in central London", "Jobs, aged 55", "music
 branded with an apple"): a description, with nobody named who did it (``_described``)."""
+HAVING = word_set("feature own")
+"""Verbs of having that MEANTIME marks as events with participants, unlike "have" (``STATES``): what a thing has,
+a description (``_kind``)."""
 ROLE_VERBS = word_set("act serve double function")
 """Verbs that with "as" give a thing's role ("a new stainless steel frame, which acts as an antenna")."""
 RATE_PERIODS = word_set("hour day week month year")
@@ -276,6 +279,8 @@ class EventCandidate:
     present: bool = False
     """Told in the simple present in the article's own voice ("The store currently sells digital music", "which
     serves Bangkok"): it holds at the time of writing (``_narrated``)."""
+    kind: EventKind = "act"
+    """"state" for a description the parse tells as an event (``_kind``): shown apart from the acts."""
 
     @property
     def pronoun_at(self) -> int:
@@ -1240,6 +1245,8 @@ def _verb_events(
         if together and len(actors) > 1:  # "Russia and North Korea discussed": one event
             actors = actors[:1]
         narrated = main is verb and status == "happened" and _narrated(verb, start + verb.idx, speaker, statements)
+        when = _when(verb, times)
+        kind = _kind(verb, main, subject, status, undated=not when)
         for actor_tok in actors:
             actor = _doer_words(actor_tok, ents) if actor_tok is not None else ""
             pronoun = actor if actor_tok is not None and _pronoun(actor_tok) else None
@@ -1261,12 +1268,13 @@ def _verb_events(
                     tuple(targets[:3]),
                     where,
                     sense,
-                    _when(verb, times),
+                    when,
                     pronoun,
                     status,
                     trigger,
                     pronoun_start=pronoun_start,
                     present=narrated,
+                    kind=kind,
                 )
             )
     return found
@@ -1323,7 +1331,7 @@ def _narrated(verb: Any, at: int, speaker: str, statements: Sequence[tuple[int, 
     claim's 4 to 9; no other tense or voice reaches 2:1)."""
     if verb.lemma_.lower() in STATES:  # "Qatar has a previous order": the having is now, the ordering was before
         return False
-    if speaker or any(a <= at < b for a, b, _ in statements):
+    if not _own_voice(at, speaker, statements):
         return False
     return _present(verb) or _hot_news(verb)
 
@@ -1336,6 +1344,40 @@ def _present(verb: Any) -> bool:
     if auxes:  # only "be" in the present before a participle: a passive or a progressive
         present = len(auxes) == 1 and auxes[0].tag_ in ("VBZ", "VBP") and auxes[0].lemma_ == "be"
         return bool(present and verb.tag_ in ("VBN", "VBG"))
+    return bool(verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lower_ not in _irregular_forms()))
+
+
+def _own_voice(at: int, speaker: str, statements: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether the word at ``at`` is the article's own: in no quotation and no claim's statement."""
+    return not speaker and not any(a <= at < b for a, b, _ in statements)
+
+
+def _kind(verb: Any, main: Any, subject: Any | None, status: EventStatus, undated: bool) -> EventKind:
+    """ "state" for a description that MEANTIME marks as an event, so it stays one, shown apart from the acts
+    (evals/MEANTIME-RECALL.md, "Reader audit, Session 14": dropping them costs recall): a verb of having
+    (``HAVING``: "The Macbook Pro features a 13.3 widescreen display", "Martin Mann owns an iPod"), or a thing
+    doing something in the simple present, told as happening, with no time words of its own (``undated``;
+    ``_thing_does``: "Suvarnabhumi Airport serves Bangkok", "the update adds over 250 new features, according to
+    Apple"). A party's present ("Apple sells iPods") may be a habit or a present told as news: an act; so is a
+    dated present ("the service goes live on July 1")."""
+    if verb.lemma_.lower() in HAVING:
+        return "state"
+    if main is not verb or status != "happened" or not undated or subject is None:
+        return "act"
+    return "state" if _thing_does(verb, subject) else "act"
+
+
+def _thing_does(verb: Any, subject: Any) -> bool:
+    """A thing, no party nor pronoun, doing something in the simple present: "a Marine base overlooks Kaneohe
+    Bay", "the retina display displays images". Not "is sold", "has sold", "will sell": the tense or voice of an
+    act; nor a plural's bare form in a clause a verb takes, which may be an infinitive or a subjunctive ("saw
+    their car sales slip", "demanding that the record labels lower their prices")."""
+    if subject.pos_ == "PRON" or _party(subject):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if verb.tag_ == "VBP" and verb.dep_ in ("ccomp", "xcomp"):
+        return False
     return bool(verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lower_ not in _irregular_forms()))
 
 

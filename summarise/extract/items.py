@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..schema import EventStatus
+from ..schema import EventKind, EventStatus
 
 Origin = Literal["parse", "model"]
 """Who found the item: the dependency parse (``extract.attribution``, ``extract.events``) or a model's answer."""
@@ -71,6 +71,9 @@ class ExtractedEvent:
     the action's word in the sentence)."""
     retold: tuple[tuple[int, int], ...] = ()
     """The words naming it where the headline tells it again, from the parse ([start, end) each)."""
+    kind: EventKind = "act"
+    """``schema.Event.kind``: the parse's description rule (``events._kind``); a model's is set in grounding
+    (``records._model_kind``)."""
     present: bool = False
     """The parse found it in the present in the article's own voice, or a public statement in the present perfect
     (``events._hot_news``): with no time words of its own it holds at the time of writing (``Grounder._now``)."""

@@ -300,6 +300,7 @@ def parse_items(doc: Document, windows: Sequence[Window]) -> Extraction:
             sense=e.sense,
             retold=e.retold,
             present=e.present,
+            kind=e.kind,
         )
         for e in events
     ]

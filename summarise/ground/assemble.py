@@ -169,6 +169,8 @@ def _join(first: Event, other: Event, targets: list[str]) -> None:
     first.location = first.location or other.location
     if other.status == "happened":  # "will meet" then "met": the meeting took place
         first.status = "happened"
+    if other.kind == "act":  # told once as something done, it is an act, whatever describes it elsewhere
+        first.kind = "act"
 
 
 def reported(events: Sequence[Event], claims: Sequence[Claim]) -> list[Event]:

@@ -17,12 +17,13 @@ from datetime import date
 from functools import cached_property
 
 from ..extract.event_nouns import SUPPORT_VERBS
+from ..extract.events import HAVING
 from ..extract.factuality import CONDITIONAL_AUX, PLANNED_AUX, POSSIBLE_AUX
 from ..extract.headlines import LEAD_SENTENCES
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import RangeLookup
 from ..lexicon import PRONOUNS, is_speech, quoted_stretches, word_set
-from ..schema import Claim, Event, EventStatus, GroundingCounts, Span, Speech, TimeExpr, TimeMention
+from ..schema import Claim, Event, EventKind, EventStatus, GroundingCounts, Span, Speech, TimeExpr, TimeMention
 from ..timex import dates_an_event, event_time, tag_times
 from .align import locate, verify_quote
 from .checks import find_cue, looks_like_name, mentioned
@@ -83,6 +84,15 @@ def _modality(action: str, status: EventStatus) -> tuple[str, EventStatus]:
         return action, status
     found = "negated" if "negated" in marks and "conditional" not in marks else marks[0]
     return " ".join(words), found if status == "happened" else status
+
+
+def _model_kind(action: str) -> EventKind:
+    """A model's event is an act, unless its action opens with a verb of having (``events.HAVING``: "owns a 25
+    percent share", "features a widescreen display"): the one part of the parse's description rule
+    (``events._kind``) its words alone can tell; a thing's simple present needs the parse."""
+    first = action.split()[0].casefold() if action.split() else ""
+    stems = {first, *(first[: -len(end)] for end in ("s", "d", "ed", "ing") if first.endswith(end))}
+    return "state" if stems & HAVING else "act"
 
 
 ONCE = word_set("maiden inaugural first final")
@@ -421,9 +431,10 @@ class Grounder:
             where = d.where.strip() if d.where and d.where.strip() else None
             if where and not self.mentioned(where):
                 where = None
-            action, status = d.action.strip(), d.status
+            action, status, kind = d.action.strip(), d.status, d.kind
             if d.origin == "model":  # the parse's actions are cut without them already
                 action, status = _modality(action, status)
+                kind = _model_kind(action)
             trigger = self.trigger(d, span)
             event = Event(
                 id="",
@@ -432,6 +443,7 @@ class Grounder:
                 location=where,
                 evidence=[span],
                 status=status,
+                kind=kind,
                 trigger=trigger,
                 retold=[self.word(at) for at in d.retold if 0 <= at[0] < at[1] <= len(self.text)],
             )

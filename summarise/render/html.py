@@ -365,6 +365,7 @@ def _item_data(page: _SummaryPage, segs: dict[str, list[str]]) -> dict[str, dict
     for v in summary.events:
         key = page.keys[id(v)]
         label = f"{v.id} ({'event' if v.status == 'happened' else v.status + ' event'})"
+        label = label if v.kind == "act" else f"{v.id} (description)"
         data[key] = {"segs": segs.get(key, []), "rel": [], "label": label, "sentence": _sentence(v)}
     for c in summary.claims:
         key = page.keys[id(c)]
@@ -415,9 +416,10 @@ def _event_card(v: Event, page: _SummaryPage) -> str:
     says = f'<div class="small muted">according to {_e(", ".join(who))}</div>' if who else ""
     again = ", ".join(f"“{_e(_clip(w.text, 40))}”" for w in v.retold)
     retold = f'<div class="small muted">told again: {again}</div>' if again else ""
+    label = "event" if v.kind == "act" else "description"
     return (
         f'<li class="item ev{" is-key" if v.key else ""}" data-key="{page.keys[id(v)]}" {_BUTTON}>'
-        f'<div class="line1">{_chip("event", "k-ev")}{status}<code>{_e(v.id)}</code>{_flags(v)}{when}</div>'
+        f'<div class="line1">{_chip(label, "k-ev")}{status}<code>{_e(v.id)}</code>{_flags(v)}{when}</div>'
         f'<div class="body">{what}</div>{where}{says}{retold}{_evidence_list(v.evidence, page.text)}</li>'
     )
 
@@ -463,18 +465,24 @@ def _key_points(page: _SummaryPage) -> str:
 
 def _timeline(page: _SummaryPage) -> str:
     """What happened: dated events by resolved value, then undated ones in article order; then what the article
-    presents as planned, possible, conditional, denied or unclear, apart."""
+    presents as planned, possible, conditional, denied or unclear, apart; last the descriptions (``Event.kind``
+    "state": what a thing is, has or does as a rule)."""
     events = page.summary.events
-    real = [v for v in events if v.status == "happened"]
+    acts = [v for v in events if v.kind == "act"]
+    real = [v for v in acts if v.status == "happened"]
     dated = sorted((v for v in real if _value(v)), key=lambda v: _time_key(_value(v)))
     undated = [v for v in real if not _value(v)]
     timeline = "".join(_event_card(v, page) for v in dated)
     if undated:
         timeline += '<li class="undated small muted">Undated</li>' + "".join(_event_card(v, page) for v in undated)
-    other = [v for v in events if v.status != "happened"]
+    other = [v for v in acts if v.status != "happened"]
     if other:
         timeline += '<li class="undated small muted">Not told as having happened</li>'
         timeline += "".join(_event_card(v, page) for v in other)
+    described = [v for v in events if v.kind == "state"]
+    if described:
+        timeline += '<li class="undated small muted">Described</li>'
+        timeline += "".join(_event_card(v, page) for v in described)
     return f'<h2>Events · {len(events)}</h2><ol class="items timeline">{timeline}</ol>'
 
 

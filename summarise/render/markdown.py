@@ -45,7 +45,11 @@ STATUS_HEADINGS = {
     "negated": "Did not happen",
     "unknown": "Unclear",
 }
-"""The Events section in this order: what the article presents as real first, then what it does not."""
+"""The Events section in this order: what the article presents as real first, then what it does not; then the
+descriptions (``DESCRIBED``)."""
+DESCRIBED = "Described"
+"""The Events section's last part: the states (``Event.kind``), what a thing is, has or does as a rule ("the
+airport serves Bangkok"), apart from what was done."""
 
 
 def _says(summary: ArticleSummary, e: Event) -> str:
@@ -166,8 +170,10 @@ def render_markdown(summary: ArticleSummary) -> str:
             e.evidence[0].start if e.evidence else 0,
         ),
     )
-    sections = [(heading, _lines(summary, [e for e in dated if e.status == status])) for status, heading in
+    acts = [e for e in dated if e.kind == "act"]
+    sections = [(heading, _lines(summary, [e for e in acts if e.status == status])) for status, heading in
                 STATUS_HEADINGS.items()]  # fmt: skip
+    sections.append((DESCRIBED, _lines(summary, [e for e in dated if e.kind == "state"])))
     out += [f"## Events ({sum(len(lines) for _, lines in sections)})", ""]
     for heading, lines in sections:
         if lines:

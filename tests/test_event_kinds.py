@@ -1,0 +1,130 @@
+"""Event.kind: a description the parse tells as an event (a state) is kept, marked and shown apart from the acts."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from summarise.backends.fake import FakeBackend
+from summarise.config import Settings
+from summarise.extract.answers import Overview, WindowAnswer
+from summarise.pipeline import summarise
+from summarise.render.html import render_summary_html
+from summarise.render.markdown import render_markdown
+from summarise.schema import ArticleSummary, json_schema
+
+PARSE = Settings(backend="fake", strategy="parse", cache=False)
+"""The parse strategy alone, uncached: the rules under test, no model."""
+
+
+def _kinds(text: str, published: str = "2010-06-08") -> dict[str, str]:
+    """Each event's trigger word -> its kind."""
+    result = summarise(text, published=published, settings=PARSE)
+    return {e.trigger.text: e.kind for e in result.events if e.trigger}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        # a thing doing something in the simple present, in the article's own voice: a description
+        ("Thai Airways flew the jet to Bangkok. It landed at Suvarnabhumi Airport, which serves Bangkok.",
+         "serves", "state"),
+        ("Apple unveiled the iPhone 4 on Monday. Its retina display displays images at high resolution.",
+         "displays", "state"),
+        # a verb of having that MEANTIME counts as an event: a description in any tense
+        ("Apple released the Macbook Pro on Tuesday. The Macbook Pro features a 13.3 inch widescreen display.",
+         "features", "state"),
+        ("Martin Mann bought an iPod in May. Martin Mann owned an iPod before.", "owned", "state"),
+        # the same verb in the past, of a party, dated, or in a speaker's words: an act
+        ("The airport served 40 million passengers last year.", "served", "act"),
+        ("Apple sells the phone in 88 countries, the company said on Monday.", "sells", "act"),
+        ("Apple launched its service in May. The new advertising service goes live on July 1.", "goes", "act"),
+        ("Apple demanded that the record labels lower their prices in the UK.", "lower", "act"),
+        ("Ford saw its car sales slip.", "slip", "act"),
+        # a speaker's description is one too
+        ("Apple released an update on Monday. According to Apple, the update adds over 250 new features.", "adds",
+         "state"),
+    ],
+)  # fmt: skip
+def test_a_description_told_as_an_event_is_a_state(text: str, word: str, kind: str) -> None:
+    assert _kinds(text)[word] == kind
+
+
+def test_a_mention_told_as_an_act_makes_the_merged_event_an_act() -> None:
+    text = "Suvarnabhumi Airport serves Bangkok. Suvarnabhumi Airport served Bangkok in 2006."
+    result = summarise(text, published="2010-06-08", settings=PARSE)
+    assert [(e.action, e.kind, len(e.evidence)) for e in result.events] == [("serves Bangkok", "act", 2)]
+
+
+ARTICLE = (
+    "Apple unveiled the iPhone 4 on Monday in San Francisco. Steve Jobs showed the phone to developers. "
+    "The new phone features a retina display. The retina display displays images sharply. "
+    "Apple sold 600,000 phones on Tuesday."
+)
+
+
+@pytest.fixture(scope="module")
+def described() -> ArticleSummary:
+    result = summarise(ARTICLE, published="2010-06-08", settings=PARSE)
+    assert {e.trigger.text for e in result.events if e.kind == "state" and e.trigger} == {"features", "displays"}
+    return result
+
+
+def test_markdown_lists_the_states_last_under_described(described: ArticleSummary) -> None:
+    md = render_markdown(described)
+    events = md[md.index("## Events") : md.index("## Entities")]
+    happened = events[events.index("### Happened") : events.index("### Described")]
+    last = events[events.index("### Described") :]
+    assert last.startswith("### Described (2)")
+    assert "features a retina display" in last and "displays images" in last
+    assert "features" not in happened and "displays" not in happened
+    assert "unveiled" in happened and "sold" in happened
+
+
+def test_a_state_is_never_a_key_point_and_ranks_after_every_act(described: ArticleSummary) -> None:
+    acts = [e for e in described.events if e.kind == "act"]
+    states = [e for e in described.events if e.kind == "state"]
+    assert not any(e.key for e in states)
+    assert max(e.rank or 0 for e in acts) < min(e.rank or 0 for e in states)
+    md = render_markdown(described)
+    key_points = md[md.index("## Key points") : md.index("## Claims")]
+    assert "features" not in key_points and "displays" not in key_points
+
+
+def test_the_review_page_shows_the_states_apart(described: ArticleSummary) -> None:
+    page = render_summary_html(described, text=ARTICLE)
+    timeline = page[page.index("<h2>Events") : page.index("<h2>Claims")]
+    apart = timeline[timeline.index(">Described</li>") :]
+    assert "displays images" in apart and "features a retina display" in apart
+    assert "unveiled" not in apart and "description" in apart
+
+
+def test_the_schema_exports_kind_with_act_as_default() -> None:
+    kind = json_schema()["$defs"]["Event"]["properties"]["kind"]
+    assert kind["enum"] == ["act", "state"] and kind["default"] == "act"
+
+
+def test_a_model_s_event_is_an_act_unless_its_verb_is_one_of_having() -> None:
+    text = "Ryanair owns a 25 percent share in Aer Lingus. The board rejected the bid on Monday."
+
+    def script(messages: list[dict[str, str]], model: type[BaseModel] | None) -> dict[str, Any]:
+        if model is Overview:
+            return {"summary": "The board rejected the bid."}
+        assert model is WindowAnswer
+        first = int(re.findall(r"^\[(\d+)\] ", messages[-1]["content"], re.M)[0])
+        return {
+            "claims": [],
+            "events": [
+                {"s": first, "actor": "Ryanair", "action": "owns a 25 percent share", "when": "", "where": None},
+                {"s": first + 1, "actor": "board", "action": "rejected the bid", "when": "", "where": None},
+            ],
+        }
+
+    result = summarise(text, backend=FakeBackend(script), settings=Settings(strategy="windows", cache=False))
+    assert [(e.action, e.kind) for e in result.events] == [
+        ("owns a 25 percent share", "state"),
+        ("rejected the bid", "act"),
+    ]
