@@ -356,10 +356,19 @@ def noun_status(noun: Any) -> Status:
         return "possible"
     if role == "nsubjpass" and lemma in PLAN_VERBS:
         return "planned"
+    if role in ("nsubj", "nsubjpass") and lemma not in OCCURRENCE_VERBS:
+        verb = _raised(verb) or verb  # "the first flight is expected to take place": the flight's taking place
+        lemma = verb.lemma_.lower()
     if role in ("nsubj", "nsubjpass") and lemma in OCCURRENCE_VERBS:
         clause = event_status(verb)  # not "the loss could swell further": the swelling may come, the loss is told
         return clause if clause in ("planned", "possible", "conditional") else own
     return own
+
+
+def _raised(verb: Any) -> Any | None:
+    """The occurrence verb a raising frame hands its subject to ("is expected to take place", "is scheduled to
+    begin", "seems to have happened"): the subject is that verb's, as if it stood before it."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS), None)
 
 
 def _plans(verb: Any) -> bool:

@@ -106,6 +106,16 @@ ANNOUNCING = word_set("announce")
 PERFORMATIVES = word_set("thank apologise apologize congratulate welcome commend")
 """Acts done by saying them: "would like to thank" thanks."""
 WISHING = word_set("like love")
+WANTING = word_set("want wish")
+"""Wishes that are the act when it is one done in saying it, without a "would" ("I want to thank our teams")."""
+HABITUAL_ADVERBS = word_set("often sometimes usually frequently occasionally regularly routinely typically repeatedly")
+"""Adverbs of frequency that make a "would" a past habit ("reception would decrease and sometimes lead to dropped
+calls", "he would often visit"), not a future in the past or a supposition. Not "always" ("said it would always
+support": a promise)."""
+INSTEAD = (("rather", "than"), ("instead", "of"))
+"""What is set aside for another act ("Rather than recall the devices, Apple will offer a free case", "instead of a
+recall") is not done."""
+FINITE = ("VBD", "VBZ", "VBP")
 COMPLEMENTS = ("xcomp", "ccomp", "advcl", "acomp", "oprd")
 MAX_CLIMB = 4
 
@@ -126,6 +136,8 @@ def _own(tok: Any) -> Status | None:
         clause = tok
         while clause.dep_ == "conj" and clause.head.i != clause.i:  # "said it had merged … and would cease"
             clause = clause.head
+        if _habitual(clause):
+            return None  # "reception would decrease and sometimes lead to dropped calls": a past habit
         reported = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _SAYING
         return "planned" if reported else "possible"
     if lowered & POSSIBLE_AUX or any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in tok.children):
@@ -135,11 +147,26 @@ def _own(tok: Any) -> Status | None:
     return None
 
 
+def _habitual(verb: Any) -> bool:
+    """A "would" verb, or one of its conjuncts, with an adverb of frequency: a past habit, told as real."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for v in verbs for c in v.children)
+
+
+def _instead(tok: Any) -> bool:
+    """Whether the word's phrase is set aside for another act: "Rather than recall the devices", "instead of
+    recalling them", "instead of a recall" (the two words before the phrase, or its own first two markers)."""
+    edge = tok.left_edge.i
+    before = tuple(t.lower_ for t in tok.doc[max(edge - 2, 0) : edge])
+    opening = [t for t in tok.doc[edge : min(edge + 2, tok.i)] if t.head.i == tok.i]
+    return before in INSTEAD or tuple(t.lower_ for t in opening) in INSTEAD
+
+
 def _no_longer(tok: Any) -> bool:
-    """ "could no longer meet": a negation the adverb carries in its own "no"."""
-    return any(
-        c.dep_ == "advmod" and any(n.dep_ == "neg" or n.lower_ in NEGATIONS for n in c.children) for c in tok.children
-    )
+    """ "could no longer meet": a negation the adverb carries in its own "no". Not a bound on a comparative ("flying
+    no higher than 10,000 feet": it flew)."""
+    longer = [c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "longer"]
+    return any(n.dep_ == "neg" or n.lower_ in NEGATIONS for c in longer for n in c.children)
 
 
 def _conditioned(tok: Any) -> bool:
@@ -212,7 +239,7 @@ def _governed(tok: Any, head: Any) -> Status | None:
         return None
     if _asserted(head):
         return None  # "claims to possess the trademark", "is said to have": a report of what is, not a plan
-    if lemma == "be" and tok.dep_ == "xcomp" and infinitive:
+    if lemma == "be" and tok.dep_ == "xcomp" and infinitive and not _ranked_copula(head):
         return "planned"  # "it is to be held", "the plan is to end losses by 2008"
     if lemma in NEGATING_VERBS and tok.dep_ == "xcomp":
         return "negated"
@@ -235,6 +262,12 @@ def _asserted(verb: Any) -> bool:
     return lemma in _SAYING and lemma not in framing and not told
 
 
+def _ranked_copula(be: Any) -> bool:
+    """ "was first to recommend holding the phone", "was the last to leave": the infinitive tells what the subject
+    did, ranked among others, at the copula's time (as on a ranked noun), not a plan."""
+    return any(c.dep_ in ("acomp", "attr") and (c.lower_ in RANKS or c.tag_ == "JJS") for c in be.children)
+
+
 def _ranked(noun: Any) -> bool:
     """A noun ranked by an ordinal or superlative ("the first woman", "the largest jet", "the only airline"): its
     infinitive ("the first woman to lead a car maker") tells what the noun does, as a relative clause would, at
@@ -245,6 +278,8 @@ def _ranked(noun: Any) -> bool:
 
 
 def _noun_status(noun: Any) -> Status | None:
+    if _instead(noun):
+        return "negated"  # "instead of a recall"
     if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in") and noun.head.head.lemma_.lower() in UNDONE_NOUNS:
         return "negated"  # "the additional delay in delivery": the delivery has not taken place
     prep = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
@@ -308,6 +343,10 @@ def event_status(tok: Any) -> Status:
         if clause == "planned" and current.i == tok.i and _done_for(tok):
             clause = None  # "selected Northrop on February 29 to build the aircraft": built, as told
         found += [_hedge_above(s, adverbial) for s in (own, clause) if s is not None]
+        if _instead(current) or (current.dep_ == "conj" and _instead(current.head)):
+            return "negated"  # "Rather than recall the devices or offer a fix, Jobs said …": neither done
+        if clause == "conditional" and _conceded(current):  # "even if the court found": supposed, whatever the
+            break  # main clause says of itself ("she should not have to sacrifice her privacy")
         tensed = (current.dep_ == "ccomp" and _finite(current)) or _tensed_conjunct(current)
         head = current.head
         if head.i == current.i:  # the root (spaCy makes a new Token on each access: compare positions)
@@ -337,10 +376,10 @@ def _asked(tok: Any) -> bool:
 
 
 def _performed(tok: Any, head: Any) -> bool:
-    """A polite wish to thank, apologise or congratulate ("would like to thank the employees") is the act itself,
-    done by saying it (a performative), not a wish still ahead."""
+    """A polite wish to thank, apologise or congratulate ("would like to thank the employees", "I want to thank
+    our teams") is the act itself, done by saying it (a performative), not a wish still ahead."""
     polite = any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_AUX for c in head.children)
-    wish = head.lemma_.lower() in WISHING and polite
+    wish = (head.lemma_.lower() in WISHING and polite) or head.lemma_.lower() in WANTING
     return tok.dep_ == "xcomp" and wish and tok.lemma_.lower() in PERFORMATIVES
 
 
@@ -377,10 +416,11 @@ def _tensed_conjunct(tok: Any) -> bool:
 
 
 def _finite(tok: Any) -> bool:
-    """A clause with a subject and a tense of its own ("that sales doubled"), not an infinitive: the modals of
-    the verb it completes are not its own."""
+    """A clause with a subject and a tense of its own ("that sales doubled", "the concerns are magnified"), not an
+    infinitive ("to be magnified"): the modals of the verb it completes are not its own."""
     subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
-    tense = tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ != "to" for c in tok.children)
+    auxiliaries = [c for c in tok.children if (c.dep_ == "aux" and c.lower_ != "to") or c.dep_ == "auxpass"]
+    tense = tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" or c.tag_ in FINITE for c in auxiliaries)
     return subject and tense
 
 
