@@ -278,3 +278,22 @@ def test_a_passive_clause_with_a_tensed_auxiliary_keeps_its_own_status() -> None
 def test_an_act_noun_raised_to_the_subject_of_expected_takes_the_status_of_its_taking_place() -> None:
     text = "The first flight is expected to take place in August."
     assert _status_of(text, "flight") == "possible"  # not a flight told as done
+
+
+def test_what_a_supposed_saying_says_is_supposed() -> None:
+    text = "The United States would raise its target if the Chinese pledged to cap their emissions."
+    assert _status_of(text, "cap") == "conditional"  # not the pledge's plan: the pledge itself is supposed
+    assert _status_of("The Chinese pledged to cap their emissions.", "cap") == "planned"
+
+
+def test_an_act_noun_after_a_verb_of_going_ahead_with_it_or_continuing_it() -> None:
+    text = "Boeing was prepared to move forward with the production of 100 tankers."
+    assert _status_of(text, "production") == "planned"  # as sure as the going ahead, not told as done
+    assert _status_of("Airbus decided to continue the flight without the winglets.", "flight") == "happened"
+
+
+def test_an_ability_is_told_as_can_is_and_announced_results_are_done() -> None:
+    text = "The Motorola ROKR offers users the ability to listen to music while messaging."
+    assert _status_of(text, "listen") == "happened"  # not a plan
+    assert _status_of("Ford announced a $14.6 billion annual loss.", "loss") == "happened"
+    assert _status_of("Ford announced 10,000 job cuts.", "cuts") == "planned"  # an act announced lies ahead

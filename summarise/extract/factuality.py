@@ -87,22 +87,32 @@ PLANNED_FRAMES = word_set("plan plans intention decision agreement deal proposal
 UNDONE_MODIFIERS = word_set("cancelled canceled scrapped abandoned aborted")
 UNDONE_NOUNS = word_set("delay postponement cancellation cancelation suspension")
 """Nouns whose "in"/"of" phrase is an act held back, as the passive subject of "delay" or "cancel" is."""
+PROCEEDING = word_set("proceed move go press push forge")
+"""Verbs whose "with" phrase names the act they carry out ("were prepared to move forward with the production of
+100 tankers", "will proceed with the sale"): the act is as sure as the going ahead is."""
 AIMING = word_set("aim target prepare")
 """Verbs whose "at"/"for" phrase names an act ahead ("aimed at a more efficient flight", "prepare for the launch")."""
+ABILITIES = word_set("ability capability capacity")
+"""A noun of ability's infinitive is what its owner can do ("offers the ability to listen to music while
+messaging"): told as "can" is, as fact at the time of the noun's clause, not as a plan."""
 DECISIONS = word_set("decision")
 """A decision's infinitive is the measure decided, in force as far as the decision is ("the EU made the decision
 to ban Indonesian carriers", "Ford's decision to name all its cars with F was a lackluster move": happened)."""
 POSSIBLE_MODIFIERS = word_set("possible potential likely expected probable rumored rumoured alleged")
 STATUS_MODIFIERS = PLANNED_MODIFIERS | POSSIBLE_MODIFIERS | UNDONE_MODIFIERS
 """Modifiers of an event noun that say how likely, near or called off it is: its status, not words of its action."""
-ENDING = word_set("end stop halt reverse offset cover recoup secure protect preserve sustain maintain")
+ENDING = word_set("end stop halt reverse offset cover recoup secure protect preserve sustain maintain continue")
 """Verbs whose object is an act already under way ("plans to end Ford's losses": the losses happen now; "will
-secure Ford's manufacturing operations": the operations run now)."""
+secure Ford's manufacturing operations": the operations run now; "decided to continue the flight": it was under
+way)."""
 DOING_VERBS = word_set("make hold do complete finalize finalise sign approve conduct carry perform close seal reach")
 """Verbs whose passive subject is an act they carry out: "was not signed" leaves it undone; any other verb denied
 of an act ("the decline has not been limited", "the glitch was not reported") leaves the act as told."""
 ANNOUNCING = word_set("announce")
 """An act announced by name ("announced job cuts") is one still ahead."""
+RESULTS = word_set("loss profit order sale earning result revenue")
+"""What a company announces of a past period, or has received, is done ("announced its first annual loss",
+"announced 35 new orders from Air Berlin"), not ahead."""
 PERFORMATIVES = word_set("thank apologise apologize congratulate welcome commend")
 """Acts done by saying them: "would like to thank" thanks."""
 WISHING = word_set("like love")
@@ -234,6 +244,8 @@ def _governed(tok: Any, head: Any) -> Status | None:
             return "negated"  # "the now-cancelled deal to lease tankers"
         if lemma in DECISIONS:
             return event_status(head)  # "the EU made the decision to ban": the ban is in force
+        if lemma in ABILITIES:  # "offers the ability to listen to music": as "can listen" is
+            return event_status(head.head) if head.head.pos_ in ("VERB", "AUX") else None
         return "planned"  # "an event to be held on October 12", "a contract to supply tankers"
     if tok.dep_ not in ("xcomp", "ccomp") or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
@@ -298,7 +310,8 @@ def _noun_status(noun: Any) -> Status | None:
     verb = noun.head.lemma_.lower()
     if noun.dep_ == "dobj" and verb in POSSIBLE_VERBS:
         return "possible"  # "analysts had forecast losses"
-    if noun.dep_ == "dobj" and verb in PLAN_VERBS | ANNOUNCING:
+    announced = verb in ANNOUNCING and noun.lemma_.lower() not in RESULTS
+    if noun.dep_ == "dobj" and (verb in PLAN_VERBS or announced):
         return "planned"  # "announced 10,000 job cuts", "proposed a merger": the act lies ahead
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.pos_ in ("VERB", "AUX") and verb not in ENDING:
         told = event_status(noun.head)
@@ -324,6 +337,8 @@ def _phrase_status(noun: Any) -> Status | None:
             if node.lemma_.lower() in AIMING and noun.head.lower_ in ("at", "for") and noun.head.head.i == node.i:
                 return "planned"  # "is aimed at a more efficient flight": what is aimed at lies ahead
             status = event_status(node)
+            if node.lemma_.lower() in PROCEEDING and noun.head.lower_ == "with" and noun.head.head.i == node.i:
+                return status  # "prepared to move forward with the production": planned, as the going ahead is
             return status if status in ("possible", "conditional") else None
     return None
 
@@ -360,6 +375,8 @@ def event_status(tok: Any) -> Status:
             break
         if (governed := _governed(current, head)) is not None:
             found.append(_hedge_above(governed, adverbial))
+        if head.lemma_.lower() in _SAYING and _clause(head) == "conditional" and not _conceded(head):
+            found.append("conditional")  # "if the Chinese pledged to cap": the saying itself is supposed
         if current.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or head.lemma_.lower() in _SAYING:
             break
         if _past_occasion(current):  # "may have an impact, as when the iPod was released": the release happened
