@@ -297,3 +297,9 @@ def test_an_ability_is_told_as_can_is_and_announced_results_are_done() -> None:
     assert _status_of(text, "listen") == "happened"  # not a plan
     assert _status_of("Ford announced a $14.6 billion annual loss.", "loss") == "happened"
     assert _status_of("Ford announced 10,000 job cuts.", "cuts") == "planned"  # an act announced lies ahead
+
+
+def test_an_indefinite_act_noun_under_a_hedged_verb_is_a_supposition_and_a_definite_one_is_told() -> None:
+    text = "A collapse of the industry would have a severe impact on the economy."
+    assert _status_of(text, "collapse") == "possible"
+    assert _status_of("The collapse of the industry would have a severe impact.", "collapse") == "happened"
