@@ -303,3 +303,9 @@ def test_an_indefinite_act_noun_under_a_hedged_verb_is_a_supposition_and_a_defin
     text = "A collapse of the industry would have a severe impact on the economy."
     assert _status_of(text, "collapse") == "possible"
     assert _status_of("The collapse of the industry would have a severe impact.", "collapse") == "happened"
+
+
+def test_a_yes_no_question_leaves_its_act_open_and_a_wh_question_presumes_it() -> None:
+    assert _status_of("GM recalled 1,000 cars. Did GM fix the flaw in 2005?", "fix") == "unknown"
+    assert _status_of("Why did GM fix the flaw so late?", "fix") == "happened"  # it did, the article asks why
+    assert _status_of("Will GM fix the flaw?", "fix") == "planned"  # a question's own modal says what it says

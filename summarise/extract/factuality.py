@@ -362,6 +362,9 @@ def event_status(tok: Any) -> Status:
             return "negated"  # "Rather than recall the devices or offer a fix, Jobs said …": neither done
         if clause == "conditional" and _conceded(current):  # "even if the court found": supposed, whatever the
             break  # main clause says of itself ("she should not have to sacrifice her privacy")
+        if _yes_no(current):  # "Did GM know about the flaw?": the article asks
+            found.append("unknown")
+            break
         tensed = (current.dep_ == "ccomp" and _finite(current)) or _tensed_conjunct(current)
         head = current.head
         if head.i == current.i:  # the root (spaCy makes a new Token on each access: compare positions)
@@ -390,6 +393,19 @@ def _asked(tok: Any) -> bool:
     """An embedded question ("did not say whether he decided to leave or was forced out", "asked if the plant
     would close"): the article leaves open whether its act took place (FactBank's underspecified certainty)."""
     return tok.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in tok.children)
+
+
+def _yes_no(tok: Any) -> bool:
+    """A direct yes-no question ("Did GM know about the flaw?", "Has Apple recalled the phone?"): its auxiliary
+    before its subject, no wh-word, a question mark. The article asks; whether the act took place is left open.
+    Not a statement said as a question ("She can't beat this guy without stacking the deck?"), nor a wh-question,
+    which presumes its act ("Why did it take so long?")."""
+    aux = [c.i for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+    subject = [c.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    end = tok.right_edge.i + 1  # a quoted question's mark may hang on the saying verb: "Did you see it?" he asked
+    asking = any(c.text == "?" for c in tok.children) or (end < len(tok.doc) and tok.doc[end].text == "?")
+    wh = any(t.tag_ in ("WDT", "WP", "WP$", "WRB") and t.i < tok.i for t in tok.subtree)
+    return bool(aux and subject) and min(aux) < min(subject) and asking and not wh
 
 
 def _performed(tok: Any, head: Any) -> bool:
