@@ -309,3 +309,9 @@ def test_a_yes_no_question_leaves_its_act_open_and_a_wh_question_presumes_it() -
     assert _status_of("GM recalled 1,000 cars. Did GM fix the flaw in 2005?", "fix") == "unknown"
     assert _status_of("Why did GM fix the flaw so late?", "fix") == "happened"  # it did, the article asks why
     assert _status_of("Will GM fix the flaw?", "fix") == "planned"  # a question's own modal says what it says
+
+
+def test_a_clause_of_concession_grants_a_fact_whatever_the_main_clause_says() -> None:
+    text = "GM will not close the plant, although it closed two others last year."
+    assert _status_of(text, "closed") == "happened"  # not the main clause's "not"
+    assert _status_of(text, "close") == "negated"

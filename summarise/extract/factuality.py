@@ -79,6 +79,7 @@ COMPARING = word_set("compare")
 RANKS = word_set("first last only")
 """Ordinals that, like a superlative, rank a noun: "the first jet to be built", "its first annual loss since 1992".
 Not "next": "the next plane to be built" is one still ahead."""
+CONCEDING = word_set("although though")
 TIME_MARKS = word_set("when after before since once while as until")
 PLANNED_MODIFIERS = word_set("planned proposed scheduled future upcoming intended prospective pending imminent")
 POSSIBLE_FRAMES = word_set("possibility prospect chance risk threat likelihood speculation rumor rumour fear")
@@ -384,6 +385,8 @@ def event_status(tok: Any) -> Status:
             break
         if _past_occasion(current):  # "may have an impact, as when the iPod was released": the release happened
             break
+        if _conceding(current):  # "Although it can fly non-stop, the 777 will have to refuel": it can, now
+            break
         adverbial = adverbial or _time_or_purpose(current)
         current = head
     return min(found, key=PRIORITY.index) if found else "happened"
@@ -440,6 +443,12 @@ def _past_occasion(tok: Any) -> bool:
     marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS for c in tok.children)
     past = tok.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children)
     return marked and past
+
+
+def _conceding(tok: Any) -> bool:
+    """A clause of concession ("although it can fly from London to Sydney non-stop", "even though sales rose"):
+    it grants a fact, whatever the main clause goes on to plan or doubt; its own markers still count."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCEDING for c in tok.children)
 
 
 def _tensed_conjunct(tok: Any) -> bool:
