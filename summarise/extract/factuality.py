@@ -3,17 +3,19 @@ denied (FactBank/MEANTIME's certainty x polarity x time, in the words of ``schem
 
 Rules over the event word (a verb or an event noun) and the words that govern it, the nearest marker winning:
 
-- its own auxiliaries, adverbs and negation: "not"/"never"/"no longer" → negated; could/may/might,
-  apparently/probably → possible; would → conditional with a condition, planned under a saying verb (the report's
-  future: "announced it would cut jobs", and in a conjunct of the report: "said it had merged the team and would
-  cease looking"), else possible (hypothetical); will/shall/should, "is going to", "is to be held" → planned; a
-  verb with an if/unless/in-case clause of its own → conditional (not a concession, "even if"); "can" is an
-  ability, told as fact;
+- its own auxiliaries, adverbs and negation: "not"/"never"/"no longer" → negated (not "no higher than");
+  could/may/might, apparently/probably → possible; would → conditional with a condition, real with an adverb of
+  frequency (a past habit: "would decrease and sometimes lead to dropped calls"), planned under a saying verb (the
+  report's future: "announced it would cut jobs", and in a conjunct of the report: "said it had merged the team
+  and would cease looking"), else possible (hypothetical); will/shall/should, "is going to", "is to be held" →
+  planned; a verb with an if/unless/in-case clause of its own → conditional (not a concession, "even if"); "can"
+  is an ability, told as fact, and so is the infinitive of "the ability to";
+- an act set aside for another ("Rather than recall the devices", "instead of a recall") → negated;
 - an infinitive hanging on a noun ("an event to be held") → planned, on an attempt ("in an effort to evade")
   possible, on a plan called off ("the now-cancelled deal to lease") negated, on a decision as the decision is
   ("made the decision to ban": happened); on a noun ranked by an ordinal or superlative it tells what the noun
   does, with the status of the noun's clause ("is the first model to be built": happened; "will be the first jet
-  to be built": planned);
+  to be built": planned), and so after a ranked copula ("was first to recommend");
 - the verb that governs it through a complement ("plans to visit", "refused to comment", "is expected to cut"):
   plan-verbs → planned, refuse/deny/fail → negated, expect/likely and attempt/try → possible; aspect verbs
   ("began supplying") keep the event as real, and so does a saying verb whose subject asserts it ("claims to
@@ -21,25 +23,32 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   act lies ahead; a that-clause with a subject and tense of its own, or a coordinated verb with a tense of its own
   ("was apparently normal and took place"), keeps them: the modals of the verb it completes are not its own ("it
   should be mentioned that sales doubled": happened);
-- an embedded question ("did not say whether he decided to leave", "unclear if the plant closed") → unknown,
-  unless a marker of its own says more ("unclear whether Ford will sell": planned);
+- an embedded question ("did not say whether he decided to leave", "unclear if the plant closed") or a direct
+  yes-no one ("Did GM fix the flaw?") → unknown, unless a marker of its own says more ("unclear whether Ford will
+  sell": planned); a wh-question presumes its act ("Why did it take so long?");
 - the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional (not one of
-  comparison: "doubled if compared to last year"); a purpose clause ("to ensure that …", "in order to") → planned,
+  comparison: "doubled if compared to last year"), and so is what a saying in such a clause says ("if the
+  Chinese pledged to cap"); an "even if" clause stays a supposition whatever its main clause says ("should not
+  have to … even if the court found"), and a clause of concession grants a fact ("although it can fly
+  non-stop"); a purpose clause ("to ensure that …", "in order to") → planned,
   and so is what the purpose clause says, but a bare infinitive of purpose on an act told as real is told with it
   ("selected Northrop on February 29 to build the aircraft": happened); a time clause in the past tense ("could
   rise, as when Apple released the iPod") keeps its own status, unless the verb it dates is a future in the past
   ("would be replaced before the tour commenced"); a hedge on the verb a time or purpose clause hangs on is not
   the clause's: what it says lies ahead ("is expected to be launched to improve sales": the improving planned, the
   launch possible);
-- a polite wish to thank, apologise or congratulate ("would like to thank") is the act, done in saying it;
+- a polite wish to thank, apologise or congratulate ("would like to thank", "I want to thank") is the act, done
+  in saying it;
 - a headline infinitive with no verb above it ("Kim Jong-un to visit Russia") → planned;
 - an event noun: called off by its modifier ("the cancelled sale") or held back by a delay ("the delay in
   delivery") → negated; the noun framing it ("the possibility of a meeting", "plans for"), its modifier ("the
   planned sale", "a possible merger", "an imminent meeting"), the verb it is the object of when that verb foresees
-  or announces it ("forecast losses" possible, "announced job cuts" planned), else that verb's status ("will hold
-  talks"), unless the verb ends it ("to end Ford's losses": the losses are under way); a noun in a verb's phrase
-  is possible or conditional as that verb is ("could clinch the title with a win or a Steelers loss"), and
-  planned in the "at"/"for" phrase of a verb of aiming ("is aimed at a more efficient flight").
+  or announces it ("forecast losses" possible, "announced job cuts" planned, not a result: "announced 35 new
+  orders"), else that verb's status ("will hold talks"), unless the verb ends or keeps it ("to end Ford's losses",
+  "to continue the flight": under way); a noun in a verb's phrase is possible or conditional as that verb is
+  ("could clinch the title with a win or a Steelers loss"), planned in the "at"/"for" phrase of a verb of aiming
+  ("is aimed at a more efficient flight"), and as sure as a going ahead "with" it ("prepared to move forward with
+  the production"); as a subject, see ``event_nouns.noun_status``.
 
 Otherwise the event is presented as real: ``happened``. Reported speech does not change it: "Ukraine said North
 Korea began supplying weapons" is Ukraine's claim that it happened; who says so is the event's ``reported_by``.
