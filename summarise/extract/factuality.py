@@ -120,9 +120,9 @@ DOING_VERBS = word_set("make hold do complete finalize finalise sign approve con
 of an act ("the decline has not been limited", "the glitch was not reported") leaves the act as told."""
 ANNOUNCING = word_set("announce")
 """An act announced by name ("announced job cuts") is one still ahead."""
-RESULTS = word_set("loss profit order sale earning result revenue")
+RESULTS = word_set("loss profit order earning result revenue")
 """What a company announces of a past period, or has received, is done ("announced its first annual loss",
-"announced 35 new orders from Air Berlin"), not ahead."""
+"announced 35 new orders from Air Berlin"), not ahead. Not "sale": "announced the sale of Saab" is a deal ahead."""
 PERFORMATIVES = word_set("thank apologise apologize congratulate welcome commend")
 """Acts done by saying them: "would like to thank" thanks."""
 WISHING = word_set("like love")
