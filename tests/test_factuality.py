@@ -7,6 +7,8 @@ import pytest
 from summarise.config import Settings
 from summarise.extract.article_events import find_events
 from summarise.extract.attribution import find_attributions, parse_article
+from summarise.extract.factuality import event_status
+from summarise.extract.nlp import parser
 from summarise.ingest import load_text
 from summarise.pipeline import summarise
 
@@ -225,3 +227,91 @@ def test_an_act_in_an_embedded_question_is_left_open() -> None:
     ]
     # a question's own modal still says what it says
     assert statuses("It is unclear whether Ford will sell the unit.") == [("sell", "sell the unit", "planned")]
+
+
+def _status_of(text: str, word: str) -> str:
+    return next(status for trigger, _, status in statuses(text) if trigger == word)
+
+
+def test_an_act_set_aside_for_another_is_not_done() -> None:
+    text = "Rather than recall the devices, Apple will offer a free case to every buyer."
+    assert _status_of(text, "recall") == "negated"  # not "happened": the recall is what Apple does not do
+    assert _status_of(text, "offer") == "planned"  # the main clause keeps its own
+    # the events keep no bare gerund ("instead of recalling the phones"): the rule read on the parse itself
+    doc = parser()("Instead of recalling the phones, Apple offered free cases.")
+    assert [event_status(t) for t in doc if t.lower_ in ("recalling", "offered")] == ["negated", "happened"]
+
+
+def test_an_even_if_clause_is_a_supposition_whatever_the_main_clause_denies() -> None:
+    text = "She should not have to sacrifice her privacy even if the court found an interest in his actions."
+    assert _status_of(text, "found") == "conditional"  # not the main clause's "not"
+
+
+def test_a_would_with_an_adverb_of_frequency_is_a_past_habit() -> None:
+    text = "Consumers reported that reception would decrease and sometimes lead to dropped calls."
+    assert _status_of(text, "lead") == "happened"  # not the report's future
+    assert _status_of(text, "decrease") == "happened"
+    # without one, "would" under a saying verb is still the report's future
+    assert _status_of("GM said that it would close the plant.", "close") == "planned"
+
+
+def test_a_wish_to_thank_is_the_thanks_and_a_ranked_copula_s_infinitive_is_done() -> None:
+    assert _status_of("Airbus wants to thank its teams for their dedication.", "thank") == "happened"
+    text = "Apple's response was first to recommend holding the phone in a different way."
+    assert _status_of(text, "recommend") == "happened"  # it recommended; not "the plan is to …"
+    assert _status_of("The plan is to end the losses by 2008.", "end") == "planned"
+
+
+def test_no_before_a_comparative_is_a_bound_and_not_already_is_not_no_longer() -> None:
+    text = "The test flight lasted four hours, with the aircraft flying no higher than 10,000 feet."
+    assert _status_of(text, "flying") == "happened"
+    assert _status_of("Steve Jobs could no longer lead Apple.", "lead") == "negated"
+
+
+def test_a_passive_clause_with_a_tensed_auxiliary_keeps_its_own_status() -> None:
+    # the parse hangs the first clause on the second ("…: That candidate would assume office")
+    text = "The concerns are magnified by the challenge: that candidate would assume office in January."
+    assert _status_of(text, "magnified") == "happened"
+    assert _status_of(text, "assume") == "possible"
+
+
+def test_an_act_noun_raised_to_the_subject_of_expected_takes_the_status_of_its_taking_place() -> None:
+    text = "The first flight is expected to take place in August."
+    assert _status_of(text, "flight") == "possible"  # not a flight told as done
+
+
+def test_what_a_supposed_saying_says_is_supposed() -> None:
+    text = "The United States would raise its target if the Chinese pledged to cap their emissions."
+    assert _status_of(text, "cap") == "conditional"  # not the pledge's plan: the pledge itself is supposed
+    assert _status_of("The Chinese pledged to cap their emissions.", "cap") == "planned"
+
+
+def test_an_act_noun_after_a_verb_of_going_ahead_with_it_or_continuing_it() -> None:
+    text = "Boeing was prepared to move forward with the production of 100 tankers."
+    assert _status_of(text, "production") == "planned"  # as sure as the going ahead, not told as done
+    assert _status_of("Airbus decided to continue the flight without the winglets.", "flight") == "happened"
+
+
+def test_an_ability_is_told_as_can_is_and_announced_results_are_done() -> None:
+    text = "The Motorola ROKR offers users the ability to listen to music while messaging."
+    assert _status_of(text, "listen") == "happened"  # not a plan
+    assert _status_of("Ford announced a $14.6 billion annual loss.", "loss") == "happened"
+    assert _status_of("Ford announced 10,000 job cuts.", "cuts") == "planned"  # an act announced lies ahead
+
+
+def test_an_indefinite_act_noun_under_a_hedged_verb_is_a_supposition_and_a_definite_one_is_told() -> None:
+    text = "A collapse of the industry would have a severe impact on the economy."
+    assert _status_of(text, "collapse") == "possible"
+    assert _status_of("The collapse of the industry would have a severe impact.", "collapse") == "happened"
+
+
+def test_a_yes_no_question_leaves_its_act_open_and_a_wh_question_presumes_it() -> None:
+    assert _status_of("GM recalled 1,000 cars. Did GM fix the flaw in 2005?", "fix") == "unknown"
+    assert _status_of("Why did GM fix the flaw so late?", "fix") == "happened"  # it did, the article asks why
+    assert _status_of("Will GM fix the flaw?", "fix") == "planned"  # a question's own modal says what it says
+
+
+def test_a_clause_of_concession_grants_a_fact_whatever_the_main_clause_says() -> None:
+    text = "GM will not close the plant, although it closed two others last year."
+    assert _status_of(text, "closed") == "happened"  # not the main clause's "not"
+    assert _status_of(text, "close") == "negated"

@@ -334,8 +334,10 @@ def noun_status(noun: Any) -> Status:
     way when improved or increased ("to improve the lackluster sales"); possible under negotiation ("has
     negotiated the purchase"); planned when scheduled, or when a plan includes it; made when it is a plan
     announced ("GM announced plans"); as a subject it is planned, possible or conditional as the verb telling it
-    takes place is (``OCCURRENCE_VERBS``: "the first flight will take off"); after "be on" or "be in", the
-    being's ("he would be on medical leave")."""
+    takes place is (``OCCURRENCE_VERBS``: "the first flight will take off", and through a raising frame: "the
+    first flight is expected to take place"); an indefinite subject of a hedged verb is a supposition ("a
+    collapse would have a severe impact"); after "be on" or "be in", the being's ("he would be on medical
+    leave")."""
     if (being := _being_in(noun)) is not None:
         return event_status(being)  # "he would be on medical leave": the being's
     holder = noun  # "half of those cuts": the phrase the noun stands in
@@ -356,10 +358,28 @@ def noun_status(noun: Any) -> Status:
         return "possible"
     if role == "nsubjpass" and lemma in PLAN_VERBS:
         return "planned"
+    if role in ("nsubj", "nsubjpass") and lemma not in OCCURRENCE_VERBS:
+        verb = _raised(verb) or verb  # "the first flight is expected to take place": the flight's taking place
+        lemma = verb.lemma_.lower()
     if role in ("nsubj", "nsubjpass") and lemma in OCCURRENCE_VERBS:
         clause = event_status(verb)  # not "the loss could swell further": the swelling may come, the loss is told
         return clause if clause in ("planned", "possible", "conditional") else own
+    if role == "nsubj" and _indefinite(holder) and verb.pos_ in ("VERB", "AUX"):
+        clause = event_status(verb)  # "a precipitous collapse of this industry would have a severe impact"
+        return clause if clause in ("possible", "conditional") else own
     return own
+
+
+def _indefinite(noun: Any) -> bool:
+    """An act noun brought in with "a"/"an" as the subject of a hedged verb is the supposition the verb weighs ("a
+    collapse would have a severe impact"); a definite one is an act told ("the loss could swell further")."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _raised(verb: Any) -> Any | None:
+    """The occurrence verb a raising frame hands its subject to ("is expected to take place", "is scheduled to
+    begin", "seems to have happened"): the subject is that verb's, as if it stood before it."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS), None)
 
 
 def _plans(verb: Any) -> bool:

@@ -3,17 +3,19 @@ denied (FactBank/MEANTIME's certainty x polarity x time, in the words of ``schem
 
 Rules over the event word (a verb or an event noun) and the words that govern it, the nearest marker winning:
 
-- its own auxiliaries, adverbs and negation: "not"/"never"/"no longer" → negated; could/may/might,
-  apparently/probably → possible; would → conditional with a condition, planned under a saying verb (the report's
-  future: "announced it would cut jobs", and in a conjunct of the report: "said it had merged the team and would
-  cease looking"), else possible (hypothetical); will/shall/should, "is going to", "is to be held" → planned; a
-  verb with an if/unless/in-case clause of its own → conditional (not a concession, "even if"); "can" is an
-  ability, told as fact;
+- its own auxiliaries, adverbs and negation: "not"/"never"/"no longer" → negated (not "no higher than");
+  could/may/might, apparently/probably → possible; would → conditional with a condition, real with an adverb of
+  frequency (a past habit: "would decrease and sometimes lead to dropped calls"), planned under a saying verb (the
+  report's future: "announced it would cut jobs", and in a conjunct of the report: "said it had merged the team
+  and would cease looking"), else possible (hypothetical); will/shall/should, "is going to", "is to be held" →
+  planned; a verb with an if/unless/in-case clause of its own → conditional (not a concession, "even if"); "can"
+  is an ability, told as fact, and so is the infinitive of "the ability to";
+- an act set aside for another ("Rather than recall the devices", "instead of a recall") → negated;
 - an infinitive hanging on a noun ("an event to be held") → planned, on an attempt ("in an effort to evade")
   possible, on a plan called off ("the now-cancelled deal to lease") negated, on a decision as the decision is
   ("made the decision to ban": happened); on a noun ranked by an ordinal or superlative it tells what the noun
   does, with the status of the noun's clause ("is the first model to be built": happened; "will be the first jet
-  to be built": planned);
+  to be built": planned), and so after a ranked copula ("was first to recommend");
 - the verb that governs it through a complement ("plans to visit", "refused to comment", "is expected to cut"):
   plan-verbs → planned, refuse/deny/fail → negated, expect/likely and attempt/try → possible; aspect verbs
   ("began supplying") keep the event as real, and so does a saying verb whose subject asserts it ("claims to
@@ -21,25 +23,32 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   act lies ahead; a that-clause with a subject and tense of its own, or a coordinated verb with a tense of its own
   ("was apparently normal and took place"), keeps them: the modals of the verb it completes are not its own ("it
   should be mentioned that sales doubled": happened);
-- an embedded question ("did not say whether he decided to leave", "unclear if the plant closed") → unknown,
-  unless a marker of its own says more ("unclear whether Ford will sell": planned);
+- an embedded question ("did not say whether he decided to leave", "unclear if the plant closed") or a direct
+  yes-no one ("Did GM fix the flaw?") → unknown, unless a marker of its own says more ("unclear whether Ford will
+  sell": planned); a wh-question presumes its act ("Why did it take so long?");
 - the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional (not one of
-  comparison: "doubled if compared to last year"); a purpose clause ("to ensure that …", "in order to") → planned,
+  comparison: "doubled if compared to last year"), and so is what a saying in such a clause says ("if the
+  Chinese pledged to cap"); an "even if" clause stays a supposition whatever its main clause says ("should not
+  have to … even if the court found"), and a clause of concession grants a fact ("although it can fly
+  non-stop"); a purpose clause ("to ensure that …", "in order to") → planned,
   and so is what the purpose clause says, but a bare infinitive of purpose on an act told as real is told with it
   ("selected Northrop on February 29 to build the aircraft": happened); a time clause in the past tense ("could
   rise, as when Apple released the iPod") keeps its own status, unless the verb it dates is a future in the past
   ("would be replaced before the tour commenced"); a hedge on the verb a time or purpose clause hangs on is not
   the clause's: what it says lies ahead ("is expected to be launched to improve sales": the improving planned, the
   launch possible);
-- a polite wish to thank, apologise or congratulate ("would like to thank") is the act, done in saying it;
+- a polite wish to thank, apologise or congratulate ("would like to thank", "I want to thank") is the act, done
+  in saying it;
 - a headline infinitive with no verb above it ("Kim Jong-un to visit Russia") → planned;
 - an event noun: called off by its modifier ("the cancelled sale") or held back by a delay ("the delay in
   delivery") → negated; the noun framing it ("the possibility of a meeting", "plans for"), its modifier ("the
   planned sale", "a possible merger", "an imminent meeting"), the verb it is the object of when that verb foresees
-  or announces it ("forecast losses" possible, "announced job cuts" planned), else that verb's status ("will hold
-  talks"), unless the verb ends it ("to end Ford's losses": the losses are under way); a noun in a verb's phrase
-  is possible or conditional as that verb is ("could clinch the title with a win or a Steelers loss"), and
-  planned in the "at"/"for" phrase of a verb of aiming ("is aimed at a more efficient flight").
+  or announces it ("forecast losses" possible, "announced job cuts" planned, not a result: "announced 35 new
+  orders"), else that verb's status ("will hold talks"), unless the verb ends or keeps it ("to end Ford's losses",
+  "to continue the flight": under way); a noun in a verb's phrase is possible or conditional as that verb is
+  ("could clinch the title with a win or a Steelers loss"), planned in the "at"/"for" phrase of a verb of aiming
+  ("is aimed at a more efficient flight"), and as sure as a going ahead "with" it ("prepared to move forward with
+  the production"); as a subject, see ``event_nouns.noun_status``.
 
 Otherwise the event is presented as real: ``happened``. Reported speech does not change it: "Ukraine said North
 Korea began supplying weapons" is Ukraine's claim that it happened; who says so is the event's ``reported_by``.
@@ -79,6 +88,7 @@ COMPARING = word_set("compare")
 RANKS = word_set("first last only")
 """Ordinals that, like a superlative, rank a noun: "the first jet to be built", "its first annual loss since 1992".
 Not "next": "the next plane to be built" is one still ahead."""
+CONCEDING = word_set("although though")
 TIME_MARKS = word_set("when after before since once while as until")
 PLANNED_MODIFIERS = word_set("planned proposed scheduled future upcoming intended prospective pending imminent")
 POSSIBLE_FRAMES = word_set("possibility prospect chance risk threat likelihood speculation rumor rumour fear")
@@ -87,25 +97,45 @@ PLANNED_FRAMES = word_set("plan plans intention decision agreement deal proposal
 UNDONE_MODIFIERS = word_set("cancelled canceled scrapped abandoned aborted")
 UNDONE_NOUNS = word_set("delay postponement cancellation cancelation suspension")
 """Nouns whose "in"/"of" phrase is an act held back, as the passive subject of "delay" or "cancel" is."""
+PROCEEDING = word_set("proceed move go press push forge")
+"""Verbs whose "with" phrase names the act they carry out ("were prepared to move forward with the production of
+100 tankers", "will proceed with the sale"): the act is as sure as the going ahead is."""
 AIMING = word_set("aim target prepare")
 """Verbs whose "at"/"for" phrase names an act ahead ("aimed at a more efficient flight", "prepare for the launch")."""
+ABILITIES = word_set("ability capability capacity")
+"""A noun of ability's infinitive is what its owner can do ("offers the ability to listen to music while
+messaging"): told as "can" is, as fact at the time of the noun's clause, not as a plan."""
 DECISIONS = word_set("decision")
 """A decision's infinitive is the measure decided, in force as far as the decision is ("the EU made the decision
 to ban Indonesian carriers", "Ford's decision to name all its cars with F was a lackluster move": happened)."""
 POSSIBLE_MODIFIERS = word_set("possible potential likely expected probable rumored rumoured alleged")
 STATUS_MODIFIERS = PLANNED_MODIFIERS | POSSIBLE_MODIFIERS | UNDONE_MODIFIERS
 """Modifiers of an event noun that say how likely, near or called off it is: its status, not words of its action."""
-ENDING = word_set("end stop halt reverse offset cover recoup secure protect preserve sustain maintain")
+ENDING = word_set("end stop halt reverse offset cover recoup secure protect preserve sustain maintain continue")
 """Verbs whose object is an act already under way ("plans to end Ford's losses": the losses happen now; "will
-secure Ford's manufacturing operations": the operations run now)."""
+secure Ford's manufacturing operations": the operations run now; "decided to continue the flight": it was under
+way)."""
 DOING_VERBS = word_set("make hold do complete finalize finalise sign approve conduct carry perform close seal reach")
 """Verbs whose passive subject is an act they carry out: "was not signed" leaves it undone; any other verb denied
 of an act ("the decline has not been limited", "the glitch was not reported") leaves the act as told."""
 ANNOUNCING = word_set("announce")
 """An act announced by name ("announced job cuts") is one still ahead."""
+RESULTS = word_set("loss profit order earning result revenue")
+"""What a company announces of a past period, or has received, is done ("announced its first annual loss",
+"announced 35 new orders from Air Berlin"), not ahead. Not "sale": "announced the sale of Saab" is a deal ahead."""
 PERFORMATIVES = word_set("thank apologise apologize congratulate welcome commend")
 """Acts done by saying them: "would like to thank" thanks."""
 WISHING = word_set("like love")
+WANTING = word_set("want wish")
+"""Wishes that are the act when it is one done in saying it, without a "would" ("I want to thank our teams")."""
+HABITUAL_ADVERBS = word_set("often sometimes usually frequently occasionally regularly routinely typically repeatedly")
+"""Adverbs of frequency that make a "would" a past habit ("reception would decrease and sometimes lead to dropped
+calls", "he would often visit"), not a future in the past or a supposition. Not "always" ("said it would always
+support": a promise)."""
+INSTEAD = (("rather", "than"), ("instead", "of"))
+"""What is set aside for another act ("Rather than recall the devices, Apple will offer a free case", "instead of a
+recall") is not done."""
+FINITE = ("VBD", "VBZ", "VBP")
 COMPLEMENTS = ("xcomp", "ccomp", "advcl", "acomp", "oprd")
 MAX_CLIMB = 4
 
@@ -126,6 +156,8 @@ def _own(tok: Any) -> Status | None:
         clause = tok
         while clause.dep_ == "conj" and clause.head.i != clause.i:  # "said it had merged … and would cease"
             clause = clause.head
+        if _habitual(clause):
+            return None  # "reception would decrease and sometimes lead to dropped calls": a past habit
         reported = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _SAYING
         return "planned" if reported else "possible"
     if lowered & POSSIBLE_AUX or any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in tok.children):
@@ -135,11 +167,26 @@ def _own(tok: Any) -> Status | None:
     return None
 
 
+def _habitual(verb: Any) -> bool:
+    """A "would" verb, or one of its conjuncts, with an adverb of frequency: a past habit, told as real."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for v in verbs for c in v.children)
+
+
+def _instead(tok: Any) -> bool:
+    """Whether the word's phrase is set aside for another act: "Rather than recall the devices", "instead of
+    recalling them", "instead of a recall" (the two words before the phrase, or its own first two markers)."""
+    edge = tok.left_edge.i
+    before = tuple(t.lower_ for t in tok.doc[max(edge - 2, 0) : edge])
+    opening = [t for t in tok.doc[edge : min(edge + 2, tok.i)] if t.head.i == tok.i]
+    return before in INSTEAD or tuple(t.lower_ for t in opening) in INSTEAD
+
+
 def _no_longer(tok: Any) -> bool:
-    """ "could no longer meet": a negation the adverb carries in its own "no"."""
-    return any(
-        c.dep_ == "advmod" and any(n.dep_ == "neg" or n.lower_ in NEGATIONS for n in c.children) for c in tok.children
-    )
+    """ "could no longer meet": a negation the adverb carries in its own "no". Not a bound on a comparative ("flying
+    no higher than 10,000 feet": it flew)."""
+    longer = [c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "longer"]
+    return any(n.dep_ == "neg" or n.lower_ in NEGATIONS for c in longer for n in c.children)
 
 
 def _conditioned(tok: Any) -> bool:
@@ -207,12 +254,14 @@ def _governed(tok: Any, head: Any) -> Status | None:
             return "negated"  # "the now-cancelled deal to lease tankers"
         if lemma in DECISIONS:
             return event_status(head)  # "the EU made the decision to ban": the ban is in force
+        if lemma in ABILITIES:  # "offers the ability to listen to music": as "can listen" is
+            return event_status(head.head) if head.head.pos_ in ("VERB", "AUX") else None
         return "planned"  # "an event to be held on October 12", "a contract to supply tankers"
     if tok.dep_ not in ("xcomp", "ccomp") or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
     if _asserted(head):
         return None  # "claims to possess the trademark", "is said to have": a report of what is, not a plan
-    if lemma == "be" and tok.dep_ == "xcomp" and infinitive:
+    if lemma == "be" and tok.dep_ == "xcomp" and infinitive and not _ranked_copula(head):
         return "planned"  # "it is to be held", "the plan is to end losses by 2008"
     if lemma in NEGATING_VERBS and tok.dep_ == "xcomp":
         return "negated"
@@ -235,6 +284,12 @@ def _asserted(verb: Any) -> bool:
     return lemma in _SAYING and lemma not in framing and not told
 
 
+def _ranked_copula(be: Any) -> bool:
+    """ "was first to recommend holding the phone", "was the last to leave": the infinitive tells what the subject
+    did, ranked among others, at the copula's time (as on a ranked noun), not a plan."""
+    return any(c.dep_ in ("acomp", "attr") and (c.lower_ in RANKS or c.tag_ == "JJS") for c in be.children)
+
+
 def _ranked(noun: Any) -> bool:
     """A noun ranked by an ordinal or superlative ("the first woman", "the largest jet", "the only airline"): its
     infinitive ("the first woman to lead a car maker") tells what the noun does, as a relative clause would, at
@@ -245,6 +300,8 @@ def _ranked(noun: Any) -> bool:
 
 
 def _noun_status(noun: Any) -> Status | None:
+    if _instead(noun):
+        return "negated"  # "instead of a recall"
     if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in") and noun.head.head.lemma_.lower() in UNDONE_NOUNS:
         return "negated"  # "the additional delay in delivery": the delivery has not taken place
     prep = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
@@ -263,7 +320,8 @@ def _noun_status(noun: Any) -> Status | None:
     verb = noun.head.lemma_.lower()
     if noun.dep_ == "dobj" and verb in POSSIBLE_VERBS:
         return "possible"  # "analysts had forecast losses"
-    if noun.dep_ == "dobj" and verb in PLAN_VERBS | ANNOUNCING:
+    announced = verb in ANNOUNCING and noun.lemma_.lower() not in RESULTS
+    if noun.dep_ == "dobj" and (verb in PLAN_VERBS or announced):
         return "planned"  # "announced 10,000 job cuts", "proposed a merger": the act lies ahead
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.pos_ in ("VERB", "AUX") and verb not in ENDING:
         told = event_status(noun.head)
@@ -289,6 +347,8 @@ def _phrase_status(noun: Any) -> Status | None:
             if node.lemma_.lower() in AIMING and noun.head.lower_ in ("at", "for") and noun.head.head.i == node.i:
                 return "planned"  # "is aimed at a more efficient flight": what is aimed at lies ahead
             status = event_status(node)
+            if node.lemma_.lower() in PROCEEDING and noun.head.lower_ == "with" and noun.head.head.i == node.i:
+                return status  # "prepared to move forward with the production": planned, as the going ahead is
             return status if status in ("possible", "conditional") else None
     return None
 
@@ -308,6 +368,13 @@ def event_status(tok: Any) -> Status:
         if clause == "planned" and current.i == tok.i and _done_for(tok):
             clause = None  # "selected Northrop on February 29 to build the aircraft": built, as told
         found += [_hedge_above(s, adverbial) for s in (own, clause) if s is not None]
+        if _instead(current) or (current.dep_ == "conj" and _instead(current.head)):
+            return "negated"  # "Rather than recall the devices or offer a fix, Jobs said …": neither done
+        if clause == "conditional" and _conceded(current):  # "even if the court found": supposed, whatever the
+            break  # main clause says of itself ("she should not have to sacrifice her privacy")
+        if _yes_no(current):  # "Did GM know about the flaw?": the article asks
+            found.append("unknown")
+            break
         tensed = (current.dep_ == "ccomp" and _finite(current)) or _tensed_conjunct(current)
         head = current.head
         if head.i == current.i:  # the root (spaCy makes a new Token on each access: compare positions)
@@ -321,9 +388,13 @@ def event_status(tok: Any) -> Status:
             break
         if (governed := _governed(current, head)) is not None:
             found.append(_hedge_above(governed, adverbial))
+        if head.lemma_.lower() in _SAYING and _clause(head) == "conditional" and not _conceded(head):
+            found.append("conditional")  # "if the Chinese pledged to cap": the saying itself is supposed
         if current.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or head.lemma_.lower() in _SAYING:
             break
         if _past_occasion(current):  # "may have an impact, as when the iPod was released": the release happened
+            break
+        if _conceding(current):  # "Although it can fly non-stop, the 777 will have to refuel": it can, now
             break
         adverbial = adverbial or _time_or_purpose(current)
         current = head
@@ -336,11 +407,24 @@ def _asked(tok: Any) -> bool:
     return tok.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in tok.children)
 
 
+def _yes_no(tok: Any) -> bool:
+    """A direct yes-no question ("Did GM know about the flaw?", "Has Apple recalled the phone?"): its auxiliary
+    before its subject, no wh-word, a question mark. The article asks; whether the act took place is left open.
+    Not a statement said as a question ("She can't beat this guy without stacking the deck?"), nor a wh-question,
+    which presumes its act ("Why did it take so long?")."""
+    aux = [c.i for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+    subject = [c.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    end = tok.right_edge.i + 1  # a quoted question's mark may hang on the saying verb: "Did you see it?" he asked
+    asking = any(c.text == "?" for c in tok.children) or (end < len(tok.doc) and tok.doc[end].text == "?")
+    wh = any(t.tag_ in ("WDT", "WP", "WP$", "WRB") and t.i < tok.i for t in tok.subtree)
+    return bool(aux and subject) and min(aux) < min(subject) and asking and not wh
+
+
 def _performed(tok: Any, head: Any) -> bool:
-    """A polite wish to thank, apologise or congratulate ("would like to thank the employees") is the act itself,
-    done by saying it (a performative), not a wish still ahead."""
+    """A polite wish to thank, apologise or congratulate ("would like to thank the employees", "I want to thank
+    our teams") is the act itself, done by saying it (a performative), not a wish still ahead."""
     polite = any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_AUX for c in head.children)
-    wish = head.lemma_.lower() in WISHING and polite
+    wish = (head.lemma_.lower() in WISHING and polite) or head.lemma_.lower() in WANTING
     return tok.dep_ == "xcomp" and wish and tok.lemma_.lower() in PERFORMATIVES
 
 
@@ -370,6 +454,12 @@ def _past_occasion(tok: Any) -> bool:
     return marked and past
 
 
+def _conceding(tok: Any) -> bool:
+    """A clause of concession ("although it can fly from London to Sydney non-stop", "even though sales rose"):
+    it grants a fact, whatever the main clause goes on to plan or doubt; its own markers still count."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCEDING for c in tok.children)
+
+
 def _tensed_conjunct(tok: Any) -> bool:
     """A coordinated verb with a tense of its own ("was apparently normal and took place on time"): the first
     verb's modals and hedges are not its own, as they are of one that shares them ("will visit and meet")."""
@@ -377,10 +467,11 @@ def _tensed_conjunct(tok: Any) -> bool:
 
 
 def _finite(tok: Any) -> bool:
-    """A clause with a subject and a tense of its own ("that sales doubled"), not an infinitive: the modals of
-    the verb it completes are not its own."""
+    """A clause with a subject and a tense of its own ("that sales doubled", "the concerns are magnified"), not an
+    infinitive ("to be magnified"): the modals of the verb it completes are not its own."""
     subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
-    tense = tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ != "to" for c in tok.children)
+    auxiliaries = [c for c in tok.children if (c.dep_ == "aux" and c.lower_ != "to") or c.dep_ == "auxpass"]
+    tense = tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" or c.tag_ in FINITE for c in auxiliaries)
     return subject and tense
 
 
