@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import OverlapLookup
-from ..lexicon import ACT_CUES
+from ..lexicon import ACT_CUES, CUE_LEMMAS, LEARNED_CUES, NOUN_CUES, word_set
 from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeMention
 from .entities import EntityTable, Mention, canonicalise
 from .mentions import name_mentions
@@ -59,7 +59,7 @@ def ground(
     said = [c.claim.statement for c in found_claims if c.claim.statement is not None]
     kept_events = numbered(distinct_events(merged_events(found_events, table, said)))
     final_claims = linked(kept_claims, kept_events)
-    kept_events = reported(kept_events, final_claims)
+    kept_events = reported(kept_events, final_claims, text)
     rank_claims(final_claims, len(text))
     rank_events(kept_events, len(text))
     entities = name_mentions(used_entities(table, final_claims, kept_events), text)
@@ -171,11 +171,14 @@ def _join(first: Event, other: Event, targets: list[str]) -> None:
         first.status = "happened"
 
 
-def reported(events: Sequence[Event], claims: Sequence[Claim]) -> list[Event]:
+def reported(events: Sequence[Event], claims: Sequence[Claim], text: str = "") -> list[Event]:
     """Events with the ids of the claims that carry them: a claim whose statement (or, when it has none
-    verbatim, its sentence) holds the event's trigger. None: the article tells it in its own voice."""
+    verbatim, its sentence) holds the event's trigger. None: the article tells it in its own voice. A claim
+    led by a deed carries nothing (``_deeds``)."""
+    deeds = _deeds(events, claims, text)
     spans = sorted(
-        ((c.statement or c.evidence[0], c.id) for c in claims if c.statement or c.evidence), key=lambda p: p[0].start
+        ((c.statement or c.evidence[0], c.id) for c in claims if (c.statement or c.evidence) and c.id not in deeds),
+        key=lambda p: p[0].start,
     )
     told = OverlapLookup([(s.start, s.end) for s, _ in spans])
     out: list[Event] = []
@@ -186,6 +189,52 @@ def reported(events: Sequence[Event], claims: Sequence[Claim]) -> list[Event]:
         t = e.trigger
         ids = [spans[k][1] for k in told.find((t.start, t.end)) if spans[k][0].start <= t.start < spans[k][0].end]
         out.append(e.model_copy(update={"reported_by": list(dict.fromkeys(ids))}) if ids else e)
+    return out
+
+
+_SAYING = CUE_LEMMAS | ACT_CUES | LEARNED_CUES | NOUN_CUES
+_IRREGULAR = word_set("said told thought wrote found felt knew known")
+"""Forms of verbs of saying or holding that no ending taken off gives."""
+_ENDINGS = (
+    ("ied", "y"),
+    ("ies", "y"),
+    ("tted", "t"),
+    ("tting", "t"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("es", ""),
+    ("s", ""),
+    ("ing", ""),
+    ("ing", "e"),
+)
+
+
+def _saying(cue: str) -> bool:
+    """Whether a claim's cue, as written, is a word of saying or holding (``CUE_LEMMAS``, ``ACT_CUES``, the
+    cues PolNeAR's annotators mark in most uses, ``LEARNED_CUES``, and ``NOUN_CUES``): one of them, or one with
+    an ending taken off ("announced": announce, "denied": deny, "hoping": hope)."""
+    word = cue.lower()
+    stems = {word} | {word[: -len(end)] + add for end, add in _ENDINGS if word.endswith(end)}
+    return word in _IRREGULAR or bool(stems & _SAYING)
+
+
+def _deeds(events: Sequence[Event], claims: Sequence[Claim], text: str) -> set[str]:
+    """The claims led by a deed: a cue that is no word of saying or holding, the word of an event the article
+    tells with what it was done to ("IBM sued Papermaster in an attempt to block him", "Jobs attempted to address
+    reports", "Congress required them to produce plans", "Apple released the text of Jobs's email"). What follows
+    such a verb is what was done, not said: no event in it is anyone's claim. A quotation stays its speaker's
+    ("“We are shocked that …”, … Murray, who hails from"), and so does a clause after a bare verb ("the court
+    ruled that …", "the Post learned that …"). The cue model proposes such verbs as cues (PolNeAR marks some of
+    their uses): the claim stays; only its hold on the events goes."""
+    done = {e.trigger.start for e in events if e.trigger is not None and len(e.action.split()) > 1}
+    out: set[str] = set()
+    for c in claims:
+        if not c.evidence or c.quote or _saying(c.cue):
+            continue
+        sentence = c.evidence[0]
+        if text.find(c.cue, sentence.start, sentence.end) in done:
+            out.add(c.id)
     return out
 
 
