@@ -7,11 +7,13 @@ from datetime import date
 
 import pytest
 
+from summarise.config import Settings
 from summarise.extract.items import ExtractedClaim, ExtractedEvent, Origin
 from summarise.ground.assemble import distinct_events, ground, reported
 from summarise.ground.checks import find_cue, looks_like_name
 from summarise.ground.records import Grounder
 from summarise.lexicon import is_speech, quoted_stretches
+from summarise.pipeline import summarise
 from summarise.schema import Claim, Event, EventStatus, Span
 
 
@@ -318,3 +320,19 @@ def test_a_claim_led_by_a_deed_carries_no_event_and_one_of_saying_does() -> None
     assert _reported_by(
         ruled, ("ruled", "ruled"), "ruled", "Ohio's practices could remove some eligible voters", "remove"
     ) == ["c1"]
+
+
+def _sources(text: str) -> dict[str, list[str]]:
+    """Each event's trigger word with the names its line gives after "according to" (someone unnamed: "?")."""
+    result = summarise(text, published="2011-06-07", settings=Settings(backend="fake", strategy="parse", cache=False))
+    names = {e.id: e.name for e in result.entities}
+    claims = {c.id: names.get(c.claimant or "", "?") for c in result.claims}
+    return {e.trigger.text: [claims[c] for c in e.reported_by] for e in result.events if e.trigger is not None}
+
+
+def test_a_frame_of_the_writer_s_own_is_no_source_and_hearsay_is() -> None:
+    own = "It should be mentioned that the stock capital of Apple Inc tripled in 2004."
+    assert _sources(own) == {"tripled": []}
+    assert _sources("It is worth noting that Ford sold more cars in 2006.") == {"sold": []}
+    assert _sources("Tuition prices seem to start at six figures.") == {"start": []}
+    assert _sources("It is said that the company will close the plant.") == {"close": ["?"]}

@@ -8,6 +8,7 @@ told in their sentences) → rank (``salience``) → the entities still used, wi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,7 +18,7 @@ from rapidfuzz import fuzz
 
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import OverlapLookup
-from ..lexicon import ACT_CUES, CUE_LEMMAS, LEARNED_CUES, NOUN_CUES, word_set
+from ..lexicon import ACT_CUES, CUE_LEMMAS, IMPRESSION_CUES, LEARNED_CUES, NOUN_CUES, word_set
 from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeMention
 from .entities import EntityTable, Mention, canonicalise
 from .mentions import name_mentions
@@ -173,11 +174,11 @@ def _join(first: Event, other: Event, targets: list[str]) -> None:
 
 def reported(events: Sequence[Event], claims: Sequence[Claim], text: str = "") -> list[Event]:
     """Events with the ids of the claims that carry them: a claim whose statement (or, when it has none
-    verbatim, its sentence) holds the event's trigger. None: the article tells it in its own voice. A claim
-    led by a deed carries nothing (``_deeds``)."""
-    deeds = _deeds(events, claims, text)
+    verbatim, its sentence) holds the event's trigger. None: the article tells it in its own voice, as it does
+    through a frame of the writer's (``_own_voice``). A claim led by a deed carries nothing (``_deeds``)."""
+    silent = _deeds(events, claims, text) | {c.id for c in claims if _own_voice(c, text)}
     spans = sorted(
-        ((c.statement or c.evidence[0], c.id) for c in claims if (c.statement or c.evidence) and c.id not in deeds),
+        ((c.statement or c.evidence[0], c.id) for c in claims if (c.statement or c.evidence) and c.id not in silent),
         key=lambda p: p[0].start,
     )
     told = OverlapLookup([(s.start, s.end) for s, _ in spans])
@@ -190,6 +191,30 @@ def reported(events: Sequence[Event], claims: Sequence[Claim], text: str = "") -
         ids = [spans[k][1] for k in told.find((t.start, t.end)) if spans[k][0].start <= t.start < spans[k][0].end]
         out.append(e.model_copy(update={"reported_by": list(dict.fromkeys(ids))}) if ids else e)
     return out
+
+
+_OWN_VOICE = re.compile(
+    r"\bit\s+(?:should|must|can|could|may|might|will|would)\s+(?:also\s+)?be\s*$"
+    r"|\bit(?:['’]s|\s+is|\s+was)\s+(?:also\s+)?(?:\w+\s+)?(?:worth|important|fair|interesting|notable|necessary)"
+    r"(?:\s+to)?\s*$",
+    re.IGNORECASE,
+)
+"""The words before a cue that make it the writer's: "It should be (mentioned)", "It must also be (noted)",
+"It's worth (noting)", "It is important to (note)"."""
+
+
+def _own_voice(claim: Claim, text: str) -> bool:
+    """A claim of nobody named, cued by a frame of the writer's own ("It should be mentioned that …", "It is worth
+    noting that …") or an impression ("… seems too risky"; ``IMPRESSION_CUES``): what follows is the article's own
+    voice, not someone unnamed's. The claim stays (PolNeAR marks these frames as attributions, the writer's); the
+    events told in it are the article's. Not "It is said that …", which passes on what others say."""
+    if claim.claimant or not claim.evidence:
+        return False
+    if _forms(claim.cue) & IMPRESSION_CUES:  # "drawing on home equity seems too risky": the writer's impression
+        return True
+    sentence = claim.evidence[0]
+    at = text.find(claim.cue, sentence.start, sentence.end)
+    return at >= 0 and _OWN_VOICE.search(text, sentence.start, at) is not None
 
 
 _SAYING = CUE_LEMMAS | ACT_CUES | LEARNED_CUES | NOUN_CUES
@@ -214,9 +239,13 @@ def _saying(cue: str) -> bool:
     """Whether a claim's cue, as written, is a word of saying or holding (``CUE_LEMMAS``, ``ACT_CUES``, the
     cues PolNeAR's annotators mark in most uses, ``LEARNED_CUES``, and ``NOUN_CUES``): one of them, or one with
     an ending taken off ("announced": announce, "denied": deny, "hoping": hope)."""
+    return cue.lower() in _IRREGULAR or bool(_forms(cue) & _SAYING)
+
+
+def _forms(cue: str) -> set[str]:
+    """A cue as written and with an ending taken off: the lemmas it may be a form of."""
     word = cue.lower()
-    stems = {word} | {word[: -len(end)] + add for end, add in _ENDINGS if word.endswith(end)}
-    return word in _IRREGULAR or bool(stems & _SAYING)
+    return {word} | {word[: -len(end)] + add for end, add in _ENDINGS if word.endswith(end)}
 
 
 def _deeds(events: Sequence[Event], claims: Sequence[Claim], text: str) -> set[str]:
