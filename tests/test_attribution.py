@@ -553,3 +553,12 @@ def test_who_after_a_place_s_name_stands_for_the_people_there() -> None:
     # after a person's noun "who" is that person
     text = "Reporters met the wife of the senator, who said that the bill would pass."
     assert [(s, c) for s, c, _ in found(text)] == [("the senator", "said")]
+
+
+def test_a_source_named_as_an_organisation_the_article_names_is_no_he() -> None:
+    text = (
+        "Jusman Djamal said that airlines should not buy aircraft from Europe. The decision of the European Union "
+        "(EU) was a ban. The EU said that the ban would stay. “We are worried the planes will not be able to fly,” "
+        "he continued."
+    )
+    assert [(s, c) for s, c, _ in found(text)][-1] == ("Jusman Djamal", "continued")

@@ -919,7 +919,8 @@ def speaker_names(found: Sequence[Attribution], names: Sequence[Name]) -> list[N
     for a in found:
         if a.pronoun is None and a.source and a.sentence > 0:
             last = a.source.split()[-1]
-            person = persons.any_in(a.source) or (last[:1].isupper() and a.source not in places)
+            bare = a.source.removeprefix("The ").removeprefix("the ")  # "The EU" is the EU the article names
+            person = persons.any_in(a.source) or (last[:1].isupper() and a.source not in places and bare not in places)
             speakers.append((a.cue_start, a.source, person, True))
     return speakers
 

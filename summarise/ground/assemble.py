@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import OverlapLookup
-from ..lexicon import ACT_CUES, CUE_LEMMAS, IMPRESSION_CUES, LEARNED_CUES, NOUN_CUES, word_set
+from ..lexicon import ACT_CUES, IMPRESSION_CUES, cue_lemmas, says_or_holds
 from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeMention
 from .entities import EntityTable, Mention, canonicalise
 from .mentions import name_mentions
@@ -210,42 +210,11 @@ def _own_voice(claim: Claim, text: str) -> bool:
     events told in it are the article's. Not "It is said that …", which passes on what others say."""
     if claim.claimant or not claim.evidence:
         return False
-    if _forms(claim.cue) & IMPRESSION_CUES:  # "drawing on home equity seems too risky": the writer's impression
+    if cue_lemmas(claim.cue) & IMPRESSION_CUES:  # "drawing on home equity seems too risky": the writer's impression
         return True
     sentence = claim.evidence[0]
     at = text.find(claim.cue, sentence.start, sentence.end)
     return at >= 0 and _OWN_VOICE.search(text, sentence.start, at) is not None
-
-
-_SAYING = CUE_LEMMAS | ACT_CUES | LEARNED_CUES | NOUN_CUES
-_IRREGULAR = word_set("said told thought wrote found felt knew known")
-"""Forms of verbs of saying or holding that no ending taken off gives."""
-_ENDINGS = (
-    ("ied", "y"),
-    ("ies", "y"),
-    ("tted", "t"),
-    ("tting", "t"),
-    ("ed", ""),
-    ("ed", "e"),
-    ("d", ""),
-    ("es", ""),
-    ("s", ""),
-    ("ing", ""),
-    ("ing", "e"),
-)
-
-
-def _saying(cue: str) -> bool:
-    """Whether a claim's cue, as written, is a word of saying or holding (``CUE_LEMMAS``, ``ACT_CUES``, the
-    cues PolNeAR's annotators mark in most uses, ``LEARNED_CUES``, and ``NOUN_CUES``): one of them, or one with
-    an ending taken off ("announced": announce, "denied": deny, "hoping": hope)."""
-    return cue.lower() in _IRREGULAR or bool(_forms(cue) & _SAYING)
-
-
-def _forms(cue: str) -> set[str]:
-    """A cue as written and with an ending taken off: the lemmas it may be a form of."""
-    word = cue.lower()
-    return {word} | {word[: -len(end)] + add for end, add in _ENDINGS if word.endswith(end)}
 
 
 def _deeds(events: Sequence[Event], claims: Sequence[Claim], text: str) -> set[str]:
@@ -259,7 +228,7 @@ def _deeds(events: Sequence[Event], claims: Sequence[Claim], text: str) -> set[s
     done = {e.trigger.start for e in events if e.trigger is not None and len(e.action.split()) > 1}
     out: set[str] = set()
     for c in claims:
-        if not c.evidence or c.quote or _saying(c.cue):
+        if not c.evidence or c.quote or says_or_holds(c.cue):
             continue
         sentence = c.evidence[0]
         if text.find(c.cue, sentence.start, sentence.end) in done:
