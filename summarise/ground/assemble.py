@@ -172,7 +172,7 @@ def _join(first: Event, other: Event, targets: list[str]) -> None:
         first.status = "happened"
 
 
-def reported(events: Sequence[Event], claims: Sequence[Claim], text: str = "") -> list[Event]:
+def reported(events: Sequence[Event], claims: Sequence[Claim], text: str) -> list[Event]:
     """Events with the ids of the claims that carry them: a claim whose statement (or, when it has none
     verbatim, its sentence) holds the event's trigger. None: the article tells it in its own voice, as it does
     through a frame of the writer's (``_own_voice``). A claim led by a deed carries nothing (``_deeds``)."""
