@@ -168,6 +168,38 @@ ACT_CUES = word_set(" ".join(ACT_FORCES))
 """Cues that are also events (``ACT_FORCES``): an announcement, a denial, a warning is something that happened,
 with a doer and a time, besides the claim it makes. Not the verbs that only pass a statement on ("said", "told",
 "added", "claimed", "argued", "predicted"), whose saying is the claim alone."""
+
+_SAYING_LEMMAS = CUE_LEMMAS | ACT_CUES | LEARNED_CUES | NOUN_CUES
+_SAYING_IRREGULAR = word_set("said told thought wrote found felt knew known")
+"""Forms of verbs of saying or holding that no ending taken off gives."""
+_ENDINGS = (
+    ("ied", "y"),
+    ("ies", "y"),
+    ("tted", "t"),
+    ("tting", "t"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("es", ""),
+    ("s", ""),
+    ("ing", ""),
+    ("ing", "e"),
+)
+
+
+def cue_lemmas(cue: str) -> set[str]:
+    """A cue as written and with an ending taken off: the lemmas it may be a form of ("denied": deny, "hoping":
+    hope, "admitted": admit)."""
+    word = cue.lower()
+    return {word} | {word[: -len(end)] + add for end, add in _ENDINGS if word.endswith(end)}
+
+
+def says_or_holds(cue: str) -> bool:
+    """Whether a cue as written is a word of saying or holding: ``CUE_LEMMAS``, ``ACT_CUES``, the cues PolNeAR's
+    annotators mark in most uses (``LEARNED_CUES``) and ``NOUN_CUES``, in any form."""
+    return cue.lower() in _SAYING_IRREGULAR or bool(cue_lemmas(cue) & _SAYING_LEMMAS)
+
+
 COMPANY_NOUNS = word_set(
     "company firm corporation automaker carmaker manufacturer maker airline carrier airframer consortium retailer"
 )

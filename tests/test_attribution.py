@@ -545,3 +545,20 @@ def test_a_cue_told_only_with_a_when_does_not_hold_the_sentence_around_it() -> N
     assert found(text) == [("Mr. Trump", "clarified", "the matter"), ("Mr. Trump", "repeated", "the charge")]
     # one who tells, with a when, is still a parenthetical
     assert found("The fund would grow, officials said on Thursday.") == [("officials", "said", "The fund would grow")]
+
+
+def test_who_after_a_place_s_name_stands_for_the_people_there() -> None:
+    text = "The change is likely to placate nervous Democrats on Capitol Hill, who have argued that it helps them."
+    assert [(s, c) for s, c, _ in found(text)] == [("nervous Democrats", "argued")]
+    # after a person's noun "who" is that person
+    text = "Reporters met the wife of the senator, who said that the bill would pass."
+    assert [(s, c) for s, c, _ in found(text)] == [("the senator", "said")]
+
+
+def test_a_source_named_as_an_organisation_the_article_names_is_no_he() -> None:
+    text = (
+        "Jusman Djamal said that airlines should not buy aircraft from Europe. The decision of the European Union "
+        "(EU) was a ban. The EU said that the ban would stay. “We are worried the planes will not be able to fly,” "
+        "he continued."
+    )
+    assert [(s, c) for s, c, _ in found(text)][-1] == ("Jusman Djamal", "continued")

@@ -7,12 +7,14 @@ from datetime import date
 
 import pytest
 
+from summarise.config import Settings
 from summarise.extract.items import ExtractedClaim, ExtractedEvent, Origin
-from summarise.ground.assemble import distinct_events, ground
+from summarise.ground.assemble import distinct_events, ground, reported
 from summarise.ground.checks import find_cue, looks_like_name
 from summarise.ground.records import Grounder
 from summarise.lexicon import is_speech, quoted_stretches
-from summarise.schema import Event, EventStatus, Span
+from summarise.pipeline import summarise
+from summarise.schema import Claim, Event, EventStatus, Span
 
 
 @pytest.mark.parametrize(
@@ -268,3 +270,69 @@ def test_a_model_s_statement_listed_as_an_event_is_left_out_but_a_parse_s_act_of
     grounder = Grounder(text, [whole])
     assert grounder.events([model]) == []  # a model's saying verb: a statement, the claims' business
     assert [e.event.action for e in grounder.events([parse])] == ["refused to meet the demands"]
+
+
+def _at(text: str, words: str, after: int = 0) -> Span:
+    start = text.index(words, after)
+    return Span(start=start, end=start + len(words), text=words, status="exact")
+
+
+def _reported_by(
+    text: str, deed: tuple[str, str], cue: str, statement: str, told: str, quote: bool = False
+) -> list[str]:
+    """The ``reported_by`` of the event ``told`` when a claim led by ``cue`` holds it, beside an event ``deed``
+    (trigger, action) of the cue's own word."""
+    whole = _at(text, text)
+    words = [(deed[0], deed[1]), (told, told)]
+    events = [Event(id=f"v{i}", action=a, trigger=_at(text, t), evidence=[whole]) for i, (t, a) in enumerate(words)]
+    claim = Claim(
+        id="c1",
+        cue=cue,
+        content=statement,
+        evidence=[whole],
+        statement=_at(text, statement),
+        quote=statement if quote else None,
+    )
+    return reported(events, [claim], text)[1].reported_by
+
+
+def test_a_claim_led_by_a_deed_carries_no_event_and_one_of_saying_does() -> None:
+    # "sued" is an act done to Papermaster: blocking him is IBM's aim, not something IBM says
+    sued = "IBM sued Papermaster in an attempt to block him from joining Apple."
+    assert (
+        _reported_by(sued, ("sued", "sued Papermaster"), "sued", "Papermaster in an attempt to block him", "block")
+        == []
+    )
+    tried = "Jobs attempted to address reports of signal problems."
+    assert (
+        _reported_by(tried, ("attempted", "attempted to address reports"), "attempted", "to address reports", "address")
+        == []
+    )
+    # a verb of saying (any form), a quotation, and a clause after a bare verb stay their speaker's
+    admitted = "GM admitted the loss could swell further."
+    assert _reported_by(
+        admitted, ("admitted", "admitted the loss"), "admitted", "the loss could swell further", "swell"
+    ) == ["c1"]
+    hails = "Murray, who hails from the state, spoke: We are shocked that the Air Force tapped a European company."
+    shocked = "We are shocked that the Air Force tapped a European company"
+    assert _reported_by(hails, ("hails", "hails from the state"), "hails", shocked, "tapped", quote=True) == ["c1"]
+    ruled = "The appeals court ruled that Ohio's practices could remove some eligible voters."
+    assert _reported_by(
+        ruled, ("ruled", "ruled"), "ruled", "Ohio's practices could remove some eligible voters", "remove"
+    ) == ["c1"]
+
+
+def _sources(text: str) -> dict[str, list[str]]:
+    """Each event's trigger word with the names its line gives after "according to" (someone unnamed: "?")."""
+    result = summarise(text, published="2011-06-07", settings=Settings(backend="fake", strategy="parse", cache=False))
+    names = {e.id: e.name for e in result.entities}
+    claims = {c.id: names.get(c.claimant or "", "?") for c in result.claims}
+    return {e.trigger.text: [claims[c] for c in e.reported_by] for e in result.events if e.trigger is not None}
+
+
+def test_a_frame_of_the_writer_s_own_is_no_source_and_hearsay_is() -> None:
+    own = "It should be mentioned that the stock capital of Apple Inc tripled in 2004."
+    assert _sources(own) == {"tripled": []}
+    assert _sources("It is worth noting that Ford sold more cars in 2006.") == {"sold": []}
+    assert _sources("Tuition prices seem to start at six figures.") == {"start": []}
+    assert _sources("It is said that the company will close the plant.") == {"close": ["?"]}

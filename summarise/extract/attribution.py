@@ -177,7 +177,7 @@ def _source_token(cue: Any) -> Any | None:
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
-                return tok.head
+                return _who_of(subj, tok.head)
             return subj
         if tok is cue and tok.dep_ == "acl" and tok.head.i == tok.i - 1 and tok.head.pos_ == "PROPN":
             return tok.head  # "Trump called Clinton a liar", misparsed as a reduced relative clause
@@ -198,6 +198,22 @@ def _source_token(cue: Any) -> Any | None:
             return None  # "…, adding that" speaks for its head's subject; "expecting" or "fearing" does not
         tok = tok.head
     return None
+
+
+def _who_of(relative: Any, noun: Any) -> Any:
+    """Whom a "who" stands for: the noun the parse hung it on, or, when that noun ends a phrase that tells a
+    person's or group's place or body by its name ("nervous Democrats on Capitol Hill, who have argued", "the
+    chairman of the Senate committee, who said"), the person or group: "who" is no place or organisation."""
+    prep = noun.head
+    if (
+        relative.lower_ == "who"
+        and noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.head.pos_ in ("NOUN", "PROPN")
+        and noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG")
+    ):
+        return prep.head
+    return noun
 
 
 def _passive_participle(cue: Any) -> bool:
@@ -903,7 +919,8 @@ def speaker_names(found: Sequence[Attribution], names: Sequence[Name]) -> list[N
     for a in found:
         if a.pronoun is None and a.source and a.sentence > 0:
             last = a.source.split()[-1]
-            person = persons.any_in(a.source) or (last[:1].isupper() and a.source not in places)
+            bare = a.source.removeprefix("The ").removeprefix("the ")  # "The EU" is the EU the article names
+            person = persons.any_in(a.source) or (last[:1].isupper() and a.source not in places and bare not in places)
             speakers.append((a.cue_start, a.source, person, True))
     return speakers
 

@@ -8,6 +8,7 @@ told in their sentences) → rank (``salience``) → the entities still used, wi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,7 +18,7 @@ from rapidfuzz import fuzz
 
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import OverlapLookup
-from ..lexicon import ACT_CUES
+from ..lexicon import ACT_CUES, IMPRESSION_CUES, cue_lemmas, says_or_holds
 from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeMention
 from .entities import EntityTable, Mention, canonicalise
 from .mentions import name_mentions
@@ -59,7 +60,7 @@ def ground(
     said = [c.claim.statement for c in found_claims if c.claim.statement is not None]
     kept_events = numbered(distinct_events(merged_events(found_events, table, said)))
     final_claims = linked(kept_claims, kept_events)
-    kept_events = reported(kept_events, final_claims)
+    kept_events = reported(kept_events, final_claims, text)
     rank_claims(final_claims, len(text))
     rank_events(kept_events, len(text))
     entities = name_mentions(used_entities(table, final_claims, kept_events), text)
@@ -173,11 +174,14 @@ def _join(first: Event, other: Event, targets: list[str]) -> None:
         first.kind = "act"
 
 
-def reported(events: Sequence[Event], claims: Sequence[Claim]) -> list[Event]:
+def reported(events: Sequence[Event], claims: Sequence[Claim], text: str) -> list[Event]:
     """Events with the ids of the claims that carry them: a claim whose statement (or, when it has none
-    verbatim, its sentence) holds the event's trigger. None: the article tells it in its own voice."""
+    verbatim, its sentence) holds the event's trigger. None: the article tells it in its own voice, as it does
+    through a frame of the writer's (``_own_voice``). A claim led by a deed carries nothing (``_deeds``)."""
+    silent = _deeds(events, claims, text) | {c.id for c in claims if _own_voice(c, text)}
     spans = sorted(
-        ((c.statement or c.evidence[0], c.id) for c in claims if c.statement or c.evidence), key=lambda p: p[0].start
+        ((c.statement or c.evidence[0], c.id) for c in claims if (c.statement or c.evidence) and c.id not in silent),
+        key=lambda p: p[0].start,
     )
     told = OverlapLookup([(s.start, s.end) for s, _ in spans])
     out: list[Event] = []
@@ -188,6 +192,49 @@ def reported(events: Sequence[Event], claims: Sequence[Claim]) -> list[Event]:
         t = e.trigger
         ids = [spans[k][1] for k in told.find((t.start, t.end)) if spans[k][0].start <= t.start < spans[k][0].end]
         out.append(e.model_copy(update={"reported_by": list(dict.fromkeys(ids))}) if ids else e)
+    return out
+
+
+_OWN_VOICE = re.compile(
+    r"\bit\s+(?:should|must|can|could|may|might|will|would)\s+(?:also\s+)?be\s*$"
+    r"|\bit(?:['’]s|\s+is|\s+was)\s+(?:also\s+)?(?:\w+\s+)?(?:worth|important|fair|interesting|notable|necessary)"
+    r"(?:\s+to)?\s*$",
+    re.IGNORECASE,
+)
+"""The words before a cue that make it the writer's: "It should be (mentioned)", "It must also be (noted)",
+"It's worth (noting)", "It is important to (note)"."""
+
+
+def _own_voice(claim: Claim, text: str) -> bool:
+    """A claim of nobody named, cued by a frame of the writer's own ("It should be mentioned that …", "It is worth
+    noting that …") or an impression ("… seems too risky"; ``IMPRESSION_CUES``): what follows is the article's own
+    voice, not someone unnamed's. The claim stays (PolNeAR marks these frames as attributions, the writer's); the
+    events told in it are the article's. Not "It is said that …", which passes on what others say."""
+    if claim.claimant or not claim.evidence:
+        return False
+    if cue_lemmas(claim.cue) & IMPRESSION_CUES:  # "drawing on home equity seems too risky": the writer's impression
+        return True
+    sentence = claim.evidence[0]
+    at = text.find(claim.cue, sentence.start, sentence.end)
+    return at >= 0 and _OWN_VOICE.search(text, sentence.start, at) is not None
+
+
+def _deeds(events: Sequence[Event], claims: Sequence[Claim], text: str) -> set[str]:
+    """The claims led by a deed: a cue that is no word of saying or holding, the word of an event the article
+    tells with what it was done to ("IBM sued Papermaster in an attempt to block him", "Jobs attempted to address
+    reports", "Congress required them to produce plans", "Apple released the text of Jobs's email"). What follows
+    such a verb is what was done, not said: no event in it is anyone's claim. A quotation stays its speaker's
+    ("“We are shocked that …”, … Murray, who hails from"), and so does a clause after a bare verb ("the court
+    ruled that …", "the Post learned that …"). The cue model proposes such verbs as cues (PolNeAR marks some of
+    their uses): the claim stays; only its hold on the events goes."""
+    done = {e.trigger.start for e in events if e.trigger is not None and len(e.action.split()) > 1}
+    out: set[str] = set()
+    for c in claims:
+        if not c.evidence or c.quote or says_or_holds(c.cue):
+            continue
+        sentence = c.evidence[0]
+        if text.find(c.cue, sentence.start, sentence.end) in done:
+            out.add(c.id)
     return out
 
 
