@@ -177,8 +177,8 @@ def _join(first: Event, other: Event, targets: list[str]) -> None:
 def reported(events: Sequence[Event], claims: Sequence[Claim], text: str) -> list[Event]:
     """Events with the ids of the claims that carry them: a claim whose statement (or, when it has none
     verbatim, its sentence) holds the event's trigger. None: the article tells it in its own voice, as it does
-    through a frame of the writer's (``_own_voice``). A claim led by a deed carries nothing (``_deeds``)."""
-    silent = _deeds(events, claims, text) | {c.id for c in claims if _own_voice(c, text)}
+    through a frame of the writer's (``_writers_frame``). A claim led by a deed carries nothing (``_deeds``)."""
+    silent = _deeds(events, claims, text) | {c.id for c in claims if _writers_frame(c, text)}
     spans = sorted(
         ((c.statement or c.evidence[0], c.id) for c in claims if (c.statement or c.evidence) and c.id not in silent),
         key=lambda p: p[0].start,
@@ -195,7 +195,7 @@ def reported(events: Sequence[Event], claims: Sequence[Claim], text: str) -> lis
     return out
 
 
-_OWN_VOICE = re.compile(
+_WRITERS_FRAME = re.compile(
     r"\bit\s+(?:should|must|can|could|may|might|will|would)\s+(?:also\s+)?be\s*$"
     r"|\bit(?:['’]s|\s+is|\s+was)\s+(?:also\s+)?(?:\w+\s+)?(?:worth|important|fair|interesting|notable|necessary)"
     r"(?:\s+to)?\s*$",
@@ -205,7 +205,7 @@ _OWN_VOICE = re.compile(
 "It's worth (noting)", "It is important to (note)"."""
 
 
-def _own_voice(claim: Claim, text: str) -> bool:
+def _writers_frame(claim: Claim, text: str) -> bool:
     """A claim of nobody named, cued by a frame of the writer's own ("It should be mentioned that …", "It is worth
     noting that …") or an impression ("… seems too risky"; ``IMPRESSION_CUES``): what follows is the article's own
     voice, not someone unnamed's. The claim stays (PolNeAR marks these frames as attributions, the writer's); the
@@ -216,7 +216,7 @@ def _own_voice(claim: Claim, text: str) -> bool:
         return True
     sentence = claim.evidence[0]
     at = text.find(claim.cue, sentence.start, sentence.end)
-    return at >= 0 and _OWN_VOICE.search(text, sentence.start, at) is not None
+    return at >= 0 and _WRITERS_FRAME.search(text, sentence.start, at) is not None
 
 
 def _deeds(events: Sequence[Event], claims: Sequence[Claim], text: str) -> set[str]:
