@@ -320,6 +320,17 @@ def test_a_claim_led_by_a_deed_carries_no_event_and_one_of_saying_does() -> None
     assert _reported_by(
         ruled, ("ruled", "ruled"), "ruled", "Ohio's practices could remove some eligible voters", "remove"
     ) == ["c1"]
+    # a deed whose object is a report: what follows "reports that" is what the reports say
+    published = "The Times published reports that the leader plans to visit Russia."
+    assert _reported_by(
+        published, ("published", "published reports"), "published", "the leader plans to visit Russia", "visit"
+    ) == ["c1"]
+    # ... not a word of saying further back: the plan is presented, the filing told
+    presented = "Obama presented a plan following the announcement by GM that it had filed for bankruptcy."
+    assert (
+        _reported_by(presented, ("presented", "presented a plan"), "presented", "it had filed for bankruptcy", "filed")
+        == []
+    )
 
 
 def _sources(text: str) -> dict[str, list[str]]:

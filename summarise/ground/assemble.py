@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import OverlapLookup
-from ..lexicon import ACT_CUES, IMPRESSION_CUES, cue_lemmas, says_or_holds
+from ..lexicon import ACT_CUES, IMPRESSION_CUES, cue_lemmas, says_or_holds, word_set
 from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeMention
 from .entities import EntityTable, Mention, canonicalise
 from .mentions import name_mentions
@@ -225,17 +225,38 @@ def _deeds(events: Sequence[Event], claims: Sequence[Claim], text: str) -> set[s
     reports", "Congress required them to produce plans", "Apple released the text of Jobs's email"). What follows
     such a verb is what was done, not said: no event in it is anyone's claim. A quotation stays its speaker's
     ("“We are shocked that …”, … Murray, who hails from"), and so does a clause after a bare verb ("the court
-    ruled that …", "the Post learned that …"). The cue model proposes such verbs as cues (PolNeAR marks some of
-    their uses): the claim stays; only its hold on the events goes."""
+    ruled that …", "the Post learned that …"), and a statement that a word of saying introduces after the deed:
+    what was published says it ("published reports on Monday saying the North Korean leader plans to visit"). The
+    cue model proposes such verbs as cues (PolNeAR marks some of their uses): the claim stays; only its hold on the
+    events goes."""
     done = {e.trigger.start for e in events if e.trigger is not None and len(e.action.split()) > 1}
     out: set[str] = set()
     for c in claims:
         if not c.evidence or c.quote or says_or_holds(c.cue):
             continue
         sentence = c.evidence[0]
-        if text.find(c.cue, sentence.start, sentence.end) in done:
+        at = text.find(c.cue, sentence.start, sentence.end)
+        if at in done and not _said_after(text, at + len(c.cue), c.statement):
             out.add(c.id)
     return out
+
+
+REPORT_NOUNS = word_set("report statement claim allegation assertion announcement warning")
+"""Nouns of words put out, whose "that" clause is what they say ("published reports that …")."""
+
+
+def _said_after(text: str, start: int, statement: Span | None) -> bool:
+    """Whether the statement after a deed's cue is what the deed's object says: introduced by a report
+    (``REPORT_NOUNS``: "had published reports that the North Korean leader plans …") or a participle of
+    saying ("issued a statement claiming that …"). Not a word of saying further back ("following the
+    announcement by General Motors that it had filed": the filing is told, not said, by the one who followed)."""
+    if statement is None or statement.start < start:
+        return False
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", text[start : statement.start]) if w.lower() != "that"]
+    if not words:
+        return False
+    last = words[-1]
+    return last.removesuffix("s") in REPORT_NOUNS or (last.endswith("ing") and says_or_holds(last))
 
 
 class _Told(NamedTuple):
