@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,8 @@ import pytest
 
 import summarise
 from summarise import InputError
+from summarise.render.story_html import render_story_html
+from summarise.render.story_markdown import render_story_markdown
 from summarise.schema import ArticleMeta, ArticleSummary, Claim, Entity, Event, Provenance, Span, TimeExpr
 from summarise.stories import StorySettings, clusters, story
 from summarise.stories.actions import action_key, stem
@@ -386,6 +389,57 @@ def test_timeline_falls_back_to_publication_dates_and_says_so() -> None:
     (entry,) = s.timeline
     assert (entry.date, entry.date_source) == ("2023-09-06", "published")
     assert entry.spans[0].article == "a" and entry.spans[0].text == "warned"
+
+
+AIRPORT_TEXT = "Suvarnabhumi Airport serves Bangkok. Protesters closed Suvarnabhumi Airport."
+AIRPORT = [("Suvarnabhumi Airport", "location", []), ("Bangkok", "location", []), ("protesters", "other", [])]
+
+
+def _airport(aid: str, published: str, serves_kind: str, closed: bool = True) -> ArticleSummary:
+    """'The airport serves Bangkok' (a state, or told as an act) and, unless ``closed`` is False, protesters
+    closing the airport, with the text their spans index."""
+    events: list[dict[str, Any]] = [
+        {"actor": "e1", "action": "serves", "targets": ["e2"], "trigger": trigger("serves", 21), "kind": serves_kind}
+    ]
+    if closed:
+        events.append({"actor": "e3", "action": "closed", "targets": ["e1"], "trigger": trigger("closed", 47)})
+    summary = article(aid, published, AIRPORT, events)
+    meta = summary.article.model_copy(
+        update={"text": AIRPORT_TEXT, "text_sha256": hashlib.sha256(AIRPORT_TEXT.encode()).hexdigest()}
+    )
+    return summary.model_copy(update={"article": meta})
+
+
+def test_a_story_event_is_an_act_when_any_report_tells_it_as_one_and_the_timeline_holds_only_acts() -> None:
+    (s,) = story([_airport("a", "2023-09-06", "state"), _airport("b", "2023-09-07", "state")]).stories
+    kinds = {e.action: e.kind for e in s.events}
+    assert kinds == {"serves": "state", "closed": "act"}
+    assert [next(e.action for e in s.events if e.id == t.event) for t in s.timeline] == ["closed"]
+    (s,) = story([_airport("a", "2023-09-06", "state"), _airport("b", "2023-09-07", "act")]).stories
+    assert {e.action: e.kind for e in s.events} == {"serves": "act", "closed": "act"}
+    assert len(s.timeline) == 2
+
+
+def test_a_story_of_states_alone_lays_them_out_on_its_timeline() -> None:
+    (s,) = story([_airport("a", "2023-09-06", "state", closed=False)]).stories
+    (event,) = s.events
+    assert event.kind == "state" and [t.event for t in s.timeline] == [event.id]
+    assert "### Described" not in render_story_markdown(story([_airport("a", "2023-09-06", "state", closed=False)]))
+
+
+def test_story_markdown_and_page_list_states_last_under_described() -> None:
+    summaries = [_airport("a", "2023-09-06", "state"), _airport("b", "2023-09-07", "state")]
+    collection = story(summaries)
+    md = render_story_markdown(collection)
+    timeline = md.split("### Timeline (1)")[1].split("###")[0]
+    assert "closed" in timeline and "serves" not in timeline
+    assert "### Events reported by several articles (1)" in md
+    described = md.split("### Described (1)")[1].split("### Entities")[0]
+    assert "**Suvarnabhumi Airport** serves → Bangkok [1: 21–27] [2: 21–27]" in described
+    assert md.index("### Events reported by several articles") < md.index("### Described") < md.index("### Entities")
+    page = render_story_html(collection, summaries)
+    assert page.count('class="item ev"') == 2
+    assert page.index(">Described</li>") < page.index('<span class="time">description</span>')
 
 
 def test_bad_input_is_an_input_error() -> None:

@@ -53,7 +53,7 @@ def test_story_page_and_json_out(capsys: pytest.CaptureFixture[str], tmp_path: P
     out, page = tmp_path / "stories.json", tmp_path / "stories.html"
     code, _, err = run(capsys, "story", *ARTICLES, *PARSE, "-o", str(out), "--html", str(page), "-q")
     assert code == 0, err
-    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == "1.0"
+    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == "1.1"
     assert page.read_text(encoding="utf-8").count('class="story-article"') == 2
 
 

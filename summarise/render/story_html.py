@@ -2,7 +2,8 @@
 
 Left, every article of the collection, story by story, with each event report's trigger lit; right, per story
 its timeline. Clicking a timeline entry lights every report of the event in every article and scrolls to the
-first; clicking one report (``2: happened``) goes to that article's span; clicking lit text shows its events.
+first; clicking one report (``2: happened``) goes to that article's span; clicking lit text shows its events. A
+story's states (descriptions the timeline leaves out: ``story_markdown.described``) follow under "Described".
 The same script, CSP and escaping as the review page: nothing from an article or a model can run.
 """
 
@@ -15,7 +16,7 @@ from ..errors import InputError
 from ..schema import ArticleSummary
 from ..stories.schema import Story, StoryCollection, StoryEvent, TimelineEntry
 from .html import _BUTTON, _body_text, _chip, _clip, _e, _highlight, _legend, _Mark, _page
-from .story_markdown import status_history
+from .story_markdown import described, status_history
 
 
 def _keys(collection: StoryCollection) -> tuple[dict[str, str], dict[tuple[str, int], str]]:
@@ -49,15 +50,19 @@ def _marks(collection: StoryCollection, texts: dict[str, str]) -> dict[str, list
     return out
 
 
+def _when(entry: TimelineEntry) -> str:
+    return (entry.date or "undated") + ("" if entry.date_source == "event time" else " (reported)")
+
+
 def _entry_card(
-    story: Story, entry: TimelineEntry, event: StoryEvent, keys: tuple[dict[str, str], Any], number: dict[str, int]
+    story: Story, when: str, event: StoryEvent, keys: tuple[dict[str, str], Any], number: dict[str, int]
 ) -> str:
+    """An event's card: ``when`` (its timeline date, or "description") first, then who did what and its reports."""
     events, reports = keys
     names = {e.id: e.name for e in story.entities}
     actor = f"<b>{_e(names.get(event.actor, event.actor))}</b> " if event.actor else ""
     targets = ", ".join(_e(names.get(t, t)) for t in event.targets)
     what = actor + _e(event.action) + (f' <span class="muted">→</span> {targets}' if targets else "")
-    when = _e(entry.date or "undated") + ("" if entry.date_source == "event time" else " (reported)")
     steps = " → ".join(f"{s} ({d})" if d else s for s, d in status_history(event))
     status = "" if event.status == "happened" else _chip(event.status, f"st-{event.status}")
     chips = "".join(
@@ -67,7 +72,7 @@ def _entry_card(
     )
     return (
         f'<li class="item ev" data-key="{events[event.id]}" {_BUTTON}>'
-        f'<div class="line1"><span class="time">{when}</span>{status}<code>{_e(event.id)}</code></div>'
+        f'<div class="line1"><span class="time">{_e(when)}</span>{status}<code>{_e(event.id)}</code></div>'
         f'<div class="body">{what}</div><div class="small muted">{_e(steps)}</div>'
         f'<div class="small">reports: {chips}</div></li>'
     )
@@ -75,7 +80,11 @@ def _entry_card(
 
 def _story_panel(story: Story, keys: tuple[dict[str, str], Any], number: dict[str, int]) -> str:
     by_id = {e.id: e for e in story.events}
-    cards = "".join(_entry_card(story, t, by_id[t.event], keys, number) for t in story.timeline)
+    cards = "".join(_entry_card(story, _when(t), by_id[t.event], keys, number) for t in story.timeline)
+    states = described(story)
+    if states:
+        cards += '<li class="undated small muted">Described</li>'
+        cards += "".join(_entry_card(story, "description", e, keys, number) for e in states)
     people = sorted(story.entities, key=lambda x: -len({m.article for m in x.mentions}))[:12]
     who = ", ".join(f"{_e(p.name)} ({len({m.article for m in p.mentions})})" for p in people)
     return (

@@ -1,7 +1,9 @@
 """A readable Markdown rendering of a StoryCollection: per story its articles, a dated timeline whose every entry
-cites its articles and spans, the events reported more than once with their status over time, entities and
-claims by claimant. Articles are cited by their number in the story's list: ``[2: 299–302]`` is the span
-299–302 of the story's second article."""
+cites its articles and spans, the events reported more than once with their status over time, the descriptions,
+entities and claims by claimant. A story's states (``StoryEvent.kind``: what a thing is, has or does as a rule)
+are listed under "Described", after what was done, unless its timeline holds them (a story with no act).
+Articles are cited by their number in the story's list: ``[2: 299–302]`` is the span 299–302 of the story's
+second article."""
 
 from __future__ import annotations
 
@@ -28,6 +30,17 @@ def status_history(event: StoryEvent) -> list[tuple[str, str | None]]:
         if not out or out[-1][0] != status:
             out.append((status, day))
     return out
+
+
+def described(story: Story) -> list[StoryEvent]:
+    """The story's states its timeline leaves out (all of them, unless the story has no act), in event order."""
+    placed = {t.event for t in story.timeline}
+    return [e for e in story.events if e.kind == "state" and e.id not in placed]
+
+
+def _reports(event: StoryEvent, number: dict[str, int]) -> str:
+    """Each report's trigger (else its first evidence) cited."""
+    return _cite([m.trigger or m.evidence[0] for m in event.mentions if m.trigger or m.evidence], number)
 
 
 def _history(event: StoryEvent) -> str:
@@ -71,13 +84,15 @@ def render_story(story: Story, meta: dict[str, StoryArticle]) -> list[str]:
     out = [f"## {story.id} · {_md(story.title or 'untitled story')}", "", *_articles(story, meta), ""]
     out += [f"### Timeline ({len(story.timeline)})", ""]
     out += [_entry(story, t, number) for t in story.timeline] + [""]
-    shared = [e for e in story.events if len({m.article for m in e.mentions}) > 1]
+    states = described(story)
+    left = {e.id for e in states}
+    shared = [e for e in story.events if len({m.article for m in e.mentions}) > 1 and e.id not in left]
     if shared:
         out += [f"### Events reported by several articles ({len(shared)})", ""]
-        for e in shared:
-            cites = _cite([m.trigger or m.evidence[0] for m in e.mentions if m.trigger or m.evidence], number)
-            out.append(f"- {_event_line(story, e)}{cites}")
-        out.append("")
+        out += [f"- {_event_line(story, e)}{_reports(e, number)}" for e in shared] + [""]
+    if states:
+        out += [f"### Described ({len(states)})", ""]
+        out += [f"- {_event_line(story, e)}{_reports(e, number)}" for e in states] + [""]
     out += [f"### Entities ({len(story.entities)})", ""]
     for ent in sorted(story.entities, key=lambda x: -len({m.article for m in x.mentions})):
         where = len({m.article for m in ent.mentions})

@@ -168,6 +168,7 @@ def _event(event_id: str, m: MergedEvent, summaries: Sequence[ArticleSummary], e
         targets=[entity_ids[t] for t in chosen_targets(m, actor)],
         time=precise.event.time if precise else None,
         status=statuses[-1],
+        kind="act" if any(r.event.kind == "act" for r in m.reports) else "state",  # as assemble._join, per article
         statuses=history,
         mentions=mentions,
         earliest=min(dates, default=None),

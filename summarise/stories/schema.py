@@ -13,9 +13,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..schema import EntityType, EventStatus, SpanStatus, TimeExpr, contract_schema, schema_text
+from ..schema import EntityType, EventKind, EventStatus, SpanStatus, TimeExpr, contract_schema, schema_text
 
-STORY_SCHEMA_VERSION = "1.0"
+STORY_SCHEMA_VERSION = "1.1"
 
 DateSource = Literal["event time", "published"]
 
@@ -73,6 +73,11 @@ class StoryEvent(_Model):
     targets: list[str] = Field(default_factory=list, description="Story entity ids acted on or with.")
     time: TimeExpr | None = Field(default=None, description="The most precise resolved time the reports give.")
     status: EventStatus = Field(description="What the latest report says of it.")
+    kind: EventKind = Field(
+        default="act",
+        description="act when any report tells it as something done or undergone; state when every report "
+        "describes what a thing is, has or does as a rule ('the airport serves Bangkok').",
+    )
     statuses: list[EventStatus] = Field(
         default_factory=list, description="Its status as reported over time (earliest report first), repeats dropped."
     )
@@ -118,7 +123,10 @@ class Story(_Model):
     entities: list[StoryEntity] = Field(default_factory=list)
     events: list[StoryEvent] = Field(default_factory=list)
     claims: list[StoryClaim] = Field(default_factory=list)
-    timeline: list[TimelineEntry] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(
+        default_factory=list,
+        description="Its acts in date order; its states (descriptions) only when it has no act.",
+    )
 
 
 class StoryCollection(_Model):

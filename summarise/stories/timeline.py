@@ -5,6 +5,9 @@ time"), else at the publication date of the earliest report that gives it its pr
 when it was first told so, not when it happened: a meeting first reported as possible and then as held is
 placed at the first report that it was held). Entries without either come last, in the order of their first
 report.
+
+The timeline holds a story's acts: a state (``StoryEvent.kind``, "the airport serves Bangkok") says what a thing
+is, not when something happened, so it is placed only in a story that has nothing else to lay out.
 """
 
 from __future__ import annotations
@@ -43,9 +46,14 @@ def entry(event: StoryEvent) -> TimelineEntry:
     )
 
 
+def placed(events: Sequence[StoryEvent]) -> list[StoryEvent]:
+    """The events a timeline lays out: the acts, or the states of a story that has no act."""
+    return [e for e in events if e.kind == "act"] or list(events)
+
+
 def timeline(events: Sequence[StoryEvent]) -> list[TimelineEntry]:
     """Entries by the first day of their date (an undated entry last), ties in event order."""
-    entries = [entry(e) for e in events]
+    entries = [entry(e) for e in placed(events)]
     keyed = [(days(x.date), i, x) for i, x in enumerate(entries)]
     keyed.sort(key=lambda k: (k[0] is None, k[0][0] if k[0] else date.min, k[1]))
     return [x for _, _, x in keyed]
