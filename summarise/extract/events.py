@@ -1344,6 +1344,11 @@ def _present(verb: Any) -> bool:
     if auxes:  # only "be" in the present before a participle: a passive or a progressive
         present = len(auxes) == 1 and auxes[0].tag_ in ("VBZ", "VBP") and auxes[0].lemma_ == "be"
         return bool(present and verb.tag_ in ("VBN", "VBG"))
+    return _present_form(verb)
+
+
+def _present_form(verb: Any) -> bool:
+    """A verb's form is a present ("sells", "serve"), not an irregular past the parse may tag as one ("rewrote")."""
     return bool(verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lower_ not in _irregular_forms()))
 
 
@@ -1374,11 +1379,9 @@ def _thing_does(verb: Any, subject: Any) -> bool:
     their car sales slip", "demanding that the record labels lower their prices")."""
     if subject.pos_ == "PRON" or _party(subject):
         return False
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return False
     if verb.tag_ == "VBP" and verb.dep_ in ("ccomp", "xcomp"):
         return False
-    return bool(verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lower_ not in _irregular_forms()))
+    return _simple_present(verb) and _present_form(verb)
 
 
 def _hot_news(verb: Any) -> bool:

@@ -463,7 +463,7 @@ def _conceding(tok: Any) -> bool:
 def _tensed_conjunct(tok: Any) -> bool:
     """A coordinated verb with a tense of its own ("was apparently normal and took place on time"): the first
     verb's modals and hedges are not its own, as they are of one that shares them ("will visit and meet")."""
-    return tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP")
+    return tok.dep_ == "conj" and tok.tag_ in FINITE
 
 
 def _finite(tok: Any) -> bool:
@@ -471,7 +471,7 @@ def _finite(tok: Any) -> bool:
     infinitive ("to be magnified"): the modals of the verb it completes are not its own."""
     subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
     auxiliaries = [c for c in tok.children if (c.dep_ == "aux" and c.lower_ != "to") or c.dep_ == "auxpass"]
-    tense = tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" or c.tag_ in FINITE for c in auxiliaries)
+    tense = tok.tag_ in FINITE or any(c.dep_ == "aux" or c.tag_ in FINITE for c in auxiliaries)
     return subject and tense
 
 

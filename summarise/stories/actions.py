@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import ACT_CUES, ACT_FORCES, AUXILIARIES, word_set
+from ..lexicon import ACT_FORCES, AUXILIARIES, word_set
 from ..schema import Event
 
 _IRREGULAR = {
@@ -138,10 +138,10 @@ def action_key(event: Event) -> str:
     return _key(head) if head is not None else ""
 
 
-SAYING_KEYS = frozenset(_key(verb) for verb in ACT_CUES)
-"""The keys of acts of saying that are events (``lexicon.ACT_CUES``: announced, confirmed, denied …): many parties
-announce in one story, so two reports of one are one act only when one doer made it."""
-
 FORCE = {_key(verb): n for n, group in enumerate(ACT_FORCES) for verb in group.split()}
 """The key of an act of saying -> its force (``lexicon.ACT_FORCES``): ``events.join_said`` joins one doer's acts
 of one force about one happening told in other words (a force of one verb, "deny", joins none)."""
+SAYING_KEYS = frozenset(FORCE)
+"""The keys of acts of saying that are events (``lexicon.ACT_CUES``, the union of the forces: announced,
+confirmed, denied …): many parties announce in one story, so two reports of one are one act only when one doer
+made it."""
