@@ -67,6 +67,10 @@ def test_a_description_told_as_an_event_is_a_state(text: str, word: str, kind: s
         ("Apple sold 600,000 phones. iPhone users account for over half of those browsing the web.", "account",
          "state"),
         ("Saturn has 350 dealers. The dealers employ more than 13,000 workers.", "employ", "state"),
+        # people counted are a statistic; having is no act, whoever has
+        ("About 9.9 million single mothers with young children live in the United States.", "live", "state"),
+        ("Mike Pence spoke on Monday. The American people have an enormously important choice to make.",
+         "have an enormously important choice", "state"),
         # a singular verb is not a plural noun's: the parse hung the phone's description on the users
         ("The Motorola ROKR pauses music when users take a call and offers the ability to listen to music.",
          "offers", "state"),

@@ -1385,8 +1385,9 @@ def _kind(verb: Any, main: Any, subject: Any | None, status: EventStatus, undate
     (``HAVING``: "The Macbook Pro features a 13.3 widescreen display", "Martin Mann owns an iPod"), or a thing
     doing something in the simple present, told as happening, with no time words of its own (``undated``;
     ``_thing_does``: "Suvarnabhumi Airport serves Bangkok", "the update adds over 250 new features, according to
-    Apple"). A party's present ("Apple sells iPods") may be a habit or a present told as news: an act; so is a
-    dated present ("the service goes live on July 1")."""
+    Apple"). A party's present ("Apple sells iPods") may be a habit or a present told as news: an act; so is
+    people's ("Industry analysts predict …", ``_people``) and a dated present ("the service goes live on July
+    1")."""
     if verb.lemma_.lower() in HAVING:
         return "state"
     if main is not verb or status != "happened" or not undated or subject is None:
@@ -1412,12 +1413,24 @@ def _people(subject: Any, verb: Any) -> bool:
     party's is. Not in a relative clause on them, which tells what kind of people they are ("a university
     professor who specializes in bankruptcy", "customers who lose their job", "a fraud who cares about his own
     bottom line", and its conjuncts: "a corporate attorney who led … and considers Kaine her mentor"): a
-    description; nor what they amount to (``_measures``: "iPhone users account for over half of those", "the dealers
-    employ more than 13,000 jobs"), a measure of how things stand. A singular verb is not a plural noun's ("when
-    users take a call and offers the ability": the phone offers it, the parse hung it on "take")."""
+    description; nor having or being (``STATES``: "The American people have an enormously important choice"),
+    people counted (``_counted_people``), nor what they amount to (``_measures``: "iPhone users account for
+    over half of those", "the dealers employ more than 13,000 jobs"): a measure of how things stand. A singular
+    verb is not a plural noun's ("when users take a call and offers the ability": the phone offers it, the
+    parse hung it on "take")."""
     if subject.lemma_.lower() not in PEOPLE_NOUNS or _first_conjunct(verb).dep_ == "relcl":
         return False
+    if verb.lemma_.lower() in STATES or _counted_people(subject):
+        return False
     return not (verb.tag_ == "VBZ" and subject.tag_ == "NNS") and not _measures(verb)
+
+
+def _counted_people(subject: Any) -> bool:
+    """People counted by a number ("Six women also work as close advisers", "About 9.9 million single mothers
+    live in the United States", "how many lawyers work at the Justice Department"): a statistic, how things
+    stand."""
+    return any(c.dep_ == "nummod" or (c.lower_ == "many" and any(a.lower_ == "how" for a in c.children))
+               for c in subject.children)  # fmt: skip
 
 
 def _measures(verb: Any) -> bool:
