@@ -328,7 +328,8 @@ def test_a_present_dated_after_publication_is_a_plan_and_one_dated_before_is_tol
         "Apple unveiled the iPhone 4 on Monday. The new advertising service goes live on July 1. "
         "Boeing's contract to produce the aircraft expires in 2012. Mr. King is also speaking in Detroit "
         "on July 20. Steve Jobs unveils the phone on Monday in San Francisco. The store opens today. "
-        "Republicans insisted that the union agree to increase wage cuts by next year."
+        "Republicans insisted that the union agree to increase wage cuts by next year. "
+        "Mr. Clarke is projecting big profits next year."
     )
     told = _told(text, "2010-06-08")
     assert told["goes"] == "planned"  # scheduled: July 1 lies ahead of June 8
@@ -337,3 +338,4 @@ def test_a_present_dated_after_publication_is_a_plan_and_one_dated_before_is_tol
     assert told["unveils"] == "happened"  # a story's present dated before publication
     assert told["opens"] == "happened"  # the day of writing: under way
     assert told["agree"] == "happened"  # "by next year" dates the increase, not the agreeing
+    assert told["projecting"] == "happened"  # a forecast: next year's are the profits, not the projecting

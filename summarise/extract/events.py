@@ -292,6 +292,8 @@ class EventCandidate:
         return self.pronoun_start if self.pronoun_start is not None else self.verb_start
 
 
+FORESEEING = POSSIBLE_VERBS | word_set("project estimate")
+"""Verbs of foreseeing: their time words date what they foresee ("projecting big profits next year")."""
 FRAMING_VERBS = (PLAN_VERBS | NEGATING_VERBS | POSSIBLE_VERBS) - ASPECT_VERBS
 """Verbs that frame the act of their infinitive ("plans to visit"): the act is the event, the frame its status."""
 ACT_FRAMES = word_set("agree vote offer refuse decline fail stop cease halt abandon")
@@ -1356,9 +1358,10 @@ def _dated_present(verb: Any, when: str | None, times: Sequence[tuple[int, str]]
     """A verb in the present (``_present``: "goes live on July 1", "are participating in … Election Day", "is
     scheduled in early March") whose time words hang on it, not on a verb it takes ("insisted that the UAW agree
     to increase wage cuts by next year", "I dread looking at Wall Street tomorrow": the increase and the looking
-    are dated, not the agreeing or the dread) nor on a clause it stands in."""
+    are dated, not the agreeing or the dread) nor on a clause it stands in; not a forecast (``FORESEEING``: "he's
+    projecting big profits next year": what is foreseen is dated, the foreseeing is now)."""
     at = next((a for a, words in times if words == when), None) if when else None
-    if at is None or not when or not _present(verb):
+    if at is None or not when or not _present(verb) or verb.lemma_.lower() in FORESEEING:
         return False
     inside = [t for t in verb.doc if at <= t.idx < at + len(when)]
     node = next((t for t in inside if not at <= t.head.idx < at + len(when) or t.head.i == t.i), None)
