@@ -1366,7 +1366,7 @@ def _dated_present(verb: Any, when: str | None, times: Sequence[tuple[int, str]]
     inside = [t for t in verb.doc if at <= t.idx < at + len(when)]
     node = next((t for t in inside if not at <= t.head.idx < at + len(when) or t.head.i == t.i), None)
     while node is not None and node.i != verb.i:
-        if node.head.i == node.i or (node.pos_ in ("VERB", "AUX") and node.i != verb.i):
+        if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):  # the root, or another verb's word
             return False
         node = node.head
     return node is not None
