@@ -257,6 +257,20 @@ PERSON_ROLES = frozenset(
 )
 """Words that name a person by office or rank ("the Russian president", "Mr"): entity rules tell titles and
 descriptions by them; an event's target may be a person named so."""
+PEOPLE_NOUNS = word_set(
+    "people person man woman men women child children boy girl family public crowd police staff "
+    "analyst economist expert critic observer commentator researcher scientist scholar professor student teacher "
+    "doctor nurse patient lawyer attorney reporter journalist writer author editor "
+    "user customer consumer buyer shopper passenger traveller traveler driver pilot "
+    "owner shareholder investor trader banker dealer seller worker employee executive manager engineer "
+    "voter citizen resident civilian taxpayer donor supporter opponent activist protester protestor demonstrator "
+    "member delegate volunteer soldier troop officer veteran refugee immigrant migrant victim survivor witness "
+    "parent mother father son daughter neighbour neighbor friend"
+)
+"""Words that name people by what they do, are or stand to others, not by office ("industry analysts", "the
+woman", "voters"): a doer so named is a person or a group of people, who act (``events._thing_does``). Not a
+word that as often names a device or a program in the news the project reads ("client", "reader", "viewer",
+"player", "fan")."""
 
 # -- relatives ------------------------------------------------------------------------------------------------
 RELATIVE = word_set("which that who whom")

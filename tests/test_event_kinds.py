@@ -53,6 +53,33 @@ def test_a_description_told_as_an_event_is_a_state(text: str, word: str, kind: s
     assert _kinds(text)[word] == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        # people named by a common noun doing something in the simple present: people acting, an act
+        ("Boeing delayed the 787 on Monday. Industry analysts predict further delays.", "predict", "act"),
+        ("The hospital released her on Monday. The woman disputes the idea that she was ill.", "disputes", "act"),
+        # a relative clause on them, or its conjunct, tells what kind of people they are: a description
+        ("GM offers protection for customers who lose their job for economic reasons.", "lose", "state"),
+        ("Jennifer McClellan, a corporate attorney who led the team and considers Kaine her mentor, spoke.",
+         "considers", "state"),
+        # what they amount to is a measure of how things stand
+        ("Apple sold 600,000 phones. iPhone users account for over half of those browsing the web.", "account",
+         "state"),
+        ("Saturn has 350 dealers. The dealers employ more than 13,000 workers.", "employ", "state"),
+        # people counted are a statistic; having is no act, whoever has
+        ("About 9.9 million single mothers with young children live in the United States.", "live", "state"),
+        ("Mike Pence spoke on Monday. The American people have an enormously important choice to make.",
+         "have an enormously important choice", "state"),
+        # a singular verb is not a plural noun's: the parse hung the phone's description on the users
+        ("The Motorola ROKR pauses music when users take a call and offers the ability to listen to music.",
+         "offers", "state"),
+    ],
+)  # fmt: skip
+def test_people_acting_in_the_present_act(text: str, word: str, kind: str) -> None:
+    assert _kinds(text)[word] == kind
+
+
 def test_a_mention_told_as_an_act_makes_the_merged_event_an_act() -> None:
     text = "Suvarnabhumi Airport serves Bangkok. Suvarnabhumi Airport served Bangkok in 2006."
     result = summarise(text, published="2010-06-08", settings=PARSE)

@@ -315,3 +315,27 @@ def test_a_clause_of_concession_grants_a_fact_whatever_the_main_clause_says() ->
     text = "GM will not close the plant, although it closed two others last year."
     assert _status_of(text, "closed") == "happened"  # not the main clause's "not"
     assert _status_of(text, "close") == "negated"
+
+
+def _told(text: str, published: str) -> dict[str, str]:
+    """Each event's trigger word -> its status, through grounding (which knows the publication date)."""
+    result = summarise(text, published=published, settings=Settings(backend="fake", strategy="parse", cache=False))
+    return {e.trigger.text: e.status for e in result.events if e.trigger}
+
+
+def test_a_present_dated_after_publication_is_a_plan_and_one_dated_before_is_told_as_done() -> None:
+    text = (
+        "Apple unveiled the iPhone 4 on Monday. The new advertising service goes live on July 1. "
+        "Boeing's contract to produce the aircraft expires in 2012. Mr. King is also speaking in Detroit "
+        "on July 20. Steve Jobs unveils the phone on Monday in San Francisco. The store opens today. "
+        "Republicans insisted that the union agree to increase wage cuts by next year. "
+        "Mr. Clarke is projecting big profits next year."
+    )
+    told = _told(text, "2010-06-08")
+    assert told["goes"] == "planned"  # scheduled: July 1 lies ahead of June 8
+    assert told["expires"] == "planned"
+    assert told["speaking"] == "planned"  # a present progressive of an arrangement
+    assert told["unveils"] == "happened"  # a story's present dated before publication
+    assert told["opens"] == "happened"  # the day of writing: under way
+    assert told["agree"] == "happened"  # "by next year" dates the increase, not the agreeing
+    assert told["projecting"] == "happened"  # a forecast: next year's are the profits, not the projecting

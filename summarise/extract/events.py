@@ -80,6 +80,7 @@ from ..lexicon import (
     CUES,
     MENTAL_CUES,
     NOUN_CUES,
+    PEOPLE_NOUNS,
     PERSON_PRONOUNS,
     PERSON_ROLES,
     RELATIVE,
@@ -281,6 +282,9 @@ class EventCandidate:
     serves Bangkok"): it holds at the time of writing (``_narrated``)."""
     kind: EventKind = "act"
     """"state" for a description the parse tells as an event (``_kind``): shown apart from the acts."""
+    dated_present: bool = False
+    """Its verb is in the present, simple, progressive or passive, in any voice, and dated by time words of its
+    own (``_dated_present``): if they lie after publication, it tells a plan (``records.scheduled``)."""
 
     @property
     def pronoun_at(self) -> int:
@@ -288,6 +292,8 @@ class EventCandidate:
         return self.pronoun_start if self.pronoun_start is not None else self.verb_start
 
 
+FORESEEING = POSSIBLE_VERBS | word_set("project estimate")
+"""Verbs of foreseeing: their time words date what they foresee ("projecting big profits next year")."""
 FRAMING_VERBS = (PLAN_VERBS | NEGATING_VERBS | POSSIBLE_VERBS) - ASPECT_VERBS
 """Verbs that frame the act of their infinitive ("plans to visit"): the act is the event, the frame its status."""
 ACT_FRAMES = word_set("agree vote offer refuse decline fail stop cease halt abandon")
@@ -1275,6 +1281,7 @@ def _verb_events(
                     pronoun_start=pronoun_start,
                     present=narrated,
                     kind=kind,
+                    dated_present=main is verb and _dated_present(verb, when, times),
                 )
             )
     return found
@@ -1347,6 +1354,24 @@ def _present(verb: Any) -> bool:
     return _present_form(verb)
 
 
+def _dated_present(verb: Any, when: str | None, times: Sequence[tuple[int, str]]) -> bool:
+    """A verb in the present (``_present``: "goes live on July 1", "are participating in … Election Day", "is
+    scheduled in early March") whose time words hang on it, not on a verb it takes ("insisted that the UAW agree
+    to increase wage cuts by next year", "I dread looking at Wall Street tomorrow": the increase and the looking
+    are dated, not the agreeing or the dread) nor on a clause it stands in; not a forecast (``FORESEEING``: "he's
+    projecting big profits next year": what is foreseen is dated, the foreseeing is now)."""
+    at = next((a for a, words in times if words == when), None) if when else None
+    if at is None or not when or not _present(verb) or verb.lemma_.lower() in FORESEEING:
+        return False
+    inside = [t for t in verb.doc if at <= t.idx < at + len(when)]
+    node = next((t for t in inside if not at <= t.head.idx < at + len(when) or t.head.i == t.i), None)
+    while node is not None and node.i != verb.i:
+        if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):  # the root, or another verb's word
+            return False
+        node = node.head
+    return node is not None
+
+
 def _present_form(verb: Any) -> bool:
     """A verb's form is a present ("sells", "serve"), not an irregular past the parse may tag as one ("rewrote")."""
     return bool(verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lower_ not in _irregular_forms()))
@@ -1363,8 +1388,9 @@ def _kind(verb: Any, main: Any, subject: Any | None, status: EventStatus, undate
     (``HAVING``: "The Macbook Pro features a 13.3 widescreen display", "Martin Mann owns an iPod"), or a thing
     doing something in the simple present, told as happening, with no time words of its own (``undated``;
     ``_thing_does``: "Suvarnabhumi Airport serves Bangkok", "the update adds over 250 new features, according to
-    Apple"). A party's present ("Apple sells iPods") may be a habit or a present told as news: an act; so is a
-    dated present ("the service goes live on July 1")."""
+    Apple"). A party's present ("Apple sells iPods") may be a habit or a present told as news: an act; so is
+    people's ("Industry analysts predict …", ``_people``) and a dated present ("the service goes live on July
+    1")."""
     if verb.lemma_.lower() in HAVING:
         return "state"
     if main is not verb or status != "happened" or not undated or subject is None:
@@ -1376,12 +1402,46 @@ def _thing_does(verb: Any, subject: Any) -> bool:
     """A thing, no party nor pronoun, doing something in the simple present: "a Marine base overlooks Kaneohe
     Bay", "the retina display displays images". Not "is sold", "has sold", "will sell": the tense or voice of an
     act; nor a plural's bare form in a clause a verb takes, which may be an infinitive or a subjunctive ("saw
-    their car sales slip", "demanding that the record labels lower their prices")."""
-    if subject.pos_ == "PRON" or _party(subject):
+    their car sales slip", "demanding that the record labels lower their prices"); nor people (``_people``)."""
+    if subject.pos_ == "PRON" or _party(subject) or _people(subject, verb):
         return False
     if verb.tag_ == "VBP" and verb.dep_ in ("ccomp", "xcomp"):
         return False
     return _simple_present(verb) and _present_form(verb)
+
+
+def _people(subject: Any, verb: Any) -> bool:
+    """A person or a group of people named by a common noun (``PEOPLE_NOUNS``: "Industry analysts predict …",
+    "The woman disputes the idea"), doing something in a clause of their own: people acting is an act, as a
+    party's is. Not in a relative clause on them, which tells what kind of people they are ("a university
+    professor who specializes in bankruptcy", "customers who lose their job", "a fraud who cares about his own
+    bottom line", and its conjuncts: "a corporate attorney who led … and considers Kaine her mentor"): a
+    description; nor having or being (``STATES``: "The American people have an enormously important choice"),
+    people counted (``_counted_people``), nor what they amount to (``_measures``: "iPhone users account for
+    over half of those", "the dealers employ more than 13,000 jobs"): a measure of how things stand. A singular
+    verb is not a plural noun's ("when users take a call and offers the ability": the phone offers it, the
+    parse hung it on "take")."""
+    if subject.lemma_.lower() not in PEOPLE_NOUNS or _first_conjunct(verb).dep_ == "relcl":
+        return False
+    if verb.lemma_.lower() in STATES or _counted_people(subject):
+        return False
+    return not (verb.tag_ == "VBZ" and subject.tag_ == "NNS") and not _measures(verb)
+
+
+def _counted_people(subject: Any) -> bool:
+    """People counted by a number ("Six women also work as close advisers", "About 9.9 million single mothers
+    live in the United States", "how many lawyers work at the Justice Department"): a statistic, how things
+    stand."""
+    return any(c.dep_ == "nummod" or (c.lower_ == "many" and any(a.lower_ == "how" for a in c.children))
+               for c in subject.children)  # fmt: skip
+
+
+def _measures(verb: Any) -> bool:
+    """Whether a verb's object, or the object of its preposition, is an amount: a number, or a noun counted or
+    measured ("more than 13,000 jobs", "over half of those")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(o.tag_ == "CD" or any(c.dep_ in ("nummod", "quantmod") for c in o.children) for o in objects)
 
 
 def _hot_news(verb: Any) -> bool:

@@ -50,7 +50,9 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   ("is aimed at a more efficient flight"), and as sure as a going ahead "with" it ("prepared to move forward with
   the production"); as a subject, see ``event_nouns.noun_status``.
 
-Otherwise the event is presented as real: ``happened``. Reported speech does not change it: "Ukraine said North
+Otherwise the event is presented as real: ``happened``; a present told so and dated by time words of its own that
+begin after publication ("the service goes live on July 1") is a schedule, planned: grounding, which knows the
+publication date, tells it (``ground.records.scheduled``). Reported speech does not change it: "Ukraine said North
 Korea began supplying weapons" is Ukraine's claim that it happened; who says so is the event's ``reported_by``.
 """
 

@@ -77,3 +77,6 @@ class ExtractedEvent:
     present: bool = False
     """The parse found it in the present in the article's own voice, or a public statement in the present perfect
     (``events._hot_news``): with no time words of its own it holds at the time of writing (``Grounder._now``)."""
+    dated_present: bool = False
+    """The parse found its verb in the present, in any voice, dated by time words of its own
+    (``events.EventCandidate.dated_present``): if they lie after publication it is planned (``records.scheduled``)."""

@@ -301,6 +301,7 @@ def parse_items(doc: Document, windows: Sequence[Window]) -> Extraction:
             retold=e.retold,
             present=e.present,
             kind=e.kind,
+            dated_present=e.dated_present,
         )
         for e in events
     ]

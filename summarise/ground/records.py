@@ -24,7 +24,7 @@ from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import RangeLookup
 from ..lexicon import PRONOUNS, is_speech, quoted_stretches, word_set
 from ..schema import Claim, Event, EventKind, EventStatus, GroundingCounts, Span, Speech, TimeExpr, TimeMention
-from ..timex import dates_an_event, event_time, tag_times
+from ..timex import calendar_days, dates_an_event, event_time, tag_times
 from .align import locate, verify_quote
 from .checks import find_cue, looks_like_name, mentioned
 from .normalise import normalise_with_ends
@@ -171,6 +171,18 @@ def _recalled_times(text: str, events: list[GroundedEvent]) -> list[GroundedEven
 
 def _start(e: GroundedEvent) -> int:
     return e.event.trigger.start if e.event.trigger is not None else -1
+
+
+def scheduled(item: ExtractedEvent, status: EventStatus, own: TimeExpr | None, published: date | None) -> EventStatus:
+    """A present told as happening, dated by time words of its own that begin after publication, is a plan or a
+    schedule: "the service goes live on July 1", "Boeing's contract expires in 2008", "labour cuts reach parity by
+    next year" (issue #18: planned is intended, scheduled, future). The tense alone cannot say it, the date can:
+    a present dated before publication is a headline's or a story's present ("Apple unveils the iPhone on
+    Tuesday"), one dated the day of publication is under way."""
+    if not item.dated_present or status != "happened" or own is None or not own.value or published is None:
+        return status
+    days = calendar_days(own.value)
+    return "planned" if days is not None and days[0] > published else status
 
 
 def _when(item: ExtractedEvent) -> str | None:
@@ -436,13 +448,14 @@ class Grounder:
                 action, status = _modality(action, status)
                 kind = _model_kind(action)
             trigger = self.trigger(d, span)
+            own = self.time(_when(d), span)
             event = Event(
                 id="",
                 action=action,
-                time=self.time(_when(d), span) or self._now(d, trigger, d.sentence < lead + LEAD_SENTENCES),
+                time=own or self._now(d, trigger, d.sentence < lead + LEAD_SENTENCES),
                 location=where,
                 evidence=[span],
-                status=status,
+                status=scheduled(d, status, own, self.published),
                 kind=kind,
                 trigger=trigger,
                 retold=[self.word(at) for at in d.retold if 0 <= at[0] < at[1] <= len(self.text)],
