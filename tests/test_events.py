@@ -969,6 +969,15 @@ def test_she_is_no_one_the_article_tells_is_a_man() -> None:
     assert ("Smith", "appealed the ruling") in [(actor, action) for actor, action, _, _ in found(text)]
 
 
+def test_a_pronoun_in_a_quotation_stands_for_a_name_said_in_it_or_for_no_one() -> None:
+    # the speaker's "it" is not the last name the narrator wrote before the quotation
+    text = 'Reid met the Senate on Monday. "It is not going to happen," Reid said.'
+    assert [actor for actor, *_ in found(text)] == ["Reid"]
+    # a name the speaker said before the pronoun, in the same quotation, is what it stands for
+    text = '"Boeing will win the contract, and it will deliver the tanker in 2010," Smith said on Friday.'
+    assert ("Boeing", "deliver the tanker") in [(actor, action) for actor, action, _, _ in found(text)]
+
+
 def test_a_word_the_tokenizer_split_at_its_hyphen_names_one_doer() -> None:
     text = "Automator is an interface that enables non-programmers to automate repetitive tasks."
     assert ("non-programmers", "automate repetitive tasks") in [(actor, action) for actor, action, _, _ in found(text)]

@@ -84,6 +84,7 @@ def resolve(
     subjects: Mapping[int, tuple[int, int]] | None = None,
     described: Sequence[Name] = (),
     told: Mapping[str, str] | None = None,
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> list[EventCandidate]:
     """Pronoun actors to their antecedent (``attribution.Antecedents``); one that has none is dropped (an event
     by nobody known tells nothing). A pronoun's clause may open with a phrase put before it (``fronted``: where
@@ -94,28 +95,54 @@ def resolve(
     They also demonstrated" is Apple's, though the parser took Lion for a person. A pronoun of an embedded clause
     is first sought at the subject of the clause above (``subjects``, ``embedded_subjects``). A plural pronoun
     may also stand for a group the article ``described`` by a plural noun (``described_groups``), the nearer;
-    "he" and "she" for no one the article ``told`` is of the other sex (``sexes``)."""
+    "he" and "she" for no one the article ``told`` is of the other sex (``sexes``). A pronoun inside a quotation
+    (``quoted``: where each stands) stands for a name its speaker said in that quotation, or for no one: the
+    speaker's "it" or "they" is not the last name the narrator wrote before the quotation ("“They're trying to
+    slap us in the face,” Quina Jones said", after Keith Lamont Scott; "“It's finished,” she said")."""
     told = told or {}
-    antecedents = Antecedents(names)
-    plurals = [*names, *described]
-    groups = Antecedents([n for n in plurals if n[0] not in persons])
-    sexed = {sex: Antecedents([n for n in names if _sex(n[1], told) in (sex, None)]) for sex in ("m", "f")}
+    resolvers: dict[int, _Resolver] = {}
     out: list[EventCandidate] = []
     for e in found:
-        if e.pronoun is None:
-            out.append(e)
-            continue
-        if e.pronoun.lower() in PAIRS:
-            out += pair(e, names)
-            continue
-        plural = e.pronoun.lower() in PLURAL_PRONOUNS
-        name = _subject_name(e, plurals if plural else names, subjects or {}, persons if plural else ())
-        if name is None:
-            pool = groups if plural else sexed.get(SEX.get(e.pronoun.lower(), ""), antecedents)
-            name = pool.find(e.pronoun, _before(e, fronted or {}), speaker=False)
-        if name is not None:
-            out.append(replace(e, actor=name))
+        opened = _opened(e, quoted)
+        if opened not in resolvers:
+            here = [n for n in names if n[0] >= opened]
+            resolvers[opened] = _Resolver(here, [*here, *(n for n in described if n[0] >= opened)], persons, told)
+        out += resolvers[opened].resolve(e, fronted or {}, subjects or {})
     return out
+
+
+def _opened(e: EventCandidate, quoted: Sequence[tuple[int, int]]) -> int:
+    """Where a pronoun's antecedent may begin: the quotation it stands in, or the article's start (0)."""
+    if e.pronoun is None:
+        return 0
+    return min((a for a, b in quoted if a <= e.pronoun_at < b), default=0)
+
+
+class _Resolver:
+    """The antecedents a pronoun may take among ``names`` (and, for "they", ``plurals``, the groups described
+    too), by the kind it asks for."""
+
+    def __init__(
+        self, names: Sequence[Name], plurals: Sequence[Name], persons: Collection[int], told: Mapping[str, str]
+    ) -> None:
+        self.names, self.plurals, self.persons = names, plurals, persons
+        self.antecedents = Antecedents(names)
+        self.groups = Antecedents([n for n in plurals if n[0] not in persons])
+        self.sexed = {sex: Antecedents([n for n in names if _sex(n[1], told) in (sex, None)]) for sex in ("m", "f")}
+
+    def resolve(
+        self, e: EventCandidate, fronted: Mapping[int, int], subjects: Mapping[int, tuple[int, int]]
+    ) -> list[EventCandidate]:
+        if e.pronoun is None:
+            return [e]
+        if e.pronoun.lower() in PAIRS:
+            return pair(e, self.names)
+        plural = e.pronoun.lower() in PLURAL_PRONOUNS
+        name = _subject_name(e, self.plurals if plural else self.names, subjects, self.persons if plural else ())
+        if name is None:
+            pool = self.groups if plural else self.sexed.get(SEX.get(e.pronoun.lower(), ""), self.antecedents)
+            name = pool.find(e.pronoun, _before(e, fronted), speaker=False)
+        return [replace(e, actor=name)] if name is not None else []
 
 
 HIS = word_set("his himself mr mr.")
@@ -308,6 +335,7 @@ def find_events(
     ``attributions``' speakers (``attribution.speaker_names``) met before them. A saying verb that carries none of
     the ``attributions`` may be an act of its own ("reported a 49% decline": ``_says``)."""
     found: list[EventCandidate] = []
+    quoted: set[tuple[int, int]] = set()
     doers: dict[str, EventCandidate] = {}  # each act's last told with a doer: "The order" is that one
     claimed = frozenset(a.cue_start for a in attributions)
     statements = [(*a.content_span, a.source) for a in attributions]
@@ -320,6 +348,7 @@ def find_events(
     for number, start, parsed, paragraph in article.sentences:
         # Quotations ending before the sentence are left out: they hold none of its verbs.
         quotes = quoted_stretches(doc.text, resume.start(paragraph, start), start + len(parsed.text), min_words=1)
+        quoted.update(quotes)
         told = sentence_events(number, start, parsed, quotes, claimed, statements, doers, sides)
         doers.update((key, e) for e in told if e.actor for key in recall_keys(e.sense))
         found += told
@@ -332,7 +361,8 @@ def find_events(
     subjects = embedded_subjects(article)
     persons = lone_persons(article, known)
     groups = described_groups(article)
-    resolved = resolve(found, known, fronted_phrases(article), persons, subjects, groups, sexes(article))
+    told = sexes(article)
+    resolved = resolve(found, known, fronted_phrases(article), persons, subjects, groups, told, sorted(quoted))
     return retell(resolved, headline_events(doc), doc.text)
 
 
