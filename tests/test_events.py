@@ -922,6 +922,17 @@ def test_they_stands_for_the_group_a_plural_noun_names_when_it_is_nearer_than_an
     assert ("Airbus", "fund the search") in [(actor, action) for actor, action, _, _ in found(text)]
 
 
+def test_they_is_no_office_holder_and_may_be_a_plural_object_whose_subject_it_cannot_be() -> None:
+    # "The president" is one person, though no name the parser typed
+    text = "Democrats met with the president on Monday. The president said they would win in November."
+    assert ("Democrats", "win in November") in [(actor, action) for actor, action, _, _ in found(text)]
+    # a person's object is what "they" stands for; a company's subject stays the more salient
+    text = "Mitt Romney released his returns in 2012, even though they exposed his foreign bank accounts."
+    assert ("his returns", "exposed his foreign bank accounts") in [(a, action) for a, action, _, _ in found(text)]
+    text = "Apple have released several re-designs of their iPod range. They have announced the new iPod touch."
+    assert ("Apple", "announced the new iPod touch") in [(actor, action) for actor, action, _, _ in found(text)]
+
+
 def test_a_part_of_a_group_is_named_with_its_group_and_a_floating_quantifier_names_no_doer_of_its_own() -> None:
     # "most" alone names nobody; "its bondholders" alone says more than the sentence does
     text = "GM said on Wednesday that most of its bondholders did not exchange the debt for shares."

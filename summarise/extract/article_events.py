@@ -238,7 +238,20 @@ def lone_persons(article: ParsedArticle, names: Sequence[Name]) -> set[int]:
         start + ent.start_char for _, start, parsed, _ in article.sentences for ent in parsed.ents if ent.root.conjuncts
     }
     people = [n[1] for n in article.names if n[2]]
-    return {n[0] for n in names if n[2] and n[0] not in paired and any(p in n[1] for p in people)}
+    last = {p.split()[-1] for p in people}
+    return {n[0] for n in names if n[0] not in paired and (_one_person(n, people, last) or _office(n[1]))}
+
+
+def _one_person(name: Name, people: Sequence[str], last: Collection[str]) -> bool:
+    """A name holding a person's name the parser typed, or a person's surname alone ("Husted", after "Jon Husted":
+    ``surnames`` makes it a person's, whatever the parser typed it)."""
+    return name[2] and (name[1] in last or any(p in name[1] for p in people))
+
+
+def _office(name: str) -> bool:
+    """A name whose head is one person's office or rank: "The president", "Democratic nominee" (a speaker the
+    parse did not type) is one person, no "they"."""
+    return name.split()[-1].lower() in PERSON_ROLES
 
 
 def _before(e: EventCandidate, fronted: Mapping[int, int]) -> int:
@@ -361,8 +374,8 @@ def find_events(
     subjects = embedded_subjects(article)
     persons = lone_persons(article, known)
     groups = described_groups(article)
-    told = sexes(article)
-    resolved = resolve(found, known, fronted_phrases(article), persons, subjects, groups, told, sorted(quoted))
+    sex = sexes(article)
+    resolved = resolve(found, known, fronted_phrases(article), persons, subjects, groups, sex, sorted(quoted))
     return retell(resolved, headline_events(doc), doc.text)
 
 

@@ -82,6 +82,7 @@ from ..lexicon import (
     NOUN_CUES,
     PERSON_PRONOUNS,
     PERSON_ROLES,
+    PLURAL_PRONOUNS,
     RELATIVE,
     SPEAKER_PRONOUNS,
     word_set,
@@ -1306,12 +1307,26 @@ def _group(tok: Any, ents: Ents) -> bool:
 
 def _group_acts(tok: Any) -> bool:
     """A subject (of "there are", too: "Are there generous grandparents …? This would be a good time for them to
-    step in"), or an object its verb tells to act ("told his advisers to figure out")."""
+    step in"), an object its verb tells to act ("told his advisers to figure out"), or an object where its
+    clause's subject is none a "they" could stand for ("Romney released his returns, even though they exposed
+    his accounts": the returns; "Husted took inactive voters off the rolls if they did not confirm": the
+    voters). Not the object of a plural or a company ("Apple have released several re-designs … they have
+    announced": Apple), the subject being the more salient of the two."""
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return True
     if tok.dep_ == "attr":
         return any(c.dep_ == "expl" for c in tok.head.children)
-    return tok.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.head.children)
+    if tok.dep_ != "dobj":
+        return False
+    told = any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.head.children)
+    return told or not any(c.dep_ == "nsubj" and _several(c) for c in tok.head.children)
+
+
+def _several(subject: Any) -> bool:
+    """A subject "they" may stand for: a plural, a pair, "they", or a name no person holds ("Apple have")."""
+    if subject.conjuncts or subject.tag_ in ("NNS", "NNPS") or subject.lower_ in PLURAL_PRONOUNS:
+        return True
+    return bool(subject.tag_ == "NNP" and subject.ent_type_ != "PERSON")
 
 
 def _pronoun(tok: Any) -> bool:
