@@ -989,6 +989,18 @@ def test_a_pronoun_in_a_quotation_stands_for_a_name_said_in_it_or_for_no_one() -
     assert ("Boeing", "deliver the tanker") in [(actor, action) for actor, action, _, _ in found(text)]
 
 
+def test_an_it_that_stands_for_the_clause_after_it_names_no_one_and_for_gives_an_infinitive_its_doer() -> None:
+    text = "GM sold cars. It's also impossible to evaluate Mr. Trump's broader tax proposals."
+    assert [actor for actor, *_ in found(text)] == ["GM"]
+    text = "Romney spoke. It is disqualifying for a modern-day presidential nominee to refuse to release tax returns."
+    assert ("a modern-day presidential nominee", "release tax returns") in [(a, act) for a, act, _, _ in found(text)]
+    text = "Ford renamed the car. It is not expected for the name change to turn the Five Hundred into a blockbuster."
+    assert ("the name change", "turn the Five Hundred") in [(actor, action) for actor, action, _, _ in found(text)]
+    # "it" that is something stays its doer
+    text = "GM has until June. If it does not, it will be obliged to file for bankruptcy protection."
+    assert ("GM", "file for bankruptcy protection") in [(actor, action) for actor, action, _, _ in found(text)]
+
+
 def test_a_word_the_tokenizer_split_at_its_hyphen_names_one_doer() -> None:
     text = "Automator is an interface that enables non-programmers to automate repetitive tasks."
     assert ("non-programmers", "automate repetitive tasks") in [(actor, action) for actor, action, _, _ in found(text)]

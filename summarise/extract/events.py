@@ -507,6 +507,8 @@ def _subject(verb: Any) -> Any | None:
             return None
         elif (controller := _controller(tok)) is not None:
             return controller
+        elif (named := _for_subject(tok)) is not None:
+            return named  # "it is disqualifying for a nominee to refuse": the nominee refuses
         # A passive conjunct shares its first verb's subject as its own: "have been hit … and have been forced to
         # seek aid" keeps the infinitive it came from; an active one's infinitive is its object's ("… and pushed
         # the other automakers to follow suit").
@@ -514,6 +516,37 @@ def _subject(verb: Any) -> Any | None:
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _for_subject(infinitive: Any) -> Any | None:
+    """The subject "for" gives an infinitive before it ("it is not expected for the name change to turn …",
+    "it is disqualifying for a nominee to refuse …"): the infinitive's doer, not the subject of its head."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return None
+    head = infinitive.head
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < infinitive.i), None)
+    if prep is None or any(head.i < t.i < infinitive.i and t.dep_ in ("dobj", "ccomp") for t in head.children):
+        return None
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _extraposed(subject: Any) -> bool:
+    """An "it" that stands for a clause after its verb, no party: "it is impossible to evaluate …", "it is
+    expected that the Airbus 380 will wear …", "it is disqualifying for a nominee to refuse …". Not "it will be
+    obliged to file" (what "it" is, is obliged), "it is only 9.3 millimetres thick, making it …" (a clause of
+    its own), nor "it is a direct response to the decision of the EU to add …" (a noun's infinitive the parse
+    may hang on "is": the adjective alone is told)."""
+    if subject.lower_ != "it" or subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = subject.head
+    after = [c for c in head.children if c.i > head.i]
+    clause = [c for c in after if c.dep_ in ("ccomp", "xcomp", "csubj") and c.pos_ in ("VERB", "AUX")]
+    if head.lemma_ == "be" and clause and any(c.dep_ == "acomp" for c in after):
+        return True
+    if subject.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in clause):
+        return True
+    infinitive = next((c for c in after if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"), None)
+    return infinitive is not None and _for_subject(infinitive) is not None
 
 
 def _what_it_is_for(subject: Any, be: Any) -> bool:
@@ -1469,10 +1502,10 @@ def _hyphen_joined(word: Any) -> bool:
 def _nobody(subject: Any, speaker: str) -> bool:
     """Whether a subject names no party to tell of: "we" or "you" (in a quotation "I" is its ``speaker``), "the
     tasks that our countries face" (whose, the speaker knows), "no country should help" (a norm), "this is
-    important" (a situation)."""
+    important" (a situation), "it is impossible to evaluate …" (a clause, ``_extraposed``)."""
     if subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
         return not (speaker and subject.lower_ in FIRST_PERSON)
-    if subject.pos_ == "PRON" and subject.lower_ in DEMONSTRATIVES:
+    if (subject.pos_ == "PRON" and subject.lower_ in DEMONSTRATIVES) or _extraposed(subject):
         return True
     if subject.lower_ in INDEFINITE and not (subject.lower_ == "one" and any(subject.children)):
         return True  # "one would have hoped", "everything will work out": no antecedent, nobody to name
