@@ -10,7 +10,7 @@ from spacy.vocab import Vocab
 
 from summarise.backends.fake import FakeBackend
 from summarise.config import Settings
-from summarise.extract.article_events import find_events
+from summarise.extract.article_events import find_events, sexes
 from summarise.extract.attribution import find_attributions, parse_article
 from summarise.extract.events import _subject
 from summarise.ingest import load_text
@@ -978,6 +978,11 @@ def test_she_is_no_one_the_article_tells_is_a_man() -> None:
     # a woman the article tells of, by her title, is no "he"
     text = "Mr. Smith sued. Mrs. Jones answered the claim. He then appealed the ruling."
     assert ("Smith", "appealed the ruling") in [(actor, action) for actor, action, _, _ in found(text)]
+    # nor is she the "he" of a clause she says, though its subject is where a pronoun is sought first
+    text = "Terence Crutcher walked to his car. Mrs. Shelby fired. Mrs. Shelby said he refused to stop the car."
+    assert ("Terence Crutcher", "refused to stop the car") in [(actor, action) for actor, action, _, _ in found(text)]
+    # a title is written with a capital: "miss" the verb tells nothing
+    assert "Steve" not in sexes(parse_article(load_text('Jobs died. "I will miss Steve," Obama said.')))
 
 
 def test_a_pronoun_in_a_quotation_stands_for_a_name_said_in_it_or_for_no_one() -> None:

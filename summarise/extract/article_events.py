@@ -128,7 +128,8 @@ class _Resolver:
         self.names, self.plurals, self.persons = names, plurals, persons
         self.antecedents = Antecedents(names)
         self.groups = Antecedents([n for n in plurals if n[0] not in persons])
-        self.sexed = {sex: Antecedents([n for n in names if _sex(n[1], told) in (sex, None)]) for sex in ("m", "f")}
+        self.of_sex = {sex: [n for n in names if _sex(n[1], told) in (sex, None)] for sex in ("m", "f")}
+        self.sexed = {sex: Antecedents(of_sex) for sex, of_sex in self.of_sex.items()}
 
     def resolve(
         self, e: EventCandidate, fronted: Mapping[int, int], subjects: Mapping[int, tuple[int, int]]
@@ -138,9 +139,11 @@ class _Resolver:
         if e.pronoun.lower() in PAIRS:
             return pair(e, self.names)
         plural = e.pronoun.lower() in PLURAL_PRONOUNS
-        name = _subject_name(e, self.plurals if plural else self.names, subjects, self.persons if plural else ())
+        sex = SEX.get(e.pronoun.lower(), "")
+        names = self.plurals if plural else self.of_sex.get(sex, self.names)  # "Shelby said he": not Shelby, a woman
+        name = _subject_name(e, names, subjects, self.persons if plural else ())
         if name is None:
-            pool = self.groups if plural else self.sexed.get(SEX.get(e.pronoun.lower(), ""), self.antecedents)
+            pool = self.groups if plural else self.sexed.get(sex, self.antecedents)
             name = pool.find(e.pronoun, _before(e, fronted), speaker=False)
         return [replace(e, actor=name)] if name is not None else []
 
@@ -162,8 +165,9 @@ def sexes(article: ParsedArticle) -> dict[str, str]:
     for _, _, parsed, _ in article.sentences:
         people = [e for e in parsed.ents if e.label_ == "PERSON"]
         for ent in people:
-            before = parsed[ent.start - 1].lower_ if ent.start > 0 else ""
-            title = before if before in TITLES else ent[0].lower_  # "Mr. Obama", named with or without it
+            before = parsed[ent.start - 1] if ent.start > 0 else ent[0]
+            # "Mr. Obama", named with or without it; a title is written with a capital ("I will miss Steve": no)
+            title = before.lower_ if before.text[:1].isupper() and before.lower_ in TITLES else ent[0].lower_
             if title in TITLES:
                 votes.setdefault(ent.text, []).append("m" if title in HIS else "f")
         for tok in parsed:
