@@ -904,8 +904,12 @@ def test_they_stands_for_a_company_or_several_people_not_one_name_the_parser_too
         ("Apple", "unveiled Lion"),
         ("Apple", "demonstrated Tiger"),
     ]
-    # a person named with another may be one of "they" (the nearest of the pair stands for it)
-    assert [actor for actor, *_ in found("Kim and Putin met in Vostochny. They discussed weapons.")] == ["Kim", "Putin"]
+    # names joined as a subject are "they" together: each does it, or the first with the other for an act two do
+    # together
+    text = "GM and Chrysler were given loans after they warned of bankruptcy."
+    assert [actor for actor, action, _, _ in found(text) if action.startswith("warned")] == ["GM", "Chrysler"]
+    events = found("Kim and Putin met in Vostochny. They discussed weapons.")
+    assert [(actor, targets) for actor, _, targets, _ in events] == [("Kim", ("Putin",)), ("Kim", ("Putin",))]
     # a source named by a plural noun is a group, whatever its capital
     assert found("Investigators are now saying they suspect arson.")[0][:2] == ("Investigators", "suspect arson")
 

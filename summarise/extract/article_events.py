@@ -18,6 +18,7 @@ from .events import (
     PAIRS,
     PLACE_LABELS,
     PLACE_ONLY_PREPS,
+    RECIPROCAL,
     Ents,
     EventCandidate,
     _noun_events,
@@ -85,6 +86,7 @@ def resolve(
     described: Sequence[Name] = (),
     told: Mapping[str, str] | None = None,
     quoted: Sequence[tuple[int, int]] = (),
+    joined: Sequence[tuple[int, tuple[str, ...]]] = (),
 ) -> list[EventCandidate]:
     """Pronoun actors to their antecedent (``attribution.Antecedents``); one that has none is dropped (an event
     by nobody known tells nothing). A pronoun's clause may open with a phrase put before it (``fronted``: where
@@ -106,7 +108,8 @@ def resolve(
         opened = _opened(e, quoted)
         if opened not in resolvers:
             here = [n for n in names if n[0] >= opened]
-            resolvers[opened] = _Resolver(here, [*here, *(n for n in described if n[0] >= opened)], persons, told)
+            plurals = [*here, *(n for n in described if n[0] >= opened)]
+            resolvers[opened] = _Resolver(here, plurals, persons, told, [j for j in joined if j[0] >= opened])
         out += resolvers[opened].resolve(e, fronted or {}, subjects or {})
     return out
 
@@ -123,9 +126,14 @@ class _Resolver:
     too), by the kind it asks for."""
 
     def __init__(
-        self, names: Sequence[Name], plurals: Sequence[Name], persons: Collection[int], told: Mapping[str, str]
+        self,
+        names: Sequence[Name],
+        plurals: Sequence[Name],
+        persons: Collection[int],
+        told: Mapping[str, str],
+        joined: Sequence[tuple[int, tuple[str, ...]]] = (),
     ) -> None:
-        self.names, self.plurals, self.persons = names, plurals, persons
+        self.names, self.plurals, self.persons, self.joined = names, plurals, persons, joined
         self.antecedents = Antecedents(names)
         self.groups = Antecedents([n for n in plurals if n[0] not in persons])
         self.of_sex = {sex: [n for n in names if _sex(n[1], told) in (sex, None)] for sex in ("m", "f")}
@@ -145,7 +153,23 @@ class _Resolver:
         if name is None:
             pool = self.groups if plural else self.sexed.get(sex, self.antecedents)
             name = pool.find(e.pronoun, _before(e, fronted), speaker=False)
-        return [replace(e, actor=name)] if name is not None else []
+        if name is None:
+            return []
+        return together(e, self._joined(name, e.pronoun_at)) if plural else [replace(e, actor=name)]
+
+    def _joined(self, name: str, at: int) -> tuple[str, ...]:
+        """The names joined by "and" where ``name`` was last named with others before ``at`` ("GM and Chrysler
+        were given loans after they warned": both), else ``name`` alone."""
+        last = max((j for j in self.joined if j[0] < at and name in j[1]), default=None, key=lambda j: j[0])
+        return last[1] if last is not None and last[1][-1] == name else (name,)
+
+
+def together(e: EventCandidate, actors: Sequence[str]) -> list[EventCandidate]:
+    """The event done by each of ``actors``; one event, by the first with the others, for an act two do together
+    ("Kim and Putin met. They discussed weapons": Kim discussed weapons with Putin)."""
+    if e.sense.split("|")[0] in RECIPROCAL:
+        return [replace(e, actor=actors[0], targets=tuple(dict.fromkeys([*actors[1:], *e.targets]))[:3])]
+    return [replace(e, actor=actor) for actor in actors]
 
 
 HIS = word_set("his himself mr mr.")
@@ -379,8 +403,24 @@ def find_events(
     persons = lone_persons(article, known)
     groups = described_groups(article)
     sex = sexes(article)
-    resolved = resolve(found, known, fronted_phrases(article), persons, subjects, groups, sex, sorted(quoted))
+    fronted = fronted_phrases(article)
+    resolved = resolve(found, known, fronted, persons, subjects, groups, sex, sorted(quoted), joined_names(article))
     return retell(resolved, headline_events(doc), doc.text)
+
+
+def joined_names(article: ParsedArticle) -> list[tuple[int, tuple[str, ...]]]:
+    """Where names joined by "and" as a subject stand (the first's offset), with the names in order ("Obama and
+    Clinton continue to ignore …"): a plural pronoun that stands for the last of them stands for them all
+    (``_Resolver._joined``). Not names listed elsewhere ("met the leaders of China, India, Brazil and South
+    Africa"): the subject is the salient antecedent, a list after a verb or preposition mostly only says which."""
+    found = []
+    for _, start, parsed, _ in article.sentences:
+        ents = {t.i: e for e in parsed.ents for t in e}
+        for ent in parsed.ents:
+            conjuncts = [ents[c.i] for c in ent.root.conjuncts if c.i in ents and c.i > ent.root.i]
+            if conjuncts and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                found.append((start + ent.start_char, tuple(str(x.text) for x in (ent, *conjuncts))))
+    return found
 
 
 def described_groups(article: ParsedArticle) -> list[Name]:
