@@ -937,6 +937,14 @@ def test_they_is_no_office_holder_and_may_be_a_plural_object_whose_subject_it_ca
     assert ("Apple", "announced the new iPod touch") in [(actor, action) for actor, action, _, _ in found(text)]
 
 
+def test_they_prefers_a_group_that_is_a_subject_to_a_name_that_is_its_object() -> None:
+    text = "Radical Islamists bombed the World Trade Center in 1993. In 2000, they attacked the USS Cole."
+    assert ("Radical Islamists", "attacked the USS Cole") in [(actor, action) for actor, action, _, _ in found(text)]
+    # an owner is no object: "their" claims are Boeing's
+    text = "The GAO upheld Boeing's protest, though not all of their claims were upheld. They demanded a new contest."
+    assert ("Boeing", "demanded a new contest") in [(actor, action) for actor, action, _, _ in found(text)]
+
+
 def test_a_part_of_a_group_is_named_with_its_group_and_a_floating_quantifier_names_no_doer_of_its_own() -> None:
     # "most" alone names nobody; "its bondholders" alone says more than the sentence does
     text = "GM said on Wednesday that most of its bondholders did not exchange the debt for shares."

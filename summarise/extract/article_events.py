@@ -27,6 +27,7 @@ from .events import (
     _verb_events,
     groups_told,
     heading,
+    several,
 )
 from .headlines import headline_events, retell
 from .sides import speaker_sides
@@ -400,12 +401,31 @@ def find_events(
     speakers = speaker_names(attributions, article.names)
     known = [*names, *speakers]
     subjects = embedded_subjects(article)
-    persons = lone_persons(article, known)
+    persons = lone_persons(article, known) | objects_of_groups(article)
     groups = described_groups(article)
     sex = sexes(article)
     fronted = fronted_phrases(article)
     resolved = resolve(found, known, fronted, persons, subjects, groups, sex, sorted(quoted), joined_names(article))
     return retell(resolved, headline_events(doc), doc.text)
+
+
+def objects_of_groups(article: ParsedArticle) -> set[int]:
+    """Where names stand that are no subject in a clause whose subject "they" could stand for ("Radical
+    Islamists bombed the World Trade Center … they attacked the USS Cole": the Islamists; "Obama and Clinton
+    found the leaders of China, India, Brazil and South Africa meeting … they crashed the meeting"): the
+    subject is the more salient antecedent (``events._group_acts`` says the same of plural nouns)."""
+    found = set()
+    for _, start, parsed, _ in article.sentences:
+        for ent in parsed.ents:
+            head = ent.root
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head  # "Obama and Clinton": Clinton is the subject Obama is
+            if head.dep_ not in ("dobj", "pobj"):
+                continue  # a subject, or an owner ("upheld Boeing's protest, … their claims": Boeing's)
+            verb = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+            if verb is not None and any(c.dep_ == "nsubj" and several(c) for c in verb.children):
+                found.add(start + ent.start_char)
+    return found
 
 
 def joined_names(article: ParsedArticle) -> list[tuple[int, tuple[str, ...]]]:

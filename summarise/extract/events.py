@@ -1352,10 +1352,10 @@ def _group_acts(tok: Any) -> bool:
     if tok.dep_ != "dobj":
         return False
     told = any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.head.children)
-    return told or not any(c.dep_ == "nsubj" and _several(c) for c in tok.head.children)
+    return told or not any(c.dep_ == "nsubj" and several(c) for c in tok.head.children)
 
 
-def _several(subject: Any) -> bool:
+def several(subject: Any) -> bool:
     """A subject "they" may stand for: a plural, a pair, "they", or a name no person holds ("Apple have")."""
     if subject.conjuncts or subject.tag_ in ("NNS", "NNPS") or subject.lower_ in PLURAL_PRONOUNS:
         return True
