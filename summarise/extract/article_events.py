@@ -1,7 +1,8 @@
 """Every event candidate of an article: each sentence's verbs, event nouns and act nouns (``events``,
 ``event_nouns``), pronoun actors resolved to the names met before them ("they" also to a group a plural noun
-names, "he"/"she" to no one the article tells is of the other sex, "both" to the two parties named last), and
-the headline's words told again (``headlines.retell``)."""
+names or to all of names joined as a subject, "he"/"she" to no one the article tells is of the other sex, "both"
+to the two parties named last, a pronoun in a quotation only to a name said in it), and the headline's words
+told again (``headlines.retell``)."""
 
 from __future__ import annotations
 
@@ -95,7 +96,8 @@ def resolve(
     phrase ("In addition to the iPod Classic, Nano and Shuffle, they have announced": not Nano). A plural
     pronoun stands for no one person: "they" is a company, a group or several people, so it passes over the
     names that name one person alone (``persons``: where they stand, ``lone_persons``): "Apple unveiled Lion …
-    They also demonstrated" is Apple's, though the parser took Lion for a person. A pronoun of an embedded clause
+    They also demonstrated" is Apple's, though the parser took Lion for a person; and over the names a
+    subject it could stand for acts on (also in ``persons``, ``objects_of_groups``). A pronoun of an embedded clause
     is first sought at the subject of the clause above (``subjects``, ``embedded_subjects``). A plural pronoun
     may also stand for a group the article ``described`` by a plural noun (``described_groups``), the nearer;
     "he" and "she" for no one the article ``told`` is of the other sex (``sexes``). A pronoun inside a quotation
