@@ -412,10 +412,9 @@ def find_events(
 
 
 def objects_of_groups(article: ParsedArticle) -> set[int]:
-    """Where names stand that are no subject in a clause whose subject "they" could stand for ("Radical
-    Islamists bombed the World Trade Center … they attacked the USS Cole": the Islamists; "Obama and Clinton
-    found the leaders of China, India, Brazil and South Africa meeting … they crashed the meeting"): the
-    subject is the more salient antecedent (``events._group_acts`` says the same of plural nouns)."""
+    """Where names stand that are the object of a clause whose subject "they" could stand for ("Radical
+    Islamists bombed the World Trade Center … In 2000, they attacked the USS Cole": the Islamists): the subject
+    is the more salient antecedent (``events._group_acts`` says the same of plural nouns)."""
     found = set()
     for _, start, parsed, _ in article.sentences:
         for ent in parsed.ents:
