@@ -1,7 +1,8 @@
 """Every event candidate of an article: each sentence's verbs, event nouns and act nouns (``events``,
 ``event_nouns``), pronoun actors resolved to the names met before them ("they" also to a group a plural noun
-names, "he"/"she" to no one the article tells is of the other sex, "both" to the two parties named last), and
-the headline's words told again (``headlines.retell``)."""
+names or to all of names joined as a subject, "he"/"she" to no one the article tells is of the other sex, "both"
+to the two parties named last, a pronoun in a quotation only to a name said in it), and the headline's words
+told again (``headlines.retell``)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from .events import (
     PAIRS,
     PLACE_LABELS,
     PLACE_ONLY_PREPS,
+    RECIPROCAL,
     Ents,
     EventCandidate,
     _noun_events,
@@ -26,6 +28,7 @@ from .events import (
     _verb_events,
     groups_told,
     heading,
+    several,
 )
 from .headlines import headline_events, retell
 from .sides import speaker_sides
@@ -84,6 +87,8 @@ def resolve(
     subjects: Mapping[int, tuple[int, int]] | None = None,
     described: Sequence[Name] = (),
     told: Mapping[str, str] | None = None,
+    quoted: Sequence[tuple[int, int]] = (),
+    joined: Sequence[tuple[int, tuple[str, ...]]] = (),
 ) -> list[EventCandidate]:
     """Pronoun actors to their antecedent (``attribution.Antecedents``); one that has none is dropped (an event
     by nobody known tells nothing). A pronoun's clause may open with a phrase put before it (``fronted``: where
@@ -91,31 +96,83 @@ def resolve(
     phrase ("In addition to the iPod Classic, Nano and Shuffle, they have announced": not Nano). A plural
     pronoun stands for no one person: "they" is a company, a group or several people, so it passes over the
     names that name one person alone (``persons``: where they stand, ``lone_persons``): "Apple unveiled Lion …
-    They also demonstrated" is Apple's, though the parser took Lion for a person. A pronoun of an embedded clause
+    They also demonstrated" is Apple's, though the parser took Lion for a person; and over the names a
+    subject it could stand for acts on (also in ``persons``, ``objects_of_groups``). A pronoun of an embedded clause
     is first sought at the subject of the clause above (``subjects``, ``embedded_subjects``). A plural pronoun
     may also stand for a group the article ``described`` by a plural noun (``described_groups``), the nearer;
-    "he" and "she" for no one the article ``told`` is of the other sex (``sexes``)."""
+    "he" and "she" for no one the article ``told`` is of the other sex (``sexes``). A pronoun inside a quotation
+    (``quoted``: where each stands) stands for a name its speaker said in that quotation, or for no one: the
+    speaker's "it" or "they" is not the last name the narrator wrote before the quotation ("“They're trying to
+    slap us in the face,” Quina Jones said", after Keith Lamont Scott; "“It's finished,” she said")."""
     told = told or {}
-    antecedents = Antecedents(names)
-    plurals = [*names, *described]
-    groups = Antecedents([n for n in plurals if n[0] not in persons])
-    sexed = {sex: Antecedents([n for n in names if _sex(n[1], told) in (sex, None)]) for sex in ("m", "f")}
+    resolvers: dict[int, _Resolver] = {}
     out: list[EventCandidate] = []
     for e in found:
-        if e.pronoun is None:
-            out.append(e)
-            continue
-        if e.pronoun.lower() in PAIRS:
-            out += pair(e, names)
-            continue
-        plural = e.pronoun.lower() in PLURAL_PRONOUNS
-        name = _subject_name(e, plurals if plural else names, subjects or {}, persons if plural else ())
-        if name is None:
-            pool = groups if plural else sexed.get(SEX.get(e.pronoun.lower(), ""), antecedents)
-            name = pool.find(e.pronoun, _before(e, fronted or {}), speaker=False)
-        if name is not None:
-            out.append(replace(e, actor=name))
+        opened = _opened(e, quoted)
+        if opened not in resolvers:
+            here = [n for n in names if n[0] >= opened]
+            plurals = [*here, *(n for n in described if n[0] >= opened)]
+            resolvers[opened] = _Resolver(here, plurals, persons, told, [j for j in joined if j[0] >= opened])
+        out += resolvers[opened].resolve(e, fronted or {}, subjects or {})
     return out
+
+
+def _opened(e: EventCandidate, quoted: Sequence[tuple[int, int]]) -> int:
+    """Where a pronoun's antecedent may begin: the quotation it stands in, or the article's start (0)."""
+    if e.pronoun is None:
+        return 0
+    return min((a for a, b in quoted if a <= e.pronoun_at < b), default=0)
+
+
+class _Resolver:
+    """The antecedents a pronoun may take among ``names`` (and, for "they", ``plurals``, the groups described
+    too), by the kind it asks for."""
+
+    def __init__(
+        self,
+        names: Sequence[Name],
+        plurals: Sequence[Name],
+        persons: Collection[int],
+        told: Mapping[str, str],
+        joined: Sequence[tuple[int, tuple[str, ...]]] = (),
+    ) -> None:
+        self.names, self.plurals, self.persons, self.joined = names, plurals, persons, joined
+        self.antecedents = Antecedents(names)
+        self.groups = Antecedents([n for n in plurals if n[0] not in persons])
+        self.of_sex = {sex: [n for n in names if _sex(n[1], told) in (sex, None)] for sex in ("m", "f")}
+        self.sexed = {sex: Antecedents(of_sex) for sex, of_sex in self.of_sex.items()}
+
+    def resolve(
+        self, e: EventCandidate, fronted: Mapping[int, int], subjects: Mapping[int, tuple[int, int]]
+    ) -> list[EventCandidate]:
+        if e.pronoun is None:
+            return [e]
+        if e.pronoun.lower() in PAIRS:
+            return pair(e, self.names)
+        plural = e.pronoun.lower() in PLURAL_PRONOUNS
+        sex = SEX.get(e.pronoun.lower(), "")
+        names = self.plurals if plural else self.of_sex.get(sex, self.names)  # "Shelby said he": not Shelby, a woman
+        name = _subject_name(e, names, subjects, self.persons if plural else ())
+        if name is None:
+            pool = self.groups if plural else self.sexed.get(sex, self.antecedents)
+            name = pool.find(e.pronoun, _before(e, fronted), speaker=False)
+        if name is None:
+            return []
+        return together(e, self._joined(name, e.pronoun_at)) if plural else [replace(e, actor=name)]
+
+    def _joined(self, name: str, at: int) -> tuple[str, ...]:
+        """The names joined by "and" where ``name`` was last named with others before ``at`` ("GM and Chrysler
+        were given loans after they warned": both), else ``name`` alone."""
+        last = max((j for j in self.joined if j[0] < at and name in j[1]), default=None, key=lambda j: j[0])
+        return last[1] if last is not None and last[1][-1] == name else (name,)
+
+
+def together(e: EventCandidate, actors: Sequence[str]) -> list[EventCandidate]:
+    """The event done by each of ``actors``; one event, by the first with the others, for an act two do together
+    ("Kim and Putin met. They discussed weapons": Kim discussed weapons with Putin)."""
+    if e.sense.split("|")[0] in RECIPROCAL:
+        return [replace(e, actor=actors[0], targets=tuple(dict.fromkeys([*actors[1:], *e.targets]))[:3])]
+    return [replace(e, actor=actor) for actor in actors]
 
 
 HIS = word_set("his himself mr mr.")
@@ -135,8 +192,9 @@ def sexes(article: ParsedArticle) -> dict[str, str]:
     for _, _, parsed, _ in article.sentences:
         people = [e for e in parsed.ents if e.label_ == "PERSON"]
         for ent in people:
-            before = parsed[ent.start - 1].lower_ if ent.start > 0 else ""
-            title = before if before in TITLES else ent[0].lower_  # "Mr. Obama", named with or without it
+            before = parsed[ent.start - 1] if ent.start > 0 else ent[0]
+            # "Mr. Obama", named with or without it; a title is written with a capital ("I will miss Steve": no)
+            title = before.lower_ if before.text[:1].isupper() and before.lower_ in TITLES else ent[0].lower_
             if title in TITLES:
                 votes.setdefault(ent.text, []).append("m" if title in HIS else "f")
         for tok in parsed:
@@ -211,7 +269,20 @@ def lone_persons(article: ParsedArticle, names: Sequence[Name]) -> set[int]:
         start + ent.start_char for _, start, parsed, _ in article.sentences for ent in parsed.ents if ent.root.conjuncts
     }
     people = [n[1] for n in article.names if n[2]]
-    return {n[0] for n in names if n[2] and n[0] not in paired and any(p in n[1] for p in people)}
+    last = {p.split()[-1] for p in people}
+    return {n[0] for n in names if n[0] not in paired and (_one_person(n, people, last) or _office(n[1]))}
+
+
+def _one_person(name: Name, people: Sequence[str], last: Collection[str]) -> bool:
+    """A name holding a person's name the parser typed, or a person's surname alone ("Husted", after "Jon Husted":
+    ``surnames`` makes it a person's, whatever the parser typed it)."""
+    return name[2] and (name[1] in last or any(p in name[1] for p in people))
+
+
+def _office(name: str) -> bool:
+    """A name whose head is one person's office or rank: "The president", "Democratic nominee" (a speaker the
+    parse did not type) is one person, no "they"."""
+    return name.split()[-1].lower() in PERSON_ROLES
 
 
 def _before(e: EventCandidate, fronted: Mapping[int, int]) -> int:
@@ -308,6 +379,7 @@ def find_events(
     ``attributions``' speakers (``attribution.speaker_names``) met before them. A saying verb that carries none of
     the ``attributions`` may be an act of its own ("reported a 49% decline": ``_says``)."""
     found: list[EventCandidate] = []
+    quoted: set[tuple[int, int]] = set()
     doers: dict[str, EventCandidate] = {}  # each act's last told with a doer: "The order" is that one
     claimed = frozenset(a.cue_start for a in attributions)
     statements = [(*a.content_span, a.source) for a in attributions]
@@ -320,6 +392,7 @@ def find_events(
     for number, start, parsed, paragraph in article.sentences:
         # Quotations ending before the sentence are left out: they hold none of its verbs.
         quotes = quoted_stretches(doc.text, resume.start(paragraph, start), start + len(parsed.text), min_words=1)
+        quoted.update(quotes)
         told = sentence_events(number, start, parsed, quotes, claimed, statements, doers, sides)
         doers.update((key, e) for e in told if e.actor for key in recall_keys(e.sense))
         found += told
@@ -330,10 +403,45 @@ def find_events(
     speakers = speaker_names(attributions, article.names)
     known = [*names, *speakers]
     subjects = embedded_subjects(article)
-    persons = lone_persons(article, known)
+    persons = lone_persons(article, known) | objects_of_groups(article)
     groups = described_groups(article)
-    resolved = resolve(found, known, fronted_phrases(article), persons, subjects, groups, sexes(article))
+    sex = sexes(article)
+    fronted = fronted_phrases(article)
+    resolved = resolve(found, known, fronted, persons, subjects, groups, sex, sorted(quoted), joined_names(article))
     return retell(resolved, headline_events(doc), doc.text)
+
+
+def objects_of_groups(article: ParsedArticle) -> set[int]:
+    """Where names stand that are the object of a clause whose subject "they" could stand for ("Radical
+    Islamists bombed the World Trade Center … In 2000, they attacked the USS Cole": the Islamists): the subject
+    is the more salient antecedent (``events._group_acts`` says the same of plural nouns)."""
+    found = set()
+    for _, start, parsed, _ in article.sentences:
+        for ent in parsed.ents:
+            head = ent.root
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head  # "Obama and Clinton": Clinton is the subject Obama is
+            if head.dep_ not in ("dobj", "pobj"):
+                continue  # a subject, or an owner ("upheld Boeing's protest, … their claims": Boeing's)
+            verb = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+            if verb is not None and any(c.dep_ == "nsubj" and several(c) for c in verb.children):
+                found.add(start + ent.start_char)
+    return found
+
+
+def joined_names(article: ParsedArticle) -> list[tuple[int, tuple[str, ...]]]:
+    """Where names joined by "and" as a subject stand (the first's offset), with the names in order ("Obama and
+    Clinton continue to ignore …"): a plural pronoun that stands for the last of them stands for them all
+    (``_Resolver._joined``). Not names listed elsewhere ("met the leaders of China, India, Brazil and South
+    Africa"): the subject is the salient antecedent, a list after a verb or preposition mostly only says which."""
+    found = []
+    for _, start, parsed, _ in article.sentences:
+        ents = {t.i: e for e in parsed.ents for t in e}
+        for ent in parsed.ents:
+            conjuncts = [ents[c.i] for c in ent.root.conjuncts if c.i in ents and c.i > ent.root.i]
+            if conjuncts and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                found.append((start + ent.start_char, tuple(str(x.text) for x in (ent, *conjuncts))))
+    return found
 
 
 def described_groups(article: ParsedArticle) -> list[Name]:

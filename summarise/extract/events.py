@@ -83,6 +83,7 @@ from ..lexicon import (
     PEOPLE_NOUNS,
     PERSON_PRONOUNS,
     PERSON_ROLES,
+    PLURAL_PRONOUNS,
     RELATIVE,
     SPEAKER_PRONOUNS,
     word_set,
@@ -512,6 +513,8 @@ def _subject(verb: Any) -> Any | None:
             return None
         elif (controller := _controller(tok)) is not None:
             return controller
+        elif (named := _for_subject(tok)) is not None:
+            return named  # "it is disqualifying for a nominee to refuse": the nominee refuses
         # A passive conjunct shares its first verb's subject as its own: "have been hit … and have been forced to
         # seek aid" keeps the infinitive it came from; an active one's infinitive is its object's ("… and pushed
         # the other automakers to follow suit").
@@ -519,6 +522,37 @@ def _subject(verb: Any) -> Any | None:
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _for_subject(infinitive: Any) -> Any | None:
+    """The subject "for" gives an infinitive before it ("it is not expected for the name change to turn …",
+    "it is disqualifying for a nominee to refuse …"): the infinitive's doer, not the subject of its head."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return None
+    head = infinitive.head
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < infinitive.i), None)
+    if prep is None or any(head.i < t.i < infinitive.i and t.dep_ in ("dobj", "ccomp") for t in head.children):
+        return None
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _extraposed(subject: Any) -> bool:
+    """An "it" that stands for a clause after its verb, no party: "it is impossible to evaluate …", "it is
+    expected that the Airbus 380 will wear …", "it is disqualifying for a nominee to refuse …". Not "it will be
+    obliged to file" (what "it" is, is obliged), "it is only 9.3 millimetres thick, making it …" (a clause of
+    its own), nor "it is a direct response to the decision of the EU to add …" (a noun's infinitive the parse
+    may hang on "is": the adjective alone is told)."""
+    if subject.lower_ != "it" or subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = subject.head
+    after = [c for c in head.children if c.i > head.i]
+    clause = [c for c in after if c.dep_ in ("ccomp", "xcomp", "csubj") and c.pos_ in ("VERB", "AUX")]
+    if head.lemma_ == "be" and clause and any(c.dep_ == "acomp" for c in after):
+        return True
+    if subject.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in clause):
+        return True
+    infinitive = next((c for c in after if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"), None)
+    return infinitive is not None and _for_subject(infinitive) is not None
 
 
 def _what_it_is_for(subject: Any, be: Any) -> bool:
@@ -1313,12 +1347,26 @@ def _group(tok: Any, ents: Ents) -> bool:
 
 def _group_acts(tok: Any) -> bool:
     """A subject (of "there are", too: "Are there generous grandparents …? This would be a good time for them to
-    step in"), or an object its verb tells to act ("told his advisers to figure out")."""
+    step in"), an object its verb tells to act ("told his advisers to figure out"), or an object where its
+    clause's subject is none a "they" could stand for ("Romney released his returns, even though they exposed
+    his accounts": the returns; "Husted took inactive voters off the rolls if they did not confirm": the
+    voters). Not the object of a plural or a company ("Apple have released several re-designs … they have
+    announced": Apple), the subject being the more salient of the two."""
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return True
     if tok.dep_ == "attr":
         return any(c.dep_ == "expl" for c in tok.head.children)
-    return tok.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.head.children)
+    if tok.dep_ != "dobj":
+        return False
+    told = any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.head.children)
+    return told or not any(c.dep_ == "nsubj" and several(c) for c in tok.head.children)
+
+
+def several(subject: Any) -> bool:
+    """A subject "they" may stand for: a plural, a pair, "they", or a name no person holds ("Apple have")."""
+    if subject.conjuncts or subject.tag_ in ("NNS", "NNPS") or subject.lower_ in PLURAL_PRONOUNS:
+        return True
+    return bool(subject.tag_ == "NNP" and subject.ent_type_ != "PERSON")
 
 
 def _pronoun(tok: Any) -> bool:
@@ -1514,10 +1562,10 @@ def _hyphen_joined(word: Any) -> bool:
 def _nobody(subject: Any, speaker: str) -> bool:
     """Whether a subject names no party to tell of: "we" or "you" (in a quotation "I" is its ``speaker``), "the
     tasks that our countries face" (whose, the speaker knows), "no country should help" (a norm), "this is
-    important" (a situation)."""
+    important" (a situation), "it is impossible to evaluate …" (a clause, ``_extraposed``)."""
     if subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
         return not (speaker and subject.lower_ in FIRST_PERSON)
-    if subject.pos_ == "PRON" and subject.lower_ in DEMONSTRATIVES:
+    if (subject.pos_ == "PRON" and subject.lower_ in DEMONSTRATIVES) or _extraposed(subject):
         return True
     if subject.lower_ in INDEFINITE and not (subject.lower_ == "one" and any(subject.children)):
         return True  # "one would have hoped", "everything will work out": no antecedent, nobody to name
