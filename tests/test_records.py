@@ -347,3 +347,11 @@ def test_a_frame_of_the_writer_s_own_is_no_source_and_hearsay_is() -> None:
     assert _sources("It is worth noting that Ford sold more cars in 2006.") == {"sold": []}
     assert _sources("Tuition prices seem to start at six figures.") == {"start": []}
     assert _sources("It is said that the company will close the plant.") == {"close": ["?"]}
+
+
+def test_a_saying_not_done_is_no_source() -> None:
+    # nobody says what was not confirmed, not explained or declined: "according to Apple" would tell otherwise
+    assert _sources("Apple did not confirm that Papermaster had left the company.")["left"] == []
+    assert _sources("Airbus declined to confirm that the jet would be delayed.")["delayed"] == []
+    assert _sources("Trump has yet to explain why these loopholes should be retained.")["retained"] == []
+    assert _sources("Apple confirmed that Papermaster had left the company.")["left"] == ["Apple"]

@@ -178,7 +178,7 @@ def reported(events: Sequence[Event], claims: Sequence[Claim], text: str) -> lis
     """Events with the ids of the claims that carry them: a claim whose statement (or, when it has none
     verbatim, its sentence) holds the event's trigger. None: the article tells it in its own voice, as it does
     through a frame of the writer's (``_writers_frame``). A claim led by a deed carries nothing (``_deeds``)."""
-    silent = _deeds(events, claims, text) | {c.id for c in claims if _writers_frame(c, text)}
+    silent = _deeds(events, claims, text) | {c.id for c in claims if _writers_frame(c, text) or _unsaid(c, text)}
     spans = sorted(
         ((c.statement or c.evidence[0], c.id) for c in claims if (c.statement or c.evidence) and c.id not in silent),
         key=lambda p: p[0].start,
@@ -217,6 +217,29 @@ def _writers_frame(claim: Claim, text: str) -> bool:
     sentence = claim.evidence[0]
     at = text.find(claim.cue, sentence.start, sentence.end)
     return at >= 0 and _WRITERS_FRAME.search(text, sentence.start, at) is not None
+
+
+_NOT_DONE = re.compile(r"(?:\bnot|n['’]t|\bnever|\byet\s+to|\bwithout)\s+(?:\w+\s+)?$", re.IGNORECASE)
+"""The words before a cue that say it was not done: "did not (publicly) confirm", "has yet to explain", "without
+knowing"."""
+REFUSALS = word_set("decline refuse fail")
+"""Cues whose "to" infinitive is a saying not done ("declined to confirm that …")."""
+
+
+def _unsaid(claim: Claim, text: str) -> bool:
+    """A claim whose saying was not done: "Apple did not confirm that Papermaster had left", "he has yet to explain
+    why these loopholes should be retained", "declined to confirm that …". Nobody says what it holds: no event in
+    it is the claimant's (the act withheld is an event of its own, ``events._withheld``). The claim stays: PolNeAR
+    marks such attributions."""
+    if not claim.evidence:
+        return False
+    sentence = claim.evidence[0]
+    at = text.find(claim.cue, sentence.start, sentence.end)
+    if at < 0:
+        return False
+    if cue_lemmas(claim.cue) & REFUSALS and claim.content.startswith("to "):
+        return True
+    return _NOT_DONE.search(text, max(sentence.start, at - 40), at) is not None
 
 
 def _deeds(events: Sequence[Event], claims: Sequence[Claim], text: str) -> set[str]:
