@@ -1251,3 +1251,10 @@ def test_an_act_of_saying_not_done_is_a_negated_event_and_a_saying_not_done_is_n
     acts = [(e.trigger.text, e.status) for e in result.events if e.trigger and e.trigger.text in ("confirm", "say")]
     assert acts == [("confirm", "negated"), ("confirm", "negated")]
     assert not [e for e in result.events if e.trigger and e.trigger.text in ("comment", "refused", "declined")]
+
+
+def test_a_deed_set_aside_is_a_negated_event_as_the_deed_done_is_an_event() -> None:
+    text = "Rather than recall the devices or offer a hardware fix, Jobs said that Apple will offer a free case."
+    result = summarise(text, published="2010-07-17", settings=PARSE)
+    offers = [(e.action, e.status) for e in result.events if e.trigger and e.trigger.text == "offer"]
+    assert offers == [("offer a hardware fix", "negated"), ("offer a free case", "planned")]

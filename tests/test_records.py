@@ -355,3 +355,12 @@ def test_a_saying_not_done_is_no_source() -> None:
     assert _sources("Airbus declined to confirm that the jet would be delayed.")["delayed"] == []
     assert _sources("Trump has yet to explain why these loopholes should be retained.")["retained"] == []
     assert _sources("Apple confirmed that Papermaster had left the company.")["left"] == ["Apple"]
+
+
+def test_the_main_clause_after_a_speaker_s_subordinate_clause_is_the_article_s() -> None:
+    # the judge found the action unconstitutional; that the decision was overturned the article tells
+    judge = "While a federal judge found that action unconstitutional, his decision was overturned by an appeals court."
+    assert _sources(judge)["overturned"] == []
+    # a quotation after the cue stays its speaker's
+    quoted = 'Whereas a union negotiator has said, "I do not see how the union will act until the bondholders give up."'
+    assert _sources(quoted)["give"] == ["a union negotiator"]

@@ -166,6 +166,8 @@ OWN_ACT_VERBS = word_set("announce unveil")
 object of any other verb is that verb's event."""
 OBJECT_ACTS = word_set("unveil offer order reject challenge")
 """Verbs the claims read as saying their object ("unveiled a phone") that with a thing as object do something."""
+TOLD_NOUNS = word_set("detail information comment explanation specifics")
+"""What is told when offered: "did not offer details" withholds a saying, "did not offer a fix" a deed."""
 THING_PREPS = word_set("for on about against")
 """The prepositions through which a saying verb acts on a thing: what it asks for, agrees on, speaks about or
 against (``_acts_on_phrase``)."""
@@ -1400,8 +1402,13 @@ def _withheld(verb: Any) -> bool:
     dealerships it will shut") is a negated act, as the same verb done is an act (``_told_act``), and so is an act
     of saying with a force of its own (``ACT_CUES``) whatever it holds ("Apple did not confirm that Papermaster had
     left", "declined to confirm that …"): the reader is told it was not done, as the same act done is an event.
-    "did not offer details", "did not comment" and "did not say" do nothing."""
+    A verb that does something to a thing (``OBJECT_ACTS``: "Rather than recall the devices or offer a hardware
+    fix") is that deed withheld, as "will offer a free case" is the deed. "did not offer details", "did not
+    comment" and "did not say" do nothing."""
     lemma = verb.lemma_.lower()
+    if lemma in OBJECT_ACTS:
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+        return any(o.lemma_.lower() not in TOLD_NOUNS | NOUN_CUES for o in objects)
     return lemma in ACT_CUES or _told_act(verb, lemma, {c.dep_ for c in verb.children})
 
 

@@ -179,6 +179,7 @@ def reported(events: Sequence[Event], claims: Sequence[Claim], text: str) -> lis
     verbatim, its sentence) holds the event's trigger. None: the article tells it in its own voice, as it does
     through a frame of the writer's (``_writers_frame``). A claim led by a deed carries nothing (``_deeds``)."""
     silent = _deeds(events, claims, text) | {c.id for c in claims if _writers_frame(c, text) or _unsaid(c, text)}
+    silent |= {c.id for c in claims if _main_clause(c, text)}
     spans = sorted(
         ((c.statement or c.evidence[0], c.id) for c in claims if (c.statement or c.evidence) and c.id not in silent),
         key=lambda p: p[0].start,
@@ -217,6 +218,29 @@ def _writers_frame(claim: Claim, text: str) -> bool:
     sentence = claim.evidence[0]
     at = text.find(claim.cue, sentence.start, sentence.end)
     return at >= 0 and _WRITERS_FRAME.search(text, sentence.start, at) is not None
+
+
+_SUBORDINATE = re.compile(
+    r"^\W*(?:while|although|though|whereas|because|since|if|when|after|before|once|unless|even\s+though)\b[^,;:]*$",
+    re.IGNORECASE,
+)
+"""A sentence opened by a subordinating conjunction, up to a cue with no comma between: the cue is in that clause."""
+
+
+def _main_clause(claim: Claim, text: str) -> bool:
+    """A claim whose cue is in a clause the sentence opens with a subordinating conjunction and whose statement is
+    the main clause after it ("While a federal judge found that action unconstitutional, his decision was
+    overturned …, and the Supreme Court declined to step into the fray"): the main clause is the article's, not
+    the speaker's, whom the clause before it only sets against it. The claim stays (PolNeAR marks such contents:
+    "If you believe …, the worst part of all is …"); its hold on events goes."""
+    if claim.statement is None or claim.quote or not claim.evidence:
+        return False  # a quotation after the cue is its speaker's ("Whereas a negotiator has said, “I don't see …”")
+    sentence = claim.evidence[0]
+    at = text.find(claim.cue, sentence.start, sentence.end)
+    if at < 0 or claim.statement.start < at + len(claim.cue):
+        return False
+    between = text[at + len(claim.cue) : claim.statement.start]
+    return "," in between and _SUBORDINATE.search(text[sentence.start : at]) is not None
 
 
 _NOT_DONE = re.compile(r"(?:\bnot|n['’]t|\bnever|\byet\s+to|\bwithout)\s+(?:\w+\s+)?$", re.IGNORECASE)
