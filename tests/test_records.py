@@ -364,3 +364,11 @@ def test_the_main_clause_after_a_speaker_s_subordinate_clause_is_the_article_s()
     # a quotation after the cue stays its speaker's
     quoted = 'Whereas a union negotiator has said, "I do not see how the union will act until the bondholders give up."'
     assert _sources(quoted)["give"] == ["a union negotiator"]
+
+
+def test_what_a_thing_includes_is_no_one_s_statement() -> None:
+    text = (
+        "Features new to the iPhone include an upgraded camera, which also allows users to record video and sound, "
+        'as well as "voice control", which will allow users to control most features of the iPhone with their voice.'
+    )
+    assert _sources(text) == {"record": [], "control": []}

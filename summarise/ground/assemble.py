@@ -179,7 +179,7 @@ def reported(events: Sequence[Event], claims: Sequence[Claim], text: str) -> lis
     verbatim, its sentence) holds the event's trigger. None: the article tells it in its own voice, as it does
     through a frame of the writer's (``_writers_frame``). A claim led by a deed carries nothing (``_deeds``)."""
     silent = _deeds(events, claims, text) | {c.id for c in claims if _writers_frame(c, text) or _unsaid(c, text)}
-    silent |= {c.id for c in claims if _main_clause(c, text)}
+    silent |= {c.id for c in claims if _main_clause(c, text) or cue_lemmas(c.cue) & HAVING_CUES}
     spans = sorted(
         ((c.statement or c.evidence[0], c.id) for c in claims if (c.statement or c.evidence) and c.id not in silent),
         key=lambda p: p[0].start,
@@ -219,6 +219,11 @@ def _writers_frame(claim: Claim, text: str) -> bool:
     at = text.find(claim.cue, sentence.start, sentence.end)
     return at >= 0 and _WRITERS_FRAME.search(text, sentence.start, at) is not None
 
+
+HAVING_CUES = word_set("include contain comprise consist feature")
+"""Verbs of having the cue model takes for cues ("Features new to the iPhone include an upgraded camera, which
+allows users to record video"): what a thing has is told, not said by it. PolNeAR marks some ("The platform
+includes planks that call for …"), so the claims keep them; they carry no event."""
 
 _SUBORDINATE = re.compile(
     r"^\W*(?:while|although|though|whereas|because|since|if|when|after|before|once|unless|even\s+though)\b[^,;:]*$",
