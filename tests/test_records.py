@@ -372,3 +372,10 @@ def test_what_a_thing_includes_is_no_one_s_statement() -> None:
         'as well as "voice control", which will allow users to control most features of the iPhone with their voice.'
     )
     assert _sources(text) == {"record": [], "control": []}
+    # what a plan includes is what it proposes
+    plan = (
+        "Hillary Clinton's $350 billion, 10-year plan includes: free tuition by funneling money to states based on "
+        'enrollment, requiring families to make a "realistic" contribution, requiring students to contribute wages '
+        "from a 10-hour-per-week job, cutting interest loan rates in half."
+    )
+    assert _sources(plan)["contribute"] == ["Hillary Clinton's $350 billion, 10-year plan"]

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import OverlapLookup
-from ..lexicon import ACT_CUES, IMPRESSION_CUES, cue_lemmas, says_or_holds, word_set
+from ..lexicon import ACT_CUES, IMPRESSION_CUES, NOUN_CUES, cue_lemmas, says_or_holds, word_set
 from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeMention
 from .entities import EntityTable, Mention, canonicalise
 from .mentions import name_mentions
@@ -179,7 +179,7 @@ def reported(events: Sequence[Event], claims: Sequence[Claim], text: str) -> lis
     verbatim, its sentence) holds the event's trigger. None: the article tells it in its own voice, as it does
     through a frame of the writer's (``_writers_frame``). A claim led by a deed carries nothing (``_deeds``)."""
     silent = _deeds(events, claims, text) | {c.id for c in claims if _writers_frame(c, text) or _unsaid(c, text)}
-    silent |= {c.id for c in claims if _main_clause(c, text) or cue_lemmas(c.cue) & HAVING_CUES}
+    silent |= {c.id for c in claims if _main_clause(c, text) or _has(c, text)}
     spans = sorted(
         ((c.statement or c.evidence[0], c.id) for c in claims if (c.statement or c.evidence) and c.id not in silent),
         key=lambda p: p[0].start,
@@ -221,9 +221,22 @@ def _writers_frame(claim: Claim, text: str) -> bool:
 
 
 HAVING_CUES = word_set("include contain comprise consist feature")
-"""Verbs of having the cue model takes for cues ("Features new to the iPhone include an upgraded camera, which
-allows users to record video"): what a thing has is told, not said by it. PolNeAR marks some ("The platform
-includes planks that call for …"), so the claims keep them; they carry no event."""
+"""Verbs of having the cue model takes for cues."""
+
+
+def _has(claim: Claim, text: str) -> bool:
+    """A claim cued by a verb of having (``HAVING_CUES``: "Features new to the iPhone include an upgraded camera,
+    which allows users to record video"): what a thing has is told, not said by it. Not a plan's or a statement's
+    (``NOUN_CUES``, ``REPORT_NOUNS``: "Clinton's plan includes: … requiring students to contribute wages"): what it
+    holds is what it proposes or says. PolNeAR marks such cues ("The platform includes planks that call for …"),
+    so the claims keep them; they carry no event."""
+    if not claim.evidence or not cue_lemmas(claim.cue) & HAVING_CUES:
+        return False
+    sentence = claim.evidence[0]
+    at = text.find(claim.cue, sentence.start, sentence.end)
+    before = re.findall(r"[\w'’-]+", text[sentence.start : max(at, sentence.start)])
+    return not before or before[-1].lower().removesuffix("s") not in NOUN_CUES | REPORT_NOUNS
+
 
 _SUBORDINATE = re.compile(
     r"^\W*(?:while|although|though|whereas|because|since|if|when|after|before|once|unless|even\s+though)\b[^,;:]*$",
@@ -248,9 +261,11 @@ def _main_clause(claim: Claim, text: str) -> bool:
     return "," in between and _SUBORDINATE.search(text[sentence.start : at]) is not None
 
 
-_NOT_DONE = re.compile(r"(?:\bnot|n['’]t|\bnever|\byet\s+to|\bwithout)\s+(?:\w+\s+)?$", re.IGNORECASE)
-"""The words before a cue that say it was not done: "did not (publicly) confirm", "has yet to explain", "without
-knowing"."""
+_NOT_DONE = re.compile(
+    r"(?:\bnot|n['’]t|\bnever|\byet\s+to|\bwithout)\s+(?:(?:\w+ly|yet|even|ever|be|been|have)\s+)?$", re.IGNORECASE
+)
+"""The words before a cue that say it was not done: "did not (publicly, yet, even) confirm", "has yet to explain",
+"without knowing"; not a verb between ("could not resist pointing out that …": they did)."""
 REFUSALS = word_set("decline refuse fail")
 """Cues whose "to" infinitive is a saying not done ("declined to confirm that …")."""
 
