@@ -379,3 +379,18 @@ def test_what_a_thing_includes_is_no_one_s_statement() -> None:
         "from a 10-hour-per-week job, cutting interest loan rates in half."
     )
     assert _sources(plan)["contribute"] == ["Hillary Clinton's $350 billion, 10-year plan"]
+
+
+def test_a_statement_before_a_speaker_s_trailing_clause_is_not_that_speaker_s() -> None:
+    # the statement is GM's; "before it is officially reported" reports nothing yet, by nobody named
+    gm = (
+        "GM warned that the amount calculated for last year is preliminary and could rise before it is officially "
+        "reported to the US securities and exchanges commission in March."
+    )
+    assert _sources(gm) == {"warned": [], "calculated": ["GM"], "rise": ["GM"]}
+    # what Air India says is not what Air Canada estimated
+    air = (
+        "Air India says the new airliner will save US$300 million in fuel a year, "
+        "while Air Canada has estimated a 30% fuel saving."
+    )
+    assert _sources(air)["save"] == ["Air India"]

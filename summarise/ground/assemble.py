@@ -192,7 +192,8 @@ def reported(events: Sequence[Event], claims: Sequence[Claim], text: str) -> lis
             continue
         t = e.trigger
         ids = [spans[k][1] for k in told.find((t.start, t.end)) if spans[k][0].start <= t.start < spans[k][0].end]
-        out.append(e.model_copy(update={"reported_by": list(dict.fromkeys(ids))}) if ids else e)
+        ids = list(dict.fromkeys(ids))
+        out.append(e.model_copy(update={"reported_by": ids}) if ids else e)
     return out
 
 
@@ -245,6 +246,13 @@ _SUBORDINATE = re.compile(
 """A sentence opened by a subordinating conjunction, up to a cue with no comma between: the cue is in that clause."""
 
 
+_TRAILING = re.compile(
+    r"\b(?:while|although|though|whereas|because|since|if|when|after|before|once|unless|until)\b[^,;:]*$",
+    re.IGNORECASE,
+)
+"""A subordinating conjunction after a statement, up to a cue with no comma between: the cue is in that clause."""
+
+
 def _main_clause(claim: Claim, text: str) -> bool:
     """A claim whose cue is in a clause the sentence opens with a subordinating conjunction and whose statement is
     the main clause after it ("While a federal judge found that action unconstitutional, his decision was
@@ -255,7 +263,11 @@ def _main_clause(claim: Claim, text: str) -> bool:
         return False  # a quotation after the cue is its speaker's ("Whereas a negotiator has said, “I don't see …”")
     sentence = claim.evidence[0]
     at = text.find(claim.cue, sentence.start, sentence.end)
-    if at < 0 or claim.statement.start < at + len(claim.cue):
+    if at < 0:
+        return False
+    if claim.statement.end <= at:  # "GM warned that the amount could rise before it is officially reported"
+        return _TRAILING.search(text[claim.statement.end : at]) is not None
+    if claim.statement.start < at + len(claim.cue):
         return False
     between = text[at + len(claim.cue) : claim.statement.start]
     return "," in between and _SUBORDINATE.search(text[sentence.start : at]) is not None
