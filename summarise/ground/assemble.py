@@ -177,7 +177,9 @@ def _join(first: Event, other: Event, targets: list[str]) -> None:
 def reported(events: Sequence[Event], claims: Sequence[Claim], text: str) -> list[Event]:
     """Events with the ids of the claims that carry them: a claim whose statement (or, when it has none
     verbatim, its sentence) holds the event's trigger. None: the article tells it in its own voice, as it does
-    through a frame of the writer's (``_writers_frame``). A claim led by a deed carries nothing (``_deeds``)."""
+    through a frame of the writer's (``_writers_frame``). A claim led by a deed (``_deeds``), a saying not done
+    (``_unsaid``), a cue whose clause only frames the main one (``_main_clause``) or a verb of having (``_has``)
+    carries nothing."""
     silent = _deeds(events, claims, text) | {c.id for c in claims if _writers_frame(c, text) or _unsaid(c, text)}
     silent |= {c.id for c in claims if _main_clause(c, text) or _has(c, text)}
     spans = sorted(
@@ -192,8 +194,7 @@ def reported(events: Sequence[Event], claims: Sequence[Claim], text: str) -> lis
             continue
         t = e.trigger
         ids = [spans[k][1] for k in told.find((t.start, t.end)) if spans[k][0].start <= t.start < spans[k][0].end]
-        ids = list(dict.fromkeys(ids))
-        out.append(e.model_copy(update={"reported_by": ids}) if ids else e)
+        out.append(e.model_copy(update={"reported_by": list(dict.fromkeys(ids))}) if ids else e)
     return out
 
 
@@ -239,26 +240,21 @@ def _has(claim: Claim, text: str) -> bool:
     return not before or before[-1].lower().removesuffix("s") not in NOUN_CUES | REPORT_NOUNS
 
 
-_SUBORDINATE = re.compile(
-    r"^\W*(?:while|although|though|whereas|because|since|if|when|after|before|once|unless|even\s+though)\b[^,;:]*$",
-    re.IGNORECASE,
-)
+_CONJUNCTION = r"(?:while|although|though|whereas|because|since|if|when|after|before|once|unless|until)\b[^,;:]*$"
+_SUBORDINATE = re.compile(r"^\W*(?:even\s+)?" + _CONJUNCTION, re.IGNORECASE)
 """A sentence opened by a subordinating conjunction, up to a cue with no comma between: the cue is in that clause."""
-
-
-_TRAILING = re.compile(
-    r"\b(?:while|although|though|whereas|because|since|if|when|after|before|once|unless|until)\b[^,;:]*$",
-    re.IGNORECASE,
-)
+_TRAILING = re.compile(r"\b" + _CONJUNCTION, re.IGNORECASE)
 """A subordinating conjunction after a statement, up to a cue with no comma between: the cue is in that clause."""
 
 
 def _main_clause(claim: Claim, text: str) -> bool:
-    """A claim whose cue is in a clause the sentence opens with a subordinating conjunction and whose statement is
-    the main clause after it ("While a federal judge found that action unconstitutional, his decision was
-    overturned …, and the Supreme Court declined to step into the fray"): the main clause is the article's, not
-    the speaker's, whom the clause before it only sets against it. The claim stays (PolNeAR marks such contents:
-    "If you believe …, the worst part of all is …"); its hold on events goes."""
+    """A claim whose cue is in a subordinate clause and whose statement is the main clause: after the clause the
+    sentence opens with ("While a federal judge found that action unconstitutional, his decision was overturned …,
+    and the Supreme Court declined to step into the fray") or before the one it ends with ("GM warned that the
+    amount … could rise before it is officially reported", "Air India says …, while Air Canada has estimated …").
+    The main clause is the article's, or its own speaker's, not the one the subordinate clause only sets beside it.
+    The claim stays (PolNeAR marks such contents: "If you believe …, the worst part of all is …"); its hold on
+    events goes (PolNeAR train: the gold content holds none of the 27 links it drops that a gold cue covers)."""
     if claim.statement is None or claim.quote or not claim.evidence:
         return False  # a quotation after the cue is its speaker's ("Whereas a negotiator has said, “I don't see …”")
     sentence = claim.evidence[0]
