@@ -355,6 +355,13 @@ def test_a_saying_not_done_is_no_source() -> None:
     assert _sources("Airbus declined to confirm that the jet would be delayed.")["delayed"] == []
     assert _sources("Trump has yet to explain why these loopholes should be retained.")["retained"] == []
     assert _sources("Apple confirmed that Papermaster had left the company.")["left"] == ["Apple"]
+    # nobody revealed it; a "neither" in a clause of its own negates nobody's saying
+    neither = (
+        "The value is $3.5 billion, although neither of the companies involved would reveal the agreement reached."
+    )
+    assert _sources(neither)["reached"] == []
+    cruz = "Neither Kasich nor Rubio has won a state and Cruz strongly suggested they should drop out."
+    assert _sources(cruz)["drop"] != []
 
 
 def test_the_main_clause_after_a_speaker_s_subordinate_clause_is_the_article_s() -> None:

@@ -274,13 +274,20 @@ _NOT_DONE = re.compile(
 )
 """The words before a cue that say it was not done: "did not (publicly, yet, even) confirm", "has yet to explain",
 "without knowing"; not a verb between ("could not resist pointing out that …": they did)."""
+_NOBODY = re.compile(
+    r"\b(?:neither|none|nobody|no\s+one)\b(?:(?!\b(?:and|but|while|who|which|that)\b)[^,;:])*$", re.IGNORECASE
+)
+"""A subject that says nobody did it, up to the cue in its clause: "neither of the companies involved would
+reveal …", "no one has said that …"; not in a clause before the cue's ("Neither Kasich nor Rubio has won a state
+and Cruz strongly suggested …")."""
 REFUSALS = word_set("decline refuse fail")
 """Cues whose "to" infinitive is a saying not done ("declined to confirm that …")."""
 
 
 def _unsaid(claim: Claim, text: str) -> bool:
     """A claim whose saying was not done: "Apple did not confirm that Papermaster had left", "he has yet to explain
-    why these loopholes should be retained", "declined to confirm that …". Nobody says what it holds: no event in
+    why these loopholes should be retained", "declined to confirm that …", "neither of the companies would
+    reveal …". Nobody says what it holds: no event in
     it is the claimant's (the act withheld is an event of its own, ``events._withheld``). The claim stays: PolNeAR
     marks such attributions."""
     if not claim.evidence:
@@ -290,6 +297,8 @@ def _unsaid(claim: Claim, text: str) -> bool:
     if at < 0:
         return False
     if cue_lemmas(claim.cue) & REFUSALS and claim.content.startswith("to "):
+        return True
+    if _NOBODY.search(text, sentence.start, at):  # "neither of the companies would reveal the agreement reached"
         return True
     return _NOT_DONE.search(text, max(sentence.start, at - 40), at) is not None
 
