@@ -1286,3 +1286,24 @@ def test_be_with_the_act_noun_its_subject_is_doing_is_named_by_both_words() -> N
 def test_a_bare_quantifier_subject_names_part_of_a_group_not_the_name_before_it() -> None:
     text = "Many buyers could not reach Apple. Some had difficulty finishing their orders."
     assert [actor for actor, _, _, _ in found(text)] == ["Many buyers", "Some", "Some"]
+
+
+def test_an_act_of_saying_not_done_is_a_negated_event_and_a_saying_not_done_is_nothing() -> None:
+    # an act with a force of its own (ACT_CUES) not done is told as such, whatever it would have said; "did not say"
+    # and "refused to comment" do nothing
+    text = (
+        "Apple did not confirm that Papermaster had left the company. "
+        "Airbus declined to confirm that the jet would be delayed. "
+        "The Kremlin refused to comment on the meeting. Lyon did not say whether the plant would close."
+    )
+    result = summarise(text, published="2010-08-09", settings=PARSE)
+    acts = [(e.trigger.text, e.status) for e in result.events if e.trigger and e.trigger.text in ("confirm", "say")]
+    assert acts == [("confirm", "negated"), ("confirm", "negated")]
+    assert not [e for e in result.events if e.trigger and e.trigger.text in ("comment", "refused", "declined")]
+
+
+def test_a_deed_set_aside_is_a_negated_event_as_the_deed_done_is_an_event() -> None:
+    text = "Rather than recall the devices or offer a hardware fix, Jobs said that Apple will offer a free case."
+    result = summarise(text, published="2010-07-17", settings=PARSE)
+    offers = [(e.action, e.status) for e in result.events if e.trigger and e.trigger.text == "offer"]
+    assert offers == [("offer a hardware fix", "negated"), ("offer a free case", "planned")]

@@ -347,3 +347,57 @@ def test_a_frame_of_the_writer_s_own_is_no_source_and_hearsay_is() -> None:
     assert _sources("It is worth noting that Ford sold more cars in 2006.") == {"sold": []}
     assert _sources("Tuition prices seem to start at six figures.") == {"start": []}
     assert _sources("It is said that the company will close the plant.") == {"close": ["?"]}
+
+
+def test_a_saying_not_done_is_no_source() -> None:
+    # nobody says what was not confirmed, not explained or declined: "according to Apple" would tell otherwise
+    assert _sources("Apple did not confirm that Papermaster had left the company.")["left"] == []
+    assert _sources("Airbus declined to confirm that the jet would be delayed.")["delayed"] == []
+    assert _sources("Trump has yet to explain why these loopholes should be retained.")["retained"] == []
+    assert _sources("Apple confirmed that Papermaster had left the company.")["left"] == ["Apple"]
+    # nobody revealed it; a "neither" in a clause of its own negates nobody's saying
+    neither = (
+        "The value is $3.5 billion, although neither of the companies involved would reveal the agreement reached."
+    )
+    assert _sources(neither)["reached"] == []
+    cruz = "Neither Kasich nor Rubio has won a state and Cruz strongly suggested they should drop out."
+    assert _sources(cruz)["drop"] != []
+
+
+def test_the_main_clause_after_a_speaker_s_subordinate_clause_is_the_article_s() -> None:
+    # the judge found the action unconstitutional; that the decision was overturned the article tells
+    judge = "While a federal judge found that action unconstitutional, his decision was overturned by an appeals court."
+    assert _sources(judge)["overturned"] == []
+    # a quotation after the cue stays its speaker's
+    quoted = 'Whereas a union negotiator has said, "I do not see how the union will act until the bondholders give up."'
+    assert _sources(quoted)["give"] == ["a union negotiator"]
+
+
+def test_what_a_thing_includes_is_no_one_s_statement() -> None:
+    text = (
+        "Features new to the iPhone include an upgraded camera, which also allows users to record video and sound, "
+        'as well as "voice control", which will allow users to control most features of the iPhone with their voice.'
+    )
+    assert _sources(text) == {"record": [], "control": []}
+    # what a plan includes is what it proposes
+    plan = (
+        "Hillary Clinton's $350 billion, 10-year plan includes: free tuition by funneling money to states based on "
+        'enrollment, requiring families to make a "realistic" contribution, requiring students to contribute wages '
+        "from a 10-hour-per-week job, cutting interest loan rates in half."
+    )
+    assert _sources(plan)["contribute"] == ["Hillary Clinton's $350 billion, 10-year plan"]
+
+
+def test_a_statement_before_a_speaker_s_trailing_clause_is_not_that_speaker_s() -> None:
+    # the statement is GM's; "before it is officially reported" reports nothing yet, by nobody named
+    gm = (
+        "GM warned that the amount calculated for last year is preliminary and could rise before it is officially "
+        "reported to the US securities and exchanges commission in March."
+    )
+    assert _sources(gm) == {"warned": [], "calculated": ["GM"], "rise": ["GM"]}
+    # what Air India says is not what Air Canada estimated
+    air = (
+        "Air India says the new airliner will save US$300 million in fuel a year, "
+        "while Air Canada has estimated a 30% fuel saving."
+    )
+    assert _sources(air)["save"] == ["Air India"]

@@ -168,6 +168,8 @@ OWN_ACT_VERBS = word_set("announce unveil")
 object of any other verb is that verb's event."""
 OBJECT_ACTS = word_set("unveil offer order reject challenge")
 """Verbs the claims read as saying their object ("unveiled a phone") that with a thing as object do something."""
+TOLD_NOUNS = word_set("detail information comment explanation specifics")
+"""What is told when offered: "did not offer details" withholds a saying, "did not offer a fix" a deed."""
 THING_PREPS = word_set("for on about against")
 """The prepositions through which a saying verb acts on a thing: what it asks for, agrees on, speaks about or
 against (``_acts_on_phrase``)."""
@@ -1271,7 +1273,7 @@ def _verb_events(
         # "to ensure", "leading": an infinitive or gerund with nothing after it says nothing; one with a subject
         # of its own says who does it ("hope for the industry to stabilise")
         bare = action.split()[-1] == verb.text and not any(c.dep_ == "nsubj" for c in verb.children)
-        if verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"} and bare:
+        if verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"} and bare and not _refused_saying(verb):
             continue
         trigger = _joint_trigger(start, verb, inner)
         if trigger is None and main is not verb:  # "plans to take leave": the act's own words
@@ -1505,9 +1507,25 @@ def _hot_news(verb: Any) -> bool:
 
 def _withheld(verb: Any) -> bool:
     """Whether a negated saying verb is an act withheld: one with a thing as its object ("GM will not announce the
-    dealerships it will shut") is a negated act, as the same verb done is an act (``_told_act``); "did not offer
-    details" and "did not comment" do nothing."""
-    return _told_act(verb, verb.lemma_.lower(), {c.dep_ for c in verb.children})
+    dealerships it will shut") is a negated act, as the same verb done is an act (``_told_act``), and so is an act
+    of saying with a force of its own (``ACT_CUES``) whatever it holds ("Apple did not confirm that Papermaster had
+    left", "declined to confirm that …"): the reader is told it was not done, as the same act done is an event.
+    A verb that does something to a thing (``OBJECT_ACTS``: "Rather than recall the devices or offer a hardware
+    fix") is that deed withheld, as "will offer a free case" is the deed. "did not offer details", "did not
+    comment" and "did not say" do nothing."""
+    lemma = verb.lemma_.lower()
+    if lemma in OBJECT_ACTS:
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+        return any(o.lemma_.lower() not in TOLD_NOUNS | NOUN_CUES for o in objects)
+    return lemma in ACT_CUES or _told_act(verb, lemma, {c.dep_ for c in verb.children})
+
+
+def _refused_saying(verb: Any) -> bool:
+    """An act of saying with a force of its own (``ACT_CUES``) that a frame refuses, with what it would have said
+    ("Apple declined to confirm that Papermaster had left"): the refusal to confirm is what the reader is told,
+    as "declined to confirm the report" tells it."""
+    clause = any(c.dep_ == "ccomp" for c in verb.children)
+    return clause and verb.lemma_.lower() in ACT_CUES and event_status(verb) == "negated"
 
 
 def _patient(verb: Any) -> Any | None:

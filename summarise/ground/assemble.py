@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import OverlapLookup
-from ..lexicon import ACT_CUES, IMPRESSION_CUES, cue_lemmas, says_or_holds, word_set
+from ..lexicon import ACT_CUES, IMPRESSION_CUES, NOUN_CUES, cue_lemmas, says_or_holds, word_set
 from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeMention
 from .entities import EntityTable, Mention, canonicalise
 from .mentions import name_mentions
@@ -177,8 +177,11 @@ def _join(first: Event, other: Event, targets: list[str]) -> None:
 def reported(events: Sequence[Event], claims: Sequence[Claim], text: str) -> list[Event]:
     """Events with the ids of the claims that carry them: a claim whose statement (or, when it has none
     verbatim, its sentence) holds the event's trigger. None: the article tells it in its own voice, as it does
-    through a frame of the writer's (``_writers_frame``). A claim led by a deed carries nothing (``_deeds``)."""
-    silent = _deeds(events, claims, text) | {c.id for c in claims if _writers_frame(c, text)}
+    through a frame of the writer's (``_writers_frame``). A claim led by a deed (``_deeds``), a saying not done
+    (``_unsaid``), a cue whose clause only frames the main one (``_main_clause``) or a verb of having (``_has``)
+    carries nothing."""
+    silent = _deeds(events, claims, text) | {c.id for c in claims if _writers_frame(c, text) or _unsaid(c, text)}
+    silent |= {c.id for c in claims if _main_clause(c, text) or _has(c, text)}
     spans = sorted(
         ((c.statement or c.evidence[0], c.id) for c in claims if (c.statement or c.evidence) and c.id not in silent),
         key=lambda p: p[0].start,
@@ -217,6 +220,87 @@ def _writers_frame(claim: Claim, text: str) -> bool:
     sentence = claim.evidence[0]
     at = text.find(claim.cue, sentence.start, sentence.end)
     return at >= 0 and _WRITERS_FRAME.search(text, sentence.start, at) is not None
+
+
+HAVING_CUES = word_set("include contain comprise consist feature")
+"""Verbs of having the cue model takes for cues."""
+
+
+def _has(claim: Claim, text: str) -> bool:
+    """A claim cued by a verb of having (``HAVING_CUES``: "Features new to the iPhone include an upgraded camera,
+    which allows users to record video"): what a thing has is told, not said by it. Not a plan's or a statement's
+    (``NOUN_CUES``, ``REPORT_NOUNS``: "Clinton's plan includes: … requiring students to contribute wages"): what it
+    holds is what it proposes or says. PolNeAR marks such cues ("The platform includes planks that call for …"),
+    so the claims keep them; they carry no event."""
+    if not claim.evidence or not cue_lemmas(claim.cue) & HAVING_CUES:
+        return False
+    sentence = claim.evidence[0]
+    at = text.find(claim.cue, sentence.start, sentence.end)
+    before = re.findall(r"[\w'’-]+", text[sentence.start : max(at, sentence.start)])
+    return not before or before[-1].lower().removesuffix("s") not in NOUN_CUES | REPORT_NOUNS
+
+
+_CONJUNCTION = r"(?:while|although|though|whereas|because|since|if|when|after|before|once|unless|until)\b[^,;:]*$"
+_SUBORDINATE = re.compile(r"^\W*(?:even\s+)?" + _CONJUNCTION, re.IGNORECASE)
+"""A sentence opened by a subordinating conjunction, up to a cue with no comma between: the cue is in that clause."""
+_TRAILING = re.compile(r"\b" + _CONJUNCTION, re.IGNORECASE)
+"""A subordinating conjunction after a statement, up to a cue with no comma between: the cue is in that clause."""
+
+
+def _main_clause(claim: Claim, text: str) -> bool:
+    """A claim whose cue is in a subordinate clause and whose statement is the main clause: after the clause the
+    sentence opens with ("While a federal judge found that action unconstitutional, his decision was overturned …,
+    and the Supreme Court declined to step into the fray") or before the one it ends with ("GM warned that the
+    amount … could rise before it is officially reported", "Air India says …, while Air Canada has estimated …").
+    The main clause is the article's, or its own speaker's, not the one the subordinate clause only sets beside it.
+    The claim stays (PolNeAR marks such contents: "If you believe …, the worst part of all is …"); its hold on
+    events goes (PolNeAR train: the gold content holds none of the 27 links it drops that a gold cue covers)."""
+    if claim.statement is None or claim.quote or not claim.evidence:
+        return False  # a quotation after the cue is its speaker's ("Whereas a negotiator has said, “I don't see …”")
+    sentence = claim.evidence[0]
+    at = text.find(claim.cue, sentence.start, sentence.end)
+    if at < 0:
+        return False
+    if claim.statement.end <= at:  # "GM warned that the amount could rise before it is officially reported"
+        return _TRAILING.search(text[claim.statement.end : at]) is not None
+    if claim.statement.start < at + len(claim.cue):
+        return False
+    between = text[at + len(claim.cue) : claim.statement.start]
+    return "," in between and _SUBORDINATE.search(text[sentence.start : at]) is not None
+
+
+_NOT_DONE = re.compile(
+    r"(?:\bnot|n['’]t|\bnever|\byet\s+to|\bwithout)\s+(?:(?:\w+ly|yet|even|ever|be|been|have)\s+)?$", re.IGNORECASE
+)
+"""The words before a cue that say it was not done: "did not (publicly, yet, even) confirm", "has yet to explain",
+"without knowing"; not a verb between ("could not resist pointing out that …": they did)."""
+_NOBODY = re.compile(
+    r"\b(?:neither|none|nobody|no\s+one)\b(?:(?!\b(?:and|but|while|who|which|that)\b)[^,;:])*$", re.IGNORECASE
+)
+"""A subject that says nobody did it, up to the cue in its clause: "neither of the companies involved would
+reveal …", "no one has said that …"; not in a clause before the cue's ("Neither Kasich nor Rubio has won a state
+and Cruz strongly suggested …")."""
+REFUSALS = word_set("decline refuse fail")
+"""Cues whose "to" infinitive is a saying not done ("declined to confirm that …")."""
+
+
+def _unsaid(claim: Claim, text: str) -> bool:
+    """A claim whose saying was not done: "Apple did not confirm that Papermaster had left", "he has yet to explain
+    why these loopholes should be retained", "declined to confirm that …", "neither of the companies would
+    reveal …". Nobody says what it holds: no event in
+    it is the claimant's (the act withheld is an event of its own, ``events._withheld``). The claim stays: PolNeAR
+    marks such attributions."""
+    if not claim.evidence:
+        return False
+    sentence = claim.evidence[0]
+    at = text.find(claim.cue, sentence.start, sentence.end)
+    if at < 0:
+        return False
+    if cue_lemmas(claim.cue) & REFUSALS and claim.content.startswith("to "):
+        return True
+    if _NOBODY.search(text, sentence.start, at):  # "neither of the companies would reveal the agreement reached"
+        return True
+    return _NOT_DONE.search(text, max(sentence.start, at - 40), at) is not None
 
 
 def _deeds(events: Sequence[Event], claims: Sequence[Claim], text: str) -> set[str]:
