@@ -403,12 +403,14 @@ def _aside(word: Any, noun: Any) -> bool:
 
 
 def _compact(tok: Any, budget: int) -> list[Any]:
-    """A noun phrase's head words within budget: the noun, then its nearest left modifiers, then its first
-    prepositional phrase ("the sale of advanced weapons"; short of room, "the sale of weapons")."""
+    """A noun phrase's head words within budget: the noun with the number that names it ("Section 7", "Flight
+    574"), then its nearest left modifiers, then its first prepositional phrase ("the sale of advanced weapons";
+    short of room, "the sale of weapons")."""
     if budget < 1:
         return []
     mods = [t for t in tok.subtree if t.i < tok.i and t.pos_ != "PUNCT" and not _aside(t, tok)]
-    words = [tok, *_nearest(tok, sorted(mods, key=lambda t: -t.i), budget - 1)]
+    number = [c for c in tok.rights if c.dep_ == "nummod" and c.i == tok.i + 1][: budget - 1]  # "Section 7"
+    words = [tok, *number, *_nearest(tok, sorted(mods, key=lambda t: -t.i), budget - 1 - len(number))]
     prep = next((c for c in tok.rights if c.dep_ == "prep"), None)
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if pobj is not None and len(words) + 2 <= budget:
@@ -829,7 +831,7 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
         words[at:at] = _compact(verb.head, 4) if verb.dep_ == "relcl" else _noun_words(verb.head)
     inserted = verb.dep_ == "acl" or relative
     words = sorted(set(words), key=lambda t: t.i) if not inserted else words
-    while len(words) > 1 and words[-1].pos_ in OPEN_POS and words[-1] not in particles:
+    while len(words) > 1 and words[-1].pos_ in OPEN_POS and not _closes(words[-1], verb, particles):
         words.pop()  # a particle ends a phrase ("broke down", "went through"): it is no open preposition
     if inserted:
         text = _spelled([*words, *tail])
@@ -837,7 +839,7 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
         text = _active(verb, words) or _written(verb, [w for w in words if w not in before], before, tail)
         text = _cut(text, MAX_ACTION_WORDS + 2)
     if passive_subject is not None:
-        text = f"{_phrase(passive_subject, ents)} {text}"
+        text = f"{_phrase(passive_subject, ents)}{_defined_by(passive_subject)} {text}"
     return " ".join(text.translate(NO_QUOTES).split())
 
 
@@ -858,6 +860,23 @@ def _particles(verb: Any) -> list[Any]:
 def _particle_word(word: Any) -> bool:
     objectless = not any(g.dep_ in ("pobj", "pcomp") for g in word.children)
     return bool(word.dep_ in ("advmod", "prep") and word.lower_ in PARTICLES and objectless)
+
+
+def _closes(word: Any, verb: Any, particles: Sequence[Any]) -> bool:
+    """Whether a particle may end the action: one right after the verb ("step in"), or an adverb after its object
+    ("broke them down"); not a preposition left behind after the object by a question or a relative clause ("what
+    people choose to spend money on", "the turf it put him on")."""
+    return word in particles and (word.i == verb.i + 1 or word.lower_ not in OPEN_ENDS)
+
+
+def _defined_by(noun: Any) -> str:
+    """The short relative clause that says which of a bare plural noun's kind the act is told of ("Things that are
+    not literally true are rated correct"): without it the words say the act of every one; else nothing."""
+    clause = next((c for c in noun.rights if c.dep_ == "relcl"), None)
+    bare = noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.lefts)
+    if clause is None or not bare or len(list(clause.subtree)) > MAX_ACTION_WORDS:
+        return ""
+    return " " + _text(list(clause.subtree))
 
 
 def _small_clause(verb: Any) -> Any | None:
