@@ -106,7 +106,7 @@ def statuses(text: str) -> list[tuple[str, str, str]]:
             [("urged", "urged North Korea", "happened"), ("stop", "stop the tests", "planned")],
         ),
         # an infinitive on a noun lies ahead; on a ranked noun it is what the noun does, at its clause's time
-        ("The 787 is the first model to be built out of plastic.", [("built", "be built", "happened")]),
+        ("The 787 is the first model to be built out of plastic.", [("built", "be built out of plastic", "happened")]),
         ("The A380 will be the first jet to be built in Toulouse.", [("built", "be built in Toulouse", "planned")]),
         # a negation the adverb carries, and one inside a condition: negated, as the polarity is told
         (

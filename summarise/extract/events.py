@@ -412,12 +412,14 @@ def _aside(word: Any, noun: Any) -> bool:
 
 
 def _compact(tok: Any, budget: int) -> list[Any]:
-    """A noun phrase's head words within budget: the noun, then its nearest left modifiers, then its first
-    prepositional phrase ("the sale of advanced weapons"; short of room, "the sale of weapons")."""
+    """A noun phrase's head words within budget: the noun with the number that names it ("Section 7", "Flight
+    574"), then its nearest left modifiers, then its first prepositional phrase ("the sale of advanced weapons";
+    short of room, "the sale of weapons")."""
     if budget < 1:
         return []
     mods = [t for t in tok.subtree if t.i < tok.i and t.pos_ != "PUNCT" and not _aside(t, tok)]
-    words = [tok, *_nearest(tok, sorted(mods, key=lambda t: -t.i), budget - 1)]
+    number = [c for c in tok.rights if c.dep_ == "nummod" and c.i == tok.i + 1][: budget - 1]  # "Section 7"
+    words = [tok, *number, *_nearest(tok, sorted(mods, key=lambda t: -t.i), budget - 1 - len(number))]
     prep = next((c for c in tok.rights if c.dep_ == "prep"), None)
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if pobj is not None and len(words) + 2 <= budget:
@@ -839,44 +841,238 @@ def _in_adjective(tok: Any) -> bool:
 
 def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
     """The verb's passive auxiliary (with "has" before "been") and particle, then the start of its object or
-    complement; its negation and modals are its status, not its words."""
+    complement, and what it says of its object ("left millions of computers vulnerable"); its negation and modals
+    are its status, not its words."""
     before = [c for c in verb.lefts if c.dep_ == "auxpass" and c.i >= verb.i - 3]
     if any(c.lower_ == "been" for c in before):  # "has been limited", not "been limited" (on "been" too)
         auxes = [*verb.lefts, *(c for b in before for c in b.children)]
         before = [c for c in auxes if c.dep_ == "aux" and c.lower_ in PERFECT and c.i >= verb.i - 4] + before
-    words = [*before, verb, *[c for c in verb.rights if c.dep_ == "prt"]]
-    budget = MAX_ACTION_WORDS - len(words)
+    particles = _particles(verb)
+    words = [*before, verb, *particles]
     comp = next((c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "dative", "attr", "oprd", "acomp")), None)
+    comp = comp or _small_clause(verb)
     doers = _between(verb)  # "reached between the two companies": the doers, not what was done
-    preps = (c for c in verb.rights if c.dep_ == "prep" and not _told_when(verb, c))
-    comp = comp or next((c for c in preps if doers is None or c.i != doers.head.i), None)
+    preps = (c for c in verb.rights if c.dep_ == "prep" and c not in particles and not _aside_phrase(verb, c))
+    comp = comp or next((g for p in particles for g in p.children if g.dep_ == "prep"), None)  # "stay out of"
+    comp = comp or next((c for c in preps if doers is None or c.i != doers.head.i), None) or _bounded(verb)
+    tail = _object_complement(verb, comp)
+    relative = _relative_object(verb, comp)
+    budget = MAX_ACTION_WORDS - len(words) - len(tail)
     if comp is not None and comp.dep_ == "xcomp":
         words += [c for c in comp.lefts if c.dep_ == "aux"] + [comp]
         inner = next((c for c in comp.rights if c.dep_ in ("dobj", "prep")), None)
         comp, budget = inner, MAX_ACTION_WORDS - len(words)
-    if comp is not None and comp.dep_ == "prep":
-        pobj = next((c for c in comp.children if c.dep_ == "pobj"), None)
-        words += [comp, *(_compact(pobj, budget - 1) if pobj is not None else [])]
-    elif comp is not None:
-        words += _compact(comp, budget)
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and passive_subject is None and _made_noun(verb, comp):
-        # "a lunch hosted by": hosted a lunch; "a conference held by Apple on Friday": held a conference on Friday
-        at = 1 + max(i for i, w in enumerate(words) if w.i == verb.i or w.dep_ == "prt")
-        words[at:at] = _noun_words(verb.head)
-    words = sorted(set(words), key=lambda t: t.i) if verb.dep_ != "acl" else words
-    while len(words) > 1 and words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"):
-        words.pop()
-    if verb.dep_ == "acl":
-        text = _text(words)
+    words += _complement_words(comp, budget)
+    head_object = verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and passive_subject is None
+    if (head_object and _made_noun(verb, comp)) or relative:
+        # "a lunch hosted by": hosted a lunch; "a conference held by Apple on Friday": held a conference on Friday;
+        # "the four billion it has already received": received the four billion; "the very people they refuse to
+        # define": refuse to define the very people
+        acts = {verb.i, *(w.i for w in particles), *(w.i for w in words if w.dep_ == "xcomp" and w.head.i == verb.i)}
+        at = 1 + max(i for i, w in enumerate(words) if w.i in acts)
+        words[at:at] = _compact(verb.head, 4) if verb.dep_ == "relcl" else _noun_words(verb.head)
+    inserted = verb.dep_ == "acl" or relative
+    words = sorted(set(words), key=lambda t: t.i) if not inserted else words
+    while len(words) > 1 and words[-1].pos_ in OPEN_POS and not _closes(words[-1], verb, particles):
+        words.pop()  # a particle ends a phrase ("broke down", "went through"): it is no open preposition
+    if inserted:
+        text = _spelled([*words, *tail])
     else:  # the auxiliaries, then as written from the verb to the last word ("not" is the status's)
-        rest = [w for w in words if w not in before]
-        first, last = rest[0], _word_end(rest[-1])
-        written = verb.doc.text[first.idx : last.idx + len(last.text)]
-        text = _active(verb, words) or " ".join([*(w.text for w in words if w in before), written])
+        text = _active(verb, words) or _written(verb, [w for w in words if w not in before], before, tail)
         text = _cut(text, MAX_ACTION_WORDS + 2)
     if passive_subject is not None:
-        text = f"{_phrase(passive_subject, ents)} {text}"
+        text = f"{_phrase(passive_subject, ents)}{_defined_by(passive_subject)} {text}"
     return " ".join(text.translate(NO_QUOTES).split())
+
+
+OPEN_POS = ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT")
+"""Parts of speech that leave a phrase open at its end ("called for a", "sold to")."""
+
+PARTICLES = word_set("up down out off in on over back away through along around forth aside")
+"""Words that finish a phrasal verb ("broke down", "went through", "dates back to 1998", "step in")."""
+
+
+def _particles(verb: Any) -> list[Any]:
+    """The verb's particles: the parse's ``prt``, or a particle word right after the verb that the parse hangs as
+    an adverb or as a preposition with no object ("a deal with Fiat went through", "step in"): without it the verb
+    says something else ("went", "step")."""
+    return [c for c in verb.rights if c.dep_ == "prt" or (c.i == verb.i + 1 and _particle_word(c))]
+
+
+def _particle_word(word: Any) -> bool:
+    objectless = not any(g.dep_ in ("pobj", "pcomp") for g in word.children)
+    return bool(word.dep_ in ("advmod", "prep") and word.lower_ in PARTICLES and objectless)
+
+
+def _closes(word: Any, verb: Any, particles: Sequence[Any]) -> bool:
+    """Whether a particle may end the action: one right after the verb ("step in"), or an adverb after its object
+    ("broke them down"); not a preposition left behind after the object by a question or a relative clause ("what
+    people choose to spend money on", "the turf it put him on")."""
+    return word in particles and (word.i == verb.i + 1 or word.lower_ not in OPEN_ENDS)
+
+
+def _defined_by(noun: Any) -> str:
+    """The short relative clause that says which of a bare plural noun's kind the act is told of ("Things that are
+    not literally true are rated correct"): without it the words say the act of every one; else nothing."""
+    clause = next((c for c in noun.rights if c.dep_ == "relcl"), None)
+    bare = noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.lefts)
+    if clause is None or not bare or len(list(clause.subtree)) > MAX_ACTION_WORDS:
+        return ""
+    return " " + _text(list(clause.subtree))
+
+
+def _small_clause(verb: Any) -> Any | None:
+    """A noun or adjective clause the verb says its object is ("would consider it a personal insult"): the object
+    and what is said of it, one complement."""
+    clause = next((c for c in verb.rights if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "ADJ")), None)
+    return clause if clause is not None and any(c.dep_ == "nsubj" for c in clause.lefts) else None
+
+
+def _bounded(verb: Any) -> Any | None:
+    """An adverb that names how far the act went, with its phrase ("stopped short of calling his actions racially
+    motivated", "came close to a deal"): the act is what it stopped short of."""
+    adverb = next((c for c in verb.rights if c.dep_ == "advmod" and c.i == verb.i + 1), None)
+    bound = adverb is not None and any(g.dep_ == "prep" and g.lower_ in ("of", "to", "from") for g in adverb.children)
+    return adverb if bound else None
+
+
+def _complement_words(comp: Any | None, budget: int) -> list[Any]:
+    """The words of a verb's complement within budget: a preposition with its object ("to charity", "out of
+    court"), or with the act it names and that act's object ("set about persuading President Xi", "banned from
+    flying"); an adverb with its phrase ("short of calling …"); a small clause's subject with its head; else the
+    start of the noun phrase."""
+    if comp is None:
+        return []
+    if comp.dep_ == "advmod":
+        prep = next(g for g in comp.children if g.dep_ == "prep")
+        return [comp, *_complement_words(prep, budget - 1)]
+    if comp.dep_ == "ccomp":
+        subject = next(c for c in comp.lefts if c.dep_ == "nsubj")
+        return [subject, *_compact(comp, budget - 1)]
+    if comp.dep_ != "prep" and not (comp.dep_ == "dative" and comp.pos_ == "ADP"):
+        return _compact(comp, budget)
+    pobj = next((c for c in comp.children if c.dep_ == "pobj"), None)  # "due to the winds": its object
+    pobj = pobj or next((c for c in comp.children if c.dep_ == "pcomp"), None)
+    if pobj is not None and pobj.dep_ == "pcomp" and pobj.pos_ == "ADP":  # "due to", "because of": one preposition
+        return [comp, *_complement_words(pobj, budget - 1)]
+    if pobj is None or pobj.dep_ == "pobj" or pobj.pos_ != "VERB" or comp.lower_ in CLAUSE_PREPS:
+        return [comp, *(_compact(pobj, budget - 1) if pobj is not None and pobj.dep_ == "pobj" else [])]
+    inner = next((c for c in pobj.rights if c.dep_ in ("dobj", "oprd")), None)  # "short of calling his actions"
+    return [comp, pobj, *(_compact(inner, budget - 2) if inner is not None else [])]
+
+
+CLAUSE_PREPS = word_set("before after since until while despite without upon instead")
+"""Prepositions whose act is an event of its own, not what the verb acts on ("approved before being allowed")."""
+
+
+def _object_complement(verb: Any, obj: Any | None) -> list[Any]:
+    """What the verb says its object becomes or is, right after the object: an adjective ("left millions of
+    computers vulnerable", "rated things correct") or a phrase of a bare noun ("set their bank on fire", "put these
+    matters in play", "bring their wages in line"). Without it the words say something else; a phrase with an
+    article or a name is a place or a time, not the object's state ("put the plan in the drawer")."""
+    if obj is None or obj.dep_ != "dobj":
+        return []
+    after = next((c for c in verb.rights if c.i == obj.right_edge.i + 1), None)
+    if after is None:
+        return []
+    if after.dep_ in ("oprd", "acomp") and after.pos_ == "ADJ":
+        return [after]
+    pobj = next((c for c in after.children if c.dep_ == "pobj"), None) if after.dep_ == "prep" else None
+    if pobj is None or pobj.tag_ != "NN" or pobj.ent_type_ or any(True for _ in pobj.children):
+        return []
+    return [after, pobj]
+
+
+def _written(verb: Any, rest: Sequence[Any], before: Sequence[Any], tail: Sequence[Any]) -> str:
+    """The auxiliaries, then the words as written from the verb to the last; with a complement of the object, to
+    the complement's end, or, past the budget, the object's head words before it ("left millions of computers
+    vulnerable"): the budget shortens the object, never the complement."""
+    last = _word_end(tail[-1] if tail else rest[-1])
+    written = str(verb.doc.text[rest[0].idx : last.idx + len(last.text)])
+    if tail and len(written.split()) + len(before) > MAX_ACTION_WORDS + 2:
+        written = _text([*rest, *tail])
+    return " ".join([*(w.text for w in before), written])
+
+
+def _relative_object(verb: Any, comp: Any | None) -> bool:
+    """Whether a relative clause's noun is what its verb acts on: "the danger that Obama and Clinton have
+    created", "the four billion it has already received", "the very people they refuse to define" (the verb names
+    nothing without it). Not a clause with an object of its own, one whose pronoun is its subject or hangs on a
+    preposition ("in which 10,000 jobs go"), one in quotation marks, nor one of time or manner ("the day he
+    arrived", "the way it works")."""
+    head = verb.head
+    if verb.dep_ != "relcl" or _passive(verb) or head.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    if comp is not None and (comp.dep_ != "xcomp" or any(c.dep_ in ("dobj", "prep") for c in comp.rights)):
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.lefts):
+        return False
+    between = verb.doc[head.i + 1 : verb.i]
+    if any(t.text in QUOTE_MARKS for t in between):
+        return False
+    if any(t.lower_ in RELATIVE or t.tag_ in ("WDT", "WP", "WRB") for t in between):
+        return any(c.dep_ == "dobj" and c.lower_ in RELATIVE for c in verb.lefts)  # "that they have created"
+    timed = head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in MANNER_NOUNS
+    loose = any(t.pos_ == "PUNCT" for t in between) or any(c.dep_ == "prep" for c in verb.rights)
+    return not timed and not loose  # a clause with no pronoun follows its noun directly ("the music it sells")
+
+
+QUOTE_MARKS = frozenset("\"“”‘’'")
+
+
+def _spelled(tokens: Sequence[Any]) -> str:
+    """``_text``, with a word that began the sentence in lower case where it no longer begins the action ("set up
+    the forum" of "The forum that Putin had set up")."""
+    lowered = (t.lower_ if i and t.is_sent_start and t.pos_ != "PROPN" else t.text for i, t in enumerate(tokens))
+    return "".join(
+        ("" if t.tag_ == "POS" or i == 0 else " ") + w for i, (t, w) in enumerate(zip(tokens, lowered, strict=True))
+    )
+
+
+MANNER_NOUNS = word_set("day time year week month moment way place reason extent point")
+"""Nouns a relative clause with no pronoun tells the time, place or manner of ("the day he arrived")."""
+
+
+def _aside_phrase(verb: Any, prep: Any) -> bool:
+    """A phrase that is no complement of the verb: the time a saying verb was said (``_told_when``), or one set
+    off by a comma or a dash ("broke out — with many turning to looting")."""
+    return _told_when(verb, prep) or prep.nbor(-1).text in (",", ";", "—", "–")
+
+
+EMPTY_VERBS = word_set("go come give put set take make get do hold keep bring consider regard find place")
+"""Verbs that name nothing done without their complement ("Trump went", "he gives", "Obama set")."""
+
+
+def _says_nothing(verb: Any, action: str) -> bool:
+    """Whether an action of one word, the verb alone, tells nothing a reader can check: a verb that names nothing
+    done on its own (``EMPTY_VERBS``), one whose object is a question word ("what he might be concealing"), or a
+    participle of a pronoun ("income, such as that generated by partnerships"); and a fixed phrase that is no
+    verb ("as opposed to")."""
+    if _fixed_phrase(verb) or _caption(verb):
+        return True
+    if action.split() != [verb.text]:
+        return False
+    asked = any(
+        c.dep_ == "dobj" and (c.tag_ in ("WP", "WDT") or any(g.lower_ == "how" for g in c.children))
+        for c in verb.children
+    )
+    of_pronoun = verb.dep_ == "acl" and verb.head.pos_ in ("PRON", "DET")
+    return verb.lemma_.lower() in EMPTY_VERBS or asked or of_pronoun
+
+
+def _caption(verb: Any) -> bool:
+    """A capitalised bare verb inside a sentence, with no auxiliary: a caption's or a button's word ("Obama Speech
+    at Black Caucus Foundation Watch on YouTube"), which tells the reader to do something, not what happened."""
+    plain = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.tag_ == "VB" and verb.text[:1].isupper() and not verb.is_sent_start and plain
+
+
+def _fixed_phrase(verb: Any) -> bool:
+    """A participle between "as" and its preposition, a fixed phrase that compares ("as opposed to cutting costs",
+    "as compared with last year"), not an act."""
+    doc = verb.doc
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    return bool(verb.i > 0 and doc[verb.i - 1].lower_ == "as" and after is not None and after.lower_ in ("to", "with"))
 
 
 OPEN_ENDS = word_set("a an the of to for as with on in at by from into and or but than their its his our your my")
@@ -938,7 +1134,7 @@ def _active(verb: Any, words: Sequence[Any]) -> str | None:
     agent = next((c for c in verb.children if c.dep_ == "agent" and _subject(verb) in c.children), None)
     parties = _between(verb)  # "a deal was signed between Acme and Lyon": Acme "signed a deal"
     agent = agent if agent is not None else parties.head if parties is not None else None
-    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _patient(verb)
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _patient(verb) or _opened(verb)
     if agent is None or patient is None:  # "was supposed to be escorted by an NYPD detail": escorted the van
         return None
     if patient.lower_ in RELATIVE and verb.dep_ == "relcl":
@@ -948,6 +1144,15 @@ def _active(verb: Any, words: Sequence[Any]) -> str | None:
     after = "".join(t.text_with_ws for t in verb.doc[verb.i : words[-1].i + 1] if t.i not in left)
     patient_words = [t.lower_ if t.is_sent_start and t.pos_ != "PROPN" else t.text for t in _compact(patient, 4)]
     return " ".join([_text(lead), *patient_words, after])
+
+
+def _opened(verb: Any) -> Any | None:
+    """The one a participle that opens a sentence tells of, its clause's subject ("Inspired by Suu Kyi's story,
+    Laura Bush devoted …": the story inspired Laura Bush); not a pronoun, which names nobody in the action."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i > verb.head.i or any(True for _ in verb.lefts):
+        return None
+    subject = next((c for c in verb.head.lefts if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
 def _noun_sense(noun: Any) -> str:
@@ -1272,8 +1477,10 @@ def _verb_events(
         auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
         # "to ensure", "leading": an infinitive or gerund with nothing after it says nothing; one with a subject
         # of its own says who does it ("hope for the industry to stabilise")
-        bare = action.split()[-1] == verb.text and not any(c.dep_ == "nsubj" for c in verb.children)
-        if verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"} and bare and not _refused_saying(verb):
+        alone = [verb.text, *(p.text for p in _particles(verb))]  # "Moving on": the verb and its particle alone
+        bare = action.split()[-len(alone) :] == alone and not any(c.dep_ == "nsubj" for c in verb.children)
+        infinitive = verb.tag_ in ("VB", "VBG") and set(auxes) <= {"to"}
+        if (infinitive and bare and not _refused_saying(verb)) or _says_nothing(main, action):
             continue
         trigger = _joint_trigger(start, verb, inner)
         if trigger is None and main is not verb:  # "plans to take leave": the act's own words
