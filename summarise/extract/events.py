@@ -467,6 +467,8 @@ def _subject(verb: Any) -> Any | None:
             subj = relative  # "labour cuts, which the Republicans insisted reach parity": the cuts reach it
         if subj is not None and came == "conj" and _undergoes(subj, tok) and _acts_on(verb):
             return subj  # "Apple was started by Jobs and Wozniak, and launched the iTunes store": Apple launched it
+        if subj is not None and _asked_to(verb, tok, came):
+            return subj  # "has been approached by the Obama administration to fill the post": Gupta fills it
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None and (subj is None or _undergoes(subj, tok)):  # "by" names a passive's doer only
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -480,7 +482,9 @@ def _subject(verb: Any) -> Any | None:
             if _undergoes(subj, tok) and not _raised(verb, came):
                 return None  # "an agreement was reached": by nobody named
             if subj.lower_ in RELATIVE and (clause := _relative_clause(tok, said=tok is verb)) is not None:
-                return _antecedent(subj, clause.head)
+                return _referent(_antecedent(subj, clause.head))
+            if (whose := _whose(subj)) is not None and (clause := _relative_clause(tok, said=tok is verb)) is not None:
+                return _owner_named(clause.head, whose)  # "the model whose photographs titillated Americans": hers
             if _floating(subj) and tok.dep_ in ("advcl", "conj") and tok.head is not tok:
                 return _subject(tok.head)  # "Trump and Clinton vied …, each touting": each of them touted
             return None if subj.ent_type_ in ("DATE", "TIME") else subj  # "this past weekend … committed": a time
@@ -513,6 +517,19 @@ def _subject(verb: Any) -> Any | None:
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _asked_to(verb: Any, head: Any, came: str) -> bool:
+    """Whether a passive ``head``, with an agent, had its subject do the active infinitive ``verb`` came through:
+    one raised ("was forced by the bank to seek aid"), or the purpose of a verb that has its object act
+    (``CONTROL_VERBS``: "has been approached by the Obama administration to fill the post"): the one asked does
+    it, not the agent, who asked."""
+    if not any(c.dep_ == "agent" for c in head.children) or not _passive(head):
+        return False
+    if came == "xcomp":
+        return _raised(verb, came)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return came == "advcl" and infinitive and head.lemma_.lower() in CONTROL_VERBS and _raised(verb, "xcomp")
 
 
 def _what_it_is_for(subject: Any, be: Any) -> bool:
@@ -657,24 +674,114 @@ def _antecedent(relative: Any, head: Any) -> Any:
     return before if thing else head
 
 
+def _referent(noun: Any) -> Any | None:
+    """Who the noun a relative clause hangs on names: for "one" with nothing to say whose, the subject "be" says it
+    is (``_identified``), else nobody; the noun above for a bare role noun, which names an office, not a person
+    ("the Republican nominee for president, who began his speech": the nominee)."""
+    if noun.lower_ in INDEFINITE and not any(c.dep_ == "prep" for c in noun.children):
+        return _identified(noun)
+    if _office_named(noun) and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        return noun.head.head
+    return noun
+
+
+def _identified(one: Any) -> Any | None:
+    """Who "the one who …" is: the subject of the "be" it follows ("Hillary Clinton was the one who started the
+    birther controversy", "he is the only one who can bring out the coalition"), nobody when "be" is denied
+    ("Timmons isn't the one who fired the fatal shot": someone unnamed) or when there is no "be"."""
+    be = one.head
+    if one.lower_ != "one" or one.dep_ != "attr" or be.lemma_ != "be" or any(c.dep_ == "neg" for c in be.children):
+        return None  # "which is something that concerns Henry Crespo": a description, no one's act
+    subject = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.lower_ not in RELATIVE else None
+
+
+def _office_named(noun: Any) -> bool:
+    """A singular common noun with no determiner or owner after a preposition ("nominee for president", "running
+    for office"): an office or a kind, no one a relative pronoun can stand for."""
+    bare = not any(c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in noun.children)
+    return bool(bare and noun.tag_ == "NN" and noun.dep_ == "pobj" and noun.head.dep_ == "prep")
+
+
+def _whose(subject: Any) -> Any | None:
+    """The "whose" that owns a subject ("whose office was poking around"): the owner is the relative's noun."""
+    return next((c for c in subject.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+
+
+def _owner_named(noun: Any, whose: Any) -> Any | None:
+    """The party a "whose" clause stands for (``_whose``): the noun it hangs on, or the name that noun stands
+    beside ("Bettie Page, the pin-up model whose seductive photographs …": Bettie Page); where the parse hung it
+    on a thing, which owns no office, the party named just before "whose" ("a contribution … to the attorney
+    general of Florida, whose office was poking around": the attorney general), else nobody."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head
+    if _party(noun) or noun.pos_ == "PROPN":
+        return _referent(noun)  # "the Ford Explorer, whose sales had a 29% decline": the Explorer's
+    before = whose.doc[whose.i - 1] if whose.i > 0 else whose
+    before = before.nbor(-1) if before.is_punct and before.i > 0 else before
+    while before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.pos_ in ("NOUN", "PROPN"):
+        before = before.head.head  # "the attorney general of Florida": the attorney general
+    return before if before.i < whose.i and (_party(before) or before.pos_ == "PROPN") else None
+
+
 CONTROL_VERBS = DEONTIC_VERBS | word_set(
-    "ask tell urge order force compel persuade encourage enable invite instruct direct advise press pressure"
+    "ask tell urge order force compel persuade encourage enable invite instruct direct advise press pressure approach"
 )
 """Verbs whose object does what their infinitive says ("required police to tell", "urged members to vote")."""
+CALLED_ON = {
+    "call": word_set("on upon"),
+    "appeal": word_set("to"),
+    "rely": word_set("on upon"),
+    "count": word_set("on"),
+    "depend": word_set("on upon"),
+    "prevail": word_set("on upon"),
+    "look": word_set("to"),
+    "wait": word_set("for"),
+}
+"""Verbs whose prepositional object does what their infinitive says ("called on Howard Dean to apologize", "waited
+for the board to decide"), as a control verb's object does."""
+LEFT_TO = word_set("leave")
+"""Verbs whose object is left to do or undergo what their infinitive says ("left the bodies to rot"), unless the
+object is a place, a body or a post the subject leaves, the infinitive then the subject's purpose ("left the
+company to join Google")."""
+LEFT_PLACES = BODIES | word_set("job post position office seat role home country city town team party")
 
 
 def _controller(tok: Any) -> Any | None:
     """Who does an infinitive whose verb has a named object: the object ("forced Apple to lower prices",
     "selected Northrop Grumman to build the aircraft"), not the verb's subject; so does any object of a verb that
     has its object do what it says (``CONTROL_VERBS``: "requiring state and local police to tell the federal
-    government", "asked shareholders to approve"), not one of a verb whose infinitive says what for ("spent $1
-    billion to build")."""
+    government", "asked shareholders to approve"; a pronoun too, "asked him to resign", resolved as a subject
+    is), not one of a verb whose infinitive says what for ("spent $1 billion to build"); and the prepositional
+    object of a verb of calling on (``CALLED_ON``: "called on Howard Dean to apologize")."""
     if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None
     obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
+    if obj is None:
+        return _called_on(tok)
+    if obj.pos_ == "PRON":  # not "us" or "you", a side the quotation rarely names ("enabling us to build a fleet")
+        told = tok.head.lemma_.lower() in CONTROL_VERBS | LEFT_TO and obj.lower_ not in SPEAKER_PRONOUNS - FIRST_PERSON
+        return obj if told else None
+    if obj.pos_ not in ("PROPN", "NOUN"):
         return None
-    return obj if obj.pos_ == "PROPN" or tok.head.lemma_.lower() in CONTROL_VERBS else None
+    if obj.pos_ == "PROPN" or tok.head.lemma_.lower() in CONTROL_VERBS:
+        return obj
+    return obj if tok.head.lemma_.lower() in LEFT_TO and obj.lemma_.lower() not in LEFT_PLACES else None
+
+
+def _called_on(tok: Any) -> Any | None:
+    """The object of the preposition of a verb of calling on (``CALLED_ON``) before its infinitive ("called on
+    Howard Dean to apologize": Dean apologizes, not who called on him), once the call is made: one still to come
+    ("We will continue to call on North Korea to abide by its commitments") asks nothing of anyone yet, its
+    infinitive the caller's aim (Session 12 measured the other reading: a planned act of North Korea, a false
+    event on the seeds)."""
+    if event_status(tok.head) != "happened":
+        return None
+    preps = CALLED_ON.get(tok.head.lemma_.lower(), frozenset())
+    called = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in preps and c.i < tok.i]
+    obj = next((c for c in called[-1].children if c.dep_ == "pobj"), None) if called else None  # not "on Wednesday"
+    named = obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and obj.ent_type_ not in ("DATE", "TIME")
+    return obj if named else None
 
 
 def _owner(noun: Any) -> Any | None:
