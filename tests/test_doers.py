@@ -63,3 +63,23 @@ def test_the_one_who_is_the_subject_be_says_it_is() -> None:
 def test_a_bare_office_is_not_the_relative_s_antecedent() -> None:
     text = "Melanie spoke to the Republican nominee for president, who began his speech by marveling at the crowd."
     assert doers(text)["began"] == "the Republican nominee"
+
+
+def events_of(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each event's first action word -> its doer and targets."""
+    doc = load_text(text)
+    article = parse_article(doc)
+    found = find_events(doc, article, find_attributions(doc, article))
+    return {e.action.split()[0]: (e.actor, e.targets) for e in found}
+
+
+def test_a_person_s_act_noun_is_done_to_its_possessor() -> None:
+    text = "Lo Presti, 52, was found dead in Pagliarelli prison only hours after his arrest."
+    assert events_of(text)["arrest"] == ("", ("Lo Presti",))  # he was arrested, by nobody named
+    text = "McConnell cited the release of political prisoners and Suu Kyi's election to parliament."
+    assert events_of(text)["election"] == ("", ("Suu Kyi",))
+    # a pronoun no name of its clause gives: no line that makes her the one who released
+    assert "release" not in events_of("Melanie went home. She said so several months after her release.")
+    # with an "of" phrase, or owned by a company, the possessor does it
+    assert events_of("Obama's appointment of Smith was criticised.")["appointment"] == ("Obama", ("Smith",))
+    assert events_of("Apple's release of Lion came in July.")["release"][0] == "Apple"

@@ -1857,12 +1857,44 @@ def party_name(tok: Any, ents: Ents) -> bool:
     return ent.label_ in NAME_LABELS if ent is not None else tok.pos_ == "PROPN"
 
 
+PERSON_ACTS = word_set(
+    """arrest release detention capture kidnapping abduction rescue extradition deportation conviction acquittal
+    indictment trial sentencing execution killing murder assassination appointment nomination election
+    reelection dismissal firing ouster removal hiring promotion hospitalization imprisonment impeachment"""
+)
+"""Act nouns of what is done to a person, whose possessor, with no "of" phrase, is the one it is done to ("after
+her release", "hours after his arrest", "Suu Kyi's election to parliament"); with one, the possessor does it
+("Obama's appointment of Smith", "Ohio's removal of voters")."""
+PERSON_OWNERS = word_set("his her their")
+
+
+def undergoer(noun: Any) -> Any | None:
+    """The possessor a person's act noun (``PERSON_ACTS``) is done to: a person, or a person's pronoun; not a
+    company or a thing ("Apple's release": Apple releases), nor with an "of" or "by" phrase naming another."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or noun.lemma_.lower() not in PERSON_ACTS:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "by") for c in noun.children):
+        return None
+    person = owner.lower_ in PERSON_OWNERS if owner.pos_ == "PRON" else owner.ent_type_ == "PERSON"
+    return owner if person else None
+
+
+def is_undergoer(owner: Any) -> bool:
+    """Whether a possessor is the one its person's act noun is done to (``undergoer``)."""
+    done_to = undergoer(owner.head) if owner.dep_ == "poss" else None
+    return done_to is not None and done_to.i == owner.i
+
+
 def _noun_party(noun: Any, ents: Ents) -> tuple[list[str], list[str]]:
     """Who does what a business or news event noun names, and to whom: "Fiat's purchase of Chrysler", "the
-    sale of the plant by GM", "Boeing's delay"; a name with "of" is the one acted on."""
+    sale of the plant by GM", "Boeing's delay"; a name with "of" is the one acted on. Not the possessor a
+    person's act is done to (``undergoer``: "Suu Kyi's election"), which is no doer."""
     actors: list[str] = []
     targets: list[str] = []
     for c in noun.children:
+        if is_undergoer(c):
+            continue  # the one it is done to: ``event_nouns`` tells it, by nobody named
         if c.dep_ == "poss" and party_name(c, ents):
             actors.append(_phrase(c, ents))
         elif c.dep_ == "prep" and c.lower_ in ("by", "of", "between", "with", "from", "to", "for"):
@@ -1888,7 +1920,7 @@ def _noun_events(
         argument = noun.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ not in CUES
         if argument and not _another_doer(noun, actors, ents):
             continue  # "held a meeting with Putin", "posted its loss": the verb's event already
-        if noun.lemma_.lower() in EVENT_NOUNS and not actors:  # "a meeting with Putin": the first is its party
+        if noun.lemma_.lower() in EVENT_NOUNS and not actors and undergoer(noun) is None:  # "a meeting with Putin"
             actors, targets = targets[:1], targets[1:]
         pronoun, pronoun_start = None, None
         if not actors and not argument and (doer := _noun_doer(noun, ents)) is not None:
@@ -1939,6 +1971,8 @@ def _noun_doer(noun: Any, ents: Ents) -> Any | None:
     offer"; not "Wednesday's meeting"), or the subject announcing it ("Airbus announced job cuts": the cuts are
     Airbus's)."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and is_undergoer(owner):
+        return None  # "hours after his arrest": he was arrested, by nobody named
     if owner is not None:
         ent = ents.get(owner.i)
         named = ent is None or ent.label_ in NAME_LABELS  # not "Wednesday's meeting"
