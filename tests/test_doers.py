@@ -4,6 +4,8 @@ clause's pronoun stands for."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from summarise.extract.article_events import find_events
 from summarise.extract.attribution import find_attributions, parse_article
 from summarise.ingest import load_text
@@ -83,3 +85,19 @@ def test_a_person_s_act_noun_is_done_to_its_possessor() -> None:
     # with an "of" phrase, or owned by a company, the possessor does it
     assert events_of("Obama's appointment of Smith was criticised.")["appointment"] == ("Obama", ("Smith",))
     assert events_of("Apple's release of Lion came in July.")["release"][0] == "Apple"
+
+
+def test_a_reduced_passive_coordinated_with_its_agent_s_participle_is_the_agent_s_act() -> None:
+    # the parse takes "hit" for a past tense with "A woman" its subject: she was hit, by the motorist
+    text = "A woman hit and killed by a motorist outside a store in Bloomington might be alive today."
+    found = {e.action.split()[0]: (e.actor, e.action) for e in _events(text)}
+    assert found["hit"] == ("a motorist", "hit a woman")
+    assert found["killed"][0] == "a motorist" and found["killed"][1].startswith("killed a woman")
+    # a coordinated passive with its own auxiliary is left as it was told
+    assert "Google" in [e.actor for e in _events("Acme grew and was bought by Google.")]
+
+
+def _events(text: str) -> list[Any]:
+    doc = load_text(text)
+    article = parse_article(doc)
+    return list(find_events(doc, article, find_attributions(doc, article)))

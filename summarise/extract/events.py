@@ -460,6 +460,8 @@ def _subject(verb: Any) -> Any | None:
     the two differ."""
     if (parties := _between(verb)) is not None:
         return parties  # "an agreement reached between the two companies": they reached it
+    if (shared := _shared_agent(verb)) is not None:
+        return next(c for c in shared.children if c.dep_ == "pobj")  # "A woman hit and killed by a motorist"
     tok, came = verb, ""
     for _ in range(4):
         subj = _subject_word(tok)
@@ -517,6 +519,31 @@ def _subject(verb: Any) -> Any | None:
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
     return None
+
+
+def _shared_agent(verb: Any) -> Any | None:
+    """The agent of a reduced passive coordinated with the participle that carries it, which the parse took for a
+    past tense with a subject ("A woman hit and killed by a motorist … might be alive": the motorist hit her):
+    a bare verb with no object, followed by "and" and a bare participle with a "by" agent."""
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return None
+    for conj in (c for c in verb.rights if c.dep_ == "conj" and c.tag_ == "VBN"):
+        joined = any(c.dep_ == "cc" and verb.i < c.i < conj.i for c in verb.children)
+        bare = not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in conj.children)
+        agent = next((c for c in conj.children if c.dep_ == "agent" and any(c.children)), None)
+        if joined and bare and agent is not None:
+            return agent
+    return None
+
+
+def _shared_patient(verb: Any) -> Any | None:
+    """Who a reduced passive's verbs are done to (``_shared_agent``): the first verb's subject, for both."""
+    first = verb.head if verb.dep_ == "conj" and _shared_agent(verb.head) is not None else verb
+    if _shared_agent(first) is None:
+        return None
+    return next((c for c in first.children if c.dep_ == "nsubj"), None)
 
 
 def _asked_to(verb: Any, head: Any, came: str) -> bool:
@@ -1002,8 +1029,9 @@ def _active(verb: Any, words: Sequence[Any]) -> str | None:
     GM's "sold the plant to Acme"; None for any other verb (or a "by" of time: "closed by the end of the year")."""
     agent = next((c for c in verb.children if c.dep_ == "agent" and _subject(verb) in c.children), None)
     parties = _between(verb)  # "a deal was signed between Acme and Lyon": Acme "signed a deal"
-    agent = agent if agent is not None else parties.head if parties is not None else None
+    agent = agent if agent is not None else parties.head if parties is not None else _shared_agent(verb)
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _patient(verb)
+    patient = patient or _shared_patient(verb)  # "A woman hit and killed by a motorist": hit a woman, killed her
     if agent is None or patient is None:  # "was supposed to be escorted by an NYPD detail": escorted the van
         return None
     if patient.lower_ in RELATIVE and verb.dep_ == "relcl":
@@ -1011,6 +1039,7 @@ def _active(verb: Any, words: Sequence[Any]) -> str | None:
     lead = [verb, *(c for c in verb.rights if c.dep_ == "prt")]
     left = {t.i for t in agent.subtree} | {t.i for t in lead}
     after = "".join(t.text_with_ws for t in verb.doc[verb.i : words[-1].i + 1] if t.i not in left)
+    after = "" if agent.head.i != verb.i and agent.head.head.i == verb.i else after  # "hit and killed by": "hit her"
     patient_words = [t.lower_ if t.is_sent_start and t.pos_ != "PROPN" else t.text for t in _compact(patient, 4)]
     return " ".join([_text(lead), *patient_words, after])
 
