@@ -25,6 +25,12 @@ def test_a_pronoun_told_to_act_does_the_infinitive() -> None:
     )
 
 
+def test_the_object_a_verb_leads_or_prompts_to_act_does_the_infinitive() -> None:
+    assert doers("The glitch led the pilots to disengage an engine.")["disengage"] == "the pilots"
+    text = "Byrd's strategy prompted Scott's father to send his son to a boarding school."
+    assert doers(text)["send"] == "Scott's father"
+
+
 def test_the_one_called_on_does_the_infinitive() -> None:
     found = doers("David Axelrod on Wednesday called on Howard Dean to apologize to Donald Trump.")
     assert found["apologize"] == "Howard Dean"  # not Axelrod, nor "Wednesday" (the first "on")

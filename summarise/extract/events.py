@@ -752,9 +752,12 @@ def _owner_named(noun: Any, whose: Any) -> Any | None:
 
 
 CONTROL_VERBS = DEONTIC_VERBS | word_set(
-    "ask tell urge order force compel persuade encourage enable invite instruct direct advise press pressure approach"
+    """ask tell urge order force compel persuade encourage enable invite instruct direct advise press pressure
+    approach implore beg remind challenge prompt lead inspire cause empower entitle motivate spur help select
+    choose pick hire appoint recruit commission prevent"""
 )
-"""Verbs whose object does what their infinitive says ("required police to tell", "urged members to vote")."""
+"""Verbs whose object does what their infinitive says ("required police to tell", "urged members to vote", "led the
+pilots to disengage an engine", "prompted Scott's father to send his son", "implored her to bring it back")."""
 CALLED_ON = {
     "call": word_set("on upon"),
     "appeal": word_set("to"),
