@@ -31,9 +31,16 @@ def test_the_object_a_verb_leads_or_prompts_to_act_does_the_infinitive() -> None
     assert doers(text)["send"] == "Scott's father"
 
 
+def test_an_object_pronoun_told_to_act_never_stands_for_its_verb_s_subject() -> None:
+    text = "The two companies received federal loans, but Congress required them to produce viability plans."
+    assert doers(text)["produce"] == "The two companies"  # not Congress, the name nearest before "them"
+
+
 def test_the_one_called_on_does_the_infinitive() -> None:
     found = doers("David Axelrod on Wednesday called on Howard Dean to apologize to Donald Trump.")
     assert found["apologize"] == "Howard Dean"  # not Axelrod, nor "Wednesday" (the first "on")
+    # the parse may take "on" for a particle
+    assert doers("Scott's family has called on police to release the videos.")["release"] == "police"
     # a call still to come asks nothing of anyone yet: "we" names nobody, and North Korea has agreed to nothing
     found = doers("“We will continue to call on North Korea to abide by its commitments,” Sullivan told reporters.")
     assert "abide" not in found

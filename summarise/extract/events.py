@@ -754,7 +754,7 @@ def _owner_named(noun: Any, whose: Any) -> Any | None:
 CONTROL_VERBS = DEONTIC_VERBS | word_set(
     """ask tell urge order force compel persuade encourage enable invite instruct direct advise press pressure
     approach implore beg remind challenge prompt lead inspire cause empower entitle motivate spur help select
-    choose pick hire appoint recruit commission prevent"""
+    choose pick hire appoint recruit commission prevent mobilize mobilise"""
 )
 """Verbs whose object does what their infinitive says ("required police to tell", "urged members to vote", "led the
 pilots to disengage an engine", "prompted Scott's father to send his son", "implored her to bring it back")."""
@@ -799,6 +799,17 @@ def _controller(tok: Any) -> Any | None:
     return obj if tok.head.lemma_.lower() in LEFT_TO and obj.lemma_.lower() not in LEFT_PLACES else None
 
 
+def _sought_from(pronoun: Any) -> Any:
+    """Where a doer pronoun's antecedent is sought before: the pronoun itself, but for the object a verb tells to
+    act, before that verb's subject, which the object never stands for ("Congress required them to produce
+    viability plans": the companies named before, not Congress)."""
+    if pronoun.dep_ not in ("dobj", "pobj"):
+        return pronoun
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    subject = _subject_word(verb)
+    return subject.left_edge if subject is not None and subject.i < pronoun.i else pronoun
+
+
 def _called_on(tok: Any) -> Any | None:
     """The object of the preposition of a verb of calling on (``CALLED_ON``) before its infinitive ("called on
     Howard Dean to apologize": Dean apologizes, not who called on him), once the call is made: one still to come
@@ -808,7 +819,7 @@ def _called_on(tok: Any) -> Any | None:
     if event_status(tok.head) != "happened":
         return None
     preps = CALLED_ON.get(tok.head.lemma_.lower(), frozenset())
-    called = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in preps and c.i < tok.i]
+    called = [c for c in tok.head.children if c.dep_ in ("prep", "prt") and c.lower_ in preps and c.i < tok.i]
     obj = next((c for c in called[-1].children if c.dep_ == "pobj"), None) if called else None  # not "on Wednesday"
     named = obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and obj.ent_type_ not in ("DATE", "TIME")
     return obj if named else None
@@ -1393,7 +1404,8 @@ def _verb_events(
                 actor, pronoun = speaker, None  # "I conclude", says the judge: the judge concludes
             elif side and actor_tok is subject:
                 actor, pronoun = side, None  # "we would prefer", says the White House's secretary: its act
-            pronoun_start = start + actor_tok.idx if actor_tok is not None and pronoun is not None else None
+            sought = _sought_from(actor_tok) if actor_tok is not None and pronoun is not None else None
+            pronoun_start = start + sought.idx if sought is not None else None
             targets, where = _targets_and_place(verb, ents, actor)
             if actor_tok is not None and actor_tok.conjuncts and together:
                 partners = [_phrase(c, ents) for c in actor_tok.conjuncts if c.i > actor_tok.i]
