@@ -27,7 +27,10 @@ posting and the loss), when the sentence names who does it:
   not that of a name met nearer), or the named owner of a subject that speaks for one ("Williams' publicist,
   Harlan Boll, confirmed her death": Williams'), else it is resolved later like a verb's subject; "their" is
   left out, as it mostly stands for a group no name gives, and so are "we", "you", "our" and "your", the
-  speaker's side or the reader, which a quotation rarely names (``NOBODY_PRONOUNS``);
+  speaker's side or the reader, which a quotation rarely names (``NOBODY_PRONOUNS``); not the possessor of an act
+  done to a person (``events.PERSON_ACTS``: "hours after his arrest", "Suu Kyi's election"), who undergoes it:
+  such a noun tells an act of nobody named, done to that person (the name, or the named subject of the clause a
+  possessive pronoun stands in), and nothing when no name gives the person;
 - its "by" or "between" phrase ("a dispute between Apple and Apple Corps"), or an organisation or person named
   before it ("Ford Motor Company sales"; a place only says where: "US sales");
 - as the object of a light or aspectual verb ("began production", "made a speech", "came into possession of"),

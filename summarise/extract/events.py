@@ -25,7 +25,15 @@ Each content verb with someone doing it proposes an event:
   time, "one" alone, "everything", "anyone", "someone" name nobody; a part of a group is named with its group
   ("most of its bondholders"), a floating "both"/"each" is none of its own ("GM and Chrysler both ran out": each),
   and "both" alone is the two parties named last; the object of a verb that has it act does the infinitive
-  ("requiring state and local police to tell", ``CONTROL_VERBS``); an infinitive saying what a thing is for is
+  ("requiring state and local police to tell", "asked him to resign", "led the pilots to disengage",
+  ``CONTROL_VERBS``; an object pronoun never stands for that verb's own subject), so do the object of a verb of
+  calling on once the call is made ("called on Howard Dean to apologize", ``CALLED_ON``), what is left to do
+  something ("left the bodies to rot"), and a passive's subject asked to act, not the agent who asked
+  ("approached by the Obama administration to fill the post"); a reduced passive the parse reads as a past tense
+  with a subject is its agent's act ("A woman hit and killed by a motorist": the motorist hit her); "whose"
+  stands for the party its clause hangs on ("the model whose photographs titillated": Bettie Page), "the one
+  who" for the subject its "be" names, or nobody when denied ("isn't the one who fired"), and a bare office is no
+  antecedent ("the nominee for president, who": the nominee); an infinitive saying what a thing is for is
   no act of the thing ("the goal was to lower costs": its owner's, else nobody named); a passive under another
   clause takes no doer from that clause ("announced that development … has been pushed back", "when held"),
   and an active verb coordinated with a passive shares its subject, not its agent ("was started by Jobs and
