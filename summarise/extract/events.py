@@ -563,8 +563,9 @@ def _asked_to(verb: Any, head: Any, came: str) -> bool:
         return False
     if came == "xcomp":
         return _raised(verb, came)
+    active = not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return came == "advcl" and infinitive and head.lemma_.lower() in CONTROL_VERBS and _raised(verb, "xcomp")
+    return came == "advcl" and infinitive and active and head.lemma_.lower() in CONTROL_VERBS
 
 
 def _what_it_is_for(subject: Any, be: Any) -> bool:
@@ -783,6 +784,7 @@ LEFT_TO = word_set("leave")
 object is a place, a body or a post the subject leaves, the infinitive then the subject's purpose ("left the
 company to join Google")."""
 LEFT_PLACES = BODIES | word_set("job post position office seat role home country city town team party")
+"""What one leaves to go and do something else (``LEFT_TO``: "left his job to care for his mother")."""
 
 
 def _controller(tok: Any) -> Any | None:
@@ -1918,6 +1920,8 @@ PERSON_ACTS = word_set(
 her release", "hours after his arrest", "Suu Kyi's election to parliament"); with one, the possessor does it
 ("Obama's appointment of Smith", "Ohio's removal of voters")."""
 PERSON_OWNERS = word_set("his her their")
+"""Possessive pronouns that stand for a person or people, who may undergo a person's act ("after her release");
+"its" is a thing's ("its release": what it put out)."""
 
 
 def undergoer(noun: Any) -> Any | None:
