@@ -27,7 +27,10 @@ posting and the loss), when the sentence names who does it:
   not that of a name met nearer), or the named owner of a subject that speaks for one ("Williams' publicist,
   Harlan Boll, confirmed her death": Williams'), else it is resolved later like a verb's subject; "their" is
   left out, as it mostly stands for a group no name gives, and so are "we", "you", "our" and "your", the
-  speaker's side or the reader, which a quotation rarely names (``NOBODY_PRONOUNS``);
+  speaker's side or the reader, which a quotation rarely names (``NOBODY_PRONOUNS``); not the possessor of an act
+  done to a person (``events.PERSON_ACTS``: "hours after his arrest", "Suu Kyi's election"), who undergoes it:
+  such a noun tells an act of nobody named, done to that person (the name, or the named subject of the clause a
+  possessive pronoun stands in), and nothing when no name gives the person;
 - its "by" or "between" phrase ("a dispute between Apple and Apple Corps"), or an organisation or person named
   before it ("Ford Motor Company sales"; a place only says where: "US sales");
 - as the object of a light or aspectual verb ("began production", "made a speech", "came into possession of"),
@@ -123,10 +126,13 @@ from .events import (
     _noun_sense,
     _phrase,
     _subject,
+    _subject_word,
     _trigger,
     _when,
+    is_undergoer,
     noun_time,
     party_name,
+    undergoer,
     verb_stems,
 )
 from .events import _framing as frames
@@ -258,6 +264,7 @@ def nominal_events(
         doer = own or _clause_doer(noun, ents)
         doer = doer if doer is not None and (doer is own or _named(doer, ents)) else None
         partners = _partners(noun, ents) if doer is None else []
+        partners = partners or (_done_to(noun, ents) if doer is None else [])
         recalled = _recalled(noun, ents, earlier or {}) if doer is None else None
         if doer is None and not (_theme_event(noun) or partners or recalled or _told_of(noun)):
             continue
@@ -414,6 +421,18 @@ def _told_of(noun: Any) -> bool:
     return noun.dep_ == "nsubj" and lemma in OUTCOME_VERBS | EVENT_VERBS
 
 
+def _done_to(noun: Any, ents: Ents) -> list[str]:
+    """The person a person's act noun is done to, its possessor (``events.undergoer``), by nobody named: the name,
+    or the named person a possessive pronoun stands for as its clause's subject ("Lo Presti was found dead hours
+    after his arrest": Lo Presti was arrested); a pronoun no name in its clause gives tells nothing here."""
+    owner = undergoer(noun)
+    if owner is not None and owner.pos_ == "PRON":
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        owner = _subject_word(verb) if verb is not None else None  # a passive's too: "was found dead"
+        owner = owner if owner is not None and _label(owner, ents) == "PERSON" else None
+    return [POSSESSIVE.sub("", _phrase(owner, ents))] if owner is not None else []
+
+
 def _outcome(noun: Any) -> Any | None:
     """The verb that tells how the act its subject noun names turned out ("a deal with Fiat went through",
     "discussions on the bailout broke down", "the dispute has come up between Apple and Cisco")."""
@@ -471,8 +490,8 @@ def _doer(noun: Any, ents: Ents) -> Any | None:
     """Who does the act (module docstring): the possessor, the "by" or "between" phrase, an organisation or person
     before it, or the subject of the light or aspectual verb that has it as object."""
     for c in noun.children:
-        if _undergoes(c):
-            continue  # "the aircraft's delivery": what is delivered
+        if _undergoes(c) or is_undergoer(c):
+            continue  # "the aircraft's delivery": what is delivered; "after his arrest": who is arrested
         if c.dep_ == "poss" and c.pos_ == "PRON":
             return _clause_subject(noun, c, ents) or c
         if c.dep_ == "poss":

@@ -25,7 +25,15 @@ Each content verb with someone doing it proposes an event:
   time, "one" alone, "everything", "anyone", "someone" name nobody; a part of a group is named with its group
   ("most of its bondholders"), a floating "both"/"each" is none of its own ("GM and Chrysler both ran out": each),
   and "both" alone is the two parties named last; the object of a verb that has it act does the infinitive
-  ("requiring state and local police to tell", ``CONTROL_VERBS``); an infinitive saying what a thing is for is
+  ("requiring state and local police to tell", "asked him to resign", "led the pilots to disengage",
+  ``CONTROL_VERBS``; an object pronoun never stands for that verb's own subject), so do the object of a verb of
+  calling on once the call is made ("called on Howard Dean to apologize", ``CALLED_ON``), what is left to do
+  something ("left the bodies to rot"), and a passive's subject asked to act, not the agent who asked
+  ("approached by the Obama administration to fill the post"); a reduced passive the parse reads as a past tense
+  with a subject is its agent's act ("A woman hit and killed by a motorist": the motorist hit her); "whose"
+  stands for the party its clause hangs on ("the model whose photographs titillated": Bettie Page), "the one
+  who" for the subject its "be" names, or nobody when denied ("isn't the one who fired"), and a bare office is no
+  antecedent ("the nominee for president, who": the nominee); an infinitive saying what a thing is for is
   no act of the thing ("the goal was to lower costs": its owner's, else nobody named); a passive under another
   clause takes no doer from that clause ("announced that development … has been pushed back", "when held"),
   and an active verb coordinated with a passive shares its subject, not its agent ("was started by Jobs and
@@ -471,6 +479,8 @@ def _subject(verb: Any) -> Any | None:
     the two differ."""
     if (parties := _between(verb)) is not None:
         return parties  # "an agreement reached between the two companies": they reached it
+    if (shared := _shared_agent(verb)) is not None:
+        return next(c for c in shared.children if c.dep_ == "pobj")  # "A woman hit and killed by a motorist"
     tok, came = verb, ""
     for _ in range(4):
         subj = _subject_word(tok)
@@ -478,6 +488,8 @@ def _subject(verb: Any) -> Any | None:
             subj = relative  # "labour cuts, which the Republicans insisted reach parity": the cuts reach it
         if subj is not None and came == "conj" and _undergoes(subj, tok) and _acts_on(verb):
             return subj  # "Apple was started by Jobs and Wozniak, and launched the iTunes store": Apple launched it
+        if subj is not None and _asked_to(verb, tok, came):
+            return subj  # "has been approached by the Obama administration to fill the post": Gupta fills it
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None and (subj is None or _undergoes(subj, tok)):  # "by" names a passive's doer only
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -491,7 +503,9 @@ def _subject(verb: Any) -> Any | None:
             if _undergoes(subj, tok) and not _raised(verb, came):
                 return None  # "an agreement was reached": by nobody named
             if subj.lower_ in RELATIVE and (clause := _relative_clause(tok, said=tok is verb)) is not None:
-                return _antecedent(subj, clause.head)
+                return _referent(_antecedent(subj, clause.head))
+            if (whose := _whose(subj)) is not None and (clause := _relative_clause(tok, said=tok is verb)) is not None:
+                return _owner_named(clause.head, whose)  # "the model whose photographs titillated Americans": hers
             if _floating(subj) and tok.dep_ in ("advcl", "conj") and tok.head is not tok:
                 return _subject(tok.head)  # "Trump and Clinton vied …, each touting": each of them touted
             return None if subj.ent_type_ in ("DATE", "TIME") else subj  # "this past weekend … committed": a time
@@ -557,6 +571,45 @@ def _extraposed(subject: Any) -> bool:
         return True
     infinitive = next((c for c in after if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"), None)
     return infinitive is not None and _for_subject(infinitive) is not None
+
+
+def _shared_agent(verb: Any) -> Any | None:
+    """The agent of a reduced passive coordinated with the participle that carries it, which the parse took for a
+    past tense with a subject ("A woman hit and killed by a motorist … might be alive": the motorist hit her):
+    a bare verb with no object, followed by "and" and a bare participle with a "by" agent."""
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return None
+    for conj in (c for c in verb.rights if c.dep_ == "conj" and c.tag_ == "VBN"):
+        joined = any(c.dep_ == "cc" and verb.i < c.i < conj.i for c in verb.children)
+        bare = not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in conj.children)
+        agent = next((c for c in conj.children if c.dep_ == "agent" and any(c.children)), None)
+        if joined and bare and agent is not None:
+            return agent
+    return None
+
+
+def _shared_patient(verb: Any) -> Any | None:
+    """Who a reduced passive's verbs are done to (``_shared_agent``): the first verb's subject, for both."""
+    first = verb.head if verb.dep_ == "conj" and _shared_agent(verb.head) is not None else verb
+    if _shared_agent(first) is None:
+        return None
+    return next((c for c in first.children if c.dep_ == "nsubj"), None)
+
+
+def _asked_to(verb: Any, head: Any, came: str) -> bool:
+    """Whether a passive ``head``, with an agent, had its subject do the active infinitive ``verb`` came through:
+    one raised ("was forced by the bank to seek aid"), or the purpose of a verb that has its object act
+    (``CONTROL_VERBS``: "has been approached by the Obama administration to fill the post"): the one asked does
+    it, not the agent, who asked."""
+    if not any(c.dep_ == "agent" for c in head.children) or not _passive(head):
+        return False
+    if came == "xcomp":
+        return _raised(verb, came)
+    active = not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return came == "advcl" and infinitive and active and head.lemma_.lower() in CONTROL_VERBS
 
 
 def _what_it_is_for(subject: Any, be: Any) -> bool:
@@ -701,24 +754,129 @@ def _antecedent(relative: Any, head: Any) -> Any:
     return before if thing else head
 
 
+def _referent(noun: Any) -> Any | None:
+    """Who the noun a relative clause hangs on names: for "one" with nothing to say whose, the subject "be" says it
+    is (``_identified``), else nobody; the noun above for a bare role noun, which names an office, not a person
+    ("the Republican nominee for president, who began his speech": the nominee)."""
+    if noun.lower_ in INDEFINITE and not any(c.dep_ == "prep" for c in noun.children):
+        return _identified(noun)
+    if _office_named(noun) and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        return noun.head.head
+    return noun
+
+
+def _identified(one: Any) -> Any | None:
+    """Who "the one who …" is: the subject of the "be" it follows ("Hillary Clinton was the one who started the
+    birther controversy", "he is the only one who can bring out the coalition"), nobody when "be" is denied
+    ("Timmons isn't the one who fired the fatal shot": someone unnamed) or when there is no "be"."""
+    be = one.head
+    if one.lower_ != "one" or one.dep_ != "attr" or be.lemma_ != "be" or any(c.dep_ == "neg" for c in be.children):
+        return None  # "which is something that concerns Henry Crespo": a description, no one's act
+    subject = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.lower_ not in RELATIVE else None
+
+
+def _office_named(noun: Any) -> bool:
+    """A singular common noun with no determiner or owner after a preposition ("nominee for president", "running
+    for office"): an office or a kind, no one a relative pronoun can stand for."""
+    bare = not any(c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in noun.children)
+    return bool(bare and noun.tag_ == "NN" and noun.dep_ == "pobj" and noun.head.dep_ == "prep")
+
+
+def _whose(subject: Any) -> Any | None:
+    """The "whose" that owns a subject ("whose office was poking around"): the owner is the relative's noun."""
+    return next((c for c in subject.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+
+
+def _owner_named(noun: Any, whose: Any) -> Any | None:
+    """The party a "whose" clause stands for (``_whose``): the noun it hangs on, or the name that noun stands
+    beside ("Bettie Page, the pin-up model whose seductive photographs …": Bettie Page); where the parse hung it
+    on a thing, which owns no office, the party named just before "whose" ("a contribution … to the attorney
+    general of Florida, whose office was poking around": the attorney general), else nobody."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head
+    if _party(noun) or noun.pos_ == "PROPN":
+        return _referent(noun)  # "the Ford Explorer, whose sales had a 29% decline": the Explorer's
+    before = whose.doc[whose.i - 1] if whose.i > 0 else whose
+    before = before.nbor(-1) if before.is_punct and before.i > 0 else before
+    while before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.pos_ in ("NOUN", "PROPN"):
+        before = before.head.head  # "the attorney general of Florida": the attorney general
+    return before if before.i < whose.i and (_party(before) or before.pos_ == "PROPN") else None
+
+
 CONTROL_VERBS = DEONTIC_VERBS | word_set(
-    "ask tell urge order force compel persuade encourage enable invite instruct direct advise press pressure"
+    """ask tell urge order force compel persuade encourage enable invite instruct direct advise press pressure
+    approach implore beg remind challenge prompt lead inspire cause empower entitle motivate spur help select
+    choose pick hire appoint recruit commission prevent mobilize mobilise"""
 )
-"""Verbs whose object does what their infinitive says ("required police to tell", "urged members to vote")."""
+"""Verbs whose object does what their infinitive says ("required police to tell", "urged members to vote", "led the
+pilots to disengage an engine", "prompted Scott's father to send his son", "implored her to bring it back")."""
+CALLED_ON = {
+    "call": word_set("on upon"),
+    "appeal": word_set("to"),
+    "rely": word_set("on upon"),
+    "count": word_set("on"),
+    "depend": word_set("on upon"),
+    "prevail": word_set("on upon"),
+    "look": word_set("to"),
+    "wait": word_set("for"),
+}
+"""Verbs whose prepositional object does what their infinitive says ("called on Howard Dean to apologize", "waited
+for the board to decide"), as a control verb's object does."""
+LEFT_TO = word_set("leave")
+"""Verbs whose object is left to do or undergo what their infinitive says ("left the bodies to rot"), unless the
+object is a place, a body or a post the subject leaves, the infinitive then the subject's purpose ("left the
+company to join Google")."""
+LEFT_PLACES = BODIES | word_set("job post position office seat role home country city town team party")
+"""What one leaves to go and do something else (``LEFT_TO``: "left his job to care for his mother")."""
 
 
 def _controller(tok: Any) -> Any | None:
     """Who does an infinitive whose verb has a named object: the object ("forced Apple to lower prices",
     "selected Northrop Grumman to build the aircraft"), not the verb's subject; so does any object of a verb that
     has its object do what it says (``CONTROL_VERBS``: "requiring state and local police to tell the federal
-    government", "asked shareholders to approve"), not one of a verb whose infinitive says what for ("spent $1
-    billion to build")."""
+    government", "asked shareholders to approve"; a pronoun too, "asked him to resign", resolved as a subject
+    is), not one of a verb whose infinitive says what for ("spent $1 billion to build"); and the prepositional
+    object of a verb of calling on (``CALLED_ON``: "called on Howard Dean to apologize")."""
     if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None
     obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
+    if obj is None:
+        return _called_on(tok)
+    if obj.pos_ == "PRON":  # not "us" or "you", a side the quotation rarely names ("enabling us to build a fleet")
+        told = tok.head.lemma_.lower() in CONTROL_VERBS | LEFT_TO and obj.lower_ not in SPEAKER_PRONOUNS - FIRST_PERSON
+        return obj if told else None
+    if obj.pos_ not in ("PROPN", "NOUN"):
         return None
-    return obj if obj.pos_ == "PROPN" or tok.head.lemma_.lower() in CONTROL_VERBS else None
+    if obj.pos_ == "PROPN" or tok.head.lemma_.lower() in CONTROL_VERBS:
+        return obj
+    return obj if tok.head.lemma_.lower() in LEFT_TO and obj.lemma_.lower() not in LEFT_PLACES else None
+
+
+def _sought_from(pronoun: Any) -> Any:
+    """Where a doer pronoun's antecedent is sought before: the pronoun itself, but for the object a verb tells to
+    act, before that verb's subject, which the object never stands for ("Congress required them to produce
+    viability plans": the companies named before, not Congress)."""
+    if pronoun.dep_ not in ("dobj", "pobj"):
+        return pronoun
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    subject = _subject_word(verb)
+    return subject.left_edge if subject is not None and subject.i < pronoun.i else pronoun
+
+
+def _called_on(tok: Any) -> Any | None:
+    """The object of the preposition of a verb of calling on (``CALLED_ON``) before its infinitive ("called on
+    Howard Dean to apologize": Dean apologizes, not who called on him), once the call is made: one still to come
+    ("We will continue to call on North Korea to abide by its commitments") asks nothing of anyone yet, its
+    infinitive the caller's aim (Session 12 measured the other reading: a planned act of North Korea, a false
+    event on the seeds)."""
+    if event_status(tok.head) != "happened":
+        return None
+    preps = CALLED_ON.get(tok.head.lemma_.lower(), frozenset())
+    called = [c for c in tok.head.children if c.dep_ in ("prep", "prt") and c.lower_ in preps and c.i < tok.i]
+    obj = next((c for c in called[-1].children if c.dep_ == "pobj"), None) if called else None  # not "on Wednesday"
+    named = obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and obj.ent_type_ not in ("DATE", "TIME")
+    return obj if named else None
 
 
 def _owner(noun: Any) -> Any | None:
@@ -1133,8 +1291,9 @@ def _active(verb: Any, words: Sequence[Any]) -> str | None:
     GM's "sold the plant to Acme"; None for any other verb (or a "by" of time: "closed by the end of the year")."""
     agent = next((c for c in verb.children if c.dep_ == "agent" and _subject(verb) in c.children), None)
     parties = _between(verb)  # "a deal was signed between Acme and Lyon": Acme "signed a deal"
-    agent = agent if agent is not None else parties.head if parties is not None else None
+    agent = agent if agent is not None else parties.head if parties is not None else _shared_agent(verb)
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _patient(verb) or _opened(verb)
+    patient = patient or _shared_patient(verb)  # "A woman hit and killed by a motorist": hit a woman, killed her
     if agent is None or patient is None:  # "was supposed to be escorted by an NYPD detail": escorted the van
         return None
     if patient.lower_ in RELATIVE and verb.dep_ == "relcl":
@@ -1142,6 +1301,7 @@ def _active(verb: Any, words: Sequence[Any]) -> str | None:
     lead = [verb, *(c for c in verb.rights if c.dep_ == "prt")]
     left = {t.i for t in agent.subtree} | {t.i for t in lead}
     after = "".join(t.text_with_ws for t in verb.doc[verb.i : words[-1].i + 1] if t.i not in left)
+    after = "" if agent.head.i != verb.i and agent.head.head.i == verb.i else after  # "hit and killed by": "hit her"
     patient_words = [t.lower_ if t.is_sent_start and t.pos_ != "PROPN" else t.text for t in _compact(patient, 4)]
     return " ".join([_text(lead), *patient_words, after])
 
@@ -1503,7 +1663,8 @@ def _verb_events(
                 actor, pronoun = speaker, None  # "I conclude", says the judge: the judge concludes
             elif side and actor_tok is subject:
                 actor, pronoun = side, None  # "we would prefer", says the White House's secretary: its act
-            pronoun_start = start + actor_tok.idx if actor_tok is not None and pronoun is not None else None
+            sought = _sought_from(actor_tok) if actor_tok is not None and pronoun is not None else None
+            pronoun_start = start + sought.idx if sought is not None else None
             targets, where = _targets_and_place(verb, ents, actor)
             if actor_tok is not None and actor_tok.conjuncts and together:
                 partners = [_phrase(c, ents) for c in actor_tok.conjuncts if c.i > actor_tok.i]
@@ -2083,12 +2244,46 @@ def party_name(tok: Any, ents: Ents) -> bool:
     return ent.label_ in NAME_LABELS if ent is not None else tok.pos_ == "PROPN"
 
 
+PERSON_ACTS = word_set(
+    """arrest release detention capture kidnapping abduction rescue extradition deportation conviction acquittal
+    indictment trial sentencing execution killing murder assassination appointment nomination election
+    reelection dismissal firing ouster removal hiring promotion hospitalization imprisonment impeachment"""
+)
+"""Act nouns of what is done to a person, whose possessor, with no "of" phrase, is the one it is done to ("after
+her release", "hours after his arrest", "Suu Kyi's election to parliament"); with one, the possessor does it
+("Obama's appointment of Smith", "Ohio's removal of voters")."""
+PERSON_OWNERS = word_set("his her their")
+"""Possessive pronouns that stand for a person or people, who may undergo a person's act ("after her release");
+"its" is a thing's ("its release": what it put out)."""
+
+
+def undergoer(noun: Any) -> Any | None:
+    """The possessor a person's act noun (``PERSON_ACTS``) is done to: a person, or a person's pronoun; not a
+    company or a thing ("Apple's release": Apple releases), nor with an "of" or "by" phrase naming another."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or noun.lemma_.lower() not in PERSON_ACTS:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "by") for c in noun.children):
+        return None
+    person = owner.lower_ in PERSON_OWNERS if owner.pos_ == "PRON" else owner.ent_type_ == "PERSON"
+    return owner if person else None
+
+
+def is_undergoer(owner: Any) -> bool:
+    """Whether a possessor is the one its person's act noun is done to (``undergoer``)."""
+    done_to = undergoer(owner.head) if owner.dep_ == "poss" else None
+    return done_to is not None and done_to.i == owner.i
+
+
 def _noun_party(noun: Any, ents: Ents) -> tuple[list[str], list[str]]:
     """Who does what a business or news event noun names, and to whom: "Fiat's purchase of Chrysler", "the
-    sale of the plant by GM", "Boeing's delay"; a name with "of" is the one acted on."""
+    sale of the plant by GM", "Boeing's delay"; a name with "of" is the one acted on. Not the possessor a
+    person's act is done to (``undergoer``: "Suu Kyi's election"), which is no doer."""
     actors: list[str] = []
     targets: list[str] = []
     for c in noun.children:
+        if is_undergoer(c):
+            continue  # the one it is done to: ``event_nouns`` tells it, by nobody named
         if c.dep_ == "poss" and party_name(c, ents):
             actors.append(_phrase(c, ents))
         elif c.dep_ == "prep" and c.lower_ in ("by", "of", "between", "with", "from", "to", "for"):
@@ -2114,7 +2309,7 @@ def _noun_events(
         argument = noun.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ not in CUES
         if argument and not _another_doer(noun, actors, ents):
             continue  # "held a meeting with Putin", "posted its loss": the verb's event already
-        if noun.lemma_.lower() in EVENT_NOUNS and not actors:  # "a meeting with Putin": the first is its party
+        if noun.lemma_.lower() in EVENT_NOUNS and not actors and undergoer(noun) is None:  # "a meeting with Putin"
             actors, targets = targets[:1], targets[1:]
         pronoun, pronoun_start = None, None
         if not actors and not argument and (doer := _noun_doer(noun, ents)) is not None:
@@ -2165,6 +2360,8 @@ def _noun_doer(noun: Any, ents: Ents) -> Any | None:
     offer"; not "Wednesday's meeting"), or the subject announcing it ("Airbus announced job cuts": the cuts are
     Airbus's)."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and is_undergoer(owner):
+        return None  # "hours after his arrest": he was arrested, by nobody named
     if owner is not None:
         ent = ents.get(owner.i)
         named = ent is None or ent.label_ in NAME_LABELS  # not "Wednesday's meeting"
