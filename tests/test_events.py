@@ -1013,6 +1013,9 @@ def test_an_it_that_stands_for_the_clause_after_it_names_no_one_and_for_gives_an
     assert ("a modern-day presidential nominee", "release tax returns") in [(a, act) for a, act, _, _ in found(text)]
     text = "Ford renamed the car. It is not expected for the name change to turn the Five Hundred into a blockbuster."
     assert ("the name change", "turn the Five Hundred") in [(actor, action) for actor, action, _, _ in found(text)]
+    # "for" gives its object as the doer only when that object runs up to "to": not "For instance, calls to …"
+    text = "For instance, calls to establish a commission were rejected by the Council in 2015."
+    assert "instance" not in [actor for actor, *_ in found(text)]
     # "it" that is something stays its doer
     text = "GM has until June. If it does not, it will be obliged to file for bankruptcy protection."
     assert ("GM", "file for bankruptcy protection") in [(actor, action) for actor, action, _, _ in found(text)]

@@ -548,7 +548,10 @@ def _for_subject(infinitive: Any) -> Any | None:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
         return None
     head = infinitive.head
-    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < infinitive.i), None)
+    # the "for" phrase completes the word before it ("disqualifying for a nominee to refuse"); a fronted "For
+    # instance, …" completes nothing
+    after = (c for c in head.children if c.dep_ == "prep" and c.lower_ == "for" and head.i < c.i < infinitive.i)
+    prep = next(after, None)
     if prep is None or any(head.i < t.i < infinitive.i and t.dep_ in ("dobj", "ccomp") for t in head.children):
         return None
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
