@@ -80,6 +80,35 @@ def test_people_acting_in_the_present_act(text: str, word: str, kind: str) -> No
     assert _kinds(text)[word] == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        # a share of a group, in any tense: a statistic
+        ("About 60 percent of the children are born to single mothers, the report found.", "born", "state"),
+        ("One in five residents lived in poor neighborhoods in 2012.", "lived", "state"),
+        # holding a possession, a rank or an amount; not holding a meeting
+        ("The government holds a 30 percent stake in the bank.", "holds", "state"),
+        ("Before joining Apple, Cook held a senior position at IBM.", "held", "state"),
+        ("The company held a meeting with its lenders on Friday.", "held a meeting", "act"),
+        # a condition: facing or suffering from a thing, being stuck; not suffering a stroke
+        ("The city faces a budget crisis this year.", "faces", "state"),
+        ("His father suffered from lung disease for years.", "suffered", "state"),
+        ("Two hikers were stuck on Mount Rainier for three days.", "stuck", "state"),
+        ("His father suffered a stroke on Monday.", "suffered", "act"),
+        # a standing rule, and what it requires; not an authority's order on a day
+        ("The agency requires banks to report large transfers.", "requires", "state"),
+        ("Section 4 required the states to consult the tribes.", "consult", "state"),
+        ("The board required him to resign on Monday.", "required", "act"),
+        # a participle that names a thing or says what it is for
+        ("Ford sued a man named Tom Clarke on Monday.", "named", "state"),
+        ("Senators drafted a bill designed to curb the agency.", "designed", "state"),
+        ("The police arrested a man wanted for robbery on Monday.", "arrested", "act"),
+    ],
+)  # fmt: skip
+def test_statistics_holdings_conditions_rules_and_labels_are_states(text: str, word: str, kind: str) -> None:
+    assert _kinds(text)[word] == kind
+
+
 def test_a_mention_told_as_an_act_makes_the_merged_event_an_act() -> None:
     text = "Suvarnabhumi Airport serves Bangkok. Suvarnabhumi Airport served Bangkok in 2006."
     result = summarise(text, published="2010-06-08", settings=PARSE)

@@ -132,6 +132,24 @@ branded with an apple"): a description, with nobody named who did it (``_describ
 HAVING = word_set("feature own")
 """Verbs of having that MEANTIME marks as events with participants, unlike "have" (``STATES``): what a thing has,
 a description (``_kind``)."""
+SHARES = word_set("percent % percentage proportion majority minority half fraction")
+"""Nouns that take a share of a group ("70 percent of the children", "half of the voters"): what a share does or
+undergoes is a statistic, how the group stands, not one party's act (``_statistic``). Not "third" nor "quarter",
+which as often count or name a period ("the last quarter, which ended December 30")."""
+HELD = word_set(
+    """stake stakes share shares interest debt bond bonds seat seats post office position title record degree
+    majority lead view views belief license patent assets reserves"""
+)
+"""What is held as a possession, a rank or a view ("holds $28.6 billion in debt", "held a 30 percent stake",
+"holds a degree"), unlike a meeting or a person held (``_holding``)."""
+LABELLING = word_set("name title entitle dub design devote dedicate aim root emblazon destine")
+"""Past participles that say what a thing is called, what it is for or what it rests on ("a man named Tom Clarke",
+"a bill designed to hamstring the CFPB", "a view rooted in World War II history"): with no agent, on a noun, a
+description (``_labelled``), unlike "a bill passed by Congress" or "a man arrested in Paris"."""
+RULES = word_set("law act section rule regulation statute constitution provision clause code amendment ordinance")
+"""Nouns that name a rule: what it requires holds as long as the rule does (``_standing``)."""
+RULING = word_set("require prohibit forbid mandate oblige permit")
+"""Verbs that tell what a rule or an authority demands or allows (``_standing``)."""
 ROLE_VERBS = word_set("act serve double function")
 """Verbs that with "as" give a thing's role ("a new stainless steel frame, which acts as an antenna")."""
 RATE_PERIODS = word_set("hour day week month year")
@@ -1811,12 +1829,67 @@ def _kind(verb: Any, main: Any, subject: Any | None, status: EventStatus, undate
     ``_thing_does``: "Suvarnabhumi Airport serves Bangkok", "the update adds over 250 new features, according to
     Apple"). A party's present ("Apple sells iPods") may be a habit or a present told as news: an act; so is
     people's ("Industry analysts predict …", ``_people``) and a dated present ("the service goes live on July
-    1")."""
-    if verb.lemma_.lower() in HAVING:
+    1"). In any tense, what holds without an occasion (evals/MEANTIME-RECALL.md, "Reader audit, Session 15, round
+    2"): a statistic (``_statistic``), a holding (``_holding``), a condition (``_condition``), a label
+    (``_labelled``), a standing rule and what it requires (``_standing``)."""
+    if verb.lemma_.lower() in HAVING or _statistic(verb, subject) or _holding(verb) or _condition(verb):
         return "state"
+    if _labelled(verb) or (main is verb and _standing(verb, subject, undated)):
+        return "state"
+    if verb.dep_ == "xcomp" and _standing(verb.head, _subject(verb.head), undated):
+        return "state"  # "Section 7 required federal agencies to consult": the consulting is the rule's demand
     if main is not verb or status != "happened" or not undated or subject is None:
         return "act"
     return "state" if _thing_does(verb, subject) else "act"
+
+
+def _statistic(verb: Any, subject: Any | None) -> bool:
+    """A share of a group as the doer or the undergoer ("70 percent are born to unmarried mothers", "1 in 4
+    residents lived in distressed neighborhoods in 2010"): a statistic, what holds of the group, in any tense."""
+    who = subject or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if who is None:
+        return False
+    one_in = any(c.dep_ == "nummod" and any(q.lower_ == "in" for q in c.children) for c in who.children)
+    return one_in or who.lemma_.lower() in SHARES
+
+
+def _holding(verb: Any) -> bool:
+    """Holding a possession, a rank or a view (``HELD``: "held the share", "holds a degree") or an amount ("holds
+    $28.6 billion in debt"): what a party has, not "held talks" nor "held him"."""
+    if verb.lemma_.lower() != "hold":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]  # not "a review was held on November 28"
+    return any(o.lemma_.lower() in HELD or _numbered(o) for o in objects)
+
+
+def _condition(verb: Any) -> bool:
+    """A condition a party is in, not an act: facing a thing ("faces a crisis", "faced charges"; not facing a
+    party, "faced the press"), suffering from one ("suffered from heart disease"; not "suffered a stroke"), being
+    stuck ("stuck on Mount Cook")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "face":
+        return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and not _party(c) for c in verb.children)
+    if lemma == "suffer":
+        has_object = any(c.dep_ == "dobj" for c in verb.children)
+        return not has_object and any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+    return lemma == "stick" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _labelled(verb: Any) -> bool:
+    """A participle of ``LABELLING`` on a noun, with no agent: "the 30-second spot titled Arrogant"."""
+    agent = any(c.dep_ == "agent" for c in verb.children)
+    return verb.lemma_.lower() in LABELLING and verb.tag_ == "VBN" and verb.dep_ == "acl" and not agent
+
+
+def _standing(verb: Any, subject: Any | None, undated: bool) -> bool:
+    """A standing rule (``RULING``): what a rule requires, in any tense ("Section 7 required federal agencies to
+    consult"), or what an authority requires in the simple present with no time of its own ("the SEC requires
+    companies to disclose"); not "the court ordered", nor "the board required him to resign on Monday"."""
+    if verb.lemma_.lower() not in RULING:
+        return False
+    if subject is not None and subject.lemma_.lower() in RULES:
+        return True
+    return undated and _simple_present(verb)
 
 
 def _thing_does(verb: Any, subject: Any) -> bool:
@@ -1862,7 +1935,12 @@ def _measures(verb: Any) -> bool:
     measured ("more than 13,000 jobs", "over half of those")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
-    return any(o.tag_ == "CD" or any(c.dep_ in ("nummod", "quantmod") for c in o.children) for o in objects)
+    return any(_numbered(o) for o in objects)
+
+
+def _numbered(tok: Any) -> bool:
+    """A number, or a noun counted or measured ("more than 13,000 jobs", "$28.6 billion")."""
+    return bool(tok.tag_ == "CD" or any(c.dep_ in ("nummod", "quantmod") for c in tok.children))
 
 
 def _hot_news(verb: Any) -> bool:
