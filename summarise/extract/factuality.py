@@ -8,8 +8,9 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   frequency (a past habit: "would decrease and sometimes lead to dropped calls"), planned under a saying verb (the
   report's future: "announced it would cut jobs", and in a conjunct of the report: "said it had merged the team
   and would cease looking"), else possible (hypothetical); will/shall/should, "is going to", "is to be held" →
-  planned; a verb with an if/unless/in-case clause of its own → conditional (not a concession, "even if"); "can"
-  is an ability, told as fact, and so is the infinitive of "the ability to";
+  planned; a verb with an if/unless/in-case clause of its own → conditional (not a concession, "even if", nor a
+  past act of saying or apologising that the clause hedges: "apologised if the fire was connected" apologised);
+  "can" is an ability, told as fact, and so is the infinitive of "the ability to";
 - an act set aside for another ("Rather than recall the devices", "instead of a recall") → negated;
 - an infinitive hanging on a noun ("an event to be held") → planned, on an attempt ("in an effort to evade")
   possible, on a plan called off ("the now-cancelled deal to lease") negated, on a decision as the decision is
@@ -20,9 +21,12 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   plan-verbs → planned, refuse/deny/fail → negated, expect/likely and attempt/try → possible; aspect verbs
   ("began supplying") keep the event as real, and so does a saying verb whose subject asserts it ("claims to
   possess"); any other verb taking an infinitive ("agreed to buy", "urged Pyongyang to stop") → planned, as the
-  act lies ahead; a that-clause with a subject and tense of its own, or a coordinated verb with a tense of its own
-  ("was apparently normal and took place"), keeps them: the modals of the verb it completes are not its own ("it
-  should be mentioned that sales doubled": happened);
+  act lies ahead, and so is the gerund or subjunctive that-clause of a directive ("proposed dropping carried
+  interest", "demanded that the company raise wages": the proposing happened, the act proposed did not); a
+  conjunct with a finite auxiliary of its own parsed under an infinitive ("decided to leave or was forced out")
+  takes the frame of the verb above, not the infinitive's plan; a that-clause with a subject and tense of its
+  own, or a coordinated verb with a tense of its own ("was apparently normal and took place"), keeps them: the
+  modals of the verb it completes are not its own ("it should be mentioned that sales doubled": happened);
 - an embedded question ("did not say whether he decided to leave", "unclear if the plant closed") or a direct
   yes-no one ("Did GM fix the flaw?") → unknown, unless a marker of its own says more ("unclear whether Ford will
   sell": planned); a wh-question presumes its act ("Why did it take so long?");
