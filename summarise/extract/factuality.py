@@ -8,8 +8,9 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   frequency (a past habit: "would decrease and sometimes lead to dropped calls"), planned under a saying verb (the
   report's future: "announced it would cut jobs", and in a conjunct of the report: "said it had merged the team
   and would cease looking"), else possible (hypothetical); will/shall/should, "is going to", "is to be held" →
-  planned; a verb with an if/unless/in-case clause of its own → conditional (not a concession, "even if"); "can"
-  is an ability, told as fact, and so is the infinitive of "the ability to";
+  planned; a verb with an if/unless/in-case clause of its own → conditional (not a concession, "even if", nor a
+  past act of saying or apologising that the clause hedges: "apologised if the fire was connected" apologised);
+  "can" is an ability, told as fact, and so is the infinitive of "the ability to";
 - an act set aside for another ("Rather than recall the devices", "instead of a recall") → negated;
 - an infinitive hanging on a noun ("an event to be held") → planned, on an attempt ("in an effort to evade")
   possible, on a plan called off ("the now-cancelled deal to lease") negated, on a decision as the decision is
@@ -20,9 +21,12 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   plan-verbs → planned, refuse/deny/fail → negated, expect/likely and attempt/try → possible; aspect verbs
   ("began supplying") keep the event as real, and so does a saying verb whose subject asserts it ("claims to
   possess"); any other verb taking an infinitive ("agreed to buy", "urged Pyongyang to stop") → planned, as the
-  act lies ahead; a that-clause with a subject and tense of its own, or a coordinated verb with a tense of its own
-  ("was apparently normal and took place"), keeps them: the modals of the verb it completes are not its own ("it
-  should be mentioned that sales doubled": happened);
+  act lies ahead, and so is the gerund or subjunctive that-clause of a directive ("proposed dropping carried
+  interest", "demanded that the company raise wages": the proposing happened, the act proposed did not); a
+  conjunct with a finite auxiliary of its own parsed under an infinitive ("decided to leave or was forced out")
+  takes the frame of the verb above, not the infinitive's plan; a that-clause with a subject and tense of its
+  own, or a coordinated verb with a tense of its own ("was apparently normal and took place"), keeps them: the
+  modals of the verb it completes are not its own ("it should be mentioned that sales doubled": happened);
 - an embedded question ("did not say whether he decided to leave", "unclear if the plant closed") or a direct
   yes-no one ("Did GM fix the flaw?") → unknown, unless a marker of its own says more ("unclear whether Ford will
   sell": planned); a wh-question presumes its act ("Why did it take so long?");
@@ -125,6 +129,10 @@ ANNOUNCING = word_set("announce")
 RESULTS = word_set("loss profit order earning result revenue")
 """What a company announces of a past period, or has received, is done ("announced its first annual loss",
 "announced 35 new orders from Air Berlin"), not ahead. Not "sale": "announced the sale of Saab" is a deal ahead."""
+DIRECTIVES = word_set("propose suggest demand urge recommend request ask insist advocate")
+"""Verbs that put an act forward for someone to do: their gerund ("proposed dropping carried interest") or
+subjunctive that-clause ("demanded that the company raise wages") is an act ahead, not one done, as their
+infinitive is ("urged Pyongyang to stop"). The proposing happened; the act proposed did not."""
 PERFORMATIVES = word_set("thank apologise apologize congratulate welcome commend")
 """Acts done by saying them: "would like to thank" thanks."""
 WISHING = word_set("like love")
@@ -192,13 +200,26 @@ def _no_longer(tok: Any) -> bool:
 
 
 def _conditioned(tok: Any) -> bool:
-    """Whether the verb has a condition: an adverbial clause marked if/unless/in case."""
+    """Whether the verb has a condition: an adverbial clause marked if/unless/in case. Not an act of saying or
+    apologising told as done ("apologised if the fire was connected to its work", "has said if the talks fail"):
+    the if-clause hedges what is said, the act was done; the condition itself stays conditional."""
+    if _said_outright(tok):
+        return False
     for c in tok.children:
         if c.dep_ == "advcl" and _clause(c) == "conditional" and not _conceded(c):
             return True
         if c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "case" for p in c.children):
             return True  # "would pay a price in case it decided"
     return False
+
+
+def _said_outright(verb: Any) -> bool:
+    """A past act of saying or a performative with no modal of its own ("apologised", "has said")."""
+    if verb.lemma_.lower() not in _SAYING | PERFORMATIVES:
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lemma_.lower() == "have" for c in aux))
+    return past and not any(c.tag_ == "MD" for c in aux)
 
 
 def _conceded(clause: Any) -> bool:
@@ -261,6 +282,8 @@ def _governed(tok: Any, head: Any) -> Status | None:
         return "planned"  # "an event to be held on October 12", "a contract to supply tankers"
     if tok.dep_ not in ("xcomp", "ccomp") or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
+    if lemma in DIRECTIVES and _put_forward(tok, head):
+        return "planned"  # "proposed dropping carried interest", "demanded that the company raise wages"
     if _asserted(head):
         return None  # "claims to possess the trademark", "is said to have": a report of what is, not a plan
     if lemma == "be" and tok.dep_ == "xcomp" and infinitive and not _ranked_copula(head):
@@ -274,6 +297,21 @@ def _governed(tok: Any, head: Any) -> Status | None:
     if tok.dep_ == "xcomp" and infinitive and (lemma in PLAN_VERBS or head.pos_ == "VERB"):
         return "planned"
     return None
+
+
+def _put_forward(tok: Any, head: Any) -> bool:
+    """The complement of a directive that names an act put forward, not one told: a gerund ("suggested raising the
+    tax") or a that-clause in the subjunctive, a bare verb with no auxiliary of its own ("demanded that the company
+    raise wages", "that taxes be raised"), or a present under a past directive. Not an indicative ("suggested that
+    sales fell", "insisted that he is innocent" under a present "insists")."""
+    if tok.dep_ == "xcomp":
+        return bool(tok.tag_ == "VBG")
+    if any(c.dep_ == "aux" and c.lower_ != "to" for c in tok.children):
+        return False  # "recommended that airlines should not purchase": its own modal tells
+    if any(c.dep_ == "auxpass" and c.tag_ != "VB" for c in tok.children):
+        return False  # "demanded that taxes were raised": told as done
+    bare = tok.tag_ == "VB" or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in tok.children)
+    return bool(bare or (tok.tag_ == "VBP" and head.tag_ == "VBD"))
 
 
 def _asserted(verb: Any) -> bool:
@@ -379,6 +417,8 @@ def event_status(tok: Any) -> Status:
             break
         tensed = (current.dep_ == "ccomp" and _finite(current)) or _tensed_conjunct(current)
         head = current.head
+        if _beside_infinitive(current):  # "whether he decided to leave or was forced out": forced, as decided
+            head = head.head
         if head.i == current.i:  # the root (spaCy makes a new Token on each access: compare positions)
             if not found and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
                 found.append("planned")  # a headline's "Kim to visit Russia"
@@ -466,6 +506,17 @@ def _tensed_conjunct(tok: Any) -> bool:
     """A coordinated verb with a tense of its own ("was apparently normal and took place on time"): the first
     verb's modals and hedges are not its own, as they are of one that shares them ("will visit and meet")."""
     return tok.dep_ == "conj" and tok.tag_ in FINITE
+
+
+def _beside_infinitive(tok: Any) -> bool:
+    """A conjunct with a finite auxiliary of its own parsed under an infinitive ("decided to leave or was forced
+    out", "was recommended to take over as CEO and has been serving as interim CEO"): it cannot share the
+    infinitive's "to", so it is coordinated with the verb the infinitive completes, and that verb's frame, not the
+    infinitive's plan, is its own (an embedded question: unknown; a fact: happened)."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children)
+    own = any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE for c in tok.children)
+    below = tok.head.dep_ in ("xcomp", "advcl") and tok.head.head.i != tok.head.i
+    return tok.dep_ == "conj" and infinitive and own and below
 
 
 def _finite(tok: Any) -> bool:
