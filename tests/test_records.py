@@ -401,3 +401,32 @@ def test_a_statement_before_a_speaker_s_trailing_clause_is_not_that_speaker_s() 
         "while Air Canada has estimated a 30% fuel saving."
     )
     assert _sources(air)["save"] == ["Air India"]
+
+
+def test_a_clause_coordinated_with_the_cue_s_own_is_not_the_claimant_s() -> None:
+    # the statement is the whole sentence around the cue: the expansion is the article's, and so is the report
+    ryanair = (
+        "Ryanair is the world's most profitable airline, having reported record profits of $269m earlier this year, "
+        "and is pursuing an aggressive expansion plan."
+    )
+    assert _sources(ryanair) == {"reported": [], "pursuing": []}
+    # what McAuliffe refuses is not what about 20 people indicated, nor their indicating theirs
+    mcauliffe = (
+        "Gov. Terry McAuliffe will name a successor. McAuliffe has said about 20 people have indicated an interest in "
+        "the seat, but he refuses to discuss potential appointees, aside from saying he wants a diverse delegation."
+    )
+    sources = _sources(mcauliffe)
+    assert sources["refuses"] == [] and sources["discuss"] == []
+    assert sources["indicated"] == ["Terry McAuliffe"]
+    # a participle after "while" is the cue's own clause; a cue between commas keeps the whole sentence
+    clarke = (
+        "Tom Clarke runs a coal venture. He has come up with a model, he said, for how the industry can keep "
+        "producing coal, while reducing waste."
+    )
+    assert _sources(clarke)["reducing"] == ["Tom Clarke"]
+
+
+def test_a_deed_as_foretold_is_the_article_s() -> None:
+    assert _sources("But in July 2012, Patriot failed as predicted.") == {"failed": []}
+    assert _sources("Sales fell 5%, as expected.") == {"fell": []}
+    assert _sources("The plant closed, as reported by Reuters.")["closed"] == ["Reuters"]

@@ -181,21 +181,66 @@ def reported(events: Sequence[Event], claims: Sequence[Claim], text: str) -> lis
     (``_unsaid``), a cue whose clause only frames the main one (``_main_clause``) or a verb of having (``_has``)
     carries nothing."""
     silent = _deeds(events, claims, text) | {c.id for c in claims if _writers_frame(c, text) or _unsaid(c, text)}
-    silent |= {c.id for c in claims if _main_clause(c, text) or _has(c, text)}
+    silent |= {c.id for c in claims if _main_clause(c, text) or _has(c, text) or _as_foretold(c, text)}
     spans = sorted(
-        ((c.statement or c.evidence[0], c.id) for c in claims if (c.statement or c.evidence) and c.id not in silent),
-        key=lambda p: p[0].start,
+        (
+            (span, c.id)
+            for c in claims
+            if (c.statement or c.evidence) and c.id not in silent
+            for span in _told_by(c, text)
+        ),
+        key=lambda p: p[0][0],
     )
-    told = OverlapLookup([(s.start, s.end) for s, _ in spans])
+    told = OverlapLookup([s for s, _ in spans])
     out: list[Event] = []
     for e in events:
         if e.trigger is None:
             out.append(e)
             continue
         t = e.trigger
-        ids = [spans[k][1] for k in told.find((t.start, t.end)) if spans[k][0].start <= t.start < spans[k][0].end]
+        ids = [spans[k][1] for k in told.find((t.start, t.end)) if spans[k][0][0] <= t.start < spans[k][0][1]]
         out.append(e.model_copy(update={"reported_by": list(dict.fromkeys(ids))}) if ids else e)
     return out
+
+
+_CONJUNCT = re.compile(r"[,;]\s+(?:and|but|yet|while|whereas|although|though)\s+(?!\w+ing\b)", re.IGNORECASE)
+"""Where a coordinated clause begins: a comma or semicolon, then a conjunction and no participle (", and is
+pursuing …", ", but he refuses …", ", while 5 percent prefer …"; not ", while reducing its impact", the same
+clause's adjunct)."""
+
+
+def _told_by(claim: Claim, text: str) -> list[tuple[int, int]]:
+    """The spans whose events a claim carries: its statement, or its sentence when it has none. A statement that
+    holds the claim's own cue is the sentence around it (a cue between commas, "The museum, Mr. Bush said,
+    celebrated …", or one the content runs through, "having reported record profits"): a clause coordinated with
+    the cue's own is not its content ("Ryanair is the world's most profitable airline, having reported record
+    profits of $269m earlier this year, and is pursuing an aggressive expansion plan": the expansion is the
+    article's), nor is the cue itself, the claimant's act ("Other companies also reported February sales today"
+    is no one's report of a report)."""
+    span = claim.statement or claim.evidence[0]
+    sentence = claim.evidence[0] if claim.evidence else span
+    at = text.find(claim.cue, sentence.start, sentence.end) if claim.cue else -1
+    if at < 0 or not span.start <= at < span.end:
+        return [(span.start, span.end)]
+    end = at + len(claim.cue)
+    start = max((m.end() for m in _CONJUNCT.finditer(text, span.start, at)), default=span.start)
+    after = _CONJUNCT.search(text, end, span.end)
+    stop = after.start() if after else span.end
+    return [(a, b) for a, b in ((start, at), (end, stop)) if a < b]
+
+
+_AS = re.compile(r"\bas\s+$", re.IGNORECASE)
+
+
+def _as_foretold(claim: Claim, text: str) -> bool:
+    """A claim of nobody named whose cue follows "as" ("Patriot failed as predicted", "He proposed dropping carried
+    interest as promised"): the article tells the deed in its own voice and says it was foretold; no one unnamed
+    tells it."""
+    if claim.claimant or not claim.evidence:
+        return False
+    sentence = claim.evidence[0]
+    at = text.find(claim.cue, sentence.start, sentence.end)
+    return at >= 0 and _AS.search(text, sentence.start, at) is not None
 
 
 _WRITERS_FRAME = re.compile(
