@@ -429,4 +429,10 @@ def test_a_clause_coordinated_with_the_cue_s_own_is_not_the_claimant_s() -> None
 def test_a_deed_as_foretold_is_the_article_s() -> None:
     assert _sources("But in July 2012, Patriot failed as predicted.") == {"failed": []}
     assert _sources("Sales fell 5%, as expected.") == {"fell": []}
+    # the proposal is Trump's; "as promised" adds no one unnamed
+    trump = (
+        "Donald Trump released his tax plan on Monday. He proposed dropping carried interest as promised, but "
+        "analysts agreed it was still a top-heavy plan."
+    )
+    assert _sources(trump)["dropping"] == ["Donald Trump"]
     assert _sources("The plant closed, as reported by Reuters.")["closed"] == ["Reuters"]
