@@ -203,6 +203,13 @@ def reported(events: Sequence[Event], claims: Sequence[Claim], text: str) -> lis
     return out
 
 
+def _cue_at(claim: Claim, text: str) -> int:
+    """Where a claim's cue is written in its sentence (its first evidence span), -1 where it is not: the rules
+    below read the words around it."""
+    sentence = claim.evidence[0]
+    return text.find(claim.cue, sentence.start, sentence.end)
+
+
 _CONJUNCT = re.compile(r"[,;]\s+(?:and|but|yet|while|whereas|although|though)\s+(?!\w+ing\b)", re.IGNORECASE)
 """Where a coordinated clause begins: a comma or semicolon, then a conjunction and no participle (", and is
 pursuing …", ", but he refuses …", ", while 5 percent prefer …"; not ", while reducing its impact", the same
@@ -238,8 +245,7 @@ def _as_foretold(claim: Claim, text: str) -> bool:
     tells it."""
     if claim.claimant or not claim.evidence:
         return False
-    sentence = claim.evidence[0]
-    at = text.find(claim.cue, sentence.start, sentence.end)
+    sentence, at = claim.evidence[0], _cue_at(claim, text)
     return at >= 0 and _AS.search(text, sentence.start, at) is not None
 
 
@@ -262,8 +268,7 @@ def _writers_frame(claim: Claim, text: str) -> bool:
         return False
     if cue_lemmas(claim.cue) & IMPRESSION_CUES:  # "drawing on home equity seems too risky": the writer's impression
         return True
-    sentence = claim.evidence[0]
-    at = text.find(claim.cue, sentence.start, sentence.end)
+    sentence, at = claim.evidence[0], _cue_at(claim, text)
     return at >= 0 and _WRITERS_FRAME.search(text, sentence.start, at) is not None
 
 
@@ -279,8 +284,7 @@ def _has(claim: Claim, text: str) -> bool:
     so the claims keep them; they carry no event."""
     if not claim.evidence or not cue_lemmas(claim.cue) & HAVING_CUES:
         return False
-    sentence = claim.evidence[0]
-    at = text.find(claim.cue, sentence.start, sentence.end)
+    sentence, at = claim.evidence[0], _cue_at(claim, text)
     before = re.findall(r"[\w'’-]+", text[sentence.start : max(at, sentence.start)])
     return not before or before[-1].lower().removesuffix("s") not in NOUN_CUES | REPORT_NOUNS
 
@@ -302,8 +306,7 @@ def _main_clause(claim: Claim, text: str) -> bool:
     events goes (PolNeAR train: the gold content holds none of the 27 links it drops that a gold cue covers)."""
     if claim.statement is None or claim.quote or not claim.evidence:
         return False  # a quotation after the cue is its speaker's ("Whereas a negotiator has said, “I don't see …”")
-    sentence = claim.evidence[0]
-    at = text.find(claim.cue, sentence.start, sentence.end)
+    sentence, at = claim.evidence[0], _cue_at(claim, text)
     if at < 0:
         return False
     if claim.statement.end <= at:  # "GM warned that the amount could rise before it is officially reported"
@@ -337,8 +340,7 @@ def _unsaid(claim: Claim, text: str) -> bool:
     marks such attributions."""
     if not claim.evidence:
         return False
-    sentence = claim.evidence[0]
-    at = text.find(claim.cue, sentence.start, sentence.end)
+    sentence, at = claim.evidence[0], _cue_at(claim, text)
     if at < 0:
         return False
     if cue_lemmas(claim.cue) & REFUSALS and claim.content.startswith("to "):
@@ -363,8 +365,7 @@ def _deeds(events: Sequence[Event], claims: Sequence[Claim], text: str) -> set[s
     for c in claims:
         if not c.evidence or c.quote or says_or_holds(c.cue):
             continue
-        sentence = c.evidence[0]
-        at = text.find(c.cue, sentence.start, sentence.end)
+        at = _cue_at(c, text)
         if at in done and not _said_after(text, at + len(c.cue), c.statement):
             out.add(c.id)
     return out
