@@ -103,6 +103,12 @@ def test_people_acting_in_the_present_act(text: str, word: str, kind: str) -> No
         ("Ford sued a man named Tom Clarke on Monday.", "named", "state"),
         ("Senators drafted a bill designed to curb the agency.", "designed", "state"),
         ("The police arrested a man wanted for robbery on Monday.", "arrested", "act"),
+        # living in a place; not living up to a promise
+        ("Many residents lived in poor neighborhoods.", "lived", "state"),
+        ("The group will live up to its promise.", "live", "act"),
+        # how a thing stands to another, with no agent; not a party linking them
+        ("The agency said the suspect was connected to the gang.", "connected", "state"),
+        ("Police linked the suspect to the gang on Monday.", "linked", "act"),
     ],
 )  # fmt: skip
 def test_statistics_holdings_conditions_rules_and_labels_are_states(text: str, word: str, kind: str) -> None:

@@ -146,6 +146,11 @@ LABELLING = word_set("name title entitle dub design devote dedicate aim root emb
 """Past participles that say what a thing is called, what it is for or what it rests on ("a man named Tom Clarke",
 "a bill designed to hamstring the CFPB", "a view rooted in World War II history"): with no agent, on a noun, a
 description (``_labelled``), unlike "a bill passed by Congress" or "a man arrested in Paris"."""
+DWELLING = word_set("live reside dwell")
+"""Verbs of where a party lives: in a place, a state (``_dwelling``)."""
+RELATING = word_set("relate connect link tie associate affiliate")
+"""Past participles that say how a thing stands to another ("connected to the gang", "related to the emails"): with
+no agent, a description (``_related``)."""
 RULES = word_set("law act section rule regulation statute constitution provision clause code amendment ordinance")
 """Nouns that name a rule: what it requires holds as long as the rule does (``_standing``)."""
 RULING = word_set("require prohibit forbid mandate oblige permit")
@@ -1834,6 +1839,8 @@ def _kind(verb: Any, main: Any, subject: Any | None, status: EventStatus, undate
     (``_labelled``), a standing rule and what it requires (``_standing``)."""
     if verb.lemma_.lower() in HAVING or _statistic(verb, subject) or _holding(verb) or _condition(verb):
         return "state"
+    if _dwelling(verb) or _related(verb):
+        return "state"
     if _labelled(verb) or (main is verb and _standing(verb, subject, undated)):
         return "state"
     if verb.dep_ == "xcomp" and _standing(verb.head, _subject(verb.head), undated):
@@ -1873,6 +1880,26 @@ def _condition(verb: Any) -> bool:
         has_object = any(c.dep_ == "dobj" for c in verb.children)
         return not has_object and any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
     return lemma == "stick" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _dwelling(verb: Any) -> bool:
+    """Living in a place (``DWELLING``: "residents lived in distressed neighborhoods", "Americans living in
+    households"): where a party is, not an act; not living up to a thing nor on an amount ("live up to its
+    potential", "live on $5 a day")."""
+    if verb.lemma_.lower() not in DWELLING or any(c.dep_ in ("prt", "dobj") for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in PLACE_ONLY_PREPS for c in verb.children)
+
+
+def _related(verb: Any) -> bool:
+    """A participle of ``RELATING`` with no agent, on a noun or after "be", with its "to" or "with" ("the suspect
+    was connected to the gang", "any crime related to use of email"): how a thing stands to another, not an act;
+    with an agent or as an active verb it is one ("police linked the suspect to the gang")."""
+    if verb.lemma_.lower() not in RELATING or verb.tag_ != "VBN" or not (verb.dep_ == "acl" or _passive(verb)):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in verb.children)
 
 
 def _labelled(verb: Any) -> bool:
