@@ -84,6 +84,9 @@ not among the cues above (``scripts/claims_analysis.py`` prints the table; evals
 object cues, their object can be what is held ("mocked the complaint", "denounced the deal"). Kept apart from
 ``CUES``, which the events also read: these verbs stay events too. Lemmas are the parser's ("hop" for "hoping",
 "retweete" for "retweeted")."""
+NOTICE_LABELS = word_set("correction corrections clarification clarifications update updated")
+"""A paper's notice about its own article ("Correction: An earlier version of this article …"): the line after the
+colon is the article's own voice, not a speaker's."""
 IMPRESSION_CUES = word_set("seem appear")
 """'X seems to …' is the writer's impression of X, not X's statement: nobody is the source (PolNeAR marks these
 without a source)."""

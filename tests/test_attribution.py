@@ -555,6 +555,28 @@ def test_who_after_a_place_s_name_stands_for_the_people_there() -> None:
     assert [(s, c) for s, c, _ in found(text)] == [("the senator", "said")]
 
 
+def test_who_after_what_someone_is_stands_for_that_someone() -> None:
+    text = "The mayor often loses his temper and is a stubborn, vain boaster who has said that the tax must go."
+    assert [(s, c) for s, c, _ in found(text)] == [("The mayor", "said")]
+    text = "Mary Roux is a teacher who said that the school would close."
+    assert [(s, c) for s, c, _ in found(text)] == [("Mary Roux", "said")]
+    # a relative on a noun that is no predicate stays that noun's
+    text = "They met a teacher who said that the school would close."
+    assert [(s, c) for s, c, _ in found(text)] == [("a teacher", "said")]
+
+
+def test_a_focus_adverb_before_the_speaker_is_not_its_name() -> None:
+    assert [s for s, _, _ in found("Even Canada, a close ally, said that the plan was unwise.")] == ["Canada"]
+    assert [s for s, _, _ in found("Only the mayor said that the plan was unwise.")] == ["the mayor"]
+
+
+def test_a_paper_s_notice_before_a_colon_is_no_speaker() -> None:
+    text = "The vote was held on Monday.\n\nCorrection: An earlier version of this story gave the wrong date."
+    assert found(text) == []
+    text = "The panel met on Monday.\n\nWALLACE: Governor, you said the tax would go up next year."
+    assert [s for s, _, _ in found(text)] == ["WALLACE"]
+
+
 def test_a_source_named_as_an_organisation_the_article_names_is_no_he() -> None:
     text = (
         "Jusman Djamal said that airlines should not buy aircraft from Europe. The decision of the European Union "

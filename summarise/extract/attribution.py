@@ -65,6 +65,7 @@ from ..lexicon import (
     LEARNED_CUES,
     LIGHT_VERBS,
     MENTAL_CUES,
+    NOTICE_LABELS,
     NOUN_CUES,
     OBJECT_CUES,
     PERSON_PRONOUNS,
@@ -213,7 +214,29 @@ def _who_of(relative: Any, noun: Any) -> Any:
         and noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG")
     ):
         return prep.head
+    if relative.lower_ == "who" and (described := _described(noun)) is not None:
+        return described
     return noun
+
+
+def _described(noun: Any) -> Any | None:
+    """The subject a predicate noun describes, through the list it ends ("Trump … is a serial liar, rampant
+    xenophobe and birther who has pledged"): "who" after what someone *is* stands for that someone, not for
+    the description (a description does not speak). The subject is the copula's own, or, for a copula joined
+    to a verb before it ("incites violence and is a liar"), that verb's; a relative or expletive is none."""
+    tok = noun
+    while tok.dep_ in ("conj", "appos") and tok.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        tok = tok.head
+    if tok.dep_ != "attr" or tok.head.lemma_ != "be":
+        return None
+    verb = tok.head
+    while True:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj if subj.lower_ not in RELATIVE | {"it", "there", "this", "that"} else None
+        if verb.dep_ != "conj":
+            return None
+        verb = verb.head
 
 
 def _passive_participle(cue: Any) -> bool:
@@ -285,7 +308,10 @@ def _source_bounds(tok: Any) -> tuple[int, int]:
         right = child
     marks = [t.i for t in tok.subtree if left.i <= t.i < tok.i and t.text in QUOTE_MARKS]
     words = [t for t in tok.subtree if max(marks, default=left.i - 1) < t.i <= right.i]  # not the quotation before
-    inner = [t for t in words if not t.is_punct]  # nor punctuation at its edges
+    # nor punctuation at its edges, nor a focus adverb before the subject ("Even China, …, said"): no one's name
+    inner = [t for t in words if not t.is_punct]
+    while len(inner) > 1 and inner[0].dep_ == "advmod" and inner[0].head.i == tok.i:
+        inner.pop(0)
     return _span(words[words.index(inner[0]) : words.index(inner[-1]) + 1] if inner else words)
 
 
@@ -705,6 +731,8 @@ def line_attributions(doc: Document) -> list[Attribution]:
             number = doc.sentence_number(cue_at)
             if number is None or len(m.group("content").split()) < MIN_CONTENT_WORDS:
                 continue
+            if pattern is _COLON and m.group("src").strip().lower() in NOTICE_LABELS:
+                continue  # "Correction: …": the paper speaks for itself
             found.append(
                 Attribution(
                     sentence=number,
