@@ -3,15 +3,16 @@ denied (FactBank/MEANTIME's certainty x polarity x time, in the words of ``schem
 
 Rules over the event word (a verb or an event noun) and the words that govern it, the nearest marker winning:
 
-- its own auxiliaries, adverbs and negation: "not"/"never"/"no longer" → negated (not "no higher than"), but
-  possible under may/might ("may not vote": it may or may not happen); a bare negated modal after "but" denies
-  the act it leaves out ("wants to release his taxes but can't"); could/may/might, apparently/probably → possible; would → conditional with a condition, real with an adverb of
-  frequency (a past habit: "would decrease and sometimes lead to dropped calls"), planned under a saying verb (the
-  report's future: "announced it would cut jobs", and in a conjunct of the report: "said it had merged the team
-  and would cease looking"), else possible (hypothetical); will/shall/should, "is going to", "is to be held" →
-  planned; a verb with an if/unless/in-case clause of its own → conditional (not a concession, "even if", nor a
-  past act of saying or apologising that the clause hedges: "apologised if the fire was connected" apologised);
-  "can" is an ability, told as fact, and so is the infinitive of "the ability to";
+- its own auxiliaries, adverbs and negation: "not"/"never"/"no longer" → negated (not "no higher than"), but possible
+  under may/might ("may not vote": it may or may not happen); a bare negated modal after "but" denies the act it
+  leaves out ("wants to release his taxes but can't"); could/may/might, apparently/probably → possible; would →
+  conditional with a condition, real with an adverb of frequency (a past habit: "would decrease and sometimes lead to
+  dropped calls"), planned under a saying verb (the report's future: "announced it would cut jobs", and in a conjunct
+  of the report: "said it had merged the team and would cease looking"), else possible (hypothetical);
+  will/shall/should, "is going to", "is to be held" → planned; a verb with an if/unless/in-case clause of its own →
+  conditional (not a concession, "even if", nor a past act of saying or apologising that the clause hedges:
+  "apologised if the fire was connected" apologised); "can" is an ability, told as fact, and so is the infinitive of
+  "the ability to";
 - an act set aside for another ("Rather than recall the devices", "instead of a recall") → negated;
 - an infinitive hanging on a noun ("an event to be held") → planned, on an attempt ("in an effort to evade")
   possible, on a plan called off ("the now-cancelled deal to lease") negated, on a decision as the decision is
