@@ -225,8 +225,63 @@ def test_an_act_in_an_embedded_question_is_left_open() -> None:
         ("sold", "sold the unit", "unknown"),  # the article does not say whether it did
         ("sold", "sold the plant", "happened"),
     ]
-    # a question's own modal still says what it says
-    assert statuses("It is unclear whether Ford will sell the unit.") == [("sell", "sell the unit", "planned")]
+    # a question asked of what will come about leaves it open, whatever its own "will" says
+    assert statuses("It is unclear whether Ford will sell the unit.") == [("sell", "sell the unit", "unknown")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will the strike at the plant ever stop?",
+        "Reporters asked whether the scandal would hurt the senator.",
+        "It is unclear whether the judges might rule against the mine owners.",
+    ],
+)
+def test_a_question_of_what_will_come_about_is_left_open(text: str) -> None:
+    doc = parser()(text)
+    verb = next(t for t in doc if t.lower_ in ("stop", "hurt", "rule"))
+    assert event_status(verb) == "unknown"
+
+
+def test_a_question_of_what_ought_to_be_done_keeps_the_act_put_forward() -> None:
+    # "should" asks what ought to be done: the approval is put forward, not foretold
+    doc = parser()("A judge will determine whether the merger should be approved.")
+    assert event_status(next(t for t in doc if t.lower_ == "approved")) == "planned"
+    # a time clause of the verb asked about is not asked about
+    doc = parser()("It is unclear whether the vote will be held before the senators take their break.")
+    assert event_status(next(t for t in doc if t.lower_ == "take")) == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Many young voters may not vote in November.", "vote"),
+        ("The new rules might not change the outcome.", "change"),
+        ("The company may not have paid any taxes for years.", "paid"),
+    ],
+)
+def test_a_possibility_that_an_act_will_not_happen_is_possible_not_denied(text: str, word: str) -> None:
+    doc = parser()(text)
+    assert event_status(next(t for t in doc if t.lower_ == word)) == "possible"
+
+
+def test_an_ability_denied_is_still_a_denial() -> None:
+    doc = parser()("The reporters could not reach the senator.")
+    assert event_status(next(t for t in doc if t.lower_ == "reach")) == "negated"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "status"),
+    [
+        ("The senator wants to release his records but can't.", "release", "negated"),
+        ("The pilot tried to land the plane but couldn't.", "land", "negated"),
+        ("The pilot tried to land the plane but couldn't.", "tried", "happened"),
+        ("The senator wants to release his records and will.", "release", "planned"),
+    ],
+)
+def test_a_bare_negated_modal_denies_the_act_it_leaves_out(text: str, word: str, status: str) -> None:
+    doc = parser()(text)
+    assert event_status(next(t for t in doc if t.lower_ == word)) == status
 
 
 def test_a_conjunct_with_a_tense_of_its_own_is_asked_as_the_verb_it_joins() -> None:
@@ -348,7 +403,7 @@ def test_an_indefinite_act_noun_under_a_hedged_verb_is_a_supposition_and_a_defin
 def test_a_yes_no_question_leaves_its_act_open_and_a_wh_question_presumes_it() -> None:
     assert _status_of("GM recalled 1,000 cars. Did GM fix the flaw in 2005?", "fix") == "unknown"
     assert _status_of("Why did GM fix the flaw so late?", "fix") == "happened"  # it did, the article asks why
-    assert _status_of("Will GM fix the flaw?", "fix") == "planned"  # a question's own modal says what it says
+    assert _status_of("Will GM fix the flaw?", "fix") == "unknown"  # asked whether it will come about
 
 
 def test_a_clause_of_concession_grants_a_fact_whatever_the_main_clause_says() -> None:

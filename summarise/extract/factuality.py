@@ -3,14 +3,16 @@ denied (FactBank/MEANTIME's certainty x polarity x time, in the words of ``schem
 
 Rules over the event word (a verb or an event noun) and the words that govern it, the nearest marker winning:
 
-- its own auxiliaries, adverbs and negation: "not"/"never"/"no longer" → negated (not "no higher than");
-  could/may/might, apparently/probably → possible; would → conditional with a condition, real with an adverb of
-  frequency (a past habit: "would decrease and sometimes lead to dropped calls"), planned under a saying verb (the
-  report's future: "announced it would cut jobs", and in a conjunct of the report: "said it had merged the team
-  and would cease looking"), else possible (hypothetical); will/shall/should, "is going to", "is to be held" →
-  planned; a verb with an if/unless/in-case clause of its own → conditional (not a concession, "even if", nor a
-  past act of saying or apologising that the clause hedges: "apologised if the fire was connected" apologised);
-  "can" is an ability, told as fact, and so is the infinitive of "the ability to";
+- its own auxiliaries, adverbs and negation: "not"/"never"/"no longer" → negated (not "no higher than"), but possible
+  under may/might ("may not vote": it may or may not happen); a bare negated modal after "but" denies the act it
+  leaves out ("wants to release his taxes but can't"); could/may/might, apparently/probably → possible; would →
+  conditional with a condition, real with an adverb of frequency (a past habit: "would decrease and sometimes lead to
+  dropped calls"), planned under a saying verb (the report's future: "announced it would cut jobs", and in a conjunct
+  of the report: "said it had merged the team and would cease looking"), else possible (hypothetical);
+  will/shall/should, "is going to", "is to be held" → planned; a verb with an if/unless/in-case clause of its own →
+  conditional (not a concession, "even if", nor a past act of saying or apologising that the clause hedges:
+  "apologised if the fire was connected" apologised); "can" is an ability, told as fact, and so is the infinitive of
+  "the ability to";
 - an act set aside for another ("Rather than recall the devices", "instead of a recall") → negated;
 - an infinitive hanging on a noun ("an event to be held") → planned, on an attempt ("in an effort to evade")
   possible, on a plan called off ("the now-cancelled deal to lease") negated, on a decision as the decision is
@@ -28,8 +30,10 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   own, or a coordinated verb with a tense of its own ("was apparently normal and took place"), keeps them: the
   modals of the verb it completes are not its own ("it should be mentioned that sales doubled": happened);
 - an embedded question ("did not say whether he decided to leave", "unclear if the plant closed") or a direct
-  yes-no one ("Did GM fix the flaw?") → unknown, unless a marker of its own says more ("unclear whether Ford will
-  sell": planned); a wh-question presumes its act ("Why did it take so long?");
+  yes-no one ("Did GM fix the flaw?") → unknown, and so when it asks whether the act will come about ("unclear
+  whether Ford will sell", "Will the talks ever stop?"), unless a frame above the act says more ("whether he
+  decided to leave": planned) or the question asks what ought to be done ("whether the move should be approved":
+  planned); a wh-question presumes its act ("Why did it take so long?");
 - the clause it stands in: an adverbial clause marked if/unless, or after "in case" → conditional (not one of
   comparison: "doubled if compared to last year"), and so is what a saying in such a clause says ("if the
   Chinese pledged to cap"); an "even if" clause stays a supposition whatever its main clause says ("should not
@@ -72,6 +76,12 @@ POSSIBLE_AUX = word_set("could may might")
 """Not "can" ("can carry 290 passengers" is an ability, told as fact), nor "should" (in news, what is due)."""
 HEDGE_ADVERBS = word_set("apparently probably possibly perhaps maybe likely allegedly supposedly")
 """FactBank's probable/possible adverbs ("an agreement was apparently reached")."""
+FORETELLING = word_set("will 'll wo would may might could")
+"""Modals of prediction: a question whose verb has one asks whether the act will come about."""
+MAYBE_AUX = word_set("may might")
+"""Modals of possibility that keep a "not" under them: "may not vote", "might not move mountains" is a possibility
+that the act will not happen, not a denial (FactBank: possible, negative; a reader reads the possibility). Not
+"could not", mostly an ability denied ("could not reach him")."""
 CONDITIONAL_AUX = word_set("would")
 PLANNED_AUX = word_set("will shall 'll wo should")
 PLAN_VERBS = word_set(
@@ -153,11 +163,11 @@ MAX_CLIMB = 4
 def _own(tok: Any) -> Status | None:
     """What the word's own auxiliaries and negation say."""
     words = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")]
+    lowered = {c.lower_ for c in words}
     if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in words) or _no_longer(tok):
-        return "negated"
+        return "possible" if lowered & MAYBE_AUX else "negated"  # "may not vote": it may or may not happen
     if _conditioned(tok):  # "will face consequences if it does": the consequence of a condition
         return "conditional"
-    lowered = {c.lower_ for c in words}
     if lowered & PLANNED_AUX:
         return "planned"
     if lowered & CONDITIONAL_AUX:  # "would pay … if": conditional; "announced it would cut": the report's future
@@ -400,8 +410,10 @@ def event_status(tok: Any) -> Status:
     A saying verb ends the climb: what is said keeps its own status; so does a time clause in the past tense."""
     if tok.pos_ in ("NOUN", "PROPN"):
         return _noun_status(tok) or "happened"
+    if _denied_by_ellipsis(tok):
+        return "negated"  # "wants to release his taxes but can't"
     found: list[Status] = []
-    current, tensed, adverbial = tok, False, False
+    current, tensed, adverbial, asked, foretold = tok, False, False, False, False
     for _ in range(MAX_CLIMB):
         own = None if tensed else _own(current)  # "should be mentioned that sales doubled": doubled, as told
         clause = _clause(current)
@@ -412,8 +424,9 @@ def event_status(tok: Any) -> Status:
             return "negated"  # "Rather than recall the devices or offer a fix, Jobs said …": neither done
         if clause == "conditional" and _conceded(current):  # "even if the court found": supposed, whatever the
             break  # main clause says of itself ("she should not have to sacrifice her privacy")
-        if _yes_no(current):  # "Did GM know about the flaw?": the article asks
-            found.append("unknown")
+        if _yes_no(current):  # "Did GM know about the flaw?", "Will the talks ever stop?": the article asks
+            asked = True
+            foretold = _foretold(current)
             break
         tensed = (current.dep_ == "ccomp" and _finite(current)) or _tensed_conjunct(current)
         head = current.head
@@ -425,8 +438,9 @@ def event_status(tok: Any) -> Status:
             break
         if _performed(current, head):  # "would like to thank": the thanks are given in saying so
             break
-        if _asked(current):  # "did not say whether he decided to leave": left open
-            found.append("unknown")
+        if _asked(current):  # "did not say whether he decided to leave", "unclear whether Ford will sell": left open
+            asked = True
+            foretold = _foretold(current)
             break
         if (governed := _governed(current, head)) is not None:
             found.append(_hedge_above(governed, adverbial))
@@ -440,7 +454,38 @@ def event_status(tok: Any) -> Status:
             break
         adverbial = adverbial or _time_or_purpose(current)
         current = head
+    if asked and foretold and not adverbial:
+        return "unknown"  # "unclear whether Ford will sell": the question outweighs its own "will"
+    if asked:
+        found.append("unknown")  # "unclear whether Ford sold", unless a frame says more
     return min(found, key=PRIORITY.index) if found else "happened"
+
+
+def _foretold(asked: Any) -> bool:
+    """Whether the verb a question asks about carries a modal of prediction ("unclear whether Ford will sell the
+    unit", "Will the talks ever stop?", "asked whether the story would influence", "whether companies may be
+    inclined to bring money home"): what the article asks is whether the act will come about, so it is left open
+    (unknown), not planned or possible. Not "should", a question of what ought to be done ("whether the move
+    should be approved": the act put forward, planned); not an act in a time or purpose clause of the verb asked
+    about ("whether a vote will be scheduled before Congress takes its break": the break is not asked about)."""
+    return any(c.dep_ == "aux" and c.lower_ in FORETELLING for c in asked.children)
+
+
+def _denied_by_ellipsis(verb: Any) -> bool:
+    """A bare negated modal after "but", its verb left out ("wants to release his taxes but can't", "tried to
+    leave but couldn't"): the act it leaves out is the one just named, and it does not take place. The parse hangs
+    the modal on the act or on the verb that frames it; a frame with an infinitive of its own (the wanting, the
+    trying) is not the act denied."""
+    hosts = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    framing = any(c.dep_ == "xcomp" for c in verb.children)
+    return any(_elided_denial(c) for h in hosts for c in h.children) and not framing
+
+
+def _elided_denial(tok: Any) -> bool:
+    """A conjoined modal with a "not" and no verb or complement of its own: "but can't", "but he couldn't"."""
+    kids = list(tok.children)
+    bare = not any(c.dep_ in ("xcomp", "ccomp", "dobj", "acomp", "attr", "prep") for c in kids)
+    return tok.dep_ == "conj" and tok.tag_ == "MD" and any(c.dep_ == "neg" for c in kids) and bare
 
 
 def _asked(tok: Any) -> bool:
