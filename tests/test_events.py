@@ -294,6 +294,23 @@ def event_times(result: ArticleSummary) -> dict[str, str | None]:
             "Boeing made its first test flight on Tuesday in Everett, Washington.",
             [("Boeing", "made its first test flight on Tuesday", (), "Everett")],
         ),
+        # a name that says which party or firm a person named after it belongs to is no target: the person is
+        (
+            "Pence echoed statements by GOP presidential nominee Donald Trump.",
+            [("Pence", "echoed statements by GOP presidential nominee Donald Trump", ("Donald Trump",), None)],
+        ),
+        (
+            "Elizabeth Warren grilled Wells Fargo CEO John Stumpf on Tuesday.",
+            [("Elizabeth Warren", "grilled Wells Fargo CEO John Stumpf", ("John Stumpf",), None)],
+        ),
+        # a name that only modifies where or on what ground a thing is done is no party; one that names the
+        # party is ("met with Apple executives")
+        (
+            "Police arrested Jackson on the DUI charge on Monday.",
+            [("Police", "arrested Jackson", ("Jackson",), None)],
+        ),
+        ("A man killed a girl on an Albany street.", [("A man", "killed a girl on an Albany street", (), None)]),
+        ("Jane Roux met with Apple executives.", [("Jane Roux", "met with Apple executives", ("Apple",), None)]),
         # a pronoun that stands for nobody named is nobody, not the nearest name before it
         (
             "One would have hoped for real change. Everything will work out, and anyone who buys a phone gets a case.",

@@ -217,6 +217,12 @@ TOPIC_NOUNS = NOUN_CUES | word_set("talk worry")
 """Nouns of saying or feeling: "over" or "on" after them names a topic ("concern over", "talks on")."""
 PLACE_PREPS = word_set("in at to into from near")
 PLACE_ONLY_PREPS = word_set("in at into from near")
+MODIFIER_DEPS = ("compound", "nmod", "amod", "poss")
+"""How a name hangs from the noun it modifies ("GOP presidential nominee", "Clinton tech aide", "Earth's climate")."""
+SETTING_PREPS = word_set("on in at into near")
+"""Prepositions whose object is where or on what ground a thing is done ("on an Albany street", "on the DUI charge",
+"in US sales"): a name that only modifies that object is no party. Not "from", whose object is often the party
+itself ("sought federal aid from the U.S. government", "competition from Google's Android")."""
 GERUND_DOER_PREPS = word_set("by through while without after before since upon")
 """A gerund after these is done by the clause's doer: its means or manner ("divested it by selling it") or an
 act just before or after it ("Kim has been visiting Russia after meeting Putin on Wednesday": Kim met him; told
@@ -980,7 +986,7 @@ def _names_in(tok: Any, ents: Ents) -> tuple[list[str], str | None]:
             if ent.label_ in PLACE_LABELS and place is None:
                 place = ent.text
             continue
-        if _locates(ent, ents):
+        if _locates(ent, ents) or _names_whose(ent, ents) or _modifies_setting(ent, tok, ents):
             continue
         if ent.label_ in NAME_LABELS and ent.text not in found:
             found.append(ent.text)
@@ -992,6 +998,37 @@ def _locates(ent: Any, ents: Ents) -> bool:
     France"): part of that place, no party to the act; not a place named with it ("China and Russia")."""
     beside = ents.get(ent.root.head.i) if ent.root.dep_ in ("appos", "npadvmod") else None
     return ent.label_ in PLACE_LABELS and beside is not None and beside is not ent and beside.label_ in PLACE_LABELS
+
+
+def _modified_head(ent: Any, ents: Ents) -> Any | None:
+    """The word a name modifies, up a chain of modifiers to the first name or the first word that is no modifier
+    ("GOP" of "GOP presidential nominee Donald Trump": "Trump"; "DUI" of "the DUI charge": "charge"); None for a
+    name that modifies nothing."""
+    node = ent.root
+    while node.dep_ in MODIFIER_DEPS and node.head.i != node.i:
+        node = node.head
+        if ents.get(node.i) is not ent and (node.dep_ not in MODIFIER_DEPS or node.i in ents):
+            return node
+    return None
+
+
+def _names_whose(ent: Any, ents: Ents) -> bool:
+    """Whether a name only says which party, team or firm a person named after it belongs to ("GOP presidential
+    nominee Donald Trump", "Wells Fargo CEO John Stumpf", "Salem Radio's Hugh Hewitt"): the person takes part,
+    not the party."""
+    head = _modified_head(ent, ents)
+    person = ents.get(head.i) if head is not None else None
+    return person is not None and person is not ent and person.label_ == "PERSON"
+
+
+def _modifies_setting(ent: Any, tok: Any, ents: Ents) -> bool:
+    """Whether a name only modifies the common noun after a preposition of setting ("killed a girl on an Albany
+    street", "arrested on the DUI charge", "a drop in US sales"): the street, the charge and the sales are no
+    party, and still less the name that says which."""
+    head = _modified_head(ent, ents)
+    if head is None or head.i in ents or head.pos_ != "NOUN" or head.dep_ != "pobj":
+        return False
+    return head.i >= tok.i and head.head.lower_ in SETTING_PREPS
 
 
 def _about(word: Any, phrase: Any) -> bool:
