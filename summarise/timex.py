@@ -117,6 +117,14 @@ named" is future), not a word in -eed ("succeed", "need", "proceed"), which is n
 ("United", "Ted"): the -ed form is matched in lower case only."""
 
 
+_SCHEDULED = re.compile(
+    r"\b(?:begins|starts|opens|closes|ends|resumes|reopens|meets|convenes|votes|arrives|departs|returns|expires|"
+    r"takes place|kicks off|gets under ?way|goes on trial)\b"
+)
+"""A scheduled present: the simple present of an act that is set for a day ("The trial begins on Wednesday", "the
+summit opens Monday") speaks of one to come, as the future does; a bare weekday after one is the next."""
+
+
 @dataclass
 class _State:
     """What resolution needs besides the match: publication date, the text, and the last date named per grain."""
@@ -129,12 +137,14 @@ class _State:
     last_year: int | None = None
     spans: list[TimeMention] = field(default_factory=list)
 
-    def future(self, start: int, end: int) -> bool:
-        return self.tense(start, end) == "future"
+    def ahead(self, start: int, end: int) -> bool:
+        """Whether the expression's clause looks ahead: a future, or a scheduled present ("begins on Friday")."""
+        return self.tense(start, end) in ("future", "scheduled")
 
     def tense(self, start: int, end: int) -> str:
         """The expression's clause's tense: the nearest tense cue before it in its sentence, a future one (will,
-        would, is due to, plans to …) or a past one (said, was, -ed); "any" without one. A possessive
+        would, is due to, plans to …), a past one (said, was, -ed) or a scheduled present ("begins": "scheduled");
+        "any" without one. A possessive
         ("Wednesday's ruling") or a modifier after "the" ("the Aug. 7 blasts") dates a noun, not the clause:
         "any" there."""
         if self.text.startswith(("'s", "’s"), end) or _preceding_word(self.text, start) == "the":
@@ -146,9 +156,13 @@ class _State:
         window = window.replace("’", "'")
         future = [m.end() for m in _FUTURE.finditer(window.casefold())]
         past = [m.end() for m in _PAST.finditer(window)]
-        if future and (not past or future[-1] >= past[-1]):
+        scheduled = [m.end() for m in _SCHEDULED.finditer(window.casefold())]
+        latest = max([*future, *past, *scheduled], default=None)
+        if latest is None:
+            return "any"
+        if future and future[-1] == latest:
             return "future"
-        return "past" if past else "any"
+        return "past" if past and past[-1] == latest else "scheduled"
 
     @property
     def year(self) -> int | None:
@@ -246,13 +260,13 @@ def _weekday_date(state: _State, name: str, mod: str | None, start: int, end: in
         return published + timedelta(days=ahead or 7)
     if mod == "this":
         return published + timedelta(days=target - published.weekday())
-    return published + timedelta(days=ahead) if state.future(start, end) else published - timedelta(days=back)
+    return published + timedelta(days=ahead) if state.ahead(start, end) else published - timedelta(days=back)
 
 
 def _year_of(state: _State, month: int, day: int, start: int, end: int) -> int | None:
     """The year of a month (and day) written without one: the last on or before publication (always after
-    "since" or "ended"), or the next one when the sentence speaks of the future or it is nearer and within about
-    three months."""
+    "since" or "ended"), or the next one when the sentence looks ahead (``_State.ahead``) or it is nearer and
+    within about three months."""
     published = state.published
     if published is None:
         return None
@@ -262,7 +276,7 @@ def _year_of(state: _State, month: int, day: int, start: int, end: int) -> int |
     ahead = published.year if this >= published else published.year + 1
     if _preceding_word(state.text, start) in ("since", "ended"):
         return past  # "since September 20": a time already begun; "the quarter ended Oct. 31": a time over
-    if state.future(start, end):
+    if state.ahead(start, end):
         return ahead
     gap_ahead = (date(ahead, month, min(day, monthrange(ahead, month)[1])) - published).days
     gap_past = (published - date(past, month, min(day, monthrange(past, month)[1]))).days
@@ -565,15 +579,18 @@ def _reference(m: re.Match[str], _: _State) -> Resolved:
 
 
 def _weekend_of(state: _State, mod: str, start: int) -> date:
-    """A day in the weekend meant: "this weekend" is the one of this week, as "this week" is; "the weekend" the
-    last one begun by publication (the next one when the sentence speaks of the future); "last weekend" the one
-    before that unless publication falls on one."""
+    """A day in the weekend meant: "this weekend" is the one of this week, as "this week" is, unless the sentence
+    tells of the past ("closed the plant this weekend" on a Monday: the one just gone); "the weekend" the last one
+    begun by publication (the next one when the sentence speaks of the future); "last weekend" the one before that
+    unless publication falls on one."""
     assert state.published is not None
     published = state.published
-    if mod == "this":
-        return published + timedelta(days=5 - published.weekday())
     saturday = published - timedelta(days=(published.weekday() - 5) % 7)
-    if mod in ("next", "coming") or ((not mod and state.future(start, start)) and published.weekday() < 5):
+    if mod == "this":
+        if published.weekday() < 5 and state.tense(start, start) == "past":
+            return saturday
+        return published + timedelta(days=5 - published.weekday())
+    if mod in ("next", "coming") or ((not mod and state.ahead(start, start)) and published.weekday() < 5):
         return saturday + timedelta(days=7)
     if mod in ("last", "past", "previous") and published.weekday() >= 5:
         return saturday - timedelta(days=7)
@@ -630,7 +647,7 @@ def _season(m: re.Match[str], state: _State) -> Resolved:
         return "DATE", f"XXXX-{code}"
     begun = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code] <= published.month
     year = published.year - (not begun)
-    if state.future(m.start(), m.end()) and begun:
+    if state.ahead(m.start(), m.end()) and begun:
         year += 1
     return "DATE", f"{year:04d}-{code}"
 
@@ -713,7 +730,7 @@ def _quarter_year(state: _State, quarter: int, start: int, end: int) -> int:
     the future."""
     assert state.published is not None
     year, current = state.published.year, (state.published.month - 1) // 3 + 1
-    if quarter > current and not state.future(start, end):
+    if quarter > current and not state.ahead(start, end):
         return year - 1
     return year
 
@@ -1488,3 +1505,36 @@ def _calendar_start(value: str) -> date | None:
         return None
     part = _part_of_year(value)
     return part[0] if part else None
+
+
+_RANGE_LINKS = {"from": ("to", "until", "till", "through", "-", "–"), "between": ("and",)}
+_RANGE_OPENER = re.compile(r"\b(from|between)\s+$", re.IGNORECASE)
+_CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d\d){0,2}")
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Two calendar times joined as one stretch ("from 2009 to 2011"): its offsets in the text, opener included,
+    and its value as an interval of the two ("2009/2011")."""
+
+    start: int
+    end: int
+    value: str
+
+
+def date_range(text: str, first: TimeMention, later: list[TimeMention]) -> DateRange | None:
+    """The range that ``first`` opens, when a "from" or "between" stands just before it and the next tagged time
+    follows it after only "to"/"until"/"through" (after "from") or "and" (after "between"): the act held over the
+    whole stretch, not its first year ("rose from 2009 to 2011"). Both must be calendar dates, in order."""
+    opener = _RANGE_OPENER.search(text[max(0, first.start - 10) : first.start])
+    second = next((m for m in later if m.start >= first.end), None)
+    if opener is None or second is None:
+        return None
+    if text[first.end : second.start].strip().casefold() not in _RANGE_LINKS[opener[1].casefold()]:
+        return None
+    if not (_CALENDAR_VALUE.fullmatch(first.value) and _CALENDAR_VALUE.fullmatch(second.value)):
+        return None
+    days = calendar_days(f"{first.value}/{second.value}")
+    if days is None or second.value[: len(first.value)] <= first.value[: len(second.value)]:
+        return None  # not in order ("from 2011 to 2009"), or one inside the other ("from 2009 to March 2009")
+    return DateRange(start=first.start - len(opener[0]), end=second.end, value=f"{first.value}/{second.value}")

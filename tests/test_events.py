@@ -1381,3 +1381,11 @@ def test_an_action_keeps_what_its_verb_needs_to_mean_what_the_sentence_says(text
 )
 def test_a_verb_that_names_nothing_done_on_its_own_is_no_event(text: str, word: str) -> None:
     assert not [a for _, a, _, _ in found(text) if a.split()[0] == word]
+
+
+def test_a_day_the_parse_hangs_at_the_end_of_an_announcement_s_object_dates_the_announcing() -> None:
+    text = "Jones announced the firm's merger on Tuesday. Brown confirmed the bank's plan on Tuesday to close branches."
+    result = summarise(text, published="2021-03-04", settings=PARSE)
+    times = event_times(result)
+    assert times["announced"] == "2021-03-02"  # made public that day
+    assert times["confirmed"] is None  # the day stands inside the object, before its infinitive

@@ -436,3 +436,18 @@ def test_a_deed_as_foretold_is_the_article_s() -> None:
     )
     assert _sources(trump)["dropping"] == ["Donald Trump"]
     assert _sources("The plant closed, as reported by Reuters.")["closed"] == ["Reuters"]
+
+
+def test_a_time_that_opens_a_range_gives_the_event_the_whole_interval() -> None:
+    text = "Acme ran the plant from 2009 to 2011. Beta grew between 2014 and 2016. Gamma sold it in 2009 and 2011."
+    sentences = [(0, 37), (38, 70), (71, len(text))]
+    grounder = Grounder(text, sentences, date(2021, 5, 5))
+
+    def event(sentence: int, action: str, when: str | None) -> ExtractedEvent:
+        return ExtractedEvent("parse", sentence, (0, len(text)), "Acme", action, (), when, None)
+
+    found = grounder.events([event(1, "ran", "from 2009"), event(2, "grew", "2014"), event(3, "sold", "in 2009")])
+    times = [(t.text, t.value) if t else None for t in (e.event.time for e in found)]
+    assert times[0] == ("from 2009 to 2011", "2009/2011")
+    assert times[1] == ("between 2014 and 2016", "2014/2016")
+    assert times[2] == ("in 2009", "2009")  # two years, no range: the words the parse gave

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from summarise.schema import TimeMention
-from summarise.timex import event_time, tag_times, time_phrases
+from summarise.timex import date_range, event_time, tag_times, time_phrases
 
 WED = date(2023, 9, 6)  # seed 000: Wednesday 6 September 2023
 FRI = date(2023, 9, 15)  # seed 002: Friday 15 September 2023
@@ -466,3 +466,41 @@ def test_a_future_clause_points_weekdays_and_months_forward() -> None:
         "2023-09-05",
         "day",
     )
+
+
+def test_a_scheduled_present_points_a_weekday_forward() -> None:
+    assert _event_time("on Friday", WED, "The trial begins on Friday.") == ("2023-09-08", "day")
+    assert _event_time("Friday", WED, "The summit opens Friday.") == ("2023-09-08", "day")
+    # a past cue nearer the weekday still wins, and a simple present of another verb does not look ahead
+    assert _event_time("on Friday", WED, "The trial, which begins soon, was delayed on Friday.") == (
+        "2023-09-01",
+        "day",
+    )
+    assert _event_time("on Friday", WED, "Smith says he quit on Friday.") == ("2023-09-01", "day")
+
+
+def test_this_weekend_in_a_past_sentence_is_the_one_just_gone() -> None:
+    monday = date(2016, 9, 19)
+    assert _event_time("this weekend", monday, "They rallied this weekend.") == (
+        "2016-09-17/2016-09-18",
+        "interval",
+    )
+    assert _event_time("this weekend", monday, "They will rally this weekend.") == (
+        "2016-09-24/2016-09-25",
+        "interval",
+    )
+
+
+def _range(sentence: str) -> str | None:
+    times = tag_times(sentence, WED)
+    found = date_range(sentence, times[0], times[1:]) if times else None
+    return found.value if found else None
+
+
+def test_a_range_of_two_dates_is_their_interval() -> None:
+    assert _range("Sales rose from 2009 to 2011.") == "2009/2011"
+    assert _range("Prices rose between 2014 and 2016.") == "2014/2016"
+    assert _range("He led it from March 2009 until June 2011.") == "2009-03/2011-06"
+    assert _range("Sales rose in 2009 and 2011.") is None  # two times, no range
+    assert _range("It led from 2011 to 2009.") is None  # out of order
+    assert _range("Sales rose from $5 in 2009 to $8 in 2011.") is None  # the range is of figures

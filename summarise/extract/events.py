@@ -87,6 +87,7 @@ from ..lexicon import (
     COMPANY_NOUNS,
     CUES,
     MENTAL_CUES,
+    MONTHS,
     NOUN_CUES,
     PEOPLE_NOUNS,
     PERSON_PRONOUNS,
@@ -94,6 +95,7 @@ from ..lexicon import (
     PLURAL_PRONOUNS,
     RELATIVE,
     SPEAKER_PRONOUNS,
+    WEEKDAYS,
     word_set,
 )
 from ..lexicon import LIGHT_VERBS as NOUN_SAYING_VERBS
@@ -1537,6 +1539,8 @@ def _dates(head: Any, verb: Any) -> bool:
             return False
         if subject is not None and parent.i == subject.i:
             return _sets_time(node, subject)
+        if _made_public_on(node, parent, verb):
+            return True
         if parent.i != verb.i and parent.pos_ in ("NOUN", "PROPN") and not _occasion(parent):
             return False
         if parent.i != verb.i and (_gerund_clause(parent) or _compared(parent)):
@@ -1549,6 +1553,28 @@ def _dates(head: Any, verb: Any) -> bool:
             return False
         node = parent
     return True
+
+
+_DAY_WORDS = frozenset({*WEEKDAYS, "today", "yesterday"})
+
+
+def _made_public_on(arc: Any, noun: Any, verb: Any) -> bool:
+    """Whether a day the parse hangs at the end of an act of saying's object dates the saying: "Smith announced
+    the company's move on Wednesday" (the parse: "move on Wednesday"); what is made public that day is the news,
+    so the day is the announcing's. Only a bare day ("on Wednesday", "on June 18", "today") ending the object of
+    an ``ACT_CUES`` verb, not a longer time ("the 2008 results") nor one inside the object ("the move on Wednesday
+    to cut jobs")."""
+    if verb.lemma_.casefold() not in ACT_CUES or noun.dep_ != "dobj" or noun.head.i != verb.i:
+        return False
+    if noun.right_edge.i != arc.right_edge.i:
+        return False
+    day = next((t for t in arc.subtree if t.dep_ in ("pobj", "npadvmod")), arc)
+    if arc.dep_ == "prep" and arc.lower_ != "on":
+        return False
+    if arc.dep_ not in ("prep", "npadvmod"):
+        return False
+    word = day.lower_
+    return word in _DAY_WORDS or (word in MONTHS and any(c.dep_ == "nummod" for c in day.children))
 
 
 def _own_subject(verb: Any) -> Any | None:

@@ -24,7 +24,7 @@ from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import RangeLookup
 from ..lexicon import PRONOUNS, is_speech, quoted_stretches, word_set
 from ..schema import Claim, Event, EventKind, EventStatus, GroundingCounts, Span, Speech, TimeExpr, TimeMention
-from ..timex import calendar_days, dates_an_event, event_time, tag_times
+from ..timex import calendar_days, date_range, dates_an_event, event_time, tag_times
 from .align import locate, verify_quote
 from .checks import find_cue, looks_like_name, mentioned
 from .normalise import normalise_with_ends
@@ -363,9 +363,19 @@ class Grounder:
                 return None
             start, end = span.start + hit.start, span.start + hit.end
             mention = next((m for m in inside if m.start < end and start < m.end), None)
-            return event_time(sentence[hit.start : hit.end], mention, self.published)
+            return self._ranged(mention, inside) or event_time(sentence[hit.start : hit.end], mention, self.published)
         dating = [m for m in inside if dates_an_event(m)]
+        if len(dating) == 2:
+            return self._ranged(dating[0], dating)
         return event_time(dating[0].text, dating[0], self.published) if len(dating) == 1 else None
+
+    def _ranged(self, mention: TimeMention | None, inside: list[TimeMention]) -> TimeExpr | None:
+        """The interval a time opens with the next one ("from 2009 to 2011", "between 2014 and 2016"), whose words
+        the event is shown, or None: the act held over the stretch, which its first time alone would cut short."""
+        found = date_range(self.text, mention, inside) if mention is not None else None
+        if found is None:
+            return None
+        return TimeExpr(text=self.text[found.start : found.end], value=found.value, granularity="interval")
 
     def _now(self, item: ExtractedEvent, trigger: Span | None, in_lead: bool) -> TimeExpr | None:
         """The publication day for an act told in the present in the article's own voice with no time words ("The
