@@ -1362,6 +1362,8 @@ def test_a_deed_set_aside_is_a_negated_event_as_the_deed_done_is_an_event() -> N
             "Things that are not literally true are rated correct.",
             "Things that are not literally true are rated correct",
         ),
+        # a number keeps the unit written onto it
+        ("The company paid 7m to settle the case.", "paid 7m"),
     ],
 )
 def test_an_action_keeps_what_its_verb_needs_to_mean_what_the_sentence_says(text: str, action: str) -> None:
