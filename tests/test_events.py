@@ -846,7 +846,7 @@ def test_the_article_s_simple_present_holds_at_the_time_of_writing_a_speaker_s_d
         "assembled the jets": ("assembled", "2006-06-20"),  # and the present passive
         "has a previous order for two jets": None,  # the having is now; the ordering, the act, was before
         "airliners are selected": ("selected", "2006-06-20"),
-        "bought": ("bought", "2006-06-20"),  # a coordinated participle shares the passive's "are"
+        "bought airliners": ("bought", "2006-06-20"),  # a coordinated participle shares the passive's "are"
         "rewrote the rules": None,  # a past form the parse tags as a present
     }
 
