@@ -106,6 +106,14 @@ def test_a_reduced_passive_coordinated_with_its_agent_s_participle_is_the_agent_
     found = {e.action.split()[0]: (e.actor, e.action) for e in _events(text)}
     assert found["hit"] == ("a motorist", "hit a woman")
     assert found["killed"][0] == "a motorist" and found["killed"][1].startswith("killed a woman")
+    # a bare participle after a passive shares its passive reading: its subject undergoes, its "by" phrase does
+    text = "A woman was hit and killed by a motorist on Wednesday night outside her home."
+    killed = [(e.actor, e.action) for e in _events(text) if e.action.split()[0] == "killed"]
+    assert killed and killed[0][0] == "a motorist" and killed[0][1].startswith("killed a woman")
+    text = "She was walking outside when she was struck and killed by a motorist."
+    assert "killed her" in [e.action for e in _events(text)]
+    # one with an object of its own acts: "was hit and lost a tooth" is no passive
+    assert "lost a tooth" in [e.action for e in _events("The boxer was hit and lost a tooth.")]
     # a coordinated passive with its own auxiliary is left as it was told
     assert "Google" in [e.actor for e in _events("Acme grew and was bought by Google.")]
 

@@ -846,7 +846,7 @@ def test_the_article_s_simple_present_holds_at_the_time_of_writing_a_speaker_s_d
         "assembled the jets": ("assembled", "2006-06-20"),  # and the present passive
         "has a previous order for two jets": None,  # the having is now; the ordering, the act, was before
         "airliners are selected": ("selected", "2006-06-20"),
-        "bought": ("bought", "2006-06-20"),  # a coordinated participle shares the passive's "are"
+        "bought airliners": ("bought", "2006-06-20"),  # a coordinated participle shares the passive's "are"
         "rewrote the rules": None,  # a past form the parse tags as a present
     }
 
@@ -1362,6 +1362,8 @@ def test_a_deed_set_aside_is_a_negated_event_as_the_deed_done_is_an_event() -> N
             "Things that are not literally true are rated correct.",
             "Things that are not literally true are rated correct",
         ),
+        # a number keeps the unit written onto it
+        ("The company paid 7m to settle the case.", "paid 7m"),
     ],
 )
 def test_an_action_keeps_what_its_verb_needs_to_mean_what_the_sentence_says(text: str, action: str) -> None:

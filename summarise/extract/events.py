@@ -1348,7 +1348,15 @@ def _word_end(tok: Any) -> Any:
     "run", which the parse may hang apart), so an action never ends inside a word ("called for a re")."""
     while tok.i + 2 < len(tok.doc) and _hyphen_joined(tok):  # not "long- and short-term": a dash
         tok = tok.doc[tok.i + 2]
-    return tok
+    return _unit_of(tok) or tok
+
+
+def _unit_of(number: Any) -> Any | None:
+    """The unit written onto a number that the tokenizer split off ("7m": "7", "m"; "10k"), so an action never
+    ends on the bare number ("paid 7" of "paid 7m"), else None."""
+    after = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    joined = after is not None and not number.whitespace_ and after.is_alpha and len(after) <= 3
+    return after if joined and number.like_num else None
 
 
 def _active(verb: Any, words: Sequence[Any]) -> str | None:
@@ -1359,6 +1367,7 @@ def _active(verb: Any, words: Sequence[Any]) -> str | None:
     agent = agent if agent is not None else parties.head if parties is not None else _shared_agent(verb)
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _patient(verb) or _opened(verb)
     patient = patient or _shared_patient(verb)  # "A woman hit and killed by a motorist": hit a woman, killed her
+    patient = patient or _conjunct_patient(verb)  # "A woman was hit and killed by a motorist": killed her
     if agent is None or patient is None:  # "was supposed to be escorted by an NYPD detail": escorted the van
         return None
     if patient.lower_ in RELATIVE and verb.dep_ == "relcl":
@@ -1368,7 +1377,24 @@ def _active(verb: Any, words: Sequence[Any]) -> str | None:
     after = "".join(t.text_with_ws for t in verb.doc[verb.i : words[-1].i + 1] if t.i not in left)
     after = "" if agent.head.i != verb.i and agent.head.head.i == verb.i else after  # "hit and killed by": "hit her"
     patient_words = [t.lower_ if t.is_sent_start and t.pos_ != "PROPN" else t.text for t in _compact(patient, 4)]
+    patient_words = [OBJECT_CASE.get(w.lower(), w) if patient.tag_ == "PRP" else w for w in patient_words]
     return " ".join([_text(lead), *patient_words, after])
+
+
+OBJECT_CASE = {"i": "me", "he": "him", "she": "her", "we": "us", "they": "them"}
+"""A subject pronoun as the object it becomes in the active voice ("she was struck and killed": killed her)."""
+
+
+def _conjunct_patient(verb: Any) -> Any | None:
+    """Who a bare participle coordinated with a passive undergoes it: the second of "was hit and killed by a
+    motorist" has no auxiliary of its own, yet shares the first's passive reading, so its subject is the one
+    killed and its "by" phrase the killer. Not a conjunct with a subject, an auxiliary or an object of its own
+    ("was arrested and has admitted the theft", "was hit and lost a tooth")."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or not _passive(verb.head):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children):
+        return None
+    return _patient(verb.head)
 
 
 def _opened(verb: Any) -> Any | None:
