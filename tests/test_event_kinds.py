@@ -115,6 +115,30 @@ def test_statistics_holdings_conditions_rules_and_labels_are_states(text: str, w
     assert _kinds(text)[word] == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        # the writer's judgement of what a thing stands for, in any tense; a person doing it acts
+        ("The vote marked a turning point for the party.", "marked", "state"),
+        ("The crisis highlighted deep differences among the members.", "highlighted", "state"),
+        ("Trump highlighted the issue in a speech on Monday.", "highlighted", "act"),
+        ("A small shift could represent a serious setback for the campaign.", "represent", "state"),
+        # "represent" and its kind in the simple present, whoever: what one stands for
+        ("The senator represents everything the town dislikes.", "represents", "state"),
+        # a verdict: "prove" or "sound" with a complement; not a proof of a clause, not a call sounded
+        ("The strategy proved costly for the campaign.", "proved", "state"),
+        ("The council has proved to be ineffective.", "proved", "state"),
+        ("The mayor sounded a warning on Monday.", "sounded", "act"),
+        # a habit: a verb of tending, or a simple present with an adverb of how often; not a past of a period
+        ("Voters tend to favour incumbents.", "tend", "state"),
+        ("Candidates usually avoid such questions.", "avoid", "state"),
+        ("The senator frequently mocked his rival in 2012.", "mocked", "act"),
+    ],
+)  # fmt: skip
+def test_judgements_verdicts_and_habits_are_states(text: str, word: str, kind: str) -> None:
+    assert _kinds(text)[word] == kind
+
+
 def test_a_mention_told_as_an_act_makes_the_merged_event_an_act() -> None:
     text = "Suvarnabhumi Airport serves Bangkok. Suvarnabhumi Airport served Bangkok in 2006."
     result = summarise(text, published="2010-06-08", settings=PARSE)

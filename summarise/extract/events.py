@@ -159,6 +159,24 @@ RULING = word_set("require prohibit forbid mandate oblige permit")
 """Verbs that tell what a rule or an authority demands or allows (``_standing``)."""
 ROLE_VERBS = word_set("act serve double function")
 """Verbs that with "as" give a thing's role ("a new stainless steel frame, which acts as an antenna")."""
+EVALUATING = word_set("mark underscore underline highlight spotlight illustrate reflect signal show demonstrate")
+"""Verbs by which the writer judges what a thing or a fact stands for ("the speech reflected the president's
+eagerness", "the euro crisis highlighted sharp differences"): with a thing as subject, a judgement, not an act
+(``_evaluation``); a person doing it acts ("Trump highlighted his message")."""
+EMBODYING = word_set("represent embody epitomize epitomise symbolize symbolise exemplify typify personify")
+"""Verbs that say what a thing or a party is taken to be ("could represent a rare bipartisan success story",
+"He represents our greatest shame"): a judgement or a standing relation, with a thing as subject in any tense,
+with anyone in the simple present (``_evaluation``); "represented Clinton in the case" is an act."""
+PROVING = word_set("prove sound")
+"""Verbs that with a complement give the writer's verdict ("proved costly", "may prove to be a transient
+phenomenon", "sounds reasonable"): a description (``_verdict``), not "proved that …" nor "sounded a call"."""
+TENDING = word_set("tend")
+"""A verb of habit: what a party or a class is given to ("voters tend to favour incumbents"), not one act."""
+FREQUENCY_ADVERBS = word_set(
+    "usually often typically generally always rarely seldom routinely normally frequently commonly ordinarily"
+)
+"""Adverbs of how often: with a simple present they tell a habit ("Mexicans often say", "candidates generally
+benefit"), what holds as a rule (``_habitual``); in the past, the acts of a period ("frequently mocked")."""
 RATE_PERIODS = word_set("hour day week month year")
 """Periods that, after "a", "each", "every" or "per", make an amount a rate ("$28 an hour", "$300 million a year")."""
 RATE_DETS = word_set("a an each every per")
@@ -1925,7 +1943,9 @@ def _kind(verb: Any, main: Any, subject: Any | None, status: EventStatus, undate
     people's ("Industry analysts predict …", ``_people``) and a dated present ("the service goes live on July
     1"). In any tense, what holds without an occasion (evals/MEANTIME-RECALL.md, "Reader audit, Session 15, round
     2"): a statistic (``_statistic``), a holding (``_holding``), a condition (``_condition``), a label
-    (``_labelled``), a standing rule and what it requires (``_standing``)."""
+    (``_labelled``), a standing rule and what it requires (``_standing``); the writer's judgement of what a thing
+    stands for (``_evaluation``), a verdict (``_verdict``), a habit (``_habitual``) (evals/MEANTIME-RECALL.md,
+    "Reader audit, Session 16 (h/state22)")."""
     if verb.lemma_.lower() in HAVING or _statistic(verb, subject) or _holding(verb) or _condition(verb):
         return "state"
     if _dwelling(verb) or _related(verb):
@@ -1934,9 +1954,46 @@ def _kind(verb: Any, main: Any, subject: Any | None, status: EventStatus, undate
         return "state"
     if verb.dep_ == "xcomp" and _standing(verb.head, _subject(verb.head), undated):
         return "state"  # "Section 7 required federal agencies to consult": the consulting is the rule's demand
+    if _evaluation(verb, subject) or _verdict(verb) or _habitual(verb):
+        return "state"
     if main is not verb or status != "happened" or not undated or subject is None:
         return "act"
     return "state" if _thing_does(verb, subject) else "act"
+
+
+def _evaluation(verb: Any, subject: Any | None) -> bool:
+    """The writer's judgement of what a thing or a fact shows or stands for (``EVALUATING``: "the euro crisis
+    highlighted sharp differences"; ``EMBODYING``: "a minimal shift would represent a significant setback"), in any
+    tense, with an object and a thing as subject: no party, no people, no person's pronoun. "represent" and its
+    kind in the simple present, whoever the subject ("He represents our greatest shame", "the union represents
+    50,000 workers"): what one is taken to be or stands for, not one act."""
+    lemma = verb.lemma_.lower()
+    if lemma not in EVALUATING | EMBODYING or subject is None or _passive(verb):
+        return False
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "signaled that they were coming around": a saying, which claims tell
+    if lemma in EMBODYING and _simple_present(verb):
+        return True
+    return not (_party(subject) or _people(subject, verb))
+
+
+def _verdict(verb: Any) -> bool:
+    """A verb of ``PROVING`` with a complement and no object ("proved costly", "has proved to be ineffective",
+    "sounds reasonable"): the writer's verdict on a thing, not an act."""
+    if verb.lemma_.lower() not in PROVING or any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return False
+    to_be = any(c.dep_ == "xcomp" and c.lemma_.lower() == "be" for c in verb.children)
+    return to_be or any(c.dep_ in ("acomp", "attr", "oprd") for c in verb.children)
+
+
+def _habitual(verb: Any) -> bool:
+    """A habit, not an act: a verb of ``TENDING`` and the act it takes ("People tend not to say those things"), in
+    any tense; or a simple present with an adverb of how often of its own (``FREQUENCY_ADVERBS``: "Mexicans often
+    say", "candidates generally benefit")."""
+    if verb.lemma_.lower() in TENDING or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in TENDING):
+        return True
+    often = any(c.dep_ == "advmod" and c.lower_ in FREQUENCY_ADVERBS for c in verb.children)
+    return often and _simple_present(verb)
 
 
 def _statistic(verb: Any, subject: Any | None) -> bool:
