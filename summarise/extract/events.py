@@ -9,7 +9,10 @@ Each content verb with someone doing it proposes an event:
   improve") and for a gerund of time or means after it ("had been suspended after violating the law"); what a noun
   is for, its owner (a possessor or a name before it: "the Northrop Grumman plan to assemble"), else the doer of the
   verb whose object or phrase holds the noun: "EADS won a contract to supply tankers", "defeated Boeing for a
-  contract to supply"; an infinitive after a named object, the object: "forced Apple to lower prices"; a gerund of
+  contract to supply", not of a verb that weighs the noun, "critics questioned the decision to close": nobody named;
+  the dative given the noun, "gives the agency the authority to issue"; a noun of asking, "a motion to unseal",
+  nobody named but its "for" phrase; a "by" phrase owns the noun, "efforts by Clinton to paint"); an infinitive
+  after a named object, the object: "forced Apple to lower prices"; a gerund of
   means, the clause's doer: "cut costs by selling the plant", as is a gerund just before or after the clause's act:
   "after meeting Putin on Wednesday"); each conjunct of "A and B published" is its own actor; a pronoun is resolved
   to the nearest name of the right kind before it, not a place that only says where ("via New York"); a subject the
