@@ -122,3 +122,19 @@ def _events(text: str) -> list[Any]:
     doc = load_text(text)
     article = parse_article(doc)
     return list(find_events(doc, article, find_attributions(doc, article)))
+
+
+def test_a_noun_s_infinitive_judged_by_the_verb_s_subject_has_no_doer_named() -> None:
+    # the critics weigh the decision; who closes the plant is not said
+    assert "close" not in doers("Critics questioned the decision to close the plant.")
+    assert doers("Trump made a decision to fire the director.")["fire"] == "Trump"  # his own decision
+    assert doers("Acme won a contract to supply tankers.")["supply"] == "Acme"
+
+
+def test_a_noun_of_asking_is_not_done_by_who_asks() -> None:
+    # the paper asks the court to unseal the file: not the paper's act
+    assert "unseal" not in doers("The judge rejected the newspaper's request to unseal the file.")
+
+
+def test_the_one_given_a_noun_s_power_does_its_infinitive() -> None:
+    assert doers("The law gives the agency the authority to issue new rules.")["issue"] == "the agency"

@@ -9,7 +9,10 @@ Each content verb with someone doing it proposes an event:
   improve") and for a gerund of time or means after it ("had been suspended after violating the law"); what a noun
   is for, its owner (a possessor or a name before it: "the Northrop Grumman plan to assemble"), else the doer of the
   verb whose object or phrase holds the noun: "EADS won a contract to supply tankers", "defeated Boeing for a
-  contract to supply"; an infinitive after a named object, the object: "forced Apple to lower prices"; a gerund of
+  contract to supply", not of a verb that weighs the noun, "critics questioned the decision to close": nobody named;
+  the dative given the noun, "gives the agency the authority to issue"; a noun of asking, "a motion to unseal",
+  nobody named but its "for" phrase; a "by" phrase owns the noun, "efforts by Clinton to paint"); an infinitive
+  after a named object, the object: "forced Apple to lower prices"; a gerund of
   means, the clause's doer: "cut costs by selling the plant", as is a gerund just before or after the clause's act:
   "after meeting Putin on Wednesday"); each conjunct of "A and B published" is its own actor; a pronoun is resolved
   to the nearest name of the right kind before it, not a place that only says where ("via New York"); a subject the
@@ -561,11 +564,15 @@ def _subject(verb: Any) -> Any | None:
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and not _purpose(tok):
             return tok.head
         if (noun := _noun_of(tok)) is not None:  # "Ford's decision to name", "won a contract to supply": its owner
+            if noun.lemma_.lower() in ASKING_NOUNS:
+                return _asked_of(noun)  # "the Times' request to unseal the file": the court unseals it, not the Times
             owner = _owner(noun)
             if owner is not None:
                 return owner
+            if (given := _given_to(noun)) is not None:
+                return given  # "gives the agency the authority to issue rules": the agency issues them
             tok, came = _phrase_verb(noun), ""
-            if tok is None:
+            if tok is None or _judged(noun, tok):
                 return None
             continue
         elif tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in GERUND_DOER_PREPS:
@@ -938,7 +945,49 @@ def _owner(noun: Any) -> Any | None:
     named = (
         c for c in noun.lefts if c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN" and c.ent_type_ in PARTY_LABELS
     )
-    return owner if owner is not None else next(named, None)
+    return owner if owner is not None else next(named, None) or _by_party(noun)
+
+
+def _by_party(noun: Any) -> Any | None:
+    """The party a noun's "by" phrase names as the one whose act it is ("an effort by Hillary Clinton to distract
+    attention": hers), not a time ("a decision by Friday")."""
+    by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+    party = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return party if party is not None and _party(party) else None
+
+
+ASKING_NOUNS = word_set("request motion petition plea appeal demand")
+"""Nouns of asking another to act: their owner asks, the one asked does the infinitive ("the Times' request to
+unseal the file": the court unseals it; "a motion to unseal the records"), named only by a "for" phrase."""
+WEIGHING_VERBS = word_set(
+    """question criticize criticise oppose reject welcome praise support back endorse challenge condemn block
+    approve applaud hail slam fight protest mock guess stop halt delay blast decry denounce veto resist doubt
+    dispute attack ridicule dismiss deride lament overturn scrap reverse"""
+)
+"""Verbs of judging, backing or resisting an act ("critics questioned the decision to close the plant"): their
+subject weighs the act, whoever does it; the doer of the act the object noun names is not theirs."""
+
+
+def _asked_of(noun: Any) -> Any | None:
+    """Who a noun of asking (``ASKING_NOUNS``) has act: the party of its "for" phrase ("a call for the board to
+    resign"), else nobody named there."""
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "for"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def _given_to(noun: Any) -> Any | None:
+    """The one given a noun's chance or power to act, its verb's dative ("gives the agency the authority to issue
+    rules", "gave the mayor an opening to raise taxes"): who does the act, not who gives it."""
+    if noun.dep_ != "dobj":
+        return None
+    dative = next((c for c in noun.head.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    return dative
+
+
+def _judged(noun: Any, verb: Any) -> bool:
+    """Whether a noun without an owner is the object of a verb that judges, backs or resists it
+    (``WEIGHING_VERBS``: "critics questioned the decision to close the plant"): the act is not its subject's."""
+    return noun.dep_ == "dobj" and noun.head.i == verb.i and verb.lemma_.lower() in WEIGHING_VERBS
 
 
 def _phrase_verb(noun: Any) -> Any | None:
