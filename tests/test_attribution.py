@@ -584,3 +584,26 @@ def test_a_source_named_as_an_organisation_the_article_names_is_no_he() -> None:
         "he continued."
     )
     assert [(s, c) for s, c, _ in found(text)][-1] == ("Jusman Djamal", "continued")
+
+
+def test_a_dateline_or_an_interrupted_phrase_before_a_spaced_dash_is_not_the_speaker() -> None:
+    text = "PARIS - French farmers said on Monday that the new rules would ruin them."
+    assert [s for s, _, _ in found(text)] == ["French farmers"]
+
+
+def test_a_speaker_s_name_opens_with_no_conjunction() -> None:
+    text = "The budget passed. But some members note that the tax will rise next year."
+    assert "But" not in " ".join(s for s, _, _ in found(text))
+
+
+def test_a_verb_read_as_a_noun_before_a_participle_speaks_for_nobody() -> None:
+    text = "Keeps saying he opposed the Gulf War, when there are old tapes of him backing it."
+    assert "Keeps" not in [s for s, _, _ in found(text)]
+
+
+def test_a_copula_misparsed_as_joined_to_a_name_describes_that_name() -> None:
+    text = (
+        "Editor’s note: Mary Roux regularly\nincites\nanger and is a serial liar, vain boaster,\n"
+        "snob and bully who has\nrepeatedly pledged to close all schools."
+    )
+    assert [s for s, _, _ in found(text)] in ([], ["Mary Roux"])

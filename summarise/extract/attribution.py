@@ -96,6 +96,7 @@ STATE_DEPS = ("ccomp",)
 STATE_PREPS = ("about", "of", "in", "over", "on")
 NOUN_PREPS = ("of", "about", "for", "on", "against")
 """The prepositions whose object a noun cue holds ("criticism of the deal", "a call for a vote")."""
+DASHES = frozenset({"-", "--", "—", "–", "―"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 """Quotation marks as the parser's tokens: a subject's words never reach back over one ('“…,” Jane Roux')."""
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -182,7 +183,13 @@ def _source_token(cue: Any) -> Any | None:
             return subj
         if tok is cue and tok.dep_ == "acl" and tok.head.i == tok.i - 1 and tok.head.pos_ == "PROPN":
             return tok.head  # "Trump called Clinton a liar", misparsed as a reduced relative clause
-        if tok is cue and tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN"):
+        if (
+            tok is cue
+            and tok.dep_ == "acl"
+            and tok.head.dep_ == "ROOT"
+            and tok.head.pos_ in ("NOUN", "PROPN")
+            and cue.tag_ != "VBG"  # not "Keeps saying she …": a verb read as a noun before a gerund
+        ):
             return tok.head  # "A Quinnipiac poll found last week that …": a verbless sentence is a misparse
         controller = next((c for c in tok.head.children if c.dep_ == "dobj"), None) if tok is not tok.head else None
         if tok is cue and cue.dep_ in ("xcomp", "ccomp") and controller is not None and controller.i < cue.i:
@@ -236,6 +243,8 @@ def _described(noun: Any) -> Any | None:
             return subj if subj.lower_ not in RELATIVE | {"it", "there", "this", "that"} else None
         if verb.dep_ != "conj":
             return None
+        if verb.head.pos_ == "PROPN":  # "Trump regularly\nincites violence and is a liar" misparsed: the name
+            return verb.head
         verb = verb.head
 
 
@@ -308,11 +317,26 @@ def _source_bounds(tok: Any) -> tuple[int, int]:
         right = child
     marks = [t.i for t in tok.subtree if left.i <= t.i < tok.i and t.text in QUOTE_MARKS]
     words = [t for t in tok.subtree if max(marks, default=left.i - 1) < t.i <= right.i]  # not the quotation before
+    words = _after_spaced_dash(words, tok) or words
     # nor punctuation at its edges, nor a focus adverb before the subject ("Even China, …, said"): no one's name
     inner = [t for t in words if not t.is_punct]
     while len(inner) > 1 and inner[0].dep_ == "advmod" and inner[0].head.i == tok.i:
         inner.pop(0)
+    while len(inner) > 1 and inner[0].pos_ == "CCONJ":  # "But some note": a name opens with no conjunction
+        inner.pop(0)
     return _span(words[words.index(inner[0]) : words.index(inner[-1]) + 1] if inner else words)
+
+
+def _after_spaced_dash(words: list[Any], head: Any) -> list[Any]:
+    """The words after the last dash set off by spaces before the subject's head: what is before it is another
+    thing, a dateline ("BRUSSELS - European leaders") or the phrase a parenthesis interrupts ("an aggressive -
+    some say"). A hyphen inside a word ("Ki-moon") has no space on either side. Empty: no such dash."""
+    dashes = [
+        n
+        for n, t in enumerate(words)
+        if t.i < head.i and t.text in DASHES and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_
+    ]
+    return words[dashes[-1] + 1 :] if dashes else []
 
 
 def _around(cue: Any) -> tuple[int, int]:

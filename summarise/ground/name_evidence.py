@@ -150,7 +150,9 @@ def _apposed_names(description: str, text: str) -> tuple[str, ...]:
         for rest in _names_after(after, canon, starts):
             names.add(_name_prefix(rest.split()))
         for lead in _names_before(before, canon, starts):
-            names.add(" ".join(reversed(_name_prefix(list(reversed(lead.split()))).split())))
+            name = " ".join(reversed(_name_prefix(list(reversed(lead.split()))).split()))
+            if name and not _function_word(name.split()[0]):  # "In June, the senator": a time, not his name
+                names.add(name)
     return tuple(name for name in names if name)
 
 
