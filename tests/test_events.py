@@ -1304,8 +1304,23 @@ def test_be_with_the_act_noun_its_subject_is_doing_is_named_by_both_words() -> N
 
 
 def test_a_bare_quantifier_subject_names_part_of_a_group_not_the_name_before_it() -> None:
-    text = "Many buyers could not reach Apple. Some had difficulty finishing their orders."
-    assert [actor for actor, _, _, _ in found(text)] == ["Many buyers", "Some", "Some"]
+    # "some … others" divide the group told before: each part is shown as the sentence names it
+    text = "Many buyers could not reach Apple. Some had difficulty finishing their orders, while others gave up."
+    assert [actor for actor, _, _, _ in found(text)] == ["Many buyers", "Some", "Some", "others"]
+
+
+def test_a_bare_quantifier_that_counts_no_group_named_is_no_doer() -> None:
+    # "some" alone names nobody a reader can tell: the act is told with no doer, as a passive's is
+    text = "The senator looked tired at the hearing, and some speculated about his health."
+    assert ("", "speculated about his health") in [(actor, action) for actor, action, _, _ in found(text)]
+    text = "The clip was widely shared. It was viewed by many as an insult to the troops."
+    assert [actor for actor, action, _, _ in found(text) if action.startswith("viewed")] == [""]
+    # a group the words name is the doer: "some of the protesters", and a relative's "many of the deaths"
+    text = "Some of the protesters threw rocks at the police."
+    assert [actor for actor, _, _, _ in found(text)] == ["Some of the protesters"]
+    text = "He recounts many of the strikes that followed, which brought new members to the union."
+    brought = [actor for actor, action, _, _ in found(text) if action.startswith("brought")]
+    assert brought == ["many of the strikes"]
 
 
 def test_an_act_of_saying_not_done_is_a_negated_event_and_a_saying_not_done_is_nothing() -> None:

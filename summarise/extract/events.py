@@ -299,6 +299,9 @@ PARTITIVES = word_set("all some most many several each both half")
 """A quantifier whose "of" phrase names what it counts ("not all of their claims were upheld"): the claims."""
 FLOATING = word_set("all each both")
 """Quantifiers that may stand after or for the doers they count (``_floating``)."""
+COUNTERS = word_set("some many most several few others")
+"""Quantifiers that stand for an unnamed part of a group ("some speculated about his health", "others could purchase
+a plan"): with no "of" phrase naming the group, no one a reader can tell (``_uncounted``)."""
 PAIRS = word_set("both")
 """A pronoun for the two parties named last (``_pronoun``)."""
 FIRST_PERSON = word_set("i me")
@@ -443,7 +446,9 @@ def _doer_words(tok: Any, ents: Ents) -> str:
         words = f"{first.text}-{words}"  # "enables non-programmers to automate": not "programmers"
     counts = tok.lower_ in PARTITIVES | INDEFINITE or tok.ent_type_ in ("PERCENT", "CARDINAL")
     own = tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ == "agent"  # not a relative's noun: "the six
-    # percent of Chrysler that the government owns, which would give": the purchase would, not Chrysler
+    # percent of Chrysler that the government owns, which would give": the purchase would, not Chrysler; but a
+    # quantifier's group is its own ("many of the deaths that followed, which brought momentum": the deaths')
+    own = own or tok.lower_ in COUNTERS
     if not counts or not own:
         return words
     of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -513,6 +518,18 @@ def _actors(subject: Any) -> list[Any]:
         if named is not None:
             return _conjuncts(named)
     return [c for c in _conjuncts(subject) if c is subject or not (_floating(c) or _prefix(c))]
+
+
+def _uncounted(tok: Any, words: str) -> bool:
+    """Whether a doer is a bare quantifier (``COUNTERS``) whose words name no group it counts: "**some**
+    speculated", "viewed by **some**" name nobody; the act is told with no doer, as a passive's is. Not "some
+    of the protesters" (``_doer_words`` names them), nor "the many" or "many voters" (a noun is named), nor one
+    of two parts a sentence sets against each other ("Some had difficulty …, while others endured long waits",
+    "Some customers reported …, and others tweeted"): the pair divides a group the article has just told, and
+    MEANTIME marks such a quantifier as the act's doer (dropping the three of its dev set lost them)."""
+    if tok.lower_ not in COUNTERS or words.lower() != tok.lower_:
+        return False
+    return not any(t.lower_ in COUNTERS and t.i != tok.i for t in tok.sent)
 
 
 def _floating(tok: Any) -> bool:
@@ -1840,6 +1857,8 @@ def _verb_events(
         kind = _kind(verb, main, subject, status, undated=not when)
         for actor_tok in actors:
             actor = _doer_words(actor_tok, ents) if actor_tok is not None else ""
+            if actor_tok is not None and _uncounted(actor_tok, actor):
+                actor_tok, actor = None, ""  # "others could purchase a plan": "could purchase a plan", by nobody named
             pronoun = actor if actor_tok is not None and _pronoun(actor_tok) else None
             if speaker and actor_tok is not None and actor_tok.lower_ in FIRST_PERSON:
                 actor, pronoun = speaker, None  # "I conclude", says the judge: the judge concludes
