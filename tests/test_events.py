@@ -1109,6 +1109,12 @@ def test_a_pronoun_in_an_embedded_clause_stands_for_the_subject_of_the_clause_ab
     assert ("GM", "received the funds") in [(actor, action) for actor, action, _, _ in found(text)]
 
 
+def test_a_pronoun_under_a_pronoun_subject_is_whoever_that_subject_is_not_a_name_between() -> None:
+    # the clause above's subject is "He", the first "he": the second is the same man, not Mary Smith named between
+    text = "Mr. John Brown spoke in Ohio. He linked the flaw to Mary Smith's use of a server, a chance he missed."
+    assert ("John Brown", "missed a chance") in [(actor, action) for actor, action, _, _ in found(text)]
+
+
 def test_a_person_s_last_name_alone_is_that_person_whatever_the_parser_typed_it() -> None:
     # the parser takes "Jobs" for a company's name here: "He" is still Jobs, not the person named before him
     text = (

@@ -322,9 +322,19 @@ def embedded_subjects(article: ParsedArticle) -> dict[int, tuple[int, int]]:
                 continue
             subject, verb = found
             last = max((t for t in (subject.right_edge, verb) if t.i < tok.i), key=lambda t: t.i, default=subject)
-            # a pronoun subject passes on where it was sought
-            out[start + tok.idx] = out.get(start + subject.idx, (start + subject.left_edge.idx, start + last.idx + 1))
+            out[start + tok.idx] = out.get(start + subject.idx, _sought(subject, start, (subject, last)))
     return out
+
+
+def _sought(subject: Any, start: int, span: tuple[Any, Any]) -> tuple[int, int]:
+    """Where an embedded pronoun's antecedent is sought: the clause above's subject (``span``: its first and last
+    words); a pronoun subject passes on where it was sought itself, and one of the main clause is sought before
+    it, as it is ("He linked X to Hillary Clinton's use, an opportunity he missed": whoever the first "he" is,
+    not Clinton, named between)."""
+    first, last = span
+    if subject.pos_ == "PRON":
+        return 0, start + subject.idx
+    return start + first.left_edge.idx, start + last.idx + 1
 
 
 def _matrix_subject(pronoun: Any) -> tuple[Any, Any] | None:
@@ -358,7 +368,8 @@ def _agrees(pronoun: Any, subject: Any) -> bool:
         return False  # "we", "I": the speaker, whoever the clause above is about
     if subject.pos_ == "PRON":
         same = (PERSON_PRONOUNS, THING_PRONOUNS, PLURAL_PRONOUNS)
-        return any(word in kind and subject.lower_ in kind for kind in same)
+        # "she" is not whoever the "he" above is
+        return SEX.get(word) == SEX.get(subject.lower_) and any(word in k and subject.lower_ in k for k in same)
     person = subject.ent_type_ == "PERSON" or subject.lemma_.lower() in PERSON_ROLES
     if word in THING_PRONOUNS:
         return subject.tag_ in ("NN", "NNP") and not person
