@@ -997,8 +997,7 @@ def _given_to(noun: Any) -> Any | None:
     rules", "gave the mayor an opening to raise taxes"): who does the act, not who gives it."""
     if noun.dep_ != "dobj":
         return None
-    dative = next((c for c in noun.head.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
-    return dative
+    return next((c for c in noun.head.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 def _judged(noun: Any, verb: Any) -> bool:
@@ -1678,11 +1677,9 @@ def _made_public_on(arc: Any, noun: Any, verb: Any) -> bool:
         return False
     if noun.right_edge.i != arc.right_edge.i:
         return False
+    if not (arc.dep_ == "npadvmod" or (arc.dep_ == "prep" and arc.lower_ == "on")):
+        return False
     day = next((t for t in arc.subtree if t.dep_ in ("pobj", "npadvmod")), arc)
-    if arc.dep_ == "prep" and arc.lower_ != "on":
-        return False
-    if arc.dep_ not in ("prep", "npadvmod"):
-        return False
     word = day.lower_
     return word in _DAY_WORDS or (word in MONTHS and any(c.dep_ == "nummod" for c in day.children))
 
