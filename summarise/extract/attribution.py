@@ -221,12 +221,12 @@ def _who_of(relative: Any, noun: Any) -> Any:
         and noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG")
     ):
         return prep.head
-    if relative.lower_ == "who" and (described := _described(noun)) is not None:
+    if relative.lower_ == "who" and (described := _copula_subject(noun)) is not None:
         return described
     return noun
 
 
-def _described(noun: Any) -> Any | None:
+def _copula_subject(noun: Any) -> Any | None:
     """The subject a predicate noun describes, through the list it ends ("Trump … is a serial liar, rampant
     xenophobe and birther who has pledged"): "who" after what someone *is* stands for that someone, not for
     the description (a description does not speak). The subject is the copula's own, or, for a copula joined

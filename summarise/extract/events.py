@@ -133,7 +133,7 @@ QUANTIFIERS = word_set("no any some all every each more less much many few")
 DESCRIBING = word_set("base locate situate headquarter age brand")
 """Past participles that say where a thing stands, what it rests on, how old it is or what mark it bears
 ("systems based in San Jose", "the Royal Courts of Justice located in central London", "Jobs, aged 55", "music
-branded with an apple"): a description, with nobody named who did it (``_described``)."""
+branded with an apple"): a description, with nobody named who did it (``_describing_participle``)."""
 HAVING = word_set("feature own")
 """Verbs of having that MEANTIME marks as events with participants, unlike "have" (``STATES``): what a thing has,
 a description (``_kind``)."""
@@ -2312,15 +2312,16 @@ def _state(verb: Any) -> bool:
     unless its frame makes it an act: a light verb with an act noun (``_light``), a product made by a party or an
     amount earned (``_made``), a party's use of a given thing (``_party_act``), going on with an act
     (``_goes_on``), or having trouble doing something (``_struggled``). Besides, a description: a participle that
-    places or marks a thing (``_described``), a habit told with a rate (``_habit``), a thing's role (``_role``)."""
-    if _described(verb) or _habit(verb) or _role(verb):
+    places or marks a thing (``_describing_participle``), a habit told with a rate (``_habit``), a thing's role
+    (``_role``)."""
+    if _describing_participle(verb) or _habit(verb) or _role(verb):
         return True
     if verb.lemma_.lower() not in STATES:
         return False
     return not (_light(verb) or _made(verb) or _party_act(verb) or _goes_on(verb) or _struggled(verb))
 
 
-def _described(verb: Any) -> bool:
+def _describing_participle(verb: Any) -> bool:
     """A participle of ``DESCRIBING`` with no agent, on a noun or after "be" ("communities based around GM plants",
     "the iTunes Music Store is branded"): it tells what the thing is, not an act. With an agent it is one ("the
     label was branded by Apple Corps")."""
