@@ -57,9 +57,12 @@ from typing import Any, Literal
 from ..ingest import Document
 from ..ingest.index import HolderLookup, LastBefore, QuotationResume, SubstringSet
 from ..lexicon import (
+    ASCII_PAIRS,
     CAST_VERBS,
     CUES,
+    DOUBLE_QUOTES,
     EVIDENCE_CUES,
+    GUILLEMETS,
     IMPRESSION_CUES,
     JUDGING_VERBS,
     LEARNED_CUES,
@@ -97,8 +100,9 @@ STATE_PREPS = ("about", "of", "in", "over", "on")
 NOUN_PREPS = ("of", "about", "for", "on", "against")
 """The prepositions whose object a noun cue holds ("criticism of the deal", "a call for a vote")."""
 DASHES = frozenset({"-", "--", "—", "–", "―"})
-QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
-"""Quotation marks as the parser's tokens: a subject's words never reach back over one ('“…,” Jane Roux')."""
+QUOTE_MARKS = DOUBLE_QUOTES | ASCII_PAIRS | GUILLEMETS
+"""Quotation marks as the parser's tokens: a subject's words never reach back over one ('“…,” Jane Roux'). Not the
+single marks: "’" and "'" are as often apostrophes ("the workers’ union", "Jones' lawyer")."""
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 GENERIC_PRONOUNS = frozenset({"you"})
 """A second-person subject is mostly anyone ("you know", "you say"), not a speaker."""

@@ -89,6 +89,7 @@ from ..lexicon import (
     ACT_CUES,
     COMPANY_NOUNS,
     CUES,
+    DOUBLE_QUOTES,
     MENTAL_CUES,
     MONTHS,
     NOUN_CUES,
@@ -97,6 +98,7 @@ from ..lexicon import (
     PERSON_ROLES,
     PLURAL_PRONOUNS,
     RELATIVE,
+    SINGLE_QUOTES,
     SPEAKER_PRONOUNS,
     WEEKDAYS,
     word_set,
@@ -284,8 +286,9 @@ BOUNDARY_PREPS = frozenset({"after", "before"})
 departure): the act is not at that time. Not "until", which gives the new time of what was put off ("delivery will be
 delayed until October 2007")."""
 PERIODS = word_set("quarter half year month period")
-NO_QUOTES = str.maketrans("", "", '“”"‘')
-"""An action is words, not a span: quotation marks (often half of a pair) are left out."""
+NO_QUOTES = str.maketrans("", "", "".join(sorted(DOUBLE_QUOTES | {"‘"})))
+"""An action is words, not a span: quotation marks (often half of a pair) are left out; not "’" nor "'", which are
+apostrophes inside its words as well ("don’t", "workers' pay")."""
 NOBODY = word_set("no nobody none nothing neither")
 INDEFINITE = word_set("one everything anything something everyone anyone everybody anybody someone somebody")
 """Pronouns that stand for no one the article names (not "one of the planes", "either one"): the resolver would
@@ -429,7 +432,7 @@ def _phrase(tok: Any, ents: Ents) -> str:
     if ent is not None:
         left = min(left, ent[0], key=lambda t: t.i)
         right = max(right, ent[-1], key=lambda t: t.i)
-    opened = [t for t in tok.doc[left.i : tok.i] if t.text in ('"', "“", "”")]
+    opened = [t for t in tok.doc[left.i : tok.i] if t.text in DOUBLE_QUOTES]
     if len(opened) % 2:  # a name set in quotation marks is the name ("the 787 "Dreamliner"": Dreamliner)
         left = opened[-1].nbor()
     return str(tok.doc.text[left.idx : right.idx + len(right.text)]).strip(" ,‘’“”\"'")
@@ -1323,7 +1326,10 @@ def _relative_object(verb: Any, comp: Any | None) -> bool:
     return not timed and not loose  # a clause with no pronoun follows its noun directly ("the music it sells")
 
 
-QUOTE_MARKS = frozenset("\"“”‘’'")
+QUOTE_MARKS = DOUBLE_QUOTES | SINGLE_QUOTES
+"""Marks that set a relative clause in quotation marks (``_relative_object``): single ones too, where an apostrophe
+between a noun and its clause only makes the rule decline. Not the parser's ``attribution.QUOTE_MARKS``, which
+leaves the single marks out for a name's sake and takes guillemets and ASCII pairs."""
 
 
 def _spelled(tokens: Sequence[Any]) -> str:
