@@ -204,10 +204,10 @@ def reported(events: Sequence[Event], claims: Sequence[Claim], text: str) -> lis
 
 
 def _cue_at(claim: Claim, text: str) -> int:
-    """Where a claim's cue is written in its sentence (its first evidence span), -1 where it is not: the rules
-    below read the words around it."""
-    sentence = claim.evidence[0]
-    return text.find(claim.cue, sentence.start, sentence.end)
+    """Where a claim's cue is written in its sentence (its first evidence span; its statement where it has none),
+    -1 where it is not: the rules below read the words around it."""
+    sentence = claim.evidence[0] if claim.evidence else claim.statement
+    return text.find(claim.cue, sentence.start, sentence.end) if sentence is not None else -1
 
 
 _CONJUNCT = re.compile(r"[,;]\s+(?:and|but|yet|while|whereas|although|though)\s+(?!\w+ing\b)", re.IGNORECASE)
@@ -225,8 +225,7 @@ def _told_by(claim: Claim, text: str) -> list[tuple[int, int]]:
     article's), nor is the cue itself, the claimant's act ("Other companies also reported February sales today"
     is no one's report of a report)."""
     span = claim.statement or claim.evidence[0]
-    sentence = claim.evidence[0] if claim.evidence else span
-    at = text.find(claim.cue, sentence.start, sentence.end) if claim.cue else -1
+    at = _cue_at(claim, text) if claim.cue else -1  # an empty cue is no word: found "at" any sentence's start
     if at < 0 or not span.start <= at < span.end:
         return [(span.start, span.end)]
     end = at + len(claim.cue)
