@@ -298,6 +298,19 @@ FUNCTION_WORDS = (
 it ("Although Gallois said", "but prosecutors have"), unlike a modifier ("the development team")."""
 
 # -- quotations -----------------------------------------------------------------------------------------------
+# The quotation marks by kind: the sets of marks that rules test tokens or strip edges by are built from these, each
+# rule taking the kinds it means (beside it, why; character classes inside regexes still spell their own marks):
+# "'" and "’" are apostrophes as well ("don’t", "the workers’ union"), so a rule that meets them inside words
+# leaves the single marks out.
+DOUBLE_QUOTES = frozenset('"“”')
+"""English double quotation marks, straight and curly."""
+SINGLE_QUOTES = frozenset("'‘’")
+"""Single quotation marks, straight and curly; the straight and the closing one are also apostrophes."""
+GUILLEMETS = frozenset("«»")
+OTHER_QUOTES = frozenset("„‚‹›")
+"""Low openers and single guillemets (German, French typography)."""
+ASCII_PAIRS = frozenset({"``", "''"})
+"""Double quotation marks typed as two characters (``like this''), each one token."""
 _OPEN = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _ALSO_CLOSES = {"“": '"', '"': "”"}
 """Typography mixed within one quotation ('a “good corporate citizen," who …'): the other English mark closes

@@ -44,6 +44,10 @@ Pronoun sources are resolved to the nearest earlier speaker in the body (not the
 earlier name of the right kind (he/she to a person); what cannot be resolved stays unattributed. First-person "I
 think", "we know that" outside quotation marks is the writer's and names nobody (inside another statement or a
 transcript's line it is part of that); "you know" is skipped.
+
+Last, the patterns of words around a cue that grounding reads when it links claims to the events they tell
+(``ground.assemble.reported``): a clause coordinated with the cue's, "as" before it, a frame of the writer's, a
+subordinate clause, a saying not done or done by nobody.
 """
 
 from __future__ import annotations
@@ -57,9 +61,12 @@ from typing import Any, Literal
 from ..ingest import Document
 from ..ingest.index import HolderLookup, LastBefore, QuotationResume, SubstringSet
 from ..lexicon import (
+    ASCII_PAIRS,
     CAST_VERBS,
     CUES,
+    DOUBLE_QUOTES,
     EVIDENCE_CUES,
+    GUILLEMETS,
     IMPRESSION_CUES,
     JUDGING_VERBS,
     LEARNED_CUES,
@@ -97,8 +104,9 @@ STATE_PREPS = ("about", "of", "in", "over", "on")
 NOUN_PREPS = ("of", "about", "for", "on", "against")
 """The prepositions whose object a noun cue holds ("criticism of the deal", "a call for a vote")."""
 DASHES = frozenset({"-", "--", "—", "–", "―"})
-QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
-"""Quotation marks as the parser's tokens: a subject's words never reach back over one ('“…,” Jane Roux')."""
+QUOTE_MARKS = DOUBLE_QUOTES | ASCII_PAIRS | GUILLEMETS
+"""Quotation marks as the parser's tokens: a subject's words never reach back over one ('“…,” Jane Roux'). Not the
+single marks: "’" and "'" are as often apostrophes ("the workers’ union", "Jones' lawyer")."""
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 GENERIC_PRONOUNS = frozenset({"you"})
 """A second-person subject is mostly anyone ("you know", "you say"), not a speaker."""
@@ -221,12 +229,12 @@ def _who_of(relative: Any, noun: Any) -> Any:
         and noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG")
     ):
         return prep.head
-    if relative.lower_ == "who" and (described := _described(noun)) is not None:
+    if relative.lower_ == "who" and (described := _copula_subject(noun)) is not None:
         return described
     return noun
 
 
-def _described(noun: Any) -> Any | None:
+def _copula_subject(noun: Any) -> Any | None:
     """The subject a predicate noun describes, through the list it ends ("Trump … is a serial liar, rampant
     xenophobe and birther who has pledged"): "who" after what someone *is* stands for that someone, not for
     the description (a description does not speak). The subject is the copula's own, or, for a copula joined
@@ -999,3 +1007,37 @@ def find_attributions(
     found = [a for a in found if a.source or not _inside(a.cue_start, spoken)] + lines
     found.sort(key=lambda a: a.cue_start)
     return resolve_pronouns(found, [*article.names, *speaker_names(found, article.names)])
+
+
+# -- the words around a cue that say whose its content is, read where grounding links claims to events
+# (``ground.assemble.reported``) ----------------------------------------------------------------------------
+COORDINATED_CLAUSE = re.compile(r"[,;]\s+(?:and|but|yet|while|whereas|although|though)\s+(?!\w+ing\b)", re.IGNORECASE)
+"""Where a coordinated clause begins: a comma or semicolon, then a conjunction and no participle (", and is
+pursuing …", ", but he refuses …", ", while 5 percent prefer …"; not ", while reducing its impact", the same
+clause's adjunct)."""
+AS_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
+"""An "as" right before a cue ("failed as predicted", "as promised"): the deed is told as foretold."""
+WRITERS_FRAME = re.compile(
+    r"\bit\s+(?:should|must|can|could|may|might|will|would)\s+(?:also\s+)?be\s*$"
+    r"|\bit(?:['’]s|\s+is|\s+was)\s+(?:also\s+)?(?:\w+\s+)?(?:worth|important|fair|interesting|notable|necessary)"
+    r"(?:\s+to)?\s*$",
+    re.IGNORECASE,
+)
+"""The words before a cue that make it the writer's: "It should be (mentioned)", "It must also be (noted)",
+"It's worth (noting)", "It is important to (note)"."""
+_SUBORDINATING = r"(?:while|although|though|whereas|because|since|if|when|after|before|once|unless|until)\b[^,;:]*$"
+SUBORDINATE_OPENING = re.compile(r"^\W*(?:even\s+)?" + _SUBORDINATING, re.IGNORECASE)
+"""A sentence opened by a subordinating conjunction, up to a cue with no comma between: the cue is in that clause."""
+SUBORDINATE_AFTER = re.compile(r"\b" + _SUBORDINATING, re.IGNORECASE)
+"""A subordinating conjunction after a statement, up to a cue with no comma between: the cue is in that clause."""
+NOT_DONE = re.compile(
+    r"(?:\bnot|n['’]t|\bnever|\byet\s+to|\bwithout)\s+(?:(?:\w+ly|yet|even|ever|be|been|have)\s+)?$", re.IGNORECASE
+)
+"""The words before a cue that say it was not done: "did not (publicly, yet, even) confirm", "has yet to explain",
+"without knowing"; not a verb between ("could not resist pointing out that …": they did)."""
+NOBODY_SUBJECT = re.compile(
+    r"\b(?:neither|none|nobody|no\s+one)\b(?:(?!\b(?:and|but|while|who|which|that)\b)[^,;:])*$", re.IGNORECASE
+)
+"""A subject that says nobody did it, up to the cue in its clause: "neither of the companies involved would
+reveal …", "no one has said that …"; not in a clause before the cue's ("Neither Kasich nor Rubio has won a state
+and Cruz strongly suggested …")."""

@@ -259,7 +259,7 @@ def nominal_events(
         if trigger in taken or frames(noun) or _told(noun) or not _own_clause(noun):
             continue
         own = _doer(noun, ents)
-        if own is not None and not (_named(own, ents) or _described(own)):
+        if own is not None and not (_named(own, ents) or _definite_description(own)):
             continue  # "their production", "Monday's announcement": a doer no name gives
         doer = own or _clause_doer(noun, ents)
         doer = doer if doer is not None and (doer is own or _named(doer, ents)) else None
@@ -517,11 +517,12 @@ def _doer(noun: Any, ents: Ents) -> Any | None:
 def _undergoes(possessor: Any) -> bool:
     """A theme noun's possessor that no one party gives, when no "of" phrase names what undergoes the act: that is
     what the possessor names ("The double-deck commercial aircrafts' delivery … will be delayed": the aircraft are
-    delivered); not a singular "the" description, a party's (``_described``: "the automaker's losses"), nor one
-    beside an "of" phrase ("the companies' sale of the plant": the companies sell)."""
+    delivered); not a singular "the" description, a party's (``_definite_description``: "the automaker's losses"),
+    nor one beside an "of" phrase ("the companies' sale of the plant": the companies sell)."""
     noun = possessor.head
     theme = noun.lemma_.lower() in THEME_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
-    return bool(theme and possessor.dep_ == "poss" and possessor.pos_ == "NOUN" and not _described(possessor))
+    described = _definite_description(possessor)
+    return bool(theme and possessor.dep_ == "poss" and possessor.pos_ == "NOUN" and not described)
 
 
 def _clause_subject(noun: Any, pronoun: Any, ents: Ents) -> Any | None:
@@ -604,7 +605,7 @@ def _named(tok: Any, ents: Ents) -> bool:
     return party_name(tok, ents)
 
 
-def _described(tok: Any) -> bool:
+def _definite_description(tok: Any) -> bool:
     """A doer the article describes as one it has named ("the automaker's losses"), as a verb's subject may be:
     grounding joins the description to the name it stands for. Not a plural ("a dispute between the two
     companies", "the meeting between the two leaders"): like "their", a group no one name gives."""

@@ -89,6 +89,7 @@ from ..lexicon import (
     ACT_CUES,
     COMPANY_NOUNS,
     CUES,
+    DOUBLE_QUOTES,
     MENTAL_CUES,
     MONTHS,
     NOUN_CUES,
@@ -97,6 +98,7 @@ from ..lexicon import (
     PERSON_ROLES,
     PLURAL_PRONOUNS,
     RELATIVE,
+    SINGLE_QUOTES,
     SPEAKER_PRONOUNS,
     WEEKDAYS,
     word_set,
@@ -133,7 +135,7 @@ QUANTIFIERS = word_set("no any some all every each more less much many few")
 DESCRIBING = word_set("base locate situate headquarter age brand")
 """Past participles that say where a thing stands, what it rests on, how old it is or what mark it bears
 ("systems based in San Jose", "the Royal Courts of Justice located in central London", "Jobs, aged 55", "music
-branded with an apple"): a description, with nobody named who did it (``_described``)."""
+branded with an apple"): a description, with nobody named who did it (``_describing_participle``)."""
 HAVING = word_set("feature own")
 """Verbs of having that MEANTIME marks as events with participants, unlike "have" (``STATES``): what a thing has,
 a description (``_kind``)."""
@@ -284,8 +286,9 @@ BOUNDARY_PREPS = frozenset({"after", "before"})
 departure): the act is not at that time. Not "until", which gives the new time of what was put off ("delivery will be
 delayed until October 2007")."""
 PERIODS = word_set("quarter half year month period")
-NO_QUOTES = str.maketrans("", "", '“”"‘')
-"""An action is words, not a span: quotation marks (often half of a pair) are left out."""
+NO_QUOTES = str.maketrans("", "", "".join(sorted(DOUBLE_QUOTES | {"‘"})))
+"""An action is words, not a span: quotation marks (often half of a pair) are left out; not "’" nor "'", which are
+apostrophes inside its words as well ("don’t", "workers' pay")."""
 NOBODY = word_set("no nobody none nothing neither")
 INDEFINITE = word_set("one everything anything something everyone anyone everybody anybody someone somebody")
 """Pronouns that stand for no one the article names (not "one of the planes", "either one"): the resolver would
@@ -429,7 +432,7 @@ def _phrase(tok: Any, ents: Ents) -> str:
     if ent is not None:
         left = min(left, ent[0], key=lambda t: t.i)
         right = max(right, ent[-1], key=lambda t: t.i)
-    opened = [t for t in tok.doc[left.i : tok.i] if t.text in ('"', "“", "”")]
+    opened = [t for t in tok.doc[left.i : tok.i] if t.text in DOUBLE_QUOTES]
     if len(opened) % 2:  # a name set in quotation marks is the name ("the 787 "Dreamliner"": Dreamliner)
         left = opened[-1].nbor()
     return str(tok.doc.text[left.idx : right.idx + len(right.text)]).strip(" ,‘’“”\"'")
@@ -1323,7 +1326,10 @@ def _relative_object(verb: Any, comp: Any | None) -> bool:
     return not timed and not loose  # a clause with no pronoun follows its noun directly ("the music it sells")
 
 
-QUOTE_MARKS = frozenset("\"“”‘’'")
+QUOTE_MARKS = DOUBLE_QUOTES | SINGLE_QUOTES
+"""Marks that set a relative clause in quotation marks (``_relative_object``): single ones too, where an apostrophe
+between a noun and its clause only makes the rule decline. Not the parser's ``attribution.QUOTE_MARKS``, which
+leaves the single marks out for a name's sake and takes guillemets and ASCII pairs."""
 
 
 def _spelled(tokens: Sequence[Any]) -> str:
@@ -2312,15 +2318,16 @@ def _state(verb: Any) -> bool:
     unless its frame makes it an act: a light verb with an act noun (``_light``), a product made by a party or an
     amount earned (``_made``), a party's use of a given thing (``_party_act``), going on with an act
     (``_goes_on``), or having trouble doing something (``_struggled``). Besides, a description: a participle that
-    places or marks a thing (``_described``), a habit told with a rate (``_habit``), a thing's role (``_role``)."""
-    if _described(verb) or _habit(verb) or _role(verb):
+    places or marks a thing (``_describing_participle``), a habit told with a rate (``_habit``), a thing's role
+    (``_role``)."""
+    if _describing_participle(verb) or _habit(verb) or _role(verb):
         return True
     if verb.lemma_.lower() not in STATES:
         return False
     return not (_light(verb) or _made(verb) or _party_act(verb) or _goes_on(verb) or _struggled(verb))
 
 
-def _described(verb: Any) -> bool:
+def _describing_participle(verb: Any) -> bool:
     """A participle of ``DESCRIBING`` with no agent, on a noun or after "be" ("communities based around GM plants",
     "the iTunes Music Store is branded"): it tells what the thing is, not an act. With an agent it is one ("the
     label was branded by Apple Corps")."""

@@ -76,14 +76,17 @@ POSSIBLE_AUX = word_set("could may might")
 """Not "can" ("can carry 290 passengers" is an ability, told as fact), nor "should" (in news, what is due)."""
 HEDGE_ADVERBS = word_set("apparently probably possibly perhaps maybe likely allegedly supposedly")
 """FactBank's probable/possible adverbs ("an agreement was apparently reached")."""
-FORETELLING = word_set("will 'll wo would may might could")
-"""Modals of prediction: a question whose verb has one asks whether the act will come about."""
-MAYBE_AUX = word_set("may might")
+MAYBE_AUX = POSSIBLE_AUX - word_set("could")
 """Modals of possibility that keep a "not" under them: "may not vote", "might not move mountains" is a possibility
 that the act will not happen, not a denial (FactBank: possible, negative; a reader reads the possibility). Not
 "could not", mostly an ability denied ("could not reach him")."""
 CONDITIONAL_AUX = word_set("would")
 PLANNED_AUX = word_set("will shall 'll wo should")
+DUTY_AUX = word_set("shall should")
+"""The planned modals that also tell what ought to be done ("whether the move should be approved")."""
+FORETELLING = (PLANNED_AUX - DUTY_AUX) | CONDITIONAL_AUX | POSSIBLE_AUX
+"""Modals of prediction: a question whose verb has one asks whether the act will come about (``_foretold``). Not
+those of duty: a question with one asks what ought to be done."""
 PLAN_VERBS = word_set(
     """plan intend schedule aim want seek prepare propose promise pledge vow hope wish decide agree offer set
     mean threaten vote move look willing ready eager prepared determined"""

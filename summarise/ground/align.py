@@ -10,12 +10,14 @@ from enum import StrEnum
 from rapidfuzz import fuzz
 
 from ..ingest import Document
+from ..lexicon import DOUBLE_QUOTES, GUILLEMETS, OTHER_QUOTES, SINGLE_QUOTES
 from ..schema import Span, SpanStatus
 from .normalise import normalise_with_ends, normalised
 
 Range = tuple[int, int]
 
-_QUOTE_MARKS = "\"'“”‘’«»„‚‹›"
+_QUOTE_MARKS = "".join(sorted(DOUBLE_QUOTES | SINGLE_QUOTES | GUILLEMETS | OTHER_QUOTES))
+"""Every quotation mark a quote's edges may carry, for ``str.strip``."""
 _EDGE_PUNCTUATION = ".,;:!?"
 _NEAR_WINDOW = 500
 _MAX_REACH = 30

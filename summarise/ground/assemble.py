@@ -16,6 +16,15 @@ from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
 
+from ..extract.attribution import (
+    AS_BEFORE,
+    COORDINATED_CLAUSE,
+    NOBODY_SUBJECT,
+    NOT_DONE,
+    SUBORDINATE_AFTER,
+    SUBORDINATE_OPENING,
+    WRITERS_FRAME,
+)
 from ..extract.items import ExtractedClaim, ExtractedEvent
 from ..ingest.index import OverlapLookup
 from ..lexicon import ACT_CUES, IMPRESSION_CUES, NOUN_CUES, cue_lemmas, says_or_holds, word_set
@@ -204,16 +213,10 @@ def reported(events: Sequence[Event], claims: Sequence[Claim], text: str) -> lis
 
 
 def _cue_at(claim: Claim, text: str) -> int:
-    """Where a claim's cue is written in its sentence (its first evidence span), -1 where it is not: the rules
-    below read the words around it."""
-    sentence = claim.evidence[0]
-    return text.find(claim.cue, sentence.start, sentence.end)
-
-
-_CONJUNCT = re.compile(r"[,;]\s+(?:and|but|yet|while|whereas|although|though)\s+(?!\w+ing\b)", re.IGNORECASE)
-"""Where a coordinated clause begins: a comma or semicolon, then a conjunction and no participle (", and is
-pursuing …", ", but he refuses …", ", while 5 percent prefer …"; not ", while reducing its impact", the same
-clause's adjunct)."""
+    """Where a claim's cue is written in its sentence (its first evidence span; its statement where it has none),
+    -1 where it is not: the rules below read the words around it."""
+    sentence = claim.evidence[0] if claim.evidence else claim.statement
+    return text.find(claim.cue, sentence.start, sentence.end) if sentence is not None else -1
 
 
 def _told_by(claim: Claim, text: str) -> list[tuple[int, int]]:
@@ -225,18 +228,14 @@ def _told_by(claim: Claim, text: str) -> list[tuple[int, int]]:
     article's), nor is the cue itself, the claimant's act ("Other companies also reported February sales today"
     is no one's report of a report)."""
     span = claim.statement or claim.evidence[0]
-    sentence = claim.evidence[0] if claim.evidence else span
-    at = text.find(claim.cue, sentence.start, sentence.end) if claim.cue else -1
+    at = _cue_at(claim, text) if claim.cue else -1  # an empty cue is no word: found "at" any sentence's start
     if at < 0 or not span.start <= at < span.end:
         return [(span.start, span.end)]
     end = at + len(claim.cue)
-    start = max((m.end() for m in _CONJUNCT.finditer(text, span.start, at)), default=span.start)
-    after = _CONJUNCT.search(text, end, span.end)
+    start = max((m.end() for m in COORDINATED_CLAUSE.finditer(text, span.start, at)), default=span.start)
+    after = COORDINATED_CLAUSE.search(text, end, span.end)
     stop = after.start() if after else span.end
     return [(a, b) for a, b in ((start, at), (end, stop)) if a < b]
-
-
-_AS = re.compile(r"\bas\s+$", re.IGNORECASE)
 
 
 def _as_foretold(claim: Claim, text: str) -> bool:
@@ -246,17 +245,7 @@ def _as_foretold(claim: Claim, text: str) -> bool:
     if claim.claimant or not claim.evidence:
         return False
     sentence, at = claim.evidence[0], _cue_at(claim, text)
-    return at >= 0 and _AS.search(text, sentence.start, at) is not None
-
-
-_WRITERS_FRAME = re.compile(
-    r"\bit\s+(?:should|must|can|could|may|might|will|would)\s+(?:also\s+)?be\s*$"
-    r"|\bit(?:['’]s|\s+is|\s+was)\s+(?:also\s+)?(?:\w+\s+)?(?:worth|important|fair|interesting|notable|necessary)"
-    r"(?:\s+to)?\s*$",
-    re.IGNORECASE,
-)
-"""The words before a cue that make it the writer's: "It should be (mentioned)", "It must also be (noted)",
-"It's worth (noting)", "It is important to (note)"."""
+    return at >= 0 and AS_BEFORE.search(text, sentence.start, at) is not None
 
 
 def _writers_frame(claim: Claim, text: str) -> bool:
@@ -269,7 +258,7 @@ def _writers_frame(claim: Claim, text: str) -> bool:
     if cue_lemmas(claim.cue) & IMPRESSION_CUES:  # "drawing on home equity seems too risky": the writer's impression
         return True
     sentence, at = claim.evidence[0], _cue_at(claim, text)
-    return at >= 0 and _WRITERS_FRAME.search(text, sentence.start, at) is not None
+    return at >= 0 and WRITERS_FRAME.search(text, sentence.start, at) is not None
 
 
 HAVING_CUES = word_set("include contain comprise consist feature")
@@ -289,13 +278,6 @@ def _has(claim: Claim, text: str) -> bool:
     return not before or before[-1].lower().removesuffix("s") not in NOUN_CUES | REPORT_NOUNS
 
 
-_CONJUNCTION = r"(?:while|although|though|whereas|because|since|if|when|after|before|once|unless|until)\b[^,;:]*$"
-_SUBORDINATE = re.compile(r"^\W*(?:even\s+)?" + _CONJUNCTION, re.IGNORECASE)
-"""A sentence opened by a subordinating conjunction, up to a cue with no comma between: the cue is in that clause."""
-_TRAILING = re.compile(r"\b" + _CONJUNCTION, re.IGNORECASE)
-"""A subordinating conjunction after a statement, up to a cue with no comma between: the cue is in that clause."""
-
-
 def _main_clause(claim: Claim, text: str) -> bool:
     """A claim whose cue is in a subordinate clause and whose statement is the main clause: after the clause the
     sentence opens with ("While a federal judge found that action unconstitutional, his decision was overturned …,
@@ -310,24 +292,13 @@ def _main_clause(claim: Claim, text: str) -> bool:
     if at < 0:
         return False
     if claim.statement.end <= at:  # "GM warned that the amount could rise before it is officially reported"
-        return _TRAILING.search(text[claim.statement.end : at]) is not None
+        return SUBORDINATE_AFTER.search(text[claim.statement.end : at]) is not None
     if claim.statement.start < at + len(claim.cue):
         return False
     between = text[at + len(claim.cue) : claim.statement.start]
-    return "," in between and _SUBORDINATE.search(text[sentence.start : at]) is not None
+    return "," in between and SUBORDINATE_OPENING.search(text[sentence.start : at]) is not None
 
 
-_NOT_DONE = re.compile(
-    r"(?:\bnot|n['’]t|\bnever|\byet\s+to|\bwithout)\s+(?:(?:\w+ly|yet|even|ever|be|been|have)\s+)?$", re.IGNORECASE
-)
-"""The words before a cue that say it was not done: "did not (publicly, yet, even) confirm", "has yet to explain",
-"without knowing"; not a verb between ("could not resist pointing out that …": they did)."""
-_NOBODY = re.compile(
-    r"\b(?:neither|none|nobody|no\s+one)\b(?:(?!\b(?:and|but|while|who|which|that)\b)[^,;:])*$", re.IGNORECASE
-)
-"""A subject that says nobody did it, up to the cue in its clause: "neither of the companies involved would
-reveal …", "no one has said that …"; not in a clause before the cue's ("Neither Kasich nor Rubio has won a state
-and Cruz strongly suggested …")."""
 REFUSALS = word_set("decline refuse fail")
 """Cues whose "to" infinitive is a saying not done ("declined to confirm that …")."""
 
@@ -345,9 +316,9 @@ def _unsaid(claim: Claim, text: str) -> bool:
         return False
     if cue_lemmas(claim.cue) & REFUSALS and claim.content.startswith("to "):
         return True
-    if _NOBODY.search(text, sentence.start, at):  # "neither of the companies would reveal the agreement reached"
+    if NOBODY_SUBJECT.search(text, sentence.start, at):  # "neither of the companies would reveal the agreement reached"
         return True
-    return _NOT_DONE.search(text, max(sentence.start, at - 40), at) is not None
+    return NOT_DONE.search(text, max(sentence.start, at - 40), at) is not None
 
 
 def _deeds(events: Sequence[Event], claims: Sequence[Claim], text: str) -> set[str]:
