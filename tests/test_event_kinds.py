@@ -109,6 +109,8 @@ def test_people_acting_in_the_present_act(text: str, word: str, kind: str) -> No
         # how a thing stands to another, with no agent; not a party linking them
         ("The agency said the suspect was connected to the gang.", "connected", "state"),
         ("Police linked the suspect to the gang on Monday.", "linked", "act"),
+        # a past form on a bare quantifier, which the parse takes for its act: "some [who are] affiliated"
+        ("Some affiliated with the campaign said the plan failed.", "affiliated", "state"),
     ],
 )  # fmt: skip
 def test_statistics_holdings_conditions_rules_and_labels_are_states(text: str, word: str, kind: str) -> None:

@@ -14,9 +14,10 @@ from ..ingest import Document
 from ..ingest.index import QuotationResume
 from ..lexicon import PERSON_PRONOUNS, PERSON_ROLES, PLURAL_PRONOUNS, THING_PRONOUNS, quoted_stretches, word_set
 from .attribution import Antecedents, Attribution, Name, ParsedArticle, speaker_names
-from .event_nouns import nominal_events, recall_keys, supported
+from .event_nouns import THEME_NOUNS, nominal_events, recall_keys, supported
 from .events import (
     PAIRS,
+    PERSON_ACTS,
     PLACE_LABELS,
     PLACE_ONLY_PREPS,
     RECIPROCAL,
@@ -36,6 +37,10 @@ from .sides import speaker_sides
 MY = word_set("my")
 """The speaker's own, in a quotation (``_speakers_own``)."""
 SETTING_PREPS = PLACE_ONLY_PREPS | word_set("to via through across throughout")
+BEFALLING = PERSON_ACTS | THEME_NOUNS | word_set("death")
+"""Act nouns of what befalls their owner rather than what it does ("seeing his brother plunge to his death", "after
+her arrest", "to minimize his losses"): news of the one the pronoun names, not a speaker's talk of an act of
+their own (``_speakers_bare_act``)."""
 
 
 def sentence_events(
@@ -419,7 +424,54 @@ def find_events(
     sex = sexes(article)
     fronted = fronted_phrases(article)
     resolved = resolve(found, known, fronted, persons, subjects, groups, sex, sorted(quoted), joined_names(article))
-    return retell(resolved, headline_events(doc), doc.text)
+    return retell(_not_speakers_bare_acts(resolved, article, statements), headline_events(doc), doc.text)
+
+
+def _not_speakers_bare_acts(
+    found: Sequence[EventCandidate], article: ParsedArticle, statements: Sequence[tuple[int, int, str]]
+) -> list[EventCandidate]:
+    """The events less a speaker's bare act noun (``_speakers_bare_act``), unless the same doer's act of that sense
+    is told elsewhere with words of its own ("his proposed reorganization plan for General Motors … His plan, he
+    stated, was …"): that mention is one more telling of it, which grounding merges into that line."""
+    owned = _owned_by_pronoun(article)
+    told = {(e.actor, e.sense) for e in found if not _bare(e)}
+    return [e for e in found if (e.actor, e.sense) in told or not _speakers_bare_act(e, owned, statements)]
+
+
+def _owned_by_pronoun(article: ParsedArticle) -> frozenset[int]:
+    """Where the article's common nouns owned by a possessive pronoun begin ("her plans", "his speech"), less those
+    of what befalls the owner (``BEFALLING``)."""
+    return frozenset(
+        start + t.idx
+        for _, start, parsed, _ in article.sentences
+        for t in parsed
+        if t.pos_ == "NOUN"
+        and not {t.lemma_.lower(), t.lower_} & BEFALLING
+        and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
+    )
+
+
+def _speakers_bare_act(e: EventCandidate, owned: Collection[int], statements: Sequence[tuple[int, int, str]]) -> bool:
+    """An act noun owned by a possessive pronoun, with no words of its own (no object, party, time or place), whose
+    doer is the source of the statement holding it ("Clinton is stressing that her plans will solve …", "he is
+    very proud of his actions"): the line "**Clinton** plans — according to Clinton" tells only that the speaker
+    spoke of an act of their own, which the claim's line tells with what it is. Not an act the source is told to
+    announce ("Jobs announced the release of …", "Airbus has announced 10,000 job cuts"): the news itself."""
+    if e.trigger is None or e.trigger[0] not in owned or not e.actor or not _bare(e):
+        return False
+    at = e.trigger[0]
+    return any(start <= at < end and _same_party(e.actor, source) for start, end, source in statements)
+
+
+def _bare(e: EventCandidate) -> bool:
+    """An event told in one word, with no party, time or place ("plans", "presidency")."""
+    return len(e.action.split()) < 2 and not (e.targets or e.when or e.where)
+
+
+def _same_party(actor: str, source: str) -> bool:
+    """The same name, or one the other's surname ("Hillary Clinton", "Clinton")."""
+    a, b = actor.split(), source.split()
+    return bool(a and b and (a == b or a[-1] == b[-1]))
 
 
 def objects_of_groups(article: ParsedArticle) -> set[int]:

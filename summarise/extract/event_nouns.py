@@ -116,18 +116,22 @@ from .events import (
     NAME_LABELS,
     NOMINAL_SUFFIXES,
     OWN_ACT_VERBS,
+    PARTITIVES,
     PLACE_LABELS,
     STATES,
     Ents,
     EventCandidate,
     _compact,
+    _doer_words,
     _modality,
     _names_in,
     _noun_sense,
     _phrase,
+    _pronoun,
     _subject,
     _subject_word,
     _trigger,
+    _uncounted,
     _when,
     is_undergoer,
     noun_time,
@@ -268,9 +272,9 @@ def nominal_events(
         recalled = _recalled(noun, ents, earlier or {}) if doer is None else None
         if doer is None and not (_theme_event(noun) or partners or recalled or _told_of(noun)):
             continue
-        actor = POSSESSIVE.sub("", _phrase(doer, ents)) if doer is not None else recalled.actor if recalled else ""
+        actor = _actor(doer, ents) if doer is not None else recalled.actor if recalled else ""
         # a recalled act told by a pronoun ("it had signed a contract") keeps it, resolved where it stands
-        pronoun = actor if doer is not None and doer.pos_ == "PRON" else recalled.pronoun if recalled else None
+        pronoun = actor if doer is not None and _pronoun(doer) else recalled.pronoun if recalled else None
         if recalled is not None:  # the pronoun doing the act told before: its antecedent is named before it
             pronoun_at = recalled.pronoun_at if recalled.pronoun is not None else None
         else:
@@ -597,11 +601,21 @@ def _label(tok: Any, ents: Ents) -> str | None:
     return ent.label_ if ent is not None else None
 
 
+def _actor(doer: Any, ents: Ents) -> str:
+    """The words naming a doer: a quantifier with the group it counts, as a verb's subject is named
+    (``events._doer_words``: "some of the protesters are in talks with police"), not a pronoun for the name
+    before it; else its phrase less a possessive's clitic."""
+    if doer.lower_ in PARTITIVES:
+        return _doer_words(doer, ents)
+    return POSSESSIVE.sub("", _phrase(doer, ents))
+
+
 def _named(tok: Any, ents: Ents) -> bool:
     """A name, or a pronoun that stands for one (not "their" nor "we": ``NOBODY_PRONOUNS``): a doer a reader can
-    look up, not a description ("the company", "dedicated people")."""
+    look up, not a description ("the company", "dedicated people"), nor a bare quantifier that counts no group
+    named (``events._uncounted``: "some are in talks with the campaign", "criticism by some")."""
     if tok.pos_ == "PRON":
-        return tok.lower_ not in NOBODY_PRONOUNS
+        return tok.lower_ not in NOBODY_PRONOUNS and not _uncounted(tok, _doer_words(tok, ents))
     return party_name(tok, ents)
 
 

@@ -1116,7 +1116,15 @@ def _modifies_setting(ent: Any, tok: Any, ents: Ents) -> bool:
     head = _modified_head(ent, ents)
     if head is None or head.i in ents or head.pos_ != "NOUN" or head.dep_ != "pobj":
         return False
-    return head.i >= tok.i and head.head.lower_ in SETTING_PREPS
+    return head.i >= tok.i and head.head.lower_ in SETTING_PREPS and not _owns_act(ent, head)
+
+
+def _owns_act(ent: Any, noun: Any) -> bool:
+    """Whether a name is the possessor of an act noun ("zeroing in on Clinton's decision", "seized on Trump's
+    claim"): the one who decided or claimed, a party to what the line tells, not a word saying which setting."""
+    from .event_nouns import act_noun  # event_nouns builds on this module's words
+
+    return ent.root.dep_ == "poss" and ent.root.head.i == noun.i and act_noun(noun)
 
 
 def _about(word: Any, phrase: Any) -> bool:
@@ -2111,12 +2119,26 @@ def _dwelling(verb: Any) -> bool:
 def _related(verb: Any) -> bool:
     """A participle of ``RELATING`` with no agent, on a noun or after "be", with its "to" or "with" ("the suspect
     was connected to the gang", "any crime related to use of email"): how a thing stands to another, not an act;
-    with an agent or as an active verb it is one ("police linked the suspect to the gang")."""
-    if verb.lemma_.lower() not in RELATING or verb.tag_ != "VBN" or not (verb.dep_ == "acl" or _passive(verb)):
+    with an agent or as an active verb it is one ("police linked the suspect to the gang"). So is a past form on a
+    bare quantifier (``_quantifier_participle``: "some affiliated with the campaign")."""
+    if verb.lemma_.lower() not in RELATING:
+        return False
+    participle = verb.tag_ == "VBN" and (verb.dep_ == "acl" or _passive(verb))
+    if not (participle or _quantifier_participle(verb)):
         return False
     if any(c.dep_ == "agent" for c in verb.children):
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in verb.children)
+
+
+def _quantifier_participle(verb: Any) -> bool:
+    """A past form with no object whose subject is a bare quantifier ("some affiliated with the campaign said"):
+    the parse reads "some [who are] affiliated" as the quantifier's own act, but an active verb of relating takes
+    an object ("police linked the suspect to the gang")."""
+    subject = _subject(verb)
+    if verb.tag_ not in ("VBD", "VBN") or subject is None or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return bool(subject.lower_ in COUNTERS | PARTITIVES)
 
 
 def _labelled(verb: Any) -> bool:
