@@ -990,10 +990,11 @@ def test_a_passive_under_another_clause_takes_no_doer_from_that_clause() -> None
     # "when held": the device is held, it holds nothing
     text = "The antenna wraps around the side of the device, which has caused dropped calls when held in a certain way."
     assert ("", "held in a certain way") in [(actor, action) for actor, action, _, _ in found(text)]
-    # a passive infinitive is still what its head's subject undergoes
+    # a passive infinitive is still what its head's subject undergoes: told as undergone, by nobody named (it
+    # was the plant's act, in bold, before Session 17's h/subj17)
     assert found("The plant was too big to be operated at most sites.")[0][:2] == (
-        "The plant",
-        "be operated at most sites",
+        "",
+        "The plant be operated at most sites",
     )
 
 
