@@ -434,3 +434,53 @@ def test_a_present_dated_after_publication_is_a_plan_and_one_dated_before_is_tol
     assert told["opens"] == "happened"  # the day of writing: under way
     assert told["agreed"] == "happened"  # "by next year" dates the increase, not the agreeing
     assert told["projecting"] == "happened"  # a forecast: next year's are the profits, not the projecting
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "status"),
+    [
+        # an obligation or a need: the act is still to be done
+        ("The city council must approve the budget.", "approve", "planned"),
+        ("The new bridge must be inspected every year.", "inspected", "planned"),
+        ("The bank has to raise its rates.", "raise", "planned"),
+        ("The merger needs to be approved by regulators.", "approved", "planned"),
+        ("The factory was required to pay a fine.", "pay", "planned"),
+        # "must" before a perfect infers a past act: probable, not an obligation
+        ("The mayor must have signed the order.", "signed", "possible"),
+        # a prohibition is not told as done, nor as ahead
+        ("Employees must not share the passwords.", "share", "negated"),
+    ],
+)
+def test_an_act_obliged_or_needed_lies_ahead(text: str, word: str, status: str) -> None:
+    doc = parser()(text)
+    assert event_status(next(t for t in doc if t.lower_ == word)) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Repair crews are working to restore power to the valley.", "restore"),
+        ("The charity struggles to raise enough money.", "raise"),
+    ],
+)
+def test_what_an_effort_is_for_may_or_may_not_come_about(text: str, word: str) -> None:
+    doc = parser()(text)
+    assert event_status(next(t for t in doc if t.lower_ == word)) == "possible"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "status"),
+    [
+        # a permission granted to the doer leaves the act open
+        ("The farmers were allowed to sell their grain abroad.", "sell", "possible"),
+        ("Residents have been permitted to return to their homes.", "return", "possible"),
+        # what a thing lets its users do is told as "can" is: with the enabling verb's status
+        ("The new phone allows users to record video.", "record", "happened"),
+        ("The update will allow drivers to unlock their cars remotely.", "unlock", "planned"),
+    ],
+)
+def test_a_permission_makes_the_act_possible_and_an_enabling_tells_what_users_can_do(
+    text: str, word: str, status: str
+) -> None:
+    doc = parser()(text)
+    assert event_status(next(t for t in doc if t.lower_ == word)) == status

@@ -9,7 +9,8 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   conditional with a condition, real with an adverb of frequency (a past habit: "would decrease and sometimes lead to
   dropped calls"), planned under a saying verb (the report's future: "announced it would cut jobs", and in a conjunct
   of the report: "said it had merged the team and would cease looking"), else possible (hypothetical);
-  will/shall/should, "is going to", "is to be held" → planned; a verb with an if/unless/in-case clause of its own →
+  will/shall/should, "must", "is going to", "is to be held" → planned ("must have known": an inference,
+  possible); a verb with an if/unless/in-case clause of its own →
   conditional (not a concession, "even if", nor a past act of saying or apologising that the clause hedges:
   "apologised if the fire was connected" apologised); "can" is an ability, told as fact, and so is the infinitive of
   "the ability to";
@@ -20,7 +21,9 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   does, with the status of the noun's clause ("is the first model to be built": happened; "will be the first jet
   to be built": planned), and so after a ranked copula ("was first to recommend");
 - the verb that governs it through a complement ("plans to visit", "refused to comment", "is expected to cut"):
-  plan-verbs → planned, refuse/deny/fail → negated, expect/likely and attempt/try → possible; aspect verbs
+  plan-verbs → planned, refuse/deny/fail → negated, expect/likely, attempt/try and an effort ("are working to
+  restore", "struggles to raise") → possible, a permission granted ("was allowed to bid") possible and an
+  enabling ("allows users to record") as "can" is, with the enabling verb's status; aspect verbs
   ("began supplying") keep the event as real, and so does a saying verb whose subject asserts it ("claims to
   possess"); any other verb taking an infinitive ("agreed to buy", "urged Pyongyang to stop") → planned, as the
   act lies ahead, and so is the gerund or subjunctive that-clause of a directive ("proposed dropping carried
@@ -87,6 +90,12 @@ DUTY_AUX = word_set("shall should")
 FORETELLING = (PLANNED_AUX - DUTY_AUX) | CONDITIONAL_AUX | POSSIBLE_AUX
 """Modals of prediction: a question whose verb has one asks whether the act will come about (``_foretold``). Not
 those of duty: a question with one asks what ought to be done."""
+OBLIGING_AUX = word_set("must")
+"""A modal of obligation: "Congress must act" tells an act still to be done (FactBank: not asserted; MEANTIME marks
+the complement of "will have to" future), as "should" does: planned. Before a perfect it infers a past act ("he must
+have known"): probable, possible. "must not" forbids the act: it stays negated, not told as done or as ahead. The
+other obligations and needs ("has to raise", "needs to be approved", "was required to pay", "the need to cut")
+take an infinitive, planned as any verb's or noun's infinitive is."""
 PLAN_VERBS = word_set(
     """plan intend schedule aim want seek prepare propose promise pledge vow hope wish decide agree offer set
     mean threaten vote move look willing ready eager prepared determined"""
@@ -98,6 +107,16 @@ ASPECT_VERBS = word_set("begin start continue keep resume manage finish go come 
 """Their complement happens with them: "began supplying weapons" is a supply that happened."""
 ATTEMPTS = word_set("attempt try effort endeavour endeavor")
 """What an attempt is for may or may not come about ("attempted to address reports", "in an effort to evade")."""
+EFFORTS = word_set("work strive struggle")
+"""An effort toward an act is an attempt at it ("crews are working to restore power", "struggled to pay its debts"):
+the act may or may not come about. The parse hangs their infinitive as a purpose clause, which an act told as real
+would otherwise carry with it ("selected Northrop to build")."""
+PERMISSIONS = word_set("allow permit enable let")
+"""Permission and enabling. A permission granted to the doer, told in the passive ("Boeing was allowed to bid",
+"units are to be allowed to bid"), leaves the act open: possible (FactBank: uncommitted; MEANTIME marks it
+possible). Told in the active, of what a thing or rule lets its users do ("a camera which allows users to record
+video", "enabling us to build a fleet", "will allow users to control"), it tells what they can do, as "can" does:
+the act has the status of the enabling verb's clause (MEANTIME: happened, or planned under "will")."""
 CONDITION_MARKS = word_set("if unless whether provided providing")
 PURPOSE_MARKS = word_set("so order")
 QUESTION_MARKS = word_set("whether if")
@@ -173,6 +192,8 @@ def _own(tok: Any) -> Status | None:
         return "conditional"
     if lowered & PLANNED_AUX:
         return "planned"
+    if lowered & OBLIGING_AUX:
+        return "possible" if _perfect(tok) else "planned"  # "must act": to be done; "must have known": inferred
     if lowered & CONDITIONAL_AUX:  # "would pay … if": conditional; "announced it would cut": the report's future
         if _conditioned(tok):
             return "conditional"
@@ -188,6 +209,11 @@ def _own(tok: Any) -> Status | None:
     if tok.lemma_.lower() == "go" and tok.tag_ == "VBG":  # "is going to deliver": going's own status
         return "planned"
     return None
+
+
+def _perfect(verb: Any) -> bool:
+    """A perfect ("must have known"): a modal before it judges a past act, not one still to do."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _habitual(verb: Any) -> bool:
@@ -293,8 +319,12 @@ def _governed(tok: Any, head: Any) -> Status | None:
         if lemma in ABILITIES:  # "offers the ability to listen to music": as "can listen" is
             return event_status(head.head) if head.head.pos_ in ("VERB", "AUX") else None
         return "planned"  # "an event to be held on October 12", "a contract to supply tankers"
+    if _effort(tok, head):
+        return "possible"  # "are working to restore power": an attempt, the outcome open
     if tok.dep_ not in ("xcomp", "ccomp") or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
+    if lemma in PERMISSIONS and (infinitive or tok.tag_ == "VB"):
+        return "possible" if _passive(head) else None  # "was allowed to bid"; "allows users to record": as "can"
     if lemma in DIRECTIVES and _put_forward(tok, head):
         return "planned"  # "proposed dropping carried interest", "demanded that the company raise wages"
     if _asserted(head):
@@ -310,6 +340,21 @@ def _governed(tok: Any, head: Any) -> Status | None:
     if tok.dep_ == "xcomp" and infinitive and (lemma in PLAN_VERBS or head.pos_ == "VERB"):
         return "planned"
     return None
+
+
+def _passive(verb: Any) -> bool:
+    """A verb in the passive ("was allowed", "are to be allowed"), or a headline's bare participle with no object
+    ("Boeing allowed to bid")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    active = any(c.dep_ in ("aux", "dobj", "dative") for c in verb.children)
+    return verb.tag_ == "VBN" and not active
+
+
+def _effort(tok: Any, head: Any) -> bool:
+    """The infinitive of an effort ("working to restore power", "struggled to pay"), a complement or a purpose."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ in ("xcomp", "advcl") and infinitive and head.lemma_.lower() in EFFORTS
 
 
 def _put_forward(tok: Any, head: Any) -> bool:
