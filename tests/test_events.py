@@ -1356,6 +1356,9 @@ def test_a_speakers_bare_act_noun_of_their_own_in_their_statement_is_no_event() 
     # what befalls the one the pronoun names is news of them (whoever the parse takes it for)
     text = "Miles Vinar spoke about seeing his brother plunge to his death."
     assert "death" in [action for _, action, _, _ in found(text)]
+    # a doer who only shares the speaker's surname is another person: his act noun is news of him
+    text = "Hillary Clinton said Bill Clinton stands by his plans."
+    assert ("Bill Clinton", "plans") in [(actor, action) for actor, action, _, _ in found(text)]
 
 
 def test_an_act_of_saying_not_done_is_a_negated_event_and_a_saying_not_done_is_nothing() -> None:

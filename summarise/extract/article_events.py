@@ -469,9 +469,10 @@ def _bare(e: EventCandidate) -> bool:
 
 
 def _same_party(actor: str, source: str) -> bool:
-    """The same name, or one the other's surname ("Hillary Clinton", "Clinton")."""
+    """The same name, or one the other's surname alone ("Hillary Clinton", "Clinton"); not two full names that only
+    share a surname ("Bill Clinton", "Hillary Clinton": two people)."""
     a, b = actor.split(), source.split()
-    return bool(a and b and (a == b or a[-1] == b[-1]))
+    return bool(a and b and (a == b or (min(len(a), len(b)) == 1 and a[-1] == b[-1])))
 
 
 def objects_of_groups(article: ParsedArticle) -> set[int]:

@@ -324,7 +324,7 @@ def _governed(tok: Any, head: Any) -> Status | None:
     if tok.dep_ not in ("xcomp", "ccomp") or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
     if lemma in PERMISSIONS and (infinitive or tok.tag_ == "VB"):
-        return "possible" if _passive(head) else None  # "was allowed to bid"; "allows users to record": as "can"
+        return "possible" if _granted(head) else None  # "was allowed to bid"; "allows users to record": as "can"
     if lemma in DIRECTIVES and _put_forward(tok, head):
         return "planned"  # "proposed dropping carried interest", "demanded that the company raise wages"
     if _asserted(head):
@@ -342,9 +342,10 @@ def _governed(tok: Any, head: Any) -> Status | None:
     return None
 
 
-def _passive(verb: Any) -> bool:
-    """A verb in the passive ("was allowed", "are to be allowed"), or a headline's bare participle with no object
-    ("Boeing allowed to bid")."""
+def _granted(verb: Any) -> bool:
+    """A permission told as granted to its subject: a verb in the passive ("was allowed", "are to be allowed"), or a
+    headline's bare participle with no object ("Boeing allowed to bid"). Wider than ``events._passive`` (an
+    auxiliary only), which is why the name differs."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
     active = any(c.dep_ in ("aux", "dobj", "dative") for c in verb.children)
