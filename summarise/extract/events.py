@@ -454,8 +454,7 @@ def _doer_words(tok: Any, ents: Ents) -> str:
     own = own or tok.lower_ in COUNTERS
     if not counts or not own:
         return words
-    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    group = _prep_object(tok, "of")
     if group is None or group.pos_ == "PRON":
         return words
     return f"{words} of {_phrase(group, ents)}"
@@ -521,6 +520,13 @@ def _actors(subject: Any) -> list[Any]:
         if named is not None:
             return _conjuncts(named)
     return [c for c in _conjuncts(subject) if c is subject or not (_floating(c) or _prefix(c))]
+
+
+def _prep_object(tok: Any, word: str) -> Any | None:
+    """The object of the first phrase of the preposition ``word`` after ``tok`` ("the mayor of Lyon": Lyon; "an
+    effort by Clinton": Clinton), else None."""
+    prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == word), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def _uncounted(tok: Any, words: str) -> bool:
@@ -990,8 +996,7 @@ def _owner(noun: Any) -> Any | None:
 def _by_party(noun: Any) -> Any | None:
     """The party a noun's "by" phrase names as the one whose act it is ("an effort by Hillary Clinton to distract
     attention": hers), not a time ("a decision by Friday")."""
-    by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
-    party = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    party = _prep_object(noun, "by")
     return party if party is not None and _party(party) else None
 
 
@@ -1010,8 +1015,7 @@ subject weighs the act, whoever does it; the doer of the act the object noun nam
 def _asked_of(noun: Any) -> Any | None:
     """Who a noun of asking (``ASKING_NOUNS``) has act: the party of its "for" phrase ("a call for the board to
     resign"), else nobody named there."""
-    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "for"), None)
-    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return _prep_object(noun, "for")
 
 
 def _given_to(noun: Any) -> Any | None:
@@ -1553,8 +1557,7 @@ def _office_holder(tok: Any, ents: Ents) -> str | None:
     definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in tok.children)
     if not definite or any(c.dep_ == "appos" for c in tok.children):
         return None
-    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-    place = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    place = _prep_object(tok, "of")
     if place is None:
         return _phrase(tok, ents)
     return f"{_phrase(tok, ents)} of {_phrase(place, ents)}"  # "the mayor of Lyon"
@@ -2280,8 +2283,7 @@ def _patient(verb: Any) -> Any | None:
 def _counted(subject: Any) -> Any:
     """What a quantifier subject counts: the noun of its "of" phrase ("not all of their claims were upheld": the
     claims; a partitive's head is the quantifier, what it is about the noun), else the subject itself."""
-    of = next((c for c in subject.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    counted = _prep_object(subject, "of")
     return counted if counted is not None and subject.lower_ in PARTITIVES and counted.pos_ != "PRON" else subject
 
 
