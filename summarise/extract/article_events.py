@@ -36,7 +36,11 @@ from .sides import speaker_sides
 
 MY = word_set("my")
 """The speaker's own, in a quotation (``_speakers_own``)."""
-SETTING_PREPS = PLACE_ONLY_PREPS | word_set("to via through across throughout")
+ANTECEDENT_SETTING_PREPS = PLACE_ONLY_PREPS | word_set("to via through across throughout")
+"""Prepositions of place and of a route ("flying to Chicago via New York"): a place name after one only says where,
+so no later pronoun stands for it (``_settings``). Not ``events.TARGET_SETTING_PREPS`` nor
+``attribution.CIRCUMSTANCE_ENT_PREPS``: each list was read on its own rule's changes, and one list for all three
+would change what they find."""
 BEFALLING = PERSON_ACTS | THEME_NOUNS | word_set("death")
 """Act nouns of what befalls their owner rather than what it does ("seeing his brother plunge to his death", "after
 her arrest", "to minimize his losses"): news of the one the pronoun names, not a speaker's talk of an act of
@@ -553,4 +557,4 @@ def _setting(tok: Any) -> bool:
     """A place after a preposition of place, or coordinated with one ("in New York and New Jersey")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    return bool(tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS)
+    return bool(tok.dep_ == "pobj" and tok.head.lower_ in ANTECEDENT_SETTING_PREPS)

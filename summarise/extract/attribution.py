@@ -95,7 +95,10 @@ VERB_CUES = CUES | LEARNED_CUES
 """Every verb the parse reads as a cue."""
 CIRCUMSTANCE_PREPS = frozenset({"during", "since", "until", "after", "before", "amid", "throughout", "within"})
 """Prepositions that head only a time or a setting: never what a cue holds."""
-SETTING_PREPS = frozenset({"on", "in", "at"})
+CIRCUMSTANCE_ENT_PREPS = frozenset({"on", "in", "at"})
+"""Prepositions that head a time or a setting when their object is a name of ``CIRCUMSTANCE_ENTS`` (``_circumstance``).
+Narrower than ``events.TARGET_SETTING_PREPS`` and ``article_events.ANTECEDENT_SETTING_PREPS``: each list was read on
+its own rule's changes, and one list for all three would change what they find."""
 CIRCUMSTANCE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 """Their object of these kinds is a when or a where ("on Friday", "in Paris", "at 12:00"); "from midnight to
 6 a.m." may be what was announced (a curfew's hours)."""
@@ -414,7 +417,7 @@ def _circumstance(child: Any) -> bool:
     if child.lower_ in CIRCUMSTANCE_PREPS:
         return True
     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-    return child.lower_ in SETTING_PREPS and pobj is not None and pobj.ent_type_ in CIRCUMSTANCE_ENTS
+    return child.lower_ in CIRCUMSTANCE_ENT_PREPS and pobj is not None and pobj.ent_type_ in CIRCUMSTANCE_ENTS
 
 
 def _quotation_before(cue: Any, text: str, start: int) -> tuple[int, int] | None:

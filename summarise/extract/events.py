@@ -244,10 +244,12 @@ PLACE_PREPS = word_set("in at to into from near")
 PLACE_ONLY_PREPS = word_set("in at into from near")
 MODIFIER_DEPS = ("compound", "nmod", "amod", "poss")
 """How a name hangs from the noun it modifies ("GOP presidential nominee", "Clinton tech aide", "Earth's climate")."""
-SETTING_PREPS = word_set("on in at into near")
+TARGET_SETTING_PREPS = word_set("on in at into near")
 """Prepositions whose object is where or on what ground a thing is done ("on an Albany street", "on the DUI charge",
-"in US sales"): a name that only modifies that object is no party. Not "from", whose object is often the party
-itself ("sought federal aid from the U.S. government", "competition from Google's Android")."""
+"in US sales"): a name that only modifies that object is no party (``_modifies_setting``). Not "from", whose object
+is often the party itself ("sought federal aid from the U.S. government", "competition from Google's Android"). Not
+``article_events.ANTECEDENT_SETTING_PREPS`` nor ``attribution.CIRCUMSTANCE_ENT_PREPS``: each list was read on its own
+rule's changes, and one list for all three would change what they find."""
 GERUND_DOER_PREPS = word_set("by through while without after before since upon")
 """A gerund after these is done by the clause's doer: its means or manner ("divested it by selling it") or an
 act just before or after it ("Kim has been visiting Russia after meeting Putin on Wednesday": Kim met him; told
@@ -1139,7 +1141,7 @@ def _modifies_setting(ent: Any, tok: Any, ents: Ents) -> bool:
     head = _modified_head(ent, ents)
     if head is None or head.i in ents or head.pos_ != "NOUN" or head.dep_ != "pobj":
         return False
-    return head.i >= tok.i and head.head.lower_ in SETTING_PREPS and not _owns_act(ent, head)
+    return head.i >= tok.i and head.head.lower_ in TARGET_SETTING_PREPS and not _owns_act(ent, head)
 
 
 def _owns_act(ent: Any, noun: Any) -> bool:
