@@ -363,6 +363,23 @@ MONTHS = {
     for name in names
 }
 
+# -- how often ------------------------------------------------------------------------------------------------
+OFTEN = word_set("often usually frequently routinely typically")
+"""Adverbs of frequency that tell a habit wherever they stand: both habit rules read them (the two below)."""
+SOME_TIMES = word_set("sometimes occasionally regularly repeatedly")
+"""Adverbs of acts done now and then: a habit after "would" ("would decrease and sometimes lead to dropped calls").
+Not in ``FREQUENCY_ADVERBS``: the simple-present rule was read without them."""
+AS_A_RULE = word_set("generally always rarely seldom normally commonly ordinarily")
+"""Adverbs of what holds as a rule: a habit in a simple present ("candidates generally benefit"). Not in
+``HABITUAL_ADVERBS``: after "would", "always" is a promise ("said it would always support"), and the "would" rule
+was read without the others."""
+HABITUAL_ADVERBS = OFTEN | SOME_TIMES
+"""Adverbs of frequency that make a "would" a past habit ("reception would decrease and sometimes lead to dropped
+calls", "he would often visit"), not a future in the past or a supposition (``factuality._habitual``)."""
+FREQUENCY_ADVERBS = OFTEN | AS_A_RULE
+"""Adverbs of how often: with a simple present they tell a habit ("Mexicans often say", "candidates generally
+benefit"), what holds as a rule (``events._habitual``); in the past, the acts of a period ("frequently mocked")."""
+
 
 # -- instructions addressed to a model (prompt injection, OWASP LLM01) -----------------------------------------
 _LEAD_IN = r"(?:^|[,:;(\[\-–—\"“'«„]\s*|\b(?:please|now|and|then|just|so)\s+)"

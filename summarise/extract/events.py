@@ -90,6 +90,7 @@ from ..lexicon import (
     COMPANY_NOUNS,
     CUES,
     DOUBLE_QUOTES,
+    FREQUENCY_ADVERBS,
     MENTAL_CUES,
     MONTHS,
     NOUN_CUES,
@@ -177,11 +178,6 @@ PROVING = word_set("prove sound")
 phenomenon", "sounds reasonable"): a description (``_verdict``), not "proved that …" nor "sounded a call"."""
 TENDING = word_set("tend")
 """A verb of habit: what a party or a class is given to ("voters tend to favour incumbents"), not one act."""
-FREQUENCY_ADVERBS = word_set(
-    "usually often typically generally always rarely seldom routinely normally frequently commonly ordinarily"
-)
-"""Adverbs of how often: with a simple present they tell a habit ("Mexicans often say", "candidates generally
-benefit"), what holds as a rule (``_habitual``); in the past, the acts of a period ("frequently mocked")."""
 RATE_PERIODS = word_set("hour day week month year")
 """Periods that, after "a", "each", "every" or "per", make an amount a rate ("$28 an hour", "$300 million a year")."""
 RATE_DETS = word_set("a an each every per")

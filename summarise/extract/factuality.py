@@ -71,7 +71,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..lexicon import CUE_LEMMAS, MENTAL_CUES, word_set
+from ..lexicon import CUE_LEMMAS, HABITUAL_ADVERBS, MENTAL_CUES, word_set
 from ..schema import EventStatus as Status
 from .nlp import to_infinitive
 
@@ -171,10 +171,6 @@ PERFORMATIVES = word_set("thank apologise apologize congratulate welcome commend
 WISHING = word_set("like love")
 WANTING = word_set("want wish")
 """Wishes that are the act when it is one done in saying it, without a "would" ("I want to thank our teams")."""
-HABITUAL_ADVERBS = word_set("often sometimes usually frequently occasionally regularly routinely typically repeatedly")
-"""Adverbs of frequency that make a "would" a past habit ("reception would decrease and sometimes lead to dropped
-calls", "he would often visit"), not a future in the past or a supposition. Not "always" ("said it would always
-support": a promise)."""
 INSTEAD = (("rather", "than"), ("instead", "of"))
 """What is set aside for another act ("Rather than recall the devices, Apple will offer a free case", "instead of a
 recall") is not done."""
