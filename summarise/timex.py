@@ -727,12 +727,22 @@ def _ended_year(state: _State, end: int) -> int | None:
 def _quarter_year(state: _State, quarter: int, start: int, end: int) -> int:
     """The year of "the fourth quarter" written without one: the last such quarter begun by publication (a report
     in January speaks of the fourth quarter just ended), or the next one not yet over when the sentence speaks of
-    the future."""
+    the future. With no tense before it to say which, the nearer of the two: in August "the fourth quarter" is
+    the one about to begin, not the one that ended eight months before; in February, the one just ended."""
     assert state.published is not None
     year, current = state.published.year, (state.published.month - 1) // 3 + 1
-    if quarter > current and not state.ahead(start, end):
-        return year - 1
-    return year
+    if quarter <= current or state.ahead(start, end):
+        return year
+    if state.tense(start, end) == "any" and _coming_nearer(state.published, quarter):
+        return year
+    return year - 1
+
+
+def _coming_nearer(published: date, quarter: int) -> bool:
+    """Whether this year's quarter (not yet begun at ``published``) begins sooner than last year's ended."""
+    begins = date(published.year, 3 * quarter - 2, 1)
+    ended = date(published.year - 1, 3 * quarter, monthrange(published.year - 1, 3 * quarter)[1])
+    return (begins - published).days < (published - ended).days
 
 
 def _half(m: re.Match[str], state: _State) -> Resolved:

@@ -851,6 +851,30 @@ def test_the_article_s_simple_present_holds_at_the_time_of_writing_a_speaker_s_d
     }
 
 
+def test_what_the_article_says_can_be_done_holds_at_the_time_of_writing() -> None:
+    text = (
+        "The 777-200LR can fly for 9,420 nautical miles. On the 30GB iPod, 75 hours of video can be stored. "
+        "The old jet could fly to Sydney. Apple says that users can add songs. The plane will carry 300 people."
+    )
+    result = summarise(text, published="2005-02-17", settings=PARSE)
+    times = {e.action: (e.time.text, e.time.value) if e.time else None for e in result.events}
+    assert times["fly for 9,420 nautical miles"] == ("fly", "2005-02-17")  # "can": a present ability
+    assert times["75 hours be stored"] == ("stored", "2005-02-17")  # "can be": a present possibility
+    assert times["fly to Sydney"] is None  # "could": a past ability or a condition
+    assert times["add songs"] is None  # inside Apple's claim: the time of Apple's saying
+    assert times["carry 300 people"] is None  # another modal: no present
+
+
+def test_an_outcome_noun_takes_the_time_of_the_verb_of_consequence() -> None:
+    text = (
+        "Ford is making sweeping cuts in its production, resulting in the partial closure of ten of its "
+        "plants during the fourth quarter."
+    )
+    result = summarise(text, published="2006-08-19", settings=PARSE)
+    closure = next(e for e in result.events if e.trigger and e.trigger.text == "closure")
+    assert closure.time is not None and closure.time.value == "2006-10-01/2006-12-31"  # the quarter to come
+
+
 def test_a_public_statement_in_the_lead_s_present_perfect_is_the_news_of_the_day() -> None:
     text = (
         "Airbus has also confirmed that there was a glitch on the plane. Ford has announced sweeping cuts. "

@@ -167,6 +167,9 @@ def tags(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
         # a numbered quarter without its year: the last one begun, or the next in a future clause
         ("Profit fell in the fourth quarter.", date(1998, 1, 26), ("the fourth quarter", "DATE", "1997-Q4")),
         ("Profit will rise in the fourth quarter.", date(1998, 1, 26), ("the fourth quarter", "DATE", "1998-Q4")),
+        # with no tense before it, the nearer of the two: the one about to begin, or the one just ended
+        ("Ford cuts jobs in the fourth quarter.", date(2006, 8, 19), ("the fourth quarter", "DATE", "2006-Q4")),
+        ("In the fourth quarter, profit fell.", date(1998, 1, 26), ("the fourth quarter", "DATE", "1997-Q4")),
         # lengths as adjectives in -long, a clock hour with its part of day, a year with pre-/post-
         ("They left their third day-long meeting.", WED, ("day-long", "DURATION", "P1D")),
         ("A two-week-long strike ended.", WED, ("two-week-long", "DURATION", "P2W")),

@@ -278,6 +278,8 @@ OCCASION_PREPS = frozenset({"at", "during", "in", "on", "amid", "throughout", "o
 RESULT_VERBS = word_set("post report record reach")
 """Verbs that make known a figure ("posted a profit of $997 million", "reached a 78 percent increase"): a period
 after the figure is the figure's, not when it was made known."""
+CONSEQUENCE_VERBS = frozenset({("result", "in"), ("lead", "to")})
+"""A verb of consequence and the preposition of its outcome ("resulting in the closure", "leading to the loss")."""
 PERIOD_PREPS = frozenset({"in", "during", "for", "over"})
 BOUNDARY_PREPS = frozenset({"after", "before"})
 """A time after these bounds the act ("to replace GM after 2011", "left four hours after its scheduled 9:45 a.m."
@@ -1637,7 +1639,17 @@ def noun_time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
     own = _when(noun, times)
     modifiers = [c.idx for c in noun.children if c.dep_ in ("nummod", "poss", "compound")]
     own = own or next((words for at, words in times if any(at <= i < at + len(words) for i in modifiers)), own)
-    return own or _restated_time(noun, times) or own
+    return own or _restated_time(noun, times) or _outcome_time(noun, times) or own
+
+
+def _outcome_time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
+    """The time of a verb of consequence whose outcome the act noun is ("resulting in the partial closure of ten
+    of its plants during the fourth quarter", "leading to the loss of 300 jobs next year"): what results is the
+    closure, one happening told twice, so the time the parse hangs on the verb is the noun's."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or (prep.head.lemma_.lower(), prep.lower_) not in CONSEQUENCE_VERBS:
+        return None
+    return _own_time(prep.head, times)
 
 
 def _restated_time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
@@ -1984,8 +1996,9 @@ def _pronoun(tok: Any) -> bool:
 
 
 def _narrated(verb: Any, at: int, speaker: str, statements: Sequence[tuple[int, int, str]]) -> bool:
-    """A verb in the present ("sells", "are selected", "is stepping down"), or a public statement in the present
-    perfect (``_hot_news``), told in the article's own voice: the tense places the act at the time of writing. Not
+    """A verb in the present ("sells", "are selected", "is stepping down"), a present ability ("can fly",
+    ``_ability``), or a public statement in the present perfect (``_hot_news``), told in the article's own voice:
+    the tense places the act at the time of writing. Not
     in a claim: a speaker's present is the time of the saying, which the article may not give (MEANTIME dev,
     evals/EVENT-TIME.md: the gold anchors the narrator's simple present to the publication day 15 times to 7, a
     claim's 4 to 9; no other tense or voice reaches 2:1)."""
@@ -1993,7 +2006,19 @@ def _narrated(verb: Any, at: int, speaker: str, statements: Sequence[tuple[int, 
         return False
     if not _own_voice(at, speaker, statements):
         return False
-    return _present(verb) or _hot_news(verb)
+    return _present(verb) or _ability(verb) or _hot_news(verb)
+
+
+def _ability(verb: Any) -> bool:
+    """A present ability or possibility ("The 777-200LR can fly for 9,420 nautical miles", "75 hours of video can
+    be stored"): "can" is the present of an ability, which holds at the time of writing as the simple present
+    does. Not "could" (a past or a condition) nor another modal."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    modal = [a for a in auxes if a.tag_ == "MD"]
+    rest = [a for a in auxes if a.tag_ != "MD"]
+    if len(modal) != 1 or modal[0].lower_ != "can" or verb.tag_ != ("VBN" if rest else "VB"):
+        return False
+    return all(a.lemma_ == "be" and a.tag_ == "VB" for a in rest) and len(rest) <= 1
 
 
 def _present(verb: Any) -> bool:
