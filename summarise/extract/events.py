@@ -178,6 +178,27 @@ PROVING = word_set("prove sound")
 phenomenon", "sounds reasonable"): a description (``_verdict``), not "proved that …" nor "sounded a call"."""
 TENDING = word_set("tend")
 """A verb of habit: what a party or a class is given to ("voters tend to favour incumbents"), not one act."""
+BECOMING = word_set("become")
+"""A verb of coming to be: with an adjective ("has become so bad", "became evident") it tells the condition a thing
+is in; with a noun only in the perfect ("has become a central focus"), a noun in the past is often an act of its
+own ("became the fifth coach fired", "become president") (``_condition_reached``)."""
+STAYING = word_set("stay")
+"""A verb of going on being, with an adjective ("stayed intentionally vague", "stay active"): a state; "remain" is
+in ``STATES`` and dropped (``_condition_reached``)."""
+MEASURING = word_set(
+    """cost last total amount equal exceed comprise constitute match resemble correspond revolve center centre
+    hinge belong concern lack fit"""
+)
+"""Verbs of measure and relation, as a class: what a thing costs, lasts, amounts to, comprises, matches or turns on
+("will cost $199", "the test flight lasted four hours", "comprise 5% of Ohio's population", "control could hinge on
+the Virginia seat", "Scott lacks a signature policy achievement"): how things stand to each other, not an act
+(``_measure``). Not "weigh" ("weighed in", "weigh plans"): as often a party's act."""
+STATIVE = word_set("know understand prefer doubt matter care deserve merit warrant")
+"""Stative verbs of mind and of worth, as a class: in the simple present what one knows, cares about or deserves
+("they care enough to respond", "Scott deserves the right of first refusal"), a stance or a standing, not an act;
+"deserve", "merit", "warrant" in any tense ("things … that deserved an airing") (``_stative``)."""
+WORTH = word_set("deserve merit warrant")
+"""Of ``STATIVE``, the verbs of worth, a judgement in any tense."""
 RATE_PERIODS = word_set("hour day week month year")
 """Periods that, after "a", "each", "every" or "per", make an amount a rate ("$28 an hour", "$300 million a year")."""
 RATE_DETS = word_set("a an each every per")
@@ -2083,9 +2104,58 @@ def _kind(verb: Any, main: Any, subject: Any | None, status: EventStatus, undate
         return "state"  # "Section 7 required federal agencies to consult": the consulting is the rule's demand
     if _evaluation(verb, subject) or _verdict(verb) or _habitual(verb):
         return "state"
+    if _description(verb, main, status, undated):
+        return "state"
     if main is not verb or status != "happened" or not undated or subject is None:
         return "act"
     return "state" if _thing_does(verb, subject) else "act"
+
+
+def _description(verb: Any, main: Any, status: EventStatus, undated: bool) -> bool:
+    """A description by its grammar (evals/MEANTIME-RECALL.md, "Session 18 (h/kind18)"): a condition reached or
+    kept (``_condition_reached``), a measure or relation (``_measure``), a stance or a worth (``_stative``), what a
+    noun's relative clause tells it does as a rule (``_relative_habit``)."""
+    if _condition_reached(verb) or _measure(verb) or _stative(verb):
+        return True
+    return main is verb and status == "happened" and undated and _relative_habit(verb)
+
+
+def _condition_reached(verb: Any) -> bool:
+    """A verb of ``BECOMING`` with an adjective, or with a noun in the perfect, or of ``STAYING`` with an adjective
+    ("the air pollution had become so bad", "It's become a major issue", "stayed intentionally vague"): the
+    condition a thing is in, not an act. "became the fifth coach fired" and "turned violent" stay acts."""
+    lemma = verb.lemma_.lower()
+    if lemma not in BECOMING | STAYING or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if any(c.dep_ == "acomp" for c in verb.children):
+        return True
+    perfect = verb.tag_ == "VBN"  # "has become", "It's become": the contracted "has" may be left unlemmatised
+    return lemma in BECOMING and perfect and any(c.dep_ in ("attr", "oprd") for c in verb.children)
+
+
+def _measure(verb: Any) -> bool:
+    """A verb of ``MEASURING`` in the active ("will cost $199", "lasted four hours", "amounted to 1 percent"): how
+    things stand to each other, in any tense. A passive is an act done to a thing ("will be fitted with
+    winglets")."""
+    return verb.lemma_.lower() in MEASURING and not _passive(verb)
+
+
+def _stative(verb: Any) -> bool:
+    """A stative verb (``STATIVE``) in the simple present, or one of worth (``WORTH``) in any tense; "justify" in
+    the passive ("how can that vote be justified"): a stance or a judgement of worth, not an act. "Trump justified
+    his decision" is one."""
+    lemma = verb.lemma_.lower()
+    if lemma in WORTH or (lemma == "justify" and _passive(verb)):
+        return True
+    return lemma in STATIVE and _simple_present(verb)
+
+
+def _relative_habit(verb: Any) -> bool:
+    """A relative clause on a noun in the simple present ("Luis Rubio, who heads the Center", "the BBC, which
+    receives some government funding", "the music it sells"): what the noun is or does as a rule, a description of
+    it, whoever does it. Called for an undated verb told as happening: "the court term that begins next Monday"
+    is a dated act."""
+    return verb.dep_ == "relcl" and _simple_present(verb) and "Pres" in verb.morph.get("Tense")
 
 
 def _evaluation(verb: Any, subject: Any | None) -> bool:
