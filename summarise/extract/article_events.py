@@ -21,6 +21,7 @@ from .events import (
     PLACE_LABELS,
     PLACE_ONLY_PREPS,
     RECIPROCAL,
+    THE_TWO,
     Ents,
     EventCandidate,
     _noun_events,
@@ -154,6 +155,8 @@ class _Resolver:
             return [e]
         if e.pronoun.lower() in PAIRS:
             return pair(e, self.names)
+        if e.pronoun == THE_TWO:
+            return pair(e, [n for n in self.names if n[2]]) or pair(e, self.names)
         plural = e.pronoun.lower() in PLURAL_PRONOUNS
         sex = SEX.get(e.pronoun.lower(), "")
         names = self.plurals if plural else self.of_sex.get(sex, self.names)  # "Shelby said he": not Shelby, a woman
@@ -248,7 +251,7 @@ def pair(e: EventCandidate, names: Sequence[Name]) -> list[EventCandidate]:
         if name[1] not in last:
             last.append(name[1])
         if len(last) == 2:
-            return [replace(e, actor=actor) for actor in reversed(last)]
+            return together(e, list(reversed(last)))  # "Both met": one meeting, as "they met" is
     return []
 
 
