@@ -1468,3 +1468,29 @@ def test_a_day_the_parse_hangs_at_the_end_of_an_announcement_s_object_dates_the_
     times = event_times(result)
     assert times["announced"] == "2021-03-02"  # made public that day
     assert times["confirmed"] is None  # the day stands inside the object, before its infinitive
+
+
+def test_an_amount_subject_is_named_with_the_group_its_of_phrase_names() -> None:
+    # "A number" or "a lot" alone names nobody; the members counted are the doers
+    text = "A number of protesters marched on the capitol. A lot of investors sold their shares."
+    assert [actor for actor, _, _, _ in found(text)] == ["A number of protesters", "A lot of investors"]
+
+
+def test_the_two_alone_as_a_subject_is_the_two_parties_named_last() -> None:
+    # "The two" points back as "both" does; an act the two do together is one event, by the first with the other
+    text = "GM said its package includes a payment. Chrysler will offer a voucher. The two will offer the deal."
+    assert [actor for actor, action, _, _ in found(text) if action.startswith("offer the deal")] == ["GM", "Chrysler"]
+    text = "Kim Jong Un arrived on Wednesday to meet Vladimir Putin. The two met at a university on Thursday."
+    met = [(actor, targets) for actor, action, targets, _ in found(text) if action.startswith("met")]
+    assert met == [("Kim Jong Un", ("Vladimir Putin",))]
+
+
+def test_it_after_a_name_of_people_by_a_common_noun_stands_for_no_name() -> None:
+    # "it" is neither the experts nor the mayor, and a name before them would be a guess: no doer, no line
+    text = "Tax plan studied\n\nThe Tax Foundation studied the plan. Experts say it would cut taxes for the rich."
+    assert [action for _, action, _, _ in found(text) if action.startswith("cut")] == []
+    text = "Phone unveiled\n\nApple unveiled the phone. The mayor said on Tuesday that it would take more hours."
+    assert [action for _, action, _, _ in found(text) if action.startswith("take")] == []
+    # a company named last is what "it" stands for, as before
+    text = "Phone praised\n\nExperts praised the phone. Apple said that it would cut prices."
+    assert ("Apple", "cut prices") in [(actor, action) for actor, action, _, _ in found(text)]

@@ -326,7 +326,12 @@ FLOATING = word_set("all each both")
 COUNTERS = word_set("some many most several few others")
 """Quantifiers that stand for an unnamed part of a group ("some speculated about his health", "others could purchase
 a plan"): with no "of" phrase naming the group, no one a reader can tell (``_uncounted``)."""
+AMOUNTS = word_set("lot lots number couple majority minority handful dozens hundreds thousands millions rest bulk")
+"""Nouns of an amount that stand for the members of a group their "of" phrase names ("A number of protesters
+marched", "the majority of voters"): the amount alone ("A number", "a lot") names nobody (``_doer_words``)."""
 PAIRS = word_set("both")
+THE_TWO = "the two"
+"""A bare "the two" as a subject: the two people named last (``_the_two``, ``article_events.pair``)."""
 """A pronoun for the two parties named last (``_pronoun``)."""
 FIRST_PERSON = word_set("i me")
 """In a quotation, the speaker: the claim's source. Not "you"; "we" is the speaker's side (``WE``)."""
@@ -468,7 +473,7 @@ def _doer_words(tok: Any, ents: Ents) -> str:
     first = tok.doc[tok.left_edge.i - 2] if tok.left_edge.i >= 2 else None
     if first is not None and _hyphen_joined(first) and first.pos_ != "PUNCT" and not words.startswith(first.text):
         words = f"{first.text}-{words}"  # "enables non-programmers to automate": not "programmers"
-    counts = tok.lower_ in PARTITIVES | INDEFINITE or tok.ent_type_ in ("PERCENT", "CARDINAL")
+    counts = tok.lower_ in PARTITIVES | INDEFINITE | AMOUNTS or tok.ent_type_ in ("PERCENT", "CARDINAL")
     own = tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ == "agent"  # not a relative's noun: "the six
     # percent of Chrysler that the government owns, which would give": the purchase would, not Chrysler; but a
     # quantifier's group is its own ("many of the deaths that followed, which brought momentum": the deaths')
@@ -1927,6 +1932,8 @@ def _verb_events(
             if actor_tok is not None and _uncounted(actor_tok, actor):
                 actor_tok, actor = None, ""  # "others could purchase a plan": "could purchase a plan", by nobody named
             pronoun = actor if actor_tok is not None and _pronoun(actor_tok) else None
+            if actor_tok is not None and _the_two(actor_tok):
+                pronoun = THE_TWO  # "The two met": the two named last, as "both" (``article_events.pair``)
             if speaker and actor_tok is not None and actor_tok.lower_ in FIRST_PERSON:
                 actor, pronoun = speaker, None  # "I conclude", says the judge: the judge concludes
             elif side and actor_tok is subject:
@@ -2005,6 +2012,14 @@ def several(subject: Any) -> bool:
     if subject.conjuncts or subject.tag_ in ("NNS", "NNPS") or subject.lower_ in PLURAL_PRONOUNS:
         return True
     return bool(subject.tag_ == "NNP" and subject.ent_type_ != "PERSON")
+
+
+def _the_two(tok: Any) -> bool:
+    """ "The two" alone as a subject ("The two met in Geneva"): it names no one itself, but points back to the two
+    parties the article has just told, as "both" does; not "the two companies", "the two of them"."""
+    return bool(
+        tok.lower_ == "two" and tok.dep_ in ("nsubj", "nsubjpass") and [c.lower_ for c in tok.children] == ["the"]
+    )
 
 
 def _pronoun(tok: Any) -> bool:
