@@ -484,3 +484,58 @@ def test_a_permission_makes_the_act_possible_and_an_enabling_tells_what_users_ca
 ) -> None:
     doc = parser()(text)
     assert event_status(next(t for t in doc if t.lower_ == word)) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "status"),
+    [
+        # the content of a chance or a risk may or may not come about
+        ("Analysts see a one-in-five chance that the Fed will raise rates in March.", "raise", "possible"),
+        ("There is a risk that prices will rise.", "rise", "possible"),
+        ("The striker has a chance to win the title.", "win", "possible"),
+        # not a verb of fearing, nor a relative clause
+        ("Investors fear that the bank failed.", "failed", "happened"),
+    ],
+)
+def test_what_a_chance_or_risk_holds_is_possible(text: str, word: str, status: str) -> None:
+    doc = parser()(text)
+    assert event_status(next(t for t in doc if t.lower_ == word)) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "status"),
+    [
+        ("Acme withdrew its offer to buy Zenith last week.", "buy", "negated"),
+        ("Acme may withdraw its offer to buy Zenith.", "buy", "planned"),
+        ("Acme made an offer to buy Zenith.", "buy", "planned"),
+    ],
+)
+def test_an_offer_taken_back_will_not_come_about(text: str, word: str, status: str) -> None:
+    doc = parser()(text)
+    assert event_status(next(t for t in doc if t.lower_ == word)) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "status"),
+    [
+        ("Congress would need to have the bill passed by Friday.", "passed", "possible"),
+        ("The owner will have the roof repaired next week.", "repaired", "planned"),
+        ("The owner had the roof repaired last week.", "repaired", "happened"),
+    ],
+)
+def test_a_causative_s_participle_is_done_when_the_having_is(text: str, word: str, status: str) -> None:
+    doc = parser()(text)
+    assert event_status(next(t for t in doc if t.lower_ == word)) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The mayor took the opportunity to thank the volunteers.", "happened"),
+        ("The senator never missed an opportunity to remind the audience of his record.", "happened"),
+        ("The senator missed an opportunity to remind the audience of his record.", "negated"),
+    ],
+)
+def test_a_chance_taken_does_its_act_and_one_missed_does_not(text: str, status: str) -> None:
+    doc = parser()(text)
+    assert event_status(next(t for t in doc if t.lower_ in ("thank", "remind"))) == status

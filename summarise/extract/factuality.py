@@ -132,8 +132,19 @@ TIME_MARKS = word_set("when after before since once while as until")
 PLANNED_MODIFIERS = word_set("planned proposed scheduled future upcoming intended prospective pending imminent")
 POSSIBLE_FRAMES = word_set("possibility prospect chance risk threat likelihood speculation rumor rumour fear")
 """Nouns whose "of" phrase names what may happen ("the possibility of an imminent meeting")."""
+CHANCES = word_set("chance opportunity possibility prospect likelihood")
+"""Nouns whose infinitive is an act that may or may not come about ("has the chance to be considered a genius",
+"a chance not only to survive but to thrive"). Not "threat": "threats to wall off" is planned, as "threatened to"
+is."""
+TAKING = word_set("take seize use grab")
+MISSING = word_set("miss")
+"""A chance taken does its act; one missed does not ("never missed an opportunity to remind": it reminded)."""
 PLANNED_FRAMES = word_set("plan plans intention decision agreement deal proposal bid offer")
 UNDONE_MODIFIERS = word_set("cancelled canceled scrapped abandoned aborted")
+WITHDRAWING = word_set("withdraw rescind retract revoke cancel scrap abandon drop reject")
+"""Verbs that take back or turn down a plan, an offer or a bid ("withdrew its offer to buy the firm", "rejected a
+proposal to raise taxes"): the act it put forward will not come about by it, negated, as under "cancelled"."""
+CAUSATIVES = word_set("have get")
 UNDONE_NOUNS = word_set("delay postponement cancellation cancelation suspension")
 """Nouns whose "in"/"of" phrase is an act held back, as the passive subject of "delay" or "cancel" is."""
 PROCEEDING = word_set("proceed move go press push forge")
@@ -309,8 +320,10 @@ def _governed(tok: Any, head: Any) -> Status | None:
             return event_status(head.head)
         if lemma in ATTEMPTS:
             return "possible"  # "in an effort to evade bankruptcy": tried, the outcome open
-        if _undone(head):
-            return "negated"  # "the now-cancelled deal to lease tankers"
+        if _undone(head) or _withdrawn(head):
+            return "negated"  # "the now-cancelled deal to lease tankers", "withdrew its offer to buy"
+        if lemma in CHANCES:
+            return _chance_status(head)  # "a chance to win the title": it may or may not come about
         if lemma in DECISIONS:
             return event_status(head)  # "the EU made the decision to ban": the ban is in force
         if lemma in ABILITIES:  # "offers the ability to listen to music": as "can listen" is
@@ -318,6 +331,10 @@ def _governed(tok: Any, head: Any) -> Status | None:
         return "planned"  # "an event to be held on October 12", "a contract to supply tankers"
     if _effort(tok, head):
         return "possible"  # "are working to restore power": an attempt, the outcome open
+    if _chance_clause(tok, head):
+        return "possible"  # "a one-in-five chance that the Fed will raise rates": may or may not
+    if _causative(tok, head):
+        return event_status(head.head)  # "would need to have the bill passed": passed when the having is
     if tok.dep_ not in ("xcomp", "ccomp") or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
     if lemma in PERMISSIONS and (infinitive or tok.tag_ == "VB"):
@@ -337,6 +354,44 @@ def _governed(tok: Any, head: Any) -> Status | None:
     if tok.dep_ == "xcomp" and infinitive and (lemma in PLAN_VERBS or head.pos_ == "VERB"):
         return "planned"
     return None
+
+
+def _withdrawn(plan: Any) -> bool:
+    """A plan noun taken back or turned down, as told ("withdrew its offer", "the bid was rejected"): what it
+    put forward will not come about by it. Not one only threatened or foreseen ("may withdraw its offer")."""
+    verb = plan.head
+    if plan.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in WITHDRAWING:
+        return False
+    return plan.lemma_.lower() in PLANNED_FRAMES and event_status(verb) == "happened"
+
+
+def _chance_status(chance: Any) -> Status:
+    """What a chance's infinitive is: possible, unless the chance is taken or missed, as told ("took the
+    opportunity to thank", "never missed an opportunity to remind the audience": he reminded it)."""
+    verb = chance.head
+    lemma = verb.lemma_.lower() if chance.dep_ == "dobj" else ""
+    if lemma in TAKING:
+        return event_status(verb)
+    if lemma in MISSING:
+        told = event_status(verb)
+        return "happened" if told == "negated" else "negated" if told == "happened" else told
+    return "possible"
+
+
+def _chance_clause(tok: Any, head: Any) -> bool:
+    """The that-clause of a noun of chance or risk ("a one-in-five chance that the Fed will raise rates", "fears
+    that prices will rise"): its content, which may or may not come about, not a plan nor a fact. Not a relative
+    clause ("the risk that it faces"), whose "that" is a pronoun, not a mark."""
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    return tok.dep_ in ("acl", "ccomp") and marked and head.pos_ == "NOUN" and head.lemma_.lower() in POSSIBLE_FRAMES
+
+
+def _causative(tok: Any, head: Any) -> bool:
+    """The participle of a causative "have"/"get" ("would need to have the bill passed", "will get the car
+    repaired"; the parse hangs it on the object): the act is done when the having is, with its status."""
+    verb = head.head
+    causing = verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in CAUSATIVES
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and head.dep_ == "dobj" and causing
 
 
 def _granted(verb: Any) -> bool:
@@ -405,7 +460,7 @@ def _noun_status(noun: Any) -> Status | None:
     if frame in POSSIBLE_FRAMES:
         return "possible"
     if frame in PLANNED_FRAMES:
-        return "planned"
+        return "negated" if _withdrawn(prep.head) else "planned"  # "withdrew its offer of a merger"
     if _undone(noun):
         return "negated"
     mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
