@@ -7,6 +7,7 @@ import pytest
 from summarise.config import Settings
 from summarise.extract.article_events import find_events
 from summarise.extract.attribution import find_attributions, parse_article
+from summarise.extract.event_nouns import noun_status
 from summarise.extract.factuality import event_status
 from summarise.extract.nlp import parser
 from summarise.ingest import load_text
@@ -492,6 +493,9 @@ def test_a_permission_makes_the_act_possible_and_an_enabling_tells_what_users_ca
         # the content of a chance or a risk may or may not come about
         ("Analysts see a one-in-five chance that the Fed will raise rates in March.", "raise", "possible"),
         ("There is a risk that prices will rise.", "rise", "possible"),
+        ("The risk that prices will rise worries investors.", "rise", "possible"),
+        # a relative clause the parse marks with "that" tells what is
+        ("That would end the speculation that the senator has generated.", "generated", "happened"),
         ("The striker has a chance to win the title.", "win", "possible"),
         # not a verb of fearing, nor a relative clause
         ("Investors fear that the bank failed.", "failed", "happened"),
@@ -521,6 +525,8 @@ def test_an_offer_taken_back_will_not_come_about(text: str, word: str, status: s
         ("Congress would need to have the bill passed by Friday.", "passed", "possible"),
         ("The owner will have the roof repaired next week.", "repaired", "planned"),
         ("The owner had the roof repaired last week.", "repaired", "happened"),
+        # a participle of relation is no act done
+        ("He seems to have a set of rules opposed to the plan.", "opposed", "happened"),
     ],
 )
 def test_a_causative_s_participle_is_done_when_the_having_is(text: str, word: str, status: str) -> None:
@@ -539,3 +545,15 @@ def test_a_causative_s_participle_is_done_when_the_having_is(text: str, word: st
 def test_a_chance_taken_does_its_act_and_one_missed_does_not(text: str, status: str) -> None:
     doc = parser()(text)
     assert event_status(next(t for t in doc if t.lower_ in ("thank", "remind"))) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("It is unclear whether a new investigation by the FBI would change the outcome.", "investigation"),
+        ("Analysts asked whether a new strike by the union would hurt sales.", "strike"),
+    ],
+)
+def test_an_indefinite_act_noun_in_a_question_is_left_open(text: str, word: str) -> None:
+    doc = parser()(text)
+    assert noun_status(next(t for t in doc if t.lower_ == word)) == "unknown"

@@ -380,10 +380,18 @@ def _chance_status(chance: Any) -> Status:
 
 def _chance_clause(tok: Any, head: Any) -> bool:
     """The that-clause of a noun of chance or risk ("a one-in-five chance that the Fed will raise rates", "fears
-    that prices will rise"): its content, which may or may not come about, not a plan nor a fact. Not a relative
-    clause ("the risk that it faces"), whose "that" is a pronoun, not a mark."""
+    that prices will rise"): its content, which may or may not come about, not a plan nor a fact. Told with a
+    modal of prediction, as such content is: a relative clause, which the parse may also mark with "that", tells
+    what is ("the speculation that Mr. Trump has generated")."""
     marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
-    return tok.dep_ in ("acl", "ccomp") and marked and head.pos_ == "NOUN" and head.lemma_.lower() in POSSIBLE_FRAMES
+    foretold = any(c.dep_ == "aux" and c.lower_ in FORETELLING for c in tok.children)
+    return (
+        tok.dep_ in ("acl", "relcl", "ccomp")
+        and marked
+        and foretold
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in POSSIBLE_FRAMES
+    )
 
 
 def _causative(tok: Any, head: Any) -> bool:
@@ -391,7 +399,8 @@ def _causative(tok: Any, head: Any) -> bool:
     repaired"; the parse hangs it on the object): the act is done when the having is, with its status."""
     verb = head.head
     causing = verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in CAUSATIVES
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and head.dep_ == "dobj" and causing
+    related = any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)  # "rules opposed to": a relation
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and head.dep_ == "dobj" and causing and not related
 
 
 def _granted(verb: Any) -> bool:
