@@ -557,3 +557,8 @@ def test_a_chance_taken_does_its_act_and_one_missed_does_not(text: str, status: 
 def test_an_indefinite_act_noun_in_a_question_is_left_open(text: str, word: str) -> None:
     doc = parser()(text)
     assert noun_status(next(t for t in doc if t.lower_ == word)) == "unknown"
+
+
+def test_a_merger_offered_and_then_withdrawn_will_not_come_about() -> None:
+    doc = parser()("The bank withdrew its offer of a merger with the insurer.")
+    assert event_status(next(t for t in doc if t.lower_ == "merger")) == "negated"

@@ -468,7 +468,7 @@ def _noun_status(noun: Any) -> Status | None:
     frame = prep.head.lemma_.lower() if prep is not None else ""
     if frame in POSSIBLE_FRAMES:
         return "possible"
-    if frame in PLANNED_FRAMES:
+    if prep is not None and frame in PLANNED_FRAMES:
         return "negated" if _withdrawn(prep.head) else "planned"  # "withdrew its offer of a merger"
     if _undone(noun):
         return "negated"
