@@ -18,9 +18,10 @@ Rules over the event word (a verb or an event noun) and the words that govern it
 - an infinitive hanging on a noun ("an event to be held") → planned, on an attempt ("in an effort to evade")
   possible, on a plan called off ("the now-cancelled deal to lease") negated, on a decision as the decision is
   ("made the decision to ban": happened), on a chance possible ("a chance to thrive"; a chance taken or missed as
-  told: "never missed an opportunity to remind" reminded), on an offer withdrawn negated; on a noun ranked by an ordinal or superlative it tells what the noun
-  does, with the status of the noun's clause ("is the first model to be built": happened; "will be the first jet
-  to be built": planned), and so after a ranked copula ("was first to recommend");
+  told: "never missed an opportunity to remind" reminded), on an offer withdrawn negated; on a noun ranked by an
+  ordinal or superlative it tells what the noun does, with the status of the noun's clause ("is the first model to
+  be built": happened; "will be the first jet to be built": planned), and so after a ranked copula ("was first to
+  recommend");
 - the verb that governs it through a complement ("plans to visit", "refused to comment", "is expected to cut"):
   plan-verbs → planned, refuse/deny/fail → negated, expect/likely, attempt/try and an effort ("are working to
   restore", "struggles to raise") → possible, a permission granted ("was allowed to bid") possible and an
@@ -58,10 +59,11 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   or announces it ("forecast losses" possible, "announced job cuts" planned, not a result: "announced 35 new
   orders"), else that verb's status ("will hold talks"), unless the verb ends or keeps it ("to end Ford's losses",
   "to continue the flight": under way); the modal that-clause of a chance or risk ("a chance that the Fed will
-  raise rates") → possible; a causative's participle ("should have a tanker built") has the having's status; a noun in a verb's phrase is possible or conditional as that verb is
-  ("could clinch the title with a win or a Steelers loss"), planned in the "at"/"for" phrase of a verb of aiming
-  ("is aimed at a more efficient flight"), and as sure as a going ahead "with" it ("prepared to move forward with
-  the production"); as a subject, see ``event_nouns.noun_status``.
+  raise rates") → possible; a causative's participle ("should have a tanker built") has the having's status; a
+  noun in a verb's phrase is possible or conditional as that verb is ("could clinch the title with a win or a
+  Steelers loss"), planned in the "at"/"for" phrase of a verb of aiming ("is aimed at a more efficient flight"), and
+  as sure as a going ahead "with" it ("prepared to move forward with the production"); as a subject, see
+  ``event_nouns.noun_status``.
 
 Otherwise the event is presented as real: ``happened``; a present told so and dated by time words of its own that
 begin after publication ("the service goes live on July 1") is a schedule, planned: grounding, which knows the
