@@ -7,6 +7,7 @@ import pytest
 from summarise.config import Settings
 from summarise.extract.article_events import find_events
 from summarise.extract.attribution import find_attributions, parse_article
+from summarise.extract.event_nouns import noun_status
 from summarise.extract.factuality import event_status
 from summarise.extract.nlp import parser
 from summarise.ingest import load_text
@@ -484,3 +485,80 @@ def test_a_permission_makes_the_act_possible_and_an_enabling_tells_what_users_ca
 ) -> None:
     doc = parser()(text)
     assert event_status(next(t for t in doc if t.lower_ == word)) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "status"),
+    [
+        # the content of a chance or a risk may or may not come about
+        ("Analysts see a one-in-five chance that the Fed will raise rates in March.", "raise", "possible"),
+        ("There is a risk that prices will rise.", "rise", "possible"),
+        ("The risk that prices will rise worries investors.", "rise", "possible"),
+        # a relative clause the parse marks with "that" tells what is
+        ("That would end the speculation that the senator has generated.", "generated", "happened"),
+        ("The striker has a chance to win the title.", "win", "possible"),
+        # not a verb of fearing, nor a relative clause
+        ("Investors fear that the bank failed.", "failed", "happened"),
+    ],
+)
+def test_what_a_chance_or_risk_holds_is_possible(text: str, word: str, status: str) -> None:
+    doc = parser()(text)
+    assert event_status(next(t for t in doc if t.lower_ == word)) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "status"),
+    [
+        ("Acme withdrew its offer to buy Zenith last week.", "buy", "negated"),
+        ("Acme may withdraw its offer to buy Zenith.", "buy", "planned"),
+        ("Acme made an offer to buy Zenith.", "buy", "planned"),
+    ],
+)
+def test_an_offer_taken_back_will_not_come_about(text: str, word: str, status: str) -> None:
+    doc = parser()(text)
+    assert event_status(next(t for t in doc if t.lower_ == word)) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "status"),
+    [
+        ("Congress would need to have the bill passed by Friday.", "passed", "possible"),
+        ("The owner will have the roof repaired next week.", "repaired", "planned"),
+        ("The owner had the roof repaired last week.", "repaired", "happened"),
+        # a participle of relation is no act done
+        ("He seems to have a set of rules opposed to the plan.", "opposed", "happened"),
+    ],
+)
+def test_a_causative_s_participle_is_done_when_the_having_is(text: str, word: str, status: str) -> None:
+    doc = parser()(text)
+    assert event_status(next(t for t in doc if t.lower_ == word)) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The mayor took the opportunity to thank the volunteers.", "happened"),
+        ("The senator never missed an opportunity to remind the audience of his record.", "happened"),
+        ("The senator missed an opportunity to remind the audience of his record.", "negated"),
+    ],
+)
+def test_a_chance_taken_does_its_act_and_one_missed_does_not(text: str, status: str) -> None:
+    doc = parser()(text)
+    assert event_status(next(t for t in doc if t.lower_ in ("thank", "remind"))) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("It is unclear whether a new investigation by the FBI would change the outcome.", "investigation"),
+        ("Analysts asked whether a new strike by the union would hurt sales.", "strike"),
+    ],
+)
+def test_an_indefinite_act_noun_in_a_question_is_left_open(text: str, word: str) -> None:
+    doc = parser()(text)
+    assert noun_status(next(t for t in doc if t.lower_ == word)) == "unknown"
+
+
+def test_a_merger_offered_and_then_withdrawn_will_not_come_about() -> None:
+    doc = parser()("The bank withdrew its offer of a merger with the insurer.")
+    assert event_status(next(t for t in doc if t.lower_ == "merger")) == "negated"

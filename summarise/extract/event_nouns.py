@@ -378,7 +378,7 @@ def noun_status(noun: Any) -> Status:
         return clause if clause in ("planned", "possible", "conditional") else own
     if role == "nsubj" and _indefinite(holder) and verb.pos_ in ("VERB", "AUX"):
         clause = event_status(verb)  # "a precipitous collapse of this industry would have a severe impact"
-        return clause if clause in ("possible", "conditional") else own
+        return clause if clause in ("possible", "conditional", "unknown") else own  # "whether a new probe would"
     return own
 
 

@@ -17,9 +17,11 @@ Rules over the event word (a verb or an event noun) and the words that govern it
 - an act set aside for another ("Rather than recall the devices", "instead of a recall") → negated;
 - an infinitive hanging on a noun ("an event to be held") → planned, on an attempt ("in an effort to evade")
   possible, on a plan called off ("the now-cancelled deal to lease") negated, on a decision as the decision is
-  ("made the decision to ban": happened); on a noun ranked by an ordinal or superlative it tells what the noun
-  does, with the status of the noun's clause ("is the first model to be built": happened; "will be the first jet
-  to be built": planned), and so after a ranked copula ("was first to recommend");
+  ("made the decision to ban": happened), on a chance possible ("a chance to thrive"; a chance taken or missed as
+  told: "never missed an opportunity to remind" reminded), on an offer withdrawn negated; on a noun ranked by an
+  ordinal or superlative it tells what the noun does, with the status of the noun's clause ("is the first model to
+  be built": happened; "will be the first jet to be built": planned), and so after a ranked copula ("was first to
+  recommend");
 - the verb that governs it through a complement ("plans to visit", "refused to comment", "is expected to cut"):
   plan-verbs → planned, refuse/deny/fail → negated, expect/likely, attempt/try and an effort ("are working to
   restore", "struggles to raise") → possible, a permission granted ("was allowed to bid") possible and an
@@ -56,10 +58,12 @@ Rules over the event word (a verb or an event noun) and the words that govern it
   planned sale", "a possible merger", "an imminent meeting"), the verb it is the object of when that verb foresees
   or announces it ("forecast losses" possible, "announced job cuts" planned, not a result: "announced 35 new
   orders"), else that verb's status ("will hold talks"), unless the verb ends or keeps it ("to end Ford's losses",
-  "to continue the flight": under way); a noun in a verb's phrase is possible or conditional as that verb is
-  ("could clinch the title with a win or a Steelers loss"), planned in the "at"/"for" phrase of a verb of aiming
-  ("is aimed at a more efficient flight"), and as sure as a going ahead "with" it ("prepared to move forward with
-  the production"); as a subject, see ``event_nouns.noun_status``.
+  "to continue the flight": under way); the modal that-clause of a chance or risk ("a chance that the Fed will
+  raise rates") → possible; a causative's participle ("should have a tanker built") has the having's status; a
+  noun in a verb's phrase is possible or conditional as that verb is ("could clinch the title with a win or a
+  Steelers loss"), planned in the "at"/"for" phrase of a verb of aiming ("is aimed at a more efficient flight"), and
+  as sure as a going ahead "with" it ("prepared to move forward with the production"); as a subject, see
+  ``event_nouns.noun_status``.
 
 Otherwise the event is presented as real: ``happened``; a present told so and dated by time words of its own that
 begin after publication ("the service goes live on July 1") is a schedule, planned: grounding, which knows the
@@ -132,8 +136,19 @@ TIME_MARKS = word_set("when after before since once while as until")
 PLANNED_MODIFIERS = word_set("planned proposed scheduled future upcoming intended prospective pending imminent")
 POSSIBLE_FRAMES = word_set("possibility prospect chance risk threat likelihood speculation rumor rumour fear")
 """Nouns whose "of" phrase names what may happen ("the possibility of an imminent meeting")."""
+CHANCES = word_set("chance opportunity possibility prospect likelihood")
+"""Nouns whose infinitive is an act that may or may not come about ("has the chance to be considered a genius",
+"a chance not only to survive but to thrive"). Not "threat": "threats to wall off" is planned, as "threatened to"
+is."""
+TAKING = word_set("take seize use grab")
+MISSING = word_set("miss")
+"""A chance taken does its act; one missed does not ("never missed an opportunity to remind": it reminded)."""
 PLANNED_FRAMES = word_set("plan plans intention decision agreement deal proposal bid offer")
 UNDONE_MODIFIERS = word_set("cancelled canceled scrapped abandoned aborted")
+WITHDRAWING = word_set("withdraw rescind retract revoke cancel scrap abandon drop reject")
+"""Verbs that take back or turn down a plan, an offer or a bid ("withdrew its offer to buy the firm", "rejected a
+proposal to raise taxes"): the act it put forward will not come about by it, negated, as under "cancelled"."""
+CAUSATIVES = word_set("have get")
 UNDONE_NOUNS = word_set("delay postponement cancellation cancelation suspension")
 """Nouns whose "in"/"of" phrase is an act held back, as the passive subject of "delay" or "cancel" is."""
 PROCEEDING = word_set("proceed move go press push forge")
@@ -309,8 +324,10 @@ def _governed(tok: Any, head: Any) -> Status | None:
             return event_status(head.head)
         if lemma in ATTEMPTS:
             return "possible"  # "in an effort to evade bankruptcy": tried, the outcome open
-        if _undone(head):
-            return "negated"  # "the now-cancelled deal to lease tankers"
+        if _undone(head) or _withdrawn(head):
+            return "negated"  # "the now-cancelled deal to lease tankers", "withdrew its offer to buy"
+        if lemma in CHANCES:
+            return _chance_status(head)  # "a chance to win the title": it may or may not come about
         if lemma in DECISIONS:
             return event_status(head)  # "the EU made the decision to ban": the ban is in force
         if lemma in ABILITIES:  # "offers the ability to listen to music": as "can listen" is
@@ -318,6 +335,10 @@ def _governed(tok: Any, head: Any) -> Status | None:
         return "planned"  # "an event to be held on October 12", "a contract to supply tankers"
     if _effort(tok, head):
         return "possible"  # "are working to restore power": an attempt, the outcome open
+    if _chance_clause(tok, head):
+        return "possible"  # "a one-in-five chance that the Fed will raise rates": may or may not
+    if _causative(tok, head):
+        return event_status(head.head)  # "would need to have the bill passed": passed when the having is
     if tok.dep_ not in ("xcomp", "ccomp") or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
     if lemma in PERMISSIONS and (infinitive or tok.tag_ == "VB"):
@@ -337,6 +358,53 @@ def _governed(tok: Any, head: Any) -> Status | None:
     if tok.dep_ == "xcomp" and infinitive and (lemma in PLAN_VERBS or head.pos_ == "VERB"):
         return "planned"
     return None
+
+
+def _withdrawn(plan: Any) -> bool:
+    """A plan noun taken back or turned down, as told ("withdrew its offer", "the bid was rejected"): what it
+    put forward will not come about by it. Not one only threatened or foreseen ("may withdraw its offer")."""
+    verb = plan.head
+    if plan.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in WITHDRAWING:
+        return False
+    return plan.lemma_.lower() in PLANNED_FRAMES and event_status(verb) == "happened"
+
+
+def _chance_status(chance: Any) -> Status:
+    """What a chance's infinitive is: possible, unless the chance is taken or missed, as told ("took the
+    opportunity to thank", "never missed an opportunity to remind the audience": he reminded it)."""
+    verb = chance.head
+    lemma = verb.lemma_.lower() if chance.dep_ == "dobj" else ""
+    if lemma in TAKING:
+        return event_status(verb)
+    if lemma in MISSING:
+        told = event_status(verb)
+        return "happened" if told == "negated" else "negated" if told == "happened" else told
+    return "possible"
+
+
+def _chance_clause(tok: Any, head: Any) -> bool:
+    """The that-clause of a noun of chance or risk ("a one-in-five chance that the Fed will raise rates", "fears
+    that prices will rise"): its content, which may or may not come about, not a plan nor a fact. Told with a
+    modal of prediction, as such content is: a relative clause, which the parse may also mark with "that", tells
+    what is ("the speculation that Mr. Trump has generated")."""
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    foretold = any(c.dep_ == "aux" and c.lower_ in FORETELLING for c in tok.children)
+    return (
+        tok.dep_ in ("acl", "relcl", "ccomp")
+        and marked
+        and foretold
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in POSSIBLE_FRAMES
+    )
+
+
+def _causative(tok: Any, head: Any) -> bool:
+    """The participle of a causative "have"/"get" ("would need to have the bill passed", "will get the car
+    repaired"; the parse hangs it on the object): the act is done when the having is, with its status."""
+    verb = head.head
+    causing = verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in CAUSATIVES
+    related = any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)  # "rules opposed to": a relation
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and head.dep_ == "dobj" and causing and not related
 
 
 def _granted(verb: Any) -> bool:
@@ -404,8 +472,8 @@ def _noun_status(noun: Any) -> Status | None:
     frame = prep.head.lemma_.lower() if prep is not None else ""
     if frame in POSSIBLE_FRAMES:
         return "possible"
-    if frame in PLANNED_FRAMES:
-        return "planned"
+    if prep is not None and frame in PLANNED_FRAMES:
+        return "negated" if _withdrawn(prep.head) else "planned"  # "withdrew its offer of a merger"
     if _undone(noun):
         return "negated"
     mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
