@@ -311,7 +311,7 @@ PERIODS = word_set("quarter half year month period")
 NO_QUOTES = str.maketrans("", "", "".join(sorted(DOUBLE_QUOTES | {"‘"})))
 """An action is words, not a span: quotation marks (often half of a pair) are left out; not "’" nor "'", which are
 apostrophes inside its words as well ("don’t", "workers' pay"). The ASCII pairs ("``", "''") are their own
-tokens: the words that are one are left out."""
+tokens or end a word ("breathe,''"): they are left out wherever they stand."""
 NOBODY = word_set("no nobody none nothing neither")
 INDEFINITE = word_set("one everything anything something everyone anyone everybody anybody someone somebody")
 """Pronouns that stand for no one the article names (not "one of the planes", "either one"): the resolver would
@@ -1250,7 +1250,7 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
         text = _cut(text, MAX_ACTION_WORDS + 2)
     if passive_subject is not None:
         text = f"{_phrase(passive_subject, ents)}{_defined_by(passive_subject)} {text}"
-    return " ".join(w for w in text.translate(NO_QUOTES).split() if w not in ASCII_PAIRS)
+    return " ".join(text.translate(NO_QUOTES).replace("``", "").replace("''", "").split())
 
 
 OPEN_POS = ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT")
