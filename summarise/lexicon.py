@@ -317,6 +317,9 @@ _ALSO_CLOSES = {"“": '"', '"': "”"}
 """Typography mixed within one quotation ('a “good corporate citizen," who …'): the other English mark closes
 it too, where it comes first (else the quotation runs on over the text after it), and so does an ASCII pair's
 "''" ('TV show "Scrubs,'' has entered')."""
+_PAIR_CLOSES = ("''", '"', "”")
+"""An ASCII pair's quotation closes at the next "''", or at a straight or curly mark where typography is mixed
+('regardless of the facts: ''I' d distribute a one page memo ... a new tanker," it said')."""
 MIN_QUOTE_WORDS = 2
 
 
@@ -355,7 +358,7 @@ def _opening_mark(text: str, i: int, end: int) -> QuoteMark | None:
     that closes an ASCII quotation)."""
     pair = text[i : i + 2]
     if pair == "``" or (pair == "''" and _opens_pair(text, i, end)):
-        return QuoteMark(pair, ("''",))
+        return QuoteMark(pair, _PAIR_CLOSES)
     close = _OPEN.get(text[i])
     if close is None:
         return None

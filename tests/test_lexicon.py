@@ -60,6 +60,12 @@ def test_ascii_pairs_are_double_quotation_marks() -> None:
     assert got == ["We said 'no.'", "Poor thing", "Unclosed runs on"]
 
 
+def test_typography_mixed_with_ascii_pairs_closes_at_the_first_mark() -> None:
+    text = "the facts: ''I' d distribute a memo,\" it said. And show \"Scrubs,'' has entered \"a center\" now."
+    got = [text[a:b] for a, b in quoted_stretches(text, 0, len(text), min_words=1)]
+    assert got == ["I' d distribute a memo", "Scrubs", "a center"]
+
+
 def test_a_lone_apostrophe_or_a_pair_after_a_word_opens_nothing() -> None:
     text = "In the '90s the workers'' union said it's 'fine' and the Jones' car ran 'n' roll."
     assert quoted_stretches(text, 0, len(text), min_words=1) == []
