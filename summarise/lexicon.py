@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -314,7 +315,11 @@ ASCII_PAIRS = frozenset({"``", "''"})
 _OPEN = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _ALSO_CLOSES = {"“": '"', '"': "”"}
 """Typography mixed within one quotation ('a “good corporate citizen," who …'): the other English mark closes
-it too, where it comes first (else the quotation runs on over the text after it)."""
+it too, where it comes first (else the quotation runs on over the text after it), and so does an ASCII pair's
+"''" ('TV show "Scrubs,'' has entered')."""
+_PAIR_CLOSES = ("''", '"', "”")
+"""An ASCII pair's quotation closes at the next "''", or at a straight or curly mark where typography is mixed
+('regardless of the facts: ''I' d distribute a one page memo ... a new tanker," it said')."""
 MIN_QUOTE_WORDS = 2
 
 
@@ -323,20 +328,58 @@ def quoted_stretches(text: str, start: int, end: int, min_words: int = MIN_QUOTE
     found: list[tuple[int, int]] = []
     i = start
     while i < end:
-        close = _OPEN.get(text[i])
-        if close is None:
+        mark = _opening_mark(text, i, end)
+        if mark is None:
             i += 1
             continue
-        closes = [k for mark in (close, _ALSO_CLOSES.get(text[i])) if mark and (k := text.find(mark, i + 1, end)) >= 0]
+        a = i + len(mark.opens)
+        closes = [k for close in mark.closes if (k := _closing_at(text, close, a, end)) >= 0]
         j = min(closes, default=-1)
         stop = end if j < 0 else j
-        a, b = i + 1, stop
+        b = stop
         while b > a and text[b - 1] in " ,.;:":
             b -= 1
         if len(text[a:b].split()) >= min_words:
             found.append((a, b))
         i = stop + 1
     return found
+
+
+class QuoteMark(NamedTuple):
+    """An opening quotation mark as written, and the marks that may close it."""
+
+    opens: str
+    closes: tuple[str, ...]
+
+
+def _opening_mark(text: str, i: int, end: int) -> QuoteMark | None:
+    """The quotation mark that opens at text[i], if one does. An ASCII pair is one only where a quotation may begin
+    there: "``" anywhere, "''" after no letter nor digit and before a word (not "the workers'' union" nor the "''"
+    that closes an ASCII quotation)."""
+    pair = text[i : i + 2]
+    if pair == "``" or (pair == "''" and _opens_pair(text, i, end)):
+        return QuoteMark(pair, _PAIR_CLOSES)
+    close = _OPEN.get(text[i])
+    if close is None:
+        return None
+    also = (_ALSO_CLOSES[text[i]], "''") if text[i] in _ALSO_CLOSES else ()
+    return QuoteMark(text[i], (close, *also))
+
+
+def _opens_pair(text: str, i: int, end: int) -> bool:
+    """Whether the "''" at i opens a quotation: no letter, digit or mark just before it, a word just after it."""
+    before = text[i - 1] if i > 0 else " "
+    return not (before.isalnum() or before in "'`") and i + 2 < end and not text[i + 2].isspace() and text[i + 2] != "'"
+
+
+def _closing_at(text: str, close: str, a: int, end: int) -> int:
+    """Where the first ``close`` after a closes the quotation, -1 where none does before end. A "''" closes at the
+    last two of a run of marks ("said 'no.'''": the single mark closes first)."""
+    k = text.find(close, a, end)
+    if close == "''":
+        while k >= 0 and k + 2 < end and text[k + 2] == "'":
+            k += 1
+    return k
 
 
 # -- time words ---------------------------------------------------------------------------------------------

@@ -152,6 +152,8 @@ def _sentences_of(text: str) -> list[tuple[int, int]]:
         "No quotes at all| here| either|",
         '“Curly| quotes” and «angled| ones»| "" empty| " spaced " |',
         '"x|" "y"|"z|',
+        "He said ''we will go| and stay'' today| Then| ``No| way,'' she said| Fine|",
+        "''Unclosed| runs on| the '90s| and on|",
     ],
 )
 def test_quotation_resume_finds_what_the_scan_from_the_paragraph_finds(text: str) -> None:
@@ -175,6 +177,22 @@ def test_quotation_resume_on_random_paragraphs() -> None:
     rng = random.Random(13)
     for _ in range(300):
         text = "".join(rng.choices('ab ,.|"“”«»', k=rng.randint(0, 40)))
+        sentences = _sentences_of(text)
+        resume = QuotationResume(
+            text, lambda a, b, t=text: quoted_stretches(t, a, b, min_words=0), [(0, e) for _, e in sentences]
+        )
+        for start, end in sentences:
+            whole = [q for q in quoted_stretches(text, 0, end, min_words=1) if q[1] > start]
+            begin = resume.start(0, start)
+            assert [q for q in quoted_stretches(text, begin, end, min_words=1) if q[1] > start] == whole
+
+
+def test_quotation_resume_on_random_paragraphs_with_ascii_pairs() -> None:
+    from summarise.ground.records import quoted_stretches
+
+    rng = random.Random(17)
+    for _ in range(300):
+        text = "".join(rng.choices("ab ,.|'`\"", k=rng.randint(0, 40)))
         sentences = _sentences_of(text)
         resume = QuotationResume(
             text, lambda a, b, t=text: quoted_stretches(t, a, b, min_words=0), [(0, e) for _, e in sentences]

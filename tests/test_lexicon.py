@@ -50,6 +50,29 @@ def test_a_quotation_opened_in_one_typography_closes_in_the_other() -> None:
     assert [text[a:b] for a, b in quoted_stretches(text, 0, len(text))] == ["Not true", "he said", "a third one"]
 
 
+def test_ascii_pairs_are_double_quotation_marks() -> None:
+    # wire archives type ``this'', the New York Times text in PolNeAR ''this''; offsets stay the text's own
+    text = "He asked ''whether he can win it,'' and said ``No cause can justify murder.'' Then he left."
+    got = [text[a:b] for a, b in quoted_stretches(text, 0, len(text))]
+    assert got == ["whether he can win it", "No cause can justify murder"]
+    text = "''We said 'no.''' And ''Poor thing'' it was. ''Unclosed runs on"
+    got = [text[a:b] for a, b in quoted_stretches(text, 0, len(text))]
+    assert got == ["We said 'no.'", "Poor thing", "Unclosed runs on"]
+
+
+def test_typography_mixed_with_ascii_pairs_closes_at_the_first_mark() -> None:
+    text = "the facts: ''I' d distribute a memo,\" it said. And show \"Scrubs,'' has entered \"a center\" now."
+    got = [text[a:b] for a, b in quoted_stretches(text, 0, len(text), min_words=1)]
+    assert got == ["I' d distribute a memo", "Scrubs", "a center"]
+
+
+def test_a_lone_apostrophe_or_a_pair_after_a_word_opens_nothing() -> None:
+    text = "In the '90s the workers'' union said it's 'fine' and the Jones' car ran 'n' roll."
+    assert quoted_stretches(text, 0, len(text), min_words=1) == []
+    text = "The '' sign alone, and ''"
+    assert quoted_stretches(text, 0, len(text), min_words=1) == []
+
+
 def _word_lists(tree: ast.AST) -> list[tuple[int, set[str]]]:
     """(line, words) of every word list in a module: a string given to word_set / frozenset / re.compile, or a
     set literal of strings."""

@@ -87,6 +87,7 @@ from typing import Any
 
 from ..lexicon import (
     ACT_CUES,
+    ASCII_PAIRS,
     COMPANY_NOUNS,
     CUES,
     DOUBLE_QUOTES,
@@ -309,7 +310,8 @@ delayed until October 2007")."""
 PERIODS = word_set("quarter half year month period")
 NO_QUOTES = str.maketrans("", "", "".join(sorted(DOUBLE_QUOTES | {"‘"})))
 """An action is words, not a span: quotation marks (often half of a pair) are left out; not "’" nor "'", which are
-apostrophes inside its words as well ("don’t", "workers' pay")."""
+apostrophes inside its words as well ("don’t", "workers' pay"). The ASCII pairs ("``", "''") are their own
+tokens or end a word ("breathe,''"): they are left out wherever they stand."""
 NOBODY = word_set("no nobody none nothing neither")
 INDEFINITE = word_set("one everything anything something everyone anyone everybody anybody someone somebody")
 """Pronouns that stand for no one the article names (not "one of the planes", "either one"): the resolver would
@@ -458,10 +460,10 @@ def _phrase(tok: Any, ents: Ents) -> str:
     if ent is not None:
         left = min(left, ent[0], key=lambda t: t.i)
         right = max(right, ent[-1], key=lambda t: t.i)
-    opened = [t for t in tok.doc[left.i : tok.i] if t.text in DOUBLE_QUOTES]
+    opened = [t for t in tok.doc[left.i : tok.i] if t.text in DOUBLE_QUOTES | ASCII_PAIRS]
     if len(opened) % 2:  # a name set in quotation marks is the name ("the 787 "Dreamliner"": Dreamliner)
         left = opened[-1].nbor()
-    return str(tok.doc.text[left.idx : right.idx + len(right.text)]).strip(" ,‘’“”\"'")
+    return str(tok.doc.text[left.idx : right.idx + len(right.text)]).strip(" ,‘’“”\"'`")
 
 
 def _doer_words(tok: Any, ents: Ents) -> str:
@@ -1248,7 +1250,7 @@ def _action(verb: Any, passive_subject: Any | None, ents: Ents) -> str:
         text = _cut(text, MAX_ACTION_WORDS + 2)
     if passive_subject is not None:
         text = f"{_phrase(passive_subject, ents)}{_defined_by(passive_subject)} {text}"
-    return " ".join(text.translate(NO_QUOTES).split())
+    return " ".join(text.translate(NO_QUOTES).replace("``", "").replace("''", "").split())
 
 
 OPEN_POS = ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT")
@@ -1383,10 +1385,10 @@ def _relative_object(verb: Any, comp: Any | None) -> bool:
     return not timed and not loose  # a clause with no pronoun follows its noun directly ("the music it sells")
 
 
-QUOTE_MARKS = DOUBLE_QUOTES | SINGLE_QUOTES
+QUOTE_MARKS = DOUBLE_QUOTES | SINGLE_QUOTES | ASCII_PAIRS
 """Marks that set a relative clause in quotation marks (``_relative_object``): single ones too, where an apostrophe
-between a noun and its clause only makes the rule decline. Not the parser's ``attribution.QUOTE_MARKS``, which
-leaves the single marks out for a name's sake and takes guillemets and ASCII pairs."""
+between a noun and its clause only makes the rule decline; and the ASCII pairs ("``", "''"). Not the parser's
+``attribution.QUOTE_MARKS``, which leaves the single marks out for a name's sake and takes guillemets."""
 
 
 def _spelled(tokens: Sequence[Any]) -> str:

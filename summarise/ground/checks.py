@@ -33,9 +33,10 @@ def looks_like_name(name: str) -> bool:
     return 0 < len(name.split()) <= MAX_NAME_WORDS and not any(ch in name for ch in '"“”«»')
 
 
-_CLOSING_FIRST = re.compile(r"^[^\"“”]*?[\w,.?!…—-]([\"”])(?=\s|$)")
+_CLOSING_FIRST = re.compile(r"^(?:(?!'')[^\"“”])*?[\w,.?!…—-]([\"”]|'')(?=\s|$)")
 """A sentence that opens inside a quotation begun sentences before: its first mark closes it ('Probably not,"
-Ms. Moore said.')."""
+Ms. Moore said.'), or an ASCII pair's "''" does (no "''" before it,
+which would open a quotation of its own)."""
 
 
 def _opened_before(sentence: str) -> int:
@@ -55,7 +56,8 @@ def find_cue(cue: str, sentence: str) -> str | None:
     else the sentence's first reporting word, else None (nobody is reported as saying anything there: the
     attribution is unsupported, as for an instruction injected into the article)."""
     opened = _opened_before(sentence)
-    quoted = [(0, opened), *quoted_stretches(sentence, opened + 1, len(sentence), min_words=1)] if opened else []
+    after = opened + (2 if sentence.startswith("''", opened) else 1)  # past the closing mark
+    quoted = [(0, opened), *quoted_stretches(sentence, after, len(sentence), min_words=1)] if opened else []
     quoted = quoted or quoted_stretches(sentence, 0, len(sentence), min_words=1)
     if cue.strip() in (":", "―", "—") and _MARK_CUE.search(sentence):
         return cue.strip()  # a transcript's "NAME:" or a signed "― Name": the mark is the cue

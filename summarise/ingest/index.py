@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Generic, TypeVar
 
+from ..lexicon import ASCII_PAIRS
 from .layout import Range
 
 T = TypeVar("T")
@@ -137,7 +138,8 @@ class QuotationResume:
     at any place it passes: the sentence's start when that lies outside every quotation of the paragraph, else
     the opening mark of the quotation around it. From there it finds the same quotations, the ones that end
     inside or after the sentence included. ``stretches(start, end)`` must list every quotation it meets (no
-    minimum of words) as (just after the opening mark, end of the words inside it).
+    minimum of words) as (just after the opening mark, end of the words inside it); an opening mark is one
+    character or an ASCII pair ("``", "''").
     """
 
     def __init__(self, text: str, stretches: Callable[[int, int], Sequence[Range]], sentences: Sequence[Range]) -> None:
@@ -160,7 +162,7 @@ class QuotationResume:
                 at = words_end
                 while at < end and not self.text[at].isalnum():
                     at += 1
-                openers.append(inside - 1)
+                openers.append(inside - 2 if self.text[max(0, inside - 2) : inside] in ASCII_PAIRS else inside - 1)
                 reach.append(at)
             self.walks[paragraph] = (openers, reach)
         return self.walks[paragraph]
