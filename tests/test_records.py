@@ -364,6 +364,24 @@ def test_a_saying_not_done_is_no_source() -> None:
     assert _sources(cruz)["drop"] != []
 
 
+def test_a_saying_a_modal_foretells_is_no_source() -> None:
+    # the country has not declared yet: what it would declare is the speaker's, not the country's (and "May" in
+    # "Theresa May said" is no modal)
+    may = (
+        "British Prime Minister Theresa May said this week that the country would formally declare its intention "
+        "to break with the E.U. by the end of March."
+    )
+    assert _sources(may)["break"] == ["Theresa May"]
+    assert _sources("The campaign says the candidate will announce plans for a new program to help people.")[
+        "help"
+    ] == ["campaign"]
+    assert _sources("Regulators worried that Patriot could threaten to liquidate its properties.")["liquidate"] == [
+        "Regulators"
+    ]
+    # "would like" is a wish held now
+    assert _sources("Patriot would like to sell the mine to a new owner.")["sell"] != []
+
+
 def test_the_main_clause_after_a_speaker_s_subordinate_clause_is_the_article_s() -> None:
     # the judge found the action unconstitutional; that the decision was overturned the article tells
     judge = "While a federal judge found that action unconstitutional, his decision was overturned by an appeals court."
