@@ -378,6 +378,9 @@ def test_a_saying_a_modal_foretells_is_no_source() -> None:
     assert _sources("Regulators worried that Patriot could threaten to liquidate its properties.")["liquidate"] == [
         "Regulators"
     ]
+    # "can": able to, not done
+    members = "Any members of the program can add applications to the store; the program costs $99 to join."
+    assert _sources(members)["costs"] == []
     # "would like" is a wish held now
     assert _sources("Patriot would like to sell the mine to a new owner.")["sell"] != []
 

@@ -1039,12 +1039,13 @@ NOT_DONE = re.compile(
 """The words before a cue that say it was not done: "did not (publicly, yet, even) confirm", "has yet to explain",
 "without knowing"; not a verb between ("could not resist pointing out that …": they did)."""
 NOT_YET_SAID = re.compile(
-    r"\b(?:will|would|could|might|may|shall|should)\s+(?:(?:\w+ly|also|then|soon|still|first)\s+)?$|['’]ll\s+$"
+    r"\b(?:will|would|could|might|may|shall|should|can)\s+(?:(?:\w+ly|also|then|soon|still|first)\s+)?$|['’]ll\s+$"
 )
 """A modal right before a cue: a saying foretold, wished or supposed, not done ("the country would formally declare
 its intention to break with the E.U.", "Patriot could threaten to liquidate", "the candidate will announce plans
-for a program"). Its subject does not (yet) tell what it holds. Not "can" ("we can confirm that …" says it now);
-case-sensitive: "Theresa May said" has no modal. "would like" is a wish held now (``HELD_WISHES``)."""
+for a program"), or one it is only able to do ("Any members can add applications …; the program costs $99"). Its
+subject does not (yet) tell what it holds. Case-sensitive: "Theresa May said" has no modal. "would like" is a
+wish held now (``HELD_WISHES``)."""
 HELD_WISHES = frozenset({"like", "love", "prefer"})
 """Cues that after "would" tell a wish held now ("the campaign would like to organize another rally")."""
 NOBODY_SUBJECT = re.compile(
