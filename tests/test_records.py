@@ -349,6 +349,17 @@ def test_a_frame_of_the_writer_s_own_is_no_source_and_hearsay_is() -> None:
     assert _sources("It is said that the company will close the plant.") == {"close": ["?"]}
 
 
+def test_a_writer_s_frame_is_no_source_whoever_its_it_was_taken_for() -> None:
+    # the frame's "it" is no one: not the speaker named before it
+    jobs = (
+        "Steve Jobs announced the switch to Intel chips. This is said to be out of frustration at IBM, though it is "
+        "interesting to note that Intel has recently added DRM to its latest processors."
+    )
+    assert _sources(jobs)["added"] == []
+    luck = "Newton said the rookie had high hopes. It's safe to say Luck exceeded just about all of them."
+    assert _sources(luck)["exceeded"] == []
+
+
 def test_a_saying_not_done_is_no_source() -> None:
     # nobody says what was not confirmed, not explained or declined: "according to Apple" would tell otherwise
     assert _sources("Apple did not confirm that Papermaster had left the company.")["left"] == []

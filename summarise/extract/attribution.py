@@ -1022,12 +1022,12 @@ AS_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
 """An "as" right before a cue ("failed as predicted", "as promised"): the deed is told as foretold."""
 WRITERS_FRAME = re.compile(
     r"\bit\s+(?:should|must|can|could|may|might|will|would)\s+(?:also\s+)?be\s*$"
-    r"|\bit(?:['’]s|\s+is|\s+was)\s+(?:also\s+)?(?:\w+\s+)?(?:worth|important|fair|interesting|notable|necessary)"
+    r"|\bit(?:['’]s|\s+is|\s+was)\s+(?:also\s+)?(?:\w+\s+)?(?:worth|important|fair|safe|interesting|notable|necessary)"
     r"(?:\s+to)?\s*$",
     re.IGNORECASE,
 )
 """The words before a cue that make it the writer's: "It should be (mentioned)", "It must also be (noted)",
-"It's worth (noting)", "It is important to (note)"."""
+"It's worth (noting)", "It is important to (note)", "it's safe to (say)"."""
 _SUBORDINATING = r"(?:while|although|though|whereas|because|since|if|when|after|before|once|unless|until)\b[^,;:]*$"
 SUBORDINATE_OPENING = re.compile(r"^\W*(?:even\s+)?" + _SUBORDINATING, re.IGNORECASE)
 """A sentence opened by a subordinating conjunction, up to a cue with no comma between: the cue is in that clause."""

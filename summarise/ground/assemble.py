@@ -254,10 +254,12 @@ def _writers_frame(claim: Claim, text: str) -> bool:
     """A claim of nobody named, cued by a frame of the writer's own ("It should be mentioned that …", "It is worth
     noting that …") or an impression ("… seems too risky"; ``IMPRESSION_CUES``): what follows is the article's own
     voice, not someone unnamed's. The claim stays (PolNeAR marks these frames as attributions, the writer's); the
-    events told in it are the article's. Not "It is said that …", which passes on what others say."""
-    if claim.claimant or not claim.evidence:
+    events told in it are the article's. Not "It is said that …", which passes on what others say. The frame's "it"
+    is nobody, whoever a pronoun's resolver took it for ("though it is interesting to note that Intel has added
+    DRM": not Steve Jobs, the last speaker; "it's safe to say Luck exceeded": not Cam Newton)."""
+    if not claim.evidence:
         return False
-    if cue_lemmas(claim.cue) & IMPRESSION_CUES:  # "drawing on home equity seems too risky": the writer's impression
+    if not claim.claimant and cue_lemmas(claim.cue) & IMPRESSION_CUES:  # "drawing on home equity seems too risky"
         return True
     sentence, at = claim.evidence[0], _cue_at(claim, text)
     return at >= 0 and WRITERS_FRAME.search(text, sentence.start, at) is not None
