@@ -349,6 +349,17 @@ def test_a_frame_of_the_writer_s_own_is_no_source_and_hearsay_is() -> None:
     assert _sources("It is said that the company will close the plant.") == {"close": ["?"]}
 
 
+def test_a_writer_s_frame_is_no_source_whoever_its_it_was_taken_for() -> None:
+    # the frame's "it" is no one: not the speaker named before it
+    jobs = (
+        "Steve Jobs announced the switch to Intel chips. This is said to be out of frustration at IBM, though it is "
+        "interesting to note that Intel has recently added DRM to its latest processors."
+    )
+    assert _sources(jobs)["added"] == []
+    luck = "Newton said the rookie had high hopes. It's safe to say Luck exceeded just about all of them."
+    assert _sources(luck)["exceeded"] == []
+
+
 def test_a_saying_not_done_is_no_source() -> None:
     # nobody says what was not confirmed, not explained or declined: "according to Apple" would tell otherwise
     assert _sources("Apple did not confirm that Papermaster had left the company.")["left"] == []
@@ -362,6 +373,27 @@ def test_a_saying_not_done_is_no_source() -> None:
     assert _sources(neither)["reached"] == []
     cruz = "Neither Kasich nor Rubio has won a state and Cruz strongly suggested they should drop out."
     assert _sources(cruz)["drop"] != []
+
+
+def test_a_saying_a_modal_foretells_is_no_source() -> None:
+    # the country has not declared yet: what it would declare is the speaker's, not the country's (and "May" in
+    # "Theresa May said" is no modal)
+    may = (
+        "British Prime Minister Theresa May said this week that the country would formally declare its intention "
+        "to break with the E.U. by the end of March."
+    )
+    assert _sources(may)["break"] == ["Theresa May"]
+    assert _sources("The campaign says the candidate will announce plans for a new program to help people.")[
+        "help"
+    ] == ["campaign"]
+    assert _sources("Regulators worried that Patriot could threaten to liquidate its properties.")["liquidate"] == [
+        "Regulators"
+    ]
+    # "can": able to, not done
+    members = "Any members of the program can add applications to the store; the program costs $99 to join."
+    assert _sources(members)["costs"] == []
+    # "would like" is a wish held now
+    assert _sources("Patriot would like to sell the mine to a new owner.")["sell"] != []
 
 
 def test_the_main_clause_after_a_speaker_s_subordinate_clause_is_the_article_s() -> None:

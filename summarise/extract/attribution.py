@@ -1022,12 +1022,12 @@ AS_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
 """An "as" right before a cue ("failed as predicted", "as promised"): the deed is told as foretold."""
 WRITERS_FRAME = re.compile(
     r"\bit\s+(?:should|must|can|could|may|might|will|would)\s+(?:also\s+)?be\s*$"
-    r"|\bit(?:['’]s|\s+is|\s+was)\s+(?:also\s+)?(?:\w+\s+)?(?:worth|important|fair|interesting|notable|necessary)"
+    r"|\bit(?:['’]s|\s+is|\s+was)\s+(?:also\s+)?(?:\w+\s+)?(?:worth|important|fair|safe|interesting|notable|necessary)"
     r"(?:\s+to)?\s*$",
     re.IGNORECASE,
 )
 """The words before a cue that make it the writer's: "It should be (mentioned)", "It must also be (noted)",
-"It's worth (noting)", "It is important to (note)"."""
+"It's worth (noting)", "It is important to (note)", "it's safe to (say)"."""
 _SUBORDINATING = r"(?:while|although|though|whereas|because|since|if|when|after|before|once|unless|until)\b[^,;:]*$"
 SUBORDINATE_OPENING = re.compile(r"^\W*(?:even\s+)?" + _SUBORDINATING, re.IGNORECASE)
 """A sentence opened by a subordinating conjunction, up to a cue with no comma between: the cue is in that clause."""
@@ -1038,6 +1038,16 @@ NOT_DONE = re.compile(
 )
 """The words before a cue that say it was not done: "did not (publicly, yet, even) confirm", "has yet to explain",
 "without knowing"; not a verb between ("could not resist pointing out that …": they did)."""
+NOT_YET_SAID = re.compile(
+    r"\b(?:will|would|could|might|may|shall|should|can)\s+(?:(?:\w+ly|also|then|soon|still|first)\s+)?$|['’]ll\s+$"
+)
+"""A modal right before a cue: a saying foretold, wished or supposed, not done ("the country would formally declare
+its intention to break with the E.U.", "Patriot could threaten to liquidate", "the candidate will announce plans
+for a program"), or one it is only able to do ("Any members can add applications …; the program costs $99"). Its
+subject does not (yet) tell what it holds. Case-sensitive: "Theresa May said" has no modal. "would like" is a
+wish held now (``HELD_WISHES``)."""
+HELD_WISHES = frozenset({"like", "love", "prefer"})
+"""Cues that after "would" tell a wish held now ("the campaign would like to organize another rally")."""
 NOBODY_SUBJECT = re.compile(
     r"\b(?:neither|none|nobody|no\s+one)\b(?:(?!\b(?:and|but|while|who|which|that)\b)[^,;:])*$", re.IGNORECASE
 )

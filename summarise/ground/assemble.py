@@ -19,8 +19,10 @@ from rapidfuzz import fuzz
 from ..extract.attribution import (
     AS_BEFORE,
     COORDINATED_CLAUSE,
+    HELD_WISHES,
     NOBODY_SUBJECT,
     NOT_DONE,
+    NOT_YET_SAID,
     SUBORDINATE_AFTER,
     SUBORDINATE_OPENING,
     WRITERS_FRAME,
@@ -252,10 +254,12 @@ def _writers_frame(claim: Claim, text: str) -> bool:
     """A claim of nobody named, cued by a frame of the writer's own ("It should be mentioned that …", "It is worth
     noting that …") or an impression ("… seems too risky"; ``IMPRESSION_CUES``): what follows is the article's own
     voice, not someone unnamed's. The claim stays (PolNeAR marks these frames as attributions, the writer's); the
-    events told in it are the article's. Not "It is said that …", which passes on what others say."""
-    if claim.claimant or not claim.evidence:
+    events told in it are the article's. Not "It is said that …", which passes on what others say. The frame's "it"
+    is nobody, whoever a pronoun's resolver took it for ("though it is interesting to note that Intel has added
+    DRM": not Steve Jobs, the last speaker; "it's safe to say Luck exceeded": not Cam Newton)."""
+    if not claim.evidence:
         return False
-    if cue_lemmas(claim.cue) & IMPRESSION_CUES:  # "drawing on home equity seems too risky": the writer's impression
+    if not claim.claimant and cue_lemmas(claim.cue) & IMPRESSION_CUES:  # "drawing on home equity seems too risky"
         return True
     sentence, at = claim.evidence[0], _cue_at(claim, text)
     return at >= 0 and WRITERS_FRAME.search(text, sentence.start, at) is not None
@@ -306,9 +310,9 @@ REFUSALS = word_set("decline refuse fail")
 def _unsaid(claim: Claim, text: str) -> bool:
     """A claim whose saying was not done: "Apple did not confirm that Papermaster had left", "he has yet to explain
     why these loopholes should be retained", "declined to confirm that …", "neither of the companies would
-    reveal …". Nobody says what it holds: no event in
-    it is the claimant's (the act withheld is an event of its own, ``events._withheld``). The claim stays: PolNeAR
-    marks such attributions."""
+    reveal …", and one a modal foretells or supposes ("the country would declare its intention to …", "Patriot could
+    threaten to …": ``NOT_YET_SAID``). Nobody says what it holds: no event in it is the claimant's (the act
+    withheld is an event of its own, ``events._withheld``). The claim stays: PolNeAR marks such attributions."""
     if not claim.evidence:
         return False
     sentence, at = claim.evidence[0], _cue_at(claim, text)
@@ -317,6 +321,9 @@ def _unsaid(claim: Claim, text: str) -> bool:
     if cue_lemmas(claim.cue) & REFUSALS and claim.content.startswith("to "):
         return True
     if NOBODY_SUBJECT.search(text, sentence.start, at):  # "neither of the companies would reveal the agreement reached"
+        return True
+    foretold = NOT_YET_SAID.search(text, max(sentence.start, at - 40), at)
+    if foretold and not cue_lemmas(claim.cue) & HELD_WISHES:  # "would declare its intention to …"; not "would like"
         return True
     return NOT_DONE.search(text, max(sentence.start, at - 40), at) is not None
 
