@@ -171,28 +171,17 @@ def test_quotation_resume_finds_what_the_scan_from_the_paragraph_finds(text: str
             assert [q for q in quoted_stretches(text, begin, end, min_words=words) if q[1] > start] == whole
 
 
-def test_quotation_resume_on_random_paragraphs() -> None:
+@pytest.mark.parametrize(
+    ("seed", "alphabet"),
+    [(13, 'ab ,.|"“”«»'), (17, "ab ,.|'`\"")],  # curly and guillemet marks; ASCII pairs typed `` '' and ''
+    ids=["typographic", "ascii-pairs"],
+)
+def test_quotation_resume_on_random_paragraphs(seed: int, alphabet: str) -> None:
     from summarise.ground.records import quoted_stretches
 
-    rng = random.Random(13)
+    rng = random.Random(seed)
     for _ in range(300):
-        text = "".join(rng.choices('ab ,.|"“”«»', k=rng.randint(0, 40)))
-        sentences = _sentences_of(text)
-        resume = QuotationResume(
-            text, lambda a, b, t=text: quoted_stretches(t, a, b, min_words=0), [(0, e) for _, e in sentences]
-        )
-        for start, end in sentences:
-            whole = [q for q in quoted_stretches(text, 0, end, min_words=1) if q[1] > start]
-            begin = resume.start(0, start)
-            assert [q for q in quoted_stretches(text, begin, end, min_words=1) if q[1] > start] == whole
-
-
-def test_quotation_resume_on_random_paragraphs_with_ascii_pairs() -> None:
-    from summarise.ground.records import quoted_stretches
-
-    rng = random.Random(17)
-    for _ in range(300):
-        text = "".join(rng.choices("ab ,.|'`\"", k=rng.randint(0, 40)))
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 40)))
         sentences = _sentences_of(text)
         resume = QuotationResume(
             text, lambda a, b, t=text: quoted_stretches(t, a, b, min_words=0), [(0, e) for _, e in sentences]
