@@ -332,9 +332,9 @@ AMOUNTS = word_set("lot lots number couple majority minority handful dozens hund
 """Nouns of an amount that stand for the members of a group their "of" phrase names ("A number of protesters
 marched", "the majority of voters"): the amount alone ("A number", "a lot") names nobody (``_doer_words``)."""
 PAIRS = word_set("both")
+"""A pronoun for the two parties named last (``_pronoun``)."""
 THE_TWO = "the two"
 """A bare "the two" as a subject: the two people named last (``_the_two``, ``article_events.pair``)."""
-"""A pronoun for the two parties named last (``_pronoun``)."""
 FIRST_PERSON = word_set("i me")
 """In a quotation, the speaker: the claim's source. Not "you"; "we" is the speaker's side (``WE``)."""
 WE = word_set("we")

@@ -388,11 +388,10 @@ def _chance_clause(tok: Any, head: Any) -> bool:
     modal of prediction, as such content is: a relative clause, which the parse may also mark with "that", tells
     what is ("the speculation that Mr. Trump has generated")."""
     marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
-    foretold = any(c.dep_ == "aux" and c.lower_ in FORETELLING for c in tok.children)
     return (
         tok.dep_ in ("acl", "relcl", "ccomp")
         and marked
-        and foretold
+        and _foretold(tok)
         and head.pos_ == "NOUN"
         and head.lemma_.lower() in POSSIBLE_FRAMES
     )
