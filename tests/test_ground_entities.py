@@ -279,6 +279,24 @@ def test_a_surname_joins_its_full_name_even_beside_a_pair_of_names() -> None:
     assert table.entities[0].name == "Vladimir Putin" and "Putin" in table.entities[0].aliases
 
 
+def test_a_hyphen_between_two_names_the_article_writes_alone_names_a_pair() -> None:
+    # "Boeing-Air Force contract discussions": a relation of two named parties, not a fuller name of either
+    text = (
+        "Internal emails expose Boeing-Air Force contract discussions. The Air Force leased tankers from Boeing. "
+        "Boeing denied it."
+    )
+    table = canonicalise([Mention("Boeing-Air Force"), Mention("Air Force"), Mention("Boeing")], text)
+    assert table.id_for("Boeing") != table.id_for("Air Force")
+    assert table.id_for("Boeing-Air Force") not in (table.id_for("Boeing"), table.id_for("Air Force"))
+
+
+def test_a_hyphenated_name_whose_parts_stand_nowhere_alone_is_one_name() -> None:
+    # "Holtz-Eakin" is never written alone as "Holtz" or "Eakin": the surname joins the full name
+    text = "Douglas Holtz-Eakin, a former director, said so. Holtz-Eakin added more."
+    table = canonicalise([Mention("Douglas Holtz-Eakin"), Mention("Holtz-Eakin")], text)
+    assert len(table.entities) == 1 and table.entities[0].name == "Douglas Holtz-Eakin"
+
+
 def test_a_full_stop_ends_a_name_found_in_the_text() -> None:
     text = "Kim held a meeting with Putin. Kim left on Friday. Rep. G.K. Butterfield spoke."
     table = canonicalise([Mention("Putin"), Mention("Kim"), Mention("Butterfield")], text)

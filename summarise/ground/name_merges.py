@@ -169,12 +169,29 @@ def _merge_short_names(items: list[_Item], clusters: UnionFind, index: _NameInde
             continue
         roots = {clusters.find(j) for j in full.get(item.key, ())}
         if _person_like(item):  # beside a company, only a person the mentions name ("Apple TV" in the text is none)
-            people = [index.person[k] for k in index.holding(item.key)]
+            people = [j for k in index.holding(item.key) if not _pair_of_names(items[j := index.person[k]].core, text)]
             if len(people) == 1 and not _fuller(items[people[0]], item, text):
                 people = []
             roots |= {clusters.find(j) for j in people if not (roots and items[j].virtual)}
         if len(roots) == 1:
             clusters.union(i, roots.pop())
+
+
+_HYPHEN_BEFORE_CAPITAL = re.compile(r"(?<=\w)-(?=[A-Z])")
+
+
+def _pair_of_names(core: str, text: str) -> bool:
+    """Whether a hyphen joins two names the article also writes on their own: "Boeing-Air Force" (in "Boeing-Air
+    Force contract discussions", with "Boeing" and "the Air Force" elsewhere) names a pair, not a fuller name of
+    either part; a name whose parts the article never writes alone ("Jean-Claude", "Mercedes-Benz") is one name,
+    and a hyphen before a lower-case word is inside one ("Kim Jong-un")."""
+    parts = _HYPHEN_BEFORE_CAPITAL.split(core)
+    return len(parts) >= 2 and all(_written_alone(part, text) for part in parts)
+
+
+def _written_alone(name: str, text: str) -> bool:
+    """Whether the text writes ``name`` as whole words with no hyphen gluing it to another word."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
 
 
 def _fuller(full: _Item, short: _Item, text: str) -> bool:
