@@ -875,6 +875,30 @@ def test_an_outcome_noun_takes_the_time_of_the_verb_of_consequence() -> None:
     assert closure.time is not None and closure.time.value == "2006-10-01/2006-12-31"  # the quarter to come
 
 
+def test_a_claim_s_present_that_says_it_holds_now_holds_at_the_time_of_writing() -> None:
+    text = (
+        "Fiat announced on Friday that it intends to purchase the shares that the US government currently owns. "
+        "Microsoft said that Apple still sells more phones. Microsoft said that Apple controls the market."
+    )
+    result = summarise(text, published="2011-05-29", settings=PARSE)
+    times = {e.action: (e.time.text, e.time.value) if e.time else None for e in result.events}
+    assert times["owns the shares"] == ("owns", "2011-05-29")  # "currently": at the time of writing
+    assert times["sells more phones"] == ("sells", "2011-05-29")  # "still": runs on to now
+    assert times["controls the market"] is None  # no such word: the time of Microsoft's saying, not given
+
+
+def test_an_act_noun_delayed_takes_the_day_of_the_delay_not_the_day_it_is_moved_to() -> None:
+    text = (
+        "A test flight of the new Airbus A380 was delayed today after an accident. "
+        "The delivery of the jets will be delayed until October 2007."
+    )
+    result = summarise(text, published="2007-09-01", settings=PARSE)
+    nouns = {e.trigger.text: e.time for e in result.events if e.trigger and e.trigger.text in ("flight", "delivery")}
+    flight = nouns["flight"]
+    assert flight is not None and (flight.text, flight.value) == ("today", "2007-09-01")  # due then, put off then
+    assert nouns["delivery"] is None  # October 2007 is where it is moved to, not yet its time
+
+
 def test_a_public_statement_in_the_lead_s_present_perfect_is_the_news_of_the_day() -> None:
     text = (
         "Airbus has also confirmed that there was a glitch on the plane. Ford has announced sweeping cuts. "

@@ -1667,7 +1667,35 @@ def noun_time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
     own = _when(noun, times)
     modifiers = [c.idx for c in noun.children if c.dep_ in ("nummod", "poss", "compound")]
     own = own or next((words for at, words in times if any(at <= i < at + len(words) for i in modifiers)), own)
-    return own or _restated_time(noun, times) or _outcome_time(noun, times) or own
+    return own or _restated_time(noun, times) or _outcome_time(noun, times) or _delayed_time(noun, times) or own
+
+
+DELAY_VERBS = word_set("delay postpone defer")
+"""Verbs that move their object's act in time; "push back" and "put off" with their particle (``_delayed_time``)."""
+NEW_TIME_PREPS = word_set("until till to into")
+"""Prepositions of the time an act is moved to ("delayed until October 2007"), not the day it was moved."""
+
+
+def _delayed_time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
+    """The time of a verb of delay whose subject or object the act noun is ("A test flight … was delayed today"):
+    the act was due then and the delay befell it then, so the verb's time is the noun's. Not a time the act is
+    moved to ("will be delayed until October 2007": the act is not yet, and may move again)."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or not _delays(verb):
+        return None
+    own = _own_time_at(verb, times)
+    if own is None:
+        return None
+    first = next((t for t in verb.doc if own[0] <= t.idx < own[0] + len(own[1])), None)
+    moved = first is not None and NEW_TIME_PREPS & {first.lower_, first.head.lower_}
+    return None if moved else own[1]
+
+
+def _delays(verb: Any) -> bool:
+    """A verb of delay: delay, postpone, defer, or "push back", "put off" with their particle."""
+    lemma = verb.lemma_.lower()
+    particle = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    return lemma in DELAY_VERBS or (lemma == "push" and "back" in particle) or (lemma == "put" and "off" in particle)
 
 
 def _outcome_time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
@@ -1696,11 +1724,17 @@ def _same_frame(verb: Any, first: Any) -> bool:
 
 def _own_time(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
     """The first time expression that dates ``verb`` (``_dates``), None if none does."""
+    found = _own_time_at(verb, times)
+    return found[1] if found is not None else None
+
+
+def _own_time_at(verb: Any, times: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
+    """``_own_time`` with its offset in the sentence."""
     for at, words in times:
         inside = [t for t in verb.doc if at <= t.idx < at + len(words)]
         head = next((t for t in inside if not at <= t.head.idx < at + len(words) or t.head.i == t.i), None)
         if head is not None and _dates(head, verb):
-            return words
+            return at, words
     return None
 
 
@@ -2043,8 +2077,24 @@ def _narrated(verb: Any, at: int, speaker: str, statements: Sequence[tuple[int, 
     if verb.lemma_.lower() in STATES:  # "Qatar has a previous order": the having is now, the ordering was before
         return False
     if not _own_voice(at, speaker, statements):
-        return False
+        return _present(verb) and _at_writing(verb)
     return _present(verb) or _ability(verb) or _hot_news(verb)
+
+
+AT_WRITING = word_set("currently now still presently")
+"""Adverbs that put a present at the moment it is told ("that the US government currently owns")."""
+
+
+def _at_writing(verb: Any) -> bool:
+    """A present that says it holds now ("the six percent of Chrysler that the US government currently owns", "it
+    still sells"; "at present"): a claim's present is the time of its saying, which the article may not give, but
+    "currently", "now", "still" say the state runs on to the time of writing, which the reader is told of."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in AT_WRITING:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "at" and any(g.lower_ == "present" for g in child.children):
+            return True
+    return False
 
 
 def _ability(verb: Any) -> bool:
