@@ -34,8 +34,8 @@ from ..schema import Claim, Entity, Event, GroundingCounts, Span, TimeMention
 from .entities import EntityTable, Mention, canonicalise
 from .mentions import name_mentions
 from .records import GroundedClaim, GroundedEvent, Grounder
-from .same_event import same_event_times
 from .salience import rank_claims, rank_events
+from .same_event import same_event_times
 
 DUPLICATE_SIMILARITY = 85.0
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..extract.event_nouns import SAME_ACTS
-from ..lexicon import ACT_CUES, PRONOUNS
+from ..lexicon import ACT_CUES, PRONOUNS, word_set
 from ..schema import TimeExpr
 from .entities import EntityTable
 from .records import GroundedEvent
@@ -62,7 +62,7 @@ def _words(e: GroundedEvent) -> set[str]:
     return set(re.findall(r"[\w-]+", e.event.action.casefold()))
 
 
-SERIES = frozenset("first second third fourth fifth last latest next previous another again".split())
+SERIES = word_set("first second third fourth fifth last latest next previous another again")
 """Words that place an act in a series of its kind ("The first attack was treated as a crime, while the second
 …"): it is one of several, and which one the sense alone cannot tell (``records._one_time_acts`` joins a maiden
 or final act told twice)."""
@@ -71,7 +71,8 @@ or final act told twice)."""
 def _may_take_time(e: GroundedEvent) -> bool:
     """An act told as done, with no time, that is one act: not a plan or a possibility (a plan's parts fall due
     at their own times: "14 plants will be closed" is not "the Atlanta and St. Louis plants will be closed this
-    year"), nor one of several or of a series, nor an act of saying (each statement is an act of its own, as ``assemble._says_apart`` keeps them)."""
+    year"), nor one of several or of a series, nor an act of saying (each statement is an act of its own, as
+    ``assemble._says_apart`` keeps them)."""
     verb = e.sense.partition("|")[0]
     return (
         e.event.time is None
