@@ -35,6 +35,7 @@ from .entities import EntityTable, Mention, canonicalise
 from .mentions import name_mentions
 from .records import GroundedClaim, GroundedEvent, Grounder
 from .salience import rank_claims, rank_events
+from .same_event import same_event_times
 
 DUPLICATE_SIMILARITY = 85.0
 
@@ -65,6 +66,7 @@ def ground(
     g = Grounder(text, sentences, published, fuzzy_threshold=fuzzy_threshold)
     found_claims, found_events = g.claims(claims), g.events(events)
     table = entity_table(found_claims, found_events, text)
+    found_events = same_event_times(found_events, table)
     if strict:
         found_claims, found_events = verified(found_claims, g.counts), verified(found_events, g.counts)
     kept_claims = distinct_claims(attributed(found_claims, table))
