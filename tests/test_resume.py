@@ -58,7 +58,10 @@ def started(home: Path) -> bool:
 
 
 def jsonl(path: Path) -> dict[str, dict[str, Any]]:
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+    """The file's whole lines: a line the run is still writing (no newline yet) is not a record, as for any reader
+    of a file being appended to; a long line reaches the file in more than one write."""
+    data = path.read_bytes() if path.exists() else b""
+    records = [json.loads(line) for line in data[: data.rfind(b"\n") + 1].decode("utf-8").splitlines()]
     ids = [r["article"]["id"] if "article" in r else r["id"] for r in records]
     assert len(ids) == len(set(ids)), f"duplicated records: {ids}"
     return dict(zip(ids, records, strict=True))
