@@ -887,6 +887,36 @@ def test_a_claim_s_present_that_says_it_holds_now_holds_at_the_time_of_writing()
     assert times["controls the market"] is None  # no such word: the time of Microsoft's saying, not given
 
 
+def test_a_present_said_in_the_present_holds_at_the_time_of_writing() -> None:
+    text = (
+        "The company claims to possess the trademark, and that it sells devices under the same brand. "
+        "Microsoft said that Apple controls the market. Analysts say that Apple leads the market."
+    )
+    result = summarise(text, published="2007-01-12", settings=PARSE)
+    times = {e.trigger.text: (e.time.text, e.time.value) if e.time else None for e in result.events if e.trigger}
+    assert times["possess"] == ("possess", "2007-01-12")  # "claims to": a present claimed now
+    assert times["sells"] == ("sells", "2007-01-12")  # the saying is now, so its present is now
+    assert times["leads"] == ("leads", "2007-01-12")
+    assert times["controls"] is None  # a past saying: the time of the saying, not given
+
+
+def test_a_noun_of_saying_named_again_takes_the_time_of_the_one_saying_told() -> None:
+    text = (
+        "Fiat announced on Friday that it intends to purchase the shares. "
+        "According to Fiat's announcement, the company has told the US Treasury."
+    )
+    result = summarise(text, published="2011-05-29", settings=PARSE)
+    noun = next(e for e in result.events if e.trigger and e.trigger.text == "announcement")
+    assert noun.time is not None and (noun.time.text, noun.time.value) == ("on Friday", "2011-05-27")
+    text = (
+        "Fiat announced on Friday that it intends to purchase the shares. Fiat announced that it will cut jobs. "
+        "According to Fiat's announcement, the company has told the US Treasury."
+    )
+    result = summarise(text, published="2011-05-29", settings=PARSE)
+    noun = next(e for e in result.events if e.trigger and e.trigger.text == "announcement")
+    assert noun.time is None  # two statements by Fiat: which one it names, nothing tells
+
+
 def test_an_act_noun_delayed_takes_the_day_of_the_delay_not_the_day_it_is_moved_to() -> None:
     text = (
         "A test flight of the new Airbus A380 was delayed today after an accident. "

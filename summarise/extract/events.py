@@ -2077,8 +2077,37 @@ def _narrated(verb: Any, at: int, speaker: str, statements: Sequence[tuple[int, 
     if verb.lemma_.lower() in STATES:  # "Qatar has a previous order": the having is now, the ordering was before
         return False
     if not _own_voice(at, speaker, statements):
-        return _present(verb) and _at_writing(verb)
+        said_now = _said_now(verb, at - verb.idx, statements)
+        return (_present(verb) and (_at_writing(verb) or said_now)) or (said_now and _claimed_infinitive(verb))
     return _present(verb) or _ability(verb) or _hot_news(verb)
+
+
+SAID_THROUGH = frozenset({"ccomp", "xcomp", "conj"})
+"""The links from a statement's verb up to the verb that says it ("claims that it sells", "claims to possess …,
+and that it sells")."""
+
+
+def _said_now(verb: Any, start: int, statements: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether the verb that says this statement is itself a simple present in the article's own voice ("The
+    company claims to possess the trademark …, and that it sells devices"; ``start``: the sentence's offset): the
+    saying is now, so a present it carries holds at the time of writing. A past saying ("said that it sells") is a
+    time the article may not give (evals/EVENT-TIME.md, Session 11)."""
+    tok = verb
+    while tok.dep_ in SAID_THROUGH and tok.head is not tok:
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in CUES:
+            told = _present_form(tok) and not any(c.dep_ in ("aux", "auxpass", "neg") for c in tok.children)
+            return told and _own_voice(start + tok.idx, "", statements)
+    return False
+
+
+def _claimed_infinitive(verb: Any) -> bool:
+    """A present infinitive that a saying verb itself takes ("claims to possess the trademark"): the claimed
+    state, told in the present; not a perfect infinitive ("claims to have sold"), which is before the saying, nor
+    one another verb takes ("says she wants to win": the winning is to come)."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    said = verb.head.lemma_.lower() in CUES
+    return said and verb.tag_ == "VB" and verb.dep_ == "xcomp" and auxes == ["to"]
 
 
 AT_WRITING = word_set("currently now still presently")

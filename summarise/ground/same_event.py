@@ -5,6 +5,10 @@ event noun the parse gives the verb's sense), both told as done, by the same nam
 Eastern Airlines … it had signed a contract" and "The airline … signed the agreement in Paris on June 15"), and
 to the same object or to one left unsaid (``SAME_ACTS``: a contract and an agreement are both the deal). Measured
 on MEANTIME dev and PolNeAR dev (evals/EVENT-TIME.md, Session 19): each looser test joins acts that recur.
+
+Acts of saying are each an act of their own, but a noun of saying by a doer the article tells making one such
+statement, at a told time, names that statement again ("Fiat announced on Friday … According to Fiat's
+announcement": ``_recalled_saying``; evals/EVENT-TIME.md, Session 19 (h/say19)).
 """
 
 from __future__ import annotations
@@ -93,6 +97,51 @@ def _dated_by_words(e: GroundedEvent) -> TimeExpr | None:
     return time
 
 
+SAYING_NOUNS = {
+    "announcement": "announce",
+    "declaration": "declare",
+    "proclamation": "proclaim",
+    "disclosure": "disclose",
+    "revelation": "reveal",
+    "confirmation": "confirm",
+    "admission": "admit",
+    "acknowledgment": "acknowledge",
+    "acknowledgement": "acknowledge",
+    "denial": "deny",
+    "accusation": "accuse",
+    "condemnation": "condemn",
+    "criticism": "criticize",
+    "recommendation": "recommend",
+    "rejection": "reject",
+    "warning": "warn",
+    "threat": "threaten",
+}
+"""The nouns of the acts of saying (``ACT_CUES``) that differ from their verb: "an announcement" is the act
+"announce" names. Nouns that are the verb's own form ("a promise", "a vow") are left out: the sense alone
+cannot tell "Fiat's promise" from "Fiat promised"."""
+
+
+def _saying_noun(e: GroundedEvent) -> str | None:
+    """The verb of an act of saying named by its noun ("According to Fiat's announcement": "announce"), with no
+    time, told as done, one act (not "announcements", not "the latest announcement"); None for any other event."""
+    verb = SAYING_NOUNS.get(e.sense.partition("|")[0])
+    trigger = e.event.trigger.text.casefold() if e.event.trigger is not None else ""
+    if verb is None or trigger not in SAYING_NOUNS or e.event.time is not None or e.event.status != "happened":
+        return None
+    return verb if not _words(e) & SERIES else None
+
+
+def _recalled_saying(k: int, verb: str, events: Sequence[GroundedEvent], acts: Sequence[ActMention]) -> TimeExpr | None:
+    """The time of the saying a noun of saying names again: a doer's announcement after the article told that
+    doer announcing ("Fiat announced on Friday that … According to Fiat's announcement, …"). Each statement is an
+    act of its own, so only when the article tells that doer making one such statement, and tells its time."""
+    noun = replace(acts[k], verb=verb, obj="")
+    told = [
+        j for j, other in enumerate(events) if j != k and other.event.status == "happened" and _same_act(noun, acts[j])
+    ]
+    return _dated_by_words(events[told[0]]) if len(told) == 1 else None
+
+
 def same_event_times(events: Sequence[GroundedEvent], table: EntityTable) -> list[GroundedEvent]:
     """Each act with no time takes the one time the other mentions of the same happening are told at (two
     different times: it cannot tell which, and takes none)."""
@@ -100,6 +149,12 @@ def same_event_times(events: Sequence[GroundedEvent], table: EntityTable) -> lis
     dated = [_dated_by_words(e) for e in events]
     out = list(events)
     for k, e in enumerate(events):
+        said = _saying_noun(e)
+        if said is not None:
+            recalled = _recalled_saying(k, said, events, acts)
+            if recalled is not None:
+                out[k] = replace(e, event=e.event.model_copy(update={"time": recalled}))
+            continue
         if not _may_take_time(e):
             continue
         told = {
