@@ -80,3 +80,6 @@ class ExtractedEvent:
     dated_present: bool = False
     """The parse found its verb in the present, in any voice, dated by time words of its own
     (``events.EventCandidate.dated_present``): if they lie after publication it is planned (``records.scheduled``)."""
+    counted: str | None = None
+    """A signed ISO duration from ``when`` to the event, for an act counted from another ("Five years after its
+    launch, … in February passed": "-P5Y"; ``events.counted_from``): grounding shifts the time words' value."""
