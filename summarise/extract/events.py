@@ -1719,32 +1719,41 @@ def counted_from(tok: Any, times: Sequence[tuple[int, str]]) -> Counted | None:
     found = _counting(tok)
     if found is None:
         return None
-    signal, duration, anchor = found
-    amount = _count(duration)
-    unit = COUNTED_UNITS.get(duration.lemma_.lower())
-    own = _own_time(anchor, times) if amount is not None and unit is not None else None
+    amount = _count(found.duration)
+    unit = COUNTED_UNITS.get(found.duration.lemma_.lower())
+    own = _own_time(found.anchor, times) if amount is not None and unit is not None else None
     if own is None or amount is None or unit is None:
         return None
-    amount *= 10 if duration.lemma_.lower() == "decade" else 1
-    sign = "-" if signal.lower_ == "after" else ""  # the anchor is after this act: this act is before it
+    amount *= 10 if found.duration.lemma_.lower() == "decade" else 1
+    sign = "-" if found.signal.lower_ == "after" else ""  # the anchor is after this act: this act is before it
     return Counted(own, f"{sign}P{amount}{unit}")
 
 
-def _counting(tok: Any) -> tuple[Any, Any, Any] | None:
-    """The signal ("after"/"before"), the counted duration and the act it dates, for an act that is the object
-    of the signal ("after its launch") or a clause it opens ("three days after the Council condemned")."""
+@dataclass(frozen=True)
+class _Counting:
+    """The words that count one act from another: the signal ("after"/"before"), the counted duration ("Five
+    years") and the act the phrase hangs on, whose time words date the counted act."""
+
+    signal: Any
+    duration: Any
+    anchor: Any
+
+
+def _counting(tok: Any) -> _Counting | None:
+    """How an act is counted from another, when it is the object of the signal ("after its launch") or a clause
+    it opens ("three days after the Council condemned"); None when it is not."""
     if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in BOUNDARY_PREPS:
         signal = tok.head
         duration = next((c for c in signal.children if c.dep_ == "npadvmod"), None)
         if duration is not None:
-            return signal, duration, signal.head
+            return _Counting(signal, duration, signal.head)
         if signal.head.dep_ == "npadvmod":  # "A day before the announcement, GM said": the parse hangs it on "day"
-            return signal, signal.head, signal.head.head
+            return _Counting(signal, signal.head, signal.head.head)
         return None
     signal = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in BOUNDARY_PREPS), None)
     duration = next((c for c in tok.children if c.dep_ == "npadvmod"), None)
     if tok.dep_ == "advcl" and signal is not None and duration is not None:
-        return signal, duration, tok.head
+        return _Counting(signal, duration, tok.head)
     return None
 
 
