@@ -930,6 +930,7 @@ def test_an_act_counted_from_a_dated_act_is_that_many_units_from_its_time() -> N
     times = {(e.trigger.text, e.trigger.start < 90): e.time for e in result.events if e.trigger}
     launch = times[("launch", True)]
     assert launch is not None and (launch.value, launch.granularity) == ("2003", "year")  # February 2008 less 5 years
+    assert launch.text == "Five years after … in February"  # the article's words, as every time shows them
     condemned = times[("condemned", False)]
     assert condemned is not None and condemned.value == "2008-04-04"  # Monday 7 April less three days
     assert times.get(("launch", False)) is None  # "several weeks" counts nothing

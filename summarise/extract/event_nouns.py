@@ -308,7 +308,7 @@ def nominal_events(
                 status,
                 trigger,
                 pronoun_start=pronoun_at,
-                counted=counted.shift if counted is not None and not when else None,
+                counted=counted.count if counted is not None and not when else None,
             )
         )
     return found

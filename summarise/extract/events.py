@@ -117,6 +117,7 @@ from .factuality import (
     STATUS_MODIFIERS,
     event_status,
 )
+from .items import CountedFrom
 from .nlp import parser, to_infinitive
 
 STATES = word_set(
@@ -382,9 +383,9 @@ class EventCandidate:
     dated_present: bool = False
     """Its verb is in the present, simple, progressive or passive, in any voice, and dated by time words of its
     own (``_dated_present``): if they lie after publication, it tells a plan (``records.scheduled``)."""
-    counted: str | None = None
-    """A signed ISO duration from ``when`` to the event when it is counted from another act ("Five years after its
-    launch, … in February passed": the launch is "-P5Y" from February; ``counted_from``)."""
+    counted: CountedFrom | None = None
+    """How the event is counted from another act ("Five years after its launch, … in February passed": the launch
+    is "-P5Y" from February; ``counted_from``); ``when`` is then that act's time words."""
 
     @property
     def pronoun_at(self) -> int:
@@ -1703,11 +1704,10 @@ COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 
 @dataclass(frozen=True)
 class Counted:
-    """An act's time counted from another act's: the other act's time words, and the signed ISO duration from
-    them to this act ("-P5Y": five years before)."""
+    """An act's time counted from another act's: the other act's time words, and how this act is counted from them."""
 
     when: str
-    shift: str
+    count: CountedFrom
 
 
 def counted_from(tok: Any, times: Sequence[tuple[int, str]]) -> Counted | None:
@@ -1726,7 +1726,8 @@ def counted_from(tok: Any, times: Sequence[tuple[int, str]]) -> Counted | None:
         return None
     amount *= 10 if found.duration.lemma_.lower() == "decade" else 1
     sign = "-" if found.signal.lower_ == "after" else ""  # the anchor is after this act: this act is before it
-    return Counted(own, f"{sign}P{amount}{unit}")
+    words = found.duration.doc[found.duration.left_edge.i : found.signal.i + 1].text  # "Five years after"
+    return Counted(own, CountedFrom(f"{sign}P{amount}{unit}", words))
 
 
 @dataclass(frozen=True)
@@ -2099,7 +2100,7 @@ def _verb_events(
                     present=narrated,
                     kind=kind,
                     dated_present=main is verb and _dated_present(verb, when, times),
-                    counted=counted.shift if counted is not None else None,
+                    counted=counted.count if counted is not None else None,
                 )
             )
     return found

@@ -22,7 +22,7 @@ from ..extract.event_nouns import SUPPORT_VERBS
 from ..extract.events import HAVING
 from ..extract.factuality import CONDITIONAL_AUX, PLANNED_AUX, POSSIBLE_AUX
 from ..extract.headlines import LEAD_SENTENCES
-from ..extract.items import ExtractedClaim, ExtractedEvent
+from ..extract.items import CountedFrom, ExtractedClaim, ExtractedEvent
 from ..ingest.index import RangeLookup
 from ..lexicon import PRONOUNS, is_speech, quoted_stretches, word_set
 from ..schema import (
@@ -191,11 +191,12 @@ COUNTED_GRAIN = {"Y": "year", "M": "month", "W": "day", "D": "day"}
 GRAIN_ORDER = ("day", "month", "year")
 
 
-def counted_time(anchor: TimeExpr | None, shift: str) -> TimeExpr | None:
+def counted_time(anchor: TimeExpr | None, count: CountedFrom) -> TimeExpr | None:
     """The time of an act counted from another's ("Five years after its launch, … in February passed": February
     2008 less five years, 2003), at the coarser of the anchor's granularity and the count's; None when the anchor
-    names no day, month or year (a week, a quarter, an unknown date): the anchor's own time is not the act's."""
-    m = re.fullmatch(r"(-?)P(\d+)([YMWD])", shift)
+    names no day, month or year (a week, a quarter, an unknown date): the anchor's own time is not the act's. Its
+    words are the article's: the count's and the anchor's ("Five years after … in February")."""
+    m = re.fullmatch(r"(-?)P(\d+)([YMWD])", count.shift)
     days = calendar_days(anchor.value) if anchor is not None and anchor.value else None
     if m is None or anchor is None or anchor.value is None or days is None:
         return None
@@ -203,14 +204,9 @@ def counted_time(anchor: TimeExpr | None, shift: str) -> TimeExpr | None:
     if grain is None:
         return None
     grain = max(grain, COUNTED_GRAIN[m[3]], key=GRAIN_ORDER.index)
-    sign, amount = (-1 if m[1] else 1), int(m[2])
-    day = _shifted(days[0], sign * amount, m[3])
+    day = _shifted(days[0], (-1 if m[1] else 1) * int(m[2]), m[3])
     value = {"day": day.isoformat(), "month": f"{day:%Y-%m}", "year": f"{day:%Y}"}[grain]
-    signal = "before" if sign < 0 else "after"
-    unit = {"Y": "year", "M": "month", "W": "week", "D": "day"}[m[3]]
-    bare = re.sub(r"^(?:on|in|at|during)\s+", "", anchor.text, flags=re.IGNORECASE)  # "in February": February
-    text = f"{amount} {unit}{'s' if amount != 1 else ''} {signal} {bare}"
-    return TimeExpr(text=text, value=value, granularity=cast(Granularity, grain))
+    return TimeExpr(text=f"{count.words} … {anchor.text}", value=value, granularity=cast(Granularity, grain))
 
 
 def _grain(value: str) -> str | None:
