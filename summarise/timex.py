@@ -536,7 +536,12 @@ def _weekday_is_name(text: str, start: int, end: int) -> bool:
         return True
     capitalised = re.search(r"[A-Z][\w&'.-]*\s+$", before)
     possessive = text.startswith(("'s", "’s"), end)
-    return bool(capitalised and possessive and not _FUNCTION_WORD.match(before[capitalised.start() :]))
+    if capitalised is None or not possessive:
+        return False
+    word = capitalised.group().rstrip()
+    # "… Martin Luther King. Monday's email": a word ending a sentence, not initials ("T.G.I."), names nothing here
+    ends_sentence = word.endswith(".") and "." not in word[:-1]
+    return not ends_sentence and not _FUNCTION_WORD.match(before[capitalised.start() :])
 
 
 _FUNCTION_WORD = re.compile(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from summarise.extract.events import _subject
 from summarise.ingest import load_text
 from summarise.pipeline import summarise
 from summarise.schema import ArticleSummary
+from summarise.timex import tag_times
 
 PARSE = Settings(backend="fake", strategy="parse", cache=False)
 """The parse strategy alone, uncached: the rules under test, no model."""
@@ -927,6 +929,41 @@ def test_an_act_noun_delayed_takes_the_day_of_the_delay_not_the_day_it_is_moved_
     flight = nouns["flight"]
     assert flight is not None and (flight.text, flight.value) == ("today", "2007-09-01")  # due then, put off then
     assert nouns["delivery"] is None  # October 2007 is where it is moved to, not yet its time
+
+
+def test_a_verb_of_consequence_or_relation_happens_when_its_dated_act_subject_does() -> None:
+    text = (
+        "Jobs announced Monday that he would take leave. "
+        "Monday's email announcement marked the third time that Jobs has taken medical leave. "
+        "The union's strike caused delays in 2009, and the rally marked a turning point."
+    )
+    result = summarise(text, published="2011-01-17", settings=PARSE)
+    marked = [e.time for e in result.events if e.trigger and e.trigger.text == "marked"]
+    assert marked[0] is not None and (marked[0].text, marked[0].value) == ("Monday", "2011-01-17")
+    assert marked[1] is None  # "the rally" has no time of its own: the verb has none either
+
+
+def test_a_weekday_opening_a_sentence_after_a_full_stop_is_a_date_not_the_end_of_a_name() -> None:
+    text = "Markets closed in honor of Martin Luther King. Monday's email announcement marked the third time."
+    values = {m.text: m.value for m in tag_times(text, date(2011, 1, 17))}
+    assert values == {"Monday": "2011-01-17"}
+    assert tag_times("He ate at TGI Friday's.", date(2011, 1, 17)) == []
+
+
+def test_an_act_counted_from_a_dated_act_is_that_many_units_from_its_time() -> None:
+    text = (
+        "Five years after its launch, Apple's iTunes music service in February passed Wal-Mart. "
+        "Police arrested him on Monday, three days after the Security Council condemned the test. "
+        "Several weeks after its launch, the store in March passed Best Buy."
+    )
+    result = summarise(text, published="2008-04-09", settings=PARSE)
+    times = {(e.trigger.text, e.trigger.start < 90): e.time for e in result.events if e.trigger}
+    launch = times[("launch", True)]
+    assert launch is not None and (launch.value, launch.granularity) == ("2003", "year")  # February 2008 less 5 years
+    assert launch.text == "Five years after … in February"  # the article's words, as every time shows them
+    condemned = times[("condemned", False)]
+    assert condemned is not None and condemned.value == "2008-04-04"  # Monday 7 April less three days
+    assert times.get(("launch", False)) is None  # "several weeks" counts nothing
 
 
 def test_a_public_statement_in_the_lead_s_present_perfect_is_the_news_of_the_day() -> None:

@@ -133,6 +133,7 @@ from .events import (
     _trigger,
     _uncounted,
     _when,
+    counted_from,
     is_undergoer,
     noun_time,
     party_name,
@@ -281,6 +282,7 @@ def nominal_events(
         else:
             pronoun_at = start + doer.idx if pronoun and doer is not None else None
         action, when = _action(noun, doer, ents), _time(noun, times)
+        counted = counted_from(noun, times) if not when else None
         being = _being_in(noun) if doer is not None else None
         if being is not None and being.i < noun.i:  # "are in negotiations": "be" supports the act, as a light verb
             trigger = (start + being.idx, trigger[1])
@@ -301,11 +303,12 @@ def nominal_events(
                 tuple(targets[:3]),
                 None,
                 same.sense if same is not None else f"{_noun_sense(noun)}|",
-                when,
+                when or (counted.when if counted is not None else when),
                 pronoun,
                 status,
                 trigger,
                 pronoun_start=pronoun_at,
+                counted=counted.count if counted is not None and not when else None,
             )
         )
     return found

@@ -117,6 +117,7 @@ from .factuality import (
     STATUS_MODIFIERS,
     event_status,
 )
+from .items import CountedFrom
 from .nlp import parser, to_infinitive
 
 STATES = word_set(
@@ -382,6 +383,9 @@ class EventCandidate:
     dated_present: bool = False
     """Its verb is in the present, simple, progressive or passive, in any voice, and dated by time words of its
     own (``_dated_present``): if they lie after publication, it tells a plan (``records.scheduled``)."""
+    counted: CountedFrom | None = None
+    """How the event is counted from another act ("Five years after its launch, … in February passed": the launch
+    is "-P5Y" from February; ``counted_from``); ``when`` is then that act's time words."""
 
     @property
     def pronoun_at(self) -> int:
@@ -1670,6 +1674,102 @@ def noun_time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
     return own or _restated_time(noun, times) or _outcome_time(noun, times) or _delayed_time(noun, times) or own
 
 
+RELATION_VERBS = word_set("cause trigger prompt spark mark come")
+"""Verbs of consequence or relation whose subject, when it is an act, is what happens: "Monday's email announcement
+marked the third time", "The statement caused a sharp decrease" happen when the announcement and the statement do."""
+
+
+def _act_subject_time(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
+    """The time of the act a verb of consequence or relation has as its subject ("Monday's email announcement
+    marked the third time": Monday), for a verb with no time words of its own: the verb tells what the act did or
+    was, not a happening of its own at another time."""
+    if verb.lemma_.lower() not in RELATION_VERBS:
+        return None
+    from .event_nouns import act_noun  # event_nouns builds on this module's words
+
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not act_noun(subject):
+        return None
+    modifiers = [c.idx for c in subject.children if c.dep_ in ("nummod", "poss", "compound")]
+    return next((words for at, words in times if any(at <= i < at + len(words) for i in modifiers)), None)
+
+
+COUNTED_UNITS = {"year": "Y", "decade": "Y", "month": "M", "week": "W", "day": "D"}
+"""Units an act may be counted from another in ("five years after its launch"), with their ISO letters; a decade
+is ten years. Hours are not: a few hours may or may not cross into another day."""
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+"""Counted amounts written as words; "several", "a few", bare "days" count nothing."""
+
+
+@dataclass(frozen=True)
+class Counted:
+    """An act's time counted from another act's: the other act's time words, and how this act is counted from them."""
+
+    when: str
+    count: CountedFrom
+
+
+def counted_from(tok: Any, times: Sequence[tuple[int, str]]) -> Counted | None:
+    """The time of an act told as the point a dated act is counted from ("Five years after its launch, … in
+    February passed": the launch is five years before February; "available on June 17, two days before the phone
+    launches": two days after June 17): the words "N units after/before" relate the two acts, so the one with
+    time words dates the other. Only a counted amount ("five years", "a day"), not "days after" or "several weeks
+    before"; the dated act is the one the "after"/"before" phrase or clause hangs on."""
+    found = _counting(tok)
+    if found is None:
+        return None
+    amount = _count(found.duration)
+    unit = COUNTED_UNITS.get(found.duration.lemma_.lower())
+    own = _own_time(found.anchor, times) if amount is not None and unit is not None else None
+    if own is None or amount is None or unit is None:
+        return None
+    amount *= 10 if found.duration.lemma_.lower() == "decade" else 1
+    sign = "-" if found.signal.lower_ == "after" else ""  # the anchor is after this act: this act is before it
+    words = found.duration.doc[found.duration.left_edge.i : found.signal.i + 1].text  # "Five years after"
+    return Counted(own, CountedFrom(f"{sign}P{amount}{unit}", words))
+
+
+@dataclass(frozen=True)
+class _Counting:
+    """The words that count one act from another: the signal ("after"/"before"), the counted duration ("Five
+    years") and the act the phrase hangs on, whose time words date the counted act."""
+
+    signal: Any
+    duration: Any
+    anchor: Any
+
+
+def _counting(tok: Any) -> _Counting | None:
+    """How an act is counted from another, when it is the object of the signal ("after its launch") or a clause
+    it opens ("three days after the Council condemned"); None when it is not."""
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in BOUNDARY_PREPS:
+        signal = tok.head
+        duration = next((c for c in signal.children if c.dep_ == "npadvmod"), None)
+        if duration is not None:
+            return _Counting(signal, duration, signal.head)
+        if signal.head.dep_ == "npadvmod":  # "A day before the announcement, GM said": the parse hangs it on "day"
+            return _Counting(signal, signal.head, signal.head.head)
+        return None
+    signal = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in BOUNDARY_PREPS), None)
+    duration = next((c for c in tok.children if c.dep_ == "npadvmod"), None)
+    if tok.dep_ == "advcl" and signal is not None and duration is not None:
+        return _Counting(signal, duration, tok.head)
+    return None
+
+
+def _count(duration: Any) -> int | None:
+    """How many units a duration counts ("Five years" 5, "a day" 1); None for "several days" or "days"."""
+    if duration.tag_ != "NN" and duration.tag_ != "NNS":
+        return None
+    for c in duration.children:
+        if c.dep_ in ("nummod", "det") and c.lower_ in COUNTS:
+            return COUNTS[c.lower_]
+        if c.dep_ == "nummod" and c.text.isdigit():
+            return int(c.text)
+    return None
+
+
 DELAY_VERBS = word_set("delay postpone defer")
 """Verbs that move their object's act in time; "push back" and "put off" with their particle (``_delayed_time``)."""
 NEW_TIME_PREPS = word_set("until till to into")
@@ -1962,6 +2062,9 @@ def _verb_events(
             actors = actors[:1]
         narrated = main is verb and status == "happened" and _narrated(verb, start + verb.idx, speaker, statements)
         when = _when(verb, times)
+        when = (_act_subject_time(verb, times) if not when else None) or when
+        counted = counted_from(verb, times) if not when else None
+        when = counted.when if counted is not None else when
         kind = _kind(verb, main, subject, status, undated=not when)
         for actor_tok in actors:
             actor = _doer_words(actor_tok, ents) if actor_tok is not None else ""
@@ -1997,6 +2100,7 @@ def _verb_events(
                     present=narrated,
                     kind=kind,
                     dated_present=main is verb and _dated_present(verb, when, times),
+                    counted=counted.count if counted is not None else None,
                 )
             )
     return found

@@ -256,7 +256,8 @@ def _telling(found: Sequence[EventCandidate], told: EventCandidate, lead: int, t
             for e, d in zip(found, same_doer, strict=True)
         ],
     )
-    return next((i for test in tests for i, hit in enumerate(test) if hit), None)
+    # an act told as the point another is counted from ("Five years after its launch, … passed") is background
+    return next((i for test in tests for i, hit in enumerate(test) if hit and found[i].counted is None), None)
 
 
 def _says_what(e: EventCandidate) -> bool:

@@ -18,6 +18,16 @@ Origin = Literal["parse", "model"]
 
 
 @dataclass(frozen=True)
+class CountedFrom:
+    """How an act's time is counted from another act's ("Five years after its launch, … in February passed"): the
+    signed ISO duration from that act's time words to this act ("-P5Y": five years before), and the counting words
+    as written ("Five years after"), which the event's time shows with the other act's time words."""
+
+    shift: str
+    words: str
+
+
+@dataclass(frozen=True)
 class ExtractedClaim:
     """An attributed statement: who said what, with which cue."""
 
@@ -80,3 +90,6 @@ class ExtractedEvent:
     dated_present: bool = False
     """The parse found its verb in the present, in any voice, dated by time words of its own
     (``events.EventCandidate.dated_present``): if they lie after publication it is planned (``records.scheduled``)."""
+    counted: CountedFrom | None = None
+    """For an act counted from another ("Five years after its launch, … in February passed"; ``events.counted_from``):
+    ``when`` is the other act's time words, and grounding shifts their value by the count."""

@@ -302,6 +302,7 @@ def parse_items(doc: Document, windows: Sequence[Window]) -> Extraction:
             present=e.present,
             kind=e.kind,
             dated_present=e.dated_present,
+            counted=e.counted,
         )
         for e in events
     ]

@@ -11,19 +11,32 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
+from typing import cast
 
 from ..extract.event_nouns import SUPPORT_VERBS
 from ..extract.events import HAVING
 from ..extract.factuality import CONDITIONAL_AUX, PLANNED_AUX, POSSIBLE_AUX
 from ..extract.headlines import LEAD_SENTENCES
-from ..extract.items import ExtractedClaim, ExtractedEvent
+from ..extract.items import CountedFrom, ExtractedClaim, ExtractedEvent
 from ..ingest.index import RangeLookup
 from ..lexicon import PRONOUNS, is_speech, quoted_stretches, word_set
-from ..schema import Claim, Event, EventKind, EventStatus, GroundingCounts, Span, Speech, TimeExpr, TimeMention
+from ..schema import (
+    Claim,
+    Event,
+    EventKind,
+    EventStatus,
+    Granularity,
+    GroundingCounts,
+    Span,
+    Speech,
+    TimeExpr,
+    TimeMention,
+)
 from ..timex import calendar_days, date_range, dates_an_event, event_time, tag_times
 from .align import locate, verify_quote
 from .checks import find_cue, looks_like_name, mentioned
@@ -171,6 +184,45 @@ def _recalled_times(text: str, events: list[GroundedEvent]) -> list[GroundedEven
 
 def _start(e: GroundedEvent) -> int:
     return e.event.trigger.start if e.event.trigger is not None else -1
+
+
+COUNTED_GRAIN = {"Y": "year", "M": "month", "W": "day", "D": "day"}
+"""The granularity a count in each unit can give: "five years before" names a year, not a day."""
+GRAIN_ORDER = ("day", "month", "year")
+
+
+def counted_time(anchor: TimeExpr | None, count: CountedFrom) -> TimeExpr | None:
+    """The time of an act counted from another's ("Five years after its launch, … in February passed": February
+    2008 less five years, 2003), at the coarser of the anchor's granularity and the count's; None when the anchor
+    names no day, month or year (a week, a quarter, an unknown date): the anchor's own time is not the act's. Its
+    words are the article's: the count's and the anchor's ("Five years after … in February")."""
+    m = re.fullmatch(r"(-?)P(\d+)([YMWD])", count.shift)
+    days = calendar_days(anchor.value) if anchor is not None and anchor.value else None
+    if m is None or anchor is None or anchor.value is None or days is None:
+        return None
+    grain = _grain(anchor.value)
+    if grain is None:
+        return None
+    grain = max(grain, COUNTED_GRAIN[m[3]], key=GRAIN_ORDER.index)
+    day = _shifted(days[0], (-1 if m[1] else 1) * int(m[2]), m[3])
+    value = {"day": day.isoformat(), "month": f"{day:%Y-%m}", "year": f"{day:%Y}"}[grain]
+    return TimeExpr(text=f"{count.words} … {anchor.text}", value=value, granularity=cast(Granularity, grain))
+
+
+def _grain(value: str) -> str | None:
+    """A calendar value's granularity when it is a day (a time's day too), a month or a year; else None."""
+    if re.match(r"\d{4}-\d\d-\d\d", value):
+        return "day"
+    return "month" if re.fullmatch(r"\d{4}-\d\d", value) else "year" if re.fullmatch(r"\d{4}", value) else None
+
+
+def _shifted(day: date, amount: int, unit: str) -> date:
+    """``day`` moved by ``amount`` years, months, weeks or days (a 29 February or 31st to the month's last day)."""
+    if unit in ("W", "D"):
+        return day + timedelta(days=amount * (7 if unit == "W" else 1))
+    months = day.year * 12 + day.month - 1 + (amount * 12 if unit == "Y" else amount)
+    year, month = divmod(months, 12)
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
 
 
 def scheduled(item: ExtractedEvent, status: EventStatus, own: TimeExpr | None, published: date | None) -> EventStatus:
@@ -459,6 +511,7 @@ class Grounder:
                 kind = _model_kind(action)
             trigger = self.trigger(d, span)
             own = self.time(_when(d), span)
+            own = counted_time(own, d.counted) if d.counted is not None else own
             event = Event(
                 id="",
                 action=action,
