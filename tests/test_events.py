@@ -902,6 +902,45 @@ def test_a_present_said_in_the_present_holds_at_the_time_of_writing() -> None:
     assert times["controls"] is None  # a past saying: the time of the saying, not given
 
 
+def test_a_state_that_runs_up_to_the_time_of_writing_holds_then() -> None:
+    text = (
+        "Ford makes cars. However it has in recent years been struggling with poor profitability. "
+        "Ford has won an order. "
+        "The iPhone made its appearance and there have been controversies aroused. "
+        "It is the successor to the iBook line and contains Intel processors, and starting at a price of $1,099. "
+        'The iPhone is claimed to be "a revolutionary mobile phone" as stated on the Apple website.'
+    )
+    result = summarise(text, published="2007-01-10", settings=PARSE)
+    times = {e.trigger.text: (e.time.text, e.time.value) if e.time else None for e in result.events if e.trigger}
+    assert times["struggling"] == ("struggling", "2007-01-10")  # the perfect progressive goes on now
+    assert times["won"] is None  # the perfect of an act: finished before, not dated
+    assert times["aroused"] == ("aroused", "2007-01-10")  # what "there have been" presents is there now
+    assert times["starting"] == ("starting", "2007-01-10")  # coordinated with "contains": its present
+    assert times["stated"] == ("stated", "2007-01-10")  # a reduced "as" clause of a present: a standing source
+    result = summarise("Ford has been struggling with losses.", published="2006-08-19", settings=PARSE)
+    struggling = next(e for e in result.events if e.trigger and e.trigger.text == "struggling")
+    assert struggling.time is not None and struggling.time.text == "has been struggling"  # shown as written
+
+
+def test_a_generic_or_habitual_present_is_no_time() -> None:
+    text = (
+        "In China, airliners are selected by the government, which then distributes them to airlines. "
+        "Airframers normally supply technical assistance to investigations. "
+        "The Motorola ROKR pauses music automatically when users take a call. "
+        "Trump is casting himself as a champion when it comes to rewriting the tax code. "
+        "The store currently sells digital music."
+    )
+    result = summarise(text, published="2005-01-29", settings=PARSE)
+    times = {e.trigger.text: (e.time.text, e.time.value) if e.time else None for e in result.events if e.trigger}
+    assert times["distributes"] is None  # "then": a step of how it is done
+    assert times["supply"] is None  # "normally": a habit
+    assert times["pauses"] is None  # whenever users take a call
+    assert times["take a call"] is None  # the occasion of a habit
+    assert times["casting"] == ("casting", "2005-01-29")  # "when it comes to" names a topic, not an occasion
+    assert times["sells"] == ("sells", "2005-01-29")  # no mark of a habit: now
+    assert times["selected"] == ("selected", "2005-01-29")  # a bare plural subject is no mark of its own
+
+
 def test_a_noun_of_saying_named_again_takes_the_time_of_the_one_saying_told() -> None:
     text = (
         "Fiat announced on Friday that it intends to purchase the shares. "

@@ -2182,8 +2182,119 @@ def _narrated(verb: Any, at: int, speaker: str, statements: Sequence[tuple[int, 
         return False
     if not _own_voice(at, speaker, statements):
         said_now = _said_now(verb, at - verb.idx, statements)
-        return (_present(verb) and (_at_writing(verb) or said_now)) or (said_now and _claimed_infinitive(verb))
-    return _present(verb) or _ability(verb) or _hot_news(verb)
+        if (_present(verb) and (_at_writing(verb) or said_now)) or (said_now and _claimed_infinitive(verb)):
+            return True
+        source = _as_source(verb)
+        # "is claimed to be … as stated on the Apple website": the "as" clause names the claim's source
+        return source is not None and _own_voice(at - verb.idx + source.idx, speaker, statements)
+    if _present(verb) and _generic(verb):
+        return False
+    return _present(verb) or _ability(verb) or _hot_news(verb) or _runs_to_now(verb)
+
+
+def _generic(verb: Any) -> bool:
+    """A present that tells how things are done, not what holds at the time of writing (evals/EVENT-TIME.md,
+    "Session 19 (h/ongoing19)"): a habit by an adverb of how often (``_habitual``: "airframers normally supply
+    technical assistance"); a step in a sequence ("the government, which then distributes them", "The ad then
+    references FBI criticism": a process or a told video, each step after the one before, not now); a habit or rule
+    with a "when", "whenever" or "if" clause in the present (``_habit_clause``: "pauses music automatically when
+    users take a call"). A bare plural subject ("airliners are selected") and a noun's relative clause in the
+    present ("which serves Bangkok") are no mark: the gold and reading date most of those at the time of writing."""
+    if _habitual(verb) or _habit_clause(verb):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ == "then" for c in verb.children)
+
+
+HABIT_MARKS = word_set("when whenever if")
+"""Words that open a clause of the occasions on which a present holds ("when users take a call")."""
+
+
+def _habit_clause(verb: Any) -> bool:
+    """A present with a present "when"/"whenever"/"if" clause, or such a clause of a present ("When the law only
+    applies to a certain segment …, we replace our democracy"): what happens whenever the clause does. Not the
+    topic phrase "when it comes to" ("is casting himself as a champion … when it comes to rewriting the tax
+    code"), which names no occasion."""
+    return (_occasion_clause(verb) and _present(verb.head)) or any(_occasion_clause(c) for c in verb.children)
+
+
+def _occasion_clause(verb: Any) -> bool:
+    """An adverbial clause in the present opened by ``HABIT_MARKS``, other than "when it comes to"."""
+    if verb.dep_ != "advcl" or not _present(verb):
+        return False
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in HABIT_MARKS for c in verb.children):
+        return False
+    return not (verb.lemma_.lower() == "come" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children))
+
+
+def _runs_to_now(verb: Any) -> bool:
+    """A state or activity the grammar tells as running up to the time of writing, so it holds then too (the
+    gold ends such states at the publication day): the present perfect progressive ("it has in recent years been
+    struggling with poor profitability", ``_perfect_progressive``); a participle coordinated with a simple present
+    ("contains Intel Core Duo processors …, and starting at a price of $1,099", ``_shares_present``); a reduced
+    "as" clause of a present ("is claimed to be … as stated on the Apple website", ``_as_present``); what an
+    existential present perfect presents ("there have been controversies aroused", ``_still_there``). Unlike the
+    perfect of an act ("has won": finished before, measured and lost), each says the state is still there."""
+    return _perfect_progressive(verb) or _shares_present(verb) or _as_present(verb) or _still_there(verb)
+
+
+def _perfect_progressive(verb: Any) -> bool:
+    """ "has been struggling": "has"/"have" in the present, "been", and the -ing form: an activity begun before and
+    still going on."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    if verb.tag_ != "VBG" or len(auxes) != 2 or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    have, been = auxes
+    return have.lemma_ == "have" and have.tag_ in ("VBZ", "VBP") and been.lower_ == "been"
+
+
+def _shares_present(verb: Any) -> bool:
+    """An -ing participle with no auxiliary or subject of its own coordinated with a simple present ("contains
+    … processors, and starting at a price of $1,099"): the coordination leaves out the tense, which is the first
+    verb's."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children):
+        return False
+    head = verb.head
+    return (
+        head.pos_ in ("VERB", "AUX")
+        and _present_form(head)
+        and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    )
+
+
+def _as_present(verb: Any) -> bool:
+    """Whether ``_as_source`` finds the present clause a reduced "as" clause hangs on."""
+    return _as_source(verb) is not None
+
+
+def _as_source(verb: Any) -> Any | None:
+    """A reduced "as" clause, "as" and a bare past participle ("as stated on the Apple website", "as shown"), has
+    no tense of its own: it points at a source in the tense of the clause it hangs on, through the infinitives
+    that clause takes ("The iPhone is claimed to be … as stated"): a present's source stands now."""
+    if (
+        verb.dep_ != "advcl"
+        or verb.tag_ != "VBN"
+        or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    ):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    head = verb.head
+    while head.dep_ == "xcomp" and head.head is not head:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and _present(head) else None
+
+
+def _still_there(verb: Any) -> bool:
+    """A participle on the noun that an existential present perfect presents ("there have been controversies
+    aroused"): the perfect of "there be" says the thing is there up to now, so what it is, is so now."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return False
+    noun = verb.head
+    be = noun.head
+    if noun.dep_ != "attr" or be.lemma_ != "be" or not any(c.dep_ == "expl" for c in be.children):
+        return False
+    auxes = [c for c in be.children if c.dep_ == "aux"]
+    return len(auxes) == 1 and auxes[0].lemma_ == "have" and auxes[0].tag_ in ("VBZ", "VBP")
 
 
 SAID_THROUGH = frozenset({"ccomp", "xcomp", "conj"})

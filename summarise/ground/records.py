@@ -434,12 +434,14 @@ class Grounder:
         store currently sells digital music"), or a public statement in the present perfect in the lead ("Airbus
         has confirmed that …"; ``in_lead``: the item is in the lead's first sentences): the tense is what dates
         it, so its verb, with the "has" of a perfect, is the time as written. The lead tells the day's news; a
-        perfect further on is background ("Graham has acknowledged the reality of climate change"). None without
+        perfect further on is background ("Graham has acknowledged the reality of climate change"), but a perfect
+        progressive anywhere runs up to now ("has been struggling", ``events._runs_to_now``). None without
         a publication date or a found verb."""
         if not item.present or self.published is None or trigger is None:
             return None
         words = self._tense_words(trigger)
-        if words != trigger.text and not in_lead:
+        ongoing = re.search(r"\bbeen\s+$", words[: len(words) - len(trigger.text)])  # "has been struggling"
+        if words != trigger.text and not in_lead and not ongoing:
             return None
         return TimeExpr(text=words, value=self.published.isoformat(), granularity="day")
 
