@@ -65,6 +65,8 @@ _SMALL = [
 ]
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_FINAL = {"final": 4}
+"""A year's last quarter by name ("the final quarter of 2009"): its fourth, never the one before the present."""
 _VAGUE = ("a few", "several", "few", "some", "many", "a number of")
 _COUPLE = "a couple of"
 
@@ -667,8 +669,10 @@ def _quarter(m: re.Match[str], state: _State) -> Resolved:
     relative = m["rel"] or m["rel_of"]  # "last year's fourth quarter", "the first quarter of last year"
     if year is None and relative and state.published is not None:
         year = state.published.year + {"this": 0, "last": -1, "next": 1}[relative.casefold()]
+    if year is not None and (m["mod"] or "").casefold() == "last" and m["y"]:
+        which = "final"  # "the last quarter of 2009": that year's last, as "the final quarter of 2009"
     if which:
-        quarter = _ORDINALS[which]
+        quarter = _ORDINALS.get(which) or _FINAL[which]
         if year is None:
             if state.published is None:
                 return "DATE", f"XXXX-Q{quarter}"
@@ -1139,7 +1143,7 @@ _RULES: list[Rule] = [
         _rx(
             rf"""{_B}(?:(?:the|that(?=\squarter\b)|(?P<rel>this|last|next)\syear['’]s|its|their)\s)?(?:(?P<y0>(?:19|20)\d\d)\s)?
             (?:(?P<mod>latest|current|recent|same|previous|past|last|fiscal)[\s-])?
-            (?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?
+            (?:(?P<nth>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-])?
             (?:(?:fiscal|financial)[\s-])?(?:quarter(?!s)|(?:(?<=latest\s)|(?<=\d\d\s))period)
             (?:\sof\s(?:(?:fiscal\s)?(?P<y>(?:19|20)\d\d)|(?P<rel_of>this|last|next)\syear))?{_E}"""
         ),

@@ -788,6 +788,29 @@ def test_a_time_the_parse_hangs_on_the_subject_dates_the_verb_but_not_after_a_re
     assert times["opened"] is None  # July 2009 is the operating's
 
 
+def test_a_time_told_before_a_present_saying_dates_what_it_says_a_day_before_a_past_one_the_saying() -> None:
+    text = (
+        "For the final quarter of 2009, Ford says it made profits of $868 million. "
+        "In January 2005, Boeing announced that it would cancel the 717 program."
+    )
+    result = summarise(text, published="2010-01-28", settings=PARSE)
+    times = event_times(result)
+    assert times["made"] == "2009-10-01/2009-12-31"  # "says" is now: the quarter is the profit's
+    assert times["announced"] == "2005-01" and times["cancel"] is None  # a past saying is dated by it
+
+
+def test_a_participle_clause_told_before_its_verb_shares_the_verb_s_time() -> None:
+    text = (
+        "Describing the problem as decades in the making, Obama explained the plan on Monday. "
+        "After the 787, already bearing ANA's livery, arrives in Tokyo next month, the airline will use its first "
+        "commercial flight for a special charter from Tokyo to Hong Kong."
+    )
+    result = summarise(text, published="2009-06-03", settings=PARSE)
+    times = event_times(result)
+    assert times["Describing"] == times["explained"] == "2009-06-01"
+    assert times["bearing"] is None  # an aside of the subject, not a clause told before the verb
+
+
 def test_since_a_record_s_start_is_not_when_the_record_was_set() -> None:
     text = "GM has posted its first annual loss since 1992. Shares posted their biggest drop since 2008 on Monday."
     result = summarise(text, published="2006-01-27", settings=PARSE)

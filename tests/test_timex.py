@@ -232,6 +232,13 @@ def test_the_quarter_is_the_one_last_named() -> None:
     assert ("that quarter", "DATE", "1989-Q2") in found
 
 
+def test_a_year_s_final_or_last_quarter_is_its_fourth() -> None:
+    found = tags("For the final quarter of 2009, Ford made a profit. In the last quarter of 1988, it lost.", THU)
+    assert ("the final quarter of 2009", "DATE", "2009-Q4") in found
+    assert ("the last quarter of 1988", "DATE", "1988-Q4") in found
+    assert ("last quarter", "DATE", "1989-Q3") in tags("Sales rose last quarter.", THU)  # no year: the one before
+
+
 def test_the_following_month_counts_from_the_month_last_named() -> None:
     found = tags("Talks began in March. The following month, they collapsed.", THU)
     assert ("The following month", "DATE", "1989-04") in found

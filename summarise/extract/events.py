@@ -1624,7 +1624,13 @@ def _when(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
     some but none is the verb's; None if it has none."""
     if not times:
         return None
+    if _framed_time(verb, times) is not None:
+        return ""  # "For 2009, Ford says it made profits": the period is the profit's, not the saying's
     own = _own_time(verb, times)
+    if own is None and verb.dep_ == "ccomp":
+        own = _framed_time(verb.head, times)
+    if own is None and _fronted_participle(verb):
+        own = _own_time(verb.head, times)
     if own is None and verb.dep_ == "conj":
         first = _first_conjunct(verb)
         if _same_frame(verb, first):
@@ -1632,6 +1638,50 @@ def _when(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
     if own is None:
         own = _clause_time(verb, times)
     return own or ""
+
+
+def _fronted_participle(verb: Any) -> bool:
+    """A participle clause told before its main verb with no subject or linking word of its own ("Describing the
+    problem as one decades in the making, Obama explained the rationale"): the doer does it as he does the main
+    act, at its time."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBG", "VBN") or verb.i > verb.head.i:
+        return False
+    subject = _own_subject(verb.head)
+    if verb.head.pos_ not in ("VERB", "AUX") or subject is None or verb.i > subject.left_edge.i:
+        return False  # "After the 787, already bearing ANA's livery, arrives": the subject's aside, not the clause's
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in verb.children)
+
+
+def _framed_time(frame: Any, times: Sequence[tuple[int, str]]) -> str | None:
+    """The time words told before a present saying frame, which are its statement's ("For the final quarter of
+    2009, Ford says it made profits of $868 million"): the parse hangs a fronted time on the saying verb, but a
+    present saying is now, so a time set before it can only be when what it carries happened. A past saying
+    ("On Monday, Ford said it made a profit") may be dated by it, and keeps it. None unless ``frame`` is a simple
+    present verb of saying in the active voice, not negated, with a statement clause, and the time comes before
+    its subject."""
+    if frame.lemma_.lower() not in CUES or not _present_form(frame):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in frame.children):
+        return None
+    subject = next((c for c in frame.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(c.dep_ == "ccomp" for c in frame.children):
+        return None
+    found = next((t for t in times if t[0] + len(t[1]) <= subject.left_edge.idx and _hangs_on(frame, *t)), None)
+    return found[1] if found is not None else None
+
+
+def _hangs_on(verb: Any, at: int, words: str) -> bool:
+    """Whether the parse hangs a time phrase on ``verb`` itself, directly or through its prepositions ("For the
+    final quarter of 2009, Ford says"), not through a noun or another verb."""
+    inside = [t for t in verb.doc if at <= t.idx < at + len(words)]
+    node = next((t for t in inside if not at <= t.head.idx < at + len(words) or t.head.i == t.i), None)
+    while node is not None and node.dep_ in TIME_PATH and node.head.i != node.i:
+        if node.head.i == verb.i:
+            return True
+        if node.head.pos_ in ("NOUN", "PROPN", "VERB", "AUX"):
+            return False
+        node = node.head
+    return False
 
 
 def _first_conjunct(tok: Any) -> Any:
