@@ -1673,8 +1673,7 @@ def _framed_time(frame: Any, times: Sequence[tuple[int, str]]) -> str | None:
 def _hangs_on(verb: Any, at: int, words: str) -> bool:
     """Whether the parse hangs a time phrase on ``verb`` itself, directly or through its prepositions ("For the
     final quarter of 2009, Ford says"), not through a noun or another verb."""
-    inside = [t for t in verb.doc if at <= t.idx < at + len(words)]
-    node = next((t for t in inside if not at <= t.head.idx < at + len(words) or t.head.i == t.i), None)
+    node = _phrase_head(verb.doc, at, words)
     while node is not None and node.dep_ in TIME_PATH and node.head.i != node.i:
         if node.head.i == verb.i:
             return True
@@ -1719,14 +1718,19 @@ def noun_time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
     """An event noun's time words: those ``_when`` finds, or a time among its own modifiers, which that path does
     not climb through ("the 1991 agreement", "the 12:00 UTC announcement")."""
     own = _when(noun, times)
-    modifiers = [c.idx for c in noun.children if c.dep_ in ("nummod", "poss", "compound")]
-    own = own or next((words for at, words in times if any(at <= i < at + len(words) for i in modifiers)), own)
+    own = own or _modifier_time(noun, times) or own
     return own or _restated_time(noun, times) or _outcome_time(noun, times) or _delayed_time(noun, times) or own
 
 
 RELATION_VERBS = word_set("cause trigger prompt spark mark come")
 """Verbs of consequence or relation whose subject, when it is an act, is what happens: "Monday's email announcement
 marked the third time", "The statement caused a sharp decrease" happen when the announcement and the statement do."""
+
+
+def _modifier_time(noun: Any, times: Sequence[tuple[int, str]]) -> str | None:
+    """A time among a noun's own modifiers ("the 1991 agreement", "Monday's email announcement"), None if none."""
+    modifiers = [c.idx for c in noun.children if c.dep_ in ("nummod", "poss", "compound")]
+    return next((words for at, words in times if any(at <= i < at + len(words) for i in modifiers)), None)
 
 
 def _act_subject_time(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
@@ -1740,8 +1744,7 @@ def _act_subject_time(verb: Any, times: Sequence[tuple[int, str]]) -> str | None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or not act_noun(subject):
         return None
-    modifiers = [c.idx for c in subject.children if c.dep_ in ("nummod", "poss", "compound")]
-    return next((words for at, words in times if any(at <= i < at + len(words) for i in modifiers)), None)
+    return _modifier_time(subject, times)
 
 
 COUNTED_UNITS = {"year": "Y", "decade": "Y", "month": "M", "week": "W", "day": "D"}
@@ -1881,11 +1884,17 @@ def _own_time(verb: Any, times: Sequence[tuple[int, str]]) -> str | None:
 def _own_time_at(verb: Any, times: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
     """``_own_time`` with its offset in the sentence."""
     for at, words in times:
-        inside = [t for t in verb.doc if at <= t.idx < at + len(words)]
-        head = next((t for t in inside if not at <= t.head.idx < at + len(words) or t.head.i == t.i), None)
+        head = _phrase_head(verb.doc, at, words)
         if head is not None and _dates(head, verb):
             return at, words
     return None
+
+
+def _phrase_head(doc: Any, at: int, words: str) -> Any | None:
+    """The token of a time phrase (``words`` at offset ``at`` in the sentence) that hangs outside it, or is the
+    parse's root: where the parse attaches the phrase; None when no token lies in it."""
+    inside = [t for t in doc if at <= t.idx < at + len(words)]
+    return next((t for t in inside if not at <= t.head.idx < at + len(words) or t.head.i == t.i), None)
 
 
 def _dates(head: Any, verb: Any) -> bool:
